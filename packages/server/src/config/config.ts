@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is parsed from the environment once, at start, in this file;
+ * nothing else reads process.env. Every problem is listed at once.
+ */
+const EnvironmentSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PROMATLAS_DATA_DIR: z.string().min(1).optional(),
+  PROMATLAS_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PROMATLAS_HOST: z.string().default('127.0.0.1'),
+  PROMATLAS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PROMATLAS_WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  /** PostgreSQL server connection; when absent, embedded PGlite in dataDir is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof EnvironmentSchema>['PROMATLAS_LOG_LEVEL'];
+  webDist: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>, cwd: string): Config {
+  const parsed = EnvironmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.PROMATLAS_DATA_DIR ?? '.promatlas-data'),
+    port: e.PROMATLAS_PORT,
+    host: e.PROMATLAS_HOST,
+    logLevel: e.PROMATLAS_LOG_LEVEL,
+    webDist: e.PROMATLAS_WEB_DIST,
+  };
+}

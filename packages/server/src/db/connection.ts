@@ -1,0 +1,52 @@
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './database.ts';
+
+export type Db = Kysely<Database>;
+
+export interface Connection {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// Return int8 (count(*), sums) and numeric as JS numbers: every value we store
+// fits in a double, and the API speaks JSON numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+// Dates stay ISO strings (YYYY-MM-DD): partial dates are strings in the domain.
+pg.types.setTypeParser(1082, (v) => v);
+
+/** One pg.Pool over a PostgreSQL server. */
+export function connectPostgres(databaseUrl: string, max = 10): Connection {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool, kind: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Embedded PostgreSQL (PGlite) in a data directory — or in memory with
+ * 'memory://' — behind a pg.Pool, so the application has one code path.
+ * PGlite serves one connection: the pool size is 1 and no code may hold a
+ * client across awaits of other queries.
+ */
+export async function connectPglite(dataDir: string): Promise<Connection> {
+  if (!dataDir.startsWith('memory://')) await fs.mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

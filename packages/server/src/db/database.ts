@@ -1,0 +1,290 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Kysely table types, kept in step with migrations/ (schema-drift.test.ts
+ * compares them with information_schema and fails on any difference).
+ * Row types stay inside repositories; services map them to domain types.
+ */
+type ReadOnly<T> = ColumnType<T, never, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface RecordColumns {
+  version: Generated<number>;
+  published: Generated<boolean>;
+  deleted_at: Date | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  source_id: number | null;
+  source_quote: string | null;
+}
+export interface PeriodColumns {
+  valid_from: string | null;
+  valid_to: string | null;
+  valid_precision: string | null;
+}
+export interface SearchColumns {
+  search_vector: ReadOnly<string>;
+  search_text: ReadOnly<string>;
+}
+
+export interface FederalDistrictTable {
+  code: string;
+  name: string;
+  full_name: string;
+}
+export interface RegionTable extends SearchColumns {
+  code: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  okato: string | null;
+  oktmo: string | null;
+  iso_code: string | null;
+  federal_district_code: string;
+  aliases: Generated<string[]>;
+}
+export interface OkvedTable {
+  code: string;
+  section: string;
+  parent_code: string | null;
+  level: string;
+  name: string;
+}
+export interface SourceDocumentTable extends SearchColumns {
+  id: Generated<number>;
+  slug: string | null;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  published_from: string | null;
+  published_to: string | null;
+  published_precision: string | null;
+  url: string | null;
+  text: string;
+  created_at: Generated<Timestamp>;
+}
+export interface OrganisationTable extends RecordColumns, SearchColumns {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  full_name: string | null;
+  short_name: string | null;
+  legal_form: string | null;
+  inn: string | null;
+  ogrn: string | null;
+  kpp: string | null;
+  region_code: string | null;
+  town: string | null;
+  country: Generated<string>;
+  parent_id: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  description: string | null;
+  aliases: Generated<string[]>;
+}
+export interface OrganisationOkvedTable {
+  organisation_id: number;
+  okved_code: string;
+  is_main: Generated<boolean>;
+}
+export interface PersonTable extends RecordColumns, SearchColumns {
+  id: Generated<number>;
+  last_name: string;
+  first_name: string | null;
+  patronymic: string | null;
+  aliases: Generated<string[]>;
+}
+export interface PositionTable extends RecordColumns, PeriodColumns {
+  id: Generated<number>;
+  person_id: number;
+  organisation_id: number | null;
+  region_code: string | null;
+  title: string;
+}
+export interface SiteTable extends RecordColumns, SearchColumns {
+  id: Generated<number>;
+  kind: string;
+  sez_type: string | null;
+  name: string;
+  full_name: string | null;
+  aliases: Generated<string[]>;
+  region_code: string | null;
+  town: string | null;
+  management_organisation_id: number | null;
+  specialisation: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+export interface SiteResidentTable extends RecordColumns, PeriodColumns {
+  id: Generated<number>;
+  site_id: number;
+  organisation_id: number;
+}
+export interface ClusterTable extends RecordColumns, SearchColumns {
+  id: Generated<number>;
+  kind: string;
+  status: Generated<string>;
+  name: string;
+  full_name: string | null;
+  aliases: Generated<string[]>;
+  region_code: string | null;
+  specialisation: string | null;
+  specialised_organisation_id: number | null;
+}
+export interface ClusterMemberTable extends RecordColumns, PeriodColumns {
+  id: Generated<number>;
+  cluster_id: number;
+  organisation_id: number;
+  role: Generated<string>;
+}
+export interface EventTable extends RecordColumns, PeriodColumns, SearchColumns {
+  id: Generated<number>;
+  kind: string;
+  status: Generated<string>;
+  title: string;
+  region_code: string | null;
+  place: string | null;
+  participant_categories: Generated<string[]>;
+  topics: Generated<string[]>;
+  outcomes: Generated<string[]>;
+  goals: Generated<string[]>;
+  planned_participants: number | null;
+  planned_participants_qualifier: string | null;
+  follows_event_id: number | null;
+}
+export interface EventParticipantTable extends RecordColumns {
+  id: Generated<number>;
+  event_id: number;
+  organisation_id: number | null;
+  person_id: number | null;
+  position_id: number | null;
+  role: string;
+}
+export interface AgreementTable extends RecordColumns, PeriodColumns, SearchColumns {
+  id: Generated<number>;
+  title: string;
+  place: string | null;
+  event_id: number | null;
+  directions: Generated<string[]>;
+}
+export interface AgreementPartyTable extends RecordColumns {
+  id: Generated<number>;
+  agreement_id: number;
+  organisation_id: number | null;
+  region_code: string | null;
+  signatory_person_id: number | null;
+  signatory_position_id: number | null;
+  role: Generated<string>;
+}
+export interface ActionPlanTable extends RecordColumns, PeriodColumns, SearchColumns {
+  id: Generated<number>;
+  title: string;
+  approved_at_event_id: number | null;
+  themes: Generated<string[]>;
+}
+export interface ActionPlanPartyTable extends RecordColumns {
+  id: Generated<number>;
+  action_plan_id: number;
+  organisation_id: number | null;
+  region_code: string | null;
+  role: Generated<string>;
+}
+export interface ProjectTable extends RecordColumns, PeriodColumns, SearchColumns {
+  id: Generated<number>;
+  kind: string;
+  status: string | null;
+  title: string;
+  description: string | null;
+  region_code: string | null;
+  cluster_id: number | null;
+  site_id: number | null;
+}
+export interface ProjectParticipantTable extends RecordColumns {
+  id: Generated<number>;
+  project_id: number;
+  organisation_id: number;
+  role: string;
+}
+export interface SupportMeasureTable extends RecordColumns, PeriodColumns {
+  id: Generated<number>;
+  code: string | null;
+  name: string;
+  regulation: string | null;
+  max_share: number | null;
+  cap_amount: number | null;
+  cap_currency: string | null;
+}
+export interface SupportAwardTable extends RecordColumns, PeriodColumns {
+  id: Generated<number>;
+  provider_organisation_id: number | null;
+  support_measure_id: number | null;
+  amount: number | null;
+  amount_qualifier: Generated<string>;
+  currency: Generated<string>;
+  programme: string | null;
+}
+export interface SupportAwardProjectTable {
+  support_award_id: number;
+  project_id: number;
+}
+export interface RatingTable extends RecordColumns {
+  id: Generated<number>;
+  code: string | null;
+  name: string;
+  publisher_organisation_id: number | null;
+  object_type: string;
+}
+export interface RatingResultTable extends RecordColumns {
+  id: Generated<number>;
+  rating_id: number;
+  edition_label: string;
+  edition_number: number | null;
+  year: number;
+  peer_group: string | null;
+  object_type: string;
+  object_id: number;
+  place: number;
+  score: number | null;
+  kind: Generated<string>;
+}
+export interface StatementTable extends RecordColumns, PeriodColumns {
+  id: Generated<number>;
+  subject_type: string;
+  subject_id: string;
+  property: string;
+  value_number: number | null;
+  value_text: string | null;
+  unit: string | null;
+  qualifier: Generated<string>;
+  object_type: string | null;
+  object_id: string | null;
+}
+
+export interface Database {
+  federal_district: FederalDistrictTable;
+  region: RegionTable;
+  okved: OkvedTable;
+  source_document: SourceDocumentTable;
+  organisation: OrganisationTable;
+  organisation_okved: OrganisationOkvedTable;
+  person: PersonTable;
+  position: PositionTable;
+  site: SiteTable;
+  site_resident: SiteResidentTable;
+  cluster: ClusterTable;
+  cluster_member: ClusterMemberTable;
+  event: EventTable;
+  event_participant: EventParticipantTable;
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  action_plan: ActionPlanTable;
+  action_plan_party: ActionPlanPartyTable;
+  project: ProjectTable;
+  project_participant: ProjectParticipantTable;
+  support_measure: SupportMeasureTable;
+  support_award: SupportAwardTable;
+  support_award_project: SupportAwardProjectTable;
+  rating: RatingTable;
+  rating_result: RatingResultTable;
+  statement: StatementTable;
+}
