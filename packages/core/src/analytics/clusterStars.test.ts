@@ -6,7 +6,11 @@ import { locationQuotient } from './locationQuotient.ts';
 /** One-category matrix over regions A, B, C, … */
 function column(employment: number[]) {
   const regionIds = employment.map((_, r) => String.fromCharCode(65 + r));
-  return employmentMatrix(regionIds, ['X'], employment.map((e) => [e]));
+  return employmentMatrix(
+    regionIds,
+    ['X'],
+    employment.map((e) => [e]),
+  );
 }
 const zeros = (n: number) => new Float64Array(n);
 
@@ -14,7 +18,9 @@ describe('clusterStars', () => {
   it('gives a size star at or above the 90th percentile (R-7) of employment', () => {
     // 11 regions, 10..110: h = 10 · 0.9 = 9 → Q90 = 100 exactly; 100 and 110 qualify (≥).
     const employment = column([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110]);
-    const result = clusterStars(employment, zeros(11), { regionTotalEmployment: new Array(11).fill(1e6) });
+    const result = clusterStars(employment, zeros(11), {
+      regionTotalEmployment: new Array(11).fill(1e6),
+    });
     expect(result.thresholds[0]!.employmentQ90).toBe(100);
     expect([...result.size]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
   });
@@ -54,11 +60,15 @@ describe('clusterStars', () => {
 
   it('adds the three stars into a 0–3 rating (with total-employment LQ, as ECO)', () => {
     // Category X, rest of economy Y.
-    const matrix = employmentMatrix(['A', 'B', 'C'], ['X', 'Y'], [
-      [60, 40],
-      [10, 90],
-      [10, 290],
-    ]);
+    const matrix = employmentMatrix(
+      ['A', 'B', 'C'],
+      ['X', 'Y'],
+      [
+        [60, 40],
+        [10, 90],
+        [10, 290],
+      ],
+    );
     // LQ(X): E_X = 80, E = 500 → A 0.6/0.16 = 3.75, B 0.625, C 0.208…
     // Q90 employment X over [60,10,10] = 50 → A; shares [.6,.1,.033] Q90 = .5 → A.
     const result = clusterStars(matrix, locationQuotient(matrix).values);
@@ -73,26 +83,39 @@ describe('clusterStars', () => {
   });
 
   it('takes region totals from the row sums by default', () => {
-    const matrix = employmentMatrix(['A', 'B'], ['X', 'Y'], [
-      [1, 3],
-      [3, 1],
-    ]);
+    const matrix = employmentMatrix(
+      ['A', 'B'],
+      ['X', 'Y'],
+      [
+        [1, 3],
+        [3, 1],
+      ],
+    );
     // shares of X: A 0.25, B 0.75 → Q90 = 0.7 → B focus.
     const result = clusterStars(matrix, zeros(4));
     expect([...result.focus]).toEqual([0, 1, 1, 0]);
   });
 
   it('notes a category with no employment anywhere and a region whose given total is 0', () => {
-    const matrix = employmentMatrix(['A', 'B'], ['X', 'Y'], [
-      [0, 4],
-      [0, 6],
-    ]);
+    const matrix = employmentMatrix(
+      ['A', 'B'],
+      ['X', 'Y'],
+      [
+        [0, 4],
+        [0, 6],
+      ],
+    );
     const result = clusterStars(matrix, zeros(4), { regionTotalEmployment: [0, 6] });
     expect(result.notes).toEqual([
       { kind: 'zeroRegionTotal', regionId: 'A' },
       { kind: 'noRegionsWithEmployment', industryId: 'X' },
     ]);
-    expect(result.thresholds[0]).toEqual({ industryId: 'X', regions: 0, employmentQ90: null, focusQ90: null });
+    expect(result.thresholds[0]).toEqual({
+      industryId: 'X',
+      regions: 0,
+      employmentQ90: null,
+      focusQ90: null,
+    });
   });
 
   it('rejects location quotients or region totals of the wrong length', () => {

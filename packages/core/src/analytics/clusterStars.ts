@@ -71,7 +71,9 @@ export function clusterStars(
   const industryCount = industryIds.length;
   const cellCount = regionCount * industryCount;
   if (locationQuotients.length !== cellCount) {
-    throw new RangeError(`expected ${cellCount} location quotients, got ${locationQuotients.length}`);
+    throw new RangeError(
+      `expected ${cellCount} location quotients, got ${locationQuotients.length}`,
+    );
   }
   const notes: ClusterStarsNote[] = [];
 

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { clusterStrength } from './clusterStrength.ts';
 import { employmentMatrix } from './employmentMatrix.ts';
 
-const matrix = employmentMatrix(['A', 'B', 'C'], ['X', 'Y', 'Z'], [
-  [30, 10, 60],
-  [5, 5, 0],
-  [0, 0, 0],
-]);
+const matrix = employmentMatrix(
+  ['A', 'B', 'C'],
+  ['X', 'Y', 'Z'],
+  [
+    [30, 10, 60],
+    [5, 5, 0],
+    [0, 0, 0],
+  ],
+);
 // A is strong in X and Z, B in Y.
 const strong = [1, 0, 1, 0, 1, 0, 0, 0, 0];
 

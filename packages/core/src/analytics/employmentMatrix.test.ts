@@ -3,10 +3,14 @@ import { employmentMatrix } from './employmentMatrix.ts';
 
 describe('employmentMatrix', () => {
   it('stores rows region by region, so region r and industry i is values[r * industries + i]', () => {
-    const matrix = employmentMatrix(['R1', 'R2'], ['I1', 'I2', 'I3'], [
-      [1, 2, 3],
-      [4, 5, 6],
-    ]);
+    const matrix = employmentMatrix(
+      ['R1', 'R2'],
+      ['I1', 'I2', 'I3'],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    );
     expect(matrix.values).toEqual(new Float64Array([1, 2, 3, 4, 5, 6]));
     expect(matrix.values[1 * 3 + 2]).toBe(6);
   });

@@ -79,20 +79,28 @@ describe('locationQuotient', () => {
   });
 
   it('gives 0, not NaN, when a region has no employment, and notes the region', () => {
-    const matrix = employmentMatrix(['A', 'B'], ['X', 'Y'], [
-      [0, 0],
-      [10, 30],
-    ]);
+    const matrix = employmentMatrix(
+      ['A', 'B'],
+      ['X', 'Y'],
+      [
+        [0, 0],
+        [10, 30],
+      ],
+    );
     const lq = locationQuotient(matrix);
     expect([...lq.values]).toEqual([0, 0, 1, 1]);
     expect(lq.notes).toEqual([{ kind: 'zeroRegionTotal', regionId: 'A' }]);
   });
 
   it('gives 0, not NaN, when an industry has no employment anywhere, and notes the industry', () => {
-    const matrix = employmentMatrix(['A', 'B'], ['X', 'Y'], [
-      [0, 10],
-      [0, 30],
-    ]);
+    const matrix = employmentMatrix(
+      ['A', 'B'],
+      ['X', 'Y'],
+      [
+        [0, 10],
+        [0, 30],
+      ],
+    );
     const lq = locationQuotient(matrix);
     expect([...lq.values]).toEqual([0, 1, 0, 1]);
     expect(lq.notes).toEqual([{ kind: 'zeroIndustryTotal', industryId: 'X' }]);

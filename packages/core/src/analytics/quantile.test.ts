@@ -65,7 +65,7 @@ describe('quantile (R type 7, linear interpolation)', () => {
 
   it('agrees with sorting on random data', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 200; trial++) {
       const n = 1 + Math.floor(random() * 40);
       const values = Array.from({ length: n }, () => Math.floor(random() * 10));

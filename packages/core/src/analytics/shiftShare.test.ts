@@ -3,14 +3,22 @@ import { employmentMatrix } from './employmentMatrix.ts';
 import { shiftShare } from './shiftShare.ts';
 
 // E⁰ = 1000, E¹ = 1400 → g = 0.4; X 400 → 800 (g_X = 1); Y 600 → 600 (g_Y = 0).
-const start = employmentMatrix(['A', 'B'], ['X', 'Y'], [
-  [100, 200],
-  [300, 400],
-]);
-const end = employmentMatrix(['A', 'B'], ['X', 'Y'], [
-  [200, 150],
-  [600, 450],
-]);
+const start = employmentMatrix(
+  ['A', 'B'],
+  ['X', 'Y'],
+  [
+    [100, 200],
+    [300, 400],
+  ],
+);
+const end = employmentMatrix(
+  ['A', 'B'],
+  ['X', 'Y'],
+  [
+    [200, 150],
+    [600, 450],
+  ],
+);
 
 function expectClose(actual: Float64Array, expected: number[]) {
   expect(actual.length).toBe(expected.length);
@@ -40,10 +48,9 @@ describe('shiftShare', () => {
   it('makes the three components sum to the change in every cell and every region', () => {
     const result = shiftShare(start, end);
     result.change.forEach((change, k) => {
-      expect(result.nationalShare[k]! + result.industryMix[k]! + result.regionalShift[k]!).toBeCloseTo(
-        change,
-        9,
-      );
+      expect(
+        result.nationalShare[k]! + result.industryMix[k]! + result.regionalShift[k]!,
+      ).toBeCloseTo(change, 9);
     });
     const totals = result.regionTotals;
     expectClose(totals.change, [50, 350]);
@@ -56,10 +63,9 @@ describe('shiftShare', () => {
     const result = shiftShare(start, end);
     const sum = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
     expect(sum(result.regionTotals.regionalShift)).toBeCloseTo(0, 9);
-    expect(sum(result.regionTotals.nationalShare) + sum(result.regionTotals.industryMix)).toBeCloseTo(
-      400,
-      9,
-    );
+    expect(
+      sum(result.regionTotals.nationalShare) + sum(result.regionTotals.industryMix),
+    ).toBeCloseTo(400, 9);
   });
 
   it('measures against reference (national) growth when given', () => {
@@ -103,7 +109,10 @@ describe('shiftShare', () => {
     const after = employmentMatrix(['A'], ['X'], [[10]]);
     const result = shiftShare(before, after);
     expect(result.nationalGrowth).toBe(0);
-    expect(result.notes).toEqual([{ kind: 'zeroStartTotal' }, { kind: 'zeroIndustryStart', industryId: 'X' }]);
+    expect(result.notes).toEqual([
+      { kind: 'zeroStartTotal' },
+      { kind: 'zeroIndustryStart', industryId: 'X' },
+    ]);
     expectClose(result.regionalShift, [10]);
   });
 
@@ -114,15 +123,23 @@ describe('shiftShare', () => {
         endIndustryEmployment: new Map([['X', 800]]),
       },
     });
-    expect(result.notes).toContainEqual({ kind: 'missingReferenceIndustry', industryId: 'Y', year: 'start' });
+    expect(result.notes).toContainEqual({
+      kind: 'missingReferenceIndustry',
+      industryId: 'Y',
+      year: 'start',
+    });
     expect(result.notes).toContainEqual({ kind: 'zeroIndustryStart', industryId: 'Y' });
   });
 
   it('rejects matrices with different regions or industries', () => {
-    const other = employmentMatrix(['A', 'C'], ['X', 'Y'], [
-      [1, 1],
-      [1, 1],
-    ]);
+    const other = employmentMatrix(
+      ['A', 'C'],
+      ['X', 'Y'],
+      [
+        [1, 1],
+        [1, 1],
+      ],
+    );
     expect(() => shiftShare(start, other)).toThrow(RangeError);
   });
 });

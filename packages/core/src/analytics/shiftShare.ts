@@ -70,7 +70,9 @@ export function shiftShare(
 ): ShiftShareResult {
   const { regionIds, industryIds } = start;
   if (!sameIds(regionIds, end.regionIds) || !sameIds(industryIds, end.industryIds)) {
-    throw new RangeError('start and end matrices must have the same regions and industries in the same order');
+    throw new RangeError(
+      'start and end matrices must have the same regions and industries in the same order',
+    );
   }
   const regionCount = regionIds.length;
   const industryCount = industryIds.length;

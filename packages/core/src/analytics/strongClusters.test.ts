@@ -6,7 +6,11 @@ import { strongClusters } from './strongClusters.ts';
 /** One-industry matrix: a column of employment over regions A, B, C, … */
 function column(employment: number[]) {
   const regionIds = employment.map((_, r) => String.fromCharCode(65 + r));
-  return employmentMatrix(regionIds, ['X'], employment.map((e) => [e]));
+  return employmentMatrix(
+    regionIds,
+    ['X'],
+    employment.map((e) => [e]),
+  );
 }
 
 describe('strongClusters', () => {
@@ -72,10 +76,14 @@ describe('strongClusters', () => {
   });
 
   it('gives no flags and a note for an industry no region has', () => {
-    const matrix = employmentMatrix(['A', 'B'], ['X', 'Y'], [
-      [0, 5],
-      [0, 7],
-    ]);
+    const matrix = employmentMatrix(
+      ['A', 'B'],
+      ['X', 'Y'],
+      [
+        [0, 5],
+        [0, 7],
+      ],
+    );
     const flags = strongClusters(matrix, [0, 1, 0, 1]);
     expect(flags.notes).toEqual([{ kind: 'noQualifyingRegions', industryId: 'X' }]);
     expect(flags.thresholds[0]).toEqual({
@@ -115,6 +123,8 @@ describe('strongClusters', () => {
 
   it('rejects location quotients or establishments of the wrong length', () => {
     expect(() => strongClusters(column([1, 2]), [1])).toThrow(RangeError);
-    expect(() => strongClusters(column([1, 2]), [1, 1], { establishments: [1] })).toThrow(RangeError);
+    expect(() => strongClusters(column([1, 2]), [1, 1], { establishments: [1] })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -72,10 +72,14 @@ export function strongClusters(
   const cellCount = regionCount * industryCount;
   const { establishments } = options;
   if (locationQuotients.length !== cellCount) {
-    throw new RangeError(`expected ${cellCount} location quotients, got ${locationQuotients.length}`);
+    throw new RangeError(
+      `expected ${cellCount} location quotients, got ${locationQuotients.length}`,
+    );
   }
   if (establishments && establishments.length !== cellCount) {
-    throw new RangeError(`expected ${cellCount} establishment counts, got ${establishments.length}`);
+    throw new RangeError(
+      `expected ${cellCount} establishment counts, got ${establishments.length}`,
+    );
   }
 
   const qualifying = new Uint8Array(cellCount);
