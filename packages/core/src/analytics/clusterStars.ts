@@ -1,5 +1,5 @@
 import type { EmploymentMatrix } from './employmentMatrix.ts';
-import { quantile } from './quantile.ts';
+import { quantileInPlace } from './quantileInPlace.ts';
 
 export interface ClusterStarsOptions {
   /**
@@ -106,43 +106,75 @@ export function clusterStars(
     }
   }
 
-  const size = new Uint8Array(cellCount);
-  const specialisation = new Uint8Array(cellCount);
-  const focus = new Uint8Array(cellCount);
-  const stars = new Uint8Array(cellCount);
-  const thresholds: ClusterStarThresholds[] = [];
-  const employmentColumn = new Float64Array(regionCount);
-  const shareColumn = new Float64Array(regionCount);
-  const shares = new Float64Array(regionCount);
+  // The focus share e_ir / T_r, with T_r = 0 giving 0 (noted above).
+  const inverseTotals = new Float64Array(regionCount);
+  for (let r = 0; r < regionCount; r++) {
+    const total = regionTotals[r]!;
+    inverseTotals[r] = total === 0 ? 0 : 1 / total;
+  }
 
-  for (let i = 0; i < industryCount; i++) {
-    const industryId = industryIds[i]!;
-    let n = 0;
-    for (let r = 0, cell = i; r < regionCount; r++, cell += industryCount) {
-      const e = values[cell]!;
+  // Gather each category's regions with employment into one contiguous run,
+  // reading row by row (column-wise reads of a row-major matrix miss the cache).
+  const counts = new Int32Array(industryCount);
+  for (let r = 0; r < regionCount; r++) {
+    const offset = r * industryCount;
+    for (let i = 0; i < industryCount; i++) counts[i] = counts[i]! + +(values[offset + i]! > 0);
+  }
+  const starts = new Int32Array(industryCount + 1);
+  for (let i = 0; i < industryCount; i++) starts[i + 1] = starts[i]! + counts[i]!;
+  const employmentRuns = new Float64Array(starts[industryCount]!);
+  const shareRuns = new Float64Array(starts[industryCount]!);
+  const cursor = starts.slice(0, industryCount);
+  for (let r = 0; r < regionCount; r++) {
+    const offset = r * industryCount;
+    const inverseTotal = inverseTotals[r]!;
+    for (let i = 0; i < industryCount; i++) {
+      const e = values[offset + i]!;
       if (e > 0) {
-        const total = regionTotals[r]!;
-        const share = total === 0 ? 0 : e / total;
-        shares[r] = share;
-        employmentColumn[n] = e;
-        shareColumn[n] = share;
-        n++;
+        const k = cursor[i]!;
+        cursor[i] = k + 1;
+        employmentRuns[k] = e;
+        shareRuns[k] = e * inverseTotal;
       }
     }
-    if (n === 0) {
+  }
+
+  const thresholds: ClusterStarThresholds[] = [];
+  const employmentQ90 = new Float64Array(industryCount);
+  const focusQ90 = new Float64Array(industryCount);
+  for (let i = 0; i < industryCount; i++) {
+    const industryId = industryIds[i]!;
+    const from = starts[i]!;
+    const to = starts[i + 1]!;
+    if (from === to) {
       notes.push({ kind: 'noRegionsWithEmployment', industryId });
       thresholds.push({ industryId, regions: 0, employmentQ90: null, focusQ90: null });
       continue;
     }
-    const employmentQ90 = quantile(employmentColumn.subarray(0, n), 0.9)!;
-    const focusQ90 = quantile(shareColumn.subarray(0, n), 0.9)!;
-    thresholds.push({ industryId, regions: n, employmentQ90, focusQ90 });
-    for (let r = 0, cell = i; r < regionCount; r++, cell += industryCount) {
+    employmentQ90[i] = quantileInPlace(employmentRuns.subarray(from, to), 0.9)!;
+    focusQ90[i] = quantileInPlace(shareRuns.subarray(from, to), 0.9)!;
+    thresholds.push({
+      industryId,
+      regions: to - from,
+      employmentQ90: employmentQ90[i]!,
+      focusQ90: focusQ90[i]!,
+    });
+  }
+
+  const size = new Uint8Array(cellCount);
+  const specialisation = new Uint8Array(cellCount);
+  const focus = new Uint8Array(cellCount);
+  const stars = new Uint8Array(cellCount);
+  for (let r = 0; r < regionCount; r++) {
+    const offset = r * industryCount;
+    const inverseTotal = inverseTotals[r]!;
+    for (let i = 0; i < industryCount; i++) {
+      const cell = offset + i;
       const e = values[cell]!;
       if (!(e > 0)) continue;
-      const sizeStar = e >= employmentQ90 ? 1 : 0;
-      const specialisationStar = locationQuotients[cell]! >= 2 ? 1 : 0;
-      const focusStar = shares[r]! >= focusQ90 ? 1 : 0;
+      const sizeStar = +(e >= employmentQ90[i]!);
+      const specialisationStar = +(locationQuotients[cell]! >= 2);
+      const focusStar = +(e * inverseTotal >= focusQ90[i]!);
       size[cell] = sizeStar;
       specialisation[cell] = specialisationStar;
       focus[cell] = focusStar;

@@ -1,3 +1,5 @@
+import { quantileInPlace } from './quantileInPlace.ts';
+
 /**
  * The p-quantile of `values` with linear interpolation between order statistics:
  * Hyndman & Fan (1996) definition 7, the default of R's `quantile()`, of
@@ -13,7 +15,8 @@
  *
  * Semantics:
  * - input may be sorted or not; it is never modified (the function works on a copy
- *   and finds the two order statistics by selection, O(n) on average, not a sort);
+ *   and finds the order statistics by Floyd–Rivest selection, O(n) on average, not
+ *   a sort; see quantileInPlace.ts);
  * - NaN values are ignored, as d3-array ignores them;
  * - empty input (or only NaN) gives `null`: there is no quantile of nothing, and a
  *   NaN would leak silently into later comparisons;
@@ -29,55 +32,5 @@ export function quantile(values: ArrayLike<number>, probability: number): number
     const value = values[k]!;
     if (!Number.isNaN(value)) copy[n++] = value;
   }
-  if (n === 0) return null;
-  const h = (n - 1) * probability;
-  const lower = Math.floor(h);
-  select(copy, lower, 0, n - 1);
-  const lowerValue = copy[lower]!;
-  const fraction = h - lower;
-  if (fraction === 0) return lowerValue;
-  // After selection everything right of `lower` is ≥ x[lower]; the next order
-  // statistic is their minimum.
-  let upperValue = Infinity;
-  for (let k = lower + 1; k < n; k++) {
-    const value = copy[k]!;
-    if (value < upperValue) upperValue = value;
-  }
-  return lowerValue + fraction * (upperValue - lowerValue);
-}
-
-/**
- * Rearranges `array[left..right]` so that `array[k]` holds the value it would have
- * if sorted, smaller-or-equal values before it and greater-or-equal after
- * (Hoare's quickselect with a median-of-three pivot).
- */
-function select(array: Float64Array, k: number, left: number, right: number): void {
-  while (right > left) {
-    const middle = (left + right) >>> 1;
-    // Median of three, placed at `middle`, guards against sorted input.
-    if (array[middle]! < array[left]!) swap(array, middle, left);
-    if (array[right]! < array[left]!) swap(array, right, left);
-    if (array[right]! < array[middle]!) swap(array, right, middle);
-    const pivot = array[middle]!;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (array[i]! < pivot) i++;
-      while (array[j]! > pivot) j--;
-      if (i <= j) {
-        swap(array, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
-}
-
-function swap(array: Float64Array, a: number, b: number): void {
-  const t = array[a]!;
-  array[a] = array[b]!;
-  array[b] = t;
+  return quantileInPlace(copy.subarray(0, n), probability);
 }
