@@ -1,0 +1,3 @@
+export * from './common.schema.ts';
+export * from './registry.schema.ts';
+export * from './search.schema.ts';

@@ -1,0 +1,23 @@
+import type { Migration } from 'kysely';
+import * as m1000 from './20261122T1000-extensions-and-helpers.ts';
+import * as m1010 from './20261122T1010-reference-tables.ts';
+import * as m1020 from './20261122T1020-sources.ts';
+import * as m1030 from './20261122T1030-organisations-and-people.ts';
+import * as m1040 from './20261122T1040-sites-and-clusters.ts';
+import * as m1050 from './20261122T1050-programmes.ts';
+import * as m1060 from './20261122T1060-ratings-and-statements.ts';
+
+/**
+ * Every migration, keyed by its timestamped file name. Listed statically so
+ * the same code runs under tsx, vitest and any bundler; migrations.test.ts
+ * fails when a file in this folder is missing here.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261122T1000-extensions-and-helpers': m1000,
+  '20261122T1010-reference-tables': m1010,
+  '20261122T1020-sources': m1020,
+  '20261122T1030-organisations-and-people': m1030,
+  '20261122T1040-sites-and-clusters': m1040,
+  '20261122T1050-programmes': m1050,
+  '20261122T1060-ratings-and-statements': m1060,
+};

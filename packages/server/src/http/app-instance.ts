@@ -1,0 +1,17 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/connection.ts';
+
+/** What routes may use: passed in explicitly when the app is built, never imported globally. */
+export interface AppDeps {
+  db: Db;
+  databaseKind: 'pglite' | 'postgres';
+}
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+> & { deps: AppDeps };

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps, AppInstance } from './app-instance.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerApiRoutes } from './routes.ts';
+
+z.config(z.locales.ru());
+
+export interface BuildAppOptions {
+  deps: AppDeps;
+  logger?: FastifyServerOptions['logger'];
+  /** Directory of the built web app (index.html + assets); served with SPA fallback. */
+  webDist?: string | undefined;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
+  const fastify = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Deeply nested or huge query strings are refused by the parser's limits, not by crashing.
+    routerOptions: { maxParamLength: 500 },
+  }).withTypeProvider<ZodTypeProvider>();
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  const app = fastify as unknown as AppInstance;
+  app.decorate('deps', options.deps);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'PromAtlas API',
+        description: 'Открытый API Промышленного атласа: реестр, поиск, карта, источники.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'Служебное' },
+        { name: 'Поиск' },
+        { name: 'Реестр' },
+        { name: 'Программы' },
+        { name: 'Карта' },
+        { name: 'Источники' },
+        { name: 'Справочники' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerApiRoutes(app);
+
+  if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, maxAge: '1h' });
+    const index = fs.readFileSync(path.join(options.webDist, 'index.html'));
+    // Client-side routes (/organisations/5) get the app shell; /api/* keeps JSON 404s.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '')) {
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+      }
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: `Адрес ${request.method} ${request.url.split('?')[0]} не найден`,
+          messageEn: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+        },
+      });
+    });
+  }
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import type { AppInstance } from './app-instance.ts';
+
+export function healthRoutes(app: AppInstance): void {
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['Служебное'],
+        summary: 'Готовность сервера: 200, когда база данных отвечает',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await sql`SELECT 1`.execute(app.deps.db);
+      return { status: 'ok' as const, database: app.deps.databaseKind };
+    },
+  );
+}
