@@ -49,7 +49,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         const path = v.instancePath.split('/').filter(Boolean);
         const input = path.reduce<unknown>(
           (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-          (request as unknown as Record<string, unknown>)[context],
+          (request as unknown as Record<string, unknown>)[context === 'querystring' ? 'query' : context],
         );
         const issue = { ...v.params, code: v.keyword, path, input, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
         const field = path.join('.') || context;

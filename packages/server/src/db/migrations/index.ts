@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as m1000 from './20261122T1000-extensions-and-helpers.ts';
 import * as m1010 from './20261122T1010-reference-tables.ts';
 import * as m1020 from './20261122T1020-sources.ts';

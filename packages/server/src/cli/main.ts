@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { parseConfig, type Config } from '../config/config.ts';
+import { openDatabase, prepareDatabase, startServer } from '../server.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { syncReferenceData } from '../reference/sync-reference-data.ts';
+import { loadDemoData } from '../demo/load-demo-data.ts';
+import { importOkvedFile } from '../reference/import-okved.ts';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('порт — целое число от 0 до 65535');
+  return n;
+}
+
+async function withDatabase<T>(config: Config, fn: (c: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const connection = await openDatabase(config);
+  try {
+    return await fn(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** `npx promatlas …`: the same services the HTTP API uses. */
+export async function main(argv: string[]): Promise<void> {
+  const config = parseConfig(process.env, process.cwd());
+  const program = new Command('promatlas').description('PromAtlas — Промышленный атлас');
+  program
+    .command('serve')
+    .description('Запустить сервер (встроенная база в --data-dir, если не задан DATABASE_URL)')
+    .option('--port <n>', 'порт', port)
+    .option('--host <host>', 'адрес')
+    .option('--data-dir <dir>', 'каталог встроенной базы данных')
+    .option('--no-demo', 'не загружать демонстрационные данные в пустую базу')
+    .action(async (opts: { port?: number; host?: string; dataDir?: string; demo: boolean }) => {
+      const effective: Config = {
+        ...config,
+        port: opts.port ?? config.port,
+        host: opts.host ?? config.host,
+        dataDir: opts.dataDir ? parseConfig({ ...process.env, PROMATLAS_DATA_DIR: opts.dataDir }, process.cwd()).dataDir : config.dataDir,
+      };
+      const server = await startServer(effective, { demo: opts.demo });
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `встроенная база в ${effective.dataDir}`;
+      console.log(`PromAtlas: ${server.url} — ${where}`);
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  const db = program.command('db').description('База данных');
+  db.command('migrate')
+    .description('Применить миграции и обновить справочники')
+    .action(async () =>
+      withDatabase(config, async (c) => {
+        const applied = await migrateToLatest(c.db);
+        await syncReferenceData(c.db);
+        console.log(applied.length ? `Применены миграции: ${applied.join(', ')}` : 'Схема актуальна');
+      }),
+    );
+  db.command('seed-demo')
+    .description('Загрузить демонстрационные данные (факты пяти пресс-релизов)')
+    .action(async () =>
+      withDatabase(config, async (c) => {
+        await prepareDatabase(c, { demo: false });
+        const result = await loadDemoData(c.db);
+        console.log(result ? `Загружено: источников ${result.sources}, организаций ${result.organisations}, фактов ${result.statements}` : 'Демонстрационные данные уже загружены');
+      }),
+    );
+  const imp = program.command('import').description('Импорт справочников и данных');
+  imp
+    .command('okved <file>')
+    .description('Импорт классификатора ОКВЭД2 из CSV (колонки group,code,name)')
+    .action(async (file: string) =>
+      withDatabase(config, async (c) => {
+        if (!fs.existsSync(file)) throw new Error(`Файл не найден: ${file}`);
+        await prepareDatabase(c, { demo: false });
+        const result = await importOkvedFile(c.db, fs.readFileSync(file));
+        console.log(`ОКВЭД2: ${result.total} кодов (разделов ${result.sections}, новых или обновлённых ${result.upserted})`);
+      }),
+    );
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

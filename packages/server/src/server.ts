@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config/config.ts';
+import { connectPglite, connectPostgres, type Connection } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { syncReferenceData } from './reference/sync-reference-data.ts';
+import { loadDemoData } from './demo/load-demo-data.ts';
+import { buildApp } from './http/app.ts';
+import type { AppInstance } from './http/app-instance.ts';
+
+export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Opens the configured database: a PostgreSQL server, or embedded PGlite in the data directory. */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Connection> {
+  return config.databaseUrl ? connectPostgres(config.databaseUrl) : connectPglite(config.dataDir);
+}
+
+/** Migrates, syncs reference data and loads the demo into an empty database. */
+export async function prepareDatabase(connection: Connection, options: { demo: boolean }): Promise<void> {
+  await migrateToLatest(connection.db);
+  await syncReferenceData(connection.db);
+  if (options.demo) {
+    const empty = await connection.db.selectFrom('source_document').select('id').limit(1).executeTakeFirst();
+    if (!empty) await loadDemoData(connection.db);
+  }
+}
+
+export interface RunningServer {
+  app: AppInstance;
+  url: string;
+  connection: Connection;
+  close(): Promise<void>;
+}
+
+/** Starts PromAtlas: database, API and the built web app, listening on config.host:config.port. */
+export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+  const connection = await openDatabase(config);
+  await prepareDatabase(connection, { demo: options.demo ?? true });
+  const app = await buildApp({
+    deps: { db: connection.db, databaseKind: connection.kind },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    webDist: config.webDist ?? DEFAULT_WEB_DIST,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    url: address.replace('[::1]', 'localhost'),
+    connection,
+    async close() {
+      await app.close();
+      await connection.close();
+    },
+  };
+}
