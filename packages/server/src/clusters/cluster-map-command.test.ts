@@ -138,15 +138,17 @@ describe('runClusterMap', () => {
       'Липецкая область,Химия,1',
     ].join('\n');
     const { out, summary } = runClusterMap({ inputCsv });
-    // LQ = (1/3) / (3/6) = 2/3
+    // LQ = (1/3) / (3/6) = 2/3. Химия in Moscow: LQ 4/3 ≥ Q75 = 7/6 and ≥ 1, 2 > Q25 = 1.25 → strong.
     expect(out.split('\n')[1]).toBe('"Москва, город",Машиностроение,1,0.666667,0,0');
-    expect(summary.split('\n')[1]).toBe('"Москва, город",3,0,0');
+    expect(out.split('\n')[2]).toBe('"Москва, город",Химия,2,1.333333,1,3');
+    expect(summary.split('\n')[1]).toBe('"Москва, город",3,2,0.666667');
   });
 
   it('reads semicolon-separated files with a decimal comma and a byte-order mark (Excel, Russian locale)', () => {
     const inputCsv = '\uFEFFregion;industry;employment\nA;X;1,5\nA;Y;1 000\nB;X;2\nB;Y;0\n';
     const { out } = runClusterMap({ inputCsv });
-    expect(out.split('\n')[1]).toBe('A,X,1.5,0.428571,0,0');
+    // LQ = (1.5 / 1001.5) / (3.5 / 1003.5) = 1505.25 / 3505.25
+    expect(out.split('\n')[1]).toBe('A,X,1.5,0.429427,0,0');
     expect(out.split('\n')[2]).toMatch(/^A,Y,1000,/);
   });
 
