@@ -138,9 +138,10 @@ describe('runClusterMap', () => {
       'Липецкая область,Химия,1',
     ].join('\n');
     const { out, summary } = runClusterMap({ inputCsv });
-    // LQ = (1/3) / (3/6) = 2/3. Химия in Moscow: LQ 4/3 ≥ Q75 = 7/6 and ≥ 1, 2 > Q25 = 1.25 → strong.
+    // LQ = (1/3) / (3/6) = 2/3. Химия in Moscow: LQ 4/3 ≥ Q75 = 7/6 and ≥ 1, 2 > Q25 = 1.25 → strong;
+    // stars: size (2 ≥ Q90 = 1.9) and focus (2/3 ≥ Q90 = 0.6333), not specialisation (4/3 < 2).
     expect(out.split('\n')[1]).toBe('"Москва, город",Машиностроение,1,0.666667,0,0');
-    expect(out.split('\n')[2]).toBe('"Москва, город",Химия,2,1.333333,1,3');
+    expect(out.split('\n')[2]).toBe('"Москва, город",Химия,2,1.333333,1,2');
     expect(summary.split('\n')[1]).toBe('"Москва, город",3,2,0.666667');
   });
 
