@@ -77,49 +77,45 @@ export function clusterStars(
   }
   const notes: ClusterStarsNote[] = [];
 
-  let regionTotals: ArrayLike<number>;
-  if (options.regionTotalEmployment) {
-    if (options.regionTotalEmployment.length !== regionCount) {
-      throw new RangeError(
-        `expected ${regionCount} region totals, got ${options.regionTotalEmployment.length}`,
-      );
-    }
-    regionTotals = options.regionTotalEmployment;
-  } else {
-    const sums = new Float64Array(regionCount);
-    for (let r = 0; r < regionCount; r++) {
-      let sum = 0;
-      for (let cell = r * industryCount, end = cell + industryCount; cell < end; cell++) {
-        sum += values[cell]!;
-      }
-      sums[r] = sum;
-    }
-    regionTotals = sums;
-  }
-  for (let r = 0; r < regionCount; r++) {
-    if (regionTotals[r] !== 0) continue;
-    for (let cell = r * industryCount, end = cell + industryCount; cell < end; cell++) {
-      if (values[cell]! > 0) {
-        notes.push({ kind: 'zeroRegionTotal', regionId: regionIds[r]! });
-        break;
-      }
-    }
+  if (options.regionTotalEmployment && options.regionTotalEmployment.length !== regionCount) {
+    throw new RangeError(
+      `expected ${regionCount} region totals, got ${options.regionTotalEmployment.length}`,
+    );
   }
 
-  // The focus share e_ir / T_r, with T_r = 0 giving 0 (noted above).
+  // One pass row by row: row sums (the default region totals), the number of
+  // regions with employment in each category, and which regions have any.
+  const rowSums = new Float64Array(regionCount);
+  const rowHasEmployment = new Uint8Array(regionCount);
+  const counts = new Int32Array(industryCount);
+  for (let r = 0; r < regionCount; r++) {
+    const offset = r * industryCount;
+    let sum = 0;
+    let any = 0;
+    for (let i = 0; i < industryCount; i++) {
+      const e = values[offset + i]!;
+      const present = +(e > 0);
+      sum += e;
+      any |= present;
+      counts[i] = counts[i]! + present;
+    }
+    rowSums[r] = sum;
+    rowHasEmployment[r] = any;
+  }
+  const regionTotals = options.regionTotalEmployment ?? rowSums;
+
+  // The focus share e_ir / T_r, with T_r = 0 giving 0 (noted).
   const inverseTotals = new Float64Array(regionCount);
   for (let r = 0; r < regionCount; r++) {
     const total = regionTotals[r]!;
-    inverseTotals[r] = total === 0 ? 0 : 1 / total;
+    if (total !== 0) inverseTotals[r] = 1 / total;
+    else if (rowHasEmployment[r] === 1) {
+      notes.push({ kind: 'zeroRegionTotal', regionId: regionIds[r]! });
+    }
   }
 
   // Gather each category's regions with employment into one contiguous run,
   // reading row by row (column-wise reads of a row-major matrix miss the cache).
-  const counts = new Int32Array(industryCount);
-  for (let r = 0; r < regionCount; r++) {
-    const offset = r * industryCount;
-    for (let i = 0; i < industryCount; i++) counts[i] = counts[i]! + +(values[offset + i]! > 0);
-  }
   const starts = new Int32Array(industryCount + 1);
   for (let i = 0; i < industryCount; i++) starts[i + 1] = starts[i]! + counts[i]!;
   const employmentRuns = new Float64Array(starts[industryCount]!);

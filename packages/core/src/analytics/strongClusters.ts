@@ -148,6 +148,7 @@ export function strongClusters(
     });
   }
 
+  // Flags, row by row and without branches (zero cells come and go unpredictably).
   const qualifying = new Uint8Array(cellCount);
   const significant = new Uint8Array(cellCount);
   const strong = new Uint8Array(cellCount);
@@ -156,13 +157,13 @@ export function strongClusters(
     for (let i = 0; i < industryCount; i++) {
       const cell = offset + i;
       const e = values[cell]!;
-      if (!(e > 0)) continue;
-      qualifying[cell] = 1;
-      if (!(e > employmentQ25[i]!)) continue;
-      if (establishments && !(establishments[cell]! > establishmentsQ25[i]!)) continue;
-      significant[cell] = 1;
       const lq = locationQuotients[cell]!;
-      if (lq >= lqQ75[i]! && lq >= 1) strong[cell] = 1;
+      const isQualifying = +(e > 0);
+      let isSignificant = isQualifying & +(e > employmentQ25[i]!);
+      if (establishments) isSignificant &= +(establishments[cell]! > establishmentsQ25[i]!);
+      qualifying[cell] = isQualifying;
+      significant[cell] = isSignificant;
+      strong[cell] = isSignificant & +(lq >= lqQ75[i]!) & +(lq >= 1);
     }
   }
   return { regionIds, industryIds, qualifying, significant, strong, thresholds, notes };
