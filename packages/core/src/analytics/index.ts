@@ -31,6 +31,7 @@ export type {
   LocationQuotientResult,
 } from './locationQuotient.ts';
 export { quantile } from './quantile.ts';
+export { quantileInPlace } from './quantileInPlace.ts';
 export { shiftShare } from './shiftShare.ts';
 export type {
   ShiftShareComponents,
