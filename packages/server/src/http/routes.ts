@@ -2,10 +2,26 @@ import type { AppInstance } from './app-instance.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import { organisationRoutes } from '../registry/organisations/organisation.routes.ts';
+import { siteRoutes } from '../registry/sites/site.routes.ts';
+import { clusterRoutes } from '../registry/clusters/cluster.routes.ts';
+import { eventRoutes } from '../registry/events/event.routes.ts';
+import { programmeRoutes } from '../registry/programmes.routes.ts';
+import { peopleRoutes, projectRoutes } from '../registry/people-projects.routes.ts';
+import { regionRoutes, sourceRoutes } from '../registry/reference.routes.ts';
+import { mapRoutes } from '../map/map.routes.ts';
 
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
   healthRoutes(app);
   searchRoutes(app);
   organisationRoutes(app);
+  peopleRoutes(app);
+  siteRoutes(app);
+  clusterRoutes(app);
+  eventRoutes(app);
+  programmeRoutes(app);
+  projectRoutes(app);
+  regionRoutes(app);
+  sourceRoutes(app);
+  mapRoutes(app);
 }

@@ -63,3 +63,7 @@ export class SourceRefs {
 export function sourceIdsOf(...groups: ReadonlyArray<ReadonlyArray<{ source_id: number | null }>>): number[] {
   return groups.flatMap((g) => g.map((r) => r.source_id)).filter((id): id is number => id !== null);
 }
+
+export function regionRef(row: { region_code: string | null; region_name: string | null }) {
+  return row.region_code && row.region_name ? { code: row.region_code, name: row.region_name } : null;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import { SiteListItemSchema } from '@promatlas/core/api/registry.schema.ts';
+import type { AppInstance } from '../http/app-instance.ts';
+import { siteListItem } from '../registry/sites/site.service.ts';
+import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
+
+const MeasureSchema = z.enum(Object.keys(MAP_MEASURES) as [MapMeasure, ...MapMeasure[]]);
+
+export function mapRoutes(app: AppInstance): void {
+  app.get(
+    '/api/map/regions',
+    {
+      schema: {
+        tags: ['Карта'],
+        summary: 'Значение показателя по каждому субъекту РФ для картограммы',
+        querystring: z.object({ measure: MeasureSchema.default('organisations') }),
+        response: {
+          200: z.object({
+            measure: MeasureSchema,
+            label: z.string(),
+            items: z.array(z.object({ code: z.string(), name: z.string(), value: z.number() })),
+          }),
+          400: ErrorResponseSchema,
+        },
+      },
+    },
+    async ({ query }) => regionMeasure(app.deps.db, query.measure),
+  );
+  app.get(
+    '/api/map/sites',
+    {
+      schema: {
+        tags: ['Карта'],
+        summary: 'Площадки для точек на карте (координаты могут быть не указаны)',
+        response: { 200: z.object({ items: z.array(SiteListItemSchema) }) },
+      },
+    },
+    async () => ({ items: (await mapSites(app.deps.db)).map(siteListItem) }),
+  );
+}

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { Agreement, AgreementListItem } from '@promatlas/core/api/registry.schema.ts';
+import type { Db } from '../../db/connection.ts';
+import { NotFoundError } from '../../http/errors.ts';
+import { offsetOf, parseSort } from '../shared/list-query.ts';
+import { periodOf, ref, SourceRefs } from '../shared/mappers.ts';
+import { paginate, textFilter } from '../shared/paginate.ts';
+import { loadParties } from '../shared/parties.ts';
+
+/** Party names of each agreement, for list rows. */
+async function partyNames(db: Db, ids: number[]): Promise<Map<number, string[]>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('agreement_party as p')
+    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .leftJoin('region as r', 'r.code', 'p.region_code')
+    .select(['p.agreement_id', sql<string>`coalesce(r.name, o.name)`.as('name')])
+    .where('p.agreement_id', 'in', ids)
+    .where('p.deleted_at', 'is', null)
+    .orderBy('p.id')
+    .execute();
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.agreement_id, [...(out.get(r.agreement_id) ?? []), r.name]);
+  return out;
+}
+
+export async function listAgreements(db: Db, p: { regions?: string[] | undefined; q?: string | undefined; sort: string; page: number; pageSize: number }) {
+  const text = textFilter('agreement', p.q);
+  const base = () => {
+    let q = db.selectFrom('agreement').where('agreement.deleted_at', 'is', null);
+    if (text) q = q.where(text);
+    if (p.regions) {
+      const regions = p.regions;
+      q = q.where((eb) =>
+        eb.exists(eb.selectFrom('agreement_party as ap').select(sql`1`.as('one')).whereRef('ap.agreement_id', '=', 'agreement.id').where('ap.region_code', 'in', regions)),
+      );
+    }
+    return q;
+  };
+  const sort = parseSort(p.sort);
+  const ordered =
+    sort.column === 'date'
+      ? base().orderBy('agreement.valid_from', (ob) => (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+      : base().orderBy(sql`agreement.title COLLATE ru`, sort.direction);
+  const { rows, total } = await paginate(
+    ordered
+      .select(['agreement.id', 'agreement.title', 'agreement.valid_from', 'agreement.valid_to', 'agreement.valid_precision'])
+      .orderBy('agreement.id')
+      .limit(p.pageSize)
+      .offset(offsetOf(p.page, p.pageSize)),
+    base().select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  const names = await partyNames(db, rows.map((r) => r.id));
+  const items: AgreementListItem[] = rows.map((r) => ({ id: r.id, title: r.title, date: periodOf(r), parties: names.get(r.id) ?? [] }));
+  return { items, total, page: p.page, pageSize: p.pageSize };
+}
+
+export async function getAgreement(db: Db, id: number): Promise<Agreement> {
+  const row = await db.selectFrom('agreement').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw new NotFoundError('Соглашение', 'Agreement', id);
+  const event = row.event_id === null ? undefined : await db.selectFrom('event').select(['id', 'title']).where('id', '=', row.event_id).executeTakeFirst();
+  const parties = await loadParties(db, 'agreement', id);
+  const sources = await SourceRefs.load(db, [row.source_id]);
+  return {
+    id: row.id,
+    title: row.title,
+    date: periodOf(row),
+    place: row.place,
+    event: event ? ref('event', event.id, event.title) : null,
+    directions: row.directions,
+    parties,
+    source: sources.of(row),
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import { EventPageSchema, EventSchema } from '@promatlas/core/api/registry.schema.ts';
+import { EVENT_KINDS } from '@promatlas/core/domain/vocabulary.ts';
+import type { AppInstance } from '../../http/app-instance.ts';
+import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
+import { IdParamsSchema } from '../shared/params.ts';
+import { getEvent, listEvents } from './event.service.ts';
+
+const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title'], {
+  kind: z.enum(EVENT_KINDS.values).optional().describe('Вид мероприятия'),
+});
+
+export function eventRoutes(app: AppInstance): void {
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        tags: ['Программы'],
+        summary: 'Мероприятия: стратегические и установочные сессии, форумы, встречи',
+        querystring: ListQuery,
+        response: { 200: EventPageSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async ({ query: q }) =>
+      listEvents(app.deps.db, {
+        filter: { regions: regionCodes(q.region), kind: q.kind, q: q.q },
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
+  );
+  app.get(
+    '/api/events/:id',
+    {
+      schema: {
+        tags: ['Программы'],
+        summary: 'Мероприятие: организаторы, участники, выступающие, итоги',
+        params: IdParamsSchema,
+        response: { 200: EventSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+      },
+    },
+    async ({ params }) => getEvent(app.deps.db, params.id),
+  );
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import {
+  OkvedListSchema, RatingListSchema, RegionPageSchema, RegionSchema, SourcePageSchema, SourceSchema,
+} from '@promatlas/core/api/registry.schema.ts';
+import { PageQuerySchema } from '@promatlas/core/api/common.schema.ts';
+import type { AppInstance } from '../http/app-instance.ts';
+import { IdParamsSchema } from './shared/params.ts';
+import { getRegion, listRegions } from './regions/region.service.ts';
+import { getSource, listSources } from './sources/source.service.ts';
+import { listRatings } from './ratings/rating.service.ts';
+import { listOkved } from './okved/okved.service.ts';
+
+export function regionRoutes(app: AppInstance): void {
+  app.get(
+    '/api/regions',
+    {
+      schema: {
+        tags: ['Справочники'],
+        summary: 'Субъекты РФ с кодами ОКАТО/ОКТМО/ISO, федеральным округом и числом записей',
+        querystring: PageQuerySchema.extend({
+          pageSize: z.coerce.number().int().min(1).max(200).default(100),
+          sort: z.enum(['name', '-name', 'okato', '-okato']).default('name'),
+          federalDistrict: z.string().max(10).optional().describe('Код федерального округа: CFD, NWFD, …'),
+          q: z.string().trim().max(200).optional(),
+        }),
+        response: { 200: RegionPageSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async ({ query: q }) => listRegions(app.deps.db, q),
+  );
+  app.get(
+    '/api/regions/:code',
+    {
+      schema: {
+        tags: ['Справочники'],
+        summary: 'Профиль региона: площадки, кластеры, организации, мероприятия, факты',
+        params: z.object({ code: z.string().regex(/^\d{2,5}$/, 'Код региона — 2–5 цифр ОКАТО, например 42') }),
+        response: { 200: RegionSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+      },
+    },
+    async ({ params }) => getRegion(app.deps.db, params.code),
+  );
+}
+
+export function sourceRoutes(app: AppInstance): void {
+  app.get(
+    '/api/sources',
+    {
+      schema: {
+        tags: ['Источники'],
+        summary: 'Источники: пресс-релизы, новости, справочные материалы',
+        querystring: PageQuerySchema.extend({
+          sort: z.enum(['-date', 'date', 'title', '-title']).default('-date'),
+          q: z.string().trim().max(200).optional(),
+        }),
+        response: { 200: SourcePageSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async ({ query: q }) => listSources(app.deps.db, q),
+  );
+  app.get(
+    '/api/sources/:id',
+    {
+      schema: {
+        tags: ['Источники'],
+        summary: 'Текст источника и все цитаты из него с позициями в тексте',
+        params: IdParamsSchema,
+        response: { 200: SourceSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+      },
+    },
+    async ({ params }) => getSource(app.deps.db, params.id),
+  );
+  app.get(
+    '/api/ratings',
+    {
+      schema: {
+        tags: ['Реестр'],
+        summary: 'Рейтинги и опубликованные результаты (места)',
+        response: { 200: RatingListSchema },
+      },
+    },
+    async () => listRatings(app.deps.db),
+  );
+  app.get(
+    '/api/okved',
+    {
+      schema: {
+        tags: ['Справочники'],
+        summary: 'Классификатор ОКВЭД2: дочерние коды или поиск по коду и названию',
+        querystring: z.object({
+          parent: z.string().max(10).optional(),
+          q: z.string().trim().min(1).max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(200),
+        }),
+        response: { 200: OkvedListSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async ({ query }) => listOkved(app.deps.db, query),
+  );
+}

@@ -1,0 +1,18 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { toPrefixTsQuery } from '../../search/search-query.ts';
+
+/** Runs a page query and its count query (same filters) and returns both. */
+export async function paginate<Row>(
+  page: { execute(): Promise<Row[]> },
+  count: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> },
+): Promise<{ rows: Row[]; total: number }> {
+  const rows = await page.execute();
+  const { n } = await count.executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
+}
+
+/** `<table>.search_vector @@ prefix-tsquery(q)`, or null when q has no searchable word. */
+export function textFilter(table: string, q: string | undefined): Expression<SqlBool> | null {
+  const ts = q ? toPrefixTsQuery(q) : null;
+  return ts ? sql<SqlBool>`${sql.ref(`${table}.search_vector`)} @@ to_tsquery('russian', ${ts})` : null;
+}
