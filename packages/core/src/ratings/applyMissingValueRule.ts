@@ -1,10 +1,14 @@
 import type { MissingValueRule } from './methodology.schema.ts';
 
 export interface MissingValueResult {
-  /** Rows as given, with missing cells filled where the rule fills them. */
-  values: (number | null)[][];
-  /** imputed[row][column] is true where the rule supplied the value. */
-  imputed: boolean[][];
+  /**
+   * Rows with missing cells filled where the rule fills them; NaN marks a
+   * cell that stays missing. Typed arrays, so that an edition of 1,000 objects
+   * × 100 indicators does not allocate 100,000 boxed numbers.
+   */
+  values: Float64Array[];
+  /** imputed[row][column] is 1 where the rule supplied the value. */
+  imputed: Uint8Array[];
   /** True for rows the 'disqualify' rule takes out of the rating. */
   disqualified: boolean[];
 }
@@ -12,14 +16,14 @@ export interface MissingValueResult {
 /**
  * Applies a missing-value rule to a matrix of NORMALISED values (rows =
  * objects of one peer group, columns = indicators). A cell is missing when it
- * is null, undefined or not finite.
+ * is null, undefined or not finite (NaN, ±Infinity).
  *
- * - 'exclude': the cell stays null; computeEdition then spreads the
+ * - 'exclude': the cell stays missing; computeEdition then spreads the
  *   indicator's weight over the indicators the object does have in that group
  *   (and a group with none over the other groups).
  * - 'group_mean': the cell becomes the mean of the observed normalised values
  *   of that column, i.e. the peer-group average of the indicator; a column
- *   with no observed value stays null (and is excluded as above).
+ *   with no observed value stays missing (and is excluded as above).
  * - 'zero': the cell becomes 0, meaning the indicator contributes nothing: the
  *   worst possible value for min_max, rank and distance_to_target, the average
  *   for z_score.
@@ -32,50 +36,49 @@ export interface MissingValueResult {
  * normalisation parameters are fitted to observed values only.
  */
 export function applyMissingValueRule(
-  rows: readonly (readonly (number | null | undefined)[])[],
+  rows: readonly ArrayLike<number | null | undefined>[],
   rule: MissingValueRule,
 ): MissingValueResult {
-  const columns = rows.reduce((max, row) => Math.max(max, row.length), 0);
-  const isMissing = (v: number | null | undefined): v is null | undefined =>
-    v == null || !Number.isFinite(v);
+  let columns = 0;
+  for (const row of rows) columns = Math.max(columns, row.length);
+  const cell = (row: ArrayLike<number | null | undefined>, j: number): number => {
+    const v = j < row.length ? row[j] : null;
+    return v == null || !Number.isFinite(v) ? Number.NaN : v;
+  };
 
-  let fill: (column: number) => number | null = () => null;
-  if (rule === 'zero') fill = () => 0;
+  const fill = new Float64Array(columns).fill(Number.NaN);
+  if (rule === 'zero') fill.fill(0);
   if (rule === 'group_mean') {
-    const means: (number | null)[] = [];
-    for (let j = 0; j < columns; j++) {
-      let sum = 0;
-      let count = 0;
-      for (const row of rows) {
-        const v = row[j];
-        if (!isMissing(v)) {
-          sum += v;
-          count++;
+    const sums = new Float64Array(columns);
+    const counts = new Float64Array(columns);
+    for (const row of rows)
+      for (let j = 0; j < columns; j++) {
+        const v = cell(row, j);
+        if (v === v) {
+          sums[j]! += v;
+          counts[j]! += 1;
         }
       }
-      means.push(count > 0 ? sum / count : null);
-    }
-    fill = (j) => means[j] ?? null;
+    for (let j = 0; j < columns; j++) if (counts[j]! > 0) fill[j] = sums[j]! / counts[j]!;
   }
 
-  const values: (number | null)[][] = [];
-  const imputed: boolean[][] = [];
+  const values: Float64Array[] = [];
+  const imputed: Uint8Array[] = [];
   const disqualified: boolean[] = [];
   for (const row of rows) {
-    const out: (number | null)[] = [];
-    const flags: boolean[] = [];
+    const out = new Float64Array(columns);
+    const flags = new Uint8Array(columns);
     let anyMissing = false;
     for (let j = 0; j < columns; j++) {
-      const v = row[j];
-      if (isMissing(v)) {
-        anyMissing = true;
-        const filled = rule === 'disqualify' || rule === 'exclude' ? null : fill(j);
-        out.push(filled);
-        flags.push(filled !== null);
-      } else {
-        out.push(v);
-        flags.push(false);
+      const v = cell(row, j);
+      if (v === v) {
+        out[j] = v;
+        continue;
       }
+      anyMissing = true;
+      const filled = fill[j]!;
+      out[j] = filled;
+      if (filled === filled) flags[j] = 1;
     }
     values.push(out);
     imputed.push(flags);

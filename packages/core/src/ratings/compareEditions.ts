@@ -73,7 +73,7 @@ export function compareEditions(before: Edition, after: Edition): EditionCompari
       scoreBefore: then.score,
       scoreAfter: now.score,
       scoreChange: then.score !== null && now.score !== null ? now.score - then.score : null,
-      drivers: drivers(then, now),
+      drivers: drivers(before, then, after, now),
     });
   }
 
@@ -86,14 +86,25 @@ export function compareEditions(before: Edition, after: Edition): EditionCompari
   return { moves, entered, left };
 }
 
-function drivers(then: ObjectScore, now: ObjectScore): IndicatorDriver[] {
+function drivers(
+  before: Edition,
+  then: ObjectScore,
+  after: Edition,
+  now: ObjectScore,
+): IndicatorDriver[] {
+  const contribution = (o: ObjectScore, j: number) => {
+    const c = o.indicators.contribution[j]!;
+    return Number.isNaN(c) ? 0 : c;
+  };
   const contributions = new Map<string, [number, number]>();
-  for (const ind of now.indicators) contributions.set(ind.code, [0, ind.contribution ?? 0]);
-  for (const ind of then.indicators) {
+  after.methodology.indicators.forEach((ind, j) =>
+    contributions.set(ind.code, [0, contribution(now, j)]),
+  );
+  before.methodology.indicators.forEach((ind, j) => {
     const entry = contributions.get(ind.code);
-    if (entry) entry[0] = ind.contribution ?? 0;
-    else contributions.set(ind.code, [ind.contribution ?? 0, 0]);
-  }
+    if (entry) entry[0] = contribution(then, j);
+    else contributions.set(ind.code, [contribution(then, j), 0]);
+  });
   const out: IndicatorDriver[] = [];
   for (const [indicator, [contributionBefore, contributionAfter]] of contributions) {
     const change = contributionAfter - contributionBefore;

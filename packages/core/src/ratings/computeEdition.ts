@@ -3,7 +3,7 @@ import type {
   Edition,
   IndicatorValue,
   ObjectGroupScore,
-  ObjectIndicatorScore,
+  ObjectIndicatorScores,
   ObjectScore,
   PeerGroupNormalisation,
 } from './edition.types.ts';
@@ -49,14 +49,16 @@ export function computeEdition(
   const I = indicators.length;
   const G = groups.length;
 
+  // Internally values live in typed arrays with NaN for "missing", so that a
+  // 1,000 × 100 edition does not allocate a boxed number per cell.
   interface Entry {
     objectId: string;
     peerGroup: string | null;
-    raw: (number | null)[];
-    given: Uint8Array;
+    raw: Float64Array;
   }
   const entries = new Map<string, Entry>();
   const peerGroups = new Map<string | null, Entry[]>();
+  const given = new Map<Entry, Uint8Array>();
   for (const v of values) {
     const j = indicatorIndex.get(v.indicator);
     if (j === undefined)
@@ -66,13 +68,9 @@ export function computeEdition(
     const peerGroup = v.peerGroup ?? null;
     let entry = entries.get(v.objectId);
     if (!entry) {
-      entry = {
-        objectId: v.objectId,
-        peerGroup,
-        raw: new Array<number | null>(I).fill(null),
-        given: new Uint8Array(I),
-      };
+      entry = { objectId: v.objectId, peerGroup, raw: new Float64Array(I).fill(Number.NaN) };
       entries.set(v.objectId, entry);
+      given.set(entry, new Uint8Array(I));
       const members = peerGroups.get(peerGroup);
       if (members) members.push(entry);
       else peerGroups.set(peerGroup, [entry]);
@@ -81,87 +79,115 @@ export function computeEdition(
         `объект «${v.objectId}» указан в двух группах сравнения: «${entry.peerGroup}» и «${peerGroup}»`,
       );
     }
-    if (entry.given[j])
+    const seen = given.get(entry)!;
+    if (seen[j])
       throw new Error(
         `значение показателя «${v.indicator}» объекта «${v.objectId}» указано дважды`,
       );
-    entry.raw[j] = v.value;
-    entry.given[j] = 1;
+    seen[j] = 1;
+    if (v.value !== null) entry.raw[j] = v.value;
   }
 
   const fitted: PeerGroupNormalisation[] = [];
   const objects: ObjectScore[] = [];
+  const numerator = new Float64Array(G);
+  const denominator = new Float64Array(G);
 
   for (const [peerGroup, members] of peerGroups) {
+    const n = members.length;
     const raw = members.map((m) => m.raw);
     const disqualified =
       methodology.missingValueRule === 'disqualify'
         ? applyMissingValueRule(raw, 'disqualify').disqualified
         : members.map(() => false);
 
-    const parameters: (NormalisationParameters | null)[] = indicators.map((ind, j) =>
-      normalisationParameters(
-        raw.map((row, r) => (disqualified[r] ? null : row[j])),
-        {
-          method: ind.normalisation ?? methodology.normalisation,
-          direction: ind.direction,
-          target: ind.target,
-        },
-      ),
-    );
+    const normalised = members.map(() => new Float64Array(I).fill(Number.NaN));
+    const column = new Float64Array(n);
+    const parameters: (NormalisationParameters | null)[] = indicators.map((ind, j) => {
+      for (let r = 0; r < n; r++) column[r] = disqualified[r] ? Number.NaN : raw[r]![j]!;
+      const p = normalisationParameters(column, {
+        method: ind.normalisation ?? methodology.normalisation,
+        direction: ind.direction,
+        target: ind.target,
+      });
+      if (p)
+        for (let r = 0; r < n; r++) {
+          const x = column[r]!;
+          if (x === x) normalised[r]![j] = normaliseValue(x, p)!;
+        }
+      return p;
+    });
     fitted.push({ peerGroup, parameters });
 
-    const normalised = raw.map((row, r) =>
-      row.map((x, j) =>
-        disqualified[r] || !parameters[j] ? null : normaliseValue(x, parameters[j]),
-      ),
-    );
     const filled = applyMissingValueRule(normalised, methodology.missingValueRule);
 
-    const scored = members.map((m, r): ObjectScore => {
-      const missingIndicators = indicators.filter((_, j) => m.raw[j] == null).map((i) => i.code);
-      if (disqualified[r]) return unscored(m, methodology, missingIndicators, true);
-      const n = filled.values[r]!;
-      const numerator = new Array<number>(G).fill(0);
-      const denominator = new Array<number>(G).fill(0);
+    const scored: ObjectScore[] = [];
+    for (let r = 0; r < n; r++) {
+      const m = members[r]!;
+      const rawRow = m.raw;
+      const missingIndicators: string[] = [];
+      for (let j = 0; j < I; j++)
+        if (rawRow[j] !== rawRow[j]) missingIndicators.push(indicators[j]!.code);
+      if (disqualified[r]) {
+        scored.push(unscored(m, methodology, missingIndicators, true));
+        continue;
+      }
+      const values = filled.values[r]!;
+      const imputed = filled.imputed[r]!;
+      numerator.fill(0);
+      denominator.fill(0);
       for (let j = 0; j < I; j++) {
-        const v = n[j];
+        const v = values[j]!;
         const w = indicators[j]!.weight;
-        if (v == null || w <= 0) continue;
+        if (v !== v || w <= 0) continue;
         numerator[groupOf[j]!]! += w * v;
         denominator[groupOf[j]!]! += w;
       }
       let totalWeight = 0;
       for (let g = 0; g < G; g++) if (denominator[g]! > 0) totalWeight += groups[g]!.weight;
-      if (totalWeight <= 0) return unscored(m, methodology, missingIndicators, false);
+      if (totalWeight <= 0) {
+        scored.push(unscored(m, methodology, missingIndicators, false));
+        continue;
+      }
 
       let score = 0;
-      const groupScores: ObjectGroupScore[] = groups.map((group, g) => {
-        if (denominator[g]! <= 0)
-          return { code: group.code, score: null, weight: 0, contribution: null };
+      const groupScores: ObjectGroupScore[] = new Array(G);
+      for (let g = 0; g < G; g++) {
+        const group = groups[g]!;
+        if (denominator[g]! <= 0) {
+          groupScores[g] = { code: group.code, score: null, weight: 0, contribution: null };
+          continue;
+        }
         const groupScore = numerator[g]! / denominator[g]!;
         const weight = group.weight / totalWeight;
         score += weight * groupScore;
-        return { code: group.code, score: groupScore, weight, contribution: weight * groupScore };
-      });
-      const indicatorScores: ObjectIndicatorScore[] = indicators.map((ind, j) => {
-        const v = n[j] ?? null;
-        const g = groupOf[j]!;
-        const weight =
-          v === null || ind.weight <= 0 || denominator[g]! <= 0
-            ? 0
-            : (groups[g]!.weight / totalWeight) * (ind.weight / denominator[g]!);
-        return {
-          code: ind.code,
-          group: ind.group,
-          raw: m.raw[j] ?? null,
-          normalised: v,
-          imputed: filled.imputed[r]![j]!,
+        groupScores[g] = {
+          code: group.code,
+          score: groupScore,
           weight,
-          contribution: v === null ? null : weight * v,
+          contribution: weight * groupScore,
         };
-      });
-      return {
+      }
+      const indicatorScores: ObjectIndicatorScores = {
+        raw: rawRow,
+        normalised: values,
+        imputed,
+        weight: new Float64Array(I),
+        contribution: new Float64Array(I).fill(Number.NaN),
+      };
+      for (let j = 0; j < I; j++) {
+        const v = values[j]!;
+        if (v !== v) continue;
+        const g = groupOf[j]!;
+        const w = indicators[j]!.weight;
+        const weight =
+          w <= 0 || denominator[g]! <= 0
+            ? 0
+            : (groups[g]!.weight / totalWeight) * (w / denominator[g]!);
+        indicatorScores.weight[j] = weight;
+        indicatorScores.contribution[j] = weight * v;
+      }
+      scored.push({
         objectId: m.objectId,
         peerGroup,
         score,
@@ -170,8 +196,8 @@ export function computeEdition(
         missingIndicators,
         groups: groupScores,
         indicators: indicatorScores,
-      };
-    });
+      });
+    }
 
     const places = rankWithTies(
       scored.map((s) => s.score),
@@ -190,11 +216,12 @@ export function computeEdition(
 }
 
 function unscored(
-  m: { objectId: string; peerGroup: string | null; raw: (number | null)[] },
+  m: { objectId: string; peerGroup: string | null; raw: Float64Array },
   methodology: Methodology,
   missingIndicators: string[],
   disqualified: boolean,
 ): ObjectScore {
+  const I = methodology.indicators.length;
   return {
     objectId: m.objectId,
     peerGroup: m.peerGroup,
@@ -208,14 +235,12 @@ function unscored(
       weight: 0,
       contribution: null,
     })),
-    indicators: methodology.indicators.map((ind, j) => ({
-      code: ind.code,
-      group: ind.group,
-      raw: m.raw[j] ?? null,
-      normalised: null,
-      imputed: false,
-      weight: 0,
-      contribution: null,
-    })),
+    indicators: {
+      raw: m.raw,
+      normalised: new Float64Array(I).fill(Number.NaN),
+      imputed: new Uint8Array(I),
+      weight: new Float64Array(I),
+      contribution: new Float64Array(I).fill(Number.NaN),
+    },
   };
 }

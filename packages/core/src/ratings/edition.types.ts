@@ -12,18 +12,25 @@ export interface IndicatorValue {
   value: number | null;
 }
 
-export interface ObjectIndicatorScore {
-  code: string;
-  group: string;
-  raw: number | null;
-  /** Normalised value after the missing-value rule; null when excluded. */
-  normalised: number | null;
-  /** True when the missing-value rule supplied the normalised value. */
-  imputed: boolean;
-  /** Effective weight in the total: renormalised group weight × renormalised indicator weight. */
-  weight: number;
-  /** weight × normalised; the contributions of an object sum to its score. */
-  contribution: number | null;
+/**
+ * Per-indicator breakdown of one object, one entry per indicator in
+ * methodology order (the code of entry j is methodology.indicators[j].code).
+ * Typed arrays with NaN for "none", not arrays of objects: an edition of
+ * 1,000 objects × 100 indicators would otherwise allocate 100,000 objects and
+ * spend most of its time collecting garbage. explainScore turns one object's
+ * breakdown into readable records.
+ */
+export interface ObjectIndicatorScores {
+  /** Raw values; NaN where the object has no observed value. */
+  raw: Float64Array;
+  /** Normalised values after the missing-value rule; NaN where excluded. */
+  normalised: Float64Array;
+  /** 1 where the missing-value rule supplied the normalised value. */
+  imputed: Uint8Array;
+  /** Effective weight in the total: renormalised group weight × renormalised indicator weight; 0 when excluded. */
+  weight: Float64Array;
+  /** weight × normalised (NaN where excluded); the contributions of an object sum to its score. */
+  contribution: Float64Array;
 }
 
 export interface ObjectGroupScore {
@@ -47,8 +54,7 @@ export interface ObjectScore {
   missingIndicators: string[];
   /** In methodology order. */
   groups: ObjectGroupScore[];
-  /** In methodology order. */
-  indicators: ObjectIndicatorScore[];
+  indicators: ObjectIndicatorScores;
 }
 
 export interface PeerGroupNormalisation {

@@ -107,16 +107,18 @@ export function explainScore(edition: Edition, objectId: string): ScoreExplanati
     contribution: g.contribution,
     share: g.contribution === null || !object.score ? null : g.contribution / object.score,
   }));
-  const indicators = object.indicators.map((ind, j): IndicatorExplanation => ({
-    code: ind.code,
-    name: methodology.indicators[j]!.name,
-    unit: methodology.indicators[j]!.unit,
-    group: ind.group,
-    raw: ind.raw,
-    normalised: ind.normalised,
-    imputed: ind.imputed,
-    weight: ind.weight,
-    contribution: ind.contribution,
+  const breakdown = object.indicators;
+  const orNull = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
+  const indicators = methodology.indicators.map((definition, j): IndicatorExplanation => ({
+    code: definition.code,
+    name: definition.name,
+    unit: definition.unit,
+    group: definition.group,
+    raw: orNull(breakdown.raw[j]),
+    normalised: orNull(breakdown.normalised[j]),
+    imputed: breakdown.imputed[j] === 1,
+    weight: breakdown.weight[j] ?? 0,
+    contribution: orNull(breakdown.contribution[j]),
   }));
 
   const liftOnePlace: IndicatorLift[] = [];
@@ -124,11 +126,11 @@ export function explainScore(edition: Edition, objectId: string): ScoreExplanati
     const parameters =
       edition.peerGroups.find((p) => p.peerGroup === object.peerGroup)?.parameters ?? [];
     const needed = above.score - object.score;
-    object.indicators.forEach((ind, j) => {
+    indicators.forEach((ind, j) => {
       const base = {
         indicator: ind.code,
-        name: methodology.indicators[j]!.name,
-        unit: methodology.indicators[j]!.unit,
+        name: ind.name,
+        unit: ind.unit,
         currentValue: ind.raw,
       };
       const result = (

@@ -58,11 +58,14 @@ export type NormalisationParameters =
  * sd === 0, so rounding in the mean cannot turn a constant column into ±1.
  */
 export function normalisationParameters(
-  values: readonly (number | null | undefined)[],
+  values: ArrayLike<number | null | undefined>,
   spec: NormalisationSpec,
 ): NormalisationParameters | null {
   const observed: number[] = [];
-  for (const v of values) if (v != null && Number.isFinite(v)) observed.push(v);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v != null && Number.isFinite(v)) observed.push(v);
+  }
   const count = observed.length;
   if (count === 0) return null;
   const { method, direction } = spec;

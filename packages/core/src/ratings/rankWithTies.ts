@@ -18,24 +18,49 @@ export function rankWithTies(
   scores: readonly (number | null | undefined)[],
   tieRule: TieRule = defaultTieRule,
 ): (number | null)[] {
-  const order: number[] = [];
-  scores.forEach((s, i) => {
-    if (s != null && !Number.isNaN(s)) order.push(i);
-  });
-  order.sort((a, b) => scores[b]! - scores[a]!);
+  // Sort the values natively (a typed-array sort, no comparator: this runs
+  // once per peer group per Monte Carlo run in sensitivity), give each sorted
+  // position its place, then find each score's position by binary search.
+  // Equal values always fall in the same tie block, so any of their positions
+  // gives the same place.
+  let n = 0;
+  for (const s of scores) if (s != null && !Number.isNaN(s)) n++;
+  const ascending = new Float64Array(n);
+  let k = 0;
+  for (const s of scores) if (s != null && !Number.isNaN(s)) ascending[k++] = s;
+  ascending.sort();
 
-  const places: (number | null)[] = scores.map(() => null);
+  // placeFromTop[d]: place of the d-th best score.
+  const placeFromTop = new Float64Array(n);
   let blockBest = Infinity;
   let blockPlace = 0;
   let dense = 0;
-  order.forEach((index, position) => {
-    const s = scores[index]!;
-    if (position === 0 || blockBest - s > tieRule.tolerance) {
+  for (let d = 0; d < n; d++) {
+    const s = ascending[n - 1 - d]!;
+    if (d === 0 || blockBest - s > tieRule.tolerance) {
       blockBest = s;
       dense += 1;
-      blockPlace = tieRule.method === 'dense' ? dense : position + 1;
+      blockPlace = tieRule.method === 'dense' ? dense : d + 1;
     }
-    places[index] = blockPlace;
-  });
+    placeFromTop[d] = blockPlace;
+  }
+
+  const places: (number | null)[] = new Array<number | null>(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (s == null || Number.isNaN(s)) {
+      places[i] = null;
+      continue;
+    }
+    // First ascending index holding a value > s; the best copy of s is just below it.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ascending[mid]! > s) hi = mid;
+      else lo = mid + 1;
+    }
+    places[i] = placeFromTop[n - lo]!;
+  }
   return places;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeEdition } from './computeEdition.ts';
 import { handWorkedMethodology, handWorkedValues } from './handWorkedExample.fixture.ts';
+import { quantileSorted } from './quantile.ts';
 import { sensitivity } from './sensitivity.ts';
 
 // Places with stated weights: o3 1, o4 2, o5 3, o1 4, o2 5 (o4 .5 and o5 .4875 are close).
@@ -67,6 +68,21 @@ describe('sensitivity', () => {
     expect(o4.p95 - o4.p5).toBeGreaterThan(0);
     expect(o4.robust).toBe(false);
     expect(o5.robust).toBe(false);
+  });
+
+  it('reports median, p5 and p95 as type-7 quantiles of the places taken', () => {
+    const r = sensitivity(edition, {
+      perturbation: { method: 'uniform', spread: 0.8 },
+      runs: 999,
+      seed: 4,
+    });
+    for (const o of r.objects) {
+      const sample = o.placeCounts.flatMap((count, k) => new Array<number>(count).fill(k + 1));
+      expect(o.median).toBe(quantileSorted(sample, 0.5));
+      expect(o.p5).toBeCloseTo(quantileSorted(sample, 0.05), 12);
+      expect(o.p95).toBeCloseTo(quantileSorted(sample, 0.95), 12);
+      expect([o.min, o.max]).toEqual([sample[0], sample.at(-1)]);
+    }
   });
 
   it('counts every run exactly once per object', () => {

@@ -1,5 +1,4 @@
 import type { Edition } from './edition.types.ts';
-import { quantileSorted } from './quantile.ts';
 import { createRandom } from './random.ts';
 import { randomDirichlet } from './randomDirichlet.ts';
 import { rankWithTies } from './rankWithTies.ts';
@@ -83,12 +82,31 @@ export function sensitivity(edition: Edition, options: SensitivityOptions): Sens
   );
   const statedGroupWeights = groups.map((g) => g.weight);
   const statedIndicatorWeights = indicators.map((i) => i.weight);
+  const indicatorWeights = new Float64Array(I);
+
+  // Indicators reordered so that each group is a contiguous range [start, end):
+  // the scoring loop then keeps its sums in local variables.
+  const order = indicators.map((_, j) => j).sort((a, b) => groupOf[a]! - groupOf[b]! || a - b);
+  const groupStart = new Int32Array(G + 1);
+  for (const j of order) groupStart[groupOf[j]! + 1]! += 1;
+  for (let g = 0; g < G; g++) groupStart[g + 1]! += groupStart[g]!;
 
   const placed = edition.objects.filter((o) => o.place !== null && o.score !== null);
   const O = placed.length;
-  const normalised = new Float64Array(O * I);
+  // values[r·I + k]: normalised value of the k-th indicator in group order, 0 when
+  // excluded; present[…] 1 or 0; complete[r·G + g] 1 when nothing is excluded in g.
+  const values = new Float64Array(O * I);
+  const present = new Float64Array(O * I);
+  const complete = new Uint8Array(O * G).fill(1);
   placed.forEach((o, r) =>
-    o.indicators.forEach((ind, j) => (normalised[r * I + j] = ind.normalised ?? Number.NaN)),
+    order.forEach((j, k) => {
+      const v = o.indicators.normalised[j]!;
+      if (Number.isNaN(v)) complete[r * G + groupOf[j]!] = 0;
+      else {
+        values[r * I + k] = v;
+        present[r * I + k] = 1;
+      }
+    }),
   );
   const peerGroupMembers = new Map<string | null, number[]>();
   placed.forEach((o, r) => {
@@ -96,14 +114,20 @@ export function sensitivity(edition: Edition, options: SensitivityOptions): Sens
     if (members) members.push(r);
     else peerGroupMembers.set(o.peerGroup, [r]);
   });
+  const memberScores = [...peerGroupMembers.values()].map(
+    (m) => new Array<number | null>(m.length),
+  );
 
   const random = createRandom(seed);
   const groupWeights = new Float64Array(G);
-  const indicatorWeights = new Float64Array(I);
-  const numerator = new Float64Array(G);
-  const denominator = new Float64Array(G);
+  const weights = new Float64Array(I); // indicator weights in group order
+  const groupWeightSum = new Float64Array(G);
   const scores = new Float64Array(O);
-  const places = placed.map(() => new Float64Array(runs));
+  // counts[r][k − 1]: runs in which object r took place k (a histogram instead
+  // of the raw sample: no runs × objects array, and quantiles without sorting).
+  const counts: Float64Array[] = new Array(O);
+  for (const members of peerGroupMembers.values())
+    for (const r of members) counts[r] = new Float64Array(members.length);
 
   for (let run = 0; run < runs; run++) {
     if (perturbation.method === 'uniform') {
@@ -126,63 +150,131 @@ export function sensitivity(edition: Edition, options: SensitivityOptions): Sens
         members.forEach((j, m) => (indicatorWeights[j] = draw[m]!));
       }
     }
+    groupWeightSum.fill(0);
+    order.forEach((j, k) => {
+      // Negative weights cannot arise (spread ≤ 1, Dirichlet ≥ 0); clamp for safety,
+      // as computeEdition ignores indicators with weight ≤ 0.
+      const w = Math.max(0, indicatorWeights[j]!);
+      weights[k] = w;
+      groupWeightSum[groupOf[j]!]! += w;
+    });
 
-    for (let r = 0; r < O; r++) {
-      numerator.fill(0);
-      denominator.fill(0);
-      const row = r * I;
-      for (let j = 0; j < I; j++) {
-        const v = normalised[row + j]!;
-        const w = indicatorWeights[j]!;
-        if (v !== v || w <= 0) continue; // NaN: excluded
-        const g = groupOf[j]!;
-        numerator[g]! += w * v;
-        denominator[g]! += w;
-      }
-      let total = 0;
-      let weight = 0;
-      for (let g = 0; g < G; g++) {
-        if (denominator[g]! <= 0) continue;
-        weight += groupWeights[g]!;
-        total += (groupWeights[g]! * numerator[g]!) / denominator[g]!;
-      }
-      scores[r] = weight > 0 ? total / weight : Number.NaN;
-    }
+    scoreObjects(
+      { values, present, complete, groupStart, objects: O, indicators: I, groups: G },
+      weights,
+      groupWeightSum,
+      groupWeights,
+      scores,
+    );
 
+    let p = 0;
     for (const members of peerGroupMembers.values()) {
-      const ranked = rankWithTies(
-        members.map((r) => (Number.isNaN(scores[r]!) ? null : scores[r]!)),
-        edition.methodology.tieRule,
-      );
-      members.forEach((r, m) => (places[r]![run] = ranked[m] ?? members.length));
+      const memberScore = memberScores[p++]!;
+      for (let m = 0; m < members.length; m++) {
+        const s = scores[members[m]!]!;
+        memberScore[m] = Number.isNaN(s) ? null : s;
+      }
+      const ranked = rankWithTies(memberScore, edition.methodology.tieRule);
+      for (let m = 0; m < members.length; m++)
+        counts[members[m]!]![(ranked[m] ?? members.length) - 1]! += 1;
     }
   }
 
   const objects = placed.map((o, r): PlaceDistribution => {
-    const sample = places[r]!.sort();
-    const p5 = quantileSorted(sample, 0.05);
-    const p95 = quantileSorted(sample, 0.95);
-    const max = sample[runs - 1]!;
-    const placeCounts = new Array<number>(Math.max(max, o.place!)).fill(0);
-    for (const p of sample) placeCounts[p - 1]! += 1;
+    const histogram = counts[r]!;
+    const p5 = quantileOfCounts(histogram, runs, 0.05);
+    const p95 = quantileOfCounts(histogram, runs, 0.95);
+    const max = orderStatistic(histogram, runs - 1);
     return {
       objectId: o.objectId,
       peerGroup: o.peerGroup,
       place: o.place!,
-      median: quantileSorted(sample, 0.5),
+      median: quantileOfCounts(histogram, runs, 0.5),
       p5,
       p95,
-      min: sample[0]!,
+      min: orderStatistic(histogram, 0),
       max,
       robust: p95 - p5 <= threshold,
-      placeCounts,
+      placeCounts: Array.from(histogram.subarray(0, Math.max(max, o.place!))),
     };
   });
 
   return { perturbation, runs, seed, threshold, objects };
 }
 
+/**
+ * Type 7 quantile (see quantile.ts) of the sample in which place k occurs
+ * counts[k − 1] times, without expanding the sample.
+ */
+function quantileOfCounts(counts: Float64Array, total: number, p: number): number {
+  const h = (total - 1) * p;
+  const lo = Math.floor(h);
+  const a = orderStatistic(counts, lo);
+  const b = orderStatistic(counts, Math.min(lo + 1, total - 1));
+  return a + (h - lo) * (b - a);
+}
+
+/** The i-th smallest place (0-based) of the sample described by counts. */
+function orderStatistic(counts: Float64Array, i: number): number {
+  let cumulative = 0;
+  for (let k = 0; k < counts.length; k++) {
+    cumulative += counts[k]!;
+    if (cumulative > i) return k + 1;
+  }
+  return counts.length;
+}
+
 function dirichletAlpha(weights: readonly number[], concentration: number): number[] {
   const sum = weights.reduce((s, w) => s + w, 0);
   return weights.map((w) => (sum > 0 ? (concentration * w) / sum : 0));
+}
+
+interface ScoringLayout {
+  values: Float64Array;
+  present: Float64Array;
+  complete: Uint8Array;
+  groupStart: Int32Array;
+  objects: number;
+  indicators: number;
+  groups: number;
+}
+
+/**
+ * computeEdition's score formula over the whole edition for one draw of
+ * weights, kept small and monomorphic so the JIT optimises it: this loop is
+ * runs × objects × indicators long.
+ */
+function scoreObjects(
+  layout: ScoringLayout,
+  weights: Float64Array,
+  groupWeightSum: Float64Array,
+  groupWeights: Float64Array,
+  scores: Float64Array,
+): void {
+  const { values, present, complete, groupStart, objects, indicators, groups } = layout;
+  for (let r = 0; r < objects; r++) {
+    const row = r * indicators;
+    let total = 0;
+    let weight = 0;
+    for (let g = 0; g < groups; g++) {
+      const start = groupStart[g]!;
+      const end = groupStart[g + 1]!;
+      let numerator = 0;
+      let denominator = 0;
+      if (complete[r * groups + g] === 1) {
+        for (let k = start; k < end; k++) numerator += weights[k]! * values[row + k]!;
+        denominator = groupWeightSum[g]!;
+      } else {
+        for (let k = start; k < end; k++) {
+          const w = weights[k]! * present[row + k]!;
+          numerator += w * values[row + k]!;
+          denominator += w;
+        }
+      }
+      if (denominator <= 0) continue;
+      weight += groupWeights[g]!;
+      total += (groupWeights[g]! * numerator) / denominator;
+    }
+    scores[r] = weight > 0 ? total / weight : Number.NaN;
+  }
 }
