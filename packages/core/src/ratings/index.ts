@@ -13,6 +13,7 @@ export {
 export { normalise } from './normalise.ts';
 export { normaliseValue } from './normaliseValue.ts';
 export { rawValueForNormalised } from './rawValueForNormalised.ts';
+export { shortfall } from './shortfall.ts';
 export { applyMissingValueRule, type MissingValueResult } from './applyMissingValueRule.ts';
 export { rankWithTies } from './rankWithTies.ts';
 export { computeEdition } from './computeEdition.ts';
@@ -41,7 +42,7 @@ export {
 export { createRandom } from './random.ts';
 export { randomGamma } from './randomGamma.ts';
 export { randomDirichlet } from './randomDirichlet.ts';
-export { quantileSorted } from './quantile.ts';
+export { quantileSorted } from './quantileSorted.ts';
 
 export { sezPeerGroups } from './methodologies/sez-peer-groups.ts';
 export { sezInvestmentAttractiveness } from './methodologies/sez-investment-attractiveness.ts';

@@ -1,4 +1,5 @@
 import type { IndicatorDirection, NormalisationMethod } from './methodology.schema.ts';
+import { shortfall } from './shortfall.ts';
 
 export interface NormalisationSpec {
   method: NormalisationMethod;
@@ -111,9 +112,4 @@ export function normalisationParameters(
       return { method, direction, count, target, maxShortfall };
     }
   }
-}
-
-/** How far x falls short of the target in the indicator's direction (≥ 0). */
-export function shortfall(x: number, target: number, direction: IndicatorDirection): number {
-  return Math.max(0, direction === 'higher_is_better' ? target - x : x - target);
 }

@@ -1,4 +1,5 @@
-import { shortfall, type NormalisationParameters } from './normalisationParameters.ts';
+import type { NormalisationParameters } from './normalisationParameters.ts';
+import { shortfall } from './shortfall.ts';
 
 /**
  * Normalises one raw value with parameters fitted by normalisationParameters.

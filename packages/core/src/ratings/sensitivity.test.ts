@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeEdition } from './computeEdition.ts';
 import { handWorkedMethodology, handWorkedValues } from './handWorkedExample.fixture.ts';
-import { quantileSorted } from './quantile.ts';
+import { quantileSorted } from './quantileSorted.ts';
 import { sensitivity } from './sensitivity.ts';
 
 // Places with stated weights: o3 1, o4 2, o5 3, o1 4, o2 5 (o4 .5 and o5 .4875 are close).

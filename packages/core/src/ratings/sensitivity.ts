@@ -203,7 +203,7 @@ export function sensitivity(edition: Edition, options: SensitivityOptions): Sens
 }
 
 /**
- * Type 7 quantile (see quantile.ts) of the sample in which place k occurs
+ * Type 7 quantile (see quantileSorted.ts) of the sample in which place k occurs
  * counts[k − 1] times, without expanding the sample.
  */
 function quantileOfCounts(counts: Float64Array, total: number, p: number): number {

@@ -52,8 +52,11 @@ type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[numb
  * semicolons and no commas (Excel in Russian locale); a byte-order mark is
  * ignored; values may use a decimal comma and spaces between digit groups
  * («1 234,5»); an empty value is a known gap, handled by the methodology's
- * missing-value rule. Throws RatingsInputError listing every problem, each
- * naming its line and field.
+ * missing-value rule. Rows without a year count for any year. The source
+ * column is checked for nothing and does not enter the calculation; it is
+ * accepted so that the same file can later be imported with its provenance.
+ * Throws RatingsInputError listing every problem, each naming its line and
+ * field.
  */
 export function runRatingsCompute(input: RatingsComputeInput): string {
   const methodology = readMethodology(input.methodologyJson);

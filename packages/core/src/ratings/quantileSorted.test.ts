@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantileSorted } from './quantile.ts';
+import { quantileSorted } from './quantileSorted.ts';
 
 describe('quantileSorted', () => {
   it('interpolates linearly between order statistics (type 7)', () => {
