@@ -1,0 +1,54 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './Layout.tsx';
+import { MapPage } from '../map/MapPage.tsx';
+import { Loading } from '../components/common.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+// Every route but the map is split out so the first page carries only MapLibre and the shell.
+function page(load: () => Promise<Record<string, ComponentType>>, name: string) {
+  const Component = lazy(async () => ({ default: (await load())[name]! }));
+  return (
+    <Suspense fallback={<Loading />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const lists = () => import('../pages/lists/lists.tsx');
+const profiles = () => import('../pages/profiles/profiles.ts');
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<MapPage />} />
+          <Route path="search" element={page(() => import('../pages/search/SearchPage.tsx'), 'SearchPage')} />
+          <Route path="organisations" element={page(lists, 'OrganisationsList')} />
+          <Route path="organisations/:id" element={page(profiles, 'OrganisationProfile')} />
+          <Route path="people" element={page(lists, 'PeopleList')} />
+          <Route path="people/:id" element={page(profiles, 'PersonProfile')} />
+          <Route path="sites" element={page(lists, 'SitesList')} />
+          <Route path="sites/:id" element={page(profiles, 'SiteProfile')} />
+          <Route path="clusters" element={page(lists, 'ClustersList')} />
+          <Route path="clusters/:id" element={page(profiles, 'ClusterProfile')} />
+          <Route path="regions" element={page(lists, 'RegionsList')} />
+          <Route path="regions/:code" element={page(profiles, 'RegionProfile')} />
+          <Route path="events" element={page(lists, 'EventsList')} />
+          <Route path="events/:id" element={page(profiles, 'EventProfile')} />
+          <Route path="agreements" element={page(lists, 'AgreementsList')} />
+          <Route path="agreements/:id" element={page(profiles, 'AgreementProfile')} />
+          <Route path="action-plans" element={page(lists, 'ActionPlansList')} />
+          <Route path="action-plans/:id" element={page(profiles, 'ActionPlanProfile')} />
+          <Route path="projects" element={page(lists, 'ProjectsList')} />
+          <Route path="projects/:id" element={page(profiles, 'ProjectProfile')} />
+          <Route path="sources" element={page(lists, 'SourcesList')} />
+          <Route path="sources/:id" element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')} />
+          <Route path="ratings" element={page(() => import('../pages/lists/RatingsPage.tsx'), 'RatingsPage')} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { SearchBox } from './SearchBox.tsx';
+
+const REGISTRY = [
+  ['/organisations', 'Организации'],
+  ['/people', 'Люди'],
+  ['/sites', 'Площадки'],
+  ['/clusters', 'Кластеры'],
+  ['/regions', 'Регионы'],
+] as const;
+const PROGRAMMES = [
+  ['/events', 'Мероприятия'],
+  ['/agreements', 'Соглашения'],
+  ['/action-plans', 'Планы'],
+  ['/projects', 'Проекты'],
+] as const;
+
+function Menu({ title, items }: { title: string; items: ReadonlyArray<readonly [string, string]> }) {
+  const location = useLocation();
+  const active = items.some(([path]) => location.pathname.startsWith(path));
+  return (
+    <div className={`menu${active ? ' active' : ''}`}>
+      <button type="button" className="menu-button" aria-haspopup="true">
+        {title} <span aria-hidden="true">▾</span>
+      </button>
+      <ul className="menu-items">
+        {items.map(([path, text]) => (
+          <li key={path}>
+            <NavLink to={path}>{text}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Layout() {
+  const location = useLocation();
+  // Close open menus (focus-within) after navigation.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest('.menu')) active.blur();
+  }, [location.pathname]);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-name">PromAtlas</span>
+          <span className="brand-sep"> · </span>
+          <span className="brand-ru">Промышленный атлас</span>
+        </Link>
+        <SearchBox />
+        <nav className="nav" aria-label="Разделы">
+          <NavLink to="/" end>
+            Карта
+          </NavLink>
+          <Menu title="Реестр" items={REGISTRY} />
+          <Menu title="Программы" items={PROGRAMMES} />
+          <NavLink to="/ratings">Рейтинги</NavLink>
+          <NavLink to="/sources">Источники</NavLink>
+        </nav>
+      </header>
+      <main className="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Project } from '@promatlas/core/api/registry.schema.ts';
+import { EntityLink, Fields, Section } from '../../components/common.tsx';
+import { FactList, RoleLinks } from '../../components/facts.tsx';
+import { ProfileHeader } from '../../components/ProfileHeader.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { PROJECT_KINDS, PROJECT_STATUSES, label } from '../../lib/labels.ts';
+import { SupportList } from './ClusterProfile.tsx';
+import { ProfilePage } from './useProfile.tsx';
+
+export function ProjectProfile() {
+  return (
+    <ProfilePage<Project> collection="projects" titleOf={(p) => p.title}>
+      {(p) => (
+        <>
+          <ProfileHeader title={p.title} type={label(PROJECT_KINDS, p.kind)} region={p.region} source={p.source} />
+          <Section title="Сведения">
+            <Fields
+              rows={[
+                ['Статус', p.status ? label(PROJECT_STATUSES, p.status) : null],
+                ['Срок', formatDate(p.date), { always: true }],
+                ['Описание', p.description],
+                ['Кластер', p.cluster ? <EntityLink entity={p.cluster} /> : null],
+                ['Площадка', p.site ? <EntityLink entity={p.site} /> : null],
+              ]}
+            />
+          </Section>
+          <RoleLinks title="Участники" links={p.participants} />
+          <FactList facts={p.facts} />
+          <SupportList support={p.support} />
+        </>
+      )}
+    </ProfilePage>
+  );
+}
