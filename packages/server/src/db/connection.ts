@@ -22,9 +22,22 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // Dates stay ISO strings (YYYY-MM-DD): partial dates are strings in the domain.
 pg.types.setTypeParser(1082, (v) => v);
 
+/**
+ * Session settings every connection gets. The trigram word-similarity
+ * threshold is lowered from 0.6 to 0.45 so a one-letter typo in a short word
+ * («Лепецкая» for «Липецкая», similarity 0.56) is still found by the indexed
+ * `%>` operator of fuzzy search.
+ */
+const SESSION_SETTINGS = 'SET pg_trgm.word_similarity_threshold = 0.45';
+
 /** One pg.Pool over a PostgreSQL server. */
 export function connectPostgres(databaseUrl: string, max = 10): Connection {
   const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  pool.on('connect', (client) => {
+    client.query(SESSION_SETTINGS).catch(() => {
+      // Before the first migration pg_trgm may not exist yet; the setting is a placeholder then.
+    });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, kind: 'postgres', close: () => db.destroy() };
 }
@@ -38,6 +51,7 @@ export function connectPostgres(databaseUrl: string, max = 10): Connection {
 export async function connectPglite(dataDir: string): Promise<Connection> {
   if (!dataDir.startsWith('memory://')) await fs.mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  await pglite.exec(SESSION_SETTINGS);
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
