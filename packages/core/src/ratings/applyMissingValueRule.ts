@@ -62,12 +62,17 @@ export function applyMissingValueRule(
     for (let j = 0; j < columns; j++) if (counts[j]! > 0) fill[j] = sums[j]! / counts[j]!;
   }
 
+  // One buffer for all rows, handed out as row views: a few large allocations
+  // instead of one per row.
+  const valueBuffer = new Float64Array(rows.length * columns);
+  const imputedBuffer = new Uint8Array(rows.length * columns);
   const values: Float64Array[] = [];
   const imputed: Uint8Array[] = [];
   const disqualified: boolean[] = [];
-  for (const row of rows) {
-    const out = new Float64Array(columns);
-    const flags = new Uint8Array(columns);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const out = valueBuffer.subarray(r * columns, (r + 1) * columns);
+    const flags = imputedBuffer.subarray(r * columns, (r + 1) * columns);
     let anyMissing = false;
     for (let j = 0; j < columns; j++) {
       const v = cell(row, j);

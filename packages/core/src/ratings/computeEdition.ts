@@ -101,7 +101,10 @@ export function computeEdition(
         ? applyMissingValueRule(raw, 'disqualify').disqualified
         : members.map(() => false);
 
-    const normalised = members.map(() => new Float64Array(I).fill(Number.NaN));
+    const normalisedBuffer = new Float64Array(n * I).fill(Number.NaN);
+    const normalised = members.map((_, r) => normalisedBuffer.subarray(r * I, (r + 1) * I));
+    const weightBuffer = new Float64Array(n * I);
+    const contributionBuffer = new Float64Array(n * I).fill(Number.NaN);
     const column = new Float64Array(n);
     const parameters: (NormalisationParameters | null)[] = indicators.map((ind, j) => {
       for (let r = 0; r < n; r++) column[r] = disqualified[r] ? Number.NaN : raw[r]![j]!;
@@ -172,8 +175,8 @@ export function computeEdition(
         raw: rawRow,
         normalised: values,
         imputed,
-        weight: new Float64Array(I),
-        contribution: new Float64Array(I).fill(Number.NaN),
+        weight: weightBuffer.subarray(r * I, (r + 1) * I),
+        contribution: contributionBuffer.subarray(r * I, (r + 1) * I),
       };
       for (let j = 0; j < I; j++) {
         const v = values[j]!;
