@@ -39,6 +39,9 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
   rating: columns<Database['rating']>({ id: true, code: true, name: true, publisher_organisation_id: true, object_type: true, version: true, published: true, deleted_at: true, created_at: true, updated_at: true, source_id: true, source_quote: true }),
   rating_result: columns<Database['rating_result']>({ id: true, rating_id: true, edition_label: true, edition_number: true, year: true, peer_group: true, object_type: true, object_id: true, place: true, score: true, kind: true, version: true, published: true, deleted_at: true, created_at: true, updated_at: true, source_id: true, source_quote: true }),
   statement: columns<Database['statement']>({ id: true, subject_type: true, subject_id: true, property: true, value_number: true, value_text: true, unit: true, qualifier: true, object_type: true, object_id: true, valid_from: true, valid_to: true, valid_precision: true, version: true, published: true, deleted_at: true, created_at: true, updated_at: true, source_id: true, source_quote: true }),
+  app_user: columns<Database['app_user']>({ id: true, email: true, display_name: true, password_hash: true, role: true, regions: true, disabled: true, created_at: true }),
+  user_session: columns<Database['user_session']>({ token_hash: true, user_id: true, csrf_token: true, created_at: true, expires_at: true }),
+  audit_entry: columns<Database['audit_entry']>({ id: true, at: true, user_id: true, action: true, entity_type: true, entity_id: true, before: true, after: true, source_id: true }),
 };
 
 describe.each(databaseKinds())('schema types on %s', (kind) => {

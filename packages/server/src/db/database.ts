@@ -260,6 +260,35 @@ export interface StatementTable extends RecordColumns, PeriodColumns {
   object_id: string | null;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  regions: Generated<string[]>;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  source_id: number | null;
+}
+
 export interface Database {
   federal_district: FederalDistrictTable;
   region: RegionTable;
@@ -287,4 +316,7 @@ export interface Database {
   rating: RatingTable;
   rating_result: RatingResultTable;
   statement: StatementTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  audit_entry: AuditEntryTable;
 }

@@ -6,6 +6,7 @@ import * as m1030 from './20261122T1030-organisations-and-people.ts';
 import * as m1040 from './20261122T1040-sites-and-clusters.ts';
 import * as m1050 from './20261122T1050-programmes.ts';
 import * as m1060 from './20261122T1060-ratings-and-statements.ts';
+import * as m1200 from './20261122T1200-accounts-and-audit.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1040-sites-and-clusters': m1040,
   '20261122T1050-programmes': m1050,
   '20261122T1060-ratings-and-statements': m1060,
+  '20261122T1200-accounts-and-audit': m1200,
 };
