@@ -1,7 +1,7 @@
 import type { Event, EventParticipant } from '@promatlas/core/api/registry.schema.ts';
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 import { useApi } from '../../api/client.ts';
-import { EntityLink, Fields, RefList, RegionLink, Section, SourceChip } from '../../components/common.tsx';
+import { EntityLink, Fields, RefList, Section, SourceChip } from '../../components/common.tsx';
 import { FactList } from '../../components/facts.tsx';
 import { ProfileHeader } from '../../components/ProfileHeader.tsx';
 import { formatDate, withLegalForm } from '../../lib/format.ts';
@@ -152,18 +152,12 @@ export function EventProfile() {
     <ProfilePage<Event> collection="events" titleOf={(e) => e.title}>
       {(e) => (
         <>
-          <ProfileHeader title={e.title} type={`${label(EVENT_KINDS, e.kind)} · ${label(EVENT_STATUSES, e.status).toLowerCase()}`} region={e.region} source={e.source}>
-            <p className="lead" data-testid="event-date">
-              {formatDate(e.date) ?? 'дата не указана'}
-              {e.place ? ` · ${e.place}` : ''}
-            </p>
-          </ProfileHeader>
+          <ProfileHeader title={e.title} type={`${label(EVENT_KINDS, e.kind)} · ${label(EVENT_STATUSES, e.status).toLowerCase()}`} region={e.region} source={e.source} />
           <Section title="Сведения">
             <Fields
               rows={[
                 ['Дата', formatDate(e.date), { always: true }],
                 ['Место', e.place],
-                ['Регион', e.region ? <RegionLink region={e.region} /> : null],
                 ['Продолжение мероприятия', e.follows ? <EntityLink entity={e.follows} /> : null],
               ]}
             />
