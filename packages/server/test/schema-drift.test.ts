@@ -42,6 +42,11 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
   app_user: columns<Database['app_user']>({ id: true, email: true, display_name: true, password_hash: true, role: true, regions: true, disabled: true, created_at: true }),
   user_session: columns<Database['user_session']>({ token_hash: true, user_id: true, csrf_token: true, created_at: true, expires_at: true }),
   audit_entry: columns<Database['audit_entry']>({ id: true, at: true, user_id: true, action: true, entity_type: true, entity_id: true, before: true, after: true, source_id: true }),
+  statistical_dataset: columns<Database['statistical_dataset']>({ id: true, name: true, description: true, measure: true, unit: true, region_level: true, industry_classification: true, source_id: true, source_text: true, source_url: true, provenance: true, illustrative: true, created_at: true }),
+  dataset_value: columns<Database['dataset_value']>({ dataset_id: true, region_code: true, industry_code: true, year: true, value: true, source_line: true }),
+  dataset_quarantine_row: columns<Database['dataset_quarantine_row']>({ id: true, dataset_id: true, file_sha256: true, line: true, raw: true, reason_code: true, reason: true, created_at: true }),
+  cluster_category: columns<Database['cluster_category']>({ code: true, name: true, type: true, description: true }),
+  cluster_category_okved: columns<Database['cluster_category_okved']>({ okved_code: true, category_code: true }),
 };
 
 describe.each(databaseKinds())('schema types on %s', (kind) => {

@@ -289,6 +289,50 @@ export interface AuditEntryTable {
   source_id: number | null;
 }
 
+export interface StatisticalDatasetTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  measure: string;
+  unit: string;
+  region_level: Generated<string>;
+  industry_classification: Generated<string>;
+  source_id: number | null;
+  source_text: string | null;
+  source_url: string | null;
+  provenance: string | null;
+  illustrative: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+export interface DatasetValueTable {
+  dataset_id: number;
+  region_code: string;
+  industry_code: string;
+  year: number;
+  value: number;
+  source_line: number | null;
+}
+export interface DatasetQuarantineRowTable {
+  id: Generated<number>;
+  dataset_id: number;
+  file_sha256: string;
+  line: number;
+  raw: ColumnType<unknown, string, string>;
+  reason_code: string;
+  reason: string;
+  created_at: Generated<Timestamp>;
+}
+export interface ClusterCategoryTable {
+  code: string;
+  name: string;
+  type: string;
+  description: string | null;
+}
+export interface ClusterCategoryOkvedTable {
+  okved_code: string;
+  category_code: string;
+}
+
 export interface Database {
   federal_district: FederalDistrictTable;
   region: RegionTable;
@@ -319,4 +363,9 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   audit_entry: AuditEntryTable;
+  statistical_dataset: StatisticalDatasetTable;
+  dataset_value: DatasetValueTable;
+  dataset_quarantine_row: DatasetQuarantineRowTable;
+  cluster_category: ClusterCategoryTable;
+  cluster_category_okved: ClusterCategoryOkvedTable;
 }
