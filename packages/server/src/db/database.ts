@@ -233,6 +233,7 @@ export interface RatingTable extends RecordColumns {
   name: string;
   publisher_organisation_id: number | null;
   object_type: string;
+  methodology_code: string | null;
 }
 export interface RatingResultTable extends RecordColumns {
   id: Generated<number>;
@@ -246,6 +247,61 @@ export interface RatingResultTable extends RecordColumns {
   place: number;
   score: number | null;
   kind: Generated<string>;
+  edition_id: number | null;
+}
+export interface RatingMethodologyTable {
+  id: Generated<number>;
+  code: string;
+  version: string;
+  title: string;
+  object_type: string;
+  /** Methodology JSON (core methodology.schema.ts); immutable once stored. */
+  body: ColumnType<unknown, string, never>;
+  is_default: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+export interface RatingEditionTable {
+  id: Generated<number>;
+  rating_id: number | null;
+  methodology_id: number | null;
+  kind: 'computed' | 'published';
+  year: number;
+  label: string;
+  edition_number: number | null;
+  status: Generated<'draft' | 'final'>;
+  dataset: string | null;
+  /** Snapshot of the indicator values a computed edition used (JSON text on write). */
+  inputs: ColumnType<unknown, string | null, string | null>;
+  computed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  source_id: number | null;
+  source_quote: string | null;
+}
+export interface RatingIndicatorValueTable {
+  id: Generated<number>;
+  dataset: string;
+  object_type: 'site' | 'cluster' | 'region';
+  object_id: string;
+  indicator: string;
+  year: number;
+  value: number | null;
+  source_id: number | null;
+  source_text: string | null;
+  provenance: 'import' | 'illustrative' | 'manual';
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+export interface RatingEditionResultTable {
+  edition_id: number;
+  object_type: string;
+  object_id: string;
+  peer_group: string | null;
+  score: number | null;
+  place: number | null;
+  disqualified: Generated<boolean>;
+  /** [{ code, score, weight, contribution }] in methodology group order (JSON text on write). */
+  group_scores: ColumnType<unknown, string, string>;
+  missing_indicators: Generated<string[]>;
 }
 export interface StatementTable extends RecordColumns, PeriodColumns {
   id: Generated<number>;
@@ -359,6 +415,10 @@ export interface Database {
   support_award_project: SupportAwardProjectTable;
   rating: RatingTable;
   rating_result: RatingResultTable;
+  rating_methodology: RatingMethodologyTable;
+  rating_edition: RatingEditionTable;
+  rating_indicator_value: RatingIndicatorValueTable;
+  rating_edition_result: RatingEditionResultTable;
   statement: StatementTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

@@ -10,6 +10,10 @@ import * as m1200 from './20261122T1200-accounts-and-audit.ts';
 import * as m1300 from './20261122T1300-statistical-datasets.ts';
 import * as m1310 from './20261122T1310-dataset-import-quarantine.ts';
 import * as m1320 from './20261122T1320-cluster-categories.ts';
+import * as m1400 from './20261122T1400-rating-methodologies.ts';
+import * as m1410 from './20261122T1410-rating-editions.ts';
+import * as m1420 from './20261122T1420-rating-indicator-values.ts';
+import * as m1430 from './20261122T1430-rating-edition-results.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -28,4 +32,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1300-statistical-datasets': m1300,
   '20261122T1310-dataset-import-quarantine': m1310,
   '20261122T1320-cluster-categories': m1320,
+  '20261122T1400-rating-methodologies': m1400,
+  '20261122T1410-rating-editions': m1410,
+  '20261122T1420-rating-indicator-values': m1420,
+  '20261122T1430-rating-edition-results': m1430,
 };
