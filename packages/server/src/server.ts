@@ -7,6 +7,7 @@ import { syncReferenceData } from './reference/sync-reference-data.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
 import { buildApp } from './http/app.ts';
 import type { AppInstance } from './http/app-instance.ts';
+import { ensureFirstAdministrator } from './users/user.service.ts';
 
 export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -29,6 +30,8 @@ export interface RunningServer {
   app: AppInstance;
   url: string;
   connection: Connection;
+  /** Set on the first start of a database without accounts: the administrator created, with the one-time password. */
+  firstAdministrator: { email: string; password: string } | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
   const connection = await openDatabase(config);
   await prepareDatabase(connection, { demo: options.demo ?? true });
+  const firstAdministrator = await ensureFirstAdministrator(connection.db);
   const app = await buildApp({
     deps: { db: connection.db, databaseKind: connection.kind },
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -46,6 +50,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
     app,
     url: address.replace('[::1]', 'localhost'),
     connection,
+    firstAdministrator,
     async close() {
       await app.close();
       await connection.close();

@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { UserCreateSchema } from '@promatlas/core/api/editing.schema.ts';
+import { createUser, listUsers } from '../users/user.service.ts';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseConfig, type Config } from '../config/config.ts';
 import { openDatabase, prepareDatabase, startServer } from '../server.ts';
@@ -43,6 +46,12 @@ export async function main(argv: string[]): Promise<void> {
       const server = await startServer(effective, { demo: opts.demo });
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `встроенная база в ${effective.dataDir}`;
       console.log(`PromAtlas: ${server.url} — ${where}`);
+      if (server.firstAdministrator) {
+        console.log(
+          `Создан администратор ${server.firstAdministrator.email} с паролем ${server.firstAdministrator.password}\n` +
+            'Пароль показан один раз: войдите и создайте учётные записи (Администрирование → Пользователи).',
+        );
+      }
       const stop = async () => {
         await server.close();
         process.exit(0);
@@ -67,6 +76,41 @@ export async function main(argv: string[]): Promise<void> {
         await prepareDatabase(c, { demo: false });
         const result = await loadDemoData(c.db);
         console.log(result ? `Загружено: источников ${result.sources}, организаций ${result.organisations}, фактов ${result.statements}` : 'Демонстрационные данные уже загружены');
+      }),
+    );
+  const users = program.command('users').description('Учётные записи');
+  users
+    .command('add')
+    .description('Создать учётную запись')
+    .requiredOption('--email <email>', 'адрес электронной почты (логин)')
+    .requiredOption('--name <name>', 'имя для журнала изменений')
+    .requiredOption('--role <role>', 'administrator | regional_editor | analyst')
+    .option('--regions <codes>', 'коды регионов через запятую (для regional_editor), например 42,68', '')
+    .option('--password <password>', 'пароль (не короче 12 символов); без него будет создан случайный')
+    .action(async (opts: { email: string; name: string; role: string; regions: string; password?: string }) =>
+      withDatabase(config, async (c) => {
+        await prepareDatabase(c, { demo: false });
+        const password = opts.password ?? randomBytes(12).toString('base64url');
+        const parsed = UserCreateSchema.safeParse({
+          email: opts.email,
+          displayName: opts.name,
+          role: opts.role,
+          regions: opts.regions ? opts.regions.split(',').map((r) => r.trim()) : [],
+          password,
+        });
+        if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        const user = await createUser(c.db, parsed.data);
+        console.log(`Создан пользователь ${user.email} (${user.role}${user.regions.length ? `, регионы ${user.regions.join(', ')}` : ''})`);
+        if (!opts.password) console.log(`Пароль: ${password}`);
+      }),
+    );
+  users
+    .command('list')
+    .description('Список учётных записей')
+    .action(async () =>
+      withDatabase(config, async (c) => {
+        await prepareDatabase(c, { demo: false });
+        for (const u of await listUsers(c.db)) console.log(`${u.id}\t${u.email}\t${u.role}\t${u.regions.join(',')}${u.disabled ? '\tзаблокирован' : ''}`);
       }),
     );
   const imp = program.command('import').description('Импорт справочников и данных');

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.ts';
+import type { RouteAccess } from '../auth/auth.plugin.ts';
 
 /** What routes may use: passed in explicitly when the app is built, never imported globally. */
 export interface AppDeps {
@@ -14,4 +15,4 @@ export type AppInstance = FastifyInstance<
   RawReplyDefaultExpression,
   FastifyBaseLogger,
   ZodTypeProvider
-> & { deps: AppDeps };
+> & { deps: AppDeps; routeAccess: RouteAccess[] };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppDeps, AppInstance } from './app-instance.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
+import { registerAuth, type RouteAccess } from '../auth/auth.plugin.ts';
 
 z.config(z.locales.ru());
 
@@ -30,7 +31,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   fastify.setSerializerCompiler(serializerCompiler);
   const app = fastify as unknown as AppInstance;
   app.decorate('deps', options.deps);
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
   registerErrorHandling(app);
+  await registerAuth(app, routeAccess);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -47,6 +51,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
         { name: 'Карта' },
         { name: 'Источники' },
         { name: 'Справочники' },
+        { name: 'Доступ' },
+        { name: 'Редактирование' },
       ],
     },
     transform: jsonSchemaTransform,

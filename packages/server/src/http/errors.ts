@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: string,
     readonly messageRu: string,
     readonly messageEn: string,
+    /** Further fields of the error object (the current record on a conflict, the existing one on a duplicate). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(messageEn);
   }
@@ -67,7 +69,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send({
-        error: { code: error.code, message: error.messageRu, messageEn: error.messageEn },
+        error: { code: error.code, message: error.messageRu, messageEn: error.messageEn, ...error.details },
       });
     }
     const status = error.statusCode ?? 500;

@@ -9,10 +9,16 @@ import { programmeRoutes } from '../registry/programmes.routes.ts';
 import { peopleRoutes, projectRoutes } from '../registry/people-projects.routes.ts';
 import { regionRoutes, sourceRoutes } from '../registry/reference.routes.ts';
 import { mapRoutes } from '../map/map.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { userRoutes } from '../users/user.routes.ts';
+import { editingRoutes } from '../editing/editing.routes.ts';
 
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
   healthRoutes(app);
+  authRoutes(app);
+  userRoutes(app);
+  editingRoutes(app);
   searchRoutes(app);
   organisationRoutes(app);
   peopleRoutes(app);

@@ -1,0 +1,64 @@
+import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
+import { sql } from 'kysely';
+import type { Db } from '../db/connection.ts';
+
+/** Child records whose changes show in a parent's history: [audit entity type, column pointing at the parent]. */
+const CHILD_LINKS: Record<string, Array<[string, string]>> = {
+  person: [['position', 'person_id']],
+  organisation: [['position', 'organisation_id'], ['cluster_member', 'organisation_id']],
+  cluster: [['cluster_member', 'cluster_id']],
+};
+
+function parse(value: unknown): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+}
+
+/**
+ * The «История» of a record: every audit entry about it, and — for a
+ * record's children (positions of a person, members of a cluster, statements
+ * about anything) — the entries whose snapshot points at it, newest first,
+ * with the changed fields listed.
+ */
+export async function getHistory(db: Db, entityType: string, entityId: string): Promise<{ items: AuditEntry[] }> {
+  const rows = await db
+    .selectFrom('audit_entry as a')
+    .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .leftJoin('source_document as s', 's.id', 'a.source_id')
+    .select(['a.id', 'a.at', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after', 'u.id as user_id', 'u.display_name', 's.id as source_id', 's.title as source_title'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.entity_type', '=', entityType), eb('a.entity_id', '=', entityId)]),
+        sql<boolean>`a.entity_type = 'statement'
+          AND coalesce(a.after, a.before)->>'subject_type' = ${entityType}
+          AND coalesce(a.after, a.before)->>'subject_id' = ${entityId}`,
+        ...(CHILD_LINKS[entityType] ?? []).map(
+          ([childType, column]) =>
+            sql<boolean>`a.entity_type = ${childType} AND coalesce(a.after, a.before)->>${column} = ${entityId}`,
+        ),
+      ]),
+    )
+    .orderBy('a.id', 'desc')
+    .execute();
+  return {
+    items: rows.map((r) => {
+      const before = parse(r.before);
+      const after = parse(r.after);
+      const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+      const changes = [...fields]
+        .filter((f) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after?.[f] ?? null) && f !== 'version')
+        .map((f) => ({ field: f, before: before?.[f] ?? null, after: after?.[f] ?? null }));
+      return {
+        id: r.id,
+        at: (r.at instanceof Date ? r.at : new Date(r.at as unknown as string)).toISOString(),
+        user: r.user_id !== null && r.display_name !== null ? { id: r.user_id, displayName: r.display_name } : null,
+        action: r.action as AuditEntry['action'],
+        entity: { type: r.entity_type as AuditEntry['entity']['type'], id: r.entity_id },
+        before,
+        after,
+        changes,
+        source: r.source_id !== null && r.source_title !== null ? { id: r.source_id, title: r.source_title } : null,
+      };
+    }),
+  };
+}

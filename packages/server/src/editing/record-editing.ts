@@ -1,0 +1,135 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Db } from '../db/connection.ts';
+import { HttpError, NotFoundError } from '../http/errors.ts';
+import { auditSnapshot, writeAudit } from '../audit/audit.repository.ts';
+import type { Viewer } from '../auth/viewer.ts';
+
+/** Registry tables that carry the RECORD columns (version, soft delete, provenance). */
+export type VersionedTable = 'organisation' | 'person' | 'site' | 'cluster' | 'position' | 'cluster_member' | 'statement' | 'event' | 'project';
+
+const LABELS: Record<VersionedTable, [string, string]> = {
+  organisation: ['Организация', 'Organisation'],
+  person: ['Персона', 'Person'],
+  site: ['Площадка', 'Site'],
+  cluster: ['Кластер', 'Cluster'],
+  position: ['Должность', 'Position'],
+  cluster_member: ['Участие в кластере', 'Cluster membership'],
+  statement: ['Факт', 'Statement'],
+  event: ['Мероприятие', 'Event'],
+  project: ['Проект', 'Project'],
+};
+
+export class ConflictError extends HttpError {
+  constructor(readonly current: Record<string, unknown>, readonly currentVersion: number) {
+    super(
+      409,
+      'conflict',
+      'Запись изменена другим пользователем, пока вы её редактировали. Сравните версии и сохраните ещё раз.',
+      'The record was changed by someone else meanwhile; compare the versions and save again.',
+      { current, currentVersion },
+    );
+  }
+}
+
+type Row = Record<string, unknown> & { id: number; version: number; deleted_at: Date | null };
+
+// Kysely's types are per table; the tables handled here share the columns
+// used (id, version, deleted_at, updated_at), so one loosely typed handle serves them all.
+type AnyDb = Kysely<any>;
+
+async function lockRow(trx: AnyDb, table: VersionedTable, id: number): Promise<Row | undefined> {
+  return (await trx.selectFrom(table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as Row | undefined;
+}
+
+export async function getLiveRow(db: Db, table: VersionedTable, id: number): Promise<Row | undefined> {
+  return (await (db as AnyDb).selectFrom(table).selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) as Row | undefined;
+}
+
+export interface MutationContext {
+  viewer: Viewer;
+  sourceId?: number | null | undefined;
+}
+
+/** Inserts a record and its audit entry. */
+export async function createRecord(
+  trx: Kysely<Database>,
+  ctx: MutationContext,
+  table: VersionedTable,
+  values: Record<string, unknown>,
+): Promise<Row> {
+  const row = (await (trx as AnyDb).insertInto(table).values(values).returningAll().executeTakeFirstOrThrow()) as Row;
+  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'create', entityType: table, entityId: row.id, before: null, after: row, sourceId: ctx.sourceId });
+  return row;
+}
+
+/**
+ * Optimistic concurrency: the update applies only if the record still has
+ * the version the editor started from; otherwise 409 with the current record,
+ * so nothing is silently overwritten. Writes one audit entry.
+ */
+export async function updateRecord(
+  trx: Kysely<Database>,
+  ctx: MutationContext,
+  table: VersionedTable,
+  id: number,
+  expectedVersion: number,
+  changes: Record<string, unknown>,
+): Promise<Row> {
+  const before = await lockRow(trx as AnyDb, table, id);
+  if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
+  if (before.version !== expectedVersion) throw new ConflictError(auditSnapshot(before)!, before.version);
+  const after = (await (trx as AnyDb)
+    .updateTable(table)
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst()) as Row | undefined;
+  if (!after) {
+    const current = await lockRow(trx as AnyDb, table, id);
+    throw new ConflictError(auditSnapshot(current)!, current?.version ?? expectedVersion);
+  }
+  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'update', entityType: table, entityId: id, before, after, sourceId: ctx.sourceId });
+  return after;
+}
+
+/** Soft delete (restorable by an administrator); version-checked like an update. */
+export async function deleteRecord(trx: Kysely<Database>, ctx: MutationContext, table: VersionedTable, id: number, expectedVersion: number | undefined): Promise<Row> {
+  const before = await lockRow(trx as AnyDb, table, id);
+  if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
+  if (expectedVersion !== undefined && before.version !== expectedVersion) throw new ConflictError(auditSnapshot(before)!, before.version);
+  const after = (await (trx as AnyDb)
+    .updateTable(table)
+    .set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
+  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'delete', entityType: table, entityId: id, before, after });
+  return after;
+}
+
+export async function restoreRecord(trx: Kysely<Database>, ctx: MutationContext, table: VersionedTable, id: number): Promise<Row> {
+  const before = await lockRow(trx as AnyDb, table, id);
+  if (!before) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
+  if (!before.deleted_at) {
+    throw new HttpError(409, 'not_deleted', 'Запись не удалена — восстанавливать нечего', 'The record is not deleted');
+  }
+  const after = (await (trx as AnyDb)
+    .updateTable(table)
+    .set({ deleted_at: null, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
+  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'restore', entityType: table, entityId: id, before, after });
+  return after;
+}
+
+/** camelCase input → snake_case columns, dropping keys that were not sent. */
+export function toColumns(input: Record<string, unknown>, mapping: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(mapping)) {
+    if (input[key] !== undefined) out[column] = input[key];
+  }
+  return out;
+}
