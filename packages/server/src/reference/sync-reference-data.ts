@@ -1,6 +1,7 @@
 import { FEDERAL_DISTRICTS, FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import { OKVED_DIVISIONS, OKVED_SECTIONS } from '@promatlas/core/okved/okved-top-levels.ts';
 import type { Db } from '../db/connection.ts';
+import { syncClusterCategories } from './sync-cluster-categories.ts';
 
 /**
  * Upserts the reference tables shipped with the code: federal districts, all
@@ -65,4 +66,6 @@ export async function syncReferenceData(db: Db): Promise<void> {
       )
       .execute();
   });
+  // Editable data: missing defaults only (see sync-cluster-categories.ts).
+  await syncClusterCategories(db);
 }

@@ -1,0 +1,143 @@
+import type {
+  CreateDatasetInput,
+  DatasetDto,
+  DatasetFileInput,
+  ImportResult,
+} from '@promatlas/core/api/cluster-analytics.schema.ts';
+import type { Db } from '../db/connection.ts';
+import { NotFoundError } from '../http/errors.ts';
+import {
+  deleteDatasetRow,
+  findDatasets,
+  findQuarantine,
+  getDatasetRow,
+  industryCounts,
+  insertDataset,
+  loadCategories,
+  loadOkvedNames,
+  quarantineCounts,
+  regionCount,
+  updateProvenance,
+  yearCounts,
+  type DatasetRow,
+} from './dataset.repository.ts';
+import { importDatasetFile, type DatasetFile } from './import-dataset-file.ts';
+
+export function toDatasetDto(row: DatasetRow): DatasetDto {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    measure: row.measure as DatasetDto['measure'],
+    unit: row.unit,
+    regionLevel: row.region_level as DatasetDto['regionLevel'],
+    industryClassification: row.industry_classification as DatasetDto['industryClassification'],
+    source: { id: row.source_id, text: row.source_text, url: row.source_url },
+    provenance: row.provenance,
+    illustrative: row.illustrative,
+    createdAt: new Date(row.created_at).toISOString(),
+    valueCount: Number(row.value_count),
+    years: (row.years ?? []).map(Number),
+  };
+}
+
+export async function listDatasets(db: Db): Promise<{ items: DatasetDto[] }> {
+  return { items: (await findDatasets(db)).map(toDatasetDto) };
+}
+
+export async function getDataset(db: Db, id: number): Promise<DatasetDto> {
+  const row = await getDatasetRow(db, id);
+  if (!row) throw new NotFoundError('Набор данных', 'Dataset', id);
+  return toDatasetDto(row);
+}
+
+export async function getDatasetSummary(db: Db, id: number) {
+  const dataset = await getDataset(db, id);
+  const years = await yearCounts(db, id);
+  const industries = await industryCounts(db, id);
+  const regions = await regionCount(db, id);
+  const quarantine = await quarantineCounts(db, id);
+  const names = new Map<string, string>();
+  if (dataset.industryClassification === 'okved2')
+    for (const o of await loadOkvedNames(db, industries.map((i) => i.industry_code))) names.set(o.code, o.name);
+  else for (const c of await loadCategories(db)) names.set(c.code, c.name);
+  return {
+    dataset,
+    years: years.map((y) => ({ year: y.year, values: Number(y.values), regions: Number(y.regions) })),
+    industries: industries.map((i) => ({ code: i.industry_code, name: names.get(i.industry_code) ?? null, values: Number(i.values) })),
+    regionCount: regions,
+    quarantine: quarantine.map((q) => ({ reasonCode: q.reason_code, rows: Number(q.rows) })),
+  };
+}
+
+export async function listQuarantine(db: Db, id: number, page: number, pageSize: number) {
+  await getDataset(db, id);
+  const { rows, total } = await findQuarantine(db, id, pageSize, (page - 1) * pageSize);
+  return {
+    items: rows.map((r) => ({ id: r.id, line: r.line, raw: r.raw, reasonCode: r.reason_code, reason: r.reason })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+const DEFAULT_UNITS: Record<DatasetDto['measure'], string> = {
+  employment: 'человек',
+  establishments: 'единиц',
+  output: 'тыс. руб.',
+};
+
+/** The bytes of an uploaded file, from text or base64. */
+export function fileOf(input: DatasetFileInput): DatasetFile {
+  const bytes = input.contentBase64 !== undefined ? Buffer.from(input.contentBase64, 'base64') : Buffer.from(input.content ?? '', 'utf8');
+  return { format: input.format, bytes, mapping: input.mapping };
+}
+
+function provenanceOf(format: string, fileName: string | undefined, result: ImportResult): string {
+  const file = fileName ? `«${fileName}»` : 'без имени';
+  return `Импорт файла ${file} (формат ${format}) ${new Date().toISOString().slice(0, 10)}: значений ${result.values}, отложено строк ${result.quarantined}`;
+}
+
+/** Creates a dataset and imports its file, all in one transaction: a refused file leaves no dataset behind. */
+export async function createDataset(
+  db: Db,
+  input: CreateDatasetInput,
+  file: DatasetFile = fileOf(input.file),
+  fileName: string | undefined = input.file.fileName,
+): Promise<{ dataset: DatasetDto; import: ImportResult }> {
+  const id = await db.transaction().execute(async (trx) => {
+    const id = await insertDataset(trx, {
+      name: input.name,
+      description: input.description ?? null,
+      measure: input.measure,
+      unit: input.unit ?? DEFAULT_UNITS[input.measure],
+      region_level: input.regionLevel,
+      industry_classification: input.industryClassification,
+      source_id: input.sourceId ?? null,
+      source_text: input.sourceText ?? null,
+      source_url: input.sourceUrl ?? null,
+      provenance: null,
+      illustrative: input.illustrative,
+    });
+    const result = await importDatasetFile(trx, { id, regionLevel: input.regionLevel, industryClassification: input.industryClassification }, file);
+    await updateProvenance(trx, id, provenanceOf(file.format, fileName, result));
+    return { id, result };
+  });
+  return { dataset: await getDataset(db, id.id), import: id.result };
+}
+
+/** Imports a file into an existing dataset (re-importing the same file is idempotent). */
+export async function importIntoDataset(db: Db, id: number, file: DatasetFile, fileName?: string): Promise<{ dataset: DatasetDto; import: ImportResult }> {
+  const dataset = await getDataset(db, id);
+  const result = await db.transaction().execute(async (trx) => {
+    const result = await importDatasetFile(trx, { id, regionLevel: dataset.regionLevel, industryClassification: dataset.industryClassification }, file);
+    await updateProvenance(trx, id, [dataset.provenance, provenanceOf(file.format, fileName, result)].filter(Boolean).join('\n'));
+    return result;
+  });
+  return { dataset: await getDataset(db, id), import: result };
+}
+
+export async function deleteDataset(db: Db, id: number): Promise<void> {
+  if (!(await deleteDatasetRow(db, id))) throw new NotFoundError('Набор данных', 'Dataset', id);
+}
+
