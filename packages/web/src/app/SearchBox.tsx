@@ -110,7 +110,7 @@ export function SearchBox() {
           type="search"
           data-testid="search-input"
           aria-label="Поиск по реестру"
-          placeholder="Поиск: регион, организация, кластер, человек…"
+          placeholder="Регион, организация, кластер, человек…"
           role="combobox"
           aria-expanded={showDropdown}
           aria-controls={listId}

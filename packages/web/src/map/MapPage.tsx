@@ -117,7 +117,7 @@ export function MapPage() {
           </span>
           {approximate > 0 ? (
             <span className="legend-item legend-note">
-              <span className="dot approximate" /> полупрозрачная точка — координаты не указаны, показан центр региона
+              <span className="dot approximate" /> центр региона (координаты не указаны)
             </span>
           ) : null}
         </div>
@@ -147,7 +147,7 @@ export function MapPage() {
             <thead>
               <tr>
                 {sortButton('name', 'Регион')}
-                {sortButton('value', label)}
+                {sortButton('value', 'Значение')}
               </tr>
             </thead>
             <tbody>

@@ -16,8 +16,8 @@ setWorkerUrl(workerUrl);
 
 /** Russia crosses the antimeridian; the geometry shifts Chukotka past 180°. */
 const RUSSIA_BOUNDS: [[number, number], [number, number]] = [
-  [19, 41],
-  [191, 82],
+  [19, 41.5],
+  [191, 80],
 ];
 
 interface SiteProperties {
@@ -138,10 +138,10 @@ export function RegionMap({ regions, values, measureLabel, classes, sites }: Reg
       style: {
         version: 8,
         sources: {},
-        layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }],
+        layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f7fa' } }],
       },
       bounds: RUSSIA_BOUNDS,
-      fitBoundsOptions: { padding: 12 },
+      fitBoundsOptions: { padding: 6 },
       renderWorldCopies: false,
       attributionControl: false,
       dragRotate: false,
@@ -168,7 +168,7 @@ export function RegionMap({ regions, values, measureLabel, classes, sites }: Reg
         source: 'regions',
         paint: {
           'line-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#111827', '#ffffff'],
-          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0.7],
+          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0.9],
         },
       });
       map.addLayer({

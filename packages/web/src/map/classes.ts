@@ -10,7 +10,7 @@ export interface ColourClass {
   label: string;
 }
 
-export const ZERO_COLOUR = '#eceff3';
+export const ZERO_COLOUR = '#dce2e9';
 const PALETTE = ['#cfe1f2', '#93c4de', '#4a98c9', '#1764ab', '#08306b'];
 
 function rangeLabel(min: number, max: number): string {
