@@ -71,7 +71,7 @@ const sites: ListConfig<SiteListItem> = {
     { title: 'Название', sort: 'name', render: (s) => <Link to={`/sites/${s.id}`}>{s.name}</Link> },
     { title: 'Вид', render: (s) => label(SITE_KINDS, s.kind) },
     { title: 'Тип ОЭЗ', render: (s) => (s.sezType ? label(SEZ_TYPES, s.sezType) : dash) },
-    { title: 'Регион', sort: 'region', render: (s) => (s.region ? <RegionLink region={s.region} /> : dash) },
+    { title: 'Регион', render: (s) => (s.region ? <RegionLink region={s.region} /> : dash) },
   ],
 };
 
@@ -89,7 +89,7 @@ const clusters: ListConfig<ClusterListItem> = {
     { title: 'Вид', render: (c) => label(CLUSTER_KINDS, c.kind) },
     { title: 'Статус', render: (c) => label(CLUSTER_STATUSES, c.status) },
     { title: 'Специализация', render: (c) => c.specialisation ?? dash },
-    { title: 'Регион', sort: 'region', render: (c) => (c.region ? <RegionLink region={c.region} /> : dash) },
+    { title: 'Регион', render: (c) => (c.region ? <RegionLink region={c.region} /> : dash) },
   ],
 };
 
@@ -140,7 +140,7 @@ const actionPlans: ListConfig<ActionPlanListItem> = {
   rowKey: (p) => p.id,
   regionFilter: true,
   columns: [
-    { title: 'Период', sort: 'period', render: (p) => formatDate(p.period) ?? dash },
+    { title: 'Период', sort: 'date', render: (p) => formatDate(p.period) ?? dash },
     { title: 'Название', sort: 'title', render: (p) => <Link to={`/action-plans/${p.id}`}>{p.title}</Link> },
     { title: 'Направления', render: (p) => p.themes.join('; ') || dash },
   ],
@@ -156,7 +156,7 @@ const projects: ListConfig<ProjectListItem> = {
     { title: 'Название', sort: 'title', render: (p) => <Link to={`/projects/${p.id}`}>{p.title}</Link> },
     { title: 'Вид', render: (p) => label(PROJECT_KINDS, p.kind) },
     { title: 'Статус', render: (p) => (p.status ? label(PROJECT_STATUSES, p.status) : dash) },
-    { title: 'Срок', sort: 'date', render: (p) => formatDate(p.date) ?? dash },
+    { title: 'Срок', render: (p) => formatDate(p.date) ?? dash },
     { title: 'Регион', render: (p) => (p.region ? <RegionLink region={p.region} /> : dash) },
   ],
 };
@@ -170,7 +170,7 @@ const sources: ListConfig<SourceListItem> = {
     { title: 'Документ', sort: 'title', render: (s) => <Link to={`/sources/${s.id}`}>{s.title}</Link> },
     { title: 'Вид', render: (s) => label(SOURCE_KINDS, s.kind) },
     { title: 'Издатель', render: (s) => s.publisher ?? dash },
-    { title: 'Дата', sort: 'published', render: (s) => formatDate(s.published) ?? dash },
+    { title: 'Дата', sort: 'date', render: (s) => formatDate(s.published) ?? dash },
   ],
 };
 
