@@ -33,7 +33,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   app.decorate('deps', options.deps);
   const routeAccess: RouteAccess[] = [];
   app.decorate('routeAccess', routeAccess);
-  registerErrorHandling(app);
+  const webDist = options.webDist && fs.existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : undefined;
+  registerErrorHandling(app, { spaIndex: webDist ? fs.readFileSync(path.join(webDist, 'index.html')) : undefined });
   await registerAuth(app, routeAccess);
 
   await app.register(fastifySwagger, {
@@ -61,23 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
 
   registerApiRoutes(app);
 
-  if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, maxAge: '1h' });
-    const index = fs.readFileSync(path.join(options.webDist, 'index.html'));
-    // Client-side routes (/organisations/5) get the app shell; /api/* keeps JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '')) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
-      }
-      return reply.status(404).send({
-        error: {
-          code: 'not_found',
-          message: `Адрес ${request.method} ${request.url.split('?')[0]} не найден`,
-          messageEn: `Route ${request.method} ${request.url.split('?')[0]} not found`,
-        },
-      });
-    });
-  }
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
   await app.ready();
   return app;
 }

@@ -42,7 +42,7 @@ const FIELD_LABELS: Record<string, string> = {
  * Validation errors name every field and its problem; unexpected errors are
  * logged and answered with 500 without internals.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?: Buffer | undefined } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'querystring';
@@ -90,7 +90,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
+    // Client-side routes of the web app (/organisations/5) get the app shell; /api/* and files keep JSON 404s.
+    const pathname = request.url.split('?')[0] ?? '';
+    if (options.spaIndex && request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(options.spaIndex);
+    }
+    return reply.status(404).send({
       error: {
         code: 'not_found',
         message: `Адрес ${request.method} ${request.url.split('?')[0]} не найден`,

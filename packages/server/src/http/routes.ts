@@ -12,6 +12,7 @@ import { mapRoutes } from '../map/map.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
 import { editingRoutes } from '../editing/editing.routes.ts';
+import { ratingRoutes } from '../ratings/ratings.routes.ts';
 
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -30,4 +31,5 @@ export function registerApiRoutes(app: AppInstance): void {
   regionRoutes(app);
   sourceRoutes(app);
   mapRoutes(app);
+  ratingRoutes(app);
 }
