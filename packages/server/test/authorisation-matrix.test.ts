@@ -54,6 +54,17 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   };
   const version = async (path: string, id: number) => (await admin.request('GET', `${path}/${id}`)).body.version ?? 1;
 
+  const datasetBody = () => ({
+    name: `Набор ${uniq()}`,
+    measure: 'employment',
+    file: { format: 'csv', content: 'region,industry,value\nЛипецкая область,24,10\n', mapping: { regionColumn: 'region', industryColumn: 'industry', valueColumn: 'value', year: 2022 } },
+  });
+  const dataset = async (): Promise<number> => {
+    const res = await admin.request('POST', '/api/datasets', datasetBody());
+    if (res.status !== 201) throw new Error(`fixture dataset: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.dataset.id;
+  };
+
   const FIXTURES: Record<string, Fixture> = {
     'POST /api/auth/login': { ok: 401, prepare: async () => ({ url: '/api/auth/login', body: { email: `nobody${uniq()}@example.org`, password: 'x' } }) },
     'POST /api/auth/logout': { ok: 200, prepare: async () => ({ url: '/api/auth/logout' }) },
@@ -88,6 +99,9 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'POST /api/statements': { ok: 201, prepare: async (side) => ({ url: '/api/statements', body: { subject: { type: 'site', id: String(await site(side)) }, property: 'residents', valueNumber: 7 } }) },
     'DELETE /api/statements/:id': { ok: 200, prepare: async (side) => ({ url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}` }) },
     'POST /api/sources': { ok: 201, regionless: true, prepare: async () => ({ url: '/api/sources', body: { kind: 'news', title: `Новость ${uniq()}`, text: 'Текст новости.' } }) },
+    'POST /api/datasets': { ok: 201, prepare: async () => ({ url: '/api/datasets', body: datasetBody() }) },
+    'POST /api/datasets/:id/import': { ok: 200, prepare: async () => ({ url: `/api/datasets/${await dataset()}/import`, body: datasetBody().file }) },
+    'DELETE /api/datasets/:id': { ok: 204, prepare: async () => ({ url: `/api/datasets/${await dataset()}` }) },
   };
 
   /** What each role may do under each rule: true → the fixture's ok status; a number → that status. */

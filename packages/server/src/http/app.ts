@@ -54,6 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
         { name: 'Справочники' },
         { name: 'Доступ' },
         { name: 'Редактирование' },
+        { name: 'Аналитика' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -13,6 +13,8 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
 import { editingRoutes } from '../editing/editing.routes.ts';
 import { ratingRoutes } from '../ratings/ratings.routes.ts';
+import { datasetRoutes } from '../datasets/dataset.routes.ts';
+import { clusterAnalyticsRoutes } from '../cluster-analytics/cluster-analytics.routes.ts';
 
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -32,4 +34,6 @@ export function registerApiRoutes(app: AppInstance): void {
   sourceRoutes(app);
   mapRoutes(app);
   ratingRoutes(app);
+  datasetRoutes(app);
+  clusterAnalyticsRoutes(app);
 }
