@@ -5,6 +5,7 @@ import { connectPglite, connectPostgres, type Connection } from './db/connection
 import { migrateToLatest } from './db/migrate.ts';
 import { syncReferenceData } from './reference/sync-reference-data.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
+import { syncDefaultMethodologies } from './ratings/methodologies/sync-default-methodologies.ts';
 import { buildApp } from './http/app.ts';
 import type { AppInstance } from './http/app-instance.ts';
 import { ensureFirstAdministrator } from './users/user.service.ts';
@@ -20,6 +21,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 export async function prepareDatabase(connection: Connection, options: { demo: boolean }): Promise<void> {
   await migrateToLatest(connection.db);
   await syncReferenceData(connection.db);
+  await syncDefaultMethodologies(connection.db);
   if (options.demo) {
     const empty = await connection.db.selectFrom('source_document').select('id').limit(1).executeTakeFirst();
     if (!empty) await loadDemoData(connection.db);

@@ -3,6 +3,7 @@ import { connectPglite, connectPostgres, type Connection } from '../src/db/conne
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { syncReferenceData } from '../src/reference/sync-reference-data.ts';
 import { loadDemoData } from '../src/demo/load-demo-data.ts';
+import { syncDefaultMethodologies } from '../src/ratings/methodologies/sync-default-methodologies.ts';
 
 /**
  * The database tiers every database test runs on: embedded PGlite always, and
@@ -49,6 +50,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { demo?: b
   }
   await migrateToLatest(connection.db);
   await syncReferenceData(connection.db);
+  await syncDefaultMethodologies(connection.db);
   if (options.demo !== false) await loadDemoData(connection.db);
   return {
     ...connection,

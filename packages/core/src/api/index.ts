@@ -1,3 +1,4 @@
 export * from './common.schema.ts';
 export * from './registry.schema.ts';
 export * from './search.schema.ts';
+export * from './ratings.schema.ts';

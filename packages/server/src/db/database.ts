@@ -258,7 +258,7 @@ export interface RatingMethodologyTable {
   /** Methodology JSON (core methodology.schema.ts); immutable once stored. */
   body: ColumnType<unknown, string, never>;
   is_default: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 export interface RatingEditionTable {
   id: Generated<number>;
@@ -272,8 +272,8 @@ export interface RatingEditionTable {
   dataset: string | null;
   /** Snapshot of the indicator values a computed edition used (JSON text on write). */
   inputs: ColumnType<unknown, string | null, string | null>;
-  computed_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  computed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
   source_id: number | null;
   source_quote: string | null;
 }
@@ -288,8 +288,8 @@ export interface RatingIndicatorValueTable {
   source_id: number | null;
   source_text: string | null;
   provenance: 'import' | 'illustrative' | 'manual';
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 export interface RatingEditionResultTable {
   edition_id: number;

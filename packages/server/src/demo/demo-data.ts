@@ -113,6 +113,9 @@ export const DEMO_DATA: DemoData = {
 
   sites: [
     { key: 'sez-lipetsk', kind: 'sez', sezType: 'industrial_production', name: 'ОЭЗ «Липецк»', fullName: 'Особая экономическая зона «Липецк»', aliases: ['особая экономическая зона «Липецк»', 'ОЭЗ ППТ «Липецк»', 'ОЭЗ Липецк'], region: '42', source: S0, quote: 'Лидер в этом направлении — особая экономическая зона «Липецк».' },
+    // First places of the 9th АКИТ РФ rating (PRODUCT.md); the type is the rating group the quote names. Nothing else is known of them here.
+    { key: 'sez-technopolis-moscow', kind: 'sez', sezType: 'technology_innovation', name: 'ОЭЗ «Технополис «Москва»»', aliases: ['Технополис «Москва»', 'Технополис Москва'], source: REF, quote: 'Технополис «Москва» (technology-innovation)' },
+    { key: 'sez-arkhyz', kind: 'sez', sezType: 'tourist_recreational', name: 'ОЭЗ «Архыз»', aliases: ['Архыз'], source: REF, quote: 'Архыз (tourist-recreational)' },
   ],
 
   clusters: [
@@ -245,6 +248,8 @@ export const DEMO_DATA: DemoData = {
     { rating: 'sez-investment', editionLabel: 'По итогам 2022 года', year: 2022, site: 'sez-lipetsk', place: 1, source: S0, quote: 'Она занимает первое место в рейтинге экономзон России по итогам 2022 года' },
     { rating: 'sez-esg', editionLabel: '2023 год', year: 2023, site: 'sez-lipetsk', place: 1, source: S0, quote: 'первое — в 2023-м в ESG-рейтинге экономзон' },
     { rating: 'sez-investment', editionLabel: '9-й рейтинг (декабрь 2025)', editionNumber: 9, year: 2025, peerGroup: 'Промышленно-производственные и портовые ОЭЗ', site: 'sez-lipetsk', place: 1, source: REF, quote: 'first places: Липецк (industrial-production and port)' },
+    { rating: 'sez-investment', editionLabel: '9-й рейтинг (декабрь 2025)', editionNumber: 9, year: 2025, peerGroup: 'Технико-внедренческие ОЭЗ', site: 'sez-technopolis-moscow', place: 1, source: REF, quote: 'Технополис «Москва» (technology-innovation)' },
+    { rating: 'sez-investment', editionLabel: '9-й рейтинг (декабрь 2025)', editionNumber: 9, year: 2025, peerGroup: 'Туристско-рекреационные ОЭЗ', site: 'sez-arkhyz', place: 1, source: REF, quote: 'Архыз (tourist-recreational)' },
   ],
 
   statements: [

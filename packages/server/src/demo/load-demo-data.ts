@@ -6,6 +6,7 @@ import { findLegalForm } from '@promatlas/core/legal-forms/legal-forms.ts';
 import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
 import type { Db } from '../db/connection.ts';
 import { DEMO_DATA } from './demo-data.ts';
+import { loadRatingsDemo } from './load-ratings-demo.ts';
 import type { DemoData, Provenance } from './demo-data.types.ts';
 
 const SOURCES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sources');
@@ -393,6 +394,8 @@ export async function loadDemoData(db: Db, data: DemoData = DEMO_DATA): Promise<
         })
         .execute();
     }
+    // Published places as editions; illustrative indicator values and the editions computed on them.
+    await loadRatingsDemo(trx);
     return { sources: data.sources.length, organisations: data.organisations.length, statements: data.statements.length };
   });
 }
