@@ -3,6 +3,7 @@ import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client, type Role } from './sessions.ts';
 import { normaliseAccess } from '../src/auth/auth.plugin.ts';
+import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
 
 /**
  * Authorisation matrix, generated from the server's route table: every
@@ -65,6 +66,13 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     return res.body.dataset.id;
   };
 
+  const defaultMethodologyId = async (): Promise<number> =>
+    (await admin.request('GET', '/api/ratings/methodologies')).body.items.find((m: any) => m.code === 'sez_investment_attractiveness' && m.isDefault).id;
+  const computedEditionId = async (): Promise<number> => {
+    const { body } = await admin.request('GET', '/api/ratings/editions');
+    return [...body.ratings.flatMap((r: any) => r.editions), ...body.otherEditions].find((e: any) => e.kind === 'computed').id;
+  };
+
   const FIXTURES: Record<string, Fixture> = {
     'POST /api/auth/login': { ok: 401, prepare: async () => ({ url: '/api/auth/login', body: { email: `nobody${uniq()}@example.org`, password: 'x' } }) },
     'POST /api/auth/logout': { ok: 200, prepare: async () => ({ url: '/api/auth/logout' }) },
@@ -102,6 +110,10 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'POST /api/datasets': { ok: 201, prepare: async () => ({ url: '/api/datasets', body: datasetBody() }) },
     'POST /api/datasets/:id/import': { ok: 200, prepare: async () => ({ url: `/api/datasets/${await dataset()}/import`, body: datasetBody().file }) },
     'DELETE /api/datasets/:id': { ok: 204, prepare: async () => ({ url: `/api/datasets/${await dataset()}` }) },
+    'POST /api/ratings/methodologies': { ok: 201, prepare: async () => ({ url: '/api/ratings/methodologies', body: { ...handWorkedMethodology, id: 'matrix', version: uniq() } }) },
+    'POST /api/ratings/editions': { ok: 201, prepare: async () => ({ url: '/api/ratings/editions', body: { methodologyId: await defaultMethodologyId(), year: 2024, dataset: 'illustrative', label: `Матрица ${uniq()}` } }) },
+    'POST /api/ratings/editions/:id/what-if': { ok: 200, prepare: async () => ({ url: `/api/ratings/editions/${await computedEditionId()}/what-if`, body: { groupWeights: { performance: 1 } } }) },
+    'POST /api/ratings/indicator-values/import': { ok: 200, prepare: async () => ({ url: '/api/ratings/indicator-values/import', body: { contentBase64: Buffer.from('object,indicator,value,year\nОЭЗ «Липецк»,jobs_created,1,2024\n').toString('base64'), dataset: 'matrix' } }) },
   };
 
   /** What each role may do under each rule: true → the fixture's ok status; a number → that status. */
