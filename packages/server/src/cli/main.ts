@@ -9,6 +9,9 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { syncReferenceData } from '../reference/sync-reference-data.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
 import { importOkvedFile } from '../reference/import-okved.ts';
+import { registerRatingsCommands } from './ratings-commands.ts';
+import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-methodologies.ts';
+import { registerClustersCommand, registerDatasetImportCommand } from './analytics-commands.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -66,6 +69,7 @@ export async function main(argv: string[]): Promise<void> {
       withDatabase(config, async (c) => {
         const applied = await migrateToLatest(c.db);
         await syncReferenceData(c.db);
+        await syncDefaultMethodologies(c.db);
         console.log(applied.length ? `Применены миграции: ${applied.join(', ')}` : 'Схема актуальна');
       }),
     );
@@ -125,6 +129,19 @@ export async function main(argv: string[]): Promise<void> {
         console.log(`ОКВЭД2: ${result.total} кодов (разделов ${result.sections}, новых или обновлённых ${result.upserted})`);
       }),
     );
+  registerDatasetImportCommand(imp, (fn) =>
+    withDatabase(config, async (c) => {
+      await prepareDatabase(c, { demo: false });
+      return fn(c);
+    }),
+  );
+  registerClustersCommand(program);
+  registerRatingsCommands(program, (fn) =>
+    withDatabase(config, async (c) => {
+      await prepareDatabase(c, { demo: false });
+      return fn(c);
+    }),
+  );
   try {
     await program.parseAsync(argv);
   } catch (error) {
