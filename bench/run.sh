@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# `npm run bench`: throwaway PostgreSQL 15 cluster → national-scale registry →
+# HTTP benchmark (autocannon, 50 connections) → first page on the embedded
+# database → the analytics and ratings benchmarks if present → cluster stopped.
+# Output goes to the terminal and to bench/out/run.log; JSON figures to bench/out/.
+#
+# Needs PostgreSQL 15 server binaries (Debian: apt-get install -y postgresql).
+# As root the cluster runs as the `postgres` user; otherwise as the current user.
+# Environment: BENCH_PG_PORT (55440), BENCH_ORGANISATIONS (300000), SCENARIO_SECONDS (15).
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+mkdir -p bench/out
+exec > >(tee bench/out/run.log) 2>&1
+
+PG_PORT=${BENCH_PG_PORT:-55440}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+ORGS=${BENCH_ORGANISATIONS:-300000}
+export NPM_CONFIG_UPDATE_NOTIFIER=false
+
+section() { printf '\n=== %s ===\n' "$1"; }
+
+section "Machine"
+date
+echo "nproc: $(nproc)"
+grep -m1 'model name' /proc/cpuinfo | sed 's/^model name\s*:\s*/CPU: /'
+free -h | awk '/^Mem:/ {print "memory: " $2 " total, " $7 " available"}'
+echo "node: $(node --version)"
+echo "load: $(uptime | sed 's/.*load average/load average/')  (other sessions share this machine)"
+"$PG_BIN/postgres" --version
+
+if [ ! -x "$PG_BIN/initdb" ]; then
+  echo "PostgreSQL 15 server binaries not found in $PG_BIN (apt-get install -y postgresql)" >&2
+  exit 1
+fi
+
+section "PostgreSQL 15 throwaway cluster (port $PG_PORT)"
+PGDIR=$(mktemp -d /tmp/pgbench-XXXX)
+if [ "$(id -u)" = 0 ]; then
+  chown postgres "$PGDIR"
+  as_pg() { su postgres -c "$*"; }
+else
+  as_pg() { bash -c "$*"; }
+fi
+# shared_buffers 1 GB holds the whole ~0.4 GB database; fsync off: throwaway data.
+PG_OPTS="-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB -c max_connections=100"
+as_pg "$PG_BIN/initdb -D $PGDIR/data -E UTF8 --locale=C.UTF-8 -A trust -U postgres" > "$PGDIR/initdb.log" || { cat "$PGDIR/initdb.log"; exit 1; }
+as_pg "$PG_BIN/pg_ctl -D $PGDIR/data -l $PGDIR/server.log -w start -o '$PG_OPTS'" || { cat "$PGDIR/server.log"; exit 1; }
+stop_pg() {
+  as_pg "$PG_BIN/pg_ctl -D $PGDIR/data -m fast -w stop" > /dev/null 2>&1
+  rm -rf "$PGDIR"
+}
+trap stop_pg EXIT
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+
+STATUS=0
+section "Generate registry ($ORGS organisations)"
+npx tsx bench/generate-registry.ts --organisations "$ORGS" || { echo "generation FAILED"; exit 1; }
+
+section "HTTP benchmark (server in a child process; 2 cores shared by autocannon, Node and PostgreSQL)"
+npx tsx bench/http.bench.ts || STATUS=1
+
+section "Query plans (EXPLAIN ANALYZE of the slow queries)"
+npx tsx bench/explain.ts || STATUS=1
+
+section "First page (embedded PGlite)"
+( unset DATABASE_URL; npx tsx bench/first-page.ts ) || STATUS=1
+
+for b in cluster-analytics ratings; do
+  if [ -f "bench/$b.bench.ts" ]; then
+    section "bench/$b.bench.ts"
+    npx tsx "bench/$b.bench.ts" || STATUS=1
+  fi
+done
+
+section "Done"
+echo "figures: bench/out/*.json, log: bench/out/run.log"
+exit $STATUS
