@@ -9,8 +9,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind): Promise<TestApp> {
-  const database = await createTestDatabase(kind);
+export async function createTestApp(kind: DatabaseKind, options: { okved?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(kind, options);
   const app = await buildApp({ deps: { db: database.db, databaseKind: database.kind } });
   return {
     app,

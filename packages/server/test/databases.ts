@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import pg from 'pg';
+import { importOkvedFile } from '../src/reference/import-okved.ts';
+import { sharedFile } from './shared-data.ts';
 import { connectPglite, connectPostgres, type Connection } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { syncReferenceData } from '../src/reference/sync-reference-data.ts';
@@ -26,7 +29,7 @@ export interface TestDatabase extends Connection {
 }
 
 /** A fresh, migrated database: in memory for PGlite, a new database on the server for PostgreSQL. */
-export async function createTestDatabase(kind: DatabaseKind, options: { demo?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(kind: DatabaseKind, options: { demo?: boolean; okved?: boolean } = {}): Promise<TestDatabase> {
   let connection: Connection;
   let drop: () => Promise<void> = async () => {};
   if (kind === 'pglite') {
@@ -52,6 +55,8 @@ export async function createTestDatabase(kind: DatabaseKind, options: { demo?: b
   await syncReferenceData(connection.db);
   await syncDefaultMethodologies(connection.db);
   if (options.demo !== false) await loadDemoData(connection.db);
+  // The full ОКВЭД2 classifier (the shipped reference data has sections and divisions only).
+  if (options.okved) await importOkvedFile(connection.db, fs.readFileSync(sharedFile('data/okved2.csv')));
   return {
     ...connection,
     dispose: async () => {

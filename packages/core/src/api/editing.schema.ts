@@ -229,7 +229,7 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   user: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   action: z.enum(['create', 'update', 'delete', 'restore']),
-  entity: EntityRefSchema.omit({ title: true }),
+  entity: z.object({ type: z.string().describe('Таблица записи: organisation, statement, position, cluster_member…'), id: z.string() }),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),

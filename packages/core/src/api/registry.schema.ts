@@ -35,6 +35,8 @@ export const RoleLinkSchema = z.object({
 });
 
 export const OrganisationSchema = OrganisationListItemSchema.extend({
+  version: z.number().int().describe('Версия записи: передавайте её при изменении'),
+  published: z.boolean(),
   fullName: z.string().nullable(),
   shortName: z.string().nullable(),
   kpp: z.string().nullable(),
@@ -74,6 +76,8 @@ export const PersonListItemSchema = z.object({
 });
 export const PersonPageSchema = pageOf(PersonListItemSchema);
 export const PersonSchema = PersonListItemSchema.extend({
+  version: z.number().int().describe('Версия записи: передавайте её при изменении'),
+  published: z.boolean(),
   lastName: z.string(),
   firstName: z.string().nullable(),
   patronymic: z.string().nullable(),
@@ -105,6 +109,8 @@ export const RatingPlaceSchema = z.object({
   source: Source,
 });
 export const SiteSchema = SiteListItemSchema.extend({
+  version: z.number().int().describe('Версия записи: передавайте её при изменении'),
+  published: z.boolean(),
   fullName: z.string().nullable(),
   aliases: z.array(z.string()),
   town: z.string().nullable(),
@@ -140,6 +146,8 @@ export const SupportAwardSchema = z.object({
   source: Source,
 });
 export const ClusterSchema = ClusterListItemSchema.extend({
+  version: z.number().int().describe('Версия записи: передавайте её при изменении'),
+  published: z.boolean(),
   fullName: z.string().nullable(),
   aliases: z.array(z.string()),
   specialisedOrganisation: Ref.nullable(),

@@ -53,7 +53,7 @@ export async function getHistory(db: Db, entityType: string, entityId: string): 
         at: (r.at instanceof Date ? r.at : new Date(r.at as unknown as string)).toISOString(),
         user: r.user_id !== null && r.display_name !== null ? { id: r.user_id, displayName: r.display_name } : null,
         action: r.action as AuditEntry['action'],
-        entity: { type: r.entity_type as AuditEntry['entity']['type'], id: r.entity_id },
+        entity: { type: r.entity_type, id: r.entity_id },
         before,
         after,
         changes,

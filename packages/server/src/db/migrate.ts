@@ -1,14 +1,18 @@
 import { Migrator } from 'kysely/migration';
 import type { Db } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { dropPublishedViews, refreshPublishedViews } from './published-views.ts';
 
-/** Applies pending timestamped migrations; throws with the failing migration's name. */
+/** Applies pending timestamped migrations (throws with the failing migration's name), then refreshes the published views. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  // The published views depend on the tables; dropped first so a migration may alter any column.
+  await dropPublishedViews(db);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
   }
+  await refreshPublishedViews(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -55,7 +55,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
         );
         const issue = { ...v.params, code: v.keyword, path, input, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
         const field = path.join('.') || context;
-        return { field, message: localise(ru, issue), messageEn: localise(en, issue) };
+        // Our own rules (custom issues) carry their Russian message; zod's built-in ones are localised.
+        const custom = v.keyword === 'custom';
+        return { field, message: custom ? issue.message : localise(ru, issue), messageEn: custom ? issue.message : localise(en, issue) };
       });
       const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
       return reply.status(400).send({

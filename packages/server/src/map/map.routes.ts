@@ -4,6 +4,7 @@ import { SiteListItemSchema } from '@promatlas/core/api/registry.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { siteListItem } from '../registry/sites/site.service.ts';
 import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
+import { readDb, readSchema } from '../http/read-db.ts';
 
 const MeasureSchema = z.enum(Object.keys(MAP_MEASURES) as [MapMeasure, ...MapMeasure[]]);
 
@@ -25,7 +26,7 @@ export function mapRoutes(app: AppInstance): void {
         },
       },
     },
-    async ({ query }) => regionMeasure(app.deps.db, query.measure),
+    async ({ query, viewer }) => regionMeasure(app.deps.db, query.measure, readSchema(viewer)),
   );
   app.get(
     '/api/map/sites',
@@ -36,6 +37,6 @@ export function mapRoutes(app: AppInstance): void {
         response: { 200: z.object({ items: z.array(SiteListItemSchema) }) },
       },
     },
-    async () => ({ items: (await mapSites(app.deps.db)).map(siteListItem) }),
+    async ({ viewer }) => ({ items: (await mapSites(readDb(app, viewer))).map(siteListItem) }),
   );
 }

@@ -11,12 +11,12 @@ export const MAP_MEASURES = {
 export type MapMeasure = keyof typeof MAP_MEASURES;
 
 /** A value per federal subject for the choropleth; regions without records get 0. */
-export async function regionMeasure(db: Db, measure: MapMeasure) {
+export async function regionMeasure(db: Db, measure: MapMeasure, schema: 'public' | 'published' = 'public') {
   const { table, label } = MAP_MEASURES[measure];
   const rows = await sql<{ code: string; name: string; value: number }>`
     SELECT r.code, r.name, coalesce(c.n, 0)::int AS value
     FROM region r
-    LEFT JOIN (SELECT region_code, count(*) AS n FROM ${sql.table(table)} WHERE deleted_at IS NULL GROUP BY region_code) c
+    LEFT JOIN (SELECT region_code, count(*) AS n FROM ${sql.table(`${schema}.${table}`)} WHERE deleted_at IS NULL GROUP BY region_code) c
       ON c.region_code = r.code
     ORDER BY r.name COLLATE ru`.execute(db);
   return { measure, label, items: rows.rows };

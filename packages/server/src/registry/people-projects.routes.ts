@@ -7,6 +7,7 @@ import { listQuerySchema, regionCodes } from './shared/list-query.ts';
 import { IdParamsSchema } from './shared/params.ts';
 import { getPerson, listPeople } from './people/person.service.ts';
 import { getProject, listProjects } from './projects/project.service.ts';
+import { readDb } from '../http/read-db.ts';
 
 export function peopleRoutes(app: AppInstance): void {
   app.get(
@@ -19,7 +20,7 @@ export function peopleRoutes(app: AppInstance): void {
         response: { 200: PersonPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) => listPeople(app.deps.db, { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+    async ({ query: q, viewer }) => listPeople(readDb(app, viewer), { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
   );
   app.get(
     '/api/people/:id',
@@ -31,7 +32,7 @@ export function peopleRoutes(app: AppInstance): void {
         response: { 200: PersonSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getPerson(app.deps.db, params.id),
+    async ({ params, viewer }) => getPerson(readDb(app, viewer), params.id),
   );
 }
 
@@ -46,8 +47,8 @@ export function projectRoutes(app: AppInstance): void {
         response: { 200: ProjectPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) =>
-      listProjects(app.deps.db, { regions: regionCodes(q.region), kind: q.kind, q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+    async ({ query: q, viewer }) =>
+      listProjects(readDb(app, viewer), { regions: regionCodes(q.region), kind: q.kind, q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
   );
   app.get(
     '/api/projects/:id',
@@ -59,6 +60,6 @@ export function projectRoutes(app: AppInstance): void {
         response: { 200: ProjectSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getProject(app.deps.db, params.id),
+    async ({ params, viewer }) => getProject(readDb(app, viewer), params.id),
   );
 }

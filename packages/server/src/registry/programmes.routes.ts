@@ -5,6 +5,7 @@ import { listQuerySchema, regionCodes } from './shared/list-query.ts';
 import { IdParamsSchema } from './shared/params.ts';
 import { getAgreement, listAgreements } from './agreements/agreement.service.ts';
 import { getActionPlan, listActionPlans } from './action-plans/action-plan.service.ts';
+import { readDb } from '../http/read-db.ts';
 
 const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title']);
 
@@ -20,7 +21,7 @@ export function programmeRoutes(app: AppInstance): void {
         response: { 200: AgreementPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) => listAgreements(app.deps.db, { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+    async ({ query: q, viewer }) => listAgreements(readDb(app, viewer), { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
   );
   app.get(
     '/api/agreements/:id',
@@ -32,7 +33,7 @@ export function programmeRoutes(app: AppInstance): void {
         response: { 200: AgreementSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getAgreement(app.deps.db, params.id),
+    async ({ params, viewer }) => getAgreement(readDb(app, viewer), params.id),
   );
   app.get(
     '/api/action-plans',
@@ -44,7 +45,7 @@ export function programmeRoutes(app: AppInstance): void {
         response: { 200: ActionPlanPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) => listActionPlans(app.deps.db, { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+    async ({ query: q, viewer }) => listActionPlans(readDb(app, viewer), { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
   );
   app.get(
     '/api/action-plans/:id',
@@ -56,6 +57,6 @@ export function programmeRoutes(app: AppInstance): void {
         response: { 200: ActionPlanSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getActionPlan(app.deps.db, params.id),
+    async ({ params, viewer }) => getActionPlan(readDb(app, viewer), params.id),
   );
 }

@@ -10,6 +10,7 @@ import { getRegion, listRegions } from './regions/region.service.ts';
 import { getSource, listSources } from './sources/source.service.ts';
 import { listRatings } from './ratings/rating.service.ts';
 import { listOkved } from './okved/okved.service.ts';
+import { readDb } from '../http/read-db.ts';
 
 export function regionRoutes(app: AppInstance): void {
   app.get(
@@ -27,7 +28,7 @@ export function regionRoutes(app: AppInstance): void {
         response: { 200: RegionPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) => listRegions(app.deps.db, q),
+    async ({ query: q, viewer }) => listRegions(readDb(app, viewer), q),
   );
   app.get(
     '/api/regions/:code',
@@ -39,7 +40,7 @@ export function regionRoutes(app: AppInstance): void {
         response: { 200: RegionSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getRegion(app.deps.db, params.code),
+    async ({ params, viewer }) => getRegion(readDb(app, viewer), params.code),
   );
 }
 
@@ -57,7 +58,7 @@ export function sourceRoutes(app: AppInstance): void {
         response: { 200: SourcePageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) => listSources(app.deps.db, q),
+    async ({ query: q, viewer }) => listSources(readDb(app, viewer), q),
   );
   app.get(
     '/api/sources/:id',
@@ -69,7 +70,7 @@ export function sourceRoutes(app: AppInstance): void {
         response: { 200: SourceSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getSource(app.deps.db, params.id),
+    async ({ params, viewer }) => getSource(readDb(app, viewer), params.id),
   );
   app.get(
     '/api/ratings',
@@ -80,7 +81,7 @@ export function sourceRoutes(app: AppInstance): void {
         response: { 200: RatingListSchema },
       },
     },
-    async () => listRatings(app.deps.db),
+    async ({ viewer }) => listRatings(readDb(app, viewer)),
   );
   app.get(
     '/api/okved',
@@ -96,6 +97,6 @@ export function sourceRoutes(app: AppInstance): void {
         response: { 200: OkvedListSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query }) => listOkved(app.deps.db, query),
+    async ({ query, viewer }) => listOkved(readDb(app, viewer), query),
   );
 }

@@ -45,7 +45,7 @@ export const SEARCHABLE_TYPES = TABLES.map((t) => t.type);
 
 const SOFT_DELETABLE = new Set(['organisation', 'person', 'site', 'cluster', 'event', 'agreement', 'action_plan', 'project']);
 
-function part(t: SearchTable, mode: 'text' | 'fuzzy'): RawBuilder<unknown> {
+function part(t: SearchTable, mode: 'text' | 'fuzzy', schema: string): RawBuilder<unknown> {
   const [from, to, precision] = t.date ?? ['NULL::date', 'NULL::date', 'NULL::text'];
   const date = `${from} AS date_from, ${to} AS date_to, ${precision} AS date_precision`;
   const region = t.region ?? 'NULL::text';
@@ -62,7 +62,7 @@ function part(t: SearchTable, mode: 'text' | 'fuzzy'): RawBuilder<unknown> {
   const match = `CASE WHEN ${own} THEN '${mode}' ELSE 'region' END`;
   return sql.raw(`SELECT '${t.type}'::text AS type, ${t.id} AS id, ${t.title} AS title, ${t.kind}::text AS kind,
       ${region} AS region_code, ${date}, (${score})::float8 AS score, ${match} AS match
-    FROM ${t.table} t WHERE (${own} ${regionMatch}) ${alive}`);
+    FROM ${schema}.${t.table} t WHERE (${own} ${regionMatch}) ${alive}`);
 }
 
 /**
@@ -72,13 +72,13 @@ function part(t: SearchTable, mode: 'text' | 'fuzzy'): RawBuilder<unknown> {
  */
 export async function searchEntities(
   db: Db,
-  params: { tsQuery: string; fuzzyText: string; types: string[]; limit: number; offset: number; mode: 'text' | 'fuzzy' },
+  params: { tsQuery: string; fuzzyText: string; types: string[]; limit: number; offset: number; mode: 'text' | 'fuzzy'; schema: 'public' | 'published' },
 ): Promise<{ rows: SearchHitRow[]; counts: Record<string, number> }> {
   const tables = TABLES.filter((t) => params.types.includes(t.type));
   if (tables.length === 0) return { rows: [], counts: {} };
   const regionCondition =
     params.mode === 'text' ? sql`r.search_vector @@ (SELECT query FROM q)` : sql`r.search_text %> (SELECT fuzzy FROM q)`;
-  const union = sql.join(tables.map((t) => part(t, params.mode)), sql` UNION ALL `);
+  const union = sql.join(tables.map((t) => part(t, params.mode, params.schema)), sql` UNION ALL `);
   const result = await sql<SearchHitRow & { counts: Record<string, number> | null }>`
     WITH q AS (SELECT to_tsquery('russian', ${params.tsQuery}) AS query, ${params.fuzzyText}::text AS fuzzy),
     matched_regions AS (SELECT r.code FROM region r WHERE ${regionCondition}),

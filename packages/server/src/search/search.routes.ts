@@ -2,6 +2,7 @@ import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { SearchQuerySchema, SearchResponseSchema } from '@promatlas/core/api/search.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { searchRegistry } from './search.service.ts';
+import { readDb, readSchema } from '../http/read-db.ts';
 
 export function searchRoutes(app: AppInstance): void {
   app.get(
@@ -14,6 +15,6 @@ export function searchRoutes(app: AppInstance): void {
         response: { 200: SearchResponseSchema, 400: ErrorResponseSchema },
       },
     },
-    async (request) => searchRegistry(app.deps.db, request.query),
+    async (request) => searchRegistry(readDb(app, request.viewer), request.query, readSchema(request.viewer)),
   );
 }

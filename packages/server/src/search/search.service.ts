@@ -52,7 +52,7 @@ export interface SearchParams {
  * prefixes first; when that finds nothing, trigram similarity, so a typo such
  * as «Липецкй» still finds «Липецкая область».
  */
-export async function searchRegistry(db: Db, params: SearchParams): Promise<SearchResponse> {
+export async function searchRegistry(db: Db, params: SearchParams, schema: 'public' | 'published' = 'public'): Promise<SearchResponse> {
   const types = params.types
     ? params.types.split(',').map((t) => t.trim()).filter(Boolean)
     : SEARCHABLE_TYPES;
@@ -64,10 +64,10 @@ export async function searchRegistry(db: Db, params: SearchParams): Promise<Sear
   const fuzzyText = toFuzzyText(params.q);
   if (!tsQuery || !fuzzyText) return { items: [], total: 0, counts: {}, fuzzy: false };
   let fuzzy = false;
-  let result = await searchEntities(db, { tsQuery, fuzzyText, types, limit: params.limit, offset: params.offset, mode: 'text' });
+  let result = await searchEntities(db, { tsQuery, fuzzyText, types, limit: params.limit, offset: params.offset, mode: 'text', schema });
   if (Object.keys(result.counts).length === 0) {
     fuzzy = true;
-    result = await searchEntities(db, { tsQuery, fuzzyText, types, limit: params.limit, offset: params.offset, mode: 'fuzzy' });
+    result = await searchEntities(db, { tsQuery, fuzzyText, types, limit: params.limit, offset: params.offset, mode: 'fuzzy', schema });
   }
   const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
   return {

@@ -6,6 +6,7 @@ import type { AppInstance } from '../../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getCluster, listClusters } from './cluster.service.ts';
+import { readDb } from '../../http/read-db.ts';
 
 const ListQuery = listQuerySchema(['name', '-name'], {
   kind: z.enum(CLUSTER_KINDS.values).optional().describe('Вид кластера'),
@@ -23,8 +24,8 @@ export function clusterRoutes(app: AppInstance): void {
         response: { 200: ClusterPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) =>
-      listClusters(app.deps.db, {
+    async ({ query: q, viewer }) =>
+      listClusters(readDb(app, viewer), {
         filter: { regions: regionCodes(q.region), kind: q.kind, status: q.status, q: q.q },
         sort: q.sort,
         page: q.page,
@@ -41,6 +42,6 @@ export function clusterRoutes(app: AppInstance): void {
         response: { 200: ClusterSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getCluster(app.deps.db, params.id),
+    async ({ params, viewer }) => getCluster(readDb(app, viewer), params.id),
   );
 }

@@ -41,6 +41,8 @@ export async function getCluster(db: Db, id: number): Promise<Cluster> {
     support,
     events: links.events.map((e) => ref('event', e.id, e.title)),
     facts,
+    version: row.version,
+    published: row.published,
     source: sources.of(row),
   };
 }

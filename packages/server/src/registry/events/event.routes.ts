@@ -6,6 +6,7 @@ import type { AppInstance } from '../../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getEvent, listEvents } from './event.service.ts';
+import { readDb } from '../../http/read-db.ts';
 
 const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title'], {
   kind: z.enum(EVENT_KINDS.values).optional().describe('Вид мероприятия'),
@@ -22,8 +23,8 @@ export function eventRoutes(app: AppInstance): void {
         response: { 200: EventPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) =>
-      listEvents(app.deps.db, {
+    async ({ query: q, viewer }) =>
+      listEvents(readDb(app, viewer), {
         filter: { regions: regionCodes(q.region), kind: q.kind, q: q.q },
         sort: q.sort,
         page: q.page,
@@ -40,6 +41,6 @@ export function eventRoutes(app: AppInstance): void {
         response: { 200: EventSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getEvent(app.deps.db, params.id),
+    async ({ params, viewer }) => getEvent(readDb(app, viewer), params.id),
   );
 }

@@ -6,6 +6,7 @@ import type { AppInstance } from '../../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getOrganisation, listOrganisations } from './organisation.service.ts';
+import { readDb } from '../../http/read-db.ts';
 
 const ListQuery = listQuerySchema(['name', '-name', 'region', '-region', 'inn', '-inn'], {
   kind: z.enum(ORGANISATION_KINDS.values).optional().describe('Вид организации'),
@@ -30,7 +31,8 @@ export function organisationRoutes(app: AppInstance): void {
     },
     async (request) => {
       const q = request.query;
-      return listOrganisations(app.deps.db, {
+      const viewer = request.viewer;
+      return listOrganisations(readDb(app, viewer), {
         filter: { regions: regionCodes(q.region), kind: q.kind, legalForm: q.legalForm, okved: q.okved, q: q.q },
         sort: q.sort,
         page: q.page,
@@ -48,6 +50,6 @@ export function organisationRoutes(app: AppInstance): void {
         response: { 200: OrganisationSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async (request) => getOrganisation(app.deps.db, request.params.id),
+    async (request) => getOrganisation(readDb(app, request.viewer), request.params.id),
   );
 }

@@ -66,6 +66,8 @@ export async function getOrganisation(db: Db, id: number): Promise<Organisation>
     projects: roleLinks(links.projectParticipants, 'project', sources),
     managedSites: links.managedSites.map((s) => ref('site', s.id, s.name)),
     facts,
+    version: row.version,
+    published: row.published,
     source: sources.of(row),
   };
 }

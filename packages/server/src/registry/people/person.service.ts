@@ -111,6 +111,8 @@ export async function getPerson(db: Db, id: number): Promise<Person> {
     })),
     events: roleLinks(events, 'event', sources),
     agreements: roleLinks(agreements, 'agreement', sources),
+    version: row.version,
+    published: row.published,
     source: sources.of(row),
   };
 }

@@ -6,6 +6,7 @@ import type { AppInstance } from '../../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getSite, listSites } from './site.service.ts';
+import { readDb } from '../../http/read-db.ts';
 
 const ListQuery = listQuerySchema(['name', '-name'], {
   kind: z.enum(SITE_KINDS.values).optional().describe('Вид площадки: sez, technopark, industrial_park, tor'),
@@ -23,8 +24,8 @@ export function siteRoutes(app: AppInstance): void {
         response: { 200: SitePageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q }) =>
-      listSites(app.deps.db, {
+    async ({ query: q, viewer }) =>
+      listSites(readDb(app, viewer), {
         filter: { regions: regionCodes(q.region), kind: q.kind, sezType: q.sezType, q: q.q },
         sort: q.sort,
         page: q.page,
@@ -41,6 +42,6 @@ export function siteRoutes(app: AppInstance): void {
         response: { 200: SiteSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getSite(app.deps.db, params.id),
+    async ({ params, viewer }) => getSite(readDb(app, viewer), params.id),
   );
 }

@@ -59,6 +59,8 @@ export async function getSite(db: Db, id: number): Promise<Site> {
     })),
     projects: links.projects.map((p) => ref('project', p.id, p.title)),
     facts,
+    version: row.version,
+    published: row.published,
     source: sources.of(row),
   };
 }
