@@ -67,9 +67,10 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
 
   const regionNames = new Map<string, string>();
   const nameRegions = (codes: string[]) => codes.map((c) => regionNames.get(c) ?? c).join(', ');
-  app.addHook('onReady', async () => {
+  const loadRegionNames = async () => {
+    if (regionNames.size) return;
     for (const r of await app.deps.db.selectFrom('region').select(['code', 'name']).execute()) regionNames.set(r.code, r.name);
-  });
+  };
 
   app.decorateRequest('viewer', null as unknown as Viewer);
 
@@ -107,7 +108,9 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
     if (request.viewer.user && request.headers[CSRF_HEADER] !== request.viewer.csrfToken) {
       return deny(reply, 403, 'Запрос отклонён: нет или неверен CSRF-токен (обновите страницу)', 'Missing or wrong CSRF token', 'csrf');
     }
-    const regions = rule.scope === 'registry' && request.viewer.user?.role === 'regional_editor' ? await rule.regions(request, app.deps.db) : null;
+    const editor = rule.scope === 'registry' && request.viewer.user?.role === 'regional_editor';
+    if (editor) await loadRegionNames();
+    const regions = editor ? await rule.regions(request, app.deps.db) : null;
     const decision = decide(request.viewer, rule, regions, nameRegions);
     if (!decision.allowed) return deny(reply, decision.status, decision.messageRu, decision.messageEn);
   });
