@@ -55,6 +55,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
         { name: 'Доступ' },
         { name: 'Редактирование' },
         { name: 'Аналитика' },
+        { name: 'Рейтинги', description: 'Методики рейтингов, рассчитанные и опубликованные издания, разложение баллов, чувствительность, сравнение' },
       ],
     },
     transform: jsonSchemaTransform,
