@@ -71,18 +71,26 @@ describe('promatlas clusters map', () => {
 });
 
 describe('promatlas import dataset', () => {
-  it('imports the Rosstat file into the embedded database, then re-imports it idempotently', async () => {
-    const file = sharedFile('data/rosstat-org-counts-by-region-okved-2017-2022.csv');
-    const first = await promatlas(['import', 'dataset', file, '--name', 'Росстат: организации', '--format', 'rosstat']);
+  const file = () => sharedFile('data/rosstat-org-counts-by-region-okved-2017-2022.csv');
+  let first: Awaited<ReturnType<typeof promatlas>>;
+
+  it('imports the Rosstat file into the embedded database, printing matched and quarantined counts', async () => {
+    first = await promatlas(['import', 'dataset', file(), '--name', 'Росстат: организации', '--format', 'rosstat']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Набор «Росстат: организации» \(id \d+\):/);
     expect(first.stdout).toMatch(/регионов: 83; отраслей: \d+; годы: 2019, 2020, 2021, 2022/);
     expect(first.stdout).toMatch(/region_includes_parts: 78/);
-    const again = await promatlas(['import', 'dataset', file, '--name', 'Росстат: организации', '--format', 'rosstat']);
+  });
+
+  it('re-imports the same file into the dataset of the same name without changing anything', async () => {
+    const again = await promatlas(['import', 'dataset', file(), '--name', 'Росстат: организации', '--format', 'rosstat']);
     expect(again.stdout).toMatch(/повторный импорт/);
     const values = (text: string) => text.match(/значений: (\d+)/)![1];
     expect(values(again.stdout)).toBe(values(first.stdout));
+  });
+
+  it('imports a long CSV with column flags, reporting unknown regions, and refuses one without them', async () => {
     fs.writeFileSync(path.join(dir, 'long.csv'), 'Регион;Код;Числ\nЛипецкая область;24;100\nНарния;24;1\n');
     const long = await promatlas(['import', 'dataset', 'long.csv', '--name', 'Длинная', '--region-column', 'Регион', '--industry-column', 'Код', '--value-column', 'Числ', '--year', '2022']);
     expect(long.code).toBe(0);
