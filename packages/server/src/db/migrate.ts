@@ -7,7 +7,8 @@ import { dropPublishedViews, refreshPublishedViews } from './published-views.ts'
 export async function migrateToLatest(db: Db): Promise<string[]> {
   // The published views depend on the tables; dropped first so a migration may alter any column.
   await dropPublishedViews(db);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Unordered: engineers add migrations in parallel branches; each still runs exactly once.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -7,6 +7,7 @@ import * as m1040 from './20261122T1040-sites-and-clusters.ts';
 import * as m1050 from './20261122T1050-programmes.ts';
 import * as m1060 from './20261122T1060-ratings-and-statements.ts';
 import * as m1200 from './20261122T1200-accounts-and-audit.ts';
+import * as m1210 from './20261122T1210-search-and-list-indexes.ts';
 import * as m1300 from './20261122T1300-statistical-datasets.ts';
 import * as m1310 from './20261122T1310-dataset-import-quarantine.ts';
 import * as m1320 from './20261122T1320-cluster-categories.ts';
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1050-programmes': m1050,
   '20261122T1060-ratings-and-statements': m1060,
   '20261122T1200-accounts-and-audit': m1200,
+  '20261122T1210-search-and-list-indexes': m1210,
   '20261122T1300-statistical-datasets': m1300,
   '20261122T1310-dataset-import-quarantine': m1310,
   '20261122T1320-cluster-categories': m1320,
