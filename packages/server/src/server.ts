@@ -5,6 +5,7 @@ import { connectPglite, connectPostgres, type Connection } from './db/connection
 import { migrateToLatest } from './db/migrate.ts';
 import { syncReferenceData } from './reference/sync-reference-data.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
+import { loadIllustrativeDataset } from './demo/load-illustrative-dataset.ts';
 import { syncDefaultMethodologies } from './ratings/methodologies/sync-default-methodologies.ts';
 import { buildApp } from './http/app.ts';
 import type { AppInstance } from './http/app-instance.ts';
@@ -24,7 +25,11 @@ export async function prepareDatabase(connection: Connection, options: { demo: b
   await syncDefaultMethodologies(connection.db);
   if (options.demo) {
     const empty = await connection.db.selectFrom('source_document').select('id').limit(1).executeTakeFirst();
-    if (!empty) await loadDemoData(connection.db);
+    if (!empty) {
+      await loadDemoData(connection.db);
+      // Clearly labelled made-up figures, so the cluster pages show something on a fresh install.
+      await loadIllustrativeDataset(connection.db);
+    }
   }
 }
 

@@ -18,7 +18,8 @@ export interface MatchedValue {
   industryCode: string;
   year: number;
   value: number;
-  line: number;
+  /** Line of the file the value came from; null for generated data. */
+  line: number | null;
 }
 
 export interface MatchResult {
