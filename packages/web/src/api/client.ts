@@ -1,5 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ErrorResponse } from '@promatlas/core/api/common.schema.ts';
+import { getSession, refreshSession } from '../auth/session.ts';
+
+/** The error body: code, Russian message, field messages, and extra members (conflict, duplicate). */
+export type ErrorBody = ErrorResponse['error'] & Record<string, unknown>;
 
 /** An API error with the server's Russian message (or a network failure). */
 export class ApiError extends Error {
@@ -7,10 +11,30 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** The whole error body, e.g. { current, currentVersion } of a conflict or { field, existing } of a duplicate. */
+    readonly body: ErrorBody | undefined = undefined,
   ) {
     super(message);
   }
+
+  /** Messages about single fields: [{ field: 'okved.0.code', message }]. */
+  get fields(): Array<{ field: string; message: string }> {
+    return this.body?.fields ?? [];
+  }
 }
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let body: ErrorResponse | undefined;
+  try {
+    body = (await response.json()) as ErrorResponse;
+  } catch {
+    body = undefined;
+  }
+  const error = body?.error as ErrorBody | undefined;
+  return new ApiError(error?.message ?? `Ошибка сервера (${response.status})`, response.status, error?.code ?? 'http', error);
+}
+
+const NETWORK_ERROR = 'Сервер недоступен. Проверьте, что PromAtlas запущен.';
 
 export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
@@ -18,21 +42,38 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
     response = await fetch(path, { signal, headers: { accept: 'application/json' } });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError('Сервер недоступен. Проверьте, что PromAtlas запущен.', 0, 'network');
+    throw new ApiError(NETWORK_ERROR, 0, 'network');
   }
-  if (!response.ok) {
-    let body: ErrorResponse | undefined;
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * A state-changing request (POST, PATCH, DELETE) with the session's CSRF
+ * token in X-CSRF-Token. A refused token (the session changed in another
+ * tab) is fetched afresh and the request sent once more.
+ */
+export async function apiSend<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const send = async () => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = getSession().csrfToken;
+    if (token) headers['x-csrf-token'] = token;
+    if (body !== undefined) headers['content-type'] = 'application/json';
     try {
-      body = (await response.json()) as ErrorResponse;
+      return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
-      body = undefined;
+      throw new ApiError(NETWORK_ERROR, 0, 'network');
     }
-    throw new ApiError(
-      body?.error?.message ?? `Ошибка сервера (${response.status})`,
-      response.status,
-      body?.error?.code ?? 'http',
-    );
+  };
+  let response = await send();
+  if (response.status === 403) {
+    const error = await errorOf(response.clone());
+    if (error.code === 'csrf') {
+      await refreshSession();
+      response = await send();
+    }
   }
+  if (!response.ok) throw await errorOf(response);
   return (await response.json()) as T;
 }
 
@@ -50,11 +91,15 @@ export interface ApiState<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
+  /** Fetches the same URL again (after a change was saved). */
+  reload: () => void;
 }
 
 /** Fetches a GET endpoint whenever the URL changes; null URL fetches nothing. */
 export function useApi<T>(url: string | null): ApiState<T> {
-  const [state, setState] = useState<ApiState<T> & { url: string | null }>({
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const [state, setState] = useState<Omit<ApiState<T>, 'reload'> & { url: string | null }>({
     data: undefined,
     error: undefined,
     loading: url !== null,
@@ -80,7 +125,7 @@ export function useApi<T>(url: string | null): ApiState<T> {
       },
     );
     return () => controller.abort();
-  }, [url]);
+  }, [url, generation]);
   // While a new URL loads, keep showing the previous data (no flicker in lists).
-  return { data: state.data, error: state.error, loading: state.loading || state.url !== url };
+  return { data: state.data, error: state.error, loading: state.loading || state.url !== url, reload };
 }

@@ -17,6 +17,8 @@ function page(load: () => Promise<Record<string, ComponentType>>, name: string) 
 
 const lists = () => import('../pages/lists/lists.tsx');
 const profiles = () => import('../pages/profiles/profiles.ts');
+// Create and edit forms carry the shared zod schemas: never in the first page.
+const editing = () => import('../editing/pages.ts');
 
 export function App() {
   return (
@@ -26,13 +28,21 @@ export function App() {
           <Route index element={<MapPage />} />
           <Route path="search" element={page(() => import('../pages/search/SearchPage.tsx'), 'SearchPage')} />
           <Route path="organisations" element={page(lists, 'OrganisationsList')} />
+          <Route path="organisations/new" element={page(editing, 'OrganisationCreatePage')} />
           <Route path="organisations/:id" element={page(profiles, 'OrganisationProfile')} />
+          <Route path="organisations/:id/edit" element={page(editing, 'OrganisationEditPage')} />
           <Route path="people" element={page(lists, 'PeopleList')} />
+          <Route path="people/new" element={page(editing, 'PersonCreatePage')} />
           <Route path="people/:id" element={page(profiles, 'PersonProfile')} />
+          <Route path="people/:id/edit" element={page(editing, 'PersonEditPage')} />
           <Route path="sites" element={page(lists, 'SitesList')} />
+          <Route path="sites/new" element={page(editing, 'SiteCreatePage')} />
           <Route path="sites/:id" element={page(profiles, 'SiteProfile')} />
+          <Route path="sites/:id/edit" element={page(editing, 'SiteEditPage')} />
           <Route path="clusters" element={page(lists, 'ClustersList')} />
+          <Route path="clusters/new" element={page(editing, 'ClusterCreatePage')} />
           <Route path="clusters/:id" element={page(profiles, 'ClusterProfile')} />
+          <Route path="clusters/:id/edit" element={page(editing, 'ClusterEditPage')} />
           <Route path="regions" element={page(lists, 'RegionsList')} />
           <Route path="regions/:code" element={page(profiles, 'RegionProfile')} />
           <Route path="events" element={page(lists, 'EventsList')} />
@@ -46,6 +56,8 @@ export function App() {
           <Route path="sources" element={page(lists, 'SourcesList')} />
           <Route path="sources/:id" element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')} />
           <Route path="ratings" element={page(() => import('../pages/lists/RatingsPage.tsx'), 'RatingsPage')} />
+          <Route path="login" element={page(() => import('../pages/auth/SignInPage.tsx'), 'SignInPage')} />
+          <Route path="admin/users" element={page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage')} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

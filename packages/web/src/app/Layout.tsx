@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { SearchBox } from './SearchBox.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 const REGISTRY = [
   ['/organisations', 'Организации'],
@@ -59,6 +60,7 @@ export function Layout() {
           <Menu title="Программы" items={PROGRAMMES} />
           <NavLink to="/ratings">Рейтинги</NavLink>
           <NavLink to="/sources">Источники</NavLink>
+          <UserMenu />
         </nav>
       </header>
       <main className="main">

@@ -52,10 +52,15 @@ export function SupportList({ support }: { support: SupportAward[] }) {
 
 export function ClusterProfile() {
   return (
-    <ProfilePage<Cluster> collection="clusters" titleOf={(c) => c.name}>
+    <ProfilePage<Cluster>
+      collection="clusters"
+      titleOf={(c) => c.name}
+      header={(c) => <ProfileHeader title={c.name} type={`${label(CLUSTER_KINDS, c.kind)} · ${label(CLUSTER_STATUSES, c.status).toLowerCase()}`} region={c.region} source={c.source} />}
+      history="cluster"
+      editing={(c) => ({ type: 'cluster', id: String(c.id), title: c.name, version: c.version, regions: [c.region?.code ?? null], actions: ['edit', 'delete', 'member', 'fact'] })}
+    >
       {(c) => (
         <>
-          <ProfileHeader title={c.name} type={`${label(CLUSTER_KINDS, c.kind)} · ${label(CLUSTER_STATUSES, c.status).toLowerCase()}`} region={c.region} source={c.source} />
           <Section title="Сведения">
             <Fields
               rows={[

@@ -149,10 +149,15 @@ function TextList({ title, items }: { title: string; items: string[] }) {
 
 export function EventProfile() {
   return (
-    <ProfilePage<Event> collection="events" titleOf={(e) => e.title}>
+    <ProfilePage<Event>
+      collection="events"
+      titleOf={(e) => e.title}
+      header={(e) => <ProfileHeader title={e.title} type={`${label(EVENT_KINDS, e.kind)} · ${label(EVENT_STATUSES, e.status).toLowerCase()}`} region={e.region} source={e.source} />}
+      history="event"
+      editing={(e) => ({ type: 'event', id: String(e.id), title: e.title, regions: [e.region?.code ?? null], actions: ['fact'] })}
+    >
       {(e) => (
         <>
-          <ProfileHeader title={e.title} type={`${label(EVENT_KINDS, e.kind)} · ${label(EVENT_STATUSES, e.status).toLowerCase()}`} region={e.region} source={e.source} />
           <Section title="Сведения">
             <Fields
               rows={[

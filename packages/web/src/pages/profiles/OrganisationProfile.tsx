@@ -9,10 +9,15 @@ const COUNTRIES: Record<string, string> = { RU: 'Россия', BY: 'Белар�
 
 export function OrganisationProfile() {
   return (
-    <ProfilePage<Organisation> collection="organisations" titleOf={(o) => o.displayName}>
+    <ProfilePage<Organisation>
+      collection="organisations"
+      titleOf={(o) => o.displayName}
+      header={(o) => <ProfileHeader title={o.displayName} type={label(ORGANISATION_KINDS, o.kind)} region={o.region} source={o.source} />}
+      history="organisation"
+      editing={(o) => ({ type: 'organisation', id: String(o.id), title: o.displayName, version: o.version, regions: [o.region?.code ?? null], actions: ['edit', 'delete', 'fact'] })}
+    >
       {(o) => (
         <>
-          <ProfileHeader title={o.displayName} type={label(ORGANISATION_KINDS, o.kind)} region={o.region} source={o.source} />
           <Section title="Сведения">
             <Fields
               rows={[

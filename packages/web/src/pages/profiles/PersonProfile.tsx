@@ -6,12 +6,28 @@ import { ProfilePage } from './useProfile.tsx';
 
 export function PersonProfile() {
   return (
-    <ProfilePage<Person> collection="people" titleOf={(p) => p.fullName}>
+    <ProfilePage<Person>
+      collection="people"
+      titleOf={(p) => p.fullName}
+      header={(p) => (
+        <ProfileHeader title={p.fullName} type="Персона" source={p.source}>
+          {p.currentTitle ? <p className="lead">{p.currentTitle}</p> : null}
+        </ProfileHeader>
+      )}
+      history="person"
+      editing={(p) => ({
+        type: 'person',
+        id: String(p.id),
+        title: p.fullName,
+        version: p.version,
+        // The server also counts the regions of the organisations the person works at.
+        regions: p.positions.map((position) => position.region?.code ?? null),
+        anyEditorWhenNoRegion: true,
+        actions: ['edit', 'delete', 'position'],
+      })}
+    >
       {(p) => (
         <>
-          <ProfileHeader title={p.fullName} type="Персона" source={p.source}>
-            {p.currentTitle ? <p className="lead">{p.currentTitle}</p> : null}
-          </ProfileHeader>
           <Section title="Должности" count={p.positions.length}>
             {p.positions.length ? (
               <ul className="ref-list positions" data-testid="positions">

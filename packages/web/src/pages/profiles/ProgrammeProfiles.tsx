@@ -51,10 +51,9 @@ function NumberedList({ title, items, testId }: { title: string; items: string[]
 
 export function AgreementProfile() {
   return (
-    <ProfilePage<Agreement> collection="agreements" titleOf={(a) => a.title}>
+    <ProfilePage<Agreement> collection="agreements" titleOf={(a) => a.title} header={(a) => <ProfileHeader title={a.title} type="Соглашение" source={a.source} />}>
       {(a) => (
         <>
-          <ProfileHeader title={a.title} type="Соглашение" source={a.source} />
           <Section title="Сведения">
             <Fields
               rows={[
@@ -74,10 +73,9 @@ export function AgreementProfile() {
 
 export function ActionPlanProfile() {
   return (
-    <ProfilePage<ActionPlan> collection="action-plans" titleOf={(p) => p.title}>
+    <ProfilePage<ActionPlan> collection="action-plans" titleOf={(p) => p.title} header={(p) => <ProfileHeader title={p.title} type="План действий" source={p.source} />}>
       {(p) => (
         <>
-          <ProfileHeader title={p.title} type="План действий" source={p.source} />
           <Section title="Сведения">
             <Fields
               rows={[

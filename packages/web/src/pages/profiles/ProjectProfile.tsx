@@ -9,10 +9,15 @@ import { ProfilePage } from './useProfile.tsx';
 
 export function ProjectProfile() {
   return (
-    <ProfilePage<Project> collection="projects" titleOf={(p) => p.title}>
+    <ProfilePage<Project>
+      collection="projects"
+      titleOf={(p) => p.title}
+      header={(p) => <ProfileHeader title={p.title} type={label(PROJECT_KINDS, p.kind)} region={p.region} source={p.source} />}
+      history="project"
+      editing={(p) => ({ type: 'project', id: String(p.id), title: p.title, regions: [p.region?.code ?? null], actions: ['fact'] })}
+    >
       {(p) => (
         <>
-          <ProfileHeader title={p.title} type={label(PROJECT_KINDS, p.kind)} region={p.region} source={p.source} />
           <Section title="Сведения">
             <Fields
               rows={[

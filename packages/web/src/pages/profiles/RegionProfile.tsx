@@ -18,10 +18,15 @@ function RefSection({ title, items, total }: { title: string; items: EntityRef[]
 
 export function RegionProfile() {
   return (
-    <ProfilePage<Region> collection="regions" titleOf={(r) => r.name}>
+    <ProfilePage<Region>
+      collection="regions"
+      titleOf={(r) => r.name}
+      header={(r) => <ProfileHeader title={r.name} type={`Субъект Российской Федерации · ${r.federalDistrict.name} федеральный округ`} />}
+      history="region"
+      editing={(r) => ({ type: 'region', id: r.code, title: r.name, regions: [r.code], actions: ['fact'] })}
+    >
       {(r) => (
         <>
-          <ProfileHeader title={r.name} type={`Субъект Российской Федерации · ${r.federalDistrict.name} федеральный округ`} />
           <Section title="Сведения">
             <Fields
               rows={[

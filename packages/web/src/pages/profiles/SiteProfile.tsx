@@ -7,19 +7,26 @@ import { ProfilePage } from './useProfile.tsx';
 
 export function SiteProfile() {
   return (
-    <ProfilePage<Site> collection="sites" titleOf={(s) => s.name}>
+    <ProfilePage<Site>
+      collection="sites"
+      titleOf={(s) => s.name}
+      header={(s) => (
+        <ProfileHeader
+          title={s.name}
+          type={s.sezType ? `${label(SITE_KINDS, s.kind)} · ${label(SEZ_TYPES, s.sezType)}` : label(SITE_KINDS, s.kind)}
+          region={s.region}
+          source={s.source}
+        />
+      )}
+      history="site"
+      editing={(s) => ({ type: 'site', id: String(s.id), title: s.name, version: s.version, regions: [s.region?.code ?? null], actions: ['edit', 'delete', 'fact'] })}
+    >
       {(s) => {
         // The SEZ type is a field of the site; a fact repeating it would only duplicate the line.
         const facts = s.facts.filter((f) => f.property !== 'sez_type' || !s.sezType);
         const sezTypeFact = s.facts.find((f) => f.property === 'sez_type');
         return (
           <>
-            <ProfileHeader
-              title={s.name}
-              type={s.sezType ? `${label(SITE_KINDS, s.kind)} · ${label(SEZ_TYPES, s.sezType)}` : label(SITE_KINDS, s.kind)}
-              region={s.region}
-              source={s.source}
-            />
             <Section title="Сведения">
               <Fields
                 rows={[

@@ -1,0 +1,61 @@
+import { useSyncExternalStore } from 'react';
+import type { User } from '@promatlas/core/api/editing.schema.ts';
+
+/**
+ * Who is signed in, and the CSRF token every state-changing request must
+ * carry. One small store for the whole app (read with useSession); the
+ * session itself is the server's HttpOnly cookie, which scripts never see.
+ */
+export interface SessionState {
+  /** false until /api/auth/me has answered once. */
+  ready: boolean;
+  user: User | null;
+  csrfToken: string | null;
+}
+
+let state: SessionState = { ready: false, user: null, csrfToken: null };
+const listeners = new Set<() => void>();
+
+function publish(next: SessionState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+export function getSession(): SessionState {
+  return state;
+}
+
+export function setSession(viewer: { user: User | null; csrfToken: string | null }): void {
+  publish({ ready: true, user: viewer.user, csrfToken: viewer.csrfToken });
+}
+
+let loading: Promise<SessionState> | null = null;
+
+/** Asks the server who we are (GET /api/auth/me); concurrent callers share one request. */
+export function refreshSession(): Promise<SessionState> {
+  loading ??= fetch('/api/auth/me', { headers: { accept: 'application/json' } })
+    .then(async (response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      setSession((await response.json()) as { user: User | null; csrfToken: string | null });
+      return state;
+    })
+    .catch(() => {
+      // Server unreachable: treat as a public reader; pages show their own errors.
+      publish({ ready: true, user: null, csrfToken: null });
+      return state;
+    })
+    .finally(() => {
+      loading = null;
+    });
+  return loading;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!state.ready && !loading) void refreshSession();
+  return () => listeners.delete(listener);
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(subscribe, getSession, getSession);
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { LoginSchema, type User } from '@promatlas/core/api/editing.schema.ts';
+import { ApiError, apiSend } from '../../api/client.ts';
+import { setSession, useSession } from '../../auth/session.ts';
+import { useTitle } from '../../lib/useTitle.ts';
+import { Field, FormError } from '../../editing/form/fields.tsx';
+import { useForm } from '../../editing/form/useForm.ts';
+import '../../editing/editing.css';
+
+interface Credentials extends Record<string, unknown> {
+  email: string;
+  password: string;
+}
+
+const identity = (v: Credentials) => v;
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** «Вход»: e-mail and password; the session is an HttpOnly cookie, the CSRF token comes back in the answer. */
+export function SignInPage() {
+  useTitle('Вход');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const session = useSession();
+  const next = safeNext(params.get('next'));
+  const form = useForm<Credentials>({ email: '', password: '' }, LoginSchema, identity);
+  const [retryAt, setRetryAt] = useState<string | null>(null);
+  if (session.user && !form.submitting) return <Navigate to={next} replace />;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setRetryAt(null);
+    void form.submit(async () => {
+      try {
+        const viewer = await apiSend<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { email: form.values.email, password: form.values.password });
+        setSession(viewer);
+        navigate(next, { replace: true });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 429) setRetryAt(error.message);
+        throw error;
+      }
+    });
+  };
+  return (
+    <div className="page">
+      <form className="sign-in record-form" onSubmit={onSubmit} noValidate data-testid="sign-in-form">
+        <h1>Вход в PromAtlas</h1>
+        <p className="muted small">Для редакторов, аналитиков и администраторов. Читать реестр можно без входа.</p>
+        <FormError message={retryAt ? null : form.formError} />
+        {retryAt ? (
+          <div className="error" role="alert" data-testid="rate-limited">
+            {retryAt}
+          </div>
+        ) : null}
+        <Field name="email" label="Электронная почта" errors={form.errors}>
+          {(p) => <input {...p} type="email" autoComplete="username" value={form.values.email} onChange={(e) => form.set('email', e.target.value)} />}
+        </Field>
+        <Field name="password" label="Пароль" errors={form.errors}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" value={form.values.password} onChange={(e) => form.set('password', e.target.value)} />}
+        </Field>
+        <div className="form-buttons">
+          <button type="submit" className="button primary" disabled={form.submitting} data-testid="sign-in-submit">
+            {form.submitting ? 'Вход…' : 'Войти'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
