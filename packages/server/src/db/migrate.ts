@@ -1,14 +1,16 @@
 import { Migrator } from 'kysely/migration';
 import type { Db } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { dropPublishedViews, refreshPublishedViews } from './published-views.ts';
+import { dropPublishedViews, publishedViewsComplete, refreshPublishedViews } from './published-views.ts';
 
 /** Applies pending timestamped migrations (throws with the failing migration's name), then refreshes the published views. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  // The published views depend on the tables; dropped first so a migration may alter any column.
-  await dropPublishedViews(db);
   // Unordered: engineers add migrations in parallel branches; each still runs exactly once.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
+  const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt).length;
+  if (pending === 0 && (await publishedViewsComplete(db))) return [];
+  // The published views depend on the tables; dropped first so a migration may alter any column.
+  await dropPublishedViews(db);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
