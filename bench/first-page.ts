@@ -31,12 +31,20 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 
 interface StartResult { ok: boolean; ms: number | null; note: string }
 
-async function timeFirstPage(dataDir: string, label: string): Promise<StartResult> {
+/**
+ * The run command's server start (`npm start` ends in `node packages/server/bin/promatlas-bundle.mjs serve`,
+ * after building the web app and the server bundle); `npx promatlas serve` compiles the TypeScript with tsx
+ * instead and is measured too, for comparison.
+ */
+const BUNDLE = ['packages/server/bin/promatlas-bundle.mjs'];
+const TSX = ['packages/server/bin/promatlas.js'];
+
+async function timeFirstPage(dataDir: string, label: string, entry: string[] = BUNDLE): Promise<StartResult> {
   const started = performance.now();
   const env = { ...process.env };
   delete env.DATABASE_URL; // embedded PGlite
   env.PROMATLAS_LOG_LEVEL = 'warn';
-  const child = spawn('npx', ['promatlas', 'serve', '--port', String(PORT), '--data-dir', dataDir], {
+  const child = spawn('node', [...entry, 'serve', '--port', String(PORT), '--data-dir', dataDir], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,9 +121,12 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 }
 
 // Start times.
+const build = spawnSync('node', ['packages/server/scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+if (build.status !== 0) console.log(`server bundle build FAILED: ${build.stderr}`);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-first-page-'));
 report.firstStart = await timeFirstPage(dataDir, 'first start, fresh data dir (PGlite init + migrations + demo)');
 report.secondStart = await timeFirstPage(dataDir, 'second start, existing data dir');
+report.secondStartTsx = await timeFirstPage(dataDir, 'second start with `npx promatlas serve` (tsx, no bundle)', TSX);
 
 // First-page JavaScript from index.html.
 if (fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -141,7 +152,7 @@ if (chromium && (report.secondStart as StartResult).ok) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   env.PROMATLAS_LOG_LEVEL = 'warn';
-  const child = spawn('npx', ['promatlas', 'serve', '--port', String(PORT), '--data-dir', dataDir], { cwd: ROOT, env, stdio: 'ignore', detached: true });
+  const child = spawn('node', [...BUNDLE, 'serve', '--port', String(PORT), '--data-dir', dataDir], { cwd: ROOT, env, stdio: 'ignore', detached: true });
   try {
     for (let i = 0; i < 400; i++) {
       try {
