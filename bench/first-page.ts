@@ -53,7 +53,7 @@ async function timeFirstPage(dataDir: string, label: string, entry: string[] = B
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
-  let result: StartResult = { ok: false, ms: null, note: '' };
+  let result: StartResult;
   try {
     const deadline = started + 60_000;
     for (;;) {

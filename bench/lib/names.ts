@@ -117,7 +117,7 @@ export function personName(rng: Rng): string {
 }
 
 export function coinedWord(rng: Rng): string {
-  let a = pick(rng, PREFIXES);
+  const a = pick(rng, PREFIXES);
   let b = pick(rng, SUFFIXES);
   while (b.toLowerCase() === a.toLowerCase()) b = pick(rng, SUFFIXES);
   const word = a + b;

@@ -53,7 +53,6 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     if (res.status !== 200) throw new Error(`fixture delete ${path}: ${res.status}`);
     return id;
   };
-  const version = async (path: string, id: number) => (await admin.request('GET', `${path}/${id}`)).body.version ?? 1;
 
   const datasetBody = () => ({
     name: `Набор ${uniq()}`,

@@ -33,7 +33,7 @@ export function registerClustersCommand(program: Command): void {
       try {
         result = runClusterMap(referenceCsv === undefined ? { inputCsv } : { inputCsv, referenceCsv });
       } catch (error) {
-        if (error instanceof ClusterMapInputError) throw new Error(`файлы не прочитаны:\n${error.message}`);
+        if (error instanceof ClusterMapInputError) throw new Error(`файлы не прочитаны:\n${error.message}`, { cause: error });
         throw error;
       }
       fs.writeFileSync(opts.out, result.out);

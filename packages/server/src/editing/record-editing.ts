@@ -36,6 +36,7 @@ type Row = Record<string, unknown> & { id: number; version: number; deleted_at: 
 
 // Kysely's types are per table; the tables handled here share the columns
 // used (id, version, deleted_at, updated_at), so one loosely typed handle serves them all.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle for several tables, see above
 type AnyDb = Kysely<any>;
 
 async function lockRow(trx: AnyDb, table: VersionedTable, id: number): Promise<Row | undefined> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PageQuerySchema } from '@promatlas/core/api/common.schema.ts';
 
 /** Query parameters every registry list accepts, plus a sort whitelist per list. */
-export function listQuerySchema<const S extends readonly [string, ...string[]], E extends z.ZodRawShape = {}>(
+export function listQuerySchema<const S extends readonly [string, ...string[]], E extends z.ZodRawShape = Record<never, never>>(
   sorts: S,
   extra: E = {} as E,
 ) {
