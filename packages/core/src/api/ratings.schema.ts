@@ -223,7 +223,7 @@ export const SensitivityQuerySchema = z.object({
   method: z.enum(['uniform', 'dirichlet']).default('uniform').describe('uniform — веса ×U(1−x, 1+x); dirichlet — Монте-Карло по Дирихле вокруг заявленных весов'),
   spread: z.coerce.number().min(0).max(1).default(0.2).describe('Для uniform: x, доля отклонения весов (0,2 = ±20 %)'),
   concentration: z.coerce.number().positive().max(1e6).default(50).describe('Для dirichlet: концентрация κ (больше — ближе к заявленным весам)'),
-  runs: z.coerce.number().int().min(1).max(20000).default(1000).describe('Число прогонов'),
+  runs: z.coerce.number().int().min(1).max(5000).default(1000).describe('Число прогонов, до 5 000 (1 000 прогонов для 1 000 объектов × 100 показателей — около 2 с)'),
   seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1).describe('Зерно генератора: одно зерно — один результат'),
   threshold: z.coerce.number().min(0).max(1000).default(2).describe('Место устойчиво, если p95 − p5 ≤ порога'),
 });

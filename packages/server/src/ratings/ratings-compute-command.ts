@@ -5,6 +5,7 @@ import {
   type IndicatorValue,
   type Methodology,
 } from '@promatlas/core/ratings/index.ts';
+import { parseIndicatorNumber } from './parse-indicator-number.ts';
 
 // Use case behind `npx promatlas ratings compute --methodology <file>
 // --values <csv> --out <csv>`: text in, text out, so the CLI only reads and
@@ -217,7 +218,7 @@ function readValues(
         `indicator "${indicator}" is not in methodology "${methodology.id}"`,
       );
     const rawValue = cell(record, 'value');
-    const value = parseNumber(rawValue);
+    const value = parseIndicatorNumber(rawValue);
     if (value === undefined)
       problem(
         line,
@@ -285,16 +286,6 @@ function readValues(
     indicator: r.indicator,
     value: r.value,
   }));
-}
-
-/** Number, null for an empty cell, undefined when the text is not a number. */
-function parseNumber(text: string): number | null | undefined {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (compact === '') return null;
-  const normalised = /^[+-]?\d+,\d+$/.test(compact) ? compact.replace(',', '.') : compact;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) return undefined;
-  const value = Number(normalised);
-  return Number.isFinite(value) ? value : undefined;
 }
 
 function formatNumber(x: number | null): string {

@@ -11,6 +11,7 @@ import {
   updateIndicatorValueRow,
   type NewIndicatorValue,
 } from './indicator-value.repository.ts';
+import { parseIndicatorNumber } from '../parse-indicator-number.ts';
 
 export interface ImportIndicatorValuesInput {
   content: Buffer;
@@ -131,7 +132,7 @@ export async function importIndicatorValues(db: Db, input: ImportIndicatorValues
     }
 
     const valueText = cell(cells, 'value');
-    const value = parseNumber(valueText);
+    const value = parseIndicatorNumber(valueText);
     if (value === undefined) {
       problem(line, 'value', valueText, `значение «${valueText}» не число`);
       ok = false;
@@ -216,14 +217,4 @@ function nameKey(name: string): string {
     .replace(/[«»"“”„']/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Number, null for an empty cell, undefined when the text is not a number (as in ratings-compute-command.ts). */
-function parseNumber(text: string): number | null | undefined {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (compact === '') return null;
-  const normalised = /^[+-]?\d+,\d+$/.test(compact) ? compact.replace(',', '.') : compact;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) return undefined;
-  const value = Number(normalised);
-  return Number.isFinite(value) ? value : undefined;
 }
