@@ -19,6 +19,8 @@ const lists = () => import('../pages/lists/lists.tsx');
 const profiles = () => import('../pages/profiles/profiles.ts');
 // Create and edit forms carry the shared zod schemas: never in the first page.
 const editing = () => import('../editing/pages.ts');
+// Ratings carry ECharts and core's rating engine: loaded only on /ratings pages.
+const ratings = () => import('../pages/ratings/ratings.ts');
 
 export function App() {
   return (
@@ -55,7 +57,12 @@ export function App() {
           <Route path="projects/:id" element={page(profiles, 'ProjectProfile')} />
           <Route path="sources" element={page(lists, 'SourcesList')} />
           <Route path="sources/:id" element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')} />
-          <Route path="ratings" element={page(() => import('../pages/lists/RatingsPage.tsx'), 'RatingsPage')} />
+          <Route path="ratings" element={page(ratings, 'RatingsPage')} />
+          <Route path="ratings/editions/:id" element={page(ratings, 'EditionPage')} />
+          <Route path="ratings/editions/:id/weights" element={page(ratings, 'WeightsEditorPage')} />
+          <Route path="ratings/methodologies/:id" element={page(ratings, 'MethodologyPage')} />
+          <Route path="ratings/compare" element={page(ratings, 'ComparePage')} />
+          <Route path="ratings/import" element={page(ratings, 'ImportValuesPage')} />
           <Route path="login" element={page(() => import('../pages/auth/SignInPage.tsx'), 'SignInPage')} />
           <Route path="admin/users" element={page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage')} />
           <Route path="*" element={<NotFoundPage />} />
