@@ -21,6 +21,8 @@ const profiles = () => import('../pages/profiles/profiles.ts');
 const editing = () => import('../editing/pages.ts');
 // Ratings carry ECharts and core's rating engine: loaded only on /ratings pages.
 const ratings = () => import('../pages/ratings/ratings.ts');
+// Cluster analysis (issue 4): its pages load ECharts only inside the portfolio chart.
+const clusterAnalysis = () => import('../pages/analytics/clusters/pages.ts');
 
 export function App() {
   return (
@@ -57,6 +59,9 @@ export function App() {
           <Route path="projects/:id" element={page(profiles, 'ProjectProfile')} />
           <Route path="sources" element={page(lists, 'SourcesList')} />
           <Route path="sources/:id" element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')} />
+          <Route path="analytics/clusters" element={page(clusterAnalysis, 'ClusterMapPage')} />
+          <Route path="analytics/clusters/regions/:code" element={page(clusterAnalysis, 'RegionPortfolioPage')} />
+          <Route path="analytics/datasets" element={page(clusterAnalysis, 'DatasetsPage')} />
           <Route path="ratings" element={page(ratings, 'RatingsPage')} />
           <Route path="ratings/editions/:id" element={page(ratings, 'EditionPage')} />
           <Route path="ratings/editions/:id/weights" element={page(ratings, 'WeightsEditorPage')} />

@@ -16,6 +16,10 @@ const PROGRAMMES = [
   ['/action-plans', 'Планы'],
   ['/projects', 'Проекты'],
 ] as const;
+const ANALYTICS = [
+  ['/analytics/clusters', 'Кластерный анализ'],
+  ['/analytics/datasets', 'Наборы данных'],
+] as const;
 
 function Menu({ title, items }: { title: string; items: ReadonlyArray<readonly [string, string]> }) {
   const location = useLocation();
@@ -58,6 +62,7 @@ export function Layout() {
           </NavLink>
           <Menu title="Реестр" items={REGISTRY} />
           <Menu title="Программы" items={PROGRAMMES} />
+          <Menu title="Аналитика" items={ANALYTICS} />
           <NavLink to="/ratings">Рейтинги</NavLink>
           <NavLink to="/sources">Источники</NavLink>
           <UserMenu />

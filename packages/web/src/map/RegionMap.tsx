@@ -63,6 +63,16 @@ export interface RegionMapProps {
   measureLabel: string;
   classes: ColourClass[];
   sites: SiteListItem[];
+  /** A colour per value instead of `classes` (e.g. a diverging scale centred on 1). */
+  colourOf?: (value: number) => string;
+  /** How the popup writes a value (default: formatNumber). */
+  formatValue?: (value: number) => string;
+  /** Regions drawn with a dark outline and a marker at their centre (e.g. strong clusters). */
+  highlighted?: ReadonlySet<string>;
+  /** A second popup line for a region (e.g. «сильный кластер ★★»). */
+  describeRegion?: (code: string) => string | null;
+  /** The link under a clicked region (default: its profile). */
+  regionLink?: (code: string) => { text: string; href: string };
 }
 
 declare global {
@@ -73,20 +83,23 @@ declare global {
 }
 
 /** Choropleth of federal subjects with sites as points; names and values in HTML popups (no glyphs needed offline). */
-export function RegionMap({ regions, values, measureLabel, classes, sites }: RegionMapProps) {
+const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
+
+export function RegionMap({ regions, values, measureLabel, classes, sites, colourOf, formatValue, highlighted = NO_HIGHLIGHT, describeRegion, regionLink }: RegionMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const loaded = useRef(false);
   const navigate = useNavigate();
-  const latest = useRef({ values, measureLabel, navigate, classes, sites });
-  latest.current = { values, measureLabel, navigate, classes, sites };
+  const latest = useRef({ values, measureLabel, navigate, classes, sites, colourOf, formatValue, highlighted, describeRegion, regionLink });
+  latest.current = { values, measureLabel, navigate, classes, sites, colourOf, formatValue, highlighted, describeRegion, regionLink };
 
   function applyColours(map: MapLibreMap) {
-    const { values, classes, measureLabel } = latest.current;
+    const { values, classes, measureLabel, colourOf, highlighted } = latest.current;
     const pairs: string[] = [];
     for (const feature of regions.features) {
       const code = feature.properties.code;
-      pairs.push(code, colourFor(values.get(code) ?? 0, classes));
+      const value = values.get(code) ?? 0;
+      pairs.push(code, colourOf ? colourOf(value) : colourFor(value, classes));
     }
     map.setPaintProperty(
       'regions-fill',
@@ -94,6 +107,18 @@ export function RegionMap({ regions, values, measureLabel, classes, sites }: Reg
       pairs.length ? (['match', ['get', 'code'], ...pairs, ZERO_COLOUR] as unknown as ExpressionSpecification) : ZERO_COLOUR,
     );
     map.getContainer().dataset.measure = measureLabel;
+    const marked = [...highlighted];
+    map.setFilter('regions-highlight', ['in', ['get', 'code'], ['literal', marked]]);
+    const centroids = centroidsByCode(regions);
+    (map.getSource('highlight-points') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: marked.flatMap((code) => {
+        const at = centroids.get(code);
+        return at ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: at }, properties: { code } }] : [];
+      }),
+    });
+    map.getContainer().dataset.highlighted = String(marked.length);
+    map.getContainer().dataset.coloured = String(regions.features.filter((f) => values.has(f.properties.code)).length);
   }
 
   function applySites(map: MapLibreMap) {
@@ -115,9 +140,15 @@ export function RegionMap({ regions, values, measureLabel, classes, sites }: Reg
   function regionPopup(code: string, name: string, withLink: boolean): HTMLElement {
     const root = element('div', 'map-popup');
     root.append(element('strong', 'popup-title', name));
-    const value = latest.current.values.get(code);
-    root.append(element('div', 'popup-value', `${latest.current.measureLabel}: ${value === undefined ? 'нет данных' : formatNumber(value)}`));
-    if (withLink) root.append(link('Профиль региона →', `/regions/${code}`));
+    const { values, measureLabel, formatValue, describeRegion, regionLink } = latest.current;
+    const value = values.get(code);
+    root.append(element('div', 'popup-value', `${measureLabel}: ${value === undefined ? 'нет данных' : (formatValue ?? formatNumber)(value)}`));
+    const extra = describeRegion?.(code);
+    if (extra) root.append(element('div', 'popup-note', extra));
+    if (withLink) {
+      const target = regionLink?.(code) ?? { text: 'Профиль региона →', href: `/regions/${code}` };
+      root.append(link(target.text, target.href));
+    }
     return root;
   }
 
@@ -170,6 +201,21 @@ export function RegionMap({ regions, values, measureLabel, classes, sites }: Reg
           'line-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#111827', '#ffffff'],
           'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0.9],
         },
+      });
+      // Highlighted regions (none unless asked): a dark outline and a ringed dot at the centre, visible on small regions too.
+      map.addSource('highlight-points', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({
+        id: 'regions-highlight',
+        type: 'line',
+        source: 'regions',
+        filter: ['in', ['get', 'code'], ['literal', []]],
+        paint: { 'line-color': '#111827', 'line-width': 2.2 },
+      });
+      map.addLayer({
+        id: 'highlight-points',
+        type: 'circle',
+        source: 'highlight-points',
+        paint: { 'circle-radius': 4, 'circle-color': '#111827', 'circle-stroke-color': '#ffd43b', 'circle-stroke-width': 2 },
       });
       map.addLayer({
         id: 'sites-circle',
@@ -235,7 +281,7 @@ export function RegionMap({ regions, values, measureLabel, classes, sites }: Reg
   useEffect(() => {
     if (mapRef.current && loaded.current) applyColours(mapRef.current);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [values, classes, measureLabel, regions]);
+  }, [values, classes, measureLabel, regions, colourOf, highlighted]);
   useEffect(() => {
     if (mapRef.current && loaded.current) applySites(mapRef.current);
     // eslint-disable-next-line react-hooks/exhaustive-deps
