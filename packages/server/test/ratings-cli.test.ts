@@ -5,7 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { handWorkedMethodology, handWorkedValues } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
+import {
+  handWorkedMethodology,
+  handWorkedValues,
+} from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
 
 /** `promatlas ratings …` end to end: the real command in a child process, on temporary files. */
 const run = promisify(execFile);
@@ -35,9 +38,21 @@ describe('promatlas ratings', () => {
     fs.writeFileSync(file('methodology.json'), JSON.stringify(handWorkedMethodology, null, 2));
     fs.writeFileSync(
       file('values.csv'),
-      ['object,indicator,value', ...handWorkedValues.map((v) => `${v.objectId},${v.indicator},${v.value}`)].join('\n') + '\n',
+      [
+        'object,indicator,value',
+        ...handWorkedValues.map((v) => `${v.objectId},${v.indicator},${v.value}`),
+      ].join('\n') + '\n',
     );
-    const r = await promatlas(['ratings', 'compute', '--methodology', file('methodology.json'), '--values', file('values.csv'), '--out', file('out.csv')]);
+    const r = await promatlas([
+      'ratings',
+      'compute',
+      '--methodology',
+      file('methodology.json'),
+      '--values',
+      file('values.csv'),
+      '--out',
+      file('out.csv'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readFileSync(file('out.csv'), 'utf8').trim().split('\n')).toEqual([
       'object,peer_group,score,place,disqualified,score_a,score_b',
@@ -51,7 +66,16 @@ describe('promatlas ratings', () => {
 
   it('compute prints every input problem with its line and field and exits with 1', async () => {
     fs.writeFileSync(file('bad.csv'), 'object,indicator,value\no1,zz,1\no2,a1,много\n');
-    const r = await promatlas(['ratings', 'compute', '--methodology', file('methodology.json'), '--values', file('bad.csv'), '--out', file('bad-out.csv')]);
+    const r = await promatlas([
+      'ratings',
+      'compute',
+      '--methodology',
+      file('methodology.json'),
+      '--values',
+      file('bad.csv'),
+      '--out',
+      file('bad-out.csv'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Строка 2 (line 2), поле «indicator»');
     expect(r.stderr).toContain('Строка 3 (line 3), поле «value»');
@@ -59,10 +83,15 @@ describe('promatlas ratings', () => {
   });
 
   it('import-values reports an unknown object with its line and writes nothing (exit code 1)', async () => {
-    fs.writeFileSync(file('import.csv'), 'object,indicator,value,year,source\nНет такой ОЭЗ,jobs_created,10,2024,тест\n');
+    fs.writeFileSync(
+      file('import.csv'),
+      'object,indicator,value,year,source\nНет такой ОЭЗ,jobs_created,10,2024,тест\n',
+    );
     const r = await promatlas(['ratings', 'import-values', file('import.csv'), '--year', '2024']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('ничего не записано');
-    expect(r.stderr).toMatch(/строка 2, поле «object» \(«Нет такой ОЭЗ»\): Площадка «Нет такой ОЭЗ» не найден/);
+    expect(r.stderr).toMatch(
+      /строка 2, поле «object» \(«Нет такой ОЭЗ»\): Площадка «Нет такой ОЭЗ» не найден/,
+    );
   }, 120_000);
 });

@@ -11,7 +11,13 @@ import { signIn, type Client } from './sessions.ts';
  * core's hand-worked example (computeEdition.test.ts): with groups A (3) and B
  * (2), scores o3 .5675, o4 .5, o5 .4875, o1 .46, o2 .3575.
  */
-const HAND_SCORES: Record<string, number> = { o3: 0.5675, o4: 0.5, o5: 0.4875, o1: 0.46, o2: 0.3575 };
+const HAND_SCORES: Record<string, number> = {
+  o3: 0.5675,
+  o4: 0.5,
+  o5: 0.4875,
+  o1: 0.46,
+  o2: 0.3575,
+};
 const HAND_TABLE: Record<string, number[]> = {
   o1: [10, 4, 5, 100, 10, 0.8],
   o2: [20, 1, 3, 300, 20, 0.2],
@@ -25,7 +31,9 @@ function handCsv(): string {
   const codes = handWorkedMethodology.indicators.map((i) => i.code);
   const lines = ['object,indicator,value,year,source'];
   for (const [o, values] of Object.entries(HAND_TABLE))
-    values.forEach((v, j) => lines.push(`${siteName(o).toUpperCase()},${codes[j]},${v},2030,пример из теста`));
+    values.forEach((v, j) =>
+      lines.push(`${siteName(o).toUpperCase()},${codes[j]},${v},2030,пример из теста`),
+    );
   return lines.join('\n');
 }
 
@@ -64,15 +72,25 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     const esg = body.ratings.find((r: any) => r.code === 'akit-sez-esg');
     expect(investment.methodologyCode).toBe('sez_investment_attractiveness');
     const leaderOf = (r: any, year: number) =>
-      r.editions.find((e: any) => e.kind === 'published' && e.year === year).leaders.map((l: any) => l.object.title);
+      r.editions
+        .find((e: any) => e.kind === 'published' && e.year === year)
+        .leaders.map((l: any) => l.object.title);
     expect(leaderOf(investment, 2022)).toEqual(['ОЭЗ «Липецк»']);
     expect(leaderOf(esg, 2023)).toEqual(['ОЭЗ «Липецк»']);
-    const published2022 = investment.editions.find((e: any) => e.kind === 'published' && e.year === 2022);
+    const published2022 = investment.editions.find(
+      (e: any) => e.kind === 'published' && e.year === 2022,
+    );
     expect(published2022.source.quote).toContain('по итогам 2022 года');
     expect(published2022.kindLabel).toBe('Опубликовано издателем рейтинга');
-    expect(leaderOf(investment, 2025).sort()).toEqual(['ОЭЗ «Архыз»', 'ОЭЗ «Липецк»', 'ОЭЗ «Технополис «Москва»»']);
+    expect(leaderOf(investment, 2025).sort()).toEqual([
+      'ОЭЗ «Архыз»',
+      'ОЭЗ «Липецк»',
+      'ОЭЗ «Технополис «Москва»»',
+    ]);
     // Computed editions sit beside them, on illustrative data and saying so.
-    const computed = [...investment.editions, ...esg.editions].filter((e: any) => e.kind === 'computed');
+    const computed = [...investment.editions, ...esg.editions].filter(
+      (e: any) => e.kind === 'computed',
+    );
     expect(computed.length).toBeGreaterThanOrEqual(3);
     for (const e of computed) {
       expect(e.illustrative).toBe(true);
@@ -85,25 +103,38 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     const esg = list.ratings.find((r: any) => r.code === 'akit-sez-esg');
     const published = esg.editions.find((e: any) => e.kind === 'published' && e.year === 2023);
     const { body } = await t.getJson(`/api/ratings/editions/${published.id}`);
-    expect(body.peerGroups[0].rows[0]).toMatchObject({ place: 1, score: null, object: { title: 'ОЭЗ «Липецк»' } });
+    expect(body.peerGroups[0].rows[0]).toMatchObject({
+      place: 1,
+      score: null,
+      object: { title: 'ОЭЗ «Липецк»' },
+    });
     const site = body.peerGroups[0].rows[0].object.id;
-    const explain = await t.getJson(`/api/ratings/editions/${published.id}/objects/${site}/explanation`);
+    const explain = await t.getJson(
+      `/api/ratings/editions/${published.id}/objects/${site}/explanation`,
+    );
     expect(explain.status).toBe(422);
     expect(explain.body.error.message).toMatch(/опубликованное издание/);
   });
 
   it('ships the default methodologies as PromAtlas’s, readable in Russian', async () => {
     const { body } = await t.getJson('/api/ratings/methodologies');
-    const defaults = body.items.filter((m: any) => m.isDefault).map((m: any) => `${m.code}@${m.version}|${m.author}`);
+    const defaults = body.items
+      .filter((m: any) => m.isDefault)
+      .map((m: any) => `${m.code}@${m.version}|${m.author}`);
     expect(defaults).toEqual(
-      expect.arrayContaining(['sez_investment_attractiveness@2025.1|PromAtlas', 'sez_esg@2025.1|PromAtlas']),
+      expect.arrayContaining([
+        'sez_investment_attractiveness@2025.1|PromAtlas',
+        'sez_esg@2025.1|PromAtlas',
+      ]),
     );
     const esg = body.items.find((m: any) => m.code === 'sez_esg' && m.version === '2025.1');
     const { body: one } = await t.getJson(`/api/ratings/methodologies/${esg.id}`);
     expect(one.methodology.groups.map((g: any) => g.code)).toEqual(['e', 's', 'g']);
     expect(one.rendered.notice).toMatch(/Методика PromAtlas, а не ассоциации/);
     expect(one.rendered.groups.map((g: any) => g.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
-    const shares = one.rendered.groups.flatMap((g: any) => g.indicators.map((i: any) => i.shareOfTotal));
+    const shares = one.rendered.groups.flatMap((g: any) =>
+      g.indicators.map((i: any) => i.shareOfTotal),
+    );
     expect(shares.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(1, 12);
     expect(one.rendered.groups[0].indicators[0].directionLabel).toMatch(/лучше/);
   });
@@ -111,7 +142,9 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   it('stores a new methodology version, names each invalid field, and never overwrites a stored version', async () => {
     const bad = await post('/api/ratings/methodologies', {
       ...handWorkedMethodology,
-      indicators: handWorkedMethodology.indicators.map((i, k) => (k === 0 ? { ...i, weight: -1 } : i)),
+      indicators: handWorkedMethodology.indicators.map((i, k) =>
+        k === 0 ? { ...i, weight: -1 } : i,
+      ),
       groups: [...handWorkedMethodology.groups, { code: 'a', name: 'Повтор', weight: 1 }],
     });
     expect(bad.status).toBe(400);
@@ -122,7 +155,12 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
 
     const created = await post('/api/ratings/methodologies', handWorkedMethodology);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ code: 'hand_worked', version: '1', isDefault: false, author: 'пользователь' });
+    expect(created.body).toMatchObject({
+      code: 'hand_worked',
+      version: '1',
+      isDefault: false,
+      author: 'пользователь',
+    });
     handMethodologyId = created.body.id;
 
     const again = await post('/api/ratings/methodologies', {
@@ -140,7 +178,9 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     expect(v1.methodology).toEqual(handWorkedMethodology);
     // Even a direct UPDATE cannot change a stored version.
     await expect(
-      sql`UPDATE rating_methodology SET body = '{}'::jsonb WHERE id = ${handMethodologyId}`.execute(t.database.db),
+      sql`UPDATE rating_methodology SET body = '{}'::jsonb WHERE id = ${handMethodologyId}`.execute(
+        t.database.db,
+      ),
     ).rejects.toThrow(/immutable/);
   });
 
@@ -155,11 +195,21 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       `${siteName('o1')},a1,11,2030,`,
       `${siteName('o5')},a1,1,2030,999999`,
     ].join('\n');
-    const { status, body } = await post('/api/ratings/indicator-values/import', { contentBase64: base64(csv), dataset: 'bad' });
+    const { status, body } = await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(csv),
+      dataset: 'bad',
+    });
     expect(status).toBe(422);
     expect(body.error.message).toMatch(/ничего не записано/);
     const problems = body.problems.map((p: any) => `${p.line}|${p.field}`);
-    expect(problems).toEqual(['3|object', '4|indicator', '5|value', '6|year', '7|indicator', '8|source']);
+    expect(problems).toEqual([
+      '3|object',
+      '4|indicator',
+      '5|value',
+      '6|year',
+      '7|indicator',
+      '8|source',
+    ]);
     expect(body.problems[0].message).toMatch(/не найден/);
     expect(body.problems[4].message).toMatch(/уже указано в строке 2/);
     const { body: stored } = await t.getJson('/api/ratings/indicator-values?dataset=bad');
@@ -167,14 +217,32 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('imports the hand-worked values by site name (any case), and a re-import changes nothing', async () => {
-    const first = await post('/api/ratings/indicator-values/import', { contentBase64: base64(handCsv()), dataset: 'hand' });
+    const first = await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(handCsv()),
+      dataset: 'hand',
+    });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ rows: 30, inserted: 30, updated: 0, unchanged: 0, years: [2030] });
-    const again = await post('/api/ratings/indicator-values/import', { contentBase64: base64(handCsv()), dataset: 'hand' });
+    expect(first.body).toMatchObject({
+      rows: 30,
+      inserted: 30,
+      updated: 0,
+      unchanged: 0,
+      years: [2030],
+    });
+    const again = await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(handCsv()),
+      dataset: 'hand',
+    });
     expect(again.body).toMatchObject({ rows: 30, inserted: 0, updated: 0, unchanged: 30 });
-    const { body } = await t.getJson(`/api/ratings/indicator-values?dataset=hand&objectId=${siteIds.get('o4')}`);
+    const { body } = await t.getJson(
+      `/api/ratings/indicator-values?dataset=hand&objectId=${siteIds.get('o4')}`,
+    );
     expect(body.items).toHaveLength(6);
-    expect(body.items.find((v: any) => v.indicator === 'b1')).toMatchObject({ value: 500, sourceText: 'пример из теста', provenance: 'import' });
+    expect(body.items.find((v: any) => v.indicator === 'b1')).toMatchObject({
+      value: 500,
+      sourceText: 'пример из теста',
+      provenance: 'import',
+    });
   });
 
   it('imports an XLSX workbook (Russian headers, year for the whole file)', async () => {
@@ -184,18 +252,25 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     sheet.addRow([Number(siteIds.get('o1')), 'a1', 12.5, 'таблица XLSX']);
     sheet.addRow([siteName('o2'), 'a2', 3, null]);
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
-    const { status, body } = await post('/api/ratings/indicator-values/import', { contentBase64: base64(content), dataset: 'xlsx', year: 2031 });
+    const { status, body } = await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(content),
+      dataset: 'xlsx',
+      year: 2031,
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({ rows: 2, inserted: 2, years: [2031] });
     const { body: stored } = await t.getJson('/api/ratings/indicator-values?dataset=xlsx');
-    expect(stored.items.map((v: any) => `${v.object.title}|${v.indicator}|${v.value}|${v.year}`).sort()).toEqual([
-      `${siteName('o1')}|a1|12.5|2031`,
-      `${siteName('o2')}|a2|3|2031`,
-    ]);
+    expect(
+      stored.items.map((v: any) => `${v.object.title}|${v.indicator}|${v.value}|${v.year}`).sort(),
+    ).toEqual([`${siteName('o1')}|a1|12.5|2031`, `${siteName('o2')}|a2|3|2031`]);
   });
 
   it('computes the hand-worked edition: the fixture’s scores and places, ties by the stated rule', async () => {
-    const { status, body } = await post('/api/ratings/editions', { methodologyId: handMethodologyId, year: 2030, dataset: 'hand' });
+    const { status, body } = await post('/api/ratings/editions', {
+      methodologyId: handMethodologyId,
+      year: 2030,
+      dataset: 'hand',
+    });
     expect(status).toBe(201);
     handEditionId = body.id;
     expect(body.kind).toBe('computed');
@@ -208,9 +283,16 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     for (const r of rows) expect(r.score).toBeCloseTo(HAND_SCORES[idToName.get(r.object.id)!]!, 12);
     // o1: A = .35, B = .625
     const o1 = rows.find((r: any) => r.object.id === siteIds.get('o1'));
-    expect(o1.groupScores.map((g: any) => g.score)).toEqual([expect.closeTo(0.35, 12), expect.closeTo(0.625, 12)]);
+    expect(o1.groupScores.map((g: any) => g.score)).toEqual([
+      expect.closeTo(0.35, 12),
+      expect.closeTo(0.625, 12),
+    ]);
     // Computing again replaces the draft instead of adding a second edition.
-    const again = await post('/api/ratings/editions', { methodologyId: handMethodologyId, year: 2030, dataset: 'hand' });
+    const again = await post('/api/ratings/editions', {
+      methodologyId: handMethodologyId,
+      year: 2030,
+      dataset: 'hand',
+    });
     expect(again.body.id).toBe(handEditionId);
     const { body: list } = await t.getJson('/api/ratings/editions');
     const mine = list.otherEditions.filter((e: any) => e.methodology?.id === handMethodologyId);
@@ -219,12 +301,23 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('explains o4: contributions by group and indicator, gaps to o3 above and o5 below, what lifts it one place', async () => {
-    const { status, body } = await t.getJson(`/api/ratings/editions/${handEditionId}/objects/${siteIds.get('o4')}/explanation`);
+    const { status, body } = await t.getJson(
+      `/api/ratings/editions/${handEditionId}/objects/${siteIds.get('o4')}/explanation`,
+    );
     expect(status).toBe(200);
     expect(body.place).toBe(2);
     expect(body.score).toBeCloseTo(0.5, 12);
-    expect(body.groups[0]).toMatchObject({ code: 'a', contribution: expect.closeTo(0.3, 12), share: expect.closeTo(0.6, 12) });
-    expect(body.indicators[0]).toMatchObject({ code: 'a1', raw: 50, normalised: 1, weight: expect.closeTo(0.3, 12) });
+    expect(body.groups[0]).toMatchObject({
+      code: 'a',
+      contribution: expect.closeTo(0.3, 12),
+      share: expect.closeTo(0.6, 12),
+    });
+    expect(body.indicators[0]).toMatchObject({
+      code: 'a1',
+      raw: 50,
+      normalised: 1,
+      weight: expect.closeTo(0.3, 12),
+    });
     expect(body.above.object.id).toBe(siteIds.get('o3'));
     expect(body.above.gap).toBeCloseTo(0.0675, 12);
     expect(body.below.object.id).toBe(siteIds.get('o5'));
@@ -250,29 +343,55 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       expect(o.placeCounts.reduce((s: number, n: number) => s + n, 0)).toBe(500);
     }
     // With no spread the stated places are the only outcome.
-    const still = await t.getJson(`/api/ratings/editions/${handEditionId}/sensitivity?method=uniform&spread=0&runs=10&seed=1`);
-    for (const o of still.body.objects) expect([o.p5, o.median, o.p95]).toEqual([o.place, o.place, o.place]);
+    const still = await t.getJson(
+      `/api/ratings/editions/${handEditionId}/sensitivity?method=uniform&spread=0&runs=10&seed=1`,
+    );
+    for (const o of still.body.objects)
+      expect([o.p5, o.median, o.p95]).toEqual([o.place, o.place, o.place]);
   });
 
   it('re-ranks with other weights without saving, for anyone: group B at 0 ranks by group A alone', async () => {
-    const { status, body } = await anonymous.request('POST', `/api/ratings/editions/${handEditionId}/what-if`, { groupWeights: { b: 0 } });
+    const { status, body } = await anonymous.request(
+      'POST',
+      `/api/ratings/editions/${handEditionId}/what-if`,
+      { groupWeights: { b: 0 } },
+    );
     expect(status).toBe(200);
     const idToName = new Map([...siteIds].map(([o, id]) => [id, o]));
     const rows = body.peerGroups[0].rows;
     // A: o3 .7375, o4 .5, o2 .3875, o1 .35, o5 .3125
     expect(rows.map((r: any) => idToName.get(r.object.id))).toEqual(['o3', 'o4', 'o2', 'o1', 'o5']);
-    expect(rows.find((r: any) => r.object.id === siteIds.get('o2'))).toMatchObject({ place: 3, placeBefore: 5 });
-    const unknown = await post(`/api/ratings/editions/${handEditionId}/what-if`, { indicatorWeights: { zz: 1 } });
+    expect(rows.find((r: any) => r.object.id === siteIds.get('o2'))).toMatchObject({
+      place: 3,
+      placeBefore: 5,
+    });
+    const unknown = await post(`/api/ratings/editions/${handEditionId}/what-if`, {
+      indicatorWeights: { zz: 1 },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields[0].field).toBe('indicatorWeights.zz');
     const { body: saved } = await t.getJson(`/api/ratings/editions/${handEditionId}`);
-    expect(saved.peerGroups[0].rows.map((r: any) => idToName.get(r.object.id))).toEqual(['o3', 'o4', 'o5', 'o1', 'o2']);
+    expect(saved.peerGroups[0].rows.map((r: any) => idToName.get(r.object.id))).toEqual([
+      'o3',
+      'o4',
+      'o5',
+      'o1',
+      'o2',
+    ]);
   });
 
   it('compares two editions: who moved and which indicators drove it', async () => {
-    const v2 = (await t.getJson('/api/ratings/methodologies')).body.items.find((m: any) => m.code === 'hand_worked' && m.version === '2');
-    const { body: after } = await post('/api/ratings/editions', { methodologyId: v2.id, year: 2030, dataset: 'hand' });
-    const { status, body } = await t.getJson(`/api/ratings/editions/compare?before=${handEditionId}&after=${after.id}`);
+    const v2 = (await t.getJson('/api/ratings/methodologies')).body.items.find(
+      (m: any) => m.code === 'hand_worked' && m.version === '2',
+    );
+    const { body: after } = await post('/api/ratings/editions', {
+      methodologyId: v2.id,
+      year: 2030,
+      dataset: 'hand',
+    });
+    const { status, body } = await t.getJson(
+      `/api/ratings/editions/compare?before=${handEditionId}&after=${after.id}`,
+    );
     expect(status).toBe(200);
     expect(body.placesOnly).toBe(false);
     expect(body.moves).toHaveLength(5);
@@ -284,7 +403,10 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('exports an edition as CSV for Excel and as XLSX, with Russian headers', async () => {
-    const csv = await t.app.inject({ method: 'GET', url: `/api/ratings/editions/${handEditionId}/export?format=csv` });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/ratings/editions/${handEditionId}/export?format=csv`,
+    });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
@@ -293,10 +415,15 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     expect(lines[header]).toContain('Балл: Группа A');
     expect(lines[header + 1]).toContain(`;1;${siteName('o3')};site;${siteIds.get('o3')};0,5675`);
 
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/ratings/editions/${handEditionId}/export?format=xlsx` });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/ratings/editions/${handEditionId}/export?format=xlsx`,
+    });
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      xlsx.rawPayload as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
     const sheet = workbook.getWorksheet('Рейтинг')!;
     expect(sheet.getRow(1).getCell(2).value).toBe('Место');
     expect(sheet.getRow(2).getCell(3).value).toBe(siteName('o3'));
@@ -305,18 +432,30 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('lets only a signed-in analyst or administrator compute, import or add a methodology', async () => {
-    const compute = await anonymous.request('POST', '/api/ratings/editions', { methodologyId: handMethodologyId, year: 2030, dataset: 'hand' });
+    const compute = await anonymous.request('POST', '/api/ratings/editions', {
+      methodologyId: handMethodologyId,
+      year: 2030,
+      dataset: 'hand',
+    });
     expect(compute.status).toBe(401);
-    const methodology = await anonymous.request('POST', '/api/ratings/methodologies', { ...handWorkedMethodology, version: '9' });
+    const methodology = await anonymous.request('POST', '/api/ratings/methodologies', {
+      ...handWorkedMethodology,
+      version: '9',
+    });
     expect(methodology.status).toBe(401);
     const editor = await signIn(t.app, 'regional_editor', ['42']);
-    const imported = await editor.request('POST', '/api/ratings/indicator-values/import', { contentBase64: base64(handCsv()), dataset: 'x' });
+    const imported = await editor.request('POST', '/api/ratings/indicator-values/import', {
+      contentBase64: base64(handCsv()),
+      dataset: 'x',
+    });
     expect(imported.status).toBe(403);
   });
 
   it('computes an edition on the illustrative dataset with the label saying so, and 422 when there are no values', async () => {
     const { body: methodologies } = await t.getJson('/api/ratings/methodologies');
-    const investment = methodologies.items.find((m: any) => m.code === 'sez_investment_attractiveness' && m.isDefault);
+    const investment = methodologies.items.find(
+      (m: any) => m.code === 'sez_investment_attractiveness' && m.isDefault,
+    );
     const { status, body } = await post('/api/ratings/editions', {
       methodologyId: investment.id,
       year: 2024,
@@ -329,7 +468,11 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     expect(body.rating.title).toMatch(/инвестиционной привлекательности/);
     // One SEZ per type: each heads its own peer-group table.
     expect(body.peerGroups.map((g: any) => g.rows.length)).toEqual([1, 1, 1]);
-    const none = await post('/api/ratings/editions', { methodologyId: investment.id, year: 1999, dataset: 'illustrative' });
+    const none = await post('/api/ratings/editions', {
+      methodologyId: investment.id,
+      year: 1999,
+      dataset: 'illustrative',
+    });
     expect(none.status).toBe(422);
   });
 });

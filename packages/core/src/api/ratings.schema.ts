@@ -14,16 +14,22 @@ export const RatingMethodologySummarySchema = z
     code: z.string().describe('Код методики (постоянный для всех версий)'),
     version: z.string().describe('Версия; сохранённая версия не меняется'),
     title: z.string(),
-    objectType: z.string().describe('Тип оцениваемых объектов: sez, industrial_park, technopark, cluster, region'),
+    objectType: z
+      .string()
+      .describe('Тип оцениваемых объектов: sez, industrial_park, technopark, cluster, region'),
     objectTypeLabel: z.string(),
-    isDefault: z.boolean().describe('Методика поставляется с PromAtlas (методика PromAtlas, не АКИТ РФ)'),
+    isDefault: z
+      .boolean()
+      .describe('Методика поставляется с PromAtlas (методика PromAtlas, не АКИТ РФ)'),
     author: z.string().describe('«PromAtlas» для поставляемых методик, иначе «пользователь»'),
     createdAt: z.string().describe('Когда версия сохранена, ISO 8601'),
   })
   .describe('Версия методики рейтинга');
 export type RatingMethodologySummary = z.infer<typeof RatingMethodologySummarySchema>;
 
-export const RatingMethodologyListSchema = z.object({ items: z.array(RatingMethodologySummarySchema) });
+export const RatingMethodologyListSchema = z.object({
+  items: z.array(RatingMethodologySummarySchema),
+});
 
 const RenderedIndicatorSchema = z.object({
   code: z.string(),
@@ -45,7 +51,10 @@ export const RenderedMethodologySchema = z
   .object({
     title: z.string(),
     subtitle: z.string().describe('Код, версия и автор методики'),
-    notice: z.string().nullable().describe('Пометка для поставляемых методик: это методика PromAtlas, не ассоциации'),
+    notice: z
+      .string()
+      .nullable()
+      .describe('Пометка для поставляемых методик: это методика PromAtlas, не ассоциации'),
     description: z.string(),
     objectTypeLabel: z.string(),
     normalisationLabel: z.string(),
@@ -69,7 +78,9 @@ export const RenderedMethodologySchema = z
   .describe('Методика в виде, удобном для чтения и печати (по-русски)');
 
 export const RatingMethodologySchema = RatingMethodologySummarySchema.extend({
-  methodology: methodologySchema.describe('Методика как данные (JSON); её можно скачать, изменить и сохранить новой версией'),
+  methodology: methodologySchema.describe(
+    'Методика как данные (JSON); её можно скачать, изменить и сохранить новой версией',
+  ),
   rendered: RenderedMethodologySchema,
 });
 export type RatingMethodologyResponse = z.infer<typeof RatingMethodologySchema>;
@@ -86,7 +97,11 @@ const LeaderSchema = z.object({
 export const RatingEditionSummarySchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['computed', 'published']).describe('computed — рассчитано PromAtlas по методике; published — места, опубликованные издателем рейтинга'),
+    kind: z
+      .enum(['computed', 'published'])
+      .describe(
+        'computed — рассчитано PromAtlas по методике; published — места, опубликованные издателем рейтинга',
+      ),
     kindLabel: z.string(),
     status: z.enum(['draft', 'final']),
     year: z.number().int(),
@@ -94,9 +109,18 @@ export const RatingEditionSummarySchema = z
     editionNumber: z.number().int().nullable(),
     rating: RatingRefSchema.nullable(),
     methodology: z
-      .object({ id: z.number().int(), code: z.string(), version: z.string(), title: z.string(), isDefault: z.boolean() })
+      .object({
+        id: z.number().int(),
+        code: z.string(),
+        version: z.string(),
+        title: z.string(),
+        isDefault: z.boolean(),
+      })
       .nullable(),
-    dataset: z.string().nullable().describe('Набор значений показателей (для рассчитанных изданий)'),
+    dataset: z
+      .string()
+      .nullable()
+      .describe('Набор значений показателей (для рассчитанных изданий)'),
     illustrative: z.boolean().describe('Рассчитано на иллюстративных (не реальных) данных'),
     objectCount: z.number().int(),
     leaders: z.array(LeaderSchema).describe('Первые места по группам сравнения'),
@@ -114,11 +138,18 @@ export const RatingEditionListSchema = z
         code: z.string().nullable(),
         name: z.string(),
         publisher: EntityRefSchema.nullable(),
-        methodologyCode: z.string().nullable().describe('Код методики PromAtlas, по которой рассчитывается этот рейтинг'),
-        editions: z.array(RatingEditionSummarySchema).describe('Рассчитанные и опубликованные издания рядом, новые годы сначала'),
+        methodologyCode: z
+          .string()
+          .nullable()
+          .describe('Код методики PromAtlas, по которой рассчитывается этот рейтинг'),
+        editions: z
+          .array(RatingEditionSummarySchema)
+          .describe('Рассчитанные и опубликованные издания рядом, новые годы сначала'),
       }),
     ),
-    otherEditions: z.array(RatingEditionSummarySchema).describe('Рассчитанные издания, не привязанные к рейтингу реестра'),
+    otherEditions: z
+      .array(RatingEditionSummarySchema)
+      .describe('Рассчитанные издания, не привязанные к рейтингу реестра'),
   })
   .describe('Рейтинги с изданиями');
 
@@ -153,12 +184,38 @@ export const RatingEditionSchema = RatingEditionSummarySchema.extend({
 export type RatingEditionResponse = z.infer<typeof RatingEditionSchema>;
 
 export const ComputeEditionBodySchema = z.object({
-  methodologyId: z.number().int().positive().describe('Версия методики (идентификатор из списка методик)'),
+  methodologyId: z
+    .number()
+    .int()
+    .positive()
+    .describe('Версия методики (идентификатор из списка методик)'),
   year: z.number().int().min(1900).max(2100).describe('Год значений показателей'),
-  dataset: z.string().trim().min(1).max(200).default('main').describe('Набор значений показателей; по умолчанию main'),
-  label: z.string().trim().min(1).max(300).optional().describe('Название издания; по умолчанию строится из методики, года и набора'),
-  ratingId: z.number().int().positive().optional().describe('Рейтинг реестра, к которому относится издание (по умолчанию — рейтинг с кодом этой методики)'),
-  status: z.enum(['draft', 'final']).default('draft').describe('final — издание заморожено и не пересчитывается'),
+  dataset: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .default('main')
+    .describe('Набор значений показателей; по умолчанию main'),
+  label: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .optional()
+    .describe('Название издания; по умолчанию строится из методики, года и набора'),
+  ratingId: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      'Рейтинг реестра, к которому относится издание (по умолчанию — рейтинг с кодом этой методики)',
+    ),
+  status: z
+    .enum(['draft', 'final'])
+    .default('draft')
+    .describe('final — издание заморожено и не пересчитывается'),
 });
 
 // ---------- explanation, sensitivity, comparison, what-if ----------
@@ -195,11 +252,21 @@ export const ScoreExplanationSchema = z
       }),
     ),
     above: z
-      .object({ object: EntityRefSchema, place: z.number().int(), score: z.number(), gap: z.number() })
+      .object({
+        object: EntityRefSchema,
+        place: z.number().int(),
+        score: z.number(),
+        gap: z.number(),
+      })
       .nullable()
       .describe('Объект местом выше и отставание от него'),
     below: z
-      .object({ object: EntityRefSchema, place: z.number().int(), score: z.number(), gap: z.number() })
+      .object({
+        object: EntityRefSchema,
+        place: z.number().int(),
+        score: z.number(),
+        gap: z.number(),
+      })
       .nullable()
       .describe('Объект местом ниже и отрыв от него'),
     liftOnePlace: z
@@ -208,24 +275,66 @@ export const ScoreExplanationSchema = z
           indicator: z.string(),
           name: z.string(),
           unit: z.string(),
-          outcome: z.enum(['lifts', 'missing_value', 'zero_weight', 'constant_column', 'beyond_best']),
+          outcome: z.enum([
+            'lifts',
+            'missing_value',
+            'zero_weight',
+            'constant_column',
+            'beyond_best',
+          ]),
           outcomeLabel: z.string(),
           currentValue: z.number().nullable(),
           requiredValue: z.number().nullable(),
           change: z.number().nullable(),
         }),
       )
-      .describe('Какое изменение каждого показателя (при прочих равных) поднимет объект на одно место'),
+      .describe(
+        'Какое изменение каждого показателя (при прочих равных) поднимет объект на одно место',
+      ),
   })
   .describe('Разложение балла объекта');
 
 export const SensitivityQuerySchema = z.object({
-  method: z.enum(['uniform', 'dirichlet']).default('uniform').describe('uniform — веса ×U(1−x, 1+x); dirichlet — Монте-Карло по Дирихле вокруг заявленных весов'),
-  spread: z.coerce.number().min(0).max(1).default(0.2).describe('Для uniform: x, доля отклонения весов (0,2 = ±20 %)'),
-  concentration: z.coerce.number().positive().max(1e6).default(50).describe('Для dirichlet: концентрация κ (больше — ближе к заявленным весам)'),
-  runs: z.coerce.number().int().min(1).max(5000).default(1000).describe('Число прогонов, до 5 000 (1 000 прогонов для 1 000 объектов × 100 показателей — около 2 с)'),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1).describe('Зерно генератора: одно зерно — один результат'),
-  threshold: z.coerce.number().min(0).max(1000).default(2).describe('Место устойчиво, если p95 − p5 ≤ порога'),
+  method: z
+    .enum(['uniform', 'dirichlet'])
+    .default('uniform')
+    .describe(
+      'uniform — веса ×U(1−x, 1+x); dirichlet — Монте-Карло по Дирихле вокруг заявленных весов',
+    ),
+  spread: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.2)
+    .describe('Для uniform: x, доля отклонения весов (0,2 = ±20 %)'),
+  concentration: z.coerce
+    .number()
+    .positive()
+    .max(1e6)
+    .default(50)
+    .describe('Для dirichlet: концентрация κ (больше — ближе к заявленным весам)'),
+  runs: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .default(1000)
+    .describe(
+      'Число прогонов, до 5 000 (1 000 прогонов для 1 000 объектов × 100 показателей — около 2 с)',
+    ),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1)
+    .describe('Зерно генератора: одно зерно — один результат'),
+  threshold: z.coerce
+    .number()
+    .min(0)
+    .max(1000)
+    .default(2)
+    .describe('Место устойчиво, если p95 − p5 ≤ порога'),
 });
 
 export const SensitivitySchema = z
@@ -246,7 +355,9 @@ export const SensitivitySchema = z
         min: z.number().int(),
         max: z.number().int(),
         robust: z.boolean(),
-        placeCounts: z.array(z.number().int()).describe('placeCounts[k−1] — в скольких прогонах объект занял место k'),
+        placeCounts: z
+          .array(z.number().int())
+          .describe('placeCounts[k−1] — в скольких прогонах объект занял место k'),
       }),
     ),
   })
@@ -256,7 +367,9 @@ export const EditionComparisonSchema = z
   .object({
     before: RatingEditionSummarySchema,
     after: RatingEditionSummarySchema,
-    placesOnly: z.boolean().describe('Одно из изданий опубликовано (только места): причин изменения нет'),
+    placesOnly: z
+      .boolean()
+      .describe('Одно из изданий опубликовано (только места): причин изменения нет'),
     moves: z.array(
       z.object({
         object: EntityRefSchema,
@@ -324,10 +437,15 @@ export const ImportIndicatorValuesBodySchema = z.object({
     .string()
     .min(1)
     .max(14_000_000)
-    .describe('Файл CSV (UTF-8 или Windows-1251) или XLSX в base64; столбцы object,indicator,value,year,source'),
+    .describe(
+      'Файл CSV (UTF-8 или Windows-1251) или XLSX в base64; столбцы object,indicator,value,year,source',
+    ),
   year: z.number().int().min(1900).max(2100).optional().describe('Год для строк без года'),
   dataset: z.string().trim().min(1).max(200).default('main').describe('Набор значений'),
-  objectType: z.enum(['site', 'cluster', 'region']).default('site').describe('Тип объектов в столбце object'),
+  objectType: z
+    .enum(['site', 'cluster', 'region'])
+    .default('site')
+    .describe('Тип объектов в столбце object'),
 });
 
 export const ImportProblemSchema = z.object({
@@ -348,7 +466,9 @@ export const ImportIndicatorValuesResultSchema = z.object({
 
 export const ImportRejectedSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }),
-  problems: z.array(ImportProblemSchema).describe('Каждая ошибочная строка: номер, поле, причина; ничего не записано'),
+  problems: z
+    .array(ImportProblemSchema)
+    .describe('Каждая ошибочная строка: номер, поле, причина; ничего не записано'),
 });
 
 export const IndicatorValueListSchema = z.object({

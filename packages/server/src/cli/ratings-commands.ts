@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Connection } from '../db/connection.ts';
 import { RatingsInputError, runRatingsCompute } from '../ratings/ratings-compute-command.ts';
-import { importIndicatorValues, IndicatorImportError } from '../ratings/values/import-indicator-values.ts';
+import {
+  importIndicatorValues,
+  IndicatorImportError,
+} from '../ratings/values/import-indicator-values.ts';
 
 function year(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1900 || n > 2100) throw new InvalidArgumentError('год — целое число от 1900 до 2100');
+  if (!Number.isInteger(n) || n < 1900 || n > 2100)
+    throw new InvalidArgumentError('год — целое число от 1900 до 2100');
   return n;
 }
 
@@ -26,13 +30,20 @@ export function registerRatingsCommands(
   program: Command,
   withPreparedDatabase: <T>(fn: (c: Connection) => Promise<T>) => Promise<T>,
 ): void {
-  const ratings = program.command('ratings').description('Рейтинги: расчёт изданий и значения показателей');
+  const ratings = program
+    .command('ratings')
+    .description('Рейтинги: расчёт изданий и значения показателей');
   ratings
     .command('compute')
-    .description('Рассчитать рейтинг по методике (JSON) и значениям показателей (CSV object,indicator,value[,year][,peer_group][,source])')
+    .description(
+      'Рассчитать рейтинг по методике (JSON) и значениям показателей (CSV object,indicator,value[,year][,peer_group][,source])',
+    )
     .requiredOption('--methodology <file>', 'методика рейтинга, JSON')
     .requiredOption('--values <csv>', 'значения показателей, CSV')
-    .requiredOption('--out <csv>', 'результат: object,peer_group,score,place,disqualified,score_<группа>…')
+    .requiredOption(
+      '--out <csv>',
+      'результат: object,peer_group,score,place,disqualified,score_<группа>…',
+    )
     .option('--year <n>', 'какой год рассчитывать, если в файле несколько', year)
     .action((opts: { methodology: string; values: string; out: string; year?: number }) => {
       try {
@@ -42,7 +53,9 @@ export function registerRatingsCommands(
           ...(opts.year !== undefined ? { year: opts.year } : {}),
         });
         fs.writeFileSync(opts.out, csv);
-        console.log(`Рейтинг рассчитан: ${opts.out} (${csv.trimEnd().split('\n').length - 1} объектов)`);
+        console.log(
+          `Рейтинг рассчитан: ${opts.out} (${csv.trimEnd().split('\n').length - 1} объектов)`,
+        );
       } catch (error) {
         if (!(error instanceof RatingsInputError)) throw error;
         console.error(`Ошибки во входных данных (${error.problems.length}):`);
@@ -52,7 +65,9 @@ export function registerRatingsCommands(
     });
   ratings
     .command('import-values <file>')
-    .description('Импорт значений показателей из CSV или XLSX (object,indicator,value,year,source); всё или ничего')
+    .description(
+      'Импорт значений показателей из CSV или XLSX (object,indicator,value,year,source); всё или ничего',
+    )
     .option('--year <n>', 'год для строк без года', year)
     .option('--dataset <name>', 'набор значений', 'main')
     .option('--object-type <type>', 'что в столбце object: site, cluster или region', 'site')
@@ -73,7 +88,9 @@ export function registerRatingsCommands(
           );
         } catch (error) {
           if (!(error instanceof IndicatorImportError)) throw error;
-          console.error(`Файл не импортирован, ничего не записано. Ошибок: ${error.problems.length}`);
+          console.error(
+            `Файл не импортирован, ничего не записано. Ошибок: ${error.problems.length}`,
+          );
           console.error(error.message);
           process.exitCode = 1;
         }

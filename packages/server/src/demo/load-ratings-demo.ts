@@ -1,7 +1,10 @@
 import type { Db } from '../db/connection.ts';
 import { computeRatingEdition } from '../ratings/editions/compute-rating-edition.ts';
 import { linkPublishedEditions } from '../ratings/editions/edition.repository.ts';
-import { findMethodologyRowByVersion, insertMethodologyRow } from '../ratings/methodologies/methodology.repository.ts';
+import {
+  findMethodologyRowByVersion,
+  insertMethodologyRow,
+} from '../ratings/methodologies/methodology.repository.ts';
 import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-methodologies.ts';
 import { ILLUSTRATIVE_DATASET } from '../ratings/rating-labels.ts';
 import {
@@ -31,7 +34,14 @@ export async function loadRatingsDemo(db: Db): Promise<void> {
 
   await syncDefaultMethodologies(db);
   const m = SEZ_ESG_ONE_PEER_GROUP;
-  await insertMethodologyRow(db, { code: m.id, version: m.version, title: m.title, object_type: m.objectType, body: m, is_default: false });
+  await insertMethodologyRow(db, {
+    code: m.id,
+    version: m.version,
+    title: m.title,
+    object_type: m.objectType,
+    body: m,
+    is_default: false,
+  });
 
   const sites = await db
     .selectFrom('site')
@@ -54,7 +64,9 @@ export async function loadRatingsDemo(db: Db): Promise<void> {
   await db
     .insertInto('rating_indicator_value')
     .values(values)
-    .onConflict((oc) => oc.columns(['dataset', 'object_type', 'object_id', 'indicator', 'year']).doNothing())
+    .onConflict((oc) =>
+      oc.columns(['dataset', 'object_type', 'object_id', 'indicator', 'year']).doNothing(),
+    )
     .execute();
 
   for (const e of ILLUSTRATIVE_EDITIONS) {
@@ -67,6 +79,12 @@ export async function loadRatingsDemo(db: Db): Promise<void> {
       .where('year', '=', e.year)
       .where('dataset', '=', ILLUSTRATIVE_DATASET)
       .executeTakeFirst();
-    if (!exists) await computeRatingEdition(db, { methodologyId: methodology.id, year: e.year, dataset: ILLUSTRATIVE_DATASET, status: 'draft' });
+    if (!exists)
+      await computeRatingEdition(db, {
+        methodologyId: methodology.id,
+        year: e.year,
+        dataset: ILLUSTRATIVE_DATASET,
+        status: 'draft',
+      });
   }
 }

@@ -14,7 +14,11 @@ export const ILLUSTRATIVE_SOURCE_TEXT =
   'Иллюстративные данные PromAtlas: вымышленные значения для демонстрации расчёта рейтинга, не реальные показатели ОЭЗ';
 
 /** Site names (as in demo-data.ts) in the column order of the tables below. */
-export const ILLUSTRATIVE_SITES = ['ОЭЗ «Липецк»', 'ОЭЗ «Технополис «Москва»»', 'ОЭЗ «Архыз»'] as const;
+export const ILLUSTRATIVE_SITES = [
+  'ОЭЗ «Липецк»',
+  'ОЭЗ «Технополис «Москва»»',
+  'ОЭЗ «Архыз»',
+] as const;
 
 type Triple = [number, number, number];
 

@@ -44,7 +44,11 @@ export async function loadRatedObjects(
   if (type === 'site') {
     const numeric = unique.map(Number).filter((n) => Number.isInteger(n));
     if (numeric.length === 0) return out;
-    const rows = await db.selectFrom('site').select(['id', 'name', 'kind', 'sez_type']).where('id', 'in', numeric).execute();
+    const rows = await db
+      .selectFrom('site')
+      .select(['id', 'name', 'kind', 'sez_type'])
+      .where('id', 'in', numeric)
+      .execute();
     for (const r of rows)
       out.set(String(r.id), {
         ref: { type: 'site', id: String(r.id), title: r.name },
@@ -54,18 +58,38 @@ export async function loadRatedObjects(
   } else if (type === 'cluster') {
     const numeric = unique.map(Number).filter((n) => Number.isInteger(n));
     if (numeric.length === 0) return out;
-    const rows = await db.selectFrom('cluster').select(['id', 'name', 'kind']).where('id', 'in', numeric).execute();
+    const rows = await db
+      .selectFrom('cluster')
+      .select(['id', 'name', 'kind'])
+      .where('id', 'in', numeric)
+      .execute();
     for (const r of rows)
-      out.set(String(r.id), { ref: { type: 'cluster', id: String(r.id), title: r.name }, siteKind: null, peerGroupCandidate: r.kind });
+      out.set(String(r.id), {
+        ref: { type: 'cluster', id: String(r.id), title: r.name },
+        siteKind: null,
+        peerGroupCandidate: r.kind,
+      });
   } else {
-    const rows = await db.selectFrom('region').select(['code', 'name', 'kind']).where('code', 'in', unique).execute();
+    const rows = await db
+      .selectFrom('region')
+      .select(['code', 'name', 'kind'])
+      .where('code', 'in', unique)
+      .execute();
     for (const r of rows)
-      out.set(r.code, { ref: { type: 'region', id: r.code, title: r.name }, siteKind: null, peerGroupCandidate: r.kind });
+      out.set(r.code, {
+        ref: { type: 'region', id: r.code, title: r.name },
+        siteKind: null,
+        peerGroupCandidate: r.kind,
+      });
   }
   return out;
 }
 
 /** A reference for an object that is gone from the registry (kept in old editions). */
 export function missingObjectRef(type: StoredObjectType, id: string): EntityRef {
-  return { type, id, title: `${type === 'site' ? 'Площадка' : type === 'cluster' ? 'Кластер' : 'Регион'} № ${id} (нет в реестре)` };
+  return {
+    type,
+    id,
+    title: `${type === 'site' ? 'Площадка' : type === 'cluster' ? 'Кластер' : 'Регион'} № ${id} (нет в реестре)`,
+  };
 }

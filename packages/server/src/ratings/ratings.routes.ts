@@ -65,7 +65,8 @@ export function ratingRoutes(app: AppInstance): void {
     {
       schema: {
         tags: [TAG],
-        summary: 'Методики рейтингов: все версии (поставляемые методики PromAtlas и версии пользователей)',
+        summary:
+          'Методики рейтингов: все версии (поставляемые методики PromAtlas и версии пользователей)',
         response: { 200: RatingMethodologyListSchema },
       },
     },
@@ -78,7 +79,11 @@ export function ratingRoutes(app: AppInstance): void {
         tags: [TAG],
         summary: 'Версия методики: JSON и удобное для чтения и печати описание по-русски',
         params: IdParamsSchema,
-        response: { 200: RatingMethodologySchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+        response: {
+          200: RatingMethodologySchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+        },
       },
     },
     async ({ params }) => getMethodology(app.deps.db, params.id),
@@ -93,7 +98,11 @@ export function ratingRoutes(app: AppInstance): void {
         description:
           'Тело — методика целиком (как в GET …/methodologies/{id}, поле methodology) с новым значением version. Проверяется целиком; каждая ошибка называет поле (indicators[3].weight: …). Существующая пара id + version — 409.',
         body: z.record(z.string(), z.unknown()).describe('Методика рейтинга (JSON)'),
-        response: { 201: RatingMethodologySchema, 400: ErrorResponseSchema, 409: ErrorResponseSchema },
+        response: {
+          201: RatingMethodologySchema,
+          400: ErrorResponseSchema,
+          409: ErrorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -123,11 +132,18 @@ export function ratingRoutes(app: AppInstance): void {
       config: { access: 'analytics' },
       schema: {
         tags: [TAG],
-        summary: 'Рассчитать издание: версия методики + год + набор значений → баллы и места по группам сравнения',
+        summary:
+          'Рассчитать издание: версия методики + год + набор значений → баллы и места по группам сравнения',
         description:
           'Места присваиваются внутри группы сравнения по правилу равных баллов методики (по умолчанию: равные в пределах допуска баллы делят место, следующее пропускается — 1, 2, 2, 4). Повторный расчёт с теми же методикой, годом, набором и названием заменяет черновик; окончательное издание не пересчитывается (409).',
         body: ComputeEditionBodySchema,
-        response: { 201: RatingEditionSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+        response: {
+          201: RatingEditionSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+          409: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -145,7 +161,11 @@ export function ratingRoutes(app: AppInstance): void {
           before: z.coerce.number().int().positive().describe('Более раннее издание'),
           after: z.coerce.number().int().positive().describe('Более позднее издание'),
         }),
-        response: { 200: EditionComparisonSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+        response: {
+          200: EditionComparisonSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+        },
       },
     },
     async ({ query }) => compareRatingEditions(app.deps.db, query.before, query.after),
@@ -167,11 +187,20 @@ export function ratingRoutes(app: AppInstance): void {
     {
       schema: {
         tags: [TAG],
-        summary: 'Почему объект на этом месте: вклад групп и показателей, отставание от соседей, что поднимет на одно место',
+        summary:
+          'Почему объект на этом месте: вклад групп и показателей, отставание от соседей, что поднимет на одно место',
         params: IdParamsSchema.extend({
-          objectId: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/).describe('Идентификатор объекта (площадки, кластера или код региона)'),
+          objectId: z
+            .string()
+            .regex(/^[0-9A-Za-z_-]{1,40}$/)
+            .describe('Идентификатор объекта (площадки, кластера или код региона)'),
         }),
-        response: { 200: ScoreExplanationSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema, 422: ErrorResponseSchema },
+        response: {
+          200: ScoreExplanationSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+        },
       },
     },
     async ({ params }) => explainEditionObject(app.deps.db, params.id, params.objectId),
@@ -181,10 +210,16 @@ export function ratingRoutes(app: AppInstance): void {
     {
       schema: {
         tags: [TAG],
-        summary: 'Чувствительность мест к весам: медиана, 5-й и 95-й процентили места, флаг устойчивости',
+        summary:
+          'Чувствительность мест к весам: медиана, 5-й и 95-й процентили места, флаг устойчивости',
         params: IdParamsSchema,
         querystring: SensitivityQuerySchema,
-        response: { 200: SensitivitySchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema, 422: ErrorResponseSchema },
+        response: {
+          200: SensitivitySchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+        },
       },
     },
     async ({ params, query }) => editionSensitivity(app.deps.db, params.id, query),
@@ -196,10 +231,16 @@ export function ratingRoutes(app: AppInstance): void {
       config: { access: 'public' },
       schema: {
         tags: [TAG],
-        summary: 'Что если: пересчитать издание с другими весами групп и показателей (ничего не сохраняется)',
+        summary:
+          'Что если: пересчитать издание с другими весами групп и показателей (ничего не сохраняется)',
         params: IdParamsSchema,
         body: WhatIfBodySchema,
-        response: { 200: WhatIfSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema, 422: ErrorResponseSchema },
+        response: {
+          200: WhatIfSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -216,7 +257,8 @@ export function ratingRoutes(app: AppInstance): void {
     {
       schema: {
         tags: [TAG],
-        summary: 'Выгрузить издание в CSV (для Excel: «;», десятичная запятая) или XLSX; заголовки по-русски',
+        summary:
+          'Выгрузить издание в CSV (для Excel: «;», десятичная запятая) или XLSX; заголовки по-русски',
         params: IdParamsSchema,
         querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
       },
@@ -242,7 +284,8 @@ export function ratingRoutes(app: AppInstance): void {
     {
       schema: {
         tags: [TAG],
-        summary: 'Значения показателей с происхождением (источник, импорт или иллюстративные данные)',
+        summary:
+          'Значения показателей с происхождением (источник, импорт или иллюстративные данные)',
         querystring: z.object({
           dataset: z.string().max(200).optional(),
           year: z.coerce.number().int().min(1900).max(2100).optional(),
@@ -261,17 +304,25 @@ export function ratingRoutes(app: AppInstance): void {
       bodyLimit: 20 * 1024 * 1024,
       schema: {
         tags: [TAG],
-        summary: 'Импорт значений показателей из CSV или XLSX (object, indicator, value, year, source) с отчётом по строкам',
+        summary:
+          'Импорт значений показателей из CSV или XLSX (object, indicator, value, year, source) с отчётом по строкам',
         description:
           'Всё или ничего: при любой ошибке ничего не записывается, а ответ 422 перечисляет каждую ошибочную строку (номер, поле, причина). Повторный импорт того же файла ничего не меняет.',
         body: ImportIndicatorValuesBodySchema,
-        response: { 200: ImportIndicatorValuesResultSchema, 400: ErrorResponseSchema, 422: ImportRejectedSchema },
+        response: {
+          200: ImportIndicatorValuesResultSchema,
+          400: ErrorResponseSchema,
+          422: ImportRejectedSchema,
+        },
       },
     },
     async (request, reply) => {
       const { contentBase64, ...options } = request.body;
       try {
-        return await importIndicatorValues(app.deps.db, { content: Buffer.from(contentBase64, 'base64'), ...options });
+        return await importIndicatorValues(app.deps.db, {
+          content: Buffer.from(contentBase64, 'base64'),
+          ...options,
+        });
       } catch (error) {
         if (!(error instanceof IndicatorImportError)) throw error;
         return reply.status(422).send({

@@ -39,7 +39,10 @@ export interface ComputeRatingEditionInput {
  * - Values of the illustrative dataset are never presented as real: the label
  *   always ends with «Иллюстративные данные».
  */
-export async function computeRatingEdition(db: Db, input: ComputeRatingEditionInput): Promise<number> {
+export async function computeRatingEdition(
+  db: Db,
+  input: ComputeRatingEditionInput,
+): Promise<number> {
   const { methodology } = await loadMethodology(db, input.methodologyId);
   const objectType = storedObjectType(methodology.objectType);
   const rows = await findIndicatorValueRows(db, {
@@ -48,7 +51,11 @@ export async function computeRatingEdition(db: Db, input: ComputeRatingEditionIn
     years: [input.year],
     indicators: methodology.indicators.map((i) => i.code),
   });
-  const objects = await loadRatedObjects(db, objectType, rows.map((r) => r.object_id));
+  const objects = await loadRatedObjects(
+    db,
+    objectType,
+    rows.map((r) => r.object_id),
+  );
   const peerGroupCodes = new Set(methodology.peerGroups.groups.map((g) => g.code));
   const inputs: EditionInput[] = [];
   for (const r of rows) {
@@ -75,14 +82,25 @@ export async function computeRatingEdition(db: Db, input: ComputeRatingEditionIn
 
   let ratingId = input.ratingId ?? null;
   if (ratingId !== null && !(await ratingExists(db, ratingId)))
-    throw new HttpError(404, 'not_found', `Рейтинг с идентификатором «${ratingId}» не найден`, `Rating "${ratingId}" not found`);
+    throw new HttpError(
+      404,
+      'not_found',
+      `Рейтинг с идентификатором «${ratingId}» не найден`,
+      `Rating "${ratingId}" not found`,
+    );
   ratingId ??= await findRatingIdForMethodology(db, methodology.id);
   const label = editionLabel(methodology, input);
 
   // Inside a caller's transaction (the demo loader) the work joins it; otherwise it gets its own.
-  const inTransaction = <T,>(work: (trx: Db) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
   return inTransaction(async (trx) => {
-    const existing = await findComputedEditionId(trx, { methodologyId: input.methodologyId, year: input.year, dataset: input.dataset, label });
+    const existing = await findComputedEditionId(trx, {
+      methodologyId: input.methodologyId,
+      year: input.year,
+      dataset: input.dataset,
+      label,
+    });
     if (existing?.status === 'final')
       throw new HttpError(
         409,
@@ -117,5 +135,7 @@ function editionLabel(m: Methodology, input: ComputeRatingEditionInput): string 
   const base =
     input.label ??
     `Расчёт PromAtlas: ${m.title} (версия ${m.version}), ${input.year} год${illustrative ? '' : `, набор «${input.dataset}»`}`;
-  return illustrative && !base.includes(ILLUSTRATIVE_LABEL) ? `${base} — ${ILLUSTRATIVE_LABEL}` : base;
+  return illustrative && !base.includes(ILLUSTRATIVE_LABEL)
+    ? `${base} — ${ILLUSTRATIVE_LABEL}`
+    : base;
 }

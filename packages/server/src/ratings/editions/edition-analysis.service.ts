@@ -27,7 +27,11 @@ import { loadComputedEdition, toIndicatorValues } from './load-computed-edition.
 const editionRef = (row: { id: number; label: string }) => ({ id: row.id, label: row.label });
 
 /** explainScore for one object, with registry references for the object and its neighbours. */
-export async function explainEditionObject(db: Db, editionId: number, objectId: string): Promise<ScoreExplanationResponse> {
+export async function explainEditionObject(
+  db: Db,
+  editionId: number,
+  objectId: string,
+): Promise<ScoreExplanationResponse> {
   const loaded = await loadComputedEdition(db, editionId);
   if (!loaded.edition.objects.some((o) => o.objectId === objectId))
     throw new HttpError(
@@ -38,7 +42,9 @@ export async function explainEditionObject(db: Db, editionId: number, objectId: 
     );
   const e = explainScore(loaded.edition, objectId);
   const neighbour = (n: typeof e.above) =>
-    n === null ? null : { object: loaded.refOf(n.objectId), place: n.place, score: n.score, gap: n.gap };
+    n === null
+      ? null
+      : { object: loaded.refOf(n.objectId), place: n.place, score: n.score, gap: n.gap };
   return {
     edition: editionRef(loaded.row),
     object: loaded.refOf(objectId),
@@ -50,7 +56,10 @@ export async function explainEditionObject(db: Db, editionId: number, objectId: 
     indicators: e.indicators,
     above: neighbour(e.above),
     below: neighbour(e.below),
-    liftOnePlace: e.liftOnePlace.map((l) => ({ ...l, outcomeLabel: LIFT_OUTCOME_LABELS[l.outcome] ?? l.outcome })),
+    liftOnePlace: e.liftOnePlace.map((l) => ({
+      ...l,
+      outcomeLabel: LIFT_OUTCOME_LABELS[l.outcome] ?? l.outcome,
+    })),
   };
 }
 
@@ -64,11 +73,22 @@ export interface SensitivityQuery {
 }
 
 /** Place distributions under perturbed weights; the same seed gives the same answer. */
-export async function editionSensitivity(db: Db, editionId: number, q: SensitivityQuery): Promise<SensitivityResponse> {
+export async function editionSensitivity(
+  db: Db,
+  editionId: number,
+  q: SensitivityQuery,
+): Promise<SensitivityResponse> {
   const loaded = await loadComputedEdition(db, editionId);
   const perturbation: WeightPerturbation =
-    q.method === 'uniform' ? { method: 'uniform', spread: q.spread } : { method: 'dirichlet', concentration: q.concentration };
-  const result = sensitivity(loaded.edition, { perturbation, runs: q.runs, seed: q.seed, threshold: q.threshold });
+    q.method === 'uniform'
+      ? { method: 'uniform', spread: q.spread }
+      : { method: 'dirichlet', concentration: q.concentration };
+  const result = sensitivity(loaded.edition, {
+    perturbation,
+    runs: q.runs,
+    seed: q.seed,
+    threshold: q.threshold,
+  });
   return {
     edition: editionRef(loaded.row),
     perturbation:
@@ -88,16 +108,28 @@ export async function editionSensitivity(db: Db, editionId: number, q: Sensitivi
  * published edition only places are known, so moves carry no drivers; places
  * compare only within the same peer group.
  */
-export async function compareRatingEditions(db: Db, beforeId: number, afterId: number): Promise<EditionComparisonResponse> {
-  const [beforeRow, afterRow] = [await findEditionRow(db, beforeId), await findEditionRow(db, afterId)];
+export async function compareRatingEditions(
+  db: Db,
+  beforeId: number,
+  afterId: number,
+): Promise<EditionComparisonResponse> {
+  const [beforeRow, afterRow] = [
+    await findEditionRow(db, beforeId),
+    await findEditionRow(db, afterId),
+  ];
   const before = await getEditionSummary(db, beforeId);
   const after = await getEditionSummary(db, afterId);
   if (beforeRow!.kind === 'computed' && afterRow!.kind === 'computed') {
-    const [b, a] = [await loadComputedEdition(db, beforeId), await loadComputedEdition(db, afterId)];
+    const [b, a] = [
+      await loadComputedEdition(db, beforeId),
+      await loadComputedEdition(db, afterId),
+    ];
     const c = compareEditions(b.edition, a.edition);
     const names = new Map<string, string>();
-    for (const m of [b.methodology, a.methodology]) for (const i of m.indicators) names.set(i.code, i.name);
-    const refOf = (id: string) => (a.edition.objects.some((o) => o.objectId === id) ? a.refOf(id) : b.refOf(id));
+    for (const m of [b.methodology, a.methodology])
+      for (const i of m.indicators) names.set(i.code, i.name);
+    const refOf = (id: string) =>
+      a.edition.objects.some((o) => o.objectId === id) ? a.refOf(id) : b.refOf(id);
     return {
       before,
       after,
@@ -114,7 +146,11 @@ export async function compareRatingEditions(db: Db, beforeId: number, afterId: n
   const [b, a] = [await getEdition(db, beforeId), await getEdition(db, afterId)];
   const flatten = (e: RatingEditionResponse) =>
     new Map(
-      e.peerGroups.flatMap((t) => t.rows.map((r) => [`${r.object.type}:${r.object.id}`, { ...r, peerGroup: t.peerGroup }] as const)),
+      e.peerGroups.flatMap((t) =>
+        t.rows.map(
+          (r) => [`${r.object.type}:${r.object.id}`, { ...r, peerGroup: t.peerGroup }] as const,
+        ),
+      ),
     );
   const [then, now] = [flatten(b), flatten(a)];
   const moves: EditionComparisonResponse['moves'] = [];
@@ -132,7 +168,8 @@ export async function compareRatingEditions(db: Db, beforeId: number, afterId: n
       peerGroupAfter: r.peerGroup,
       placeBefore: old.place,
       placeAfter: r.place,
-      placesGained: samePeerGroup && old.place !== null && r.place !== null ? old.place - r.place : null,
+      placesGained:
+        samePeerGroup && old.place !== null && r.place !== null ? old.place - r.place : null,
       scoreBefore: old.score,
       scoreAfter: r.score,
       scoreChange: null,
@@ -160,27 +197,46 @@ export async function whatIfEdition(
   const unknown = [
     ...Object.keys(weights.groupWeights)
       .filter((c) => !m.groups.some((g) => g.code === c))
-      .map((c) => ({ field: `groupWeights.${c}`, message: `группы «${c}» нет в методике`, messageEn: `no group "${c}"` })),
+      .map((c) => ({
+        field: `groupWeights.${c}`,
+        message: `группы «${c}» нет в методике`,
+        messageEn: `no group "${c}"`,
+      })),
     ...Object.keys(weights.indicatorWeights)
       .filter((c) => !m.indicators.some((i) => i.code === c))
-      .map((c) => ({ field: `indicatorWeights.${c}`, message: `показателя «${c}» нет в методике`, messageEn: `no indicator "${c}"` })),
+      .map((c) => ({
+        field: `indicatorWeights.${c}`,
+        message: `показателя «${c}» нет в методике`,
+        messageEn: `no indicator "${c}"`,
+      })),
   ];
   if (unknown.length) throw new MethodologyInvalidError(unknown);
   const modified: Methodology = {
     ...m,
     groups: m.groups.map((g) => ({ ...g, weight: weights.groupWeights[g.code] ?? g.weight })),
-    indicators: m.indicators.map((i) => ({ ...i, weight: weights.indicatorWeights[i.code] ?? i.weight })),
+    indicators: m.indicators.map((i) => ({
+      ...i,
+      weight: weights.indicatorWeights[i.code] ?? i.weight,
+    })),
   };
   const parsed = parseMethodology(modified);
   if (!parsed.success)
     throw new MethodologyInvalidError(
-      parsed.errors.map((e) => ({ field: e.slice(0, Math.max(0, e.indexOf(': '))) || 'веса', message: e.slice(e.indexOf(': ') + 2), messageEn: 'invalid weights' })),
+      parsed.errors.map((e) => ({
+        field: e.slice(0, Math.max(0, e.indexOf(': '))) || 'веса',
+        message: e.slice(e.indexOf(': ') + 2),
+        messageEn: 'invalid weights',
+      })),
     );
   const edition = computeEdition(parsed.methodology, toIndicatorValues(loaded.inputs));
   const stated = new Map<string, ObjectScore>(loaded.edition.objects.map((o) => [o.objectId, o]));
   return {
     edition: editionRef(loaded.row),
-    groups: parsed.methodology.groups.map((g) => ({ code: g.code, name: g.name, weight: g.weight })),
+    groups: parsed.methodology.groups.map((g) => ({
+      code: g.code,
+      name: g.name,
+      weight: g.weight,
+    })),
     peerGroups: peerGroupTables(
       parsed.methodology,
       edition.objects.map((o) => ({

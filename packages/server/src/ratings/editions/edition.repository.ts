@@ -58,11 +58,16 @@ export async function findEditionRows(db: Db): Promise<EditionRow[]> {
 }
 
 export async function findEditionRow(db: Db, id: number): Promise<EditionRow | undefined> {
-  return (await editionQuery(db).where('e.id', '=', id).executeTakeFirst()) as EditionRow | undefined;
+  return (await editionQuery(db).where('e.id', '=', id).executeTakeFirst()) as
+    EditionRow | undefined;
 }
 
 export async function findEditionInputs(db: Db, id: number): Promise<unknown> {
-  const row = await db.selectFrom('rating_edition').select('inputs').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('rating_edition')
+    .select('inputs')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.inputs ?? null;
 }
 
@@ -78,7 +83,11 @@ export interface EditionResultRow {
   missing_indicators: string[];
 }
 
-export async function findEditionResultRows(db: Db, editionIds: number[], options: { leadersOnly?: boolean } = {}): Promise<EditionResultRow[]> {
+export async function findEditionResultRows(
+  db: Db,
+  editionIds: number[],
+  options: { leadersOnly?: boolean } = {},
+): Promise<EditionResultRow[]> {
   if (editionIds.length === 0) return [];
   let q = db.selectFrom('rating_edition_result').selectAll().where('edition_id', 'in', editionIds);
   if (options.leadersOnly) q = q.where('place', '=', 1);
@@ -91,7 +100,10 @@ export async function findEditionResultRows(db: Db, editionIds: number[], option
     .execute()) as EditionResultRow[];
 }
 
-export async function countEditionResults(db: Db, editionIds: number[]): Promise<Map<number, number>> {
+export async function countEditionResults(
+  db: Db,
+  editionIds: number[],
+): Promise<Map<number, number>> {
   if (editionIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('rating_edition_result')
@@ -113,11 +125,23 @@ export interface PublishedResultRow {
   source_quote: string | null;
 }
 
-export async function findPublishedResultRows(db: Db, editionIds: number[]): Promise<PublishedResultRow[]> {
+export async function findPublishedResultRows(
+  db: Db,
+  editionIds: number[],
+): Promise<PublishedResultRow[]> {
   if (editionIds.length === 0) return [];
   return (await db
     .selectFrom('rating_result')
-    .select(['edition_id', 'peer_group', 'object_type', 'object_id', 'place', 'score', 'source_id', 'source_quote'])
+    .select([
+      'edition_id',
+      'peer_group',
+      'object_type',
+      'object_id',
+      'place',
+      'score',
+      'source_id',
+      'source_quote',
+    ])
     .where('edition_id', 'in', editionIds)
     .where('deleted_at', 'is', null)
     .orderBy('edition_id')
@@ -153,7 +177,11 @@ export interface ComputedEditionWrite {
 }
 
 /** Inserts a computed edition, or replaces the inputs and results of an existing draft (existingId). */
-export async function saveComputedEdition(db: Db, existingId: number | null, e: ComputedEditionWrite): Promise<number> {
+export async function saveComputedEdition(
+  db: Db,
+  existingId: number | null,
+  e: ComputedEditionWrite,
+): Promise<number> {
   const values = {
     rating_id: e.ratingId,
     methodology_id: e.methodologyId,
@@ -167,7 +195,9 @@ export async function saveComputedEdition(db: Db, existingId: number | null, e: 
   };
   let id: number;
   if (existingId === null) {
-    id = (await db.insertInto('rating_edition').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await db.insertInto('rating_edition').values(values).returning('id').executeTakeFirstOrThrow()
+    ).id;
   } else {
     id = existingId;
     await db.updateTable('rating_edition').set(values).where('id', '=', id).execute();
@@ -188,7 +218,10 @@ export async function saveComputedEdition(db: Db, existingId: number | null, e: 
 }
 
 /** The single registry rating computed with a methodology family, if exactly one names it. */
-export async function findRatingIdForMethodology(db: Db, methodologyCode: string): Promise<number | null> {
+export async function findRatingIdForMethodology(
+  db: Db,
+  methodologyCode: string,
+): Promise<number | null> {
   const rows = await db
     .selectFrom('rating')
     .select('id')
@@ -199,7 +232,14 @@ export async function findRatingIdForMethodology(db: Db, methodologyCode: string
 }
 
 export async function ratingExists(db: Db, id: number): Promise<boolean> {
-  return (await db.selectFrom('rating').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('rating')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export interface RatingRow {
@@ -238,7 +278,15 @@ export async function findRatingRows(db: Db): Promise<RatingRow[]> {
 export async function linkPublishedEditions(db: Db): Promise<number> {
   const loose = await db
     .selectFrom('rating_result')
-    .select(['id', 'rating_id', 'year', 'edition_label', 'edition_number', 'source_id', 'source_quote'])
+    .select([
+      'id',
+      'rating_id',
+      'year',
+      'edition_label',
+      'edition_number',
+      'source_id',
+      'source_quote',
+    ])
     .where('edition_id', 'is', null)
     .where('kind', '=', 'published')
     .where('deleted_at', 'is', null)
@@ -270,7 +318,11 @@ export async function linkPublishedEditions(db: Db): Promise<number> {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-    await db.updateTable('rating_result').set({ edition_id: edition.id }).where('id', '=', r.id).execute();
+    await db
+      .updateTable('rating_result')
+      .set({ edition_id: edition.id })
+      .where('id', '=', r.id)
+      .execute();
   }
   return loose.length;
 }

@@ -10,7 +10,12 @@ import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { organisationDisplayName, ref, SourceRefs } from '../../registry/shared/mappers.ts';
 import { loadMethodology } from '../methodologies/methodology.service.ts';
-import { EDITION_KIND_LABELS, ILLUSTRATIVE_DATASET, ILLUSTRATIVE_LABEL, tieRuleLabel } from '../rating-labels.ts';
+import {
+  EDITION_KIND_LABELS,
+  ILLUSTRATIVE_DATASET,
+  ILLUSTRATIVE_LABEL,
+  tieRuleLabel,
+} from '../rating-labels.ts';
 import { loadRatedObjects, missingObjectRef, type StoredObjectType } from '../rating-objects.ts';
 import {
   countEditionResults,
@@ -49,7 +54,11 @@ async function peerGroupNamers(db: Db, methodologyIds: (number | null)[]) {
     }
   return (methodologyId: number | null) =>
     (code: string | null): string | null =>
-      code === null ? null : methodologyId === null ? code : (names.get(methodologyId)?.get(code) ?? code);
+      code === null
+        ? null
+        : methodologyId === null
+          ? code
+          : (names.get(methodologyId)?.get(code) ?? code);
 }
 
 async function summarise(db: Db, rows: EditionRow[]): Promise<RatingEditionSummary[]> {
@@ -59,15 +68,23 @@ async function summarise(db: Db, rows: EditionRow[]): Promise<RatingEditionSumma
     await findEditionResultRows(db, computed, { leadersOnly: true }),
     await countEditionResults(db, computed),
     await findPublishedResultRows(db, published),
-    await SourceRefs.load(db, rows.map((r) => r.source_id)),
+    await SourceRefs.load(
+      db,
+      rows.map((r) => r.source_id),
+    ),
   ];
   const refOf = await objectRefs(db, [...leaders, ...places]);
-  const namer = await peerGroupNamers(db, rows.map((r) => r.methodology_id));
+  const namer = await peerGroupNamers(
+    db,
+    rows.map((r) => r.methodology_id),
+  );
   const out: RatingEditionSummary[] = [];
   for (const r of rows) {
     const name = namer(r.methodology_id);
     const mine: (EditionResultRow | PublishedResultRow)[] =
-      r.kind === 'computed' ? leaders.filter((l) => l.edition_id === r.id) : places.filter((p) => p.edition_id === r.id);
+      r.kind === 'computed'
+        ? leaders.filter((l) => l.edition_id === r.id)
+        : places.filter((p) => p.edition_id === r.id);
     out.push({
       id: r.id,
       kind: r.kind,
@@ -76,7 +93,10 @@ async function summarise(db: Db, rows: EditionRow[]): Promise<RatingEditionSumma
       year: r.year,
       label: r.label,
       editionNumber: r.edition_number,
-      rating: r.rating_id !== null && r.rating_name !== null ? { id: r.rating_id, title: r.rating_name } : null,
+      rating:
+        r.rating_id !== null && r.rating_name !== null
+          ? { id: r.rating_id, title: r.rating_name }
+          : null,
       methodology:
         r.methodology_id !== null
           ? {
@@ -116,7 +136,14 @@ export async function listEditions(db: Db): Promise<RatingEditionList> {
       name: r.name,
       publisher:
         r.publisher_organisation_id !== null && r.publisher_name
-          ? ref('organisation', r.publisher_organisation_id, organisationDisplayName({ name: r.publisher_name, legal_form: r.publisher_legal_form }))
+          ? ref(
+              'organisation',
+              r.publisher_organisation_id,
+              organisationDisplayName({
+                name: r.publisher_name,
+                legal_form: r.publisher_legal_form,
+              }),
+            )
           : null,
       methodologyCode: r.methodology_code,
       editions: summaries.filter((s) => s.rating?.id === r.id),
@@ -155,7 +182,11 @@ export async function getEdition(db: Db, id: number): Promise<RatingEditionRespo
       ...summary,
       tieRule: 'как у издателя рейтинга',
       groups: [],
-      peerGroups: [...tables].map(([peerGroup, rows]) => ({ peerGroup, name: peerGroup ?? 'Общий зачёт', rows })),
+      peerGroups: [...tables].map(([peerGroup, rows]) => ({
+        peerGroup,
+        name: peerGroup ?? 'Общий зачёт',
+        rows,
+      })),
     };
   }
   const { methodology } = await loadMethodology(db, row.methodology_id!);
@@ -194,7 +225,12 @@ export function peerGroupTables<R>(
     if (!tables.has(r.peerGroup)) tables.set(r.peerGroup, []);
     tables.get(r.peerGroup)!.push(r.row);
   }
-  const rank = (code: string | null) => (code === null ? order.length : order.indexOf(code) < 0 ? order.length - 0.5 : order.indexOf(code));
+  const rank = (code: string | null) =>
+    code === null
+      ? order.length
+      : order.indexOf(code) < 0
+        ? order.length - 0.5
+        : order.indexOf(code);
   return [...tables]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([peerGroup, rows]) => ({

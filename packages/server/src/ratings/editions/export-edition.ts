@@ -32,11 +32,26 @@ function about(e: RatingEditionResponse): [string, string][] {
     ['Вид', e.kindLabel],
     ['Год', String(e.year)],
     ['Рейтинг', e.rating?.title ?? '—'],
-    ['Методика', e.methodology ? `${e.methodology.title}, версия ${e.methodology.version} (${e.methodology.isDefault ? 'методика PromAtlas' : 'методика пользователя'})` : '—'],
+    [
+      'Методика',
+      e.methodology
+        ? `${e.methodology.title}, версия ${e.methodology.version} (${e.methodology.isDefault ? 'методика PromAtlas' : 'методика пользователя'})`
+        : '—',
+    ],
     ['Набор данных', e.dataset ?? '—'],
-    ['Данные', e.illustrative ? 'Иллюстративные данные — не реальные значения' : e.kind === 'published' ? 'места, опубликованные издателем' : 'импортированные значения показателей'],
+    [
+      'Данные',
+      e.illustrative
+        ? 'Иллюстративные данные — не реальные значения'
+        : e.kind === 'published'
+          ? 'места, опубликованные издателем'
+          : 'импортированные значения показателей',
+    ],
     ['Правило равных баллов', e.tieRule],
-    ['Источник', e.source ? `${e.source.title}${e.source.quote ? `: «${e.source.quote}»` : ''}` : '—'],
+    [
+      'Источник',
+      e.source ? `${e.source.title}${e.source.quote ? `: «${e.source.quote}»` : ''}` : '—',
+    ],
   ];
 }
 
@@ -47,18 +62,28 @@ function about(e: RatingEditionResponse): [string, string][] {
  * methodology, whether the data are illustrative) and an empty line, then the
  * table; the machine-readable forms are the JSON API and XLSX.
  */
-export async function exportEditionCsv(db: Db, id: number): Promise<{ fileName: string; body: string }> {
+export async function exportEditionCsv(
+  db: Db,
+  id: number,
+): Promise<{ fileName: string; body: string }> {
   const e = await getEdition(db, id);
   const field = (x: string | number | null) => {
     const text = x === null ? '' : typeof x === 'number' ? String(x).replace('.', ',') : x;
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [...about(e).map((r) => r.map(field).join(';')), '', ...table(e).map((r) => r.map(field).join(';'))];
+  const lines = [
+    ...about(e).map((r) => r.map(field).join(';')),
+    '',
+    ...table(e).map((r) => r.map(field).join(';')),
+  ];
   return { fileName: `rating-edition-${id}.csv`, body: `\uFEFF${lines.join('\r\n')}\r\n` };
 }
 
 /** XLSX: sheet «Рейтинг» (numbers as numbers, scores to 4 decimals shown) and sheet «Об издании». */
-export async function exportEditionXlsx(db: Db, id: number): Promise<{ fileName: string; body: Buffer }> {
+export async function exportEditionXlsx(
+  db: Db,
+  id: number,
+): Promise<{ fileName: string; body: Buffer }> {
   const e = await getEdition(db, id);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'PromAtlas';

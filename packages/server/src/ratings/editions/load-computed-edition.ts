@@ -8,7 +8,12 @@ import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { HttpError, NotFoundError } from '../../http/errors.ts';
 import { loadMethodology } from '../methodologies/methodology.service.ts';
-import { loadRatedObjects, missingObjectRef, storedObjectType, type StoredObjectType } from '../rating-objects.ts';
+import {
+  loadRatedObjects,
+  missingObjectRef,
+  storedObjectType,
+  type StoredObjectType,
+} from '../rating-objects.ts';
 import { findEditionInputs, findEditionRow, type EditionRow } from './edition.repository.ts';
 
 /**
@@ -34,7 +39,12 @@ export interface LoadedComputedEdition {
 }
 
 export function toIndicatorValues(inputs: readonly EditionInput[]): IndicatorValue[] {
-  return inputs.map((i) => ({ objectId: i.objectId, peerGroup: i.peerGroup, indicator: i.indicator, value: i.value }));
+  return inputs.map((i) => ({
+    objectId: i.objectId,
+    peerGroup: i.peerGroup,
+    indicator: i.indicator,
+    value: i.value,
+  }));
 }
 
 /**
@@ -56,7 +66,11 @@ export async function loadComputedEdition(db: Db, id: number): Promise<LoadedCom
   const inputs = ((await findEditionInputs(db, id)) ?? []) as EditionInput[];
   const edition = computeEdition(methodology, toIndicatorValues(inputs));
   const objectType = storedObjectType(methodology.objectType);
-  const objects = await loadRatedObjects(db, objectType, edition.objects.map((o) => o.objectId));
+  const objects = await loadRatedObjects(
+    db,
+    objectType,
+    edition.objects.map((o) => o.objectId),
+  );
   return {
     row,
     methodology,

@@ -13,7 +13,16 @@ export interface MethodologyRow {
   created_at: Date;
 }
 
-const COLUMNS = ['id', 'code', 'version', 'title', 'object_type', 'body', 'is_default', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'code',
+  'version',
+  'title',
+  'object_type',
+  'body',
+  'is_default',
+  'created_at',
+] as const;
 
 export async function findMethodologyRows(db: Db): Promise<MethodologyRow[]> {
   return (await db
@@ -26,12 +35,18 @@ export async function findMethodologyRows(db: Db): Promise<MethodologyRow[]> {
 }
 
 export async function findMethodologyRow(db: Db, id: number): Promise<MethodologyRow | undefined> {
-  return (await db.selectFrom('rating_methodology').select(COLUMNS).where('id', '=', id).executeTakeFirst()) as
-    | MethodologyRow
-    | undefined;
+  return (await db
+    .selectFrom('rating_methodology')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst()) as MethodologyRow | undefined;
 }
 
-export async function findMethodologyRowByVersion(db: Db, code: string, version: string): Promise<MethodologyRow | undefined> {
+export async function findMethodologyRowByVersion(
+  db: Db,
+  code: string,
+  version: string,
+): Promise<MethodologyRow | undefined> {
   return (await db
     .selectFrom('rating_methodology')
     .select(COLUMNS)
@@ -43,7 +58,14 @@ export async function findMethodologyRowByVersion(db: Db, code: string, version:
 /** Inserts a version unless (code, version) exists; returns the new id or null. Never updates. */
 export async function insertMethodologyRow(
   db: Db,
-  row: { code: string; version: string; title: string; object_type: string; body: unknown; is_default: boolean },
+  row: {
+    code: string;
+    version: string;
+    title: string;
+    object_type: string;
+    body: unknown;
+    is_default: boolean;
+  },
 ): Promise<number | null> {
   const inserted = await db
     .insertInto('rating_methodology')

@@ -2,7 +2,11 @@ import type {
   RatingMethodologyResponse,
   RatingMethodologySummary,
 } from '@promatlas/core/api/ratings.schema.ts';
-import { parseMethodology, type Methodology, type RatingObjectType } from '@promatlas/core/ratings/index.ts';
+import {
+  parseMethodology,
+  type Methodology,
+  type RatingObjectType,
+} from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { HttpError, NotFoundError } from '../../http/errors.ts';
 import {
@@ -53,7 +57,8 @@ function summary(row: MethodologyRow): RatingMethodologySummary {
 /** Stored bodies were validated on the way in; a body that no longer parses is a server fault. */
 function bodyOf(row: MethodologyRow): Methodology {
   const parsed = parseMethodology(row.body);
-  if (!parsed.success) throw new Error(`rating_methodology ${row.id} does not parse: ${parsed.errors.join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`rating_methodology ${row.id} does not parse: ${parsed.errors.join('; ')}`);
   return parsed.methodology;
 }
 
@@ -79,7 +84,10 @@ export async function getMethodology(db: Db, id: number): Promise<RatingMethodol
  * parseMethodology (every problem named by its field path); an existing
  * (id, version) is refused with 409 — a stored version is never overwritten.
  */
-export async function createMethodologyVersion(db: Db, body: unknown): Promise<RatingMethodologyResponse> {
+export async function createMethodologyVersion(
+  db: Db,
+  body: unknown,
+): Promise<RatingMethodologyResponse> {
   const parsed = parseMethodology(body);
   if (!parsed.success)
     throw new MethodologyInvalidError(
@@ -113,7 +121,10 @@ export async function createMethodologyVersion(db: Db, body: unknown): Promise<R
 }
 
 /** The methodology as a Russian document: labels instead of codes, weights as shares. */
-export function renderMethodology(m: Methodology, isDefault: boolean): RatingMethodologyResponse['rendered'] {
+export function renderMethodology(
+  m: Methodology,
+  isDefault: boolean,
+): RatingMethodologyResponse['rendered'] {
   const groupTotal = m.groups.reduce((s, g) => s + g.weight, 0);
   return {
     title: m.title,
@@ -124,7 +135,10 @@ export function renderMethodology(m: Methodology, isDefault: boolean): RatingMet
     normalisationLabel: NORMALISATION_LABELS[m.normalisation] ?? m.normalisation,
     missingValueRuleLabel: MISSING_VALUE_RULE_LABELS[m.missingValueRule] ?? m.missingValueRule,
     tieRuleLabel: tieRuleLabel(m.tieRule),
-    peerGroups: { basis: m.peerGroups.basis, groups: m.peerGroups.groups.map((g) => ({ code: g.code, name: g.name })) },
+    peerGroups: {
+      basis: m.peerGroups.basis,
+      groups: m.peerGroups.groups.map((g) => ({ code: g.code, name: g.name })),
+    },
     groups: m.groups.map((g) => {
       const members = m.indicators.filter((i) => i.group === g.code);
       const inGroup = members.reduce((s, i) => s + i.weight, 0);

@@ -1,4 +1,8 @@
-import { sezEsg, sezInvestmentAttractiveness, type Methodology } from '@promatlas/core/ratings/index.ts';
+import {
+  sezEsg,
+  sezInvestmentAttractiveness,
+  type Methodology,
+} from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { insertMethodologyRow } from './methodology.repository.ts';
 

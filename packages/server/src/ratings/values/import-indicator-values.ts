@@ -1,4 +1,7 @@
-import type { ImportIndicatorValuesResult, ImportProblem } from '@promatlas/core/api/ratings.schema.ts';
+import type {
+  ImportIndicatorValuesResult,
+  ImportProblem,
+} from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import type { StoredObjectType } from '../rating-objects.ts';
 import { readIndicatorTable, type IndicatorColumn } from './read-indicator-table.ts';
@@ -29,7 +32,10 @@ export class IndicatorImportError extends Error {
   constructor(readonly problems: ImportProblem[]) {
     super(
       problems
-        .map((p) => `${p.line === null ? '' : `строка ${p.line}, `}поле «${p.field}»${p.value ? ` («${p.value}»)` : ''}: ${p.message}`)
+        .map(
+          (p) =>
+            `${p.line === null ? '' : `строка ${p.line}, `}поле «${p.field}»${p.value ? ` («${p.value}»)` : ''}: ${p.message}`,
+        )
         .join('\n'),
     );
     this.name = 'IndicatorImportError';
@@ -61,15 +67,28 @@ const METHODOLOGY_TYPES: Record<StoredObjectType, string[]> = {
  * problem with its line, field and reason in Russian. Re-importing the same
  * file changes nothing (values are keyed by dataset, object, indicator, year).
  */
-export async function importIndicatorValues(db: Db, input: ImportIndicatorValuesInput): Promise<ImportIndicatorValuesResult> {
+export async function importIndicatorValues(
+  db: Db,
+  input: ImportIndicatorValuesInput,
+): Promise<ImportIndicatorValuesResult> {
   const dataset = input.dataset ?? 'main';
   const objectType = input.objectType ?? 'site';
   const table = await readIndicatorTable(input.content).catch((error: Error) => {
-    throw new IndicatorImportError([{ line: null, field: 'файл', value: null, message: `файл не читается как CSV или XLSX: ${error.message}` }]);
+    throw new IndicatorImportError([
+      {
+        line: null,
+        field: 'файл',
+        value: null,
+        message: `файл не читается как CSV или XLSX: ${error.message}`,
+      },
+    ]);
   });
   const problems: ImportProblem[] = [...table.problems];
   if (problems.length > 0) throw new IndicatorImportError(problems);
-  if (table.rows.length === 0) throw new IndicatorImportError([{ line: null, field: 'файл', value: null, message: 'в файле нет строк со значениями' }]);
+  if (table.rows.length === 0)
+    throw new IndicatorImportError([
+      { line: null, field: 'файл', value: null, message: 'в файле нет строк со значениями' },
+    ]);
 
   const names = await findObjectNames(db, objectType);
   const byId = new Set(names.map((n) => n.id));
@@ -100,10 +119,18 @@ export async function importIndicatorValues(db: Db, input: ImportIndicatorValues
     if (objectText === '') {
       problem(line, 'object', null, 'не указан объект');
       ok = false;
-    } else if ((objectType !== 'region' && /^\d+$/.test(objectText)) || (objectType === 'region' && byId.has(objectText))) {
+    } else if (
+      (objectType !== 'region' && /^\d+$/.test(objectText)) ||
+      (objectType === 'region' && byId.has(objectText))
+    ) {
       if (byId.has(objectText)) objectId = objectText;
       else {
-        problem(line, 'object', objectText, `${OBJECT_WORDS[objectType]} с идентификатором ${objectText} нет в реестре`);
+        problem(
+          line,
+          'object',
+          objectText,
+          `${OBJECT_WORDS[objectType]} с идентификатором ${objectText} нет в реестре`,
+        );
         ok = false;
       }
     } else {
@@ -127,7 +154,12 @@ export async function importIndicatorValues(db: Db, input: ImportIndicatorValues
       problem(line, 'indicator', null, 'не указан показатель');
       ok = false;
     } else if (!indicators.has(indicator)) {
-      problem(line, 'indicator', indicator, `показатель «${indicator}» не описан ни в одной методике рейтинга для этих объектов`);
+      problem(
+        line,
+        'indicator',
+        indicator,
+        `показатель «${indicator}» не описан ни в одной методике рейтинга для этих объектов`,
+      );
       ok = false;
     }
 
@@ -143,11 +175,21 @@ export async function importIndicatorValues(db: Db, input: ImportIndicatorValues
     if (yearText !== '') {
       const y = Number(yearText);
       if (!Number.isInteger(y) || y < 1900 || y > 2100) {
-        problem(line, 'year', yearText, `год «${yearText}» не год (ожидается целое число от 1900 до 2100)`);
+        problem(
+          line,
+          'year',
+          yearText,
+          `год «${yearText}» не год (ожидается целое число от 1900 до 2100)`,
+        );
         ok = false;
       } else year = y;
     } else if (year === null) {
-      problem(line, 'year', null, 'не указан год: заполните столбец year или задайте год для всего файла');
+      problem(
+        line,
+        'year',
+        null,
+        'не указан год: заполните столбец year или задайте год для всего файла',
+      );
       ok = false;
     }
 
@@ -176,29 +218,52 @@ export async function importIndicatorValues(db: Db, input: ImportIndicatorValues
   const seen = new Map<string, number>();
   for (const row of parsed) {
     if (row.source_id !== null && !existingSources.has(row.source_id))
-      problem(row.line, 'source', String(row.source_id), `источника с идентификатором ${row.source_id} нет; укажите источник текстом или номер существующего документа`);
+      problem(
+        row.line,
+        'source',
+        String(row.source_id),
+        `источника с идентификатором ${row.source_id} нет; укажите источник текстом или номер существующего документа`,
+      );
     const key = `${row.object_id}\u0000${row.indicator}\u0000${row.year}`;
     const earlier = seen.get(key);
     if (earlier !== undefined)
-      problem(row.line, 'indicator', row.indicator, `значение показателя «${row.indicator}» этого объекта за ${row.year} год уже указано в строке ${earlier}`);
+      problem(
+        row.line,
+        'indicator',
+        row.indicator,
+        `значение показателя «${row.indicator}» этого объекта за ${row.year} год уже указано в строке ${earlier}`,
+      );
     else seen.set(key, row.line);
   }
-  if (problems.length > 0) throw new IndicatorImportError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  if (problems.length > 0)
+    throw new IndicatorImportError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 
   const years = [...new Set(parsed.map((r) => r.year))].sort((a, b) => a - b);
   return db.transaction().execute(async (trx) => {
     const existing = await findIndicatorValueRows(trx, { dataset, objectType, years });
-    const byKey = new Map(existing.map((r) => [`${r.object_id}\u0000${r.indicator}\u0000${r.year}`, r]));
+    const byKey = new Map(
+      existing.map((r) => [`${r.object_id}\u0000${r.indicator}\u0000${r.year}`, r]),
+    );
     const fresh: NewIndicatorValue[] = [];
     let updated = 0;
     let unchanged = 0;
     for (const { line: _line, ...row } of parsed) {
       const old = byKey.get(`${row.object_id}\u0000${row.indicator}\u0000${row.year}`);
       if (!old) fresh.push(row);
-      else if (old.value === row.value && old.source_id === row.source_id && old.source_text === row.source_text && old.provenance === row.provenance)
+      else if (
+        old.value === row.value &&
+        old.source_id === row.source_id &&
+        old.source_text === row.source_text &&
+        old.provenance === row.provenance
+      )
         unchanged++;
       else {
-        await updateIndicatorValueRow(trx, old.id, { value: row.value, source_id: row.source_id, source_text: row.source_text, provenance: row.provenance });
+        await updateIndicatorValueRow(trx, old.id, {
+          value: row.value,
+          source_id: row.source_id,
+          source_text: row.source_text,
+          provenance: row.provenance,
+        });
         updated++;
       }
     }
@@ -207,7 +272,11 @@ export async function importIndicatorValues(db: Db, input: ImportIndicatorValues
   });
 }
 
-const OBJECT_WORDS: Record<StoredObjectType, string> = { site: 'Площадка', cluster: 'Кластер', region: 'Регион' };
+const OBJECT_WORDS: Record<StoredObjectType, string> = {
+  site: 'Площадка',
+  cluster: 'Кластер',
+  region: 'Регион',
+};
 
 /** Case, «ё», quote marks and runs of spaces do not distinguish names. */
 function nameKey(name: string): string {

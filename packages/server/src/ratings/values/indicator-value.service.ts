@@ -7,7 +7,12 @@ import { findIndicatorValueRows } from './indicator-value.repository.ts';
 /** Stored indicator values with their provenance, filtered by dataset, year and object. */
 export async function listIndicatorValues(
   db: Db,
-  filter: { dataset?: string | undefined; year?: number | undefined; objectType?: StoredObjectType | undefined; objectId?: string | undefined },
+  filter: {
+    dataset?: string | undefined;
+    year?: number | undefined;
+    objectType?: StoredObjectType | undefined;
+    objectId?: string | undefined;
+  },
 ): Promise<IndicatorValueList> {
   const rows = await findIndicatorValueRows(db, {
     dataset: filter.dataset,
@@ -15,15 +20,27 @@ export async function listIndicatorValues(
     objectId: filter.objectId,
     years: filter.year === undefined ? undefined : [filter.year],
   });
-  const sources = await SourceRefs.load(db, rows.map((r) => r.source_id));
+  const sources = await SourceRefs.load(
+    db,
+    rows.map((r) => r.source_id),
+  );
   const refs = new Map<string, Awaited<ReturnType<typeof loadRatedObjects>>>();
   for (const type of ['site', 'cluster', 'region'] as const)
-    refs.set(type, await loadRatedObjects(db, type, rows.filter((r) => r.object_type === type).map((r) => r.object_id)));
+    refs.set(
+      type,
+      await loadRatedObjects(
+        db,
+        type,
+        rows.filter((r) => r.object_type === type).map((r) => r.object_id),
+      ),
+    );
   return {
     items: rows.map((r) => ({
       id: r.id,
       dataset: r.dataset,
-      object: refs.get(r.object_type)?.get(r.object_id)?.ref ?? missingObjectRef(r.object_type, r.object_id),
+      object:
+        refs.get(r.object_type)?.get(r.object_id)?.ref ??
+        missingObjectRef(r.object_type, r.object_id),
       indicator: r.indicator,
       year: r.year,
       value: r.value,

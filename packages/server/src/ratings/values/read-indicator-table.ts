@@ -34,7 +34,13 @@ const REQUIRED: IndicatorColumn[] = ['object', 'indicator', 'value'];
 
 /** XLSX files are ZIP archives: they start with «PK\x03\x04». */
 export function isXlsx(content: Buffer): boolean {
-  return content.length >= 4 && content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04;
+  return (
+    content.length >= 4 &&
+    content[0] === 0x50 &&
+    content[1] === 0x4b &&
+    content[2] === 0x03 &&
+    content[3] === 0x04
+  );
 }
 
 /**
@@ -64,12 +70,22 @@ export async function readIndicatorTable(content: Buffer): Promise<IndicatorTabl
       return;
     }
     if (columns.has(column))
-      problems.push({ line: head.line, field: column, value: name, message: `столбец «${column}» повторяется` });
+      problems.push({
+        line: head.line,
+        field: column,
+        value: name,
+        message: `столбец «${column}» повторяется`,
+      });
     columns.set(column, k);
   });
   for (const column of REQUIRED)
     if (!columns.has(column))
-      problems.push({ line: head.line, field: column, value: null, message: `нет обязательного столбца «${column}»` });
+      problems.push({
+        line: head.line,
+        field: column,
+        value: null,
+        message: `нет обязательного столбца «${column}»`,
+      });
   return { columns, rows: body.filter((r) => r.cells.some((c) => c !== '')), problems };
 }
 
@@ -108,8 +124,13 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('result' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('').trim();
+    if ('result' in value)
+      return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('richText' in value)
+      return (value as ExcelJS.CellRichTextValue).richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value) return String((value as { text: unknown }).text).trim();
   }
   return String(value).trim();
