@@ -23,7 +23,9 @@ const INDUSTRIES = 600;
 const YEARS = 10;
 const DATABASE_URL = process.env['DATABASE_URL'];
 if (!DATABASE_URL) {
-  console.error('DATABASE_URL must name a PostgreSQL 15 database (the benchmark creates and drops schema cluster_sql_bench)');
+  console.error(
+    'DATABASE_URL must name a PostgreSQL 15 database (the benchmark creates and drops schema cluster_sql_bench)',
+  );
   process.exit(1);
 }
 
@@ -49,7 +51,8 @@ function buildData() {
   for (let cell = 0; cell < base.length; cell++) {
     const r = Math.floor(cell / INDUSTRIES);
     const i = cell % INDUSTRIES;
-    base[cell] = next() < 0.3 ? 0 : Math.round(regionSize[r]! * industrySize[i]! * (0.2 + 2 * next()));
+    base[cell] =
+      next() < 0.3 ? 0 : Math.round(regionSize[r]! * industrySize[i]! * (0.2 + 2 * next()));
   }
   for (let y = 0; y < YEARS; y++) {
     const values = new Float64Array(base.length);
@@ -103,9 +106,12 @@ await sql.unsafe(`CREATE UNLOGGED TABLE cell (
 const loadStart = performance.now();
 let rowsLoaded = 0;
 {
-  const copy = await sql`COPY cell (year, region, industry, employment, establishments) FROM STDIN`.writable();
+  const copy =
+    await sql`COPY cell (year, region, industry, employment, establishments) FROM STDIN`.writable();
   const write = (chunk: string) =>
-    new Promise<void>((resolve, reject) => (copy.write(chunk, (error) => (error ? reject(error) : resolve()))));
+    new Promise<void>((resolve, reject) =>
+      copy.write(chunk, (error) => (error ? reject(error) : resolve())),
+    );
   for (let y = 0; y < YEARS; y++) {
     const { employment, establishments } = years[y]!;
     let buffer = '';
@@ -121,7 +127,9 @@ let rowsLoaded = 0;
     }
     if (buffer) await write(buffer);
   }
-  await new Promise<void>((resolve, reject) => copy.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    copy.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 await sql.unsafe('ANALYZE cell');
 const loadMs = performance.now() - loadStart;
@@ -165,7 +173,10 @@ FROM quotient q JOIN threshold t USING (year, industry)`;
 
 const settingNames = ['work_mem', 'shared_buffers', 'max_parallel_workers_per_gather', 'jit'];
 const settings = await Promise.all(
-  settingNames.map(async (name) => ({ name, value: (await sql<{ v: string }[]>`SELECT current_setting(${name}) AS v`)[0]!.v })),
+  settingNames.map(async (name) => ({
+    name,
+    value: (await sql<{ v: string }[]>`SELECT current_setting(${name}) AS v`)[0]!.v,
+  })),
 );
 const version = (await sql<{ v: string }[]>`SELECT split_part(version(), ' ', 2) AS v`)[0]!.v;
 
@@ -192,7 +203,9 @@ await sql.end();
 const mismatches = inProcess.flatMap((row, y) => {
   const s = sqlLarge.byYear.find((b) => b.year === y);
   return !s || s.strong !== row.strong || s.star_sum !== row.starSum || s.three !== row.threeStars
-    ? [`year ${y + 1}: in-process strong ${row.strong}, stars ${row.starSum}, 3-star ${row.threeStars}; SQL ${s?.strong}, ${s?.star_sum}, ${s?.three}`]
+    ? [
+        `year ${y + 1}: in-process strong ${row.strong}, stars ${row.starSum}, 3-star ${row.threeStars}; SQL ${s?.strong}, ${s?.star_sum}, ${s?.three}`,
+      ]
     : [];
 });
 const best = Math.min(sqlDefault.ms, sqlLarge.ms);
@@ -201,15 +214,23 @@ console.log(
   `cluster analytics, in-process vs SQL: ${REGIONS} regions × ${INDUSTRIES} industries × ${YEARS} years ` +
     `(${(REGIONS * INDUSTRIES * YEARS).toLocaleString('en')} cells, ${rowsLoaded.toLocaleString('en')} with employment)`,
 );
-console.log(`node ${process.version}, PostgreSQL ${version} (shared_buffers ${setting('shared_buffers')}, ` +
-  `max_parallel_workers_per_gather ${setting('max_parallel_workers_per_gather')}, jit ${setting('jit')}); ` +
-  `${cpus().length} CPUs, 1-min load ${loadavg()[0]!.toFixed(2)}`);
+console.log(
+  `node ${process.version}, PostgreSQL ${version} (shared_buffers ${setting('shared_buffers')}, ` +
+    `max_parallel_workers_per_gather ${setting('max_parallel_workers_per_gather')}, jit ${setting('jit')}); ` +
+    `${cpus().length} CPUs, 1-min load ${loadavg()[0]!.toFixed(2)}`,
+);
 console.log(`load (COPY + ANALYZE, not timed below): ${(loadMs / 1000).toFixed(1)} s`);
-console.log(`in-process (core functions, 10 years): ${inProcessMs.toFixed(0)} ms wall, ` +
-  `${((inProcessCpu.user + inProcessCpu.system) / 1000).toFixed(0)} ms CPU`);
-console.log(`SQL, work_mem ${setting('work_mem')} (server default): ${sqlDefault.ms.toFixed(0)} ms`);
+console.log(
+  `in-process (core functions, 10 years): ${inProcessMs.toFixed(0)} ms wall, ` +
+    `${((inProcessCpu.user + inProcessCpu.system) / 1000).toFixed(0)} ms CPU`,
+);
+console.log(
+  `SQL, work_mem ${setting('work_mem')} (server default): ${sqlDefault.ms.toFixed(0)} ms`,
+);
 console.log(`SQL, work_mem 256MB: ${sqlLarge.ms.toFixed(0)} ms`);
 console.log(`ratio SQL / in-process: ${(best / inProcessMs).toFixed(1)} × (best SQL run)`);
-console.log(mismatches.length === 0
-  ? 'results agree: strong cells, star totals and 3-star cells per year are identical'
-  : `results differ:\n  ${mismatches.join('\n  ')}`);
+console.log(
+  mismatches.length === 0
+    ? 'results agree: strong cells, star totals and 3-star cells per year are identical'
+    : `results differ:\n  ${mismatches.join('\n  ')}`,
+);

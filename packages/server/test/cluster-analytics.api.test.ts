@@ -64,7 +64,12 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       file: {
         format: 'csv',
         content: csv(),
-        mapping: { regionColumn: 'Муниципалитет', industryColumn: 'ОКВЭД', valueColumn: 'Занятые', yearColumn: 'Год' },
+        mapping: {
+          regionColumn: 'Муниципалитет',
+          industryColumn: 'ОКВЭД',
+          valueColumn: 'Занятые',
+          yearColumn: 'Год',
+        },
       },
     });
     id = created.dataset.id;
@@ -74,54 +79,120 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
 
   it('gives EconGeo’s location quotients exactly, for every industry', async () => {
     for (const [i, industry] of INDUSTRIES.entries()) {
-      const { status, body } = await t.getJson(`/api/clusters-analytics/map?dataset=${id}&year=2022&industry=${industry}`);
+      const { status, body } = await t.getJson(
+        `/api/clusters-analytics/map?dataset=${id}&year=2022&industry=${industry}`,
+      );
       expect(status).toBe(200);
-      const byRegion = Object.fromEntries(body.items.map((item: any) => [item.region.code, item.locationQuotient]));
+      const byRegion = Object.fromEntries(
+        body.items.map((item: any) => [item.region.code, item.locationQuotient]),
+      );
       expect(byRegion).toEqual(Object.fromEntries(LQ.map((row, r) => [`R${r + 1}`, row[i]])));
     }
   });
 
   it('marks strong regions and stars with the thresholds behind them (industry 28)', async () => {
-    const { body } = await t.getJson(`/api/clusters-analytics/map?dataset=${id}&year=2022&industry=28`);
+    const { body } = await t.getJson(
+      `/api/clusters-analytics/map?dataset=${id}&year=2022&industry=28`,
+    );
     // Over R2..R5 (employment > 0): Q75(LQ) of .25, .25, 1, 3.5 = 1.625; Q25(e) of 5, 5, 20, 70 = 5;
     // Q90(e) = 20 + 0.7 · 50 = 55; Q90(share) of .05, .05, .2, .7 = .55.
     const { valueQ90, ...exact } = body.thresholds;
-    expect(exact).toEqual({ qualifyingRegions: 4, locationQuotientQ75: 1.625, valueQ25: 5, focusQ90: 0.55 });
+    expect(exact).toEqual({
+      qualifyingRegions: 4,
+      locationQuotientQ75: 1.625,
+      valueQ25: 5,
+      focusQ90: 0.55,
+    });
     expect(valueQ90).toBeCloseTo(55, 12);
     const r2 = body.items.find((item: any) => item.region.code === 'R2');
-    expect(r2).toMatchObject({ value: 70, share: 0.7, strong: true, stars: 3, starSize: true, starSpecialisation: true, starFocus: true });
-    expect(body.items.filter((item: any) => item.strong).map((item: any) => item.region.code)).toEqual(['R2']);
-    expect(body.items.filter((item: any) => item.stars > 0).map((item: any) => item.region.code)).toEqual(['R2']);
-    expect(body.industry).toEqual({ code: '28', name: 'Производство машин и оборудования, не включенных в другие группировки', type: 'traded' });
+    expect(r2).toMatchObject({
+      value: 70,
+      share: 0.7,
+      strong: true,
+      stars: 3,
+      starSize: true,
+      starSpecialisation: true,
+      starFocus: true,
+    });
+    expect(
+      body.items.filter((item: any) => item.strong).map((item: any) => item.region.code),
+    ).toEqual(['R2']);
+    expect(
+      body.items.filter((item: any) => item.stars > 0).map((item: any) => item.region.code),
+    ).toEqual(['R2']);
+    expect(body.industry).toEqual({
+      code: '28',
+      name: 'Производство машин и оборудования, не включенных в другие группировки',
+      type: 'traded',
+    });
     expect(body.notes.map((n: any) => n.kind)).toContain('sizeBySingleMeasure');
   });
 
   it('gives the same quotients at category level, where each division is its own category', async () => {
-    const { status, body } = await t.getJson(`/api/clusters-analytics/map?dataset=${id}&year=2022&industry=machinery&level=category`);
+    const { status, body } = await t.getJson(
+      `/api/clusters-analytics/map?dataset=${id}&year=2022&industry=machinery&level=category`,
+    );
     expect(status).toBe(200);
     expect(body.items.map((item: any) => [item.region.code, item.locationQuotient])).toEqual([
-      ['R2', 3.5], ['R3', 1], ['R4', 0.25], ['R5', 0.25], ['R1', 0],
+      ['R2', 3.5],
+      ['R3', 1],
+      ['R4', 0.25],
+      ['R5', 0.25],
+      ['R1', 0],
     ]);
   });
 
   it('describes a region’s portfolio: LQ, share, growth, strong clusters and cluster strength (R3)', async () => {
-    const { status, body } = await t.getJson(`/api/clusters-analytics/portfolio?dataset=${id}&year=2022&region=R3&baseYear=2021`);
+    const { status, body } = await t.getJson(
+      `/api/clusters-analytics/portfolio?dataset=${id}&year=2022&region=R3&baseYear=2021`,
+    );
     expect(status).toBe(200);
     const byCode = Object.fromEntries(body.items.map((item: any) => [item.industry.code, item]));
-    expect(byCode['29']).toMatchObject({ value: 50, share: 0.5, locationQuotient: 2.5, baseValue: 0, growth: null, strong: true });
-    expect(byCode['20']).toMatchObject({ value: 20, share: 0.2, locationQuotient: 1, baseValue: 10, growth: 1, strong: false });
+    expect(byCode['29']).toMatchObject({
+      value: 50,
+      share: 0.5,
+      locationQuotient: 2.5,
+      baseValue: 0,
+      growth: null,
+      strong: true,
+    });
+    expect(byCode['20']).toMatchObject({
+      value: 20,
+      share: 0.2,
+      locationQuotient: 1,
+      baseValue: 10,
+      growth: 1,
+      strong: false,
+    });
     // Absent in both years: no growth to speak of (null, never NaN).
-    expect(byCode['10']).toMatchObject({ value: 0, locationQuotient: 0, growth: null, baseValue: 0 });
+    expect(byCode['10']).toMatchObject({
+      value: 0,
+      locationQuotient: 0,
+      growth: null,
+      baseValue: 0,
+    });
     // Strong in R3: 29 only (LQ 2.5 ≥ Q75 2.25 of .5, 2, 2.5; 50 > Q25 25). All five divisions are traded.
     expect(body.strongClusters).toEqual([
-      { industry: { code: '29', name: 'Производство автотранспортных средств, прицепов и полуприцепов', type: 'traded' }, value: 50, locationQuotient: 2.5, stars: 3, rankByLocationQuotient: 1 },
+      {
+        industry: {
+          code: '29',
+          name: 'Производство автотранспортных средств, прицепов и полуприцепов',
+          type: 'traded',
+        },
+        value: 50,
+        locationQuotient: 2.5,
+        stars: 3,
+        rankByLocationQuotient: 1,
+      },
     ]);
     expect(body.clusterStrength).toEqual({ tradedValue: 100, strongValue: 50, strength: 0.5 });
     expect(body.notes.map((n: any) => n.kind)).toContain('zeroBase');
   });
 
   it('finds a region by any spelling only for federal subjects, and answers 404 for an unknown one', async () => {
-    const { status, body } = await t.getJson(`/api/clusters-analytics/portfolio?dataset=${id}&year=2022&region=Нарния`);
+    const { status, body } = await t.getJson(
+      `/api/clusters-analytics/portfolio?dataset=${id}&year=2022&region=Нарния`,
+    );
     expect(status).toBe(404);
     expect(body.error.message).toMatch(/Региона «Нарния» нет в наборе/);
     const year = await t.getJson(`/api/clusters-analytics/map?dataset=${id}&year=1999&industry=28`);
@@ -130,7 +201,9 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
   });
 
   it('lists candidate clusters with the relatedness behind each', async () => {
-    const { status, body } = await t.getJson(`/api/clusters-analytics/candidates?dataset=${id}&year=2022&region=R3&minRelatedness=0.1`);
+    const { status, body } = await t.getJson(
+      `/api/clusters-analytics/candidates?dataset=${id}&year=2022&region=R3&minRelatedness=0.1`,
+    );
     expect(status).toBe(200);
     expect(body.strongIndustries.map((s: any) => s.code)).toEqual(['29']);
     expect(body.regionsCounted).toBe(5);
@@ -144,16 +217,26 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       expect(related.relatedness).toBeGreaterThanOrEqual(0.1);
       expect(item.score).toBeCloseTo(phi, 12);
     }
-    const expectedCodes = INDUSTRIES.filter((code, i) => code !== '29' && pearson(shares(i), shares(4)) >= 0.1);
+    const expectedCodes = INDUSTRIES.filter(
+      (code, i) => code !== '29' && pearson(shares(i), shares(4)) >= 0.1,
+    );
     expect(body.items.map((item: any) => item.industry.code).sort()).toEqual(expectedCodes.sort());
   });
 
   it('exports the map as CSV with Russian headers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/clusters-analytics/map/export?dataset=${id}&year=2022&industry=28&format=csv` });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/clusters-analytics/map/export?dataset=${id}&year=2022&industry=28&format=csv`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="cluster-map-\d+-2022-28\.csv"/);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="cluster-map-\d+-2022-28\.csv"/,
+    );
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(
       'Код региона,Регион,Значение,Доля в регионе,Коэффициент локализации,Размер выше 25-го процентиля,Сильный кластер,Звёзды,Звезда размера,Звезда специализации,Звезда фокуса',
     );
@@ -162,19 +245,31 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
 
   it('exports the portfolio and the candidates as XLSX', async () => {
     for (const [url, header] of [
-      [`/api/clusters-analytics/portfolio/export?dataset=${id}&year=2022&region=R3&baseYear=2021&format=xlsx`, 'Код отрасли'],
-      [`/api/clusters-analytics/candidates/export?dataset=${id}&year=2022&region=R3&minRelatedness=0.1&format=xlsx`, 'Код отрасли'],
+      [
+        `/api/clusters-analytics/portfolio/export?dataset=${id}&year=2022&region=R3&baseYear=2021&format=xlsx`,
+        'Код отрасли',
+      ],
+      [
+        `/api/clusters-analytics/candidates/export?dataset=${id}&year=2022&region=R3&minRelatedness=0.1&format=xlsx`,
+        'Код отрасли',
+      ],
     ] as const) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0]!;
-      const headerRow = sheet.getRows(1, sheet.rowCount)!.find((row) => row.getCell(1).value === header)!;
+      const headerRow = sheet
+        .getRows(1, sheet.rowCount)!
+        .find((row) => row.getCell(1).value === header)!;
       expect(headerRow).toBeDefined();
       const first = sheet.getRow(headerRow.number + 1);
-      expect(typeof first.getCell(4).value === 'number' || typeof first.getCell(4).value === 'string').toBe(true);
+      expect(
+        typeof first.getCell(4).value === 'number' || typeof first.getCell(4).value === 'string',
+      ).toBe(true);
     }
   });
 
@@ -182,14 +277,23 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
     const body = {
       name: 'HTTP',
       measure: 'employment',
-      file: { format: 'csv', content: 'r,i,v\nЛипецкая область,24,10\nНарния,24,1\n', mapping: { regionColumn: 'r', industryColumn: 'i', valueColumn: 'v', year: 2020 } },
+      file: {
+        format: 'csv',
+        content: 'r,i,v\nЛипецкая область,24,10\nНарния,24,1\n',
+        mapping: { regionColumn: 'r', industryColumn: 'i', valueColumn: 'v', year: 2020 },
+      },
     };
     const anonymous = await signIn(t.app, 'public');
     expect((await anonymous.request('POST', '/api/datasets', body)).status).toBe(401);
     const analyst = await signIn(t.app, 'analyst');
     const created = await analyst.request('POST', '/api/datasets', body);
     expect(created.status).toBe(201);
-    expect(created.body.import).toMatchObject({ values: 1, quarantined: 1, regions: 1, years: [2020] });
+    expect(created.body.import).toMatchObject({
+      values: 1,
+      quarantined: 1,
+      regions: 1,
+      years: [2020],
+    });
     const newId = created.body.dataset.id;
     const summary = await t.getJson(`/api/datasets/${newId}/summary`);
     expect(summary.body).toMatchObject({
@@ -199,10 +303,16 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       quarantine: [{ reasonCode: 'unknown_region', rows: 1 }],
     });
     const quarantine = await t.getJson(`/api/datasets/${newId}/quarantine`);
-    expect(quarantine.body.items[0]).toMatchObject({ line: 3, raw: { r: 'Нарния', i: '24', v: '1' } });
+    expect(quarantine.body.items[0]).toMatchObject({
+      line: 3,
+      raw: { r: 'Нарния', i: '24', v: '1' },
+    });
     const list = await t.getJson('/api/datasets');
     expect(list.body.items.map((d: any) => d.id)).toContain(newId);
-    const invalid = await analyst.request('POST', '/api/datasets', { ...body, file: { format: 'csv', content: 'x' } });
+    const invalid = await analyst.request('POST', '/api/datasets', {
+      ...body,
+      file: { format: 'csv', content: 'x' },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.message).toMatch(/mapping/);
     expect((await analyst.request('DELETE', `/api/datasets/${newId}`)).status).toBe(204);

@@ -7,7 +7,12 @@ import { FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import { matchFederalSubject } from '@promatlas/core/regions/match-federal-subject.ts';
 import type { CreateDatasetInput } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import { importOkvedFile } from '../src/reference/import-okved.ts';
-import { createDataset, getDatasetSummary, importIntoDataset, listQuarantine } from '../src/datasets/dataset.service.ts';
+import {
+  createDataset,
+  getDatasetSummary,
+  importIntoDataset,
+  listQuarantine,
+} from '../src/datasets/dataset.service.ts';
 import { DatasetImportError } from '../src/datasets/import/source-rows.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './databases.ts';
 import { sharedFile } from './shared-data.ts';
@@ -28,7 +33,11 @@ function rosstatInput(name: string): CreateDatasetInput {
     industryClassification: 'okved2',
     illustrative: false,
     sourceText: 'Росстат: количество организаций по данным государственной регистрации',
-    file: { format: 'rosstat', contentBase64: rosstatBytes().toString('base64'), fileName: 'rosstat.csv' },
+    file: {
+      format: 'rosstat',
+      contentBase64: rosstatBytes().toString('base64'),
+      fileName: 'rosstat.csv',
+    },
   };
 }
 
@@ -57,7 +66,10 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
   afterAll(async () => database?.dispose());
 
   it('imports the real Rosstat file with sections and divisions only in the classifier, quarantining the groups it cannot match', async () => {
-    const { dataset, import: result } = await createDataset(database.db, rosstatInput('Росстат, без полного ОКВЭД2'));
+    const { dataset, import: result } = await createDataset(
+      database.db,
+      rosstatInput('Росстат, без полного ОКВЭД2'),
+    );
     // Groups and subgroups (Рыболовство 03.1, Лесозаготовки 02.20 …) are unknown until the full classifier is imported.
     const unknown = await database.db
       .selectFrom('dataset_quarantine_row')
@@ -66,8 +78,12 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
       .where('reason_code', '=', 'unknown_industry')
       .execute();
     expect(unknown.length).toBeGreaterThan(0);
-    expect(unknown[0]!.reason).toMatch(/^строка \d+, поле «отрасль»: «.+» не найден\(а\) в справочнике ОКВЭД2/);
-    expect(result.quarantineByReason.find((q) => q.reasonCode === 'unknown_region')).toBeUndefined();
+    expect(unknown[0]!.reason).toMatch(
+      /^строка \d+, поле «отрасль»: «.+» не найден\(а\) в справочнике ОКВЭД2/,
+    );
+    expect(
+      result.quarantineByReason.find((q) => q.reasonCode === 'unknown_region'),
+    ).toBeUndefined();
   });
 
   describe('with the full ОКВЭД2 classifier', () => {
@@ -75,7 +91,10 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
     let first: Awaited<ReturnType<typeof createDataset>>['import'];
     beforeAll(async () => {
       await importOkvedFile(database.db, fs.readFileSync(sharedFile('data/okved2.csv')));
-      const created = await createDataset(database.db, rosstatInput('Росстат: организации по регионам и ОКВЭД2'));
+      const created = await createDataset(
+        database.db,
+        rosstatInput('Росстат: организации по регионам и ОКВЭД2'),
+      );
       datasetId = created.dataset.id;
       first = created.import;
     });
@@ -103,7 +122,9 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
     });
 
     it('stores Липецкая область manufacturing exactly as the file gives it, year by year', async () => {
-      const row = rosstatRows().find((r) => r[1]!.trim() === 'Липецкая область' && r[2] === 'ОБРАБАТЫВАЮЩИЕ ПРОИЗВОДСТВА')!;
+      const row = rosstatRows().find(
+        (r) => r[1]!.trim() === 'Липецкая область' && r[2] === 'ОБРАБАТЫВАЮЩИЕ ПРОИЗВОДСТВА',
+      )!;
       const expected = [2017, 2018, 2019, 2020, 2021, 2022]
         .map((year, k) => ({ year, text: row[3 + k]! }))
         .filter((c) => c.text !== '')
@@ -122,22 +143,46 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
     });
 
     it('never double counts: regional sums equal the sums over the file’s top-level region rows', async () => {
-      const top = rosstatRows().filter((r) => /^ {8}\S/.test(r[1]!) && r[2] === 'ОБРАБАТЫВАЮЩИЕ ПРОИЗВОДСТВА');
+      const top = rosstatRows().filter(
+        (r) => /^ {8}\S/.test(r[1]!) && r[2] === 'ОБРАБАТЫВАЮЩИЕ ПРОИЗВОДСТВА',
+      );
       expect(top).toHaveLength(80);
       const fileSum = top.reduce((sum, r) => sum + Number(r[8]), 0);
-      const stored = (await valuesOf(database, datasetId)).filter((v) => v.industry_code === 'C' && v.year === 2022);
+      const stored = (await valuesOf(database, datasetId)).filter(
+        (v) => v.industry_code === 'C' && v.year === 2022,
+      );
       expect(stored.reduce((sum, v) => sum + v.value, 0)).toBe(fileSum);
     });
 
     it('matches indented activity names to the right ОКВЭД2 level', async () => {
       const codes = new Set((await valuesOf(database, datasetId)).map((v) => v.industry_code));
-      for (const code of ['A', '01', '02', '02.20', '03', '03.1', '03.2', 'C', '10.2', '18.1', '56', '56.2', '63.91', 'U'])
+      for (const code of [
+        'A',
+        '01',
+        '02',
+        '02.20',
+        '03',
+        '03.1',
+        '03.2',
+        'C',
+        '10.2',
+        '18.1',
+        '56',
+        '56.2',
+        '63.91',
+        'U',
+      ])
         expect(codes.has(code), code).toBe(true);
     });
 
     it('re-imports the same file without changing anything', async () => {
       const before = await valuesOf(database, datasetId);
-      const again = await importIntoDataset(database.db, datasetId, { format: 'rosstat', bytes: rosstatBytes() }, 'rosstat.csv');
+      const again = await importIntoDataset(
+        database.db,
+        datasetId,
+        { format: 'rosstat', bytes: rosstatBytes() },
+        'rosstat.csv',
+      );
       expect(again.import.values).toBe(first.values);
       const after = await valuesOf(database, datasetId);
       expect(after.length).toBe(before.length);
@@ -167,20 +212,44 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
       file: {
         format: 'csv',
         content: csv,
-        mapping: { regionColumn: 'субъект', industryColumn: 'Вид деятельности', valueColumn: 'Численность', yearColumn: 'Год' },
+        mapping: {
+          regionColumn: 'субъект',
+          industryColumn: 'Вид деятельности',
+          valueColumn: 'Численность',
+          yearColumn: 'Год',
+        },
       },
     });
     expect(result.values).toBe(1);
     const page = await listQuarantine(database.db, dataset.id, 1, 50);
     expect(page.items.map((q) => [q.line, q.reasonCode, q.reason])).toEqual([
       [3, 'unknown_region', 'строка 3, поле «регион»: «Нарния» не найден среди субъектов РФ'],
-      [4, 'unknown_industry', expect.stringMatching(/^строка 4, поле «отрасль»: «Производство волшебных палочек» не найден\(а\) в справочнике ОКВЭД2/)],
+      [
+        4,
+        'unknown_industry',
+        expect.stringMatching(
+          /^строка 4, поле «отрасль»: «Производство волшебных палочек» не найден\(а\) в справочнике ОКВЭД2/,
+        ),
+      ],
       [5, 'invalid_value', 'строка 5, поле «Численность»: «много» — не неотрицательное число'],
-      [6, 'duplicate_key', 'строка 6, поле «Численность»: значение для региона «Липецкая область», отрасли «28» и 2022 года уже указано в строке 2'],
+      [
+        6,
+        'duplicate_key',
+        'строка 6, поле «Численность»: значение для региона «Липецкая область», отрасли «28» и 2022 года уже указано в строке 2',
+      ],
       [7, 'invalid_year', 'строка 7, поле «Год»: «22» — не год (ожидается четыре цифры)'],
-      [8, 'total_row', 'строка 8, поле «регион»: «Центральный федеральный округ» — итог по стране или округу, не субъект РФ'],
+      [
+        8,
+        'total_row',
+        'строка 8, поле «регион»: «Центральный федеральный округ» — итог по стране или округу, не субъект РФ',
+      ],
     ]);
-    expect(page.items[0]!.raw).toEqual({ Субъект: 'Нарния', 'Вид деятельности': '28', Численность: '5', Год: '2022' });
+    expect(page.items[0]!.raw).toEqual({
+      Субъект: 'Нарния',
+      'Вид деятельности': '28',
+      Численность: '5',
+      Год: '2022',
+    });
   });
 
   it('refuses a file whose mapped columns are missing, creating no dataset', async () => {
@@ -190,16 +259,27 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
       regionLevel: 'federal_subject',
       industryClassification: 'okved2',
       illustrative: false,
-      file: { format: 'csv', content: 'a,b\n1,2\n', mapping: { regionColumn: 'регион', industryColumn: 'b', valueColumn: 'a', year: 2022 } },
+      file: {
+        format: 'csv',
+        content: 'a,b\n1,2\n',
+        mapping: { regionColumn: 'регион', industryColumn: 'b', valueColumn: 'a', year: 2022 },
+      },
     });
     await expect(attempt).rejects.toThrow(DatasetImportError);
-    await expect(attempt).rejects.toMatchObject({ messageRu: expect.stringContaining('строка 1: нет столбца «регион» (регион)') });
-    const left = await database.db.selectFrom('statistical_dataset').select('id').where('name', '=', 'Без столбцов').execute();
+    await expect(attempt).rejects.toMatchObject({
+      messageRu: expect.stringContaining('строка 1: нет столбца «регион» (регион)'),
+    });
+    const left = await database.db
+      .selectFrom('statistical_dataset')
+      .select('id')
+      .where('name', '=', 'Без столбцов')
+      .execute();
     expect(left).toEqual([]);
   });
 
   it('reads a long CSV saved in Windows-1251 with custom column names and one year for the file', async () => {
-    const text = 'Регион;Отрасль;Занято\nЛипецкая область;Производство металлургическое;31 500\nг. Москва;24;2 000\n';
+    const text =
+      'Регион;Отрасль;Занято\nЛипецкая область;Производство металлургическое;31 500\nг. Москва;24;2 000\n';
     const { import: result, dataset } = await createDataset(database.db, {
       name: 'Windows-1251',
       measure: 'employment',
@@ -209,7 +289,12 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
       file: {
         format: 'csv',
         contentBase64: iconv.encode(text, 'win1251').toString('base64'),
-        mapping: { regionColumn: 'Регион', industryColumn: 'Отрасль', valueColumn: 'Занято', year: 2023 },
+        mapping: {
+          regionColumn: 'Регион',
+          industryColumn: 'Отрасль',
+          valueColumn: 'Занято',
+          year: 2023,
+        },
       },
     });
     expect(result.quarantined).toBe(0);
@@ -237,12 +322,22 @@ describe.each(databaseKinds())('dataset import on %s', (kind) => {
       file: {
         format: 'xlsx',
         contentBase64: bytes.toString('base64'),
-        mapping: { regionColumn: 'Территория', industryColumn: 'Категория', valueColumn: 'Работники', yearColumn: 'Год' },
+        mapping: {
+          regionColumn: 'Территория',
+          industryColumn: 'Категория',
+          valueColumn: 'Работники',
+          yearColumn: 'Год',
+        },
       },
     });
     expect(result.values).toBe(2);
     expect(result.quarantineSample).toEqual([
-      { line: 4, reasonCode: 'unknown_industry', reason: 'строка 4, поле «отрасль»: «Неизвестная категория» не найден(а) среди кластерных категорий' },
+      {
+        line: 4,
+        reasonCode: 'unknown_industry',
+        reason:
+          'строка 4, поле «отрасль»: «Неизвестная категория» не найден(а) среди кластерных категорий',
+      },
     ]);
     const values = await valuesOf(database, dataset.id);
     expect(values.map((v) => [v.region_code, v.industry_code, v.value]).sort()).toEqual([

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CATEGORIES } from '@promatlas/core/clusters/default-cluster-categories.ts';
 import { connectPglite } from '../src/db/connection.ts';
 import { prepareDatabase } from '../src/server.ts';
-import { ILLUSTRATIVE_DATASET, illustrativeClusterEmployment } from '../src/demo/illustrative-cluster-employment.ts';
+import {
+  ILLUSTRATIVE_DATASET,
+  illustrativeClusterEmployment,
+} from '../src/demo/illustrative-cluster-employment.ts';
 import { loadIllustrativeDataset } from '../src/demo/load-illustrative-dataset.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
@@ -22,8 +25,17 @@ describe('illustrative cluster employment', () => {
     const connection = await connectPglite('memory://');
     try {
       await prepareDatabase(connection, { demo: true });
-      const rows = await connection.db.selectFrom('statistical_dataset').select(['name', 'illustrative', 'industry_classification']).execute();
-      expect(rows).toEqual([{ name: ILLUSTRATIVE_DATASET.name, illustrative: true, industry_classification: 'cluster_category' }]);
+      const rows = await connection.db
+        .selectFrom('statistical_dataset')
+        .select(['name', 'illustrative', 'industry_classification'])
+        .execute();
+      expect(rows).toEqual([
+        {
+          name: ILLUSTRATIVE_DATASET.name,
+          illustrative: true,
+          industry_classification: 'cluster_category',
+        },
+      ]);
     } finally {
       await connection.close();
     }
@@ -42,20 +54,33 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
   it('drives the cluster map, and every answer says the data are illustrative', async () => {
     const { body: list } = await t.getJson('/api/datasets');
     const demo = list.items.find((d: any) => d.illustrative);
-    expect(demo).toMatchObject({ name: ILLUSTRATIVE_DATASET.name, years: [2019, 2020, 2021, 2022, 2023], valueCount: CELLS });
-    const map = await t.getJson(`/api/clusters-analytics/map?dataset=${demo.id}&year=2023&industry=metallurgy`);
+    expect(demo).toMatchObject({
+      name: ILLUSTRATIVE_DATASET.name,
+      years: [2019, 2020, 2021, 2022, 2023],
+      valueCount: CELLS,
+    });
+    const map = await t.getJson(
+      `/api/clusters-analytics/map?dataset=${demo.id}&year=2023&industry=metallurgy`,
+    );
     expect(map.status).toBe(200);
     expect(map.body.level).toBe('category');
     expect(map.body.items).toHaveLength(85);
     expect(map.body.dataset.illustrative).toBe(true);
-    expect(map.body.notes[0]).toMatchObject({ kind: 'illustrative', message: 'Иллюстративные данные: не реальная статистика' });
+    expect(map.body.notes[0]).toMatchObject({
+      kind: 'illustrative',
+      message: 'Иллюстративные данные: не реальная статистика',
+    });
     expect(map.body.items.every((item: any) => Number.isFinite(item.locationQuotient))).toBe(true);
-    const portfolio = await t.getJson(`/api/clusters-analytics/portfolio?dataset=${demo.id}&year=2023&baseYear=2019&region=${encodeURIComponent('Липецкая обл.')}`);
+    const portfolio = await t.getJson(
+      `/api/clusters-analytics/portfolio?dataset=${demo.id}&year=2023&baseYear=2019&region=${encodeURIComponent('Липецкая обл.')}`,
+    );
     expect(portfolio.status).toBe(200);
     expect(portfolio.body.region).toEqual({ code: '42', name: 'Липецкая область' });
     expect(portfolio.body.clusterStrength.strength).toBeGreaterThanOrEqual(0);
     expect(portfolio.body.clusterStrength.strength).toBeLessThanOrEqual(1);
-    const candidates = await t.getJson(`/api/clusters-analytics/candidates?dataset=${demo.id}&year=2023&region=42`);
+    const candidates = await t.getJson(
+      `/api/clusters-analytics/candidates?dataset=${demo.id}&year=2023&region=42`,
+    );
     expect(candidates.status).toBe(200);
   });
 });

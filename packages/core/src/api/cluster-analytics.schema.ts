@@ -52,11 +52,16 @@ export const DatasetListSchema = z.object({ items: z.array(DatasetSchema) });
 
 export const DatasetSummarySchema = z.object({
   dataset: DatasetSchema,
-  years: z.array(z.object({ year: z.number().int(), values: z.number().int(), regions: z.number().int() })),
+  years: z.array(
+    z.object({ year: z.number().int(), values: z.number().int(), regions: z.number().int() }),
+  ),
   industries: z.array(
     z.object({
       code: z.string(),
-      name: z.string().nullable().describe('Название по ОКВЭД2 или категории; null, если код неизвестен'),
+      name: z
+        .string()
+        .nullable()
+        .describe('Название по ОКВЭД2 или категории; null, если код неизвестен'),
       values: z.number().int(),
     }),
   ),
@@ -68,11 +73,23 @@ export const DatasetSummarySchema = z.object({
 
 export const LongTableMappingSchema = z
   .object({
-    regionColumn: z.string().min(1).describe('Столбец с регионом (название в любом написании или код)'),
-    industryColumn: z.string().min(1).describe('Столбец с отраслью: код или название ОКВЭД2 либо кластерной категории'),
+    regionColumn: z
+      .string()
+      .min(1)
+      .describe('Столбец с регионом (название в любом написании или код)'),
+    industryColumn: z
+      .string()
+      .min(1)
+      .describe('Столбец с отраслью: код или название ОКВЭД2 либо кластерной категории'),
     valueColumn: z.string().min(1).describe('Столбец со значением'),
     yearColumn: z.string().min(1).optional().describe('Столбец с годом'),
-    year: z.number().int().min(1900).max(2200).optional().describe('Год для всего файла, если столбца года нет'),
+    year: z
+      .number()
+      .int()
+      .min(1900)
+      .max(2200)
+      .optional()
+      .describe('Год для всего файла, если столбца года нет'),
   })
   .describe('Какие столбцы длинной таблицы что содержат');
 
@@ -80,7 +97,9 @@ export const DatasetFileSchema = z
   .object({
     format: z
       .enum(['csv', 'rosstat', 'xlsx'])
-      .describe('csv — длинная таблица; rosstat — макет выгрузки Росстата (CSV); xlsx — длинная таблица в Excel'),
+      .describe(
+        'csv — длинная таблица; rosstat — макет выгрузки Росстата (CSV); xlsx — длинная таблица в Excel',
+      ),
     content: z.string().optional().describe('Содержимое файла CSV текстом'),
     contentBase64: z
       .string()
@@ -108,7 +127,13 @@ export const CreateDatasetSchema = z
     name: z.string().trim().min(1).max(500),
     description: z.string().max(5000).optional(),
     measure: DatasetMeasureSchema,
-    unit: z.string().trim().min(1).max(100).optional().describe('По умолчанию: «человек» или «единиц»'),
+    unit: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('По умолчанию: «человек» или «единиц»'),
     regionLevel: RegionLevelSchema.default('federal_subject'),
     industryClassification: IndustryClassificationSchema.default('okved2'),
     sourceId: z.number().int().min(1).optional(),
@@ -138,7 +163,10 @@ export const ImportResultSchema = z
   .describe('Итог импорта');
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
-export const CreateDatasetResponseSchema = z.object({ dataset: DatasetSchema, import: ImportResultSchema });
+export const CreateDatasetResponseSchema = z.object({
+  dataset: DatasetSchema,
+  import: ImportResultSchema,
+});
 
 export const QuarantinePageSchema = z.object({
   items: z.array(
@@ -168,7 +196,10 @@ export const AnalysisNoteSchema = z
 export const IndustryRefSchema = z.object({
   code: z.string().describe('Код ОКВЭД2 или кластерной категории'),
   name: z.string(),
-  type: z.enum(['traded', 'local']).nullable().describe('Торгуемая или локальная; null — не определено'),
+  type: z
+    .enum(['traded', 'local'])
+    .nullable()
+    .describe('Торгуемая или локальная; null — не определено'),
 });
 
 export const DatasetRefSchema = z.object({
@@ -197,7 +228,10 @@ export const ClusterMapSchema = z.object({
       locationQuotientQ75: z.number().nullable().describe('75-й процентиль КЛ (R-7)'),
       valueQ25: z.number().nullable().describe('25-й процентиль значения'),
       valueQ90: z.number().nullable().describe('90-й процентиль значения (звезда размера)'),
-      focusQ90: z.number().nullable().describe('90-й процентиль доли отрасли в регионе (звезда фокуса)'),
+      focusQ90: z
+        .number()
+        .nullable()
+        .describe('90-й процентиль доли отрасли в регионе (звезда фокуса)'),
     })
     .describe('Пороги, по которым определены сильные кластеры и звёзды'),
   items: z.array(
@@ -222,7 +256,13 @@ export const ClusterPortfolioQuerySchema = z.object({
   dataset: z.coerce.number().int().min(1).describe('Идентификатор набора данных'),
   year: z.coerce.number().int().min(1900).max(2200).describe('Год'),
   region: z.string().trim().min(1).max(300).describe('Код субъекта (ОКАТО) или его название'),
-  baseYear: z.coerce.number().int().min(1900).max(2200).optional().describe('Базовый год для роста'),
+  baseYear: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2200)
+    .optional()
+    .describe('Базовый год для роста'),
   level: AnalysisLevelSchema.optional(),
 });
 
@@ -247,7 +287,10 @@ export const ClusterPortfolioSchema = z.object({
         value: z.number(),
         locationQuotient: z.number(),
         stars: z.number().int(),
-        rankByLocationQuotient: z.number().int().describe('Место региона по КЛ среди регионов с отраслью'),
+        rankByLocationQuotient: z
+          .number()
+          .int()
+          .describe('Место региона по КЛ среди регионов с отраслью'),
       }),
     )
     .describe('Сильные кластеры региона с их показателями'),
@@ -258,7 +301,10 @@ export const ClusterPortfolioSchema = z.object({
       share: z.number().describe('Доля в итоге региона, 0–1'),
       locationQuotient: z.number(),
       baseValue: z.number().nullable(),
-      growth: z.number().nullable().describe('Рост к базовому году, доля (0,1 = +10 %); null без базы'),
+      growth: z
+        .number()
+        .nullable()
+        .describe('Рост к базовому году, доля (0,1 = +10 %); null без базы'),
       strong: z.boolean(),
       stars: z.number().int().min(0).max(3),
     }),
@@ -288,14 +334,18 @@ export const ClusterCandidatesSchema = z.object({
   level: AnalysisLevelSchema,
   minRelatedness: z.number(),
   regionsCounted: z.number().int().describe('Регионов в расчёте связанности'),
-  strongIndustries: z.array(IndustryRefSchema).describe('Сильные отрасли региона — опора кандидатов'),
+  strongIndustries: z
+    .array(IndustryRefSchema)
+    .describe('Сильные отрасли региона — опора кандидатов'),
   items: z.array(
     z.object({
       industry: IndustryRefSchema,
       score: z.number().describe('Σ φ по связанным сильным отраслям'),
       locationQuotient: z.number(),
       value: z.number(),
-      relatedStrongIndustries: z.array(z.object({ industry: IndustryRefSchema, relatedness: z.number() })),
+      relatedStrongIndustries: z.array(
+        z.object({ industry: IndustryRefSchema, relatedness: z.number() }),
+      ),
     }),
   ),
   notes: z.array(AnalysisNoteSchema),

@@ -12,10 +12,14 @@ const categoryCodes = ['food', 'fishing', 'construction'];
 
 describe('aggregateToCategories', () => {
   it('sums divisions into their categories, the most specific mapping winning', () => {
-    const matrix = employmentMatrix(['R1', 'R2'], ['10', '10.2', '03', '41'], [
-      [100, 30, 5, 40],
-      [0, 0, 20, 10],
-    ]);
+    const matrix = employmentMatrix(
+      ['R1', 'R2'],
+      ['10', '10.2', '03', '41'],
+      [
+        [100, 30, 5, 40],
+        [0, 0, 20, 10],
+      ],
+    );
     const result = aggregateToCategories(matrix, { mapping, categoryCodes });
     // R1: food = 100 − 30 (10.2 is listed under 10), fishing = 30 + 5, construction = 40 via F.
     expect([...result.matrix.values]).toEqual([70, 35, 40, 0, 20, 10]);

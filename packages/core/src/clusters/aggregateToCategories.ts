@@ -109,8 +109,10 @@ export function aggregateToCategories(
     }
   }
   industryIds.forEach((industryId, i) => {
-    if (exceeded[i]! > 0) notes.push({ kind: 'subCodesExceedCode', industryId, regions: exceeded[i]! });
-    if (unmappedByCode[i]! > 0) notes.push({ kind: 'unmappedCode', industryId, value: unmappedByCode[i]! });
+    if (exceeded[i]! > 0)
+      notes.push({ kind: 'subCodesExceedCode', industryId, regions: exceeded[i]! });
+    if (unmappedByCode[i]! > 0)
+      notes.push({ kind: 'unmappedCode', industryId, value: unmappedByCode[i]! });
   });
   return {
     matrix: { regionIds, industryIds: [...options.categoryCodes], values: result },

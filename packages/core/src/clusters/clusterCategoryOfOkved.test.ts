@@ -34,6 +34,8 @@ describe('DEFAULT_CLUSTER_CATEGORIES', () => {
   it('has unique category codes and both types', () => {
     const codes = DEFAULT_CLUSTER_CATEGORIES.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(new Set(DEFAULT_CLUSTER_CATEGORIES.map((c) => c.type))).toEqual(new Set(['traded', 'local']));
+    expect(new Set(DEFAULT_CLUSTER_CATEGORIES.map((c) => c.type))).toEqual(
+      new Set(['traded', 'local']),
+    );
   });
 });

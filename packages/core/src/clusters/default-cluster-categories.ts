@@ -143,7 +143,8 @@ export const DEFAULT_CLUSTER_CATEGORIES: readonly ClusterCategoryDefinition[] = 
     code: 'machinery',
     name: 'Машиностроение',
     type: 'traded',
-    description: 'Машины и оборудование, включая сельскохозяйственные и станки; ремонт и монтаж (28, 33).',
+    description:
+      'Машины и оборудование, включая сельскохозяйственные и станки; ремонт и монтаж (28, 33).',
     okvedCodes: ['28', '33'],
   },
   {
@@ -178,7 +179,8 @@ export const DEFAULT_CLUSTER_CATEGORIES: readonly ClusterCategoryDefinition[] = 
     code: 'media',
     name: 'Издательская деятельность, кино и вещание',
     type: 'traded',
-    description: 'Издательская деятельность, кино и звукозапись, теле- и радиовещание (58, 59, 60).',
+    description:
+      'Издательская деятельность, кино и звукозапись, теле- и радиовещание (58, 59, 60).',
     okvedCodes: ['58', '59', '60'],
   },
   {
@@ -193,14 +195,16 @@ export const DEFAULT_CLUSTER_CATEGORIES: readonly ClusterCategoryDefinition[] = 
     code: 'business-services',
     name: 'Профессиональные и деловые услуги',
     type: 'traded',
-    description: 'Право и бухучёт, головные офисы и консалтинг, реклама, прочие профессиональные услуги (69, 70, 73, 74).',
+    description:
+      'Право и бухучёт, головные офисы и консалтинг, реклама, прочие профессиональные услуги (69, 70, 73, 74).',
     okvedCodes: ['69', '70', '73', '74'],
   },
   {
     code: 'finance',
     name: 'Финансовые услуги и страхование',
     type: 'traded',
-    description: 'Финансовые услуги, страхование, вспомогательная деятельность (раздел K: 64, 65, 66).',
+    description:
+      'Финансовые услуги, страхование, вспомогательная деятельность (раздел K: 64, 65, 66).',
     okvedCodes: ['K', '64', '65', '66'],
   },
   {
@@ -288,14 +292,16 @@ export const DEFAULT_CLUSTER_CATEGORIES: readonly ClusterCategoryDefinition[] = 
     code: 'local-public-administration',
     name: 'Государственное управление',
     type: 'local',
-    description: 'Государственное управление и оборона, экстерриториальные организации (разделы O, U).',
+    description:
+      'Государственное управление и оборона, экстерриториальные организации (разделы O, U).',
     okvedCodes: ['O', 'U', '84', '99'],
   },
   {
     code: 'local-education',
     name: 'Образование',
     type: 'local',
-    description: 'Дошкольное, общее, среднее профессиональное и дополнительное образование (раздел P кроме 85.22).',
+    description:
+      'Дошкольное, общее, среднее профессиональное и дополнительное образование (раздел P кроме 85.22).',
     okvedCodes: ['P', '85'],
   },
   {

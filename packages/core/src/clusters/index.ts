@@ -8,5 +8,8 @@ export type {
 } from './aggregateToCategories.ts';
 export { clusterCategoryOfOkved } from './clusterCategoryOfOkved.ts';
 export { DEFAULT_CLUSTER_CATEGORIES } from './default-cluster-categories.ts';
-export type { ClusterCategoryDefinition, ClusterCategoryType } from './default-cluster-categories.ts';
+export type {
+  ClusterCategoryDefinition,
+  ClusterCategoryType,
+} from './default-cluster-categories.ts';
 export { nearestPresentAncestors } from './nearestPresentAncestors.ts';

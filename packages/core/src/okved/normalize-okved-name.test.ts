@@ -6,7 +6,9 @@ describe('normalizeOkvedName', () => {
     expect(normalizeOkvedName('    Торговля оптовая , кроме «оптовой» торговли  ')).toBe(
       normalizeOkvedName('ТОРГОВЛЯ ОПТОВАЯ, КРОМЕ ОПТОВОЙ ТОРГОВЛИ'),
     );
-    expect(normalizeOkvedName('Производство пищевых продуктов.')).toBe('производство пищевых продуктов');
+    expect(normalizeOkvedName('Производство пищевых продуктов.')).toBe(
+      'производство пищевых продуктов',
+    );
     expect(normalizeOkvedName('Учёт\u00a0—  анализ')).toBe('учет-анализ');
   });
 });

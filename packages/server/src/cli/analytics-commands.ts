@@ -21,32 +21,49 @@ export function registerClustersCommand(program: Command): void {
   const clusters = program.command('clusters').description('Кластерный анализ');
   clusters
     .command('map')
-    .description('Коэффициенты локализации, сильные кластеры и звёзды по CSV region,industry,employment[,establishments]')
+    .description(
+      'Коэффициенты локализации, сильные кластеры и звёзды по CSV region,industry,employment[,establishments]',
+    )
     .requiredOption('--input <csv>', 'входной файл: region,industry,employment[,establishments]')
-    .option('--reference <csv>', 'база сравнения: industry,employment (по умолчанию — суммы входного файла)')
+    .option(
+      '--reference <csv>',
+      'база сравнения: industry,employment (по умолчанию — суммы входного файла)',
+    )
     .requiredOption('--out <csv>', 'результат: region,industry,employment,lq,strong,stars')
-    .option('--summary <csv>', 'сводка по регионам: region,traded_employment,strong_employment,cluster_strength')
+    .option(
+      '--summary <csv>',
+      'сводка по регионам: region,traded_employment,strong_employment,cluster_strength',
+    )
     .action((opts: { input: string; reference?: string; out: string; summary?: string }) => {
       const inputCsv = readFile(opts.input, 'входной файл').toString('utf8');
-      const referenceCsv = opts.reference === undefined ? undefined : readFile(opts.reference, 'справочный файл').toString('utf8');
+      const referenceCsv =
+        opts.reference === undefined
+          ? undefined
+          : readFile(opts.reference, 'справочный файл').toString('utf8');
       let result;
       try {
-        result = runClusterMap(referenceCsv === undefined ? { inputCsv } : { inputCsv, referenceCsv });
+        result = runClusterMap(
+          referenceCsv === undefined ? { inputCsv } : { inputCsv, referenceCsv },
+        );
       } catch (error) {
-        if (error instanceof ClusterMapInputError) throw new Error(`файлы не прочитаны:\n${error.message}`, { cause: error });
+        if (error instanceof ClusterMapInputError)
+          throw new Error(`файлы не прочитаны:\n${error.message}`, { cause: error });
         throw error;
       }
       fs.writeFileSync(opts.out, result.out);
       if (opts.summary) fs.writeFileSync(opts.summary, result.summary);
       for (const warning of result.warnings) console.error(`Предупреждение: ${warning}`);
       const rows = result.out.split('\n').length - 2;
-      console.log(`Записано строк: ${rows} → ${opts.out}${opts.summary ? `; сводка → ${opts.summary}` : ''}`);
+      console.log(
+        `Записано строк: ${rows} → ${opts.out}${opts.summary ? `; сводка → ${opts.summary}` : ''}`,
+      );
     });
 }
 
 function year(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1900 || n > 2200) throw new InvalidArgumentError('год — целое число от 1900 до 2200');
+  if (!Number.isInteger(n) || n < 1900 || n > 2200)
+    throw new InvalidArgumentError('год — целое число от 1900 до 2200');
   return n;
 }
 
@@ -72,16 +89,40 @@ interface ImportOptions {
  * --value-column … --year-column …|--year N]`: creates the dataset, or imports into the one of that name
  * (re-importing the same file changes nothing), and prints matched and quarantined counts.
  */
-export function registerDatasetImportCommand(imp: Command, withDatabase: <T>(fn: (c: Connection) => Promise<T>) => Promise<T>): void {
+export function registerDatasetImportCommand(
+  imp: Command,
+  withDatabase: <T>(fn: (c: Connection) => Promise<T>) => Promise<T>,
+): void {
   imp
     .command('dataset <file>')
     .description('Импорт статистического набора: длинная таблица CSV/XLSX или выгрузка Росстата')
-    .requiredOption('--name <name>', 'название набора (если набор с таким названием есть, файл импортируется в него)')
-    .addOption(new Option('--format <format>', 'формат файла (по умолчанию по расширению: .xlsx → xlsx, иначе csv)').choices(['rosstat', 'csv', 'xlsx']))
-    .addOption(new Option('--measure <measure>', 'показатель (по умолчанию employment; для rosstat — establishments)').choices(['employment', 'establishments', 'output']))
+    .requiredOption(
+      '--name <name>',
+      'название набора (если набор с таким названием есть, файл импортируется в него)',
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'формат файла (по умолчанию по расширению: .xlsx → xlsx, иначе csv)',
+      ).choices(['rosstat', 'csv', 'xlsx']),
+    )
+    .addOption(
+      new Option(
+        '--measure <measure>',
+        'показатель (по умолчанию employment; для rosstat — establishments)',
+      ).choices(['employment', 'establishments', 'output']),
+    )
     .option('--unit <unit>', 'единица измерения')
-    .addOption(new Option('--classification <c>', 'классификация отраслей').choices(['okved2', 'cluster_category']).default('okved2'))
-    .addOption(new Option('--region-level <level>', 'уровень регионов').choices(['federal_subject', 'municipality']).default('federal_subject'))
+    .addOption(
+      new Option('--classification <c>', 'классификация отраслей')
+        .choices(['okved2', 'cluster_category'])
+        .default('okved2'),
+    )
+    .addOption(
+      new Option('--region-level <level>', 'уровень регионов')
+        .choices(['federal_subject', 'municipality'])
+        .default('federal_subject'),
+    )
     .option('--source <text>', 'источник словами')
     .option('--source-url <url>', 'адрес источника')
     .option('--illustrative', 'иллюстративные (не реальные) данные')
@@ -98,9 +139,16 @@ export function registerDatasetImportCommand(imp: Command, withDatabase: <T>(fn:
         const missing = (['regionColumn', 'industryColumn', 'valueColumn'] as const)
           .filter((k) => opts[k] === undefined)
           .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-        if (opts.yearColumn === undefined && opts.year === undefined) missing.push('--year-column или --year');
+        if (opts.yearColumn === undefined && opts.year === undefined)
+          missing.push('--year-column или --year');
         if (missing.length) throw new Error(`для формата ${format} укажите ${missing.join(', ')}`);
-        mapping = { regionColumn: opts.regionColumn!, industryColumn: opts.industryColumn!, valueColumn: opts.valueColumn!, yearColumn: opts.yearColumn, year: opts.year };
+        mapping = {
+          regionColumn: opts.regionColumn!,
+          industryColumn: opts.industryColumn!,
+          valueColumn: opts.valueColumn!,
+          yearColumn: opts.yearColumn,
+          year: opts.year,
+        };
       }
       const datasetFile = { format, bytes, mapping };
       const fileName = path.basename(file);
@@ -124,7 +172,9 @@ export function registerDatasetImportCommand(imp: Command, withDatabase: <T>(fn:
               datasetFile,
               fileName,
             );
-        console.log(`Набор «${dataset.name}» (id ${dataset.id}${existing ? ', повторный импорт' : ''}):`);
+        console.log(
+          `Набор «${dataset.name}» (id ${dataset.id}${existing ? ', повторный импорт' : ''}):`,
+        );
         console.log(report(result));
       });
     });

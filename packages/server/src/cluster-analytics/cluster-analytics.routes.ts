@@ -11,8 +11,19 @@ import {
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { FastifyReply } from 'fastify';
 import type { AppInstance } from '../http/app-instance.ts';
-import { clusterCandidatesTable, clusterMapTable, clusterPortfolioTable, toCsv, toXlsx, type ExportTable } from './cluster-analytics.export.ts';
-import { getClusterCandidates, getClusterMap, getClusterPortfolio } from './cluster-analytics.service.ts';
+import {
+  clusterCandidatesTable,
+  clusterMapTable,
+  clusterPortfolioTable,
+  toCsv,
+  toXlsx,
+  type ExportTable,
+} from './cluster-analytics.export.ts';
+import {
+  getClusterCandidates,
+  getClusterMap,
+  getClusterPortfolio,
+} from './cluster-analytics.service.ts';
 
 const TAGS = ['Аналитика'];
 const MapExportQuery = ClusterMapQuerySchema.extend({ format: ExportFormatSchema });
@@ -20,11 +31,21 @@ const PortfolioExportQuery = ClusterPortfolioQuerySchema.extend({ format: Export
 const CandidatesExportQuery = ClusterCandidatesQuerySchema.extend({ format: ExportFormatSchema });
 const FILE_RESPONSE = z.string().describe('Файл CSV (UTF-8 с BOM) или XLSX');
 
-async function sendTable(reply: FastifyReply, table: ExportTable, format: 'csv' | 'xlsx', fileName: string) {
+async function sendTable(
+  reply: FastifyReply,
+  table: ExportTable,
+  format: 'csv' | 'xlsx',
+  fileName: string,
+) {
   const name = `${fileName}.${format}`;
-  reply.header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  reply.header(
+    'content-disposition',
+    `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
   if (format === 'xlsx')
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(table));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(await toXlsx(table));
   return reply.type('text/csv; charset=utf-8').send(toCsv(table));
 }
 
@@ -36,7 +57,8 @@ export function clusterAnalyticsRoutes(app: AppInstance): void {
     {
       schema: {
         tags: TAGS,
-        summary: 'Карта кластеров: коэффициент локализации отрасли по регионам, сильные кластеры и звёзды',
+        summary:
+          'Карта кластеров: коэффициент локализации отрасли по регионам, сильные кластеры и звёзды',
         description:
           'КЛ = (e_ir / e_r) / (E_i / E) против итога по непересекающимся отраслям набора; сильный кластер (U.S. Cluster Mapping): КЛ ≥ Q75 и КЛ ≥ 1 и значение > Q25 среди регионов со значением > 0 (квантили R-7); звёзды ECO: размер (≥ Q90), специализация (КЛ ≥ 2), фокус (доля ≥ Q90).',
         querystring: ClusterMapQuerySchema,
@@ -57,7 +79,12 @@ export function clusterAnalyticsRoutes(app: AppInstance): void {
       },
     },
     async ({ query }, reply) =>
-      sendTable(reply, clusterMapTable(await getClusterMap(app.deps.db, query)), query.format, `cluster-map-${query.dataset}-${query.year}-${query.industry}`),
+      sendTable(
+        reply,
+        clusterMapTable(await getClusterMap(app.deps.db, query)),
+        query.format,
+        `cluster-map-${query.dataset}-${query.year}-${query.industry}`,
+      ),
   );
   app.get(
     '/api/clusters-analytics/portfolio',
@@ -86,7 +113,12 @@ export function clusterAnalyticsRoutes(app: AppInstance): void {
     },
     async ({ query }, reply) => {
       const portfolio = await getClusterPortfolio(app.deps.db, query);
-      return sendTable(reply, clusterPortfolioTable(portfolio), query.format, `cluster-portfolio-${query.dataset}-${query.year}-${portfolio.region.code}`);
+      return sendTable(
+        reply,
+        clusterPortfolioTable(portfolio),
+        query.format,
+        `cluster-portfolio-${query.dataset}-${query.year}-${portfolio.region.code}`,
+      );
     },
   );
   app.get(
@@ -94,7 +126,8 @@ export function clusterAnalyticsRoutes(app: AppInstance): void {
     {
       schema: {
         tags: TAGS,
-        summary: 'Кандидаты в кластеры: отрасли, связанные с сильными отраслями региона, но ещё не сильные',
+        summary:
+          'Кандидаты в кластеры: отрасли, связанные с сильными отраслями региона, но ещё не сильные',
         description:
           'Связанность φ — корреляция долей отраслей в занятости регионов; кандидат — несильная отрасль с φ ≥ порога хотя бы с одной сильной отраслью региона; оценка — сумма φ.',
         querystring: ClusterCandidatesQuerySchema,
@@ -116,7 +149,12 @@ export function clusterAnalyticsRoutes(app: AppInstance): void {
     },
     async ({ query }, reply) => {
       const candidates = await getClusterCandidates(app.deps.db, query);
-      return sendTable(reply, clusterCandidatesTable(candidates), query.format, `cluster-candidates-${query.dataset}-${query.year}-${candidates.region.code}`);
+      return sendTable(
+        reply,
+        clusterCandidatesTable(candidates),
+        query.format,
+        `cluster-candidates-${query.dataset}-${query.year}-${candidates.region.code}`,
+      );
     },
   );
 }

@@ -1,12 +1,27 @@
-import { candidateClusters, clusterStrength, industryRelatedness } from '@promatlas/core/analytics/index.ts';
-import type { ClusterCandidates, ClusterMap, ClusterPortfolio, DatasetDto } from '@promatlas/core/api/cluster-analytics.schema.ts';
+import {
+  candidateClusters,
+  clusterStrength,
+  industryRelatedness,
+} from '@promatlas/core/analytics/index.ts';
+import type {
+  ClusterCandidates,
+  ClusterMap,
+  ClusterPortfolio,
+  DatasetDto,
+} from '@promatlas/core/api/cluster-analytics.schema.ts';
 import { matchFederalSubject } from '@promatlas/core/regions/match-federal-subject.ts';
 import type { Db } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import { getDataset } from '../datasets/dataset.service.ts';
 import { coreNotes, NO_ESTABLISHMENTS_NOTE, type AnalysisNote } from './analysis-notes.ts';
 import { computeClusterYear, selectColumns } from './compute-cluster-year.ts';
-import { loadAnalysisMatrices, UNASSIGNED, type AnalysisLevel, type AnalysisMatrices, type IndustryInfo } from './load-analysis-matrix.ts';
+import {
+  loadAnalysisMatrices,
+  UNASSIGNED,
+  type AnalysisLevel,
+  type AnalysisMatrices,
+  type IndustryInfo,
+} from './load-analysis-matrix.ts';
 
 function datasetRef(d: DatasetDto) {
   return { id: d.id, name: d.name, measure: d.measure, unit: d.unit, illustrative: d.illustrative };
@@ -14,17 +29,32 @@ function datasetRef(d: DatasetDto) {
 
 function illustrativeNote(d: DatasetDto): AnalysisNote[] {
   return d.illustrative
-    ? [{ kind: 'illustrative', message: 'Иллюстративные данные: не реальная статистика', messageEn: 'Illustrative data, not real statistics' }]
+    ? [
+        {
+          kind: 'illustrative',
+          message: 'Иллюстративные данные: не реальная статистика',
+          messageEn: 'Illustrative data, not real statistics',
+        },
+      ]
     : [];
 }
 
 function namesOf(m: AnalysisMatrices) {
-  return { region: (c: string) => m.regionNames.get(c) ?? c, industry: (c: string) => m.industries.get(c)?.name ?? c };
+  return {
+    region: (c: string) => m.regionNames.get(c) ?? c,
+    industry: (c: string) => m.industries.get(c)?.name ?? c,
+  };
 }
 
-function industryIndex(m: AnalysisMatrices, code: string, dataset: DatasetDto, year: number): number {
+function industryIndex(
+  m: AnalysisMatrices,
+  code: string,
+  dataset: DatasetDto,
+  year: number,
+): number {
   const exact = m.industryIds.indexOf(code);
-  const i = exact >= 0 ? exact : m.industryIds.findIndex((id) => id.toLowerCase() === code.toLowerCase());
+  const i =
+    exact >= 0 ? exact : m.industryIds.findIndex((id) => id.toLowerCase() === code.toLowerCase());
   if (i < 0 || m.industryIds[i] === UNASSIGNED)
     throw new HttpError(
       404,
@@ -56,7 +86,10 @@ function industryRef(info: IndustryInfo | undefined, code: string): IndustryInfo
 }
 
 /** LQ choropleth of one industry or category: every region of the dataset, with CMP strong flags and ECO stars. */
-export async function getClusterMap(db: Db, q: { dataset: number; year: number; industry: string; level?: AnalysisLevel | undefined }): Promise<ClusterMap> {
+export async function getClusterMap(
+  db: Db,
+  q: { dataset: number; year: number; industry: string; level?: AnalysisLevel | undefined },
+): Promise<ClusterMap> {
   const dataset = await getDataset(db, q.dataset);
   const m = await loadAnalysisMatrices(db, dataset, [q.year], q.level);
   const i = industryIndex(m, q.industry, dataset, q.year);
@@ -80,7 +113,10 @@ export async function getClusterMap(db: Db, q: { dataset: number; year: number; 
       starFocus: stars.focus[cell] === 1,
     };
   });
-  items.sort((a, b) => b.locationQuotient - a.locationQuotient || a.region.name.localeCompare(b.region.name, 'ru'));
+  items.sort(
+    (a, b) =>
+      b.locationQuotient - a.locationQuotient || a.region.name.localeCompare(b.region.name, 'ru'),
+  );
   const strongThresholds = flags.thresholds[i]!;
   const starThresholds = stars.thresholds[i]!;
   return {
@@ -99,7 +135,9 @@ export async function getClusterMap(db: Db, q: { dataset: number; year: number; 
     notes: [
       ...illustrativeNote(dataset),
       ...m.notes,
-      ...coreNotes([...lq.notes, ...flags.notes, ...stars.notes], namesOf(m), { industry: industryId }),
+      ...coreNotes([...lq.notes, ...flags.notes, ...stars.notes], namesOf(m), {
+        industry: industryId,
+      }),
       NO_ESTABLISHMENTS_NOTE,
     ],
   };
@@ -108,7 +146,13 @@ export async function getClusterMap(db: Db, q: { dataset: number; year: number; 
 /** A region's cluster portfolio (CMP): LQ × share × growth per industry, strong clusters and cluster strength. */
 export async function getClusterPortfolio(
   db: Db,
-  q: { dataset: number; year: number; region: string; baseYear?: number | undefined; level?: AnalysisLevel | undefined },
+  q: {
+    dataset: number;
+    year: number;
+    region: string;
+    baseYear?: number | undefined;
+    level?: AnalysisLevel | undefined;
+  },
 ): Promise<ClusterPortfolio> {
   const dataset = await getDataset(db, q.dataset);
   const years = q.baseYear !== undefined && q.baseYear !== q.year ? [q.year, q.baseYear] : [q.year];
@@ -160,11 +204,24 @@ export async function getClusterPortfolio(
       const i = m.industryIds.indexOf(item.industry.code);
       let rank = 1;
       for (let other = 0; other < m.regionIds.length; other++)
-        if (matrix.values[other * width + i]! > 0 && lq.values[other * width + i]! > item.locationQuotient) rank++;
-      return { industry: item.industry, value: item.value, locationQuotient: item.locationQuotient, stars: item.stars, rankByLocationQuotient: rank };
+        if (
+          matrix.values[other * width + i]! > 0 &&
+          lq.values[other * width + i]! > item.locationQuotient
+        )
+          rank++;
+      return {
+        industry: item.industry,
+        value: item.value,
+        locationQuotient: item.locationQuotient,
+        stars: item.stars,
+        rankByLocationQuotient: rank,
+      };
     })
     .sort((a, b) => b.locationQuotient - a.locationQuotient);
-  items.sort((a, b) => b.locationQuotient - a.locationQuotient || a.industry.code.localeCompare(b.industry.code));
+  items.sort(
+    (a, b) =>
+      b.locationQuotient - a.locationQuotient || a.industry.code.localeCompare(b.industry.code),
+  );
 
   return {
     dataset: datasetRef(dataset),
@@ -191,7 +248,14 @@ export async function getClusterPortfolio(
 /** Candidate clusters of a region: industries not strong there but related by co-location to its strong ones. */
 export async function getClusterCandidates(
   db: Db,
-  q: { dataset: number; year: number; region: string; minRelatedness: number; limit?: number | undefined; level?: AnalysisLevel | undefined },
+  q: {
+    dataset: number;
+    year: number;
+    region: string;
+    minRelatedness: number;
+    limit?: number | undefined;
+    level?: AnalysisLevel | undefined;
+  },
 ): Promise<ClusterCandidates> {
   const dataset = await getDataset(db, q.dataset);
   const m = await loadAnalysisMatrices(db, dataset, [q.year], q.level);
@@ -210,7 +274,9 @@ export async function getClusterCandidates(
   const { lq, flags } = computeClusterYear(matrix, year.regionTotals, matrix.industryIds);
   const strong = Uint8Array.from(flags.strong);
   const unassigned = matrix.industryIds.indexOf(UNASSIGNED);
-  if (unassigned >= 0) for (let k = 0; k < matrix.regionIds.length; k++) strong[k * matrix.industryIds.length + unassigned] = 0;
+  if (unassigned >= 0)
+    for (let k = 0; k < matrix.regionIds.length; k++)
+      strong[k * matrix.industryIds.length + unassigned] = 0;
   const relatedness = industryRelatedness(matrix);
   const candidates = candidateClusters(
     regionId,
@@ -219,7 +285,9 @@ export async function getClusterCandidates(
   ).filter((c) => c.industryId !== UNASSIGNED);
   const ref = (code: string) => industryRef(m.industries.get(code), code);
   const width = matrix.industryIds.length;
-  const strongIndustries = matrix.industryIds.filter((_, i) => strong[r * width + i] === 1).map(ref);
+  const strongIndustries = matrix.industryIds
+    .filter((_, i) => strong[r * width + i] === 1)
+    .map(ref);
   if (strongIndustries.length === 0)
     notes.push({
       kind: 'noStrongIndustries',
@@ -238,7 +306,10 @@ export async function getClusterCandidates(
     score: c.score,
     locationQuotient: c.locationQuotient,
     value: c.employment,
-    relatedStrongIndustries: c.relatedStrongIndustries.map((s) => ({ industry: ref(s.industryId), relatedness: s.relatedness })),
+    relatedStrongIndustries: c.relatedStrongIndustries.map((s) => ({
+      industry: ref(s.industryId),
+      relatedness: s.relatedness,
+    })),
   }));
   return {
     dataset: datasetRef(dataset),

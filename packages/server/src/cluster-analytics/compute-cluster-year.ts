@@ -35,7 +35,10 @@ export function computeClusterYear(
 }
 
 /** The columns `industryIds` of a matrix, as a matrix of their own. */
-export function selectColumns(matrix: EmploymentMatrix, industryIds: readonly string[]): EmploymentMatrix {
+export function selectColumns(
+  matrix: EmploymentMatrix,
+  industryIds: readonly string[],
+): EmploymentMatrix {
   const width = matrix.industryIds.length;
   const columns = industryIds.map((id) => matrix.industryIds.indexOf(id));
   const values = new Float64Array(matrix.regionIds.length * columns.length);

@@ -1,9 +1,18 @@
 import type { EmploymentMatrix } from '@promatlas/core/analytics/index.ts';
-import { aggregateToCategories, clusterCategoryOfOkved, nearestPresentAncestors } from '@promatlas/core/clusters/index.ts';
+import {
+  aggregateToCategories,
+  clusterCategoryOfOkved,
+  nearestPresentAncestors,
+} from '@promatlas/core/clusters/index.ts';
 import type { DatasetDto } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
-import { loadCategories, loadCategoryMapping, loadOkvedNames, loadValues } from '../datasets/dataset.repository.ts';
+import {
+  loadCategories,
+  loadCategoryMapping,
+  loadOkvedNames,
+  loadValues,
+} from '../datasets/dataset.repository.ts';
 import { regionNames } from './cluster-analytics.repository.ts';
 import type { AnalysisNote } from './analysis-notes.ts';
 
@@ -47,7 +56,9 @@ export async function loadAnalysisMatrices(
   years: readonly number[],
   requestedLevel: AnalysisLevel | undefined,
 ): Promise<AnalysisMatrices> {
-  const level: AnalysisLevel = requestedLevel ?? (dataset.industryClassification === 'cluster_category' ? 'category' : 'okved');
+  const level: AnalysisLevel =
+    requestedLevel ??
+    (dataset.industryClassification === 'cluster_category' ? 'category' : 'okved');
   if (level === 'okved' && dataset.industryClassification === 'cluster_category')
     throw new HttpError(
       400,
@@ -72,13 +83,19 @@ export async function loadAnalysisMatrices(
   for (const year of years) {
     const values = new Float64Array(regionIds.length * sourceIndustries.length);
     for (const row of rows)
-      if (row.year === year) values[regionIndex.get(row.region_code)! * sourceIndustries.length + industryIndex.get(row.industry_code)!] = row.value;
+      if (row.year === year)
+        values[
+          regionIndex.get(row.region_code)! * sourceIndustries.length +
+            industryIndex.get(row.industry_code)!
+        ] = row.value;
     sourceByYear.set(year, { regionIds, industryIds: sourceIndustries, values });
   }
 
   const categories = await loadCategories(db);
   const categoryType = new Map(categories.map((c) => [c.code, c.type as 'traded' | 'local']));
-  const mapping = new Map((await loadCategoryMapping(db)).map((m) => [m.okved_code, m.category_code]));
+  const mapping = new Map(
+    (await loadCategoryMapping(db)).map((m) => [m.okved_code, m.category_code]),
+  );
   const names = await regionNames(db, regionIds, dataset.regionLevel);
   const notes: AnalysisNote[] = [];
   const industries = new Map<string, IndustryInfo>();
@@ -105,10 +122,19 @@ export async function loadAnalysisMatrices(
           values[r * (width + 1) + width] = result.unmapped[r]!;
         }
       }
-      byYear.set(year, { matrix: { regionIds, industryIds, values }, regionTotals: result.regionTotals });
+      byYear.set(year, {
+        matrix: { regionIds, industryIds, values },
+        regionTotals: result.regionTotals,
+      });
     }
-    for (const c of categories) industries.set(c.code, { code: c.code, name: c.name, type: c.type as 'traded' | 'local' });
-    if (anyUnassigned) industries.set(UNASSIGNED, { code: UNASSIGNED, name: 'Не распределено по категориям', type: null });
+    for (const c of categories)
+      industries.set(c.code, { code: c.code, name: c.name, type: c.type as 'traded' | 'local' });
+    if (anyUnassigned)
+      industries.set(UNASSIGNED, {
+        code: UNASSIGNED,
+        name: 'Не распределено по категориям',
+        type: null,
+      });
     return {
       level,
       regionIds,
@@ -132,16 +158,26 @@ export async function loadAnalysisMatrices(
         message: `В наборе есть вложенные коды ОКВЭД2: итоги регионов и страны считаются по ${denominatorIndustries.length} кодам верхнего уровня (${denominatorIndustries.join(', ')}), чтобы не учитывать одно и то же дважды`,
         messageEn: `The dataset has nested ОКВЭД2 codes: region and national totals are summed over its ${denominatorIndustries.length} top-level codes only, so nothing is counted twice`,
       });
-    const okvedNames = new Map((await loadOkvedNames(db, sourceIndustries)).map((o) => [o.code, o.name]));
+    const okvedNames = new Map(
+      (await loadOkvedNames(db, sourceIndustries)).map((o) => [o.code, o.name]),
+    );
     for (const code of sourceIndustries) {
       const category = clusterCategoryOfOkved(code, mapping);
-      industries.set(code, { code, name: okvedNames.get(code) ?? code, type: category ? (categoryType.get(category) ?? null) : null });
+      industries.set(code, {
+        code,
+        name: okvedNames.get(code) ?? code,
+        type: category ? (categoryType.get(category) ?? null) : null,
+      });
     }
   } else {
     const byCode = new Map(categories.map((c) => [c.code, c]));
     for (const code of sourceIndustries) {
       const c = byCode.get(code);
-      industries.set(code, { code, name: c?.name ?? code, type: (c?.type as 'traded' | 'local' | undefined) ?? null });
+      industries.set(code, {
+        code,
+        name: c?.name ?? code,
+        type: (c?.type as 'traded' | 'local' | undefined) ?? null,
+      });
     }
   }
   const inDenominator = new Set(denominatorIndustries);
@@ -149,7 +185,8 @@ export async function loadAnalysisMatrices(
     const regionTotals = new Float64Array(regionIds.length);
     for (let r = 0; r < regionIds.length; r++)
       for (let i = 0; i < sourceIndustries.length; i++)
-        if (inDenominator.has(sourceIndustries[i]!)) regionTotals[r] = regionTotals[r]! + matrix.values[r * sourceIndustries.length + i]!;
+        if (inDenominator.has(sourceIndustries[i]!))
+          regionTotals[r] = regionTotals[r]! + matrix.values[r * sourceIndustries.length + i]!;
     byYear.set(year, { matrix, regionTotals });
   }
   const untyped = denominatorIndustries.filter((code) => industries.get(code)!.type === null);
@@ -167,7 +204,9 @@ export async function loadAnalysisMatrices(
     industries,
     regionNames: names,
     denominatorIndustries,
-    tradedIndustries: denominatorIndustries.filter((code) => industries.get(code)!.type === 'traded'),
+    tradedIndustries: denominatorIndustries.filter(
+      (code) => industries.get(code)!.type === 'traded',
+    ),
     notes,
   };
 }
@@ -179,7 +218,10 @@ function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function aggregationNote(note: ReturnType<typeof aggregateToCategories>['notes'][number], year: number): AnalysisNote {
+function aggregationNote(
+  note: ReturnType<typeof aggregateToCategories>['notes'][number],
+  year: number,
+): AnalysisNote {
   switch (note.kind) {
     case 'unmappedCode':
       return {

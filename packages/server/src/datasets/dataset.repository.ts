@@ -29,29 +29,58 @@ function datasetQuery(db: Executor) {
     .selectFrom('statistical_dataset as d')
     .selectAll('d')
     .select([
-      sql<number>`(SELECT count(*) FROM dataset_value v WHERE v.dataset_id = d.id)`.as('value_count'),
-      sql<number[]>`coalesce((SELECT array_agg(DISTINCT v.year ORDER BY v.year) FROM dataset_value v WHERE v.dataset_id = d.id), '{}')`.as('years'),
+      sql<number>`(SELECT count(*) FROM dataset_value v WHERE v.dataset_id = d.id)`.as(
+        'value_count',
+      ),
+      sql<
+        number[]
+      >`coalesce((SELECT array_agg(DISTINCT v.year ORDER BY v.year) FROM dataset_value v WHERE v.dataset_id = d.id), '{}')`.as(
+        'years',
+      ),
     ]);
 }
 
 export async function findDatasets(db: Executor): Promise<DatasetRow[]> {
-  return (await datasetQuery(db).orderBy('d.illustrative').orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').execute()) as unknown as DatasetRow[];
+  return (await datasetQuery(db)
+    .orderBy('d.illustrative')
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .execute()) as unknown as DatasetRow[];
 }
 
 export async function getDatasetRow(db: Executor, id: number): Promise<DatasetRow | undefined> {
-  return (await datasetQuery(db).where('d.id', '=', id).executeTakeFirst()) as unknown as DatasetRow | undefined;
+  return (await datasetQuery(db).where('d.id', '=', id).executeTakeFirst()) as unknown as
+    DatasetRow | undefined;
 }
 
-export async function findDatasetByName(db: Executor, name: string): Promise<{ id: number } | undefined> {
-  return db.selectFrom('statistical_dataset').select('id').where('name', '=', name).executeTakeFirst();
+export async function findDatasetByName(
+  db: Executor,
+  name: string,
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('statistical_dataset')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
-export async function insertDataset(db: Executor, row: Insertable<StatisticalDatasetTable>): Promise<number> {
-  const { id } = await db.insertInto('statistical_dataset').values(row).returning('id').executeTakeFirstOrThrow();
+export async function insertDataset(
+  db: Executor,
+  row: Insertable<StatisticalDatasetTable>,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('statistical_dataset')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function updateProvenance(db: Executor, id: number, provenance: string): Promise<void> {
+export async function updateProvenance(
+  db: Executor,
+  id: number,
+  provenance: string,
+): Promise<void> {
   await db.updateTable('statistical_dataset').set({ provenance }).where('id', '=', id).execute();
 }
 
@@ -61,7 +90,11 @@ export async function deleteDatasetRow(db: Executor, id: number): Promise<boolea
 }
 
 /** Upserts values on the dataset × region × industry × year key, 1,000 rows a statement. */
-export async function upsertValues(db: Executor, datasetId: number, values: readonly MatchedValue[]): Promise<number> {
+export async function upsertValues(
+  db: Executor,
+  datasetId: number,
+  values: readonly MatchedValue[],
+): Promise<number> {
   let written = 0;
   for (let k = 0; k < values.length; k += 1000) {
     const chunk = values.slice(k, k + 1000).map((v) => ({
@@ -94,7 +127,11 @@ export async function replaceQuarantine(
   fileSha256: string,
   entries: readonly QuarantineEntry[],
 ): Promise<void> {
-  await db.deleteFrom('dataset_quarantine_row').where('dataset_id', '=', datasetId).where('file_sha256', '=', fileSha256).execute();
+  await db
+    .deleteFrom('dataset_quarantine_row')
+    .where('dataset_id', '=', datasetId)
+    .where('file_sha256', '=', fileSha256)
+    .execute();
   for (let k = 0; k < entries.length; k += 1000) {
     await db
       .insertInto('dataset_quarantine_row')
@@ -112,7 +149,12 @@ export async function replaceQuarantine(
   }
 }
 
-export async function findQuarantine(db: Executor, datasetId: number, limit: number, offset: number) {
+export async function findQuarantine(
+  db: Executor,
+  datasetId: number,
+  limit: number,
+  offset: number,
+) {
   const rows = await db
     .selectFrom('dataset_quarantine_row')
     .select(['id', 'line', 'raw', 'reason_code', 'reason'])
@@ -127,7 +169,16 @@ export async function findQuarantine(db: Executor, datasetId: number, limit: num
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('dataset_id', '=', datasetId)
     .executeTakeFirstOrThrow();
-  return { rows: rows as { id: number; line: number; raw: Record<string, string>; reason_code: string; reason: string }[], total: Number(n) };
+  return {
+    rows: rows as {
+      id: number;
+      line: number;
+      raw: Record<string, string>;
+      reason_code: string;
+      reason: string;
+    }[],
+    total: Number(n),
+  };
 }
 
 export async function quarantineCounts(db: Executor, datasetId: number) {
@@ -143,7 +194,11 @@ export async function quarantineCounts(db: Executor, datasetId: number) {
 export async function yearCounts(db: Executor, datasetId: number) {
   return db
     .selectFrom('dataset_value')
-    .select(['year', (eb) => eb.fn.countAll<number>().as('values'), sql<number>`count(DISTINCT region_code)`.as('regions')])
+    .select([
+      'year',
+      (eb) => eb.fn.countAll<number>().as('values'),
+      sql<number>`count(DISTINCT region_code)`.as('regions'),
+    ])
     .where('dataset_id', '=', datasetId)
     .groupBy('year')
     .orderBy('year')
@@ -186,11 +241,19 @@ export async function loadOkvedReference(db: Executor) {
 
 export async function loadOkvedNames(db: Executor, codes: readonly string[]) {
   if (codes.length === 0) return [];
-  return db.selectFrom('okved').select(['code', 'name']).where('code', 'in', [...codes]).execute();
+  return db
+    .selectFrom('okved')
+    .select(['code', 'name'])
+    .where('code', 'in', [...codes])
+    .execute();
 }
 
 export async function loadCategories(db: Executor) {
-  return db.selectFrom('cluster_category').select(['code', 'name', 'type']).orderBy('code').execute();
+  return db
+    .selectFrom('cluster_category')
+    .select(['code', 'name', 'type'])
+    .orderBy('code')
+    .execute();
 }
 
 export async function loadCategoryMapping(db: Executor) {

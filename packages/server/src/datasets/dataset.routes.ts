@@ -36,14 +36,23 @@ export function datasetRoutes(app: AppInstance): void {
   app.get(
     '/api/datasets',
     {
-      schema: { tags: TAGS, summary: 'Статистические наборы данных', response: { 200: DatasetListSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'Статистические наборы данных',
+        response: { 200: DatasetListSchema },
+      },
     },
     async () => listDatasets(app.deps.db),
   );
   app.get(
     '/api/datasets/:id',
     {
-      schema: { tags: TAGS, summary: 'Набор данных', params: IdParamsSchema, response: { 200: DatasetSchema, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary: 'Набор данных',
+        params: IdParamsSchema,
+        response: { 200: DatasetSchema, ...errors },
+      },
     },
     async ({ params }) => getDataset(app.deps.db, params.id),
   );
@@ -79,7 +88,8 @@ export function datasetRoutes(app: AppInstance): void {
       config: { access: 'analytics' },
       schema: {
         tags: TAGS,
-        summary: 'Создать набор данных и импортировать в него файл (CSV, XLSX или выгрузку Росстата)',
+        summary:
+          'Создать набор данных и импортировать в него файл (CSV, XLSX или выгрузку Росстата)',
         description:
           'Одна транзакция: если файл нельзя прочитать, набор не создаётся. Строки с неизвестным регионом или отраслью не теряются: они откладываются с причиной (см. /api/datasets/{id}/quarantine).',
         body: CreateDatasetSchema,
@@ -95,13 +105,15 @@ export function datasetRoutes(app: AppInstance): void {
       config: { access: 'analytics' },
       schema: {
         tags: TAGS,
-        summary: 'Импортировать файл в существующий набор (повторный импорт того же файла ничего не меняет)',
+        summary:
+          'Импортировать файл в существующий набор (повторный импорт того же файла ничего не меняет)',
         params: IdParamsSchema,
         body: DatasetFileSchema,
         response: { 200: CreateDatasetResponseSchema, ...writeErrors },
       },
     },
-    async ({ params, body }) => importIntoDataset(app.deps.db, params.id, fileOf(body), body.fileName),
+    async ({ params, body }) =>
+      importIntoDataset(app.deps.db, params.id, fileOf(body), body.fileName),
   );
   app.delete(
     '/api/datasets/:id',

@@ -59,12 +59,24 @@ export async function getDatasetSummary(db: Db, id: number) {
   const quarantine = await quarantineCounts(db, id);
   const names = new Map<string, string>();
   if (dataset.industryClassification === 'okved2')
-    for (const o of await loadOkvedNames(db, industries.map((i) => i.industry_code))) names.set(o.code, o.name);
+    for (const o of await loadOkvedNames(
+      db,
+      industries.map((i) => i.industry_code),
+    ))
+      names.set(o.code, o.name);
   else for (const c of await loadCategories(db)) names.set(c.code, c.name);
   return {
     dataset,
-    years: years.map((y) => ({ year: y.year, values: Number(y.values), regions: Number(y.regions) })),
-    industries: industries.map((i) => ({ code: i.industry_code, name: names.get(i.industry_code) ?? null, values: Number(i.values) })),
+    years: years.map((y) => ({
+      year: y.year,
+      values: Number(y.values),
+      regions: Number(y.regions),
+    })),
+    industries: industries.map((i) => ({
+      code: i.industry_code,
+      name: names.get(i.industry_code) ?? null,
+      values: Number(i.values),
+    })),
     regionCount: regions,
     quarantine: quarantine.map((q) => ({ reasonCode: q.reason_code, rows: Number(q.rows) })),
   };
@@ -74,7 +86,13 @@ export async function listQuarantine(db: Db, id: number, page: number, pageSize:
   await getDataset(db, id);
   const { rows, total } = await findQuarantine(db, id, pageSize, (page - 1) * pageSize);
   return {
-    items: rows.map((r) => ({ id: r.id, line: r.line, raw: r.raw, reasonCode: r.reason_code, reason: r.reason })),
+    items: rows.map((r) => ({
+      id: r.id,
+      line: r.line,
+      raw: r.raw,
+      reasonCode: r.reason_code,
+      reason: r.reason,
+    })),
     total,
     page,
     pageSize,
@@ -89,7 +107,10 @@ const DEFAULT_UNITS: Record<DatasetDto['measure'], string> = {
 
 /** The bytes of an uploaded file, from text or base64. */
 export function fileOf(input: DatasetFileInput): DatasetFile {
-  const bytes = input.contentBase64 !== undefined ? Buffer.from(input.contentBase64, 'base64') : Buffer.from(input.content ?? '', 'utf8');
+  const bytes =
+    input.contentBase64 !== undefined
+      ? Buffer.from(input.contentBase64, 'base64')
+      : Buffer.from(input.content ?? '', 'utf8');
   return { format: input.format, bytes, mapping: input.mapping };
 }
 
@@ -119,7 +140,11 @@ export async function createDataset(
       provenance: null,
       illustrative: input.illustrative,
     });
-    const result = await importDatasetFile(trx, { id, regionLevel: input.regionLevel, industryClassification: input.industryClassification }, file);
+    const result = await importDatasetFile(
+      trx,
+      { id, regionLevel: input.regionLevel, industryClassification: input.industryClassification },
+      file,
+    );
     await updateProvenance(trx, id, provenanceOf(file.format, fileName, result));
     return { id, result };
   });
@@ -127,11 +152,28 @@ export async function createDataset(
 }
 
 /** Imports a file into an existing dataset (re-importing the same file is idempotent). */
-export async function importIntoDataset(db: Db, id: number, file: DatasetFile, fileName?: string): Promise<{ dataset: DatasetDto; import: ImportResult }> {
+export async function importIntoDataset(
+  db: Db,
+  id: number,
+  file: DatasetFile,
+  fileName?: string,
+): Promise<{ dataset: DatasetDto; import: ImportResult }> {
   const dataset = await getDataset(db, id);
   const result = await db.transaction().execute(async (trx) => {
-    const result = await importDatasetFile(trx, { id, regionLevel: dataset.regionLevel, industryClassification: dataset.industryClassification }, file);
-    await updateProvenance(trx, id, [dataset.provenance, provenanceOf(file.format, fileName, result)].filter(Boolean).join('\n'));
+    const result = await importDatasetFile(
+      trx,
+      {
+        id,
+        regionLevel: dataset.regionLevel,
+        industryClassification: dataset.industryClassification,
+      },
+      file,
+    );
+    await updateProvenance(
+      trx,
+      id,
+      [dataset.provenance, provenanceOf(file.format, fileName, result)].filter(Boolean).join('\n'),
+    );
     return result;
   });
   return { dataset: await getDataset(db, id), import: result };
@@ -140,4 +182,3 @@ export async function importIntoDataset(db: Db, id: number, file: DatasetFile, f
 export async function deleteDataset(db: Db, id: number): Promise<void> {
   if (!(await deleteDatasetRow(db, id))) throw new NotFoundError('Набор данных', 'Dataset', id);
 }
-

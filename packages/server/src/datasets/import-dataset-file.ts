@@ -31,7 +31,11 @@ export interface DatasetFile {
  */
 export async function importDatasetFile(
   trx: Transaction<Database>,
-  dataset: { id: number; regionLevel: 'federal_subject' | 'municipality'; industryClassification: 'okved2' | 'cluster_category' },
+  dataset: {
+    id: number;
+    regionLevel: 'federal_subject' | 'municipality';
+    industryClassification: 'okved2' | 'cluster_category';
+  },
   file: DatasetFile,
 ): Promise<ImportResult> {
   const fileSha256 = createHash('sha256').update(file.bytes).digest('hex');
@@ -41,8 +45,11 @@ export async function importDatasetFile(
     ({ rows, quarantine: structural } = parseRosstatTable(readCsvGrid(decodeText(file.bytes))));
   } else {
     if (!file.mapping)
-      throw new DatasetImportError([{ ru: 'не указано сопоставление столбцов', en: 'column mapping is missing' }]);
-    const grid = file.format === 'xlsx' ? await readXlsxGrid(file.bytes) : readCsvGrid(decodeText(file.bytes));
+      throw new DatasetImportError([
+        { ru: 'не указано сопоставление столбцов', en: 'column mapping is missing' },
+      ]);
+    const grid =
+      file.format === 'xlsx' ? await readXlsxGrid(file.bytes) : readCsvGrid(decodeText(file.bytes));
     rows = parseLongTable(grid, file.mapping);
   }
   const [okved, categories] = await Promise.all([loadOkvedReference(trx), loadCategories(trx)]);
@@ -67,7 +74,11 @@ export async function importDatasetFile(
     regions: new Set(matched.values.map((v) => v.regionCode)).size,
     industries: new Set(matched.values.map((v) => v.industryCode)).size,
     years: [...new Set(matched.values.map((v) => v.year))].sort((a, b) => a - b),
-    quarantineByReason: [...byReason].map(([reasonCode, count]) => ({ reasonCode, rows: count })).sort((a, b) => a.reasonCode.localeCompare(b.reasonCode)),
-    quarantineSample: quarantine.slice(0, 20).map((q) => ({ line: q.line, reasonCode: q.reasonCode, reason: q.reason })),
+    quarantineByReason: [...byReason]
+      .map(([reasonCode, count]) => ({ reasonCode, rows: count }))
+      .sort((a, b) => a.reasonCode.localeCompare(b.reasonCode)),
+    quarantineSample: quarantine
+      .slice(0, 20)
+      .map((q) => ({ line: q.line, reasonCode: q.reasonCode, reason: q.reason })),
   };
 }

@@ -72,7 +72,12 @@ export function illustrativeClusterEmployment(): IllustrativeValue[] {
       const factor = Math.exp(0.6 * normal()) * (boosted.has(c.code) ? 2.5 + 2.5 * random() : 1);
       base.set(c.code, size * (1 - LOCAL_SHARE) * (tradedWeights[k]! / tradedSum) * factor);
     });
-    local.forEach((c, k) => base.set(c.code, size * LOCAL_SHARE * (localWeights[k]! / localSum) * (0.85 + 0.3 * random())));
+    local.forEach((c, k) =>
+      base.set(
+        c.code,
+        size * LOCAL_SHARE * (localWeights[k]! / localSum) * (0.85 + 0.3 * random()),
+      ),
+    );
     for (const year of ILLUSTRATIVE_DATASET.years) {
       for (const [categoryCode, value] of base) {
         values.push({ regionCode: subject.code, categoryCode, year, value: Math.round(value) });

@@ -1,6 +1,9 @@
 import type { Db } from '../db/connection.ts';
 import { findDatasetByName, insertDataset, upsertValues } from '../datasets/dataset.repository.ts';
-import { ILLUSTRATIVE_DATASET, illustrativeClusterEmployment } from './illustrative-cluster-employment.ts';
+import {
+  ILLUSTRATIVE_DATASET,
+  illustrativeClusterEmployment,
+} from './illustrative-cluster-employment.ts';
 
 /**
  * Loads the illustrative cluster-employment dataset (see
@@ -25,7 +28,13 @@ export async function loadIllustrativeDataset(db: Db): Promise<number | null> {
     await upsertValues(
       trx,
       id,
-      values.map((v) => ({ regionCode: v.regionCode, industryCode: v.categoryCode, year: v.year, value: v.value, line: null })),
+      values.map((v) => ({
+        regionCode: v.regionCode,
+        industryCode: v.categoryCode,
+        year: v.year,
+        value: v.value,
+        line: null,
+      })),
     );
   });
   return values.length;

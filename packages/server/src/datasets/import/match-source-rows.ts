@@ -1,5 +1,8 @@
 import { FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
-import { matchFederalSubject, normalizeRegionName } from '@promatlas/core/regions/match-federal-subject.ts';
+import {
+  matchFederalSubject,
+  normalizeRegionName,
+} from '@promatlas/core/regions/match-federal-subject.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import { normalizeOkvedName } from '@promatlas/core/okved/normalize-okved-name.ts';
 import type { QuarantineEntry, SourceRow } from './source-rows.ts';
@@ -56,7 +59,10 @@ const SUBJECT_CODES = new Map(FEDERAL_SUBJECTS.map((s) => [s.code, s]));
  * same activity and takes the layout's level, else the upper one.
  * Categories: code or name.
  */
-export function matchSourceRows(rows: readonly SourceRow[], reference: MatchingReference): MatchResult {
+export function matchSourceRows(
+  rows: readonly SourceRow[],
+  reference: MatchingReference,
+): MatchResult {
   const quarantine: QuarantineEntry[] = [];
   const regionOf = regionMatcher(rows, reference, quarantine);
   const industryOf = industryMatcher(reference);
@@ -70,7 +76,12 @@ export function matchSourceRows(rows: readonly SourceRow[], reference: MatchingR
     if (region === null) continue;
     const industry = industryOf(row);
     if ('reasonCode' in industry) {
-      quarantine.push({ line: row.line, raw: row.raw, reasonCode: industry.reasonCode, reason: industry.reason });
+      quarantine.push({
+        line: row.line,
+        raw: row.raw,
+        reasonCode: industry.reasonCode,
+        reason: industry.reason,
+      });
       continue;
     }
     let stored = 0;
@@ -110,7 +121,13 @@ export function matchSourceRows(rows: readonly SourceRow[], reference: MatchingR
         continue;
       }
       seen.set(key, row.line);
-      values.push({ regionCode: region, industryCode: industry.code, year: cell.year, value, line: row.line });
+      values.push({
+        regionCode: region,
+        industryCode: industry.code,
+        year: cell.year,
+        value,
+        line: row.line,
+      });
       stored++;
     }
     if (stored > 0) matchedRows++;
@@ -128,7 +145,12 @@ function regionMatcher(
     return (row) => {
       const name = row.region.trim().replace(/\s+/g, ' ');
       if (name !== '') return name;
-      quarantine.push({ line: row.line, raw: row.raw, reasonCode: 'unknown_region', reason: `строка ${row.line}, поле «регион»: не указан` });
+      quarantine.push({
+        line: row.line,
+        raw: row.raw,
+        reasonCode: 'unknown_region',
+        reason: `строка ${row.line}, поле «регион»: не указан`,
+      });
       return null;
     };
   }
@@ -185,7 +207,9 @@ function regionMatcher(
   };
 }
 
-type IndustryMatch = { code: string } | { reasonCode: 'unknown_industry' | 'ambiguous_industry' | 'total_row'; reason: string };
+type IndustryMatch =
+  | { code: string }
+  | { reasonCode: 'unknown_industry' | 'ambiguous_industry' | 'total_row'; reason: string };
 
 function industryMatcher(reference: MatchingReference): (row: SourceRow) => IndustryMatch {
   const unknown = (row: SourceRow, what: string): IndustryMatch => ({
@@ -222,7 +246,11 @@ function industryMatcher(reference: MatchingReference): (row: SourceRow) => Indu
     const key = normalizeOkvedName(entry.name);
     byName.set(key, [...(byName.get(key) ?? []), entry]);
   }
-  const sectionByName = new Map(reference.okved.filter((o) => o.level === 'section').map((o) => [normalizeOkvedName(o.name), o.code]));
+  const sectionByName = new Map(
+    reference.okved
+      .filter((o) => o.level === 'section')
+      .map((o) => [normalizeOkvedName(o.name), o.code]),
+  );
 
   return (row) => {
     const text = row.industry.trim();

@@ -23,7 +23,8 @@ export function parseLongTable(grid: GridRow[], mapping: LongTableMapping): Sour
   const [head, ...body] = nonEmpty;
   if (!head) throw new DatasetImportError([{ ru: 'файл пуст', en: 'the file is empty' }]);
   const header = head.cells.map((name) => name.replace(/^\uFEFF/, '').trim());
-  const indexOf = (name: string) => header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
+  const indexOf = (name: string) =>
+    header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
 
   const problems: { ru: string; en: string }[] = [];
   const column = (role: string, name: string | undefined): number => {

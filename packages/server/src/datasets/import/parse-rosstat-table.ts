@@ -19,8 +19,13 @@ const LEVEL_BY_INDENT = ['section', 'division', 'group', 'subgroup', 'type'] as 
  * Only the «ВСЕГО (по всем формам собственности)» rows are taken: rows for
  * single forms of ownership are parts of those totals and go to quarantine.
  */
-export function parseRosstatTable(grid: GridRow[]): { rows: SourceRow[]; quarantine: QuarantineEntry[] } {
-  const yearRowIndex = grid.findIndex((row) => row.cells.slice(1).some((cell) => /^\s*\d{4}\s*$/.test(cell)));
+export function parseRosstatTable(grid: GridRow[]): {
+  rows: SourceRow[];
+  quarantine: QuarantineEntry[];
+} {
+  const yearRowIndex = grid.findIndex((row) =>
+    row.cells.slice(1).some((cell) => /^\s*\d{4}\s*$/.test(cell)),
+  );
   if (yearRowIndex < 0)
     throw new DatasetImportError([
       {
@@ -31,11 +36,15 @@ export function parseRosstatTable(grid: GridRow[]): { rows: SourceRow[]; quarant
   const yearRow = grid[yearRowIndex]!;
   const yearColumns: { column: number; year: number; field: string }[] = [];
   yearRow.cells.forEach((cell, column) => {
-    if (column >= 3 && /^\s*\d{4}\s*$/.test(cell)) yearColumns.push({ column, year: Number(cell.trim()), field: cell.trim() });
+    if (column >= 3 && /^\s*\d{4}\s*$/.test(cell))
+      yearColumns.push({ column, year: Number(cell.trim()), field: cell.trim() });
   });
   if (yearColumns.length === 0)
     throw new DatasetImportError([
-      { ru: `строка ${yearRow.line}: годы должны стоять с четвёртого столбца`, en: `line ${yearRow.line}: years must start in the fourth column` },
+      {
+        ru: `строка ${yearRow.line}: годы должны стоять с четвёртого столбца`,
+        en: `line ${yearRow.line}: years must start in the fourth column`,
+      },
     ]);
 
   const rows: SourceRow[] = [];
@@ -45,7 +54,11 @@ export function parseRosstatTable(grid: GridRow[]): { rows: SourceRow[]; quarant
   for (const { line, cells } of grid.slice(yearRowIndex + 1)) {
     if (cells.every((cell) => cell.trim() === '')) continue;
     const [form = '', region = '', activity = ''] = cells;
-    const raw: Record<string, string> = { форма_собственности: form, регион: region, вид_деятельности: activity };
+    const raw: Record<string, string> = {
+      форма_собственности: form,
+      регион: region,
+      вид_деятельности: activity,
+    };
     for (const { column, field } of yearColumns) raw[field] = cells[column] ?? '';
     if (form.trim() === '' && region.trim() === '') {
       // The date row under the years («на 1 октября»), or notes: no region, no values to keep.
@@ -82,7 +95,11 @@ export function parseRosstatTable(grid: GridRow[]): { rows: SourceRow[]; quarant
       industry: name,
       industryLevel: level,
       sectionHint: level === 'section' ? undefined : section,
-      cells: yearColumns.map(({ column, year, field }) => ({ year, field, text: cells[column] ?? '' })),
+      cells: yearColumns.map(({ column, year, field }) => ({
+        year,
+        field,
+        text: cells[column] ?? '',
+      })),
     });
   }
   return { rows, quarantine };

@@ -29,7 +29,10 @@ export function readCsvGrid(text: string): GridRow[] {
     const lines = (error as { lines?: number }).lines;
     const where = typeof lines === 'number' ? `строка ${lines}: ` : '';
     throw new DatasetImportError([
-      { ru: `${where}файл CSV не читается (${(error as Error).message})`, en: `${where}CSV cannot be parsed` },
+      {
+        ru: `${where}файл CSV не читается (${(error as Error).message})`,
+        en: `${where}CSV cannot be parsed`,
+      },
     ]);
   }
 }
@@ -45,7 +48,10 @@ export async function readXlsxGrid(buffer: Buffer): Promise<GridRow[]> {
     ]);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new DatasetImportError([{ ru: 'в файле XLSX нет листов', en: 'the XLSX file has no worksheets' }]);
+  if (!sheet)
+    throw new DatasetImportError([
+      { ru: 'в файле XLSX нет листов', en: 'the XLSX file has no worksheets' },
+    ]);
   const rows: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
