@@ -29,7 +29,11 @@ export function CompareForm({
     >
       <label>
         Раньше{' '}
-        <select value={before} onChange={(e) => setBefore(Number(e.target.value))} data-testid="compare-before">
+        <select
+          value={before}
+          onChange={(e) => setBefore(Number(e.target.value))}
+          data-testid="compare-before"
+        >
           {sorted.map((e) => (
             <option key={e.id} value={e.id}>
               {optionLabel(e)}
@@ -39,7 +43,11 @@ export function CompareForm({
       </label>
       <label>
         Позже{' '}
-        <select value={after} onChange={(e) => setAfter(Number(e.target.value))} data-testid="compare-after">
+        <select
+          value={after}
+          onChange={(e) => setAfter(Number(e.target.value))}
+          data-testid="compare-after"
+        >
           {sorted.map((e) => (
             <option key={e.id} value={e.id}>
               {optionLabel(e)}

@@ -4,13 +4,21 @@ import { EntityLink, ErrorMessage, Loading, RefList } from '../../components/com
 import { useTitle } from '../../lib/useTitle.ts';
 import { CompareForm } from './CompareForm.tsx';
 import { formatScore, formatSigned } from './rating-format.ts';
-import { allEditions, ratingApi, ratingPaths, type Comparison, type EditionList } from './ratings-api.ts';
+import {
+  allEditions,
+  ratingApi,
+  ratingPaths,
+  type Comparison,
+  type EditionList,
+} from './ratings-api.ts';
 import './ratings.css';
 
 const TOP_DRIVERS = 3;
 
 function Moves({ comparison }: { comparison: Comparison }) {
-  const moved = comparison.moves.filter((m) => m.placesGained !== 0 || (m.scoreChange !== null && Math.abs(m.scoreChange) > 1e-12));
+  const moved = comparison.moves.filter(
+    (m) => m.placesGained !== 0 || (m.scoreChange !== null && Math.abs(m.scoreChange) > 1e-12),
+  );
   const still = comparison.moves.length - moved.length;
   return (
     <>
@@ -23,22 +31,36 @@ function Moves({ comparison }: { comparison: Comparison }) {
               <th className="num">Стало</th>
               <th className="num">Сдвиг</th>
               {comparison.placesOnly ? null : <th className="num">Балл</th>}
-              {comparison.placesOnly ? null : <th>Почему: показатели с наибольшим изменением вклада</th>}
+              {comparison.placesOnly ? null : (
+                <th>Почему: показатели с наибольшим изменением вклада</th>
+              )}
             </tr>
           </thead>
           <tbody>
             {moved.map((m) => {
               const gained = m.placesGained;
               return (
-                <tr key={`${m.object.type}:${m.object.id}`} data-testid="mover" data-gained={gained ?? ''}>
+                <tr
+                  key={`${m.object.type}:${m.object.id}`}
+                  data-testid="mover"
+                  data-gained={gained ?? ''}
+                >
                   <td>
                     <EntityLink entity={m.object} />
-                    {m.peerGroupBefore !== m.peerGroupAfter ? <div className="muted small">сменилась группа сравнения</div> : null}
+                    {m.peerGroupBefore !== m.peerGroupAfter ? (
+                      <div className="muted small">сменилась группа сравнения</div>
+                    ) : null}
                   </td>
                   <td className="num">{m.placeBefore ?? '—'}</td>
                   <td className="num">{m.placeAfter ?? '—'}</td>
-                  <td className={`num ${gained && gained > 0 ? 'up' : gained && gained < 0 ? 'down' : 'muted'}`}>
-                    {gained === null ? '—' : gained === 0 ? '=' : `${gained > 0 ? '▲' : '▼'} ${formatSigned(gained)}`}
+                  <td
+                    className={`num ${gained && gained > 0 ? 'up' : gained && gained < 0 ? 'down' : 'muted'}`}
+                  >
+                    {gained === null
+                      ? '—'
+                      : gained === 0
+                        ? '='
+                        : `${gained > 0 ? '▲' : '▼'} ${formatSigned(gained)}`}
                   </td>
                   {comparison.placesOnly ? null : (
                     <td className="num">
@@ -51,7 +73,10 @@ function Moves({ comparison }: { comparison: Comparison }) {
                       <ul className="plain-list drivers">
                         {m.drivers.slice(0, TOP_DRIVERS).map((d) => (
                           <li key={d.indicator} data-testid="driver">
-                            {d.name}: <span className={d.change > 0 ? 'up' : 'down'}>{formatSigned(d.change, formatScore)}</span>
+                            {d.name}:{' '}
+                            <span className={d.change > 0 ? 'up' : 'down'}>
+                              {formatSigned(d.change, formatScore)}
+                            </span>
                           </li>
                         ))}
                       </ul>
@@ -86,7 +111,12 @@ export function ComparePage() {
       </p>
       <h1>Сравнение изданий</h1>
       {list.data ? (
-        <CompareForm key={`${before}-${after}`} editions={allEditions(list.data)} initialBefore={chosen ? before : undefined} initialAfter={chosen ? after : undefined} />
+        <CompareForm
+          key={`${before}-${after}`}
+          editions={allEditions(list.data)}
+          initialBefore={chosen ? before : undefined}
+          initialAfter={chosen ? after : undefined}
+        />
       ) : null}
       {comparison.error ? <ErrorMessage error={comparison.error} /> : null}
       {chosen && comparison.loading && !c ? <Loading /> : null}
@@ -98,11 +128,13 @@ export function ComparePage() {
           </p>
           {c.placesOnly ? (
             <p className="notice">
-              Одно из изданий опубликовано издателем: известны только места, поэтому причины сдвигов назвать нельзя.
+              Одно из изданий опубликовано издателем: известны только места, поэтому причины сдвигов
+              назвать нельзя.
             </p>
           ) : (
             <p className="muted small">
-              Причины — изменения вкладов показателей (действующий вес × нормированное значение) в балл объекта.
+              Причины — изменения вкладов показателей (действующий вес × нормированное значение) в
+              балл объекта.
             </p>
           )}
           <h2>Кто сдвинулся</h2>

@@ -67,7 +67,11 @@ function PeerGroupTable({
                 className={selected === row.object.id ? 'selected' : undefined}
               >
                 <td className="num place" data-testid="row-place">
-                  {row.place === null ? <span className="muted">—</span> : `${row.place}${ties.has(row.place) ? '=' : ''}`}
+                  {row.place === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    `${row.place}${ties.has(row.place) ? '=' : ''}`
+                  )}
                 </td>
                 <td>
                   <EntityLink entity={row.object} />
@@ -92,7 +96,12 @@ function PeerGroupTable({
                   : null}
                 {computed ? (
                   <td className="no-print">
-                    <button type="button" className="link-button" data-testid="explain" onClick={() => onExplain(row.object.id)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid="explain"
+                      onClick={() => onExplain(row.object.id)}
+                    >
                       Почему?
                     </button>
                   </td>
@@ -102,7 +111,9 @@ function PeerGroupTable({
           </tbody>
         </table>
       </div>
-      {computed && table.rows.some((r) => r.score !== null) ? <ScoreChart rows={table.rows} groups={edition.groups} /> : null}
+      {computed && table.rows.some((r) => r.score !== null) ? (
+        <ScoreChart rows={table.rows} groups={edition.groups} />
+      ) : null}
     </section>
   );
 }
@@ -115,8 +126,18 @@ export function EditionPage() {
   const close = useCallback(() => setExplained(null), []);
   const e = edition.data;
   useTitle(e ? e.label : 'Издание рейтинга');
-  if (edition.error) return <div className="page"><ErrorMessage error={edition.error} /></div>;
-  if (!e) return <div className="page"><Loading /></div>;
+  if (edition.error)
+    return (
+      <div className="page">
+        <ErrorMessage error={edition.error} />
+      </div>
+    );
+  if (!e)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   const computed = e.kind === 'computed';
   return (
     <div className={`page edition-page${explained ? ' with-drawer' : ''}`}>
@@ -130,7 +151,8 @@ export function EditionPage() {
       </p>
       {e.illustrative ? (
         <p className="notice">
-          Расчёт на иллюстративных данных: значения показателей вымышлены для демонстрации и не описывают реальные ОЭЗ.
+          Расчёт на иллюстративных данных: значения показателей вымышлены для демонстрации и не
+          описывают реальные ОЭЗ.
         </p>
       ) : null}
       <dl className="fields">
@@ -145,7 +167,9 @@ export function EditionPage() {
               <Link to={ratingPaths.methodology(e.methodology.id)}>
                 {e.methodology.title}, версия {e.methodology.version}
               </Link>
-              {e.methodology.isDefault ? <span className="muted"> (методика PromAtlas, не ассоциации)</span> : null}
+              {e.methodology.isDefault ? (
+                <span className="muted"> (методика PromAtlas, не ассоциации)</span>
+              ) : null}
             </dd>
           </div>
         ) : null}
@@ -169,10 +193,20 @@ export function EditionPage() {
         ) : null}
       </dl>
       <div className="edition-actions no-print">
-        <a className="rt-button" href={ratingApi.export(e.id, 'csv')} download data-testid="export-csv">
+        <a
+          className="rt-button"
+          href={ratingApi.export(e.id, 'csv')}
+          download
+          data-testid="export-csv"
+        >
           Скачать CSV
         </a>
-        <a className="rt-button" href={ratingApi.export(e.id, 'xlsx')} download data-testid="export-xlsx">
+        <a
+          className="rt-button"
+          href={ratingApi.export(e.id, 'xlsx')}
+          download
+          data-testid="export-xlsx"
+        >
           Скачать XLSX
         </a>
         {computed ? (
@@ -185,10 +219,18 @@ export function EditionPage() {
         </Link>
       </div>
       {e.peerGroups.map((table) => (
-        <PeerGroupTable key={table.peerGroup ?? ''} edition={e} table={table} onExplain={setExplained} selected={explained} />
+        <PeerGroupTable
+          key={table.peerGroup ?? ''}
+          edition={e}
+          table={table}
+          onExplain={setExplained}
+          selected={explained}
+        />
       ))}
       {computed ? <SensitivityPanel editionId={e.id} /> : null}
-      {explained ? <ExplanationDrawer key={explained} editionId={e.id} objectId={explained} onClose={close} /> : null}
+      {explained ? (
+        <ExplanationDrawer key={explained} editionId={e.id} objectId={explained} onClose={close} />
+      ) : null}
     </div>
   );
 }

@@ -9,7 +9,15 @@ import { ratingApi, type Explanation } from './ratings-api.ts';
  * by indicator (the contributions add up to the score), the gap to its
  * neighbours, and what change of each indicator would lift it one place.
  */
-export function ExplanationDrawer({ editionId, objectId, onClose }: { editionId: number; objectId: string; onClose: () => void }) {
+export function ExplanationDrawer({
+  editionId,
+  objectId,
+  onClose,
+}: {
+  editionId: number;
+  objectId: string;
+  onClose: () => void;
+}) {
   const explanation = useApi<Explanation>(ratingApi.explanation(editionId, objectId));
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -24,10 +32,22 @@ export function ExplanationDrawer({ editionId, objectId, onClose }: { editionId:
   const groupName = new Map(e?.groups.map((g) => [g.code, g.name]));
   const sumOfContributions = e ? e.indicators.reduce((s, i) => s + (i.contribution ?? 0), 0) : 0;
   return (
-    <aside className="drawer" role="dialog" aria-modal="false" aria-label="Разложение балла" data-testid="explanation-drawer">
+    <aside
+      className="drawer"
+      role="dialog"
+      aria-modal="false"
+      aria-label="Разложение балла"
+      data-testid="explanation-drawer"
+    >
       <div className="drawer-head">
         <h2>{e ? e.object.title : 'Разложение балла'}</h2>
-        <button type="button" className="rt-button" onClick={onClose} ref={closeButton} aria-label="Закрыть">
+        <button
+          type="button"
+          className="rt-button"
+          onClick={onClose}
+          ref={closeButton}
+          aria-label="Закрыть"
+        >
           ✕
         </button>
       </div>
@@ -65,7 +85,8 @@ export function ExplanationDrawer({ editionId, objectId, onClose }: { editionId:
             <li data-testid="neighbour-below">
               {e.below ? (
                 <>
-                  Ниже: {e.below.place} место — <EntityLink entity={e.below.object} />, отрыв <strong>{formatScore(e.below.gap)}</strong>
+                  Ниже: {e.below.place} место — <EntityLink entity={e.below.object} />, отрыв{' '}
+                  <strong>{formatScore(e.below.gap)}</strong>
                 </>
               ) : (
                 <span className="muted">Ниже никого.</span>
@@ -100,7 +121,9 @@ export function ExplanationDrawer({ editionId, objectId, onClose }: { editionId:
           </table>
 
           <h3>Показатели</h3>
-          <p className="muted small">Вклад = действующий вес × нормированное значение; вклады складываются в балл.</p>
+          <p className="muted small">
+            Вклад = действующий вес × нормированное значение; вклады складываются в балл.
+          </p>
           <div className="table-wrap">
             <table className="table compact" data-testid="explanation-indicators">
               <thead>
@@ -120,7 +143,11 @@ export function ExplanationDrawer({ editionId, objectId, onClose }: { editionId:
                       <div className="muted small">{groupName.get(i.group) ?? i.group}</div>
                     </td>
                     <td className="num">
-                      {i.raw === null ? <span className="muted">нет данных</span> : `${formatValue(i.raw)} ${i.unit}`}
+                      {i.raw === null ? (
+                        <span className="muted">нет данных</span>
+                      ) : (
+                        `${formatValue(i.raw)} ${i.unit}`
+                      )}
                       {i.imputed ? <div className="muted small">подставлено</div> : null}
                     </td>
                     <td className="num">{formatScore(i.normalised)}</td>
@@ -147,7 +174,9 @@ export function ExplanationDrawer({ editionId, objectId, onClose }: { editionId:
             <p className="muted">Объект уже первый в своей группе сравнения.</p>
           ) : (
             <>
-              <p className="muted small">Изменение одного показателя при прочих равных, чтобы обойти объект местом выше.</p>
+              <p className="muted small">
+                Изменение одного показателя при прочих равных, чтобы обойти объект местом выше.
+              </p>
               <ul className="plain-list lifts" data-testid="lifts">
                 {e.liftOnePlace.map((l) => (
                   <li key={l.indicator} className={l.outcome === 'lifts' ? 'lift' : 'lift muted'}>

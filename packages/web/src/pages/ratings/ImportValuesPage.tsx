@@ -14,7 +14,8 @@ type Outcome =
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -26,16 +27,24 @@ async function postImport(body: unknown): Promise<Outcome> {
   if (!getSession().csrfToken) await refreshSession();
   const response = await fetch(ratingApi.importValues, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': getSession().csrfToken ?? '' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-csrf-token': getSession().csrfToken ?? '',
+    },
     body: JSON.stringify(body),
   }).catch(() => null);
-  if (!response) return { kind: 'error', message: 'Сервер недоступен. Проверьте, что PromAtlas запущен.' };
+  if (!response)
+    return { kind: 'error', message: 'Сервер недоступен. Проверьте, что PromAtlas запущен.' };
   const json = (await response.json().catch(() => null)) as
-    | (ImportResult & { error?: { message: string }; problems?: ImportProblem[] })
-    | null;
+    (ImportResult & { error?: { message: string }; problems?: ImportProblem[] }) | null;
   if (response.ok && json) return { kind: 'imported', result: json };
   if (response.status === 422 && json?.problems)
-    return { kind: 'rejected', message: json.error?.message ?? 'Файл не импортирован', problems: json.problems };
+    return {
+      kind: 'rejected',
+      message: json.error?.message ?? 'Файл не импортирован',
+      problems: json.problems,
+    };
   return { kind: 'error', message: json?.error?.message ?? `Ошибка сервера (${response.status})` };
 }
 
@@ -53,7 +62,10 @@ export function ImportValuesPage() {
     return (
       <div className="page">
         <h1>Загрузка значений показателей</h1>
-        <p className="notice">Загружать значения показателей могут аналитики и администраторы{user ? '' : ': войдите в систему'}.</p>
+        <p className="notice">
+          Загружать значения показателей могут аналитики и администраторы
+          {user ? '' : ': войдите в систему'}.
+        </p>
       </div>
     );
   const submit = async () => {
@@ -81,10 +93,11 @@ export function ImportValuesPage() {
       </p>
       <h1>Загрузка значений показателей</h1>
       <p className="lead">
-        Файл CSV (UTF-8 или Windows-1251, разделитель «,» или «;») или XLSX со столбцами <code>object</code>,{' '}
-        <code>indicator</code>, <code>value</code>, <code>year</code>, <code>source</code>. Всё или ничего: если хотя бы
-        одна строка с ошибкой, ничего не записывается, а отчёт называет каждую строку и причину. Повторная загрузка того же
-        файла ничего не меняет.
+        Файл CSV (UTF-8 или Windows-1251, разделитель «,» или «;») или XLSX со столбцами{' '}
+        <code>object</code>, <code>indicator</code>, <code>value</code>, <code>year</code>,{' '}
+        <code>source</code>. Всё или ничего: если хотя бы одна строка с ошибкой, ничего не
+        записывается, а отчёт называет каждую строку и причину. Повторная загрузка того же файла
+        ничего не меняет.
       </p>
       <form
         className="import-form"
@@ -95,30 +108,58 @@ export function ImportValuesPage() {
       >
         <label>
           Файл{' '}
-          <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="import-file"
+          />
         </label>
         <label>
-          Набор значений <input value={dataset} onChange={(e) => setDataset(e.target.value)} required maxLength={200} data-testid="import-dataset" />
+          Набор значений{' '}
+          <input
+            value={dataset}
+            onChange={(e) => setDataset(e.target.value)}
+            required
+            maxLength={200}
+            data-testid="import-dataset"
+          />
         </label>
         <label>
-          Год для строк без года <input type="number" min={1900} max={2100} value={year} onChange={(e) => setYear(e.target.value)} />
+          Год для строк без года{' '}
+          <input
+            type="number"
+            min={1900}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+          />
         </label>
         <label>
           Объекты{' '}
-          <select value={objectType} onChange={(e) => setObjectType(e.target.value as typeof objectType)}>
+          <select
+            value={objectType}
+            onChange={(e) => setObjectType(e.target.value as typeof objectType)}
+          >
             <option value="site">площадки (ОЭЗ, парки, технопарки)</option>
             <option value="cluster">кластеры</option>
             <option value="region">регионы</option>
           </select>
         </label>
-        <button type="submit" className="rt-button primary" disabled={!file || busy} data-testid="import-submit">
+        <button
+          type="submit"
+          className="rt-button primary"
+          disabled={!file || busy}
+          data-testid="import-submit"
+        >
           {busy ? 'Загружаем…' : 'Загрузить'}
         </button>
       </form>
       {outcome?.kind === 'imported' ? (
         <div className="notice ok" role="status" data-testid="import-result">
-          Загружено строк: {outcome.result.rows} (новых {outcome.result.inserted}, изменено {outcome.result.updated}, без
-          изменений {outcome.result.unchanged}) в набор «{outcome.result.dataset}», годы: {outcome.result.years.join(', ')}.
+          Загружено строк: {outcome.result.rows} (новых {outcome.result.inserted}, изменено{' '}
+          {outcome.result.updated}, без изменений {outcome.result.unchanged}) в набор «
+          {outcome.result.dataset}», годы: {outcome.result.years.join(', ')}.
         </div>
       ) : null}
       {outcome?.kind === 'error' ? (

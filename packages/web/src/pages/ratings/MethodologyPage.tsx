@@ -19,12 +19,24 @@ function downloadJson(m: MethodologyResponse): void {
 /** /ratings/methodologies/:id — a methodology version as a readable, printable document. */
 export function MethodologyPage() {
   const id = Number(useParams().id);
-  const response = useApi<MethodologyResponse>(Number.isInteger(id) && id > 0 ? ratingApi.methodology(id) : null);
+  const response = useApi<MethodologyResponse>(
+    Number.isInteger(id) && id > 0 ? ratingApi.methodology(id) : null,
+  );
   const m = response.data;
   const r = m?.rendered;
   useTitle(r ? r.title : 'Методика рейтинга');
-  if (response.error) return <div className="page"><ErrorMessage error={response.error} /></div>;
-  if (!m || !r) return <div className="page"><Loading /></div>;
+  if (response.error)
+    return (
+      <div className="page">
+        <ErrorMessage error={response.error} />
+      </div>
+    );
+  if (!m || !r)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   return (
     <article className="page methodology-page" data-testid="methodology">
       <p className="breadcrumbs no-print">
@@ -36,7 +48,7 @@ export function MethodologyPage() {
         {r.notice ??
           (m.isDefault
             ? 'Методика PromAtlas, а не ассоциации.'
-            : 'Версия методики, сохранённая пользователем PromAtlas; это не методика издателя рейтинга.')}
+            : 'Версия методики, сохранённая в PromAtlas: это не методика ассоциации (издателя рейтинга), её веса выбраны пользователем PromAtlas.')}
       </p>
       <p>{r.description}</p>
       <div className="no-print edition-actions">
@@ -70,7 +82,9 @@ export function MethodologyPage() {
           <dt>Группы сравнения</dt>
           <dd data-testid="methodology-peer-groups">
             {r.peerGroups.basis}
-            {r.peerGroups.groups.length ? `: ${r.peerGroups.groups.map((g) => g.name).join('; ')}` : null}
+            {r.peerGroups.groups.length
+              ? `: ${r.peerGroups.groups.map((g) => g.name).join('; ')}`
+              : null}
           </dd>
         </div>
       </dl>
@@ -119,7 +133,8 @@ export function MethodologyPage() {
                   <div className="field">
                     <dt>Вес</dt>
                     <dd>
-                      {formatWeight(i.weight)} ({formatShare(i.shareOfGroup)} группы, {formatShare(i.shareOfTotal)} итогового балла)
+                      {formatWeight(i.weight)} ({formatShare(i.shareOfGroup)} группы,{' '}
+                      {formatShare(i.shareOfTotal)} итогового балла)
                     </dd>
                   </div>
                   <div className="field">
@@ -150,7 +165,8 @@ export function MethodologyPage() {
         </section>
       ))}
       <p className="muted small">
-        Версия {m.version} сохранена {new Date(m.createdAt).toLocaleDateString('ru-RU')}; сохранённая версия не меняется.
+        Версия {m.version} сохранена {new Date(m.createdAt).toLocaleDateString('ru-RU')};
+        сохранённая версия не меняется.
       </p>
     </article>
   );

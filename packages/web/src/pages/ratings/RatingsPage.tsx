@@ -5,7 +5,14 @@ import { EntityLink, ErrorMessage, Loading, SourceChip } from '../../components/
 import { useTitle } from '../../lib/useTitle.ts';
 import { CompareForm } from './CompareForm.tsx';
 import { canAnalyse } from './rating-permissions.ts';
-import { allEditions, ratingApi, ratingPaths, type EditionList, type EditionSummary, type MethodologyList } from './ratings-api.ts';
+import {
+  allEditions,
+  ratingApi,
+  ratingPaths,
+  type EditionList,
+  type EditionSummary,
+  type MethodologyList,
+} from './ratings-api.ts';
 import './ratings.css';
 
 /** A badge that says where the places came from: the publisher, or PromAtlas's computation (on illustrative data or not). */
@@ -20,18 +27,29 @@ export function EditionKindBadge({ edition }: { edition: EditionSummary }) {
     <>
       <span className="badge rating-badge computed">расчёт PromAtlas</span>
       {edition.illustrative ? (
-        <span className="badge rating-badge illustrative" data-testid="badge-illustrative" title="Вымышленные значения показателей для демонстрации расчёта">
+        <span
+          className="badge rating-badge illustrative"
+          data-testid="badge-illustrative"
+          title="Вымышленные значения показателей для демонстрации расчёта"
+        >
           иллюстративные данные
         </span>
       ) : null}
-      {edition.status === 'draft' ? <span className="badge rating-badge draft">черновик</span> : null}
+      {edition.status === 'draft' ? (
+        <span className="badge rating-badge draft">черновик</span>
+      ) : null}
     </>
   );
 }
 
 function EditionCard({ edition }: { edition: EditionSummary }) {
   return (
-    <li className={`edition-card ${edition.kind}`} data-testid="edition-card" data-kind={edition.kind} data-year={edition.year}>
+    <li
+      className={`edition-card ${edition.kind}`}
+      data-testid="edition-card"
+      data-kind={edition.kind}
+      data-year={edition.year}
+    >
       <div className="edition-card-head">
         <span className="edition-year">{edition.year}</span>
         <EditionKindBadge edition={edition} />
@@ -43,8 +61,11 @@ function EditionCard({ edition }: { edition: EditionSummary }) {
         <ul className="edition-leaders">
           {edition.leaders.map((leader, index) => (
             <li key={index} data-testid="edition-leader">
-              <span className="place-1">{leader.place} место</span> — <EntityLink entity={leader.object} />
-              {leader.peerGroupName ? <span className="muted"> ({leader.peerGroupName})</span> : null}
+              <span className="place-1">{leader.place} место</span> —{' '}
+              <EntityLink entity={leader.object} />
+              {leader.peerGroupName ? (
+                <span className="muted"> ({leader.peerGroupName})</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -108,13 +129,20 @@ export function RatingsPage() {
     <div className="page ratings-page">
       <h1>Рейтинги</h1>
       <p className="lead">
-        Места, опубликованные издателями рейтингов, и издания, рассчитанные PromAtlas по открытой методике: у каждого
-        рассчитанного места можно узнать, из чего сложился балл и что его изменит.
+        Места, опубликованные издателями рейтингов, и издания, рассчитанные PromAtlas по открытой
+        методике: у каждого рассчитанного места можно узнать, из чего сложился балл и что его
+        изменит.
       </p>
       {list.error ? <ErrorMessage error={list.error} /> : null}
       {list.loading && !list.data ? <Loading /> : null}
       {list.data?.ratings.map((rating) => (
-        <section key={rating.id} id={`rating-${rating.id}`} className="section rating" data-testid="rating" aria-label={rating.name}>
+        <section
+          key={rating.id}
+          id={`rating-${rating.id}`}
+          className="section rating"
+          data-testid="rating"
+          aria-label={rating.name}
+        >
           <h2>{rating.name}</h2>
           <p className="muted">
             {rating.publisher ? (
@@ -144,8 +172,8 @@ export function RatingsPage() {
       <section className="section" aria-label="Методики">
         <h2>Методики</h2>
         <p className="muted small">
-          Методики PromAtlas — не методики ассоциации: АКИТ РФ публикует победителей, но не веса. Любую версию можно
-          прочитать, распечатать и взять за основу своей.
+          Методики PromAtlas — не методики ассоциации: АКИТ РФ публикует победителей, но не веса.
+          Любую версию можно прочитать, распечатать и взять за основу своей.
         </p>
         {methodologies.error ? <ErrorMessage error={methodologies.error} /> : null}
         {methodologies.data ? (

@@ -38,7 +38,8 @@ export function SaveMethodologyVersion({
   if (!canAnalyse(user))
     return (
       <p className="muted small" data-testid="save-version-hint">
-        Сохранить веса новой версией методики могут аналитики и администраторы{user ? '' : ' — войдите в систему'}.
+        Сохранить веса новой версией методики могут аналитики и администраторы
+        {user ? '' : ' — войдите в систему'}.
       </p>
     );
   const attempt = async (work: () => Promise<void>) => {
@@ -54,29 +55,54 @@ export function SaveMethodologyVersion({
   };
   const save = () =>
     attempt(async () => {
-      setSaved(await apiSend<MethodologyResponse>('POST', ratingApi.methodologies, { ...withWeights(methodology, weights), version, title }));
+      setSaved(
+        await apiSend<MethodologyResponse>('POST', ratingApi.methodologies, {
+          ...withWeights(methodology, weights),
+          version,
+          title,
+        }),
+      );
     });
   const compute = (methodologyId: number) =>
     attempt(async () => {
       setComputed(
-        await apiSend<Edition>('POST', ratingApi.editions, { methodologyId, year: edition.year, dataset: edition.dataset ?? 'main' }),
+        await apiSend<Edition>('POST', ratingApi.editions, {
+          methodologyId,
+          year: edition.year,
+          dataset: edition.dataset ?? 'main',
+        }),
       );
     });
   return (
-    <section className="section save-version" aria-label="Сохранить версию методики" data-testid="save-version">
+    <section
+      className="section save-version"
+      aria-label="Сохранить версию методики"
+      data-testid="save-version"
+    >
       <h2>Сохранить как новую версию методики</h2>
       {saved ? (
         <>
           <p data-testid="saved-version">
-            Сохранено: <Link to={ratingPaths.methodology(saved.id)}>{saved.title}, версия {saved.version}</Link>.
+            Сохранено:{' '}
+            <Link to={ratingPaths.methodology(saved.id)}>
+              {saved.title}, версия {saved.version}
+            </Link>
+            .
           </p>
           {computed ? (
             <p data-testid="saved-edition">
-              Издание рассчитано: <Link to={ratingPaths.edition(computed.id)}>{computed.label}</Link> ·{' '}
+              Издание рассчитано:{' '}
+              <Link to={ratingPaths.edition(computed.id)}>{computed.label}</Link> ·{' '}
               <Link to={ratingPaths.compare(edition.id, computed.id)}>сравнить с исходным</Link>
             </p>
           ) : (
-            <button type="button" className="rt-button" disabled={busy} onClick={() => void compute(saved.id)} data-testid="compute-edition">
+            <button
+              type="button"
+              className="rt-button"
+              disabled={busy}
+              onClick={() => void compute(saved.id)}
+              data-testid="compute-edition"
+            >
               Рассчитать издание {edition.year} года по этой версии
             </button>
           )}
@@ -90,15 +116,36 @@ export function SaveMethodologyVersion({
           }}
         >
           <label>
-            Версия <input value={version} onChange={(e) => setVersion(e.target.value)} required maxLength={100} data-testid="version-input" />
+            Версия{' '}
+            <input
+              value={version}
+              onChange={(e) => setVersion(e.target.value)}
+              required
+              maxLength={100}
+              data-testid="version-input"
+            />
           </label>
           <label>
-            Название <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} size={50} />
+            Название{' '}
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              required
+              maxLength={300}
+              size={50}
+            />
           </label>
-          <button type="submit" className="rt-button primary" disabled={disabled || busy} data-testid="save-version-submit">
+          <button
+            type="submit"
+            className="rt-button primary"
+            disabled={disabled || busy}
+            data-testid="save-version-submit"
+          >
             Сохранить версию
           </button>
-          {disabled ? <span className="muted small"> Измените веса, чтобы сохранить новую версию.</span> : null}
+          {disabled ? (
+            <span className="muted small"> Измените веса, чтобы сохранить новую версию.</span>
+          ) : null}
         </form>
       )}
       {error ? <ErrorMessage error={error} /> : null}

@@ -15,7 +15,13 @@ const PALETTE = ['#1764ab', '#2a9d8f', '#e9a23b', '#8e5ea2', '#d1495b', '#5c7c99
  * Scores of one peer group as horizontal bars, each split into the
  * contributions of the indicator groups (they add up to the score), best on top.
  */
-export function ScoreChart({ rows, groups }: { rows: EditionRow[]; groups: Array<{ code: string; name: string }> }) {
+export function ScoreChart({
+  rows,
+  groups,
+}: {
+  rows: EditionRow[];
+  groups: Array<{ code: string; name: string }>;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const placed = useMemo(() => rows.filter((r) => r.score !== null), [rows]);
   const height = Math.max(140, 46 + placed.length * 28);
@@ -34,8 +40,18 @@ export function ScoreChart({ rows, groups }: { rows: EditionRow[]; groups: Array
         axisPointer: { type: 'shadow' },
         valueFormatter: (v: unknown) => formatScore(typeof v === 'number' ? v : null),
       },
-      xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatScore(v).replace(/0+$/, '').replace(/,$/, '') } },
-      yAxis: { type: 'category', data: ordered.map(label), axisLabel: { width: 260, overflow: 'truncate' } },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        axisLabel: {
+          formatter: (v: number) => formatScore(v).replace(/0+$/, '').replace(/,$/, ''),
+        },
+      },
+      yAxis: {
+        type: 'category',
+        data: ordered.map(label),
+        axisLabel: { width: 260, overflow: 'truncate' },
+      },
       series: groups.map((g, k) => ({
         name: g.name,
         type: 'bar',
@@ -51,5 +67,14 @@ export function ScoreChart({ rows, groups }: { rows: EditionRow[]; groups: Array
       chart.dispose();
     };
   }, [placed, groups]);
-  return <div ref={element} className="score-chart" data-testid="score-chart" style={{ height }} role="img" aria-label="Баллы объектов по группам показателей" />;
+  return (
+    <div
+      ref={element}
+      className="score-chart"
+      data-testid="score-chart"
+      style={{ height }}
+      role="img"
+      aria-label="Баллы объектов по группам показателей"
+    />
+  );
 }

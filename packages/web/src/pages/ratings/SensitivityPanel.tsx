@@ -13,14 +13,25 @@ interface Settings {
   threshold: number;
 }
 
-const DEFAULTS: Settings = { method: 'uniform', spreadPercent: 20, concentration: 50, runs: 1000, seed: 1, threshold: 2 };
+const DEFAULTS: Settings = {
+  method: 'uniform',
+  spreadPercent: 20,
+  concentration: 50,
+  runs: 1000,
+  seed: 1,
+  threshold: 2,
+};
 
 /** A place distribution as a strip of cells, darker where the object landed more often. */
 function PlaceStrip({ counts, runs }: { counts: number[]; runs: number }) {
   return (
     <span className="place-strip" aria-hidden="true">
       {counts.map((c, k) => (
-        <span key={k} title={`${k + 1} место: ${c} из ${runs}`} style={{ opacity: c === 0 ? 0.08 : 0.2 + (0.8 * c) / runs }} />
+        <span
+          key={k}
+          title={`${k + 1} место: ${c} из ${runs}`}
+          style={{ opacity: c === 0 ? 0.08 : 0.2 + (0.8 * c) / runs }}
+        />
       ))}
     </span>
   );
@@ -37,7 +48,8 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
   const [result, setResult] = useState<Sensitivity | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setSettings((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) =>
+    setSettings((s) => ({ ...s, [key]: value }));
   const run = async () => {
     setBusy(true);
     setError(null);
@@ -62,7 +74,11 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
   };
   const fragile = result?.objects.filter((o) => !o.robust).length ?? 0;
   return (
-    <section className="section sensitivity no-print" aria-label="Чувствительность к весам" data-testid="sensitivity-panel">
+    <section
+      className="section sensitivity no-print"
+      aria-label="Чувствительность к весам"
+      data-testid="sensitivity-panel"
+    >
       <h2>Чувствительность мест к весам</h2>
       <form
         className="sensitivity-form"
@@ -73,7 +89,11 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
       >
         <label>
           Способ{' '}
-          <select value={settings.method} onChange={(e) => set('method', e.target.value as Settings['method'])} data-testid="sensitivity-method">
+          <select
+            value={settings.method}
+            onChange={(e) => set('method', e.target.value as Settings['method'])}
+            data-testid="sensitivity-method"
+          >
             <option value="uniform">равномерно ±x %</option>
             <option value="dirichlet">Монте-Карло, распределение Дирихле</option>
           </select>
@@ -81,27 +101,66 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
         {settings.method === 'uniform' ? (
           <label>
             x, %{' '}
-            <input type="number" min={0} max={100} step={1} value={settings.spreadPercent} onChange={(e) => set('spreadPercent', Number(e.target.value))} />
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              value={settings.spreadPercent}
+              onChange={(e) => set('spreadPercent', Number(e.target.value))}
+            />
           </label>
         ) : (
           <label>
             Концентрация κ{' '}
-            <input type="number" min={1} max={100000} step={1} value={settings.concentration} onChange={(e) => set('concentration', Number(e.target.value))} />
+            <input
+              type="number"
+              min={1}
+              max={100000}
+              step={1}
+              value={settings.concentration}
+              onChange={(e) => set('concentration', Number(e.target.value))}
+            />
           </label>
         )}
         <label>
           Прогонов{' '}
-          <input type="number" min={1} max={20000} step={100} value={settings.runs} onChange={(e) => set('runs', Number(e.target.value))} data-testid="sensitivity-runs" />
+          <input
+            type="number"
+            min={1}
+            max={20000}
+            step={100}
+            value={settings.runs}
+            onChange={(e) => set('runs', Number(e.target.value))}
+            data-testid="sensitivity-runs"
+          />
         </label>
         <label>
           Зерно{' '}
-          <input type="number" min={0} step={1} value={settings.seed} onChange={(e) => set('seed', Number(e.target.value))} />
+          <input
+            type="number"
+            min={0}
+            step={1}
+            value={settings.seed}
+            onChange={(e) => set('seed', Number(e.target.value))}
+          />
         </label>
         <label title="Место считается устойчивым, если размах p95 − p5 не больше порога">
           Порог устойчивости{' '}
-          <input type="number" min={0} step={1} value={settings.threshold} onChange={(e) => set('threshold', Number(e.target.value))} />
+          <input
+            type="number"
+            min={0}
+            step={1}
+            value={settings.threshold}
+            onChange={(e) => set('threshold', Number(e.target.value))}
+          />
         </label>
-        <button type="submit" className="rt-button primary" disabled={busy} data-testid="sensitivity-run">
+        <button
+          type="submit"
+          className="rt-button primary"
+          disabled={busy}
+          data-testid="sensitivity-run"
+        >
           {busy ? 'Считаем…' : 'Рассчитать'}
         </button>
       </form>
@@ -127,7 +186,12 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
               </thead>
               <tbody>
                 {result.objects.map((o) => (
-                  <tr key={`${o.object.type}:${o.object.id}`} className={o.robust ? '' : 'fragile'} data-testid="sensitivity-row" data-robust={o.robust}>
+                  <tr
+                    key={`${o.object.type}:${o.object.id}`}
+                    className={o.robust ? '' : 'fragile'}
+                    data-testid="sensitivity-row"
+                    data-robust={o.robust}
+                  >
                     <td className="num">{o.place}</td>
                     <td>
                       <EntityLink entity={o.object} />
@@ -142,7 +206,13 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
                     <td>
                       <PlaceStrip counts={o.placeCounts} runs={result.runs} />
                     </td>
-                    <td>{o.robust ? 'устойчиво' : <strong className="fragile-flag">неустойчиво</strong>}</td>
+                    <td>
+                      {o.robust ? (
+                        'устойчиво'
+                      ) : (
+                        <strong className="fragile-flag">неустойчиво</strong>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

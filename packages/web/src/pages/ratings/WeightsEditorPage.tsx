@@ -1,11 +1,31 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../../api/client.ts';
 import { EntityLink, ErrorMessage, Loading } from '../../components/common.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
-import { loadRerankInputs, rerank, statedWeights, weightProblem, type RerankInputs, type Weights } from './live-rerank.ts';
-import { formatMillis, formatScore, formatShare, formatSigned, formatWeight } from './rating-format.ts';
-import { ratingApi, ratingPaths, type Edition, type EditionRow, type MethodologyResponse, type WhatIf } from './ratings-api.ts';
+import {
+  loadRerankInputs,
+  rerank,
+  statedWeights,
+  weightProblem,
+  type RerankInputs,
+  type Weights,
+} from './live-rerank.ts';
+import {
+  formatMillis,
+  formatScore,
+  formatShare,
+  formatSigned,
+  formatWeight,
+} from './rating-format.ts';
+import {
+  ratingApi,
+  ratingPaths,
+  type Edition,
+  type EditionRow,
+  type MethodologyResponse,
+  type WhatIf,
+} from './ratings-api.ts';
 import { SaveMethodologyVersion } from './SaveMethodologyVersion.tsx';
 import './ratings.css';
 
@@ -25,22 +45,25 @@ function sliderMax(stated: number): number {
   return Math.max(5, Math.ceil(stated * 3));
 }
 
-function WeightSlider({
+type WeightKind = 'groups' | 'indicators';
+
+// Memoised, with a stable onChange: a slider step re-renders only the sliders whose share changed.
+const WeightSlider = memo(function WeightSlider({
   label,
+  kind,
   code,
   value,
   stated,
   share,
   onChange,
-  testId,
 }: {
   label: string;
+  kind: WeightKind;
   code: string;
   value: number;
   stated: number;
   share: number;
-  onChange: (value: number) => void;
-  testId: string;
+  onChange: (kind: WeightKind, code: string, value: number) => void;
 }) {
   return (
     <label className={`weight-slider${value !== stated ? ' changed' : ''}`}>
@@ -51,8 +74,8 @@ function WeightSlider({
         max={sliderMax(stated)}
         step={0.1}
         value={value}
-        onChange={(e) => onChange(Number(e.target.value))}
-        data-testid={testId}
+        onChange={(e) => onChange(kind, code, Number(e.target.value))}
+        data-testid={kind === 'groups' ? 'group-weight' : 'indicator-weight'}
         data-code={code}
         aria-valuetext={`вес ${formatWeight(value)}`}
       />
@@ -60,6 +83,35 @@ function WeightSlider({
         {formatWeight(value)} <span className="muted small">({formatShare(share)})</span>
       </span>
     </label>
+  );
+});
+
+const LiveRow = memo(function LiveRow({ row }: { row: RankedRow }) {
+  const gained =
+    row.place !== null && row.placeBefore !== null ? row.placeBefore - row.place : null;
+  return (
+    <tr data-testid="live-row" data-object-id={row.object.id} data-place={row.place ?? ''}>
+      <td className="num">{row.place ?? '—'}</td>
+      <td>
+        <EntityLink entity={row.object} />
+      </td>
+      <td className="num">{formatScore(row.score)}</td>
+      <td className="num muted">{row.placeBefore ?? '—'}</td>
+      <td
+        className={`num ${gained && gained > 0 ? 'up' : gained && gained < 0 ? 'down' : 'muted'}`}
+      >
+        {gained ? `${gained > 0 ? '▲' : '▼'} ${formatSigned(gained)}` : '='}
+      </td>
+    </tr>
+  );
+}, sameRow);
+
+function sameRow(a: { row: RankedRow }, b: { row: RankedRow }): boolean {
+  return (
+    a.row.object === b.row.object &&
+    a.row.place === b.row.place &&
+    a.row.score === b.row.score &&
+    a.row.placeBefore === b.row.placeBefore
   );
 }
 
@@ -71,9 +123,13 @@ function WeightSlider({
  */
 export function WeightsEditorPage() {
   const id = Number(useParams().id);
-  const editionState = useApi<Edition>(Number.isInteger(id) && id > 0 ? ratingApi.edition(id) : null);
+  const editionState = useApi<Edition>(
+    Number.isInteger(id) && id > 0 ? ratingApi.edition(id) : null,
+  );
   const edition = editionState.data;
-  const methodologyState = useApi<MethodologyResponse>(edition?.methodology ? ratingApi.methodology(edition.methodology.id) : null);
+  const methodologyState = useApi<MethodologyResponse>(
+    edition?.methodology ? ratingApi.methodology(edition.methodology.id) : null,
+  );
   const methodology = methodologyState.data?.methodology;
   useTitle(edition ? `Веса: ${edition.label}` : 'Веса рейтинга');
 
@@ -85,7 +141,8 @@ export function WeightsEditorPage() {
     setWeights(statedWeights(methodology));
     const controller = new AbortController();
     loadRerankInputs(edition, methodology, controller.signal).then(setInputs, (e: unknown) => {
-      if ((e as Error).name !== 'AbortError') setInputsError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'unknown'));
+      if ((e as Error).name !== 'AbortError')
+        setInputsError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'unknown'));
     });
     return () => controller.abort();
   }, [edition, methodology]);
@@ -108,9 +165,13 @@ export function WeightsEditorPage() {
     if (!inputs || local || !weights || problem || !edition) return;
     const timer = setTimeout(() => {
       const started = performance.now();
-      apiSend<WhatIf>('POST', ratingApi.whatIf(edition.id), { groupWeights: weights.groups, indicatorWeights: weights.indicators }).then(
+      apiSend<WhatIf>('POST', ratingApi.whatIf(edition.id), {
+        groupWeights: weights.groups,
+        indicatorWeights: weights.indicators,
+      }).then(
         (result) => setRemote({ result, ms: performance.now() - started }),
-        (e: unknown) => setRemoteError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'unknown')),
+        (e: unknown) =>
+          setRemoteError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'unknown')),
       );
     }, 120);
     return () => clearTimeout(timer);
@@ -118,17 +179,25 @@ export function WeightsEditorPage() {
 
   const tables: RankedTable[] | null = useMemo(() => {
     if (!edition) return null;
-    const refs = new Map(edition.peerGroups.flatMap((t) => t.rows.map((r) => [r.object.id, r] as const)));
+    const refs = new Map(
+      edition.peerGroups.flatMap((t) => t.rows.map((r) => [r.object.id, r] as const)),
+    );
     if (computed) {
       return edition.peerGroups.map((t) => ({
         peerGroup: t.peerGroup,
         name: t.name,
         rows: computed.edition.objects
           .filter((o) => o.peerGroup === t.peerGroup)
-          .map((o) => ({ object: refs.get(o.objectId)!.object, place: o.place, score: o.score, placeBefore: refs.get(o.objectId)?.place ?? null })),
+          .map((o) => ({
+            object: refs.get(o.objectId)!.object,
+            place: o.place,
+            score: o.score,
+            placeBefore: refs.get(o.objectId)?.place ?? null,
+          })),
       }));
     }
-    if (remote) return remote.result.peerGroups.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r })) }));
+    if (remote)
+      return remote.result.peerGroups.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r })) }));
     return null;
   }, [edition, computed, remote]);
 
@@ -149,22 +218,45 @@ export function WeightsEditorPage() {
     }
   }, [computed, remote]);
 
-  if (editionState.error) return <div className="page"><ErrorMessage error={editionState.error} /></div>;
-  if (methodologyState.error) return <div className="page"><ErrorMessage error={methodologyState.error} /></div>;
-  if (!edition) return <div className="page"><Loading /></div>;
+  const change = useCallback((kind: WeightKind, code: string, value: number) => {
+    changedAt.current = performance.now();
+    setWeights((w) => (w ? { ...w, [kind]: { ...w[kind], [code]: value } } : w));
+  }, []);
+
+  if (editionState.error)
+    return (
+      <div className="page">
+        <ErrorMessage error={editionState.error} />
+      </div>
+    );
+  if (methodologyState.error)
+    return (
+      <div className="page">
+        <ErrorMessage error={methodologyState.error} />
+      </div>
+    );
+  if (!edition)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   if (edition.kind !== 'computed')
     return (
       <div className="page">
-        <p className="notice">Это опубликованное издание: издатель сообщил только места, пересчитывать нечего.</p>
+        <p className="notice">
+          Это опубликованное издание: издатель сообщил только места, пересчитывать нечего.
+        </p>
         <Link to={ratingPaths.edition(edition.id)}>К изданию</Link>
       </div>
     );
-  if (!methodology || !weights) return <div className="page"><Loading /></div>;
+  if (!methodology || !weights)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
 
-  const change = (kind: 'groups' | 'indicators', code: string, value: number) => {
-    changedAt.current = performance.now();
-    setWeights((w) => (w ? { ...w, [kind]: { ...w[kind], [code]: value } } : w));
-  };
   const stated = statedWeights(methodology);
   const groupSum = methodology.groups.reduce((s, g) => s + (weights.groups[g.code] ?? 0), 0);
   const changed = JSON.stringify(weights) !== JSON.stringify(stated);
@@ -172,25 +264,36 @@ export function WeightsEditorPage() {
   return (
     <div className="page weights-page">
       <p className="breadcrumbs">
-        <Link to={ratingPaths.list}>Рейтинги</Link> · <Link to={ratingPaths.edition(edition.id)}>{edition.label}</Link>
+        <Link to={ratingPaths.list}>Рейтинги</Link> ·{' '}
+        <Link to={ratingPaths.edition(edition.id)}>{edition.label}</Link>
       </p>
       <h1>Веса и пересчёт</h1>
       <p className="lead">
-        Двигайте веса групп и показателей — места пересчитываются сразу на тех же значениях, с той же нормализацией и
-        правилом равных баллов. Ничего не сохраняется, пока вы не сохраните новую версию методики.
+        Двигайте веса групп и показателей — места пересчитываются сразу на тех же значениях, с той
+        же нормализацией и правилом равных баллов. Ничего не сохраняется, пока вы не сохраните новую
+        версию методики.
       </p>
       {inputsError ? <ErrorMessage error={inputsError} /> : null}
       {remoteError ? <ErrorMessage error={remoteError} /> : null}
       <div className="weights-layout">
         <div className="weights-controls" data-testid="weights-controls">
           <div className="edition-actions">
-            <button type="button" className="rt-button" disabled={!changed} onClick={() => setWeights(stated)} data-testid="reset-weights">
+            <button
+              type="button"
+              className="rt-button"
+              disabled={!changed}
+              onClick={() => setWeights(stated)}
+              data-testid="reset-weights"
+            >
               Вернуть веса методики
             </button>
           </div>
           {methodology.groups.map((g) => {
             const indicators = methodology.indicators.filter((i) => i.group === g.code);
-            const indicatorSum = indicators.reduce((s, i) => s + (weights.indicators[i.code] ?? 0), 0);
+            const indicatorSum = indicators.reduce(
+              (s, i) => s + (weights.indicators[i.code] ?? 0),
+              0,
+            );
             const groupWeight = weights.groups[g.code] ?? 0;
             return (
               <fieldset key={g.code} className="weight-group">
@@ -201,8 +304,8 @@ export function WeightsEditorPage() {
                     value={groupWeight}
                     stated={stated.groups[g.code] ?? 0}
                     share={groupSum > 0 ? groupWeight / groupSum : 0}
-                    onChange={(v) => change('groups', g.code, v)}
-                    testId="group-weight"
+                    kind="groups"
+                    onChange={change}
                   />
                 </legend>
                 {indicators.map((i) => {
@@ -215,8 +318,8 @@ export function WeightsEditorPage() {
                       value={w}
                       stated={stated.indicators[i.code] ?? 0}
                       share={indicatorSum > 0 ? w / indicatorSum : 0}
-                      onChange={(v) => change('indicators', i.code, v)}
-                      testId="indicator-weight"
+                      kind="indicators"
+                      onChange={change}
                     />
                   );
                 })}
@@ -225,10 +328,19 @@ export function WeightsEditorPage() {
           })}
         </div>
         <div className="weights-result">
-          <p className="muted small rerank-timing" ref={timing} data-testid="rerank-timing" data-mode={inputs ? (local ? 'browser' : 'server') : 'loading'}>
+          <p
+            className="muted small rerank-timing"
+            ref={timing}
+            data-testid="rerank-timing"
+            data-mode={inputs ? (local ? 'browser' : 'server') : 'loading'}
+          >
             {inputs ? '' : 'Загружаем значения показателей…'}
           </p>
-          {problem ? <p className="error" role="alert">{problem}</p> : null}
+          {problem ? (
+            <p className="error" role="alert">
+              {problem}
+            </p>
+          ) : null}
           {tables?.map((t) => (
             <section key={t.peerGroup ?? ''} className="section" aria-label={t.name}>
               <h2>{t.name}</h2>
@@ -243,27 +355,19 @@ export function WeightsEditorPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {t.rows.map((r) => {
-                    const gained = r.place !== null && r.placeBefore !== null ? r.placeBefore - r.place : null;
-                    return (
-                      <tr key={r.object.id} data-testid="live-row" data-object-id={r.object.id} data-place={r.place ?? ''}>
-                        <td className="num">{r.place ?? '—'}</td>
-                        <td>
-                          <EntityLink entity={r.object} />
-                        </td>
-                        <td className="num">{formatScore(r.score)}</td>
-                        <td className="num muted">{r.placeBefore ?? '—'}</td>
-                        <td className={`num ${gained && gained > 0 ? 'up' : gained && gained < 0 ? 'down' : 'muted'}`}>
-                          {gained ? `${gained > 0 ? '▲' : '▼'} ${formatSigned(gained)}` : '='}
-                        </td>
-                      </tr>
-                    );
-                  })}
+                  {t.rows.map((r) => (
+                    <LiveRow key={r.object.id} row={r} />
+                  ))}
                 </tbody>
               </table>
             </section>
           ))}
-          <SaveMethodologyVersion methodology={methodology} weights={weights} edition={edition} disabled={!changed || problem !== null} />
+          <SaveMethodologyVersion
+            methodology={methodology}
+            weights={weights}
+            edition={edition}
+            disabled={!changed || problem !== null}
+          />
         </div>
       </div>
     </div>

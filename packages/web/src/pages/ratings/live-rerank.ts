@@ -1,5 +1,8 @@
 import { computeEdition } from '@promatlas/core/ratings/computeEdition.ts';
-import type { Edition as CoreEdition, IndicatorValue } from '@promatlas/core/ratings/edition.types.ts';
+import type {
+  Edition as CoreEdition,
+  IndicatorValue,
+} from '@promatlas/core/ratings/edition.types.ts';
 import type { Methodology } from '@promatlas/core/ratings/methodology.schema.ts';
 import { apiGet, apiUrl } from '../../api/client.ts';
 import { ratingApi, type Edition, type IndicatorValues } from './ratings-api.ts';
@@ -29,9 +32,14 @@ const OBJECT_TYPE: Record<string, 'site' | 'cluster' | 'region'> = {
   region: 'region',
 };
 
-export async function loadRerankInputs(edition: Edition, methodology: Methodology, signal?: AbortSignal): Promise<RerankInputs> {
+export async function loadRerankInputs(
+  edition: Edition,
+  methodology: Methodology,
+  signal?: AbortSignal,
+): Promise<RerankInputs> {
   const peerGroupOf = new Map<string, string | null>();
-  for (const table of edition.peerGroups) for (const row of table.rows) peerGroupOf.set(row.object.id, table.peerGroup);
+  for (const table of edition.peerGroups)
+    for (const row of table.rows) peerGroupOf.set(row.object.id, table.peerGroup);
   const list = await apiGet<IndicatorValues>(
     apiUrl(ratingApi.indicatorValues, {
       dataset: edition.dataset ?? 'main',
@@ -44,13 +52,24 @@ export async function loadRerankInputs(edition: Edition, methodology: Methodolog
   const values: IndicatorValue[] = [];
   for (const item of list.items) {
     if (!codes.has(item.indicator) || !peerGroupOf.has(item.object.id)) continue;
-    values.push({ objectId: item.object.id, peerGroup: peerGroupOf.get(item.object.id) ?? null, indicator: item.indicator, value: item.value });
+    values.push({
+      objectId: item.object.id,
+      peerGroup: peerGroupOf.get(item.object.id) ?? null,
+      indicator: item.indicator,
+      value: item.value,
+    });
   }
-  return { values, reproducesEdition: values.length > 0 && reproduces(computeEdition(methodology, values), edition) };
+  return {
+    values,
+    reproducesEdition:
+      values.length > 0 && reproduces(computeEdition(methodology, values), edition),
+  };
 }
 
 function reproduces(computed: CoreEdition, edition: Edition): boolean {
-  const stored = new Map(edition.peerGroups.flatMap((t) => t.rows.map((r) => [r.object.id, r] as const)));
+  const stored = new Map(
+    edition.peerGroups.flatMap((t) => t.rows.map((r) => [r.object.id, r] as const)),
+  );
   if (stored.size !== computed.objects.length) return false;
   return computed.objects.every((o) => {
     const s = stored.get(o.objectId);
@@ -76,7 +95,10 @@ export function withWeights(methodology: Methodology, weights: Weights): Methodo
   return {
     ...methodology,
     groups: methodology.groups.map((g) => ({ ...g, weight: weights.groups[g.code] ?? g.weight })),
-    indicators: methodology.indicators.map((i) => ({ ...i, weight: weights.indicators[i.code] ?? i.weight })),
+    indicators: methodology.indicators.map((i) => ({
+      ...i,
+      weight: weights.indicators[i.code] ?? i.weight,
+    })),
   };
 }
 
@@ -85,11 +107,17 @@ export function withWeights(methodology: Methodology, weights: Weights): Methodo
  * weight sum and a positive indicator weight in every weighted group), or null.
  */
 export function weightProblem(methodology: Methodology, weights: Weights): string | null {
-  const groups = methodology.groups.map((g) => ({ ...g, weight: weights.groups[g.code] ?? g.weight }));
-  if (groups.reduce((s, g) => s + g.weight, 0) <= 0) return 'Сумма весов групп должна быть больше нуля.';
+  const groups = methodology.groups.map((g) => ({
+    ...g,
+    weight: weights.groups[g.code] ?? g.weight,
+  }));
+  if (groups.reduce((s, g) => s + g.weight, 0) <= 0)
+    return 'Сумма весов групп должна быть больше нуля.';
   for (const g of groups) {
     if (g.weight <= 0) continue;
-    const any = methodology.indicators.some((i) => i.group === g.code && (weights.indicators[i.code] ?? i.weight) > 0);
+    const any = methodology.indicators.some(
+      (i) => i.group === g.code && (weights.indicators[i.code] ?? i.weight) > 0,
+    );
     if (!any) return `В группе «${g.name}» нет ни одного показателя с положительным весом.`;
   }
   return null;
@@ -102,7 +130,11 @@ export interface Rerank {
 }
 
 /** computeEdition with the given weights, timed. */
-export function rerank(methodology: Methodology, values: readonly IndicatorValue[], weights: Weights): Rerank {
+export function rerank(
+  methodology: Methodology,
+  values: readonly IndicatorValue[],
+  weights: Weights,
+): Rerank {
   const started = performance.now();
   const edition = computeEdition(withWeights(methodology, weights), values);
   return { edition, computeMs: performance.now() - started };

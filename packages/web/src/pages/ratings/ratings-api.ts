@@ -51,8 +51,10 @@ export const ratingApi = {
     `/api/ratings/editions/${id}/objects/${encodeURIComponent(objectId)}/explanation`,
   sensitivity: (id: number) => `/api/ratings/editions/${id}/sensitivity`,
   whatIf: (id: number) => `/api/ratings/editions/${id}/what-if`,
-  compare: (before: number, after: number) => `/api/ratings/editions/compare?before=${before}&after=${after}`,
-  export: (id: number, format: 'csv' | 'xlsx') => `/api/ratings/editions/${id}/export?format=${format}`,
+  compare: (before: number, after: number) =>
+    `/api/ratings/editions/compare?before=${before}&after=${after}`,
+  export: (id: number, format: 'csv' | 'xlsx') =>
+    `/api/ratings/editions/${id}/export?format=${format}`,
   indicatorValues: '/api/ratings/indicator-values',
   importValues: '/api/ratings/indicator-values/import',
 };
