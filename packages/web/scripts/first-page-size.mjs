@@ -14,7 +14,9 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dist = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist'));
+const dist = path.resolve(
+  process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist'),
+);
 const indexHtml = path.join(dist, 'index.html');
 if (!existsSync(indexHtml)) {
   console.error(`${indexHtml} is missing: run \`npm run build -w @promatlas/web\` first.`);
@@ -43,7 +45,8 @@ const entry = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.m?js)"/g)].map((m) =
 const seen = new Set(urls);
 const queue = [];
 const entrySource = readFileSync(fileOf(entry), 'utf8');
-for (const m of entrySource.matchAll(/import\(["'`]\.\/(RegionMap-[^"'`]+\.js)["'`]\)/g)) queue.push(`/assets/${m[1]}`);
+for (const m of entrySource.matchAll(/import\(["'`]\.\/(RegionMap-[^"'`]+\.js)["'`]\)/g))
+  queue.push(`/assets/${m[1]}`);
 let extra = 0;
 const extraLines = [];
 while (queue.length) {
@@ -54,7 +57,10 @@ while (queue.length) {
   extra += size;
   extraLines.push(`  ${kb(size).padStart(10)}  ${url}`);
   const source = readFileSync(fileOf(url), 'utf8');
-  for (const m of source.matchAll(/from\s*["'`]\.\/([^"'`]+\.js)["'`]|import\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) queue.push(`/assets/${m[1] ?? m[2]}`);
+  for (const m of source.matchAll(
+    /from\s*["'`]\.\/([^"'`]+\.js)["'`]|import\s*["'`]\.\/([^"'`]+\.js)["'`]/g,
+  ))
+    queue.push(`/assets/${m[1] ?? m[2]}`);
 }
 console.log('Loaded by the map page right after the first render (lazy MapLibre):');
 for (const line of extraLines) console.log(line);

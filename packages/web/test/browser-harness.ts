@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,9 @@ const LAUNCH_ARGS = [
 
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error(`${path.join(WEB_DIST, 'index.html')} is missing: run \`npm run build -w @promatlas/web\` before the browser tests.`);
+    throw new Error(
+      `${path.join(WEB_DIST, 'index.html')} is missing: run \`npm run build -w @promatlas/web\` before the browser tests.`,
+    );
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
@@ -65,11 +67,30 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   try {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'promatlas-browser-data-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    // A snapshot of dist/: the server keeps index.html in memory, so a rebuild
+    // during the run (another terminal, another engineer) would otherwise leave
+    // it pointing at deleted, renamed chunks.
+    const webDist = await mkdtemp(path.join(os.tmpdir(), 'promatlas-browser-dist-'));
+    cleanups.push(() => rm(webDist, { recursive: true, force: true }));
+    await cp(WEB_DIST, webDist, { recursive: true });
     const config = parseConfig(
-      { PROMATLAS_PORT: '0', PROMATLAS_HOST: '127.0.0.1', PROMATLAS_DATA_DIR: dataDir, PROMATLAS_LOG_LEVEL: 'silent', PROMATLAS_WEB_DIST: WEB_DIST },
+      {
+        PROMATLAS_PORT: '0',
+        PROMATLAS_HOST: '127.0.0.1',
+        PROMATLAS_DATA_DIR: dataDir,
+        PROMATLAS_LOG_LEVEL: 'silent',
+        PROMATLAS_WEB_DIST: webDist,
+      },
       REPOSITORY_ROOT,
     );
-    const server = await startServer({ ...config, port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' as const, webDist: WEB_DIST });
+    const server = await startServer({
+      ...config,
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      logLevel: 'silent' as const,
+      webDist,
+    });
     cleanups.push(() => server.close());
     const url = server.url;
 

@@ -8,8 +8,16 @@ import { REPOSITORY_ROOT, startBrowserHarness, type BrowserHarness } from './bro
 // Issue 3: a regional editor's path through the registry, the refusal on
 // another region, concurrent edits, the audit trail and hostile names.
 
-const EDITOR = { email: 'editor@lipetsk.test', password: 'редактор-липецк-2026', name: 'Ирина Редактор (Липецк)' };
-const SECOND = { email: 'second@lipetsk.test', password: 'второй-редактор-2026', name: 'Пётр Второй (Липецк)' };
+const EDITOR = {
+  email: 'editor@lipetsk.test',
+  password: 'редактор-липецк-2026',
+  name: 'Ирина Редактор (Липецк)',
+};
+const SECOND = {
+  email: 'second@lipetsk.test',
+  password: 'второй-редактор-2026',
+  name: 'Пётр Второй (Липецк)',
+};
 const ORGANISATION = 'Липецкий завод сельскохозяйственных машин «Агромаш-Тест»';
 const HOSTILE = `<script>alert(1)</script> ' OR 1=1 --`;
 const SHOTS = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
@@ -25,8 +33,20 @@ let organisationId = '';
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.server.connection.db;
-  await createUser(db, { email: EDITOR.email, displayName: EDITOR.name, role: 'regional_editor', regions: ['42'], password: EDITOR.password });
-  await createUser(db, { email: SECOND.email, displayName: SECOND.name, role: 'regional_editor', regions: ['42'], password: SECOND.password });
+  await createUser(db, {
+    email: EDITOR.email,
+    displayName: EDITOR.name,
+    role: 'regional_editor',
+    regions: ['42'],
+    password: EDITOR.password,
+  });
+  await createUser(db, {
+    email: SECOND.email,
+    displayName: SECOND.name,
+    role: 'regional_editor',
+    regions: ['42'],
+    password: SECOND.password,
+  });
   page = await h.newPage({ width: 1280, height: 900 });
   second = await h.newContext();
   page2 = await second.newPage();
@@ -47,7 +67,11 @@ afterAll(async () => {
 const text = (l: Locator) => l.innerText();
 const title = (p: Page) => p.locator('[data-testid=profile-title]').innerText();
 
-async function signIn(p: Page, who: { email: string; password: string }, next = '/'): Promise<void> {
+async function signIn(
+  p: Page,
+  who: { email: string; password: string },
+  next = '/',
+): Promise<void> {
   await p.goto(`${h.url}/login?next=${encodeURIComponent(next)}`);
   await p.locator('[data-testid=input-email]').fill(who.email);
   await p.locator('[data-testid=input-password]').fill(who.password);
@@ -66,18 +90,30 @@ async function openBySearch(p: Page, query: string, optionText: string): Promise
 
 async function pickOrganisation(scope: Locator, name: string): Promise<void> {
   await scope.locator('[data-testid=input-organisation]').fill(name.slice(0, 24));
-  await scope.locator('[data-testid=input-organisation-option]').filter({ hasText: name }).first().click();
+  await scope
+    .locator('[data-testid=input-organisation-option]')
+    .filter({ hasText: name })
+    .first()
+    .click();
   await scope.locator('[data-testid=input-organisation-picked]').waitFor();
 }
 
 /** A request made from the page itself, with the session cookie and the CSRF token, as a script in the page would. */
-async function apiFromPage(p: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
+async function apiFromPage(
+  p: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
   return p.evaluate(
     async ({ method, url, body }) => {
       const me = await (await fetch('/api/auth/me')).json();
       const response = await fetch(url, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': me.csrfToken },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          'x-csrf-token': me.csrfToken,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: response.status, body: await response.json() };
@@ -95,7 +131,9 @@ describe('editing the registry', () => {
     await page.locator('[data-testid=input-email]').fill(EDITOR.email);
     await page.locator('[data-testid=input-password]').fill('не тот пароль');
     await page.locator('[data-testid=sign-in-submit]').click();
-    await expect.poll(() => text(page.locator('[data-testid=form-error]'))).toContain('Неверный адрес почты или пароль');
+    await expect
+      .poll(() => text(page.locator('[data-testid=form-error]')))
+      .toContain('Неверный адрес почты или пароль');
     await page.locator('[data-testid=input-password]').fill(EDITOR.password);
     await page.locator('[data-testid=sign-in-submit]').click();
     await page.locator('[data-testid=user-menu]').waitFor();
@@ -110,7 +148,8 @@ describe('editing the registry', () => {
   it('creates an organisation with ИНН, ОГРН, legal form, ОКВЭД2 codes and region; wrong numbers and unknown codes are explained next to their fields before saving', async () => {
     const posts: string[] = [];
     const onRequest = (request: { method(): string; url(): string }) => {
-      if (request.method() === 'POST' && request.url().endsWith('/api/organisations')) posts.push(request.url());
+      if (request.method() === 'POST' && request.url().endsWith('/api/organisations'))
+        posts.push(request.url());
     };
     page.on('request', onRequest);
     await page.goto(`${h.url}/organisations/new`);
@@ -121,13 +160,17 @@ describe('editing the registry', () => {
 
     // ИНН with a wrong check digit: explained as it is typed.
     await page.locator('[data-testid=input-inn]').fill('7707083894');
-    await expect.poll(() => text(page.locator('[data-testid=error-inn]'))).toBe('ИНН не проходит проверку контрольного числа — проверьте цифры');
+    await expect
+      .poll(() => text(page.locator('[data-testid=error-inn]')))
+      .toBe('ИНН не проходит проверку контрольного числа — проверьте цифры');
     await page.locator('[data-testid=input-inn]').fill('7707083893');
     await expect.poll(() => page.locator('[data-testid=error-inn]').count()).toBe(0);
 
     // An ОГРНИП (individual entrepreneur) does not fit an ООО.
     await page.locator('[data-testid=input-ogrn]').fill('304500116000157');
-    await expect.poll(() => text(page.locator('[data-testid=error-ogrn]'))).toContain('У формы «ООО» регистрационный номер — 13-значный ОГРН, а не ОГРНИП');
+    await expect
+      .poll(() => text(page.locator('[data-testid=error-ogrn]')))
+      .toContain('У формы «ООО» регистрационный номер — 13-значный ОГРН, а не ОГРНИП');
     await page.locator('[data-testid=input-ogrn]').fill('1027700132195');
     await expect.poll(() => page.locator('[data-testid=error-ogrn]').count()).toBe(0);
     await page.locator('[data-testid=input-kpp]').fill('482401001');
@@ -136,24 +179,39 @@ describe('editing the registry', () => {
     const okved = page.locator('[data-testid=okved-search]');
     await okved.fill('28.1.1');
     await okved.press('Enter');
-    await expect.poll(() => text(page.locator('[data-testid=okved-problem]'))).toContain('не код ОКВЭД2');
+    await expect
+      .poll(() => text(page.locator('[data-testid=okved-problem]')))
+      .toContain('не код ОКВЭД2');
     await okved.fill('77.77');
     await okved.press('Enter');
-    await expect.poll(() => text(page.locator('[data-testid=okved-problem]'))).toBe('Код ОКВЭД2 77.77 не найден в классификаторе');
+    await expect
+      .poll(() => text(page.locator('[data-testid=okved-problem]')))
+      .toBe('Код ОКВЭД2 77.77 не найден в классификаторе');
     await expect(page.locator('[data-testid=okved-chip]').count()).resolves.toBe(0);
     // Found by words, and by its exact code.
     await okved.fill('машин и оборудования');
     await page.locator('[data-testid=okved-option][data-code="28"]').click();
     await okved.fill('25');
     await okved.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=okved-chip]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-code')))).toEqual(['28', '25']);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid=okved-chip]')
+          .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-code'))),
+      )
+      .toEqual(['28', '25']);
 
     // The editor's only region is preselected, and only granted regions are offered.
     expect(await page.locator('[data-testid=input-regionCode]').inputValue()).toBe('42');
-    expect(await page.locator('[data-testid=input-regionCode] option').allInnerTexts()).toEqual(['Липецкая область']);
+    expect(await page.locator('[data-testid=input-regionCode] option').allInnerTexts()).toEqual([
+      'Липецкая область',
+    ]);
     await page.locator('[data-testid=input-town]').fill('Липецк');
     expect(posts).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, 'editing-new-organisation.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SHOTS, 'editing-new-organisation.png'),
+      fullPage: true,
+    });
 
     await page.locator('[data-testid=submit]').click();
     await page.waitForURL(/\/organisations\/\d+$/);
@@ -175,14 +233,18 @@ describe('editing the registry', () => {
     await page.goto(`${h.url}/organisations/new`);
     await page.locator('[data-testid=input-legalForm]').selectOption('АО');
     await page.locator('[data-testid=input-name]').fill('Липецкий станкозавод');
-    await expect.poll(() => text(page.locator('[data-testid=similar]'))).toContain('Липецкий станкозавод «Возрождение»');
+    await expect
+      .poll(() => text(page.locator('[data-testid=similar]')))
+      .toContain('Липецкий станкозавод «Возрождение»');
     await page.locator('[data-testid=input-name]').fill('Дубликат по ИНН');
     await page.locator('[data-testid=input-inn]').fill('7707083893');
     await page.locator('[data-testid=submit]').click();
     const duplicate = page.locator('[data-testid=duplicate]');
     await expect.poll(() => text(duplicate)).toContain('ИНН 7707083893 уже есть в реестре');
     expect(await text(page.locator('[data-testid=error-inn]'))).toContain('уже есть в реестре');
-    expect(await page.locator('[data-testid=duplicate-link]').getAttribute('href')).toBe(`/organisations/${organisationId}`);
+    expect(await page.locator('[data-testid=duplicate-link]').getAttribute('href')).toBe(
+      `/organisations/${organisationId}`,
+    );
   });
 
   it('adds the organisation as a participant of cluster «ЛИПЕЦКМАШ»', async () => {
@@ -214,7 +276,9 @@ describe('editing the registry', () => {
     expect(all).toContain('Генеральный директор');
     expect(all).toContain('01.09.2026');
     // The earlier position stays.
-    expect(all).toContain('Начальник управления инновационной и промышленной политики Липецкой области');
+    expect(all).toContain(
+      'Начальник управления инновационной и промышленной политики Липецкой области',
+    );
   });
 
   it('sets ОЭЗ «Липецк» at 65 residents as of a new date with a new source document attached; «60 резидентов» as of 14.03.2024 stays as the earlier value', async () => {
@@ -225,25 +289,39 @@ describe('editing the registry', () => {
     await dialog.locator('[data-testid=input-value]').fill('65');
     // A fact cannot be true as of a future date.
     await dialog.locator('[data-testid=input-asOf]').fill('2099-01-01');
-    await expect.poll(() => text(dialog.locator('[data-testid=error-asOf]'))).toBe('Дата актуальности не может быть в будущем');
+    await expect
+      .poll(() => text(dialog.locator('[data-testid=error-asOf]')))
+      .toBe('Дата актуальности не может быть в будущем');
     await dialog.locator('[data-testid=input-asOf]').fill('2026-10-01');
     await expect.poll(() => dialog.locator('[data-testid=error-asOf]').count()).toBe(0);
 
     // «Добавить источник» inline: the press release with its full text.
     await dialog.locator('[data-testid=add-source]').click();
     const source = dialog.locator('[data-testid=new-source]');
-    await source.locator('[data-testid=source-title]').fill('ОЭЗ «Липецк» подвела итоги трёх кварталов 2026 года');
+    await source
+      .locator('[data-testid=source-title]')
+      .fill('ОЭЗ «Липецк» подвела итоги трёх кварталов 2026 года');
     await source.locator('[data-testid=source-publisher]').fill('АО «ОЭЗ ППТ «Липецк»');
     await source.locator('[data-testid=source-published]').fill('2026-10-02');
-    await source.locator('[data-testid=source-text]').fill('По итогам трёх кварталов в ОЭЗ «Липецк» работают 65 резидентов. Ещё три компании готовят заявки.');
+    await source
+      .locator('[data-testid=source-text]')
+      .fill(
+        'По итогам трёх кварталов в ОЭЗ «Липецк» работают 65 резидентов. Ещё три компании готовят заявки.',
+      );
     await source.locator('[data-testid=save-source]').click();
     await expect.poll(() => source.count()).toBe(0);
-    await expect.poll(async () => (await dialog.locator('[data-testid=source-select] option:checked').innerText()).trim()).toContain('подвела итоги трёх кварталов');
+    await expect
+      .poll(async () =>
+        (await dialog.locator('[data-testid=source-select] option:checked').innerText()).trim(),
+      )
+      .toContain('подвела итоги трёх кварталов');
 
     // The quote must be a fragment of the source text.
     const quote = dialog.locator('[data-testid=input-sourceQuote]');
     await quote.fill('работают 70 резидентов');
-    await expect.poll(() => text(dialog.locator('[data-testid=error-sourceQuote]'))).toBe('Такого фрагмента нет в тексте источника');
+    await expect
+      .poll(() => text(dialog.locator('[data-testid=error-sourceQuote]')))
+      .toBe('Такого фрагмента нет в тексте источника');
     await quote.fill('в ОЭЗ «Липецк» работают 65 резидентов');
     await expect.poll(() => dialog.locator('[data-testid=error-sourceQuote]').count()).toBe(0);
     await dialog.locator('[data-testid=submit]').click();
@@ -259,12 +337,18 @@ describe('editing the registry', () => {
     // The new fact's source chip opens the new document with the quote marked.
     await residents.locator('.fact-meta [data-testid=source-chip]').click();
     await page.waitForURL(/\/sources\/\d+\?quote=/);
-    await expect.poll(() => text(page.locator('[data-testid=quote-target]'))).toContain('работают 65 резидентов');
+    await expect
+      .poll(() => text(page.locator('[data-testid=quote-target]')))
+      .toContain('работают 65 резидентов');
   });
 
   it('cannot change anything of the Tambov region: buttons disabled with the reason, and a direct API call from the page gets 403 with the Russian message', async () => {
     await page.goto(`${h.url}/`);
-    await openBySearch(page, 'Администрация Тамбовской области', 'Администрация Тамбовской области');
+    await openBySearch(
+      page,
+      'Администрация Тамбовской области',
+      'Администрация Тамбовской области',
+    );
     const tambovId = new URL(page.url()).pathname.split('/').pop()!;
     const toolbar = page.locator('[data-testid=editing-toolbar]');
     await toolbar.waitFor();
@@ -272,19 +356,32 @@ describe('editing the registry', () => {
       expect(await toolbar.locator(`[data-testid=action-${action}]`).isDisabled()).toBe(true);
     }
     expect(await toolbar.locator('a[data-testid=action-edit]').count()).toBe(0);
-    expect(await text(toolbar.locator('[data-testid=edit-denied]'))).toContain('Нет прав на изменение записей региона: Тамбовская область');
+    expect(await text(toolbar.locator('[data-testid=edit-denied]'))).toContain(
+      'Нет прав на изменение записей региона: Тамбовская область',
+    );
 
     // The edit page says the same without showing a form.
     await page.goto(`${h.url}/organisations/${tambovId}/edit`);
-    await expect.poll(() => text(page.locator('[data-testid=edit-denied]'))).toContain('Тамбовская область');
+    await expect
+      .poll(() => text(page.locator('[data-testid=edit-denied]')))
+      .toContain('Тамбовская область');
     expect(await page.locator('[data-testid=record-form]').count()).toBe(0);
 
     // The server refuses whatever the page shows.
-    const patch = await apiFromPage(page, 'PATCH', `/api/organisations/${tambovId}`, { name: 'Захвачено', version: 1 });
+    const patch = await apiFromPage(page, 'PATCH', `/api/organisations/${tambovId}`, {
+      name: 'Захвачено',
+      version: 1,
+    });
     expect(patch.status).toBe(403);
     expect(patch.body.error?.code).toBe('forbidden');
-    expect(patch.body.error?.message).toContain('Нет прав на изменение записей региона: Тамбовская область');
-    const create = await apiFromPage(page, 'POST', '/api/organisations', { kind: 'enterprise', name: 'Новая тамбовская', regionCode: '68' });
+    expect(patch.body.error?.message).toContain(
+      'Нет прав на изменение записей региона: Тамбовская область',
+    );
+    const create = await apiFromPage(page, 'POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: 'Новая тамбовская',
+      regionCode: '68',
+    });
     expect(create.status).toBe(403);
     expect(create.body.error?.message).toContain('Тамбовская область');
     const remove = await apiFromPage(page, 'DELETE', `/api/organisations/${tambovId}`);
@@ -308,12 +405,16 @@ describe('editing the registry', () => {
     await expect.poll(() => text(page.locator('section[aria-label=Сведения]'))).toContain('Грязи');
 
     await page2.locator('[data-testid=input-town]').fill('Елец');
-    await page2.locator('[data-testid=input-description]').fill('Производит навесное оборудование для тракторов');
+    await page2
+      .locator('[data-testid=input-description]')
+      .fill('Производит навесное оборудование для тракторов');
     await page2.locator('[data-testid=submit]').click();
     const conflict = page2.locator('[data-testid=conflict-dialog]');
     await conflict.waitFor();
     expect(await text(conflict)).toContain('Запись изменена другим пользователем');
-    const town = conflict.locator('[data-testid=conflict-row]').filter({ hasText: 'Населённый пункт' });
+    const town = conflict
+      .locator('[data-testid=conflict-row]')
+      .filter({ hasText: 'Населённый пункт' });
     expect(await text(town.locator('[data-testid=conflict-mine]'))).toBe('Елец');
     expect(await text(town.locator('[data-testid=conflict-theirs]'))).toBe('Грязи');
     expect(await town.getAttribute('data-differs')).toBe('true');
@@ -329,17 +430,31 @@ describe('editing the registry', () => {
     await page.locator('[data-testid=tab-history]').click();
     const entries = page.locator('[data-testid=history-entry]');
     await expect.poll(() => entries.count()).toBeGreaterThanOrEqual(4);
-    const updates = entries.filter({ has: page.locator('[data-testid=history-change][data-field=town]') });
+    const updates = entries.filter({
+      has: page.locator('[data-testid=history-change][data-field=town]'),
+    });
     const [latest, earlier] = [updates.nth(0), updates.nth(1)];
     expect(await text(latest.locator('[data-testid=history-user]'))).toBe(SECOND.name);
-    expect(await text(latest.locator('[data-testid=history-change][data-field=town] .history-before'))).toBe('Грязи');
-    expect(await text(latest.locator('[data-testid=history-change][data-field=town] .history-after'))).toBe('Елец');
+    expect(
+      await text(latest.locator('[data-testid=history-change][data-field=town] .history-before')),
+    ).toBe('Грязи');
+    expect(
+      await text(latest.locator('[data-testid=history-change][data-field=town] .history-after')),
+    ).toBe('Елец');
     expect(await text(earlier.locator('[data-testid=history-user]'))).toBe(EDITOR.name);
-    expect(await text(earlier.locator('[data-testid=history-change][data-field=town] .history-before'))).toBe('Липецк');
-    expect(await text(earlier.locator('[data-testid=history-change][data-field=town] .history-after'))).toBe('Грязи');
-    const created = entries.filter({ has: page.locator('[data-testid=history-action]', { hasText: 'Создание' }) }).filter({ hasNot: page.locator('[data-testid=history-subject]') });
+    expect(
+      await text(earlier.locator('[data-testid=history-change][data-field=town] .history-before')),
+    ).toBe('Липецк');
+    expect(
+      await text(earlier.locator('[data-testid=history-change][data-field=town] .history-after')),
+    ).toBe('Грязи');
+    const created = entries
+      .filter({ has: page.locator('[data-testid=history-action]', { hasText: 'Создание' }) })
+      .filter({ hasNot: page.locator('[data-testid=history-subject]') });
     expect(await text(created.locator('[data-testid=history-user]'))).toBe(EDITOR.name);
-    expect(await text(created.locator('[data-testid=history-change][data-field=inn] .history-after'))).toBe('7707083893');
+    expect(
+      await text(created.locator('[data-testid=history-change][data-field=inn] .history-after')),
+    ).toBe('7707083893');
     // Membership and position recorded earlier show in the organisation's history too.
     expect(await entries.filter({ hasText: 'Участник кластера' }).count()).toBe(1);
     expect(await entries.filter({ hasText: 'Должность: Генеральный директор' }).count()).toBe(1);
@@ -352,14 +467,29 @@ describe('editing the registry', () => {
     await page.locator('[data-testid=submit]').click();
     await page.waitForURL(/\/organisations\/\d+$/);
     const hostileId = new URL(page.url()).pathname.split('/').pop()!;
-    await expect.poll(() => page.locator('[data-testid=profile-title]').textContent()).toBe(HOSTILE);
+    await expect
+      .poll(() => page.locator('[data-testid=profile-title]').textContent())
+      .toBe(HOSTILE);
     expect(await page.title()).toContain(HOSTILE);
     await page.locator('[data-testid=tab-history]').click();
-    await expect.poll(() => text(page.locator('[data-testid=history-change][data-field=name] .history-after'))).toBe(HOSTILE);
+    await expect
+      .poll(() =>
+        text(page.locator('[data-testid=history-change][data-field=name] .history-after')),
+      )
+      .toBe(HOSTILE);
     // Found by search, listed as text.
     await page.locator('[data-testid=search-input]').fill('OR 1=1');
-    await page.locator('[data-testid=search-option]').filter({ hasText: '<script>' }).first().waitFor();
-    const scripts = await page.evaluate(() => [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('alert')).length);
+    await page
+      .locator('[data-testid=search-option]')
+      .filter({ hasText: '<script>' })
+      .first()
+      .waitFor();
+    const scripts = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('script')].filter((s) =>
+          (s.textContent ?? '').includes('alert'),
+        ).length,
+    );
     expect(scripts).toBe(0);
     expect(dialogs).toEqual([]);
 
@@ -367,7 +497,9 @@ describe('editing the registry', () => {
     await page.goto(`${h.url}/organisations/${hostileId}`);
     await page.locator('[data-testid=action-delete]').click();
     await page.locator('[data-testid=confirm-delete]').click();
-    await expect.poll(() => text(page.locator('[data-testid=deleted-notice]'))).toContain('помечена удалённой');
+    await expect
+      .poll(() => text(page.locator('[data-testid=deleted-notice]')))
+      .toContain('помечена удалённой');
 
     // The administrator restores it from the same address.
     const admin = h.server.firstAdministrator!;
@@ -376,9 +508,15 @@ describe('editing the registry', () => {
     await page2.locator('[data-testid=sign-in-link]').waitFor();
     await signIn(page2, admin, `/organisations/${hostileId}`);
     await page2.locator('[data-testid=action-restore]').click();
-    await expect.poll(() => page2.locator('[data-testid=profile-title]').textContent()).toBe(HOSTILE);
+    await expect
+      .poll(() => page2.locator('[data-testid=profile-title]').textContent())
+      .toBe(HOSTILE);
     await page2.locator('[data-testid=tab-history]').click();
-    await expect.poll(async () => (await page2.locator('[data-testid=history-action]').allInnerTexts()).slice(0, 3)).toEqual(['Восстановление', 'Удаление', 'Создание']);
+    await expect
+      .poll(async () =>
+        (await page2.locator('[data-testid=history-action]').allInnerTexts()).slice(0, 3),
+      )
+      .toEqual(['Восстановление', 'Удаление', 'Создание']);
     expect(pageErrors).toEqual([]);
   });
 
@@ -391,7 +529,9 @@ describe('editing the registry', () => {
     await form.locator('[data-testid=input-displayName]').fill('Аналитик АКИТ');
     await form.locator('[data-testid=input-role]').selectOption('analyst');
     await form.locator('[data-testid=input-password]').fill('короткий');
-    await expect.poll(() => text(form.locator('[data-testid=error-password]'))).toBe('Пароль не короче 12 символов');
+    await expect
+      .poll(() => text(form.locator('[data-testid=error-password]')))
+      .toBe('Пароль не короче 12 символов');
     await form.locator('[data-testid=input-password]').fill('аналитик-акит-2026');
     await form.locator('[data-testid=submit]').click();
     const row = page2.locator('[data-testid=user-row][data-email="analyst@promatlas.test"]');

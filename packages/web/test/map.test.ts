@@ -3,7 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Point } from 'geojson';
-import { REPOSITORY_ROOT, startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
+import {
+  REPOSITORY_ROOT,
+  startBrowserHarness,
+  watchErrors,
+  type BrowserHarness,
+} from './browser-harness.ts';
 
 // Issue 2, step 1: a map of Russia with every federal subject, coloured by a chosen measure, sites as points.
 
@@ -22,10 +27,19 @@ afterAll(async () => {
 
 /** Waits until MapLibre has drawn the regions and the sites. */
 async function waitForMap(p: Page): Promise<void> {
-  await p.waitForFunction(() => {
-    const map = window.__promatlasMap;
-    return !!map && map.loaded() && map.isSourceLoaded('regions') && map.getContainer().dataset.sites !== undefined;
-  }, undefined, { timeout: 30_000 });
+  await p.waitForFunction(
+    () => {
+      const map = window.__promatlasMap;
+      return (
+        !!map &&
+        map.loaded() &&
+        map.isSourceLoaded('regions') &&
+        map.getContainer().dataset.sites !== undefined
+      );
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 const legendText = (p: Page) => p.locator('[data-testid=legend]').innerText();
@@ -38,14 +52,22 @@ describe('map of Russia', () => {
     // The accessible list beside the map names all 89 federal subjects with a value.
     await page.waitForSelector('[data-testid=region-row]');
     await expect.poll(() => page.locator('[data-testid=region-row]').count()).toBe(89);
-    await expect(page.locator('[data-testid=region-row][data-code="42"]').innerText()).resolves.toMatch(/Липецкая область\s+27/);
+    await expect(
+      page.locator('[data-testid=region-row][data-code="42"]').innerText(),
+    ).resolves.toMatch(/Липецкая область\s+27/);
 
     // 85 subjects have geometry; every one of them is in the map's source and drawn.
     await waitForMap(page);
     const drawn = await page.evaluate(() => {
       const map = window.__promatlasMap!;
-      const inSource = new Set(map.querySourceFeatures('regions').map((f) => f.properties.code as string));
-      const rendered = new Set(map.queryRenderedFeatures({ layers: ['regions-fill'] }).map((f) => f.properties.code as string));
+      const inSource = new Set(
+        map.querySourceFeatures('regions').map((f) => f.properties.code as string),
+      );
+      const rendered = new Set(
+        map
+          .queryRenderedFeatures({ layers: ['regions-fill'] })
+          .map((f) => f.properties.code as string),
+      );
       return { inSource: inSource.size, rendered: rendered.size, lipetsk: rendered.has('42') };
     });
     expect(drawn.inSource).toBe(85);
@@ -56,15 +78,25 @@ describe('map of Russia', () => {
     const legendBefore = await legendText(page);
     expect(legendBefore).toContain('Организации');
     expect(legendBefore).toContain('27');
-    const fillBefore = await page.evaluate(() => JSON.stringify(window.__promatlasMap!.getPaintProperty('regions-fill', 'fill-color')));
+    const fillBefore = await page.evaluate(() =>
+      JSON.stringify(window.__promatlasMap!.getPaintProperty('regions-fill', 'fill-color')),
+    );
     await page.selectOption('[data-testid=measure-select]', 'sites');
     await expect.poll(() => legendText(page)).toContain('Площадки');
     const legendAfter = await legendText(page);
     expect(legendAfter).not.toBe(legendBefore);
     expect(legendAfter).not.toContain('27');
-    await expect.poll(() => page.evaluate(() => JSON.stringify(window.__promatlasMap!.getPaintProperty('regions-fill', 'fill-color')))).not.toBe(fillBefore);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          JSON.stringify(window.__promatlasMap!.getPaintProperty('regions-fill', 'fill-color')),
+        ),
+      )
+      .not.toBe(fillBefore);
     expect(new URL(page.url()).searchParams.get('measure')).toBe('sites');
-    await expect(page.locator('[data-testid=region-row]').first().innerText()).resolves.toMatch(/Липецкая область\s+1/);
+    await expect(page.locator('[data-testid=region-row]').first().innerText()).resolves.toMatch(
+      /Липецкая область\s+1/,
+    );
 
     // Sites are points; ОЭЗ «Липецк» has no coordinates in the seeds, so it stands at the region's centre, said so in its popup.
     await waitForMap(page);
@@ -72,8 +104,15 @@ describe('map of Russia', () => {
       const map = window.__promatlasMap!;
       const features = map.querySourceFeatures('sites');
       const first = features[0];
-      const point = first ? map.project((first.geometry as Point).coordinates as [number, number]) : null;
-      return { count: features.length, approximate: first?.properties.approximate, kind: first?.properties.kind, point: point && { x: point.x, y: point.y } };
+      const point = first
+        ? map.project((first.geometry as Point).coordinates as [number, number])
+        : null;
+      return {
+        count: features.length,
+        approximate: first?.properties.approximate,
+        kind: first?.properties.kind,
+        point: point && { x: point.x, y: point.y },
+      };
     });
     expect(sites.count).toBeGreaterThanOrEqual(1);
     expect(sites.kind).toBe('sez');

@@ -2,7 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { REPOSITORY_ROOT, startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
+import {
+  REPOSITORY_ROOT,
+  startBrowserHarness,
+  watchErrors,
+  type BrowserHarness,
+} from './browser-harness.ts';
 
 // Issue 2, steps 3–5: profiles holding every seed fact, each with its source, and the links between them.
 
@@ -43,9 +48,13 @@ describe('profiles', () => {
     await page.goto(`${h.url}/`);
     await openBySearch(page, 'ОЭЗ Липецк', 'ОЭЗ «Липецк»');
     expect(await page.title()).toContain('ОЭЗ «Липецк»');
-    expect(await text(page.locator('[data-testid=profile-type]'))).toContain('Промышленно-производственная');
+    expect(await text(page.locator('[data-testid=profile-type]'))).toContain(
+      'Промышленно-производственная',
+    );
     expect(await text(page.locator('[data-testid=profile-region]'))).toContain('Липецкая область');
-    expect(await text(page.locator('.field').filter({ hasText: 'Управляющая компания' }))).toMatch(/Управляющая компания\s+\S/);
+    expect(await text(page.locator('.field').filter({ hasText: 'Управляющая компания' }))).toMatch(
+      /Управляющая компания\s+\S/,
+    );
 
     const residents = page.locator('[data-testid=fact][data-property=residents]');
     expect(await text(residents)).toContain('60 резидентов');
@@ -74,15 +83,25 @@ describe('profiles', () => {
     const box = await marked.boundingBox();
     expect(box && box.y >= 0 && box.y < 800).toBe(true);
     // Every cited sentence of the document is highlighted and linked to its record.
-    expect(await page.locator('[data-testid=source-text] mark.citation a').count()).toBeGreaterThan(5);
+    expect(await page.locator('[data-testid=source-text] mark.citation a').count()).toBeGreaterThan(
+      5,
+    );
     expect(errors).toEqual([]);
   });
 
   it('the 9–10 October 2013 setup session lists every enterprise with legal form and town, the universities, institute, college, government bodies, the consultancy and the opener with his position', async () => {
-    await openFromList(page, '/events', 'Установочная сессия по разработке стратегии кластеризации экономического');
-    expect(await text(page.locator('.field').filter({ hasText: 'Дата' }))).toContain('9–10 октября 2013');
+    await openFromList(
+      page,
+      '/events',
+      'Установочная сессия по разработке стратегии кластеризации экономического',
+    );
+    expect(await text(page.locator('.field').filter({ hasText: 'Дата' }))).toContain(
+      '9–10 октября 2013',
+    );
 
-    const enterprises = page.locator('[data-testid=role-participant] [data-testid=kind-enterprise] [data-testid=participant]');
+    const enterprises = page.locator(
+      '[data-testid=role-participant] [data-testid=kind-enterprise] [data-testid=participant]',
+    );
     await expect(enterprises.count()).resolves.toBe(13);
     const enterpriseText = (await enterprises.allInnerTexts()).join('\n');
     for (const line of [
@@ -105,19 +124,33 @@ describe('profiles', () => {
     const universities = await text(page.locator('[data-testid=kind-university]'));
     expect(universities).toContain('Липецкий государственный технический университет');
     expect(universities).toContain('Елецкий государственный университет');
-    expect(await text(page.locator('[data-testid=kind-research_institute]'))).toContain('Научно-исследовательский институт ЛГТУ');
-    expect(await text(page.locator('[data-testid=kind-college]'))).toContain('Липецкий машиностроительный колледж');
-    await expect(page.locator('[data-testid=role-participant] [data-testid=kind-government_body] [data-testid=participant]').count()).resolves.toBe(5);
+    expect(await text(page.locator('[data-testid=kind-research_institute]'))).toContain(
+      'Научно-исследовательский институт ЛГТУ',
+    );
+    expect(await text(page.locator('[data-testid=kind-college]'))).toContain(
+      'Липецкий машиностроительный колледж',
+    );
+    await expect(
+      page
+        .locator(
+          '[data-testid=role-participant] [data-testid=kind-government_body] [data-testid=participant]',
+        )
+        .count(),
+    ).resolves.toBe(5);
 
     const organisers = await text(page.locator('[data-testid=role-organiser]'));
     expect(organisers).toContain('ООО «Центр консалтинга «Панацея»');
     expect(organisers).toContain('Центр кластерного развития Липецкой области');
-    expect(organisers).toContain('Управление инновационной и промышленной политики Липецкой области');
+    expect(organisers).toContain(
+      'Управление инновационной и промышленной политики Липецкой области',
+    );
 
     const opener = await text(page.locator('[data-testid=role-opener]'));
     expect(opener).toContain('Открыл(а) мероприятие');
     expect(opener).toContain('Лаврентьев Владимир Васильевич');
-    expect(opener).toContain('Начальник управления инновационной и промышленной политики Липецкой области');
+    expect(opener).toContain(
+      'Начальник управления инновационной и промышленной политики Липецкой области',
+    );
 
     const followUp = page.locator('[data-testid=follow-up]');
     await expect.poll(() => text(followUp)).toContain('28–29 октября 2013');
@@ -125,7 +158,9 @@ describe('profiles', () => {
     expect(await text(followUp)).toContain('три года');
     // Every participant line carries its source.
     const participants = await page.locator('[data-testid=participant]').count();
-    expect(await page.locator('[data-testid=participant] [data-testid=source-chip]').count()).toBe(participants);
+    expect(await page.locator('[data-testid=participant] [data-testid=source-chip]').count()).toBe(
+      participants,
+    );
     expect(errors).toEqual([]);
   });
 
@@ -135,35 +170,62 @@ describe('profiles', () => {
     await openBySearch(page, 'Шпиленко', 'Шпиленко Андрей Викторович');
     const positions = page.locator('[data-testid=position]');
     await expect(positions.count()).resolves.toBe(2);
-    expect((await positions.allInnerTexts()).join('\n')).toContain('Директор Ассоциации кластеров, технопарков и ОЭЗ России');
-    await positions.locator('a', { hasText: 'Ассоциация кластеров, технопарков и ОЭЗ России' }).first().click();
+    expect((await positions.allInnerTexts()).join('\n')).toContain(
+      'Директор Ассоциации кластеров, технопарков и ОЭЗ России',
+    );
+    await positions
+      .locator('a', { hasText: 'Ассоциация кластеров, технопарков и ОЭЗ России' })
+      .first()
+      .click();
     await expect.poll(() => title(page)).toBe('Ассоциация кластеров, технопарков и ОЭЗ России');
-    expect(await text(page.locator('section[aria-label=Мероприятия]'))).toContain('Стратегическая сессия');
-    await page.locator('section[aria-label=Соглашения] a', { hasText: 'Соглашение о сотрудничестве между АКИТ РФ и Тамбовской областью' }).click();
-    await expect.poll(() => title(page)).toContain('Соглашение о сотрудничестве между АКИТ РФ и Тамбовской областью');
+    expect(await text(page.locator('section[aria-label=Мероприятия]'))).toContain(
+      'Стратегическая сессия',
+    );
+    await page
+      .locator('section[aria-label=Соглашения] a', {
+        hasText: 'Соглашение о сотрудничестве между АКИТ РФ и Тамбовской областью',
+      })
+      .click();
+    await expect
+      .poll(() => title(page))
+      .toContain('Соглашение о сотрудничестве между АКИТ РФ и Тамбовской областью');
     await expect(page.locator('[data-testid=directions] li').count()).resolves.toBe(4);
     const signatories = (await page.locator('[data-testid=signatory]').allInnerTexts()).join('\n');
     expect(signatories).toContain('Шпиленко');
     expect(signatories).toContain('Директор Ассоциации кластеров, технопарков и ОЭЗ России');
     expect(signatories).toContain('Егоров');
-    expect(signatories).toContain('Временно исполняющий обязанности главы администрации Тамбовской области');
+    expect(signatories).toContain(
+      'Временно исполняющий обязанности главы администрации Тамбовской области',
+    );
     await page.locator('[data-testid=party] a', { hasText: 'Тамбовская область' }).first().click();
     await expect.poll(() => title(page)).toBe('Тамбовская область');
-    expect(await text(page.locator('section[aria-label="Ключевые показатели"]'))).toContain('Машиностроение и металлообработка');
+    expect(await text(page.locator('section[aria-label="Ключевые показатели"]'))).toContain(
+      'Машиностроение и металлообработка',
+    );
 
     // Cluster «ЛИПЕЦКМАШ» → Липецкая область, with the region's education clusters.
     await openFromList(page, '/clusters', '«ЛИПЕЦКМАШ»');
     expect(await text(page.locator('[data-testid=support]'))).toContain('более 600 млн ₽');
     await page.locator('[data-testid=profile-region] a').click();
     await expect.poll(() => title(page)).toBe('Липецкая область');
-    expect(await text(page.locator('[data-testid=fact][data-property=education_production_clusters]'))).toContain('2 кластера');
-    expect(await text(page.locator('[data-testid=fact][data-property=education_clusters]'))).toContain('1 кластер');
+    expect(
+      await text(page.locator('[data-testid=fact][data-property=education_production_clusters]')),
+    ).toContain('2 кластера');
+    expect(
+      await text(page.locator('[data-testid=fact][data-property=education_clusters]')),
+    ).toContain('1 кластер');
     expect(await text(page.locator('section[aria-label=Кластеры]'))).toContain('«ЛИПЕЦКМАШ»');
 
     // The 2025 Moscow–Magadan action plan with its five themes.
     await openFromList(page, '/action-plans', 'Магаданской области');
     const themes = await page.locator('[data-testid=themes] li').allInnerTexts();
-    expect(themes).toEqual(['Поддержка предприятий', 'Подготовка инженерных кадров', 'Развитие промышленных зон', 'Производственный туризм', 'Внедрение современных технологий']);
+    expect(themes).toEqual([
+      'Поддержка предприятий',
+      'Подготовка инженерных кадров',
+      'Развитие промышленных зон',
+      'Производственный туризм',
+      'Внедрение современных технологий',
+    ]);
     expect(await text(page.locator('.field').filter({ hasText: 'Период' }))).toContain('2025 год');
 
     // Амкодор restoring the Lipetsk tractor plant, launch in spring 2024.

@@ -24,9 +24,11 @@ async function suggestions(p: Page, query: string): Promise<Array<{ type: string
   await p.waitForSelector('[data-testid=search-option]');
   // Let the debounced request for the final text land.
   await p.waitForTimeout(400);
-  return p.locator('[data-testid=search-option]').evaluateAll((nodes) =>
-    nodes.map((n) => ({ type: n.getAttribute('data-type') ?? '', text: n.textContent ?? '' })),
-  );
+  return p
+    .locator('[data-testid=search-option]')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => ({ type: n.getAttribute('data-type') ?? '', text: n.textContent ?? '' })),
+    );
 }
 
 describe('search', () => {
@@ -50,7 +52,9 @@ describe('search', () => {
     await page.locator('[data-testid=search-input]').press('ArrowDown');
     await page.locator('[data-testid=search-input]').press('Enter');
     await page.waitForURL(/\/regions\/42$/);
-    await expect.poll(() => page.locator('[data-testid=profile-title]').innerText()).toBe('Липецкая область');
+    await expect
+      .poll(() => page.locator('[data-testid=profile-title]').innerText())
+      .toBe('Липецкая область');
 
     // Enter without a selection opens the full results with counts per type.
     await suggestions(page, 'Липецкой');
@@ -58,13 +62,29 @@ describe('search', () => {
     await page.waitForURL(/\/search\?q=/);
     await page.waitForSelector('[data-testid=search-result]');
     expect(decodeURIComponent(new URL(page.url()).searchParams.get('q') ?? '')).toBe('Липецкой');
-    expect(await page.locator('[data-testid=tab-organisation]').innerText()).toMatch(/Организации\s+\d+/);
+    expect(await page.locator('[data-testid=tab-organisation]').innerText()).toMatch(
+      /Организации\s+\d+/,
+    );
     await page.locator('[data-testid=tab-organisation]').click();
-    await expect.poll(async () => new Set(await page.locator('[data-testid=search-result]').evaluateAll((n) => n.map((x) => x.getAttribute('data-type')))).size).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          new Set(
+            await page
+              .locator('[data-testid=search-result]')
+              .evaluateAll((n) => n.map((x) => x.getAttribute('data-type'))),
+          ).size,
+      )
+      .toBe(1);
 
     // A typo still finds the region.
     const typo = await suggestions(page, 'Липецкй');
-    expect(typo.filter((i) => i.type === 'region').map((i) => i.text).join('\n')).toContain('Липецкая область');
+    expect(
+      typo
+        .filter((i) => i.type === 'region')
+        .map((i) => i.text)
+        .join('\n'),
+    ).toContain('Липецкая область');
 
     expect(errors).toEqual([]);
   });

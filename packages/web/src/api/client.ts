@@ -31,7 +31,12 @@ async function errorOf(response: Response): Promise<ApiError> {
     body = undefined;
   }
   const error = body?.error as ErrorBody | undefined;
-  return new ApiError(error?.message ?? `Ошибка сервера (${response.status})`, response.status, error?.code ?? 'http', error);
+  return new ApiError(
+    error?.message ?? `Ошибка сервера (${response.status})`,
+    response.status,
+    error?.code ?? 'http',
+    error,
+  );
 }
 
 const NETWORK_ERROR = 'Сервер недоступен. Проверьте, что PromAtlas запущен.';
@@ -53,14 +58,22 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
  * token in X-CSRF-Token. A refused token (the session changed in another
  * tab) is fetched afresh and the request sent once more.
  */
-export async function apiSend<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function apiSend<T>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const send = async () => {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = getSession().csrfToken;
     if (token) headers['x-csrf-token'] = token;
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
-      return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch {
       throw new ApiError(NETWORK_ERROR, 0, 'network');
     }
@@ -78,7 +91,10 @@ export async function apiSend<T>(method: 'POST' | 'PATCH' | 'DELETE', path: stri
 }
 
 /** Builds "/api/x?a=1&b=2", dropping empty parameters. */
-export function apiUrl(path: string, params: Record<string, string | number | undefined | null> = {}): string {
+export function apiUrl(
+  path: string,
+  params: Record<string, string | number | undefined | null> = {},
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
@@ -127,5 +143,10 @@ export function useApi<T>(url: string | null): ApiState<T> {
     return () => controller.abort();
   }, [url, generation]);
   // While a new URL loads, keep showing the previous data (no flicker in lists).
-  return { data: state.data, error: state.error, loading: state.loading || state.url !== url, reload };
+  return {
+    data: state.data,
+    error: state.error,
+    loading: state.loading || state.url !== url,
+    reload,
+  };
 }

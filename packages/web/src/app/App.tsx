@@ -30,7 +30,10 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<MapPage />} />
-          <Route path="search" element={page(() => import('../pages/search/SearchPage.tsx'), 'SearchPage')} />
+          <Route
+            path="search"
+            element={page(() => import('../pages/search/SearchPage.tsx'), 'SearchPage')}
+          />
           <Route path="organisations" element={page(lists, 'OrganisationsList')} />
           <Route path="organisations/new" element={page(editing, 'OrganisationCreatePage')} />
           <Route path="organisations/:id" element={page(profiles, 'OrganisationProfile')} />
@@ -58,9 +61,15 @@ export function App() {
           <Route path="projects" element={page(lists, 'ProjectsList')} />
           <Route path="projects/:id" element={page(profiles, 'ProjectProfile')} />
           <Route path="sources" element={page(lists, 'SourcesList')} />
-          <Route path="sources/:id" element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')} />
+          <Route
+            path="sources/:id"
+            element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')}
+          />
           <Route path="analytics/clusters" element={page(clusterAnalysis, 'ClusterMapPage')} />
-          <Route path="analytics/clusters/regions/:code" element={page(clusterAnalysis, 'RegionPortfolioPage')} />
+          <Route
+            path="analytics/clusters/regions/:code"
+            element={page(clusterAnalysis, 'RegionPortfolioPage')}
+          />
           <Route path="analytics/datasets" element={page(clusterAnalysis, 'DatasetsPage')} />
           <Route path="ratings" element={page(ratings, 'RatingsPage')} />
           <Route path="ratings/editions/:id" element={page(ratings, 'EditionPage')} />
@@ -68,8 +77,14 @@ export function App() {
           <Route path="ratings/methodologies/:id" element={page(ratings, 'MethodologyPage')} />
           <Route path="ratings/compare" element={page(ratings, 'ComparePage')} />
           <Route path="ratings/import" element={page(ratings, 'ImportValuesPage')} />
-          <Route path="login" element={page(() => import('../pages/auth/SignInPage.tsx'), 'SignInPage')} />
-          <Route path="admin/users" element={page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage')} />
+          <Route
+            path="login"
+            element={page(() => import('../pages/auth/SignInPage.tsx'), 'SignInPage')}
+          />
+          <Route
+            path="admin/users"
+            element={page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage')}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

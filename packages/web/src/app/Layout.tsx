@@ -21,7 +21,13 @@ const ANALYTICS = [
   ['/analytics/datasets', 'Наборы данных'],
 ] as const;
 
-function Menu({ title, items }: { title: string; items: ReadonlyArray<readonly [string, string]> }) {
+function Menu({
+  title,
+  items,
+}: {
+  title: string;
+  items: ReadonlyArray<readonly [string, string]>;
+}) {
   const location = useLocation();
   const active = items.some(([path]) => location.pathname.startsWith(path));
   return (

@@ -7,7 +7,8 @@ export function NotFoundPage() {
     <div className="page">
       <h1>Страница не найдена</h1>
       <p>
-        Такого адреса в PromAtlas нет. Вернитесь <Link to="/">к карте</Link> или воспользуйтесь поиском.
+        Такого адреса в PromAtlas нет. Вернитесь <Link to="/">к карте</Link> или воспользуйтесь
+        поиском.
       </p>
     </div>
   );

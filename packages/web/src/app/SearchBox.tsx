@@ -137,7 +137,9 @@ export function SearchBox() {
               <li key={type} role="presentation" className="search-group">
                 <div className="search-group-title" role="presentation">
                   {ENTITY_TYPE_PLURALS[type] ?? type}
-                  {result?.counts[type] ? <span className="count"> {result.counts[type]}</span> : null}
+                  {result?.counts[type] ? (
+                    <span className="count"> {result.counts[type]}</span>
+                  ) : null}
                 </div>
                 <ul role="group" aria-label={ENTITY_TYPE_PLURALS[type] ?? type}>
                   {items.map((item) => {
@@ -157,7 +159,9 @@ export function SearchBox() {
                         onClick={() => go(item)}
                       >
                         <span className="search-option-title">{item.title}</span>
-                        {item.subtitle ? <span className="search-option-subtitle">{item.subtitle}</span> : null}
+                        {item.subtitle ? (
+                          <span className="search-option-subtitle">{item.subtitle}</span>
+                        ) : null}
                       </li>
                     );
                   })}
@@ -166,7 +170,12 @@ export function SearchBox() {
             ))}
           </ul>
           {result && result.total > 0 ? (
-            <button type="button" className="search-all" onMouseDown={(e) => e.preventDefault()} onClick={() => go(undefined)}>
+            <button
+              type="button"
+              className="search-all"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => go(undefined)}
+            >
               Все результаты ({result.total}) — Enter
             </button>
           ) : null}

@@ -16,7 +16,11 @@ export function UserMenu() {
     if (location.pathname === '/login') return null;
     const next = location.pathname + location.search;
     return (
-      <Link className="sign-in-link" data-testid="sign-in-link" to={`/login?next=${encodeURIComponent(next)}`}>
+      <Link
+        className="sign-in-link"
+        data-testid="sign-in-link"
+        to={`/login?next=${encodeURIComponent(next)}`}
+      >
         Войти
       </Link>
     );
@@ -32,7 +36,12 @@ export function UserMenu() {
   };
   return (
     <div className="menu user-menu" data-testid="user-menu">
-      <button type="button" className="menu-button" aria-haspopup="true" data-testid="user-menu-button">
+      <button
+        type="button"
+        className="menu-button"
+        aria-haspopup="true"
+        data-testid="user-menu-button"
+      >
         <span className="user-name">{user.displayName}</span> <span aria-hidden="true">▾</span>
       </button>
       <div className="menu-items user-menu-items">
@@ -73,7 +82,12 @@ export function UserMenu() {
             </li>
           </ul>
         ) : null}
-        <button type="button" className="menu-action" data-testid="sign-out" onClick={() => void signOut()}>
+        <button
+          type="button"
+          className="menu-action"
+          data-testid="sign-out"
+          onClick={() => void signOut()}
+        >
           Выйти
         </button>
       </div>

@@ -29,10 +29,13 @@ export function registryPermission(
 ): Permission {
   if (!user) return { allowed: false, reason: 'Войдите в систему, чтобы вносить изменения' };
   if (user.role === 'administrator') return ALLOWED;
-  if (user.role !== 'regional_editor') return { allowed: false, reason: 'Роль «Аналитик» не позволяет изменять реестр' };
+  if (user.role !== 'regional_editor')
+    return { allowed: false, reason: 'Роль «Аналитик» не позволяет изменять реестр' };
   const touched = [...new Set(regions.filter((r): r is string => r !== null))];
   if (touched.length === 0) {
-    return options.anyEditorWhenNoRegion ? ALLOWED : { allowed: false, reason: 'Запись без региона может изменить только администратор' };
+    return options.anyEditorWhenNoRegion
+      ? ALLOWED
+      : { allowed: false, reason: 'Запись без региона может изменить только администратор' };
   }
   const foreign = touched.filter((code) => !user.regions.includes(code));
   if (foreign.length === 0) return ALLOWED;
@@ -45,5 +48,8 @@ export function registryPermission(
 
 /** Can this user create anything in the registry at all (some region granted, or administrator)? */
 export function canEditRegistry(user: User | null): boolean {
-  return user !== null && (user.role === 'administrator' || (user.role === 'regional_editor' && user.regions.length > 0));
+  return (
+    user !== null &&
+    (user.role === 'administrator' || (user.role === 'regional_editor' && user.regions.length > 0))
+  );
 }

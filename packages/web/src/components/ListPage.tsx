@@ -46,7 +46,11 @@ function RegionSelect({ value, onChange }: { value: string; onChange: (value: st
   return (
     <label className="filter">
       Регион
-      <select data-testid="filter-region" value={value} onChange={(event) => onChange(event.target.value)}>
+      <select
+        data-testid="filter-region"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
         <option value="">Все регионы</option>
         {items.map((region) => (
           <option key={region.code} value={region.code}>
@@ -104,18 +108,35 @@ export function ListPage<T>({ config }: { config: ListConfig<T> }) {
     <div className="page list-page">
       <h1>{config.title}</h1>
       {config.intro}
-      <form className="filters" role="search" aria-label="Фильтры" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Фильтры"
+        onSubmit={(event) => event.preventDefault()}
+      >
         {config.textFilter !== false ? (
           <label className="filter">
             Название содержит
-            <input type="search" data-testid="filter-text" value={text} onChange={(event) => setText(event.target.value)} placeholder="Фильтр по тексту" />
+            <input
+              type="search"
+              data-testid="filter-text"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder="Фильтр по тексту"
+            />
           </label>
         ) : null}
-        {config.regionFilter ? <RegionSelect value={region} onChange={(value) => update({ region: value })} /> : null}
+        {config.regionFilter ? (
+          <RegionSelect value={region} onChange={(value) => update({ region: value })} />
+        ) : null}
         {(config.selects ?? []).map((select) => (
           <label key={select.param} className="filter">
             {select.label}
-            <select data-testid={`filter-${select.param}`} value={params.get(select.param) ?? ''} onChange={(event) => update({ [select.param]: event.target.value })}>
+            <select
+              data-testid={`filter-${select.param}`}
+              value={params.get(select.param) ?? ''}
+              onChange={(event) => update({ [select.param]: event.target.value })}
+            >
               <option value="">Все</option>
               {select.options.map(([value, text]) => (
                 <option key={value} value={value}>
@@ -126,7 +147,11 @@ export function ListPage<T>({ config }: { config: ListConfig<T> }) {
           </label>
         ))}
         {[...params.keys()].some((key) => key !== 'page' && key !== 'sort') ? (
-          <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams())}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setParams(new URLSearchParams())}
+          >
             Сбросить фильтры
           </button>
         ) : null}
@@ -143,14 +168,28 @@ export function ListPage<T>({ config }: { config: ListConfig<T> }) {
               <thead>
                 <tr>
                   {config.columns.map((column) => {
-                    if (!column.sort) return <th key={column.title} className={column.className}>{column.title}</th>;
+                    if (!column.sort)
+                      return (
+                        <th key={column.title} className={column.className}>
+                          {column.title}
+                        </th>
+                      );
                     const key = column.sort;
                     const active = sort === key || sort === `-${key}`;
                     const descending = sort === `-${key}`;
                     return (
-                      <th key={column.title} className={column.className} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-                        <button type="button" className="sort" onClick={() => update({ sort: active && !descending ? `-${key}` : key })}>
-                          {column.title} {active ? (descending ? '▼' : '▲') : <span className="sort-hint">↕</span>}
+                      <th
+                        key={column.title}
+                        className={column.className}
+                        aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+                      >
+                        <button
+                          type="button"
+                          className="sort"
+                          onClick={() => update({ sort: active && !descending ? `-${key}` : key })}
+                        >
+                          {column.title}{' '}
+                          {active ? descending ? '▼' : '▲' : <span className="sort-hint">↕</span>}
                         </button>
                       </th>
                     );
@@ -178,13 +217,21 @@ export function ListPage<T>({ config }: { config: ListConfig<T> }) {
       ) : null}
       {pages > 1 ? (
         <nav className="pager" aria-label="Страницы">
-          <button type="button" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
+          <button
+            type="button"
+            disabled={page <= 1}
+            onClick={() => update({ page: String(page - 1) })}
+          >
             ← Назад
           </button>
           <span>
             Страница {page} из {pages}
           </span>
-          <button type="button" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
+          <button
+            type="button"
+            disabled={page >= pages}
+            onClick={() => update({ page: String(page + 1) })}
+          >
             Вперёд →
           </button>
         </nav>

@@ -1,12 +1,23 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { EntityRef, SourceRef, PartialDateDto, RegionRef } from '@promatlas/core/api/common.schema.ts';
+import type {
+  EntityRef,
+  SourceRef,
+  PartialDateDto,
+  RegionRef,
+} from '@promatlas/core/api/common.schema.ts';
 import type { ApiError } from '../api/client.ts';
 import { entityPath, sourcePath } from '../lib/paths.ts';
 import { formatDate } from '../lib/format.ts';
 
 /** A link to a record's profile; plain text where the type has no page. */
-export function EntityLink({ entity, children }: { entity: EntityRef | { type: string; id: string | number; title: string }; children?: ReactNode }) {
+export function EntityLink({
+  entity,
+  children,
+}: {
+  entity: EntityRef | { type: string; id: string | number; title: string };
+  children?: ReactNode;
+}) {
   const path = entityPath(entity);
   const content = children ?? entity.title;
   return path ? <Link to={path}>{content}</Link> : <span>{content}</span>;
@@ -56,7 +67,17 @@ export function ErrorMessage({ error }: { error: ApiError }) {
   );
 }
 
-export function Section({ title, count, children, id }: { title: string; count?: number; children: ReactNode; id?: string }) {
+export function Section({
+  title,
+  count,
+  children,
+  id,
+}: {
+  title: string;
+  count?: number;
+  children: ReactNode;
+  id?: string;
+}) {
   return (
     <section className="section" id={id} aria-label={title}>
       <h2>
@@ -69,15 +90,28 @@ export function Section({ title, count, children, id }: { title: string; count?:
 }
 
 /** A definition list that omits empty values, or says «не указано» when asked to. */
-export function Fields({ rows }: { rows: Array<[string, ReactNode | null | undefined, { always?: boolean; empty?: string }?]> }) {
-  const shown = rows.filter(([, value, options]) => (value !== null && value !== undefined && value !== '') || options?.always);
+export function Fields({
+  rows,
+}: {
+  rows: Array<[string, ReactNode | null | undefined, { always?: boolean; empty?: string }?]>;
+}) {
+  const shown = rows.filter(
+    ([, value, options]) =>
+      (value !== null && value !== undefined && value !== '') || options?.always,
+  );
   if (shown.length === 0) return null;
   return (
     <dl className="fields">
       {shown.map(([name, value, options]) => (
         <div key={name} className="field">
           <dt>{name}</dt>
-          <dd>{value === null || value === undefined || value === '' ? <span className="muted">{options?.empty ?? 'не указано'}</span> : value}</dd>
+          <dd>
+            {value === null || value === undefined || value === '' ? (
+              <span className="muted">{options?.empty ?? 'не указано'}</span>
+            ) : (
+              value
+            )}
+          </dd>
         </div>
       ))}
     </dl>

@@ -35,7 +35,13 @@ function groupByProperty(facts: Fact[]): Array<{ current: Fact[]; earlier: Fact[
 }
 
 /** Key figures: each value with the date it is true as of and its source; earlier values stay listed under it. */
-export function FactList({ facts, title = 'Ключевые показатели' }: { facts: Fact[]; title?: string }) {
+export function FactList({
+  facts,
+  title = 'Ключевые показатели',
+}: {
+  facts: Fact[];
+  title?: string;
+}) {
   if (facts.length === 0) return null;
   return (
     <Section title={title}>
@@ -57,7 +63,8 @@ export function FactList({ facts, title = 'Ключевые показатели
                   <ul>
                     {earlier.map((old) => (
                       <li key={old.id} data-testid="fact-earlier">
-                        <FactValue fact={old} /> <AsOf date={old.asOf} /> <SourceChip source={old.source} />
+                        <FactValue fact={old} /> <AsOf date={old.asOf} />{' '}
+                        <SourceChip source={old.source} />
                       </li>
                     ))}
                   </ul>
@@ -72,7 +79,15 @@ export function FactList({ facts, title = 'Ключевые показатели
 }
 
 /** Relations grouped by role: «Резидент», «Участник», … each with a link, date and source. */
-export function RoleLinks({ title, links, groupByRole = true }: { title: string; links: RoleLink[]; groupByRole?: boolean }) {
+export function RoleLinks({
+  title,
+  links,
+  groupByRole = true,
+}: {
+  title: string;
+  links: RoleLink[];
+  groupByRole?: boolean;
+}) {
   if (links.length === 0) return null;
   const groups = new Map<string, RoleLink[]>();
   for (const link of links) {
@@ -88,7 +103,9 @@ export function RoleLinks({ title, links, groupByRole = true }: { title: string;
             {items.map((link, index) => (
               <li key={`${link.target.type}:${link.target.id}:${index}`}>
                 <EntityLink entity={link.target} />
-                {role && groups.size === 1 ? <span className="muted"> · {roleLabel(link.role)}</span> : null}
+                {role && groups.size === 1 ? (
+                  <span className="muted"> · {roleLabel(link.role)}</span>
+                ) : null}
                 <AsOf date={link.asOf} />
                 <SourceChip source={link.source} />
               </li>

@@ -5,12 +5,15 @@ import { registryPermission } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { regionNamer, useRegions } from '../lib/regions.ts';
 import { ENTITY_PATHS } from '../lib/paths.ts';
-import { RESTORABLE, type EditingSpec, type ProfileAction } from '../pages/profiles/editing-spec.ts';
+import {
+  RESTORABLE,
+  type EditingSpec,
+  type ProfileAction,
+} from '../pages/profiles/editing-spec.ts';
 import { AddFactDialog } from './dialogs/AddFactDialog.tsx';
 import { AddMemberDialog } from './dialogs/AddMemberDialog.tsx';
 import { AddPositionDialog } from './dialogs/AddPositionDialog.tsx';
 import { Dialog, FormError } from './form/fields.tsx';
-import './editing.css';
 
 const LABELS: Record<ProfileAction, string> = {
   edit: 'Изменить',
@@ -21,7 +24,15 @@ const LABELS: Record<ProfileAction, string> = {
 };
 
 /** «Удалить» asks first; the record is only marked deleted (an administrator can restore it). */
-function DeleteDialog({ spec, onClose, onDeleted }: { spec: EditingSpec; onClose: () => void; onDeleted: () => void }) {
+function DeleteDialog({
+  spec,
+  onClose,
+  onDeleted,
+}: {
+  spec: EditingSpec;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const collection = RESTORABLE[spec.type]!;
@@ -29,10 +40,17 @@ function DeleteDialog({ spec, onClose, onDeleted }: { spec: EditingSpec; onClose
     setBusy(true);
     setError(null);
     try {
-      await apiSend('DELETE', `/api/${collection}/${encodeURIComponent(spec.id)}${spec.version ? `?version=${spec.version}` : ''}`);
+      await apiSend(
+        'DELETE',
+        `/api/${collection}/${encodeURIComponent(spec.id)}${spec.version ? `?version=${spec.version}` : ''}`,
+      );
       onDeleted();
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'conflict' ? 'Запись изменилась, пока страница была открыта. Обновите страницу и проверьте изменения, прежде чем удалять.' : (e as Error).message);
+      setError(
+        e instanceof ApiError && e.code === 'conflict'
+          ? 'Запись изменилась, пока страница была открыта. Обновите страницу и проверьте изменения, прежде чем удалять.'
+          : (e as Error).message,
+      );
       setBusy(false);
     }
   };
@@ -40,11 +58,17 @@ function DeleteDialog({ spec, onClose, onDeleted }: { spec: EditingSpec; onClose
     <Dialog title="Удалить запись?" onClose={onClose} testId="delete-dialog">
       <FormError message={error} />
       <p>
-        «{spec.title}» будет помечена удалённой и пропадёт из реестра, поиска и карты. Ничего не стирается: администратор может восстановить запись, а её история
-        сохранится.
+        «{spec.title}» будет помечена удалённой и пропадёт из реестра, поиска и карты. Ничего не
+        стирается: администратор может восстановить запись, а её история сохранится.
       </p>
       <div className="form-buttons">
-        <button type="button" className="button danger" disabled={busy} onClick={() => void remove()} data-testid="confirm-delete">
+        <button
+          type="button"
+          className="button danger"
+          disabled={busy}
+          onClick={() => void remove()}
+          data-testid="confirm-delete"
+        >
           {busy ? 'Удаление…' : 'Удалить'}
         </button>
         <button type="button" className="button" onClick={onClose}>
@@ -60,16 +84,28 @@ function DeleteDialog({ spec, onClose, onDeleted }: { spec: EditingSpec; onClose
  * role or regions do not allow are shown disabled with the reason; the
  * server still decides, and its refusal is shown as it comes.
  */
-export function EditingToolbar({ spec, onChanged, onDeleted }: { spec: EditingSpec; onChanged: () => void; onDeleted: () => void }) {
+export function EditingToolbar({
+  spec,
+  onChanged,
+  onDeleted,
+}: {
+  spec: EditingSpec;
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
   const { user } = useSession();
   const regionName = regionNamer(useRegions());
   const [open, setOpen] = useState<ProfileAction | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   if (!user) return null;
-  const permission = registryPermission(user, spec.regions, { anyEditorWhenNoRegion: spec.anyEditorWhenNoRegion, regionName });
+  const permission = registryPermission(user, spec.regions, {
+    anyEditorWhenNoRegion: spec.anyEditorWhenNoRegion,
+    regionName,
+  });
   // A new position's rights depend on the organisation or region chosen in the form.
   const positionPermission = registryPermission(user, [], { anyEditorWhenNoRegion: true });
-  const allowedFor = (action: ProfileAction) => (action === 'position' ? positionPermission : permission);
+  const allowedFor = (action: ProfileAction) =>
+    action === 'position' ? positionPermission : permission;
   const reason = !permission.allowed ? permission.reason : null;
   const base = ENTITY_PATHS[spec.type];
   const done = (message: string) => {
@@ -85,7 +121,12 @@ export function EditingToolbar({ spec, onChanged, onDeleted }: { spec: EditingSp
           const testId = `action-${action}`;
           if (action === 'edit' && allowed) {
             return (
-              <Link key={action} className="button" to={`${base}/${encodeURIComponent(spec.id)}/edit`} data-testid={testId}>
+              <Link
+                key={action}
+                className="button"
+                to={`${base}/${encodeURIComponent(spec.id)}/edit`}
+                data-testid={testId}
+              >
                 {LABELS.edit}
               </Link>
             );
@@ -118,16 +159,45 @@ export function EditingToolbar({ spec, onChanged, onDeleted }: { spec: EditingSp
           {saved}
         </p>
       ) : null}
-      {open === 'delete' ? <DeleteDialog spec={spec} onClose={() => setOpen(null)} onDeleted={onDeleted} /> : null}
-      {open === 'fact' ? <AddFactDialog spec={spec} onClose={() => setOpen(null)} onSaved={() => done('Факт добавлен')} /> : null}
-      {open === 'member' ? <AddMemberDialog spec={spec} onClose={() => setOpen(null)} onSaved={() => done('Участник добавлен')} /> : null}
-      {open === 'position' ? <AddPositionDialog spec={spec} user={user} onClose={() => setOpen(null)} onSaved={() => done('Должность записана')} /> : null}
+      {open === 'delete' ? (
+        <DeleteDialog spec={spec} onClose={() => setOpen(null)} onDeleted={onDeleted} />
+      ) : null}
+      {open === 'fact' ? (
+        <AddFactDialog
+          spec={spec}
+          onClose={() => setOpen(null)}
+          onSaved={() => done('Факт добавлен')}
+        />
+      ) : null}
+      {open === 'member' ? (
+        <AddMemberDialog
+          spec={spec}
+          onClose={() => setOpen(null)}
+          onSaved={() => done('Участник добавлен')}
+        />
+      ) : null}
+      {open === 'position' ? (
+        <AddPositionDialog
+          spec={spec}
+          user={user}
+          onClose={() => setOpen(null)}
+          onSaved={() => done('Должность записана')}
+        />
+      ) : null}
     </div>
   );
 }
 
 /** On the page of a deleted record (the API answers 404): the administrator's «Восстановить». */
-export function RestorePanel({ type, id, onRestored }: { type: EditingSpec['type']; id: string; onRestored: () => void }) {
+export function RestorePanel({
+  type,
+  id,
+  onRestored,
+}: {
+  type: EditingSpec['type'];
+  id: string;
+  onRestored: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const collection = RESTORABLE[type];
@@ -146,9 +216,17 @@ export function RestorePanel({ type, id, onRestored }: { type: EditingSpec['type
   };
   return (
     <div className="restore-panel" data-testid="restore-panel">
-      <p>Если запись была удалена, администратор может её восстановить — со всей историей изменений.</p>
+      <p>
+        Если запись была удалена, администратор может её восстановить — со всей историей изменений.
+      </p>
       <FormError message={error} />
-      <button type="button" className="button primary" disabled={busy} onClick={() => void restore()} data-testid="action-restore">
+      <button
+        type="button"
+        className="button primary"
+        disabled={busy}
+        onClick={() => void restore()}
+        data-testid="action-restore"
+      >
         Восстановить
       </button>
     </div>

@@ -1,5 +1,10 @@
 import { formatPartialDate, type PartialDate } from '@promatlas/core/dates/partial-date.ts';
-import { formatMoney, formatNumber, plural, QUALIFIER_LABELS } from '@promatlas/core/format/russian.ts';
+import {
+  formatMoney,
+  formatNumber,
+  plural,
+  QUALIFIER_LABELS,
+} from '@promatlas/core/format/russian.ts';
 import type { Fact } from '@promatlas/core/api/common.schema.ts';
 import { SEZ_TYPES, label } from './labels.ts';
 

@@ -16,7 +16,10 @@ import {
 } from '@promatlas/core/domain/vocabulary.ts';
 
 /** Label of a vocabulary key; an unknown key is shown as it is rather than hidden. */
-export function label(vocabulary: { labels: Record<string, string> }, key: string | null | undefined): string {
+export function label(
+  vocabulary: { labels: Record<string, string> },
+  key: string | null | undefined,
+): string {
   if (!key) return '';
   return vocabulary.labels[key] ?? key;
 }

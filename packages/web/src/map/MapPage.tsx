@@ -33,7 +33,8 @@ type SortKey = 'name' | '-name' | 'value' | '-value';
 export function MapPage() {
   useTitle('Карта');
   const [params, setParams] = useSearchParams();
-  const measure = (MEASURES.find(([key]) => key === params.get('measure'))?.[0] ?? 'organisations') as Measure;
+  const measure = (MEASURES.find(([key]) => key === params.get('measure'))?.[0] ??
+    'organisations') as Measure;
   const measureName = MEASURES.find(([key]) => key === measure)![1];
   const [sort, setSort] = useState<SortKey>('-value');
 
@@ -42,7 +43,10 @@ export function MapPage() {
   const sites = useApi<{ items: SiteListItem[] }>('/api/map/sites');
 
   const current = regionValues.data?.measure === measure ? regionValues.data : undefined;
-  const values = useMemo(() => new Map((current?.items ?? []).map((r) => [r.code, r.value])), [current]);
+  const values = useMemo(
+    () => new Map((current?.items ?? []).map((r) => [r.code, r.value])),
+    [current],
+  );
   const classes = useMemo(() => classify([...values.values()]), [values]);
   const label = current?.label ?? measureName;
 
@@ -68,8 +72,23 @@ export function MapPage() {
     const active = sort === key || sort === `-${key}`;
     const descending = sort === `-${key}`;
     return (
-      <th aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'} className={key === 'value' ? 'num' : undefined}>
-        <button type="button" className="sort" onClick={() => setSort(active && !descending ? (`-${key}` as SortKey) : key === 'value' && !active ? '-value' : key)}>
+      <th
+        aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+        className={key === 'value' ? 'num' : undefined}
+      >
+        <button
+          type="button"
+          className="sort"
+          onClick={() =>
+            setSort(
+              active && !descending
+                ? (`-${key}` as SortKey)
+                : key === 'value' && !active
+                  ? '-value'
+                  : key,
+            )
+          }
+        >
           {text} {active ? (descending ? '▼' : '▲') : ''}
         </button>
       </th>
@@ -77,7 +96,8 @@ export function MapPage() {
   };
 
   const siteCount = sites.data?.items.length ?? 0;
-  const approximate = sites.data?.items.filter((s) => s.latitude === null || s.longitude === null).length ?? 0;
+  const approximate =
+    sites.data?.items.filter((s) => s.latitude === null || s.longitude === null).length ?? 0;
 
   return (
     <div className="map-page">
@@ -126,8 +146,16 @@ export function MapPage() {
       <div className="map-layout">
         <div className="map-frame">
           {geometry.data ? (
-            <Suspense fallback={<div className="region-map map-placeholder">Карта загружается…</div>}>
-              <RegionMap regions={geometry.data} values={values} measureLabel={label} classes={classes} sites={sites.data?.items ?? []} />
+            <Suspense
+              fallback={<div className="region-map map-placeholder">Карта загружается…</div>}
+            >
+              <RegionMap
+                regions={geometry.data}
+                values={values}
+                measureLabel={label}
+                classes={classes}
+                sites={sites.data?.items ?? []}
+              />
             </Suspense>
           ) : geometry.error ? (
             <ErrorMessage error={geometry.error} />
@@ -141,9 +169,7 @@ export function MapPage() {
         </div>
         <aside className="region-list" aria-label="Список регионов">
           <table className="table compact" data-testid="region-table">
-            <caption>
-              {label} по регионам
-            </caption>
+            <caption>{label} по регионам</caption>
             <thead>
               <tr>
                 {sortButton('name', 'Регион')}

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -28,7 +34,10 @@ interface SiteProperties {
   approximate: boolean;
 }
 
-function sitesToGeoJson(sites: SiteListItem[], centroids: Map<string, [number, number]>): FeatureCollection<Point, SiteProperties> {
+function sitesToGeoJson(
+  sites: SiteListItem[],
+  centroids: Map<string, [number, number]>,
+): FeatureCollection<Point, SiteProperties> {
   const features: FeatureCollection<Point, SiteProperties>['features'] = [];
   for (const site of sites) {
     let coordinates: [number, number] | undefined;
@@ -44,13 +53,23 @@ function sitesToGeoJson(sites: SiteListItem[], centroids: Map<string, [number, n
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates },
-      properties: { id: site.id, name: site.name, kind: site.kind, region: site.region?.name ?? '', approximate },
+      properties: {
+        id: site.id,
+        name: site.name,
+        kind: site.kind,
+        region: site.region?.name ?? '',
+        approximate,
+      },
     });
   }
   return { type: 'FeatureCollection', features };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -85,13 +104,46 @@ declare global {
 /** Choropleth of federal subjects with sites as points; names and values in HTML popups (no glyphs needed offline). */
 const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
 
-export function RegionMap({ regions, values, measureLabel, classes, sites, colourOf, formatValue, highlighted = NO_HIGHLIGHT, describeRegion, regionLink }: RegionMapProps) {
+export function RegionMap({
+  regions,
+  values,
+  measureLabel,
+  classes,
+  sites,
+  colourOf,
+  formatValue,
+  highlighted = NO_HIGHLIGHT,
+  describeRegion,
+  regionLink,
+}: RegionMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const loaded = useRef(false);
   const navigate = useNavigate();
-  const latest = useRef({ values, measureLabel, navigate, classes, sites, colourOf, formatValue, highlighted, describeRegion, regionLink });
-  latest.current = { values, measureLabel, navigate, classes, sites, colourOf, formatValue, highlighted, describeRegion, regionLink };
+  const latest = useRef({
+    values,
+    measureLabel,
+    navigate,
+    classes,
+    sites,
+    colourOf,
+    formatValue,
+    highlighted,
+    describeRegion,
+    regionLink,
+  });
+  latest.current = {
+    values,
+    measureLabel,
+    navigate,
+    classes,
+    sites,
+    colourOf,
+    formatValue,
+    highlighted,
+    describeRegion,
+    regionLink,
+  };
 
   function applyColours(map: MapLibreMap) {
     const { values, classes, measureLabel, colourOf, highlighted } = latest.current;
@@ -104,7 +156,9 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
     map.setPaintProperty(
       'regions-fill',
       'fill-color',
-      pairs.length ? (['match', ['get', 'code'], ...pairs, ZERO_COLOUR] as unknown as ExpressionSpecification) : ZERO_COLOUR,
+      pairs.length
+        ? (['match', ['get', 'code'], ...pairs, ZERO_COLOUR] as unknown as ExpressionSpecification)
+        : ZERO_COLOUR,
     );
     map.getContainer().dataset.measure = measureLabel;
     const marked = [...highlighted];
@@ -114,11 +168,21 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
       type: 'FeatureCollection',
       features: marked.flatMap((code) => {
         const at = centroids.get(code);
-        return at ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: at }, properties: { code } }] : [];
+        return at
+          ? [
+              {
+                type: 'Feature' as const,
+                geometry: { type: 'Point' as const, coordinates: at },
+                properties: { code },
+              },
+            ]
+          : [];
       }),
     });
     map.getContainer().dataset.highlighted = String(marked.length);
-    map.getContainer().dataset.coloured = String(regions.features.filter((f) => values.has(f.properties.code)).length);
+    map.getContainer().dataset.coloured = String(
+      regions.features.filter((f) => values.has(f.properties.code)).length,
+    );
   }
 
   function applySites(map: MapLibreMap) {
@@ -142,7 +206,13 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
     root.append(element('strong', 'popup-title', name));
     const { values, measureLabel, formatValue, describeRegion, regionLink } = latest.current;
     const value = values.get(code);
-    root.append(element('div', 'popup-value', `${measureLabel}: ${value === undefined ? 'нет данных' : (formatValue ?? formatNumber)(value)}`));
+    root.append(
+      element(
+        'div',
+        'popup-value',
+        `${measureLabel}: ${value === undefined ? 'нет данных' : (formatValue ?? formatNumber)(value)}`,
+      ),
+    );
     const extra = describeRegion?.(code);
     if (extra) root.append(element('div', 'popup-note', extra));
     if (withLink) {
@@ -155,8 +225,15 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
   function sitePopup(p: SiteProperties): HTMLElement {
     const root = element('div', 'map-popup');
     root.append(element('strong', 'popup-title', p.name));
-    root.append(element('div', 'popup-value', [label(SITE_KINDS, p.kind), p.region].filter(Boolean).join(' · ')));
-    if (p.approximate) root.append(element('div', 'popup-note', 'координаты не указаны — показан центр региона'));
+    root.append(
+      element(
+        'div',
+        'popup-value',
+        [label(SITE_KINDS, p.kind), p.region].filter(Boolean).join(' · '),
+      ),
+    );
+    if (p.approximate)
+      root.append(element('div', 'popup-note', 'координаты не указаны — показан центр региона'));
     root.append(link('Профиль площадки →', `/sites/${p.id}`));
     return root;
   }
@@ -169,7 +246,9 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
       style: {
         version: 8,
         sources: {},
-        layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f7fa' } }],
+        layers: [
+          { id: 'background', type: 'background', paint: { 'background-color': '#f4f7fa' } },
+        ],
       },
       bounds: RUSSIA_BOUNDS,
       fitBoundsOptions: { padding: 6 },
@@ -181,29 +260,52 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new AttributionControl({ compact: true, customAttribution: 'Границы: Natural Earth' }));
+    map.addControl(
+      new AttributionControl({ compact: true, customAttribution: 'Границы: Natural Earth' }),
+    );
     mapRef.current = map;
     window.__promatlasMap = map;
 
-    const hoverPopup = new Popup({ closeButton: false, closeOnClick: false, className: 'hover-popup', offset: 8 });
+    const hoverPopup = new Popup({
+      closeButton: false,
+      closeOnClick: false,
+      className: 'hover-popup',
+      offset: 8,
+    });
     const clickPopup = new Popup({ closeButton: true, maxWidth: '280px', offset: 8 });
     let hovered: string | number | undefined;
 
     map.on('load', () => {
       map.addSource('regions', { type: 'geojson', data: regions, promoteId: 'code' });
-      map.addSource('sites', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'regions-fill', type: 'fill', source: 'regions', paint: { 'fill-color': ZERO_COLOUR, 'fill-opacity': 0.92 } });
+      map.addSource('sites', {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+      });
+      map.addLayer({
+        id: 'regions-fill',
+        type: 'fill',
+        source: 'regions',
+        paint: { 'fill-color': ZERO_COLOUR, 'fill-opacity': 0.92 },
+      });
       map.addLayer({
         id: 'regions-line',
         type: 'line',
         source: 'regions',
         paint: {
-          'line-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#111827', '#ffffff'],
+          'line-color': [
+            'case',
+            ['boolean', ['feature-state', 'hover'], false],
+            '#111827',
+            '#ffffff',
+          ],
           'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0.9],
         },
       });
       // Highlighted regions (none unless asked): a dark outline and a ringed dot at the centre, visible on small regions too.
-      map.addSource('highlight-points', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addSource('highlight-points', {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+      });
       map.addLayer({
         id: 'regions-highlight',
         type: 'line',
@@ -215,7 +317,12 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
         id: 'highlight-points',
         type: 'circle',
         source: 'highlight-points',
-        paint: { 'circle-radius': 4, 'circle-color': '#111827', 'circle-stroke-color': '#ffd43b', 'circle-stroke-width': 2 },
+        paint: {
+          'circle-radius': 4,
+          'circle-color': '#111827',
+          'circle-stroke-color': '#ffd43b',
+          'circle-stroke-width': 2,
+        },
       });
       map.addLayer({
         id: 'sites-circle',
@@ -225,7 +332,12 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 5, 6, 9],
           'circle-color': ['case', ['==', ['get', 'kind'], 'sez'], SEZ_COLOUR, SITE_COLOUR],
           'circle-opacity': ['case', ['get', 'approximate'], 0.55, 1],
-          'circle-stroke-color': ['case', ['get', 'approximate'], ['case', ['==', ['get', 'kind'], 'sez'], SEZ_COLOUR, SITE_COLOUR], '#ffffff'],
+          'circle-stroke-color': [
+            'case',
+            ['get', 'approximate'],
+            ['case', ['==', ['get', 'kind'], 'sez'], SEZ_COLOUR, SITE_COLOUR],
+            '#ffffff',
+          ],
           'circle-stroke-width': 2,
         },
       });
@@ -237,15 +349,21 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
     map.on('mousemove', 'regions-fill', (event) => {
       const feature = event.features?.[0];
       if (!feature) return;
-      if (hovered !== undefined && hovered !== feature.id) map.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
+      if (hovered !== undefined && hovered !== feature.id)
+        map.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
       hovered = feature.id;
-      if (hovered !== undefined) map.setFeatureState({ source: 'regions', id: hovered }, { hover: true });
+      if (hovered !== undefined)
+        map.setFeatureState({ source: 'regions', id: hovered }, { hover: true });
       map.getCanvas().style.cursor = 'pointer';
       const p = feature.properties as { code: string; name: string };
-      hoverPopup.setLngLat(event.lngLat).setDOMContent(regionPopup(p.code, p.name, false)).addTo(map);
+      hoverPopup
+        .setLngLat(event.lngLat)
+        .setDOMContent(regionPopup(p.code, p.name, false))
+        .addTo(map);
     });
     map.on('mouseleave', 'regions-fill', () => {
-      if (hovered !== undefined) map.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
+      if (hovered !== undefined)
+        map.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
       hovered = undefined;
       map.getCanvas().style.cursor = '';
       hoverPopup.remove();
@@ -254,13 +372,19 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
       const siteHit = map.queryRenderedFeatures(event.point, { layers: ['sites-circle'] })[0];
       hoverPopup.remove();
       if (siteHit) {
-        clickPopup.setLngLat(event.lngLat).setDOMContent(sitePopup(siteHit.properties as SiteProperties)).addTo(map);
+        clickPopup
+          .setLngLat(event.lngLat)
+          .setDOMContent(sitePopup(siteHit.properties as SiteProperties))
+          .addTo(map);
         return;
       }
       const regionHit = map.queryRenderedFeatures(event.point, { layers: ['regions-fill'] })[0];
       if (regionHit) {
         const p = regionHit.properties as { code: string; name: string };
-        clickPopup.setLngLat(event.lngLat).setDOMContent(regionPopup(p.code, p.name, true)).addTo(map);
+        clickPopup
+          .setLngLat(event.lngLat)
+          .setDOMContent(regionPopup(p.code, p.name, true))
+          .addTo(map);
       }
     });
     map.on('mouseenter', 'sites-circle', () => {
@@ -287,5 +411,13 @@ export function RegionMap({ regions, values, measureLabel, classes, sites, colou
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sites, regions]);
 
-  return <div ref={container} className="region-map" data-testid="region-map" role="img" aria-label={`Карта регионов России: ${measureLabel}`} />;
+  return (
+    <div
+      ref={container}
+      className="region-map"
+      data-testid="region-map"
+      role="img"
+      aria-label={`Карта регионов России: ${measureLabel}`}
+    />
+  );
 }

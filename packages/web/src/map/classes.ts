@@ -24,12 +24,17 @@ export function classify(values: number[]): ColourClass[] {
   if (positive.length === 0) return classes;
   const count = Math.min(5, positive.length);
   // Spread the palette so that two classes are still clearly different.
-  const colours = Array.from({ length: count }, (_, i) =>
-    PALETTE[count === 1 ? PALETTE.length - 2 : Math.round((i * (PALETTE.length - 1)) / (count - 1))]!,
+  const colours = Array.from(
+    { length: count },
+    (_, i) =>
+      PALETTE[
+        count === 1 ? PALETTE.length - 2 : Math.round((i * (PALETTE.length - 1)) / (count - 1))
+      ]!,
   );
   let start = 0;
   for (let i = 0; i < count; i++) {
-    const end = i === count - 1 ? positive.length - 1 : Math.floor(((i + 1) * positive.length) / count) - 1;
+    const end =
+      i === count - 1 ? positive.length - 1 : Math.floor(((i + 1) * positive.length) / count) - 1;
     const min = positive[start]!;
     const max = positive[Math.max(end, start)]!;
     classes.push({ min, max, colour: colours[i]!, label: rangeLabel(min, max) });

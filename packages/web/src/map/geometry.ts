@@ -31,9 +31,12 @@ function ringCentroid(ring: Position[]): { area: number; x: number; y: number } 
  * A point to stand for a region: the centroid of its largest polygon, so that
  * islands (Сахалин, Курилы) and exclaves do not pull the point into the sea.
  */
-export function regionCentroid(feature: Feature<Geometry, RegionProperties>): [number, number] | null {
+export function regionCentroid(
+  feature: Feature<Geometry, RegionProperties>,
+): [number, number] | null {
   const g = feature.geometry;
-  const polygons: Position[][][] = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  const polygons: Position[][][] =
+    g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   let best: { area: number; x: number; y: number } | null = null;
   for (const polygon of polygons) {
     const outer = polygon[0];

@@ -4,8 +4,18 @@ import { CLUSTER_KINDS, CLUSTER_STATUSES } from '../../lib/labels.ts';
 import { Field } from '../form/fields.tsx';
 import { OrganisationPicker, type PickedOrganisation } from '../form/OrganisationPicker.tsx';
 import { RegionSelect } from '../form/RegionSelect.tsx';
-import { NO_SOURCE, provenanceInput, SourceFields, useQuoteProblem, type SourceValue } from '../form/SourceFields.tsx';
-import { RecordFormPage, type FieldsProps, type RecordFormConfig } from '../record-form/RecordFormPage.tsx';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../form/SourceFields.tsx';
+import {
+  RecordFormPage,
+  type FieldsProps,
+  type RecordFormConfig,
+} from '../record-form/RecordFormPage.tsx';
 import { linesOf, nullIfEmpty, str } from '../record-form/convert.ts';
 
 interface ClusterValues extends Record<string, unknown> {
@@ -69,23 +79,68 @@ function ClusterFields({ form, user }: FieldsProps<ClusterValues>) {
         {(p) => <input {...p} value={v.name} onChange={(e) => set('name', e.target.value)} />}
       </Field>
       <Field name="fullName" label="Полное название" errors={errors}>
-        {(p) => <input {...p} value={v.fullName} onChange={(e) => set('fullName', e.target.value)} />}
+        {(p) => (
+          <input {...p} value={v.fullName} onChange={(e) => set('fullName', e.target.value)} />
+        )}
       </Field>
-      <Field name="regionCode" label="Регион" errors={errors} required={user.role !== 'administrator'}>
-        {(p) => <RegionSelect {...p} user={user} value={v.regionCode} onChange={(code) => set('regionCode', code)} />}
+      <Field
+        name="regionCode"
+        label="Регион"
+        errors={errors}
+        required={user.role !== 'administrator'}
+      >
+        {(p) => (
+          <RegionSelect
+            {...p}
+            user={user}
+            value={v.regionCode}
+            onChange={(code) => set('regionCode', code)}
+          />
+        )}
       </Field>
       <Field name="specialisation" label="Специализация" errors={errors}>
-        {(p) => <textarea {...p} rows={2} value={v.specialisation} onChange={(e) => set('specialisation', e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={v.specialisation}
+            onChange={(e) => set('specialisation', e.target.value)}
+          />
+        )}
       </Field>
       <Field name="specialisedOrganisation" label="Специализированная организация" errors={errors}>
-        {(p) => <OrganisationPicker id={p.id} testId="input-specialisedOrganisation" value={v.specialisedOrganisation} onChange={(o) => set('specialisedOrganisation', o)} />}
+        {(p) => (
+          <OrganisationPicker
+            id={p.id}
+            testId="input-specialisedOrganisation"
+            value={v.specialisedOrganisation}
+            onChange={(o) => set('specialisedOrganisation', o)}
+          />
+        )}
       </Field>
       <Field name="aliases" label="Другие названия" errors={errors} hint="По одному в строке">
-        {(p) => <textarea {...p} rows={2} value={v.aliases} onChange={(e) => set('aliases', e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={v.aliases}
+            onChange={(e) => set('aliases', e.target.value)}
+          />
+        )}
       </Field>
-      <SourceFields value={v.source} onChange={(source) => set('source', source)} errors={errors} quoteProblem={quoteProblem} />
+      <SourceFields
+        value={v.source}
+        onChange={(source) => set('source', source)}
+        errors={errors}
+        quoteProblem={quoteProblem}
+      />
       <label className="checkbox">
-        <input type="checkbox" checked={v.published} onChange={(e) => set('published', e.target.checked)} /> Опубликован (виден читателям без входа)
+        <input
+          type="checkbox"
+          checked={v.published}
+          onChange={(e) => set('published', e.target.checked)}
+        />{' '}
+        Опубликован (виден читателям без входа)
       </label>
     </>
   );
@@ -103,7 +158,8 @@ export const clusterForm: RecordFormConfig<ClusterValues, Cluster> = {
     name: '',
     fullName: '',
     aliases: '',
-    regionCode: user.role === 'regional_editor' && user.regions.length === 1 ? user.regions[0]! : '',
+    regionCode:
+      user.role === 'regional_editor' && user.regions.length === 1 ? user.regions[0]! : '',
     specialisation: '',
     specialisedOrganisation: null,
     published: true,
@@ -117,7 +173,13 @@ export const clusterForm: RecordFormConfig<ClusterValues, Cluster> = {
     aliases: c.aliases.join('\n'),
     regionCode: c.region?.code ?? '',
     specialisation: c.specialisation ?? '',
-    specialisedOrganisation: c.specialisedOrganisation ? { id: Number(c.specialisedOrganisation.id), title: c.specialisedOrganisation.title, regionName: null } : null,
+    specialisedOrganisation: c.specialisedOrganisation
+      ? {
+          id: Number(c.specialisedOrganisation.id),
+          title: c.specialisedOrganisation.title,
+          regionName: null,
+        }
+      : null,
     published: c.published,
     source: { sourceId: c.source?.id ?? null, quote: c.source?.quote ?? '' },
   }),
@@ -134,7 +196,11 @@ export const clusterForm: RecordFormConfig<ClusterValues, Cluster> = {
       typeof row['specialised_organisation_id'] === 'number'
         ? mine.specialisedOrganisation?.id === row['specialised_organisation_id']
           ? mine.specialisedOrganisation
-          : { id: row['specialised_organisation_id'], title: `Организация № ${row['specialised_organisation_id']}`, regionName: null }
+          : {
+              id: row['specialised_organisation_id'],
+              title: `Организация № ${row['specialised_organisation_id']}`,
+              regionName: null,
+            }
         : null,
     published: row['published'] !== false,
   }),

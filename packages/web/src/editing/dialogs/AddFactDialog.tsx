@@ -4,9 +4,21 @@ import { QUALIFIER_LABELS } from '@promatlas/core/format/russian.ts';
 import { apiSend } from '../../api/client.ts';
 import { PROPERTIES, propertyInfo } from '../../lib/properties.ts';
 import type { EditingSpec } from '../../pages/profiles/editing-spec.ts';
-import { asOfProblem, DateInput, EMPTY_DATE, toPartialDate, type DateValue } from '../form/dates.tsx';
+import {
+  asOfProblem,
+  DateInput,
+  EMPTY_DATE,
+  toPartialDate,
+  type DateValue,
+} from '../form/dates.tsx';
 import { Dialog, Field, FormButtons, FormError } from '../form/fields.tsx';
-import { NO_SOURCE, provenanceInput, SourceFields, useQuoteProblem, type SourceValue } from '../form/SourceFields.tsx';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../form/SourceFields.tsx';
 import { useForm, type FieldErrors } from '../form/useForm.ts';
 import { parseRussianNumber } from '../record-form/convert.ts';
 
@@ -37,7 +49,9 @@ function toInputFor(subject: { type: EditingSpec['type']; id: string }) {
     return {
       subject,
       property: propertyKey(v),
-      ...(v.valueKind === 'number' ? { valueNumber: number ?? null } : { valueText: v.value.trim() || null }),
+      ...(v.valueKind === 'number'
+        ? { valueNumber: number ?? null }
+        : { valueText: v.value.trim() || null }),
       unit: v.unit.trim() || null,
       qualifier: v.qualifier,
       asOf: toPartialDate(v.asOf) ?? null,
@@ -51,7 +65,15 @@ function toInputFor(subject: { type: EditingSpec['type']; id: string }) {
  * value does not overwrite the old one: «60 резидентов» as of 14.03.2024 stays,
  * listed under the newer value as its history.
  */
-export function AddFactDialog({ spec, onClose, onSaved }: { spec: EditingSpec; onClose: () => void; onSaved: () => void }) {
+export function AddFactDialog({
+  spec,
+  onClose,
+  onSaved,
+}: {
+  spec: EditingSpec;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const properties = PROPERTIES.filter((p) => p.subjects.includes(spec.type));
   const first = properties[0];
   const toInput = toInputFor({ type: spec.type, id: spec.id });
@@ -70,8 +92,10 @@ export function AddFactDialog({ spec, onClose, onSaved }: { spec: EditingSpec; o
     toInput,
     (v) => {
       const errors: FieldErrors = {};
-      if (v.valueKind === 'number' && v.value.trim() && parseRussianNumber(v.value) === undefined) errors['valueNumber'] = 'Введите число, например 65 или 1 234,5';
-      if (!v.value.trim()) errors[v.valueKind === 'number' ? 'valueNumber' : 'valueText'] = 'Укажите значение';
+      if (v.valueKind === 'number' && v.value.trim() && parseRussianNumber(v.value) === undefined)
+        errors['valueNumber'] = 'Введите число, например 65 или 1 234,5';
+      if (!v.value.trim())
+        errors[v.valueKind === 'number' ? 'valueNumber' : 'valueText'] = 'Укажите значение';
       const dateProblem = asOfProblem(v.asOf);
       if (dateProblem) errors['asOf'] = dateProblem;
       return errors;
@@ -119,8 +143,22 @@ export function AddFactDialog({ spec, onClose, onSaved }: { spec: EditingSpec; o
             )}
           </Field>
           {v.property === OTHER ? (
-            <Field name="otherProperty" label="Ключ свойства" errors={{ ...errors, ...(errors['property'] ? { otherProperty: errors['property'] } : {}) }} hint="латиницей: export_share">
-              {(p) => <input {...p} value={v.otherProperty} onChange={(e) => set('otherProperty', e.target.value)} />}
+            <Field
+              name="otherProperty"
+              label="Ключ свойства"
+              errors={{
+                ...errors,
+                ...(errors['property'] ? { otherProperty: errors['property'] } : {}),
+              }}
+              hint="латиницей: export_share"
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  value={v.otherProperty}
+                  onChange={(e) => set('otherProperty', e.target.value)}
+                />
+              )}
             </Field>
           ) : null}
         </div>
@@ -136,20 +174,57 @@ export function AddFactDialog({ spec, onClose, onSaved }: { spec: EditingSpec; o
               </select>
             )}
           </Field>
-          <Field name={v.valueKind === 'number' ? 'valueNumber' : 'valueText'} label="Значение" errors={errors} required>
-            {(p) => <input {...p} data-testid="input-value" inputMode={v.valueKind === 'number' ? 'decimal' : 'text'} value={v.value} onChange={(e) => set('value', e.target.value)} />}
+          <Field
+            name={v.valueKind === 'number' ? 'valueNumber' : 'valueText'}
+            label="Значение"
+            errors={errors}
+            required
+          >
+            {(p) => (
+              <input
+                {...p}
+                data-testid="input-value"
+                inputMode={v.valueKind === 'number' ? 'decimal' : 'text'}
+                value={v.value}
+                onChange={(e) => set('value', e.target.value)}
+              />
+            )}
           </Field>
           <Field name="unit" label="Единица" errors={errors} hint="RUB — рубли, % — проценты">
             {(p) => <input {...p} value={v.unit} onChange={(e) => set('unit', e.target.value)} />}
           </Field>
         </div>
         <label className="checkbox small">
-          <input type="checkbox" checked={v.valueKind === 'text'} onChange={(e) => set('valueKind', e.target.checked ? 'text' : 'number')} /> Текстовое значение
+          <input
+            type="checkbox"
+            checked={v.valueKind === 'text'}
+            onChange={(e) => set('valueKind', e.target.checked ? 'text' : 'number')}
+          />{' '}
+          Текстовое значение
         </label>
-        <Field name="asOf" label="По состоянию на" errors={errors} hint="Дата, на которую значение верно; прежние значения останутся в истории">
-          {(p) => <DateInput id={p.id} testId="input-asOf" value={v.asOf} onChange={(date) => set('asOf', date)} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']} />}
+        <Field
+          name="asOf"
+          label="По состоянию на"
+          errors={errors}
+          hint="Дата, на которую значение верно; прежние значения останутся в истории"
+        >
+          {(p) => (
+            <DateInput
+              id={p.id}
+              testId="input-asOf"
+              value={v.asOf}
+              onChange={(date) => set('asOf', date)}
+              aria-invalid={p['aria-invalid']}
+              aria-describedby={p['aria-describedby']}
+            />
+          )}
         </Field>
-        <SourceFields value={v.source} onChange={(source) => set('source', source)} errors={errors} quoteProblem={quoteProblem} />
+        <SourceFields
+          value={v.source}
+          onChange={(source) => set('source', source)}
+          errors={errors}
+          quoteProblem={quoteProblem}
+        />
         <FormButtons submitting={form.submitting} label="Добавить факт" onCancel={onClose} />
       </form>
     </Dialog>

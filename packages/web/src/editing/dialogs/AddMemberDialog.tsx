@@ -3,10 +3,22 @@ import { ClusterMemberCreateSchema } from '@promatlas/core/api/editing.schema.ts
 import { apiSend } from '../../api/client.ts';
 import { MEMBERSHIP_ROLES } from '@promatlas/core/domain/vocabulary.ts';
 import type { EditingSpec } from '../../pages/profiles/editing-spec.ts';
-import { asOfProblem, DateInput, EMPTY_DATE, toPartialDate, type DateValue } from '../form/dates.tsx';
+import {
+  asOfProblem,
+  DateInput,
+  EMPTY_DATE,
+  toPartialDate,
+  type DateValue,
+} from '../form/dates.tsx';
 import { Dialog, Field, FormButtons, FormError } from '../form/fields.tsx';
 import { OrganisationPicker, type PickedOrganisation } from '../form/OrganisationPicker.tsx';
-import { NO_SOURCE, provenanceInput, SourceFields, useQuoteProblem, type SourceValue } from '../form/SourceFields.tsx';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../form/SourceFields.tsx';
 import { useForm, type FieldErrors } from '../form/useForm.ts';
 
 interface MemberValues extends Record<string, unknown> {
@@ -34,8 +46,21 @@ function check(v: MemberValues): FieldErrors {
 }
 
 /** «Добавить участника» of a cluster (POST /api/clusters/:id/members). */
-export function AddMemberDialog({ spec, onClose, onSaved }: { spec: EditingSpec; onClose: () => void; onSaved: () => void }) {
-  const form = useForm<MemberValues>({ organisation: null, role: 'participant', asOf: EMPTY_DATE, source: NO_SOURCE }, ClusterMemberCreateSchema, toInput, check);
+export function AddMemberDialog({
+  spec,
+  onClose,
+  onSaved,
+}: {
+  spec: EditingSpec;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const form = useForm<MemberValues>(
+    { organisation: null, role: 'participant', asOf: EMPTY_DATE, source: NO_SOURCE },
+    ClusterMemberCreateSchema,
+    toInput,
+    check,
+  );
   const { values: v, set, errors } = form;
   const quoteProblem = useQuoteProblem(v.source);
   const onSubmit = (event: FormEvent) => {
@@ -50,11 +75,25 @@ export function AddMemberDialog({ spec, onClose, onSaved }: { spec: EditingSpec;
     });
   };
   return (
-    <Dialog title={`Добавить участника: ${spec.title}`} onClose={onClose} testId="member-dialog" wide>
+    <Dialog
+      title={`Добавить участника: ${spec.title}`}
+      onClose={onClose}
+      testId="member-dialog"
+      wide
+    >
       <form onSubmit={onSubmit} noValidate>
         <FormError message={form.formError} />
         <Field name="organisationId" label="Организация" errors={errors} required>
-          {(p) => <OrganisationPicker id={p.id} testId="input-organisation" value={v.organisation} onChange={(o) => set('organisation', o)} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']} />}
+          {(p) => (
+            <OrganisationPicker
+              id={p.id}
+              testId="input-organisation"
+              value={v.organisation}
+              onChange={(o) => set('organisation', o)}
+              aria-invalid={p['aria-invalid']}
+              aria-describedby={p['aria-describedby']}
+            />
+          )}
         </Field>
         <div className="form-row">
           <Field name="role" label="Роль в кластере" errors={errors}>
@@ -69,10 +108,22 @@ export function AddMemberDialog({ spec, onClose, onSaved }: { spec: EditingSpec;
             )}
           </Field>
           <Field name="asOf" label="Участник с (по состоянию на)" errors={errors}>
-            {(p) => <DateInput id={p.id} testId="input-asOf" value={v.asOf} onChange={(date) => set('asOf', date)} />}
+            {(p) => (
+              <DateInput
+                id={p.id}
+                testId="input-asOf"
+                value={v.asOf}
+                onChange={(date) => set('asOf', date)}
+              />
+            )}
           </Field>
         </div>
-        <SourceFields value={v.source} onChange={(source) => set('source', source)} errors={errors} quoteProblem={quoteProblem} />
+        <SourceFields
+          value={v.source}
+          onChange={(source) => set('source', source)}
+          errors={errors}
+          quoteProblem={quoteProblem}
+        />
         <FormButtons submitting={form.submitting} label="Добавить участника" onCancel={onClose} />
       </form>
     </Dialog>

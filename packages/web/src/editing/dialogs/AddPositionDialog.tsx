@@ -3,11 +3,23 @@ import type { User } from '@promatlas/core/api/editing.schema.ts';
 import { PositionCreateSchema } from '@promatlas/core/api/editing.schema.ts';
 import { apiSend } from '../../api/client.ts';
 import type { EditingSpec } from '../../pages/profiles/editing-spec.ts';
-import { asOfProblem, DateInput, EMPTY_DATE, toPartialDate, type DateValue } from '../form/dates.tsx';
+import {
+  asOfProblem,
+  DateInput,
+  EMPTY_DATE,
+  toPartialDate,
+  type DateValue,
+} from '../form/dates.tsx';
 import { Dialog, Field, FormButtons, FormError } from '../form/fields.tsx';
 import { OrganisationPicker, type PickedOrganisation } from '../form/OrganisationPicker.tsx';
 import { RegionSelect } from '../form/RegionSelect.tsx';
-import { NO_SOURCE, provenanceInput, SourceFields, useQuoteProblem, type SourceValue } from '../form/SourceFields.tsx';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../form/SourceFields.tsx';
 import { useForm, type FieldErrors } from '../form/useForm.ts';
 
 interface PositionValues extends Record<string, unknown> {
@@ -22,7 +34,9 @@ interface PositionValues extends Record<string, unknown> {
 function toInput(v: PositionValues) {
   return {
     title: v.title,
-    ...(v.place === 'organisation' ? { organisationId: v.organisation?.id ?? null } : { regionCode: v.regionCode || null }),
+    ...(v.place === 'organisation'
+      ? { organisationId: v.organisation?.id ?? null }
+      : { regionCode: v.regionCode || null }),
     asOf: toPartialDate(v.asOf) ?? null,
     ...provenanceInput(v.source),
   };
@@ -30,7 +44,8 @@ function toInput(v: PositionValues) {
 
 function check(v: PositionValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (v.place === 'organisation' && !v.organisation) errors['organisationId'] = 'Выберите организацию';
+  if (v.place === 'organisation' && !v.organisation)
+    errors['organisationId'] = 'Выберите организацию';
   if (v.place === 'region' && !v.regionCode) errors['regionCode'] = 'Выберите регион';
   const dateProblem = asOfProblem(v.asOf);
   if (dateProblem) errors['asOf'] = dateProblem;
@@ -38,9 +53,26 @@ function check(v: PositionValues): FieldErrors {
 }
 
 /** «Новая должность» of a person: earlier positions stay, each as of its own date. */
-export function AddPositionDialog({ spec, user, onClose, onSaved }: { spec: EditingSpec; user: User; onClose: () => void; onSaved: () => void }) {
+export function AddPositionDialog({
+  spec,
+  user,
+  onClose,
+  onSaved,
+}: {
+  spec: EditingSpec;
+  user: User;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const form = useForm<PositionValues>(
-    { title: '', place: 'organisation', organisation: null, regionCode: user.regions.length === 1 ? user.regions[0]! : '', asOf: EMPTY_DATE, source: NO_SOURCE },
+    {
+      title: '',
+      place: 'organisation',
+      organisation: null,
+      regionCode: user.regions.length === 1 ? user.regions[0]! : '',
+      asOf: EMPTY_DATE,
+      source: NO_SOURCE,
+    },
     PositionCreateSchema,
     toInput,
     check,
@@ -59,34 +91,85 @@ export function AddPositionDialog({ spec, user, onClose, onSaved }: { spec: Edit
     });
   };
   return (
-    <Dialog title={`Новая должность: ${spec.title}`} onClose={onClose} testId="position-dialog" wide>
+    <Dialog
+      title={`Новая должность: ${spec.title}`}
+      onClose={onClose}
+      testId="position-dialog"
+      wide
+    >
       <form onSubmit={onSubmit} noValidate>
         <FormError message={form.formError} />
-        <Field name="title" label="Должность" errors={errors} required hint="Например: Генеральный директор">
+        <Field
+          name="title"
+          label="Должность"
+          errors={errors}
+          required
+          hint="Например: Генеральный директор"
+        >
           {(p) => <input {...p} value={v.title} onChange={(e) => set('title', e.target.value)} />}
         </Field>
         <fieldset className="radio-row">
           <legend>Где</legend>
           <label>
-            <input type="radio" name="place" checked={v.place === 'organisation'} onChange={() => set('place', 'organisation')} /> в организации
+            <input
+              type="radio"
+              name="place"
+              checked={v.place === 'organisation'}
+              onChange={() => set('place', 'organisation')}
+            />{' '}
+            в организации
           </label>
           <label>
-            <input type="radio" name="place" checked={v.place === 'region'} onChange={() => set('place', 'region')} /> в органах власти региона
+            <input
+              type="radio"
+              name="place"
+              checked={v.place === 'region'}
+              onChange={() => set('place', 'region')}
+            />{' '}
+            в органах власти региона
           </label>
         </fieldset>
         {v.place === 'organisation' ? (
           <Field name="organisationId" label="Организация" errors={errors} required>
-            {(p) => <OrganisationPicker id={p.id} testId="input-organisation" value={v.organisation} onChange={(o) => set('organisation', o)} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']} />}
+            {(p) => (
+              <OrganisationPicker
+                id={p.id}
+                testId="input-organisation"
+                value={v.organisation}
+                onChange={(o) => set('organisation', o)}
+                aria-invalid={p['aria-invalid']}
+                aria-describedby={p['aria-describedby']}
+              />
+            )}
           </Field>
         ) : (
           <Field name="regionCode" label="Регион" errors={errors} required>
-            {(p) => <RegionSelect {...p} user={user} value={v.regionCode} onChange={(code) => set('regionCode', code)} />}
+            {(p) => (
+              <RegionSelect
+                {...p}
+                user={user}
+                value={v.regionCode}
+                onChange={(code) => set('regionCode', code)}
+              />
+            )}
           </Field>
         )}
         <Field name="asOf" label="В должности на дату" errors={errors}>
-          {(p) => <DateInput id={p.id} testId="input-asOf" value={v.asOf} onChange={(date) => set('asOf', date)} />}
+          {(p) => (
+            <DateInput
+              id={p.id}
+              testId="input-asOf"
+              value={v.asOf}
+              onChange={(date) => set('asOf', date)}
+            />
+          )}
         </Field>
-        <SourceFields value={v.source} onChange={(source) => set('source', source)} errors={errors} quoteProblem={quoteProblem} />
+        <SourceFields
+          value={v.source}
+          onChange={(source) => set('source', source)}
+          errors={errors}
+          quoteProblem={quoteProblem}
+        />
         <FormButtons submitting={form.submitting} label="Записать должность" onCancel={onClose} />
       </form>
     </Dialog>

@@ -35,7 +35,9 @@ export function OkvedPicker({
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const q = useDebounced(query.trim(), 250);
-  const suggestions = useApi<{ items: OkvedItem[] }>(q ? apiUrl('/api/okved', { q, limit: 12 }) : null);
+  const suggestions = useApi<{ items: OkvedItem[] }>(
+    q ? apiUrl('/api/okved', { q, limit: 12 }) : null,
+  );
 
   const add = (item: { code: string; name: string }) => {
     setProblem(null);
@@ -53,7 +55,9 @@ export function OkvedPicker({
       return;
     }
     try {
-      const found = await apiGet<{ items: OkvedItem[] }>(apiUrl('/api/okved', { q: code, limit: 50 }));
+      const found = await apiGet<{ items: OkvedItem[] }>(
+        apiUrl('/api/okved', { q: code, limit: 50 }),
+      );
       const exact = found.items.find((item) => item.code === code);
       if (exact) add(exact);
       else setProblem(`Код ОКВЭД2 ${code} не найден в классификаторе`);
@@ -62,7 +66,12 @@ export function OkvedPicker({
     }
   };
 
-  const items = (suggestions.data?.items ?? []).filter((item) => item.level !== 'section');
+  const chosen = new Set(value.map((v) => v.code));
+  const items = query.trim()
+    ? (suggestions.data?.items ?? []).filter(
+        (item) => item.level !== 'section' && !chosen.has(item.code),
+      )
+    : [];
   return (
     <div className="okved-picker">
       {value.length ? (
@@ -75,11 +84,18 @@ export function OkvedPicker({
                   type="radio"
                   name={`${id}-main`}
                   checked={item.isMain}
-                  onChange={() => onChange(value.map((v) => ({ ...v, isMain: v.code === item.code })))}
+                  onChange={() =>
+                    onChange(value.map((v) => ({ ...v, isMain: v.code === item.code })))
+                  }
                 />{' '}
                 основной
               </label>
-              <button type="button" className="chip-remove" aria-label={`Убрать ${item.code}`} onClick={() => onChange(value.filter((v) => v.code !== item.code))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Убрать ${item.code}`}
+                onClick={() => onChange(value.filter((v) => v.code !== item.code))}
+              >
                 ×
               </button>
             </li>
@@ -106,11 +122,16 @@ export function OkvedPicker({
           }}
           {...aria}
         />
-        {q && items.length ? (
+        {items.length ? (
           <ul className="picker-options" data-testid="okved-options">
             {items.map((item) => (
               <li key={item.code}>
-                <button type="button" data-testid="okved-option" data-code={item.code} onClick={() => add(item)}>
+                <button
+                  type="button"
+                  data-testid="okved-option"
+                  data-code={item.code}
+                  onClick={() => add(item)}
+                >
                   <code>{item.code}</code> {item.name}
                 </button>
               </li>

@@ -26,7 +26,9 @@ export function OrganisationPicker({
 }) {
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), 250);
-  const results = useApi<SearchResponse>(q.length >= 2 && !value ? apiUrl('/api/search', { q, types: 'organisation', limit: 10 }) : null);
+  const results = useApi<SearchResponse>(
+    q.length >= 2 && !value ? apiUrl('/api/search', { q, types: 'organisation', limit: 10 }) : null,
+  );
   if (value) {
     return (
       <div className="picked" data-testid={`${testId}-picked`}>
@@ -41,7 +43,16 @@ export function OrganisationPicker({
   const items = results.data?.items ?? [];
   return (
     <div className="picker">
-      <input id={id} data-testid={testId} type="search" autoComplete="off" placeholder="Начните вводить название" value={query} onChange={(e) => setQuery(e.target.value)} {...aria} />
+      <input
+        id={id}
+        data-testid={testId}
+        type="search"
+        autoComplete="off"
+        placeholder="Начните вводить название"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        {...aria}
+      />
       {q.length >= 2 ? (
         <ul className="picker-options" role="listbox" data-testid={`${testId}-options`}>
           {items.map((item) => (
@@ -51,14 +62,22 @@ export function OrganisationPicker({
                 role="option"
                 aria-selected="false"
                 data-testid={`${testId}-option`}
-                onClick={() => onChange({ id: Number(item.id), title: item.title, regionName: item.region?.name ?? null })}
+                onClick={() =>
+                  onChange({
+                    id: Number(item.id),
+                    title: item.title,
+                    regionName: item.region?.name ?? null,
+                  })
+                }
               >
                 {item.title}
                 {item.subtitle ? <span className="muted small"> · {item.subtitle}</span> : null}
               </button>
             </li>
           ))}
-          {!results.loading && items.length === 0 ? <li className="muted small">Ничего не найдено</li> : null}
+          {!results.loading && items.length === 0 ? (
+            <li className="muted small">Ничего не найдено</li>
+          ) : null}
         </ul>
       ) : null}
     </div>

@@ -23,10 +23,16 @@ export function RegionSelect({
   'aria-describedby'?: string;
 }) {
   const regions = useRegions();
-  const options = regions.filter((r) => user.role === 'administrator' || user.regions.includes(r.code) || r.code === value);
+  const options = regions.filter(
+    (r) => user.role === 'administrator' || user.regions.includes(r.code) || r.code === value,
+  );
   return (
     <select {...input} value={value} onChange={(e) => onChange(e.target.value)}>
-      {allowEmpty || user.role === 'administrator' || !value ? <option value="">{user.role === 'administrator' ? '— без региона —' : '— выберите регион —'}</option> : null}
+      {allowEmpty || user.role === 'administrator' || !value ? (
+        <option value="">
+          {user.role === 'administrator' ? '— без региона —' : '— выберите регион —'}
+        </option>
+      ) : null}
       {options.map((r) => (
         <option key={r.code} value={r.code}>
           {r.name}

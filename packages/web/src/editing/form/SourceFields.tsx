@@ -45,7 +45,14 @@ interface NewSource {
   url: string;
   text: string;
 }
-const EMPTY_SOURCE: NewSource = { kind: 'press_release', title: '', publisher: '', published: EMPTY_DATE, url: '', text: '' };
+const EMPTY_SOURCE: NewSource = {
+  kind: 'press_release',
+  title: '',
+  publisher: '',
+  published: EMPTY_DATE,
+  url: '',
+  text: '',
+};
 
 function newSourceInput(v: NewSource) {
   return {
@@ -59,13 +66,20 @@ function newSourceInput(v: NewSource) {
 }
 
 /** «Добавить источник»: a document with its full text, created inline (POST /api/sources) and selected. */
-function NewSourceFields({ onCreated, onCancel }: { onCreated: (id: number) => void; onCancel: () => void }) {
+function NewSourceFields({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (id: number) => void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState(EMPTY_SOURCE);
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const errors = touched ? schemaErrors(SourceCreateSchema, newSourceInput(value)) : {};
-  const set = <K extends keyof NewSource>(key: K, v: NewSource[K]) => setValue((previous) => ({ ...previous, [key]: v }));
+  const set = <K extends keyof NewSource>(key: K, v: NewSource[K]) =>
+    setValue((previous) => ({ ...previous, [key]: v }));
   const save = async () => {
     setTouched(true);
     if (Object.keys(schemaErrors(SourceCreateSchema, newSourceInput(value))).length) return;
@@ -87,7 +101,12 @@ function NewSourceFields({ onCreated, onCancel }: { onCreated: (id: number) => v
       <div className="form-row">
         <Field name="kind" label="Вид" errors={errors}>
           {(p) => (
-            <select {...p} data-testid="source-kind" value={value.kind} onChange={(e) => set('kind', e.target.value)}>
+            <select
+              {...p}
+              data-testid="source-kind"
+              value={value.kind}
+              onChange={(e) => set('kind', e.target.value)}
+            >
               {['press_release', 'news', 'reference'].map((k) => (
                 <option key={k} value={k}>
                   {label(SOURCE_KINDS, k)}
@@ -97,25 +116,68 @@ function NewSourceFields({ onCreated, onCancel }: { onCreated: (id: number) => v
           )}
         </Field>
         <Field name="published" label="Дата публикации" errors={errors}>
-          {(p) => <DateInput id={p.id} testId="source-published" value={value.published} onChange={(v) => set('published', v)} />}
+          {(p) => (
+            <DateInput
+              id={p.id}
+              testId="source-published"
+              value={value.published}
+              onChange={(v) => set('published', v)}
+            />
+          )}
         </Field>
       </div>
       <Field name="title" label="Заголовок" errors={errors} required>
-        {(p) => <input {...p} data-testid="source-title" value={value.title} onChange={(e) => set('title', e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            data-testid="source-title"
+            value={value.title}
+            onChange={(e) => set('title', e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-row">
         <Field name="publisher" label="Издатель" errors={errors}>
-          {(p) => <input {...p} data-testid="source-publisher" value={value.publisher} onChange={(e) => set('publisher', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              data-testid="source-publisher"
+              value={value.publisher}
+              onChange={(e) => set('publisher', e.target.value)}
+            />
+          )}
         </Field>
         <Field name="url" label="Адрес (URL)" errors={errors}>
-          {(p) => <input {...p} data-testid="source-url" type="url" value={value.url} onChange={(e) => set('url', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              data-testid="source-url"
+              type="url"
+              value={value.url}
+              onChange={(e) => set('url', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field name="text" label="Полный текст документа" errors={errors} required>
-        {(p) => <textarea {...p} data-testid="source-text" rows={6} value={value.text} onChange={(e) => set('text', e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            data-testid="source-text"
+            rows={6}
+            value={value.text}
+            onChange={(e) => set('text', e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-buttons">
-        <button type="button" className="button primary" disabled={saving} onClick={() => void save()} data-testid="save-source">
+        <button
+          type="button"
+          className="button primary"
+          disabled={saving}
+          onClick={() => void save()}
+          data-testid="save-source"
+        >
           {saving ? 'Сохранение…' : 'Добавить источник'}
         </button>
         <button type="button" className="button" onClick={onCancel}>
@@ -141,7 +203,8 @@ export function SourceFields({
   const sources = useApi<{ items: SourceListItem[] }>('/api/sources?pageSize=200&sort=-date');
   const [adding, setAdding] = useState(false);
   const quoteErrors: FieldErrors = { ...errors };
-  if (quoteProblem && !messagesFor(errors, 'sourceQuote').length) quoteErrors['sourceQuote'] = quoteProblem;
+  if (quoteProblem && !messagesFor(errors, 'sourceQuote').length)
+    quoteErrors['sourceQuote'] = quoteProblem;
   return (
     <div className="source-fields">
       <Field name="sourceId" label="Источник" errors={errors}>
@@ -151,7 +214,9 @@ export function SourceFields({
               {...p}
               data-testid="source-select"
               value={value.sourceId ?? ''}
-              onChange={(e) => onChange({ ...value, sourceId: e.target.value ? Number(e.target.value) : null })}
+              onChange={(e) =>
+                onChange({ ...value, sourceId: e.target.value ? Number(e.target.value) : null })
+              }
             >
               <option value="">— без источника —</option>
               {(sources.data?.items ?? []).map((s) => (
@@ -162,7 +227,12 @@ export function SourceFields({
               ))}
             </select>
             {!adding ? (
-              <button type="button" className="button small" data-testid="add-source" onClick={() => setAdding(true)}>
+              <button
+                type="button"
+                className="button small"
+                data-testid="add-source"
+                onClick={() => setAdding(true)}
+              >
                 Добавить источник
               </button>
             ) : null}
@@ -179,8 +249,20 @@ export function SourceFields({
           }}
         />
       ) : null}
-      <Field name="sourceQuote" label="Цитата из источника" errors={quoteErrors} hint="Предложение из текста источника, которое подтверждает запись; его отметят в тексте документа.">
-        {(p) => <textarea {...p} rows={2} value={value.quote} onChange={(e) => onChange({ ...value, quote: e.target.value })} />}
+      <Field
+        name="sourceQuote"
+        label="Цитата из источника"
+        errors={quoteErrors}
+        hint="Предложение из текста источника, которое подтверждает запись; его отметят в тексте документа."
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={value.quote}
+            onChange={(e) => onChange({ ...value, quote: e.target.value })}
+          />
+        )}
       </Field>
     </div>
   );

@@ -20,7 +20,11 @@ export function toPartialDate(date: DateValue): PartialDate | null | undefined {
   if (!text) return null;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
+  const [y, mo, d] = [
+    Number(m[1]),
+    m[2] ? Number(m[2]) : undefined,
+    m[3] ? Number(m[3]) : undefined,
+  ];
   if (date.precision === 'year') return year(y);
   if (date.precision === 'month') return mo ? month(y, mo) : undefined;
   return mo && d ? day(y, mo, d) : undefined;
@@ -69,13 +73,37 @@ export function DateInput({
   'aria-describedby'?: string;
 }) {
   const today = todayIso();
-  const max = allowFuture ? undefined : value.precision === 'day' ? today : value.precision === 'month' ? today.slice(0, 7) : today.slice(0, 4);
+  const max = allowFuture
+    ? undefined
+    : value.precision === 'day'
+      ? today
+      : value.precision === 'month'
+        ? today.slice(0, 7)
+        : today.slice(0, 4);
   return (
     <span className="date-input">
       {value.precision === 'year' ? (
-        <input id={id} data-testid={testId} type="number" min={1900} max={max} step={1} value={value.value} onChange={(e) => onChange({ ...value, value: e.target.value })} {...aria} />
+        <input
+          id={id}
+          data-testid={testId}
+          type="number"
+          min={1900}
+          max={max}
+          step={1}
+          value={value.value}
+          onChange={(e) => onChange({ ...value, value: e.target.value })}
+          {...aria}
+        />
       ) : (
-        <input id={id} data-testid={testId} type={value.precision === 'day' ? 'date' : 'month'} max={max} value={value.value} onChange={(e) => onChange({ ...value, value: e.target.value })} {...aria} />
+        <input
+          id={id}
+          data-testid={testId}
+          type={value.precision === 'day' ? 'date' : 'month'}
+          max={max}
+          value={value.value}
+          onChange={(e) => onChange({ ...value, value: e.target.value })}
+          {...aria}
+        />
       )}
       <select
         aria-label="Точность даты"
@@ -84,7 +112,16 @@ export function DateInput({
         onChange={(e) => {
           const precision = e.target.value as DateValue['precision'];
           const digits = value.value;
-          const converted = precision === 'year' ? digits.slice(0, 4) : precision === 'month' ? digits.slice(0, 7) : digits.length === 7 ? `${digits}-01` : digits.length === 4 ? `${digits}-01-01` : digits;
+          const converted =
+            precision === 'year'
+              ? digits.slice(0, 4)
+              : precision === 'month'
+                ? digits.slice(0, 7)
+                : digits.length === 7
+                  ? `${digits}-01`
+                  : digits.length === 4
+                    ? `${digits}-01-01`
+                    : digits;
           onChange({ precision, value: converted });
         }}
       >

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { messagesFor, type FieldErrors } from './useForm.ts';
+// Every form page and dialog renders these fields: their styles travel with them.
+import '../editing.css';
 
 /** A labelled field with its messages right under it (aria-describedby points at them). */
 export function Field({
@@ -15,7 +17,12 @@ export function Field({
   errors: FieldErrors;
   hint?: ReactNode;
   required?: boolean;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string; 'data-testid': string }) => ReactNode;
+  children: (props: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string;
+    'data-testid': string;
+  }) => ReactNode;
 }) {
   const id = useId();
   const messages = messagesFor(errors, name);
@@ -23,9 +30,19 @@ export function Field({
     <div className={`form-field${messages.length ? ' invalid' : ''}`} data-testid={`field-${name}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      {children({ id, 'aria-invalid': messages.length > 0, 'aria-describedby': `${id}-messages`, 'data-testid': `input-${name}` })}
+      {children({
+        id,
+        'aria-invalid': messages.length > 0,
+        'aria-describedby': `${id}-messages`,
+        'data-testid': `input-${name}`,
+      })}
       <div id={`${id}-messages`}>
         {hint ? <p className="field-hint">{hint}</p> : null}
         {messages.map((message) => (
@@ -91,7 +108,15 @@ export function Dialog({
 }
 
 /** «Сохранить» and «Отмена» at the end of a form. */
-export function FormButtons({ submitting, label = 'Сохранить', onCancel }: { submitting: boolean; label?: string; onCancel?: () => void }) {
+export function FormButtons({
+  submitting,
+  label = 'Сохранить',
+  onCancel,
+}: {
+  submitting: boolean;
+  label?: string;
+  onCancel?: () => void;
+}) {
   return (
     <div className="form-buttons">
       <button type="submit" className="button primary" disabled={submitting} data-testid="submit">

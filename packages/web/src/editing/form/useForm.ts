@@ -76,7 +76,10 @@ export function useForm<V extends Record<string, unknown>>(
   const [submitting, setSubmitting] = useState(false);
 
   // Small forms: validating on every render is cheaper than memoising it correctly.
-  const clientErrors: FieldErrors = { ...schemaErrors(schema, toInput(values)), ...check?.(values) };
+  const clientErrors: FieldErrors = {
+    ...schemaErrors(schema, toInput(values)),
+    ...check?.(values),
+  };
   const shown: FieldErrors = {};
   for (const [key, message] of Object.entries(clientErrors)) {
     if (submitted || touched.has(key.split('.')[0]!)) shown[key] = message;
@@ -90,7 +93,8 @@ export function useForm<V extends Record<string, unknown>>(
     setTouched((previous) => new Set([...previous, ...names]));
     setServerErrors((previous) => {
       const next = { ...previous };
-      for (const key of Object.keys(next)) if (names.some((n) => key === n || key.startsWith(`${n}.`))) delete next[key];
+      for (const key of Object.keys(next))
+        if (names.some((n) => key === n || key.startsWith(`${n}.`))) delete next[key];
       return next;
     });
   }, []);

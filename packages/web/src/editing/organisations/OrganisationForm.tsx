@@ -1,4 +1,7 @@
-import { OrganisationCreateSchema, OrganisationUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
+import {
+  OrganisationCreateSchema,
+  OrganisationUpdateSchema,
+} from '@promatlas/core/api/editing.schema.ts';
 import type { Organisation } from '@promatlas/core/api/registry.schema.ts';
 import { LEGAL_FORMS } from '@promatlas/core/legal-forms/legal-forms.ts';
 import { ORGANISATION_KINDS } from '../../lib/labels.ts';
@@ -6,8 +9,18 @@ import { Field } from '../form/fields.tsx';
 import { OkvedPicker, type OkvedValue } from '../form/OkvedPicker.tsx';
 import { RegionSelect } from '../form/RegionSelect.tsx';
 import { SimilarOrganisations } from '../form/SimilarOrganisations.tsx';
-import { NO_SOURCE, provenanceInput, SourceFields, useQuoteProblem, type SourceValue } from '../form/SourceFields.tsx';
-import { RecordFormPage, type FieldsProps, type RecordFormConfig } from '../record-form/RecordFormPage.tsx';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../form/SourceFields.tsx';
+import {
+  RecordFormPage,
+  type FieldsProps,
+  type RecordFormConfig,
+} from '../record-form/RecordFormPage.tsx';
 import { linesOf, nullIfEmpty, str } from '../record-form/convert.ts';
 
 interface OrganisationValues extends Record<string, unknown> {
@@ -87,49 +100,142 @@ function OrganisationFields({ form, mode, recordId, user }: FieldsProps<Organisa
           )}
         </Field>
       </div>
-      <Field name="name" label="Название (без ОПФ)" errors={errors} required hint="Например: Липецкий станкозавод «Возрождение»">
-        {(p) => <input {...p} value={v.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />}
+      <Field
+        name="name"
+        label="Название (без ОПФ)"
+        errors={errors}
+        required
+        hint="Например: Липецкий станкозавод «Возрождение»"
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={v.name}
+            onChange={(e) => set('name', e.target.value)}
+            autoComplete="off"
+          />
+        )}
       </Field>
-      <SimilarOrganisations name={v.name} regionCode={v.regionCode} exceptId={mode === 'edit' ? recordId : undefined} />
+      <SimilarOrganisations
+        name={v.name}
+        regionCode={v.regionCode}
+        exceptId={mode === 'edit' ? recordId : undefined}
+      />
       <div className="form-row">
         <Field name="fullName" label="Полное наименование" errors={errors}>
-          {(p) => <input {...p} value={v.fullName} onChange={(e) => set('fullName', e.target.value)} />}
+          {(p) => (
+            <input {...p} value={v.fullName} onChange={(e) => set('fullName', e.target.value)} />
+          )}
         </Field>
         <Field name="shortName" label="Сокращённое наименование" errors={errors}>
-          {(p) => <input {...p} value={v.shortName} onChange={(e) => set('shortName', e.target.value)} />}
+          {(p) => (
+            <input {...p} value={v.shortName} onChange={(e) => set('shortName', e.target.value)} />
+          )}
         </Field>
       </div>
       <div className="form-row three">
         <Field name="inn" label="ИНН" errors={errors} hint="10 цифр у организации, 12 — у ИП">
-          {(p) => <input {...p} inputMode="numeric" value={v.inn} onChange={(e) => set('inn', e.target.value)} autoComplete="off" />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={v.inn}
+              onChange={(e) => set('inn', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
-        <Field name="ogrn" label="ОГРН / ОГРНИП" errors={errors} hint="13 цифр (ОГРН) или 15 (ОГРНИП)">
-          {(p) => <input {...p} inputMode="numeric" value={v.ogrn} onChange={(e) => set('ogrn', e.target.value)} autoComplete="off" />}
+        <Field
+          name="ogrn"
+          label="ОГРН / ОГРНИП"
+          errors={errors}
+          hint="13 цифр (ОГРН) или 15 (ОГРНИП)"
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={v.ogrn}
+              onChange={(e) => set('ogrn', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field name="kpp" label="КПП" errors={errors}>
-          {(p) => <input {...p} value={v.kpp} onChange={(e) => set('kpp', e.target.value)} autoComplete="off" />}
+          {(p) => (
+            <input
+              {...p}
+              value={v.kpp}
+              onChange={(e) => set('kpp', e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
       </div>
       <Field name="okved" label="Виды деятельности (ОКВЭД2)" errors={errors}>
-        {(p) => <OkvedPicker id={p.id} aria-invalid={p['aria-invalid']} aria-describedby={p['aria-describedby']} value={v.okved} onChange={(okved) => set('okved', okved)} />}
+        {(p) => (
+          <OkvedPicker
+            id={p.id}
+            aria-invalid={p['aria-invalid']}
+            aria-describedby={p['aria-describedby']}
+            value={v.okved}
+            onChange={(okved) => set('okved', okved)}
+          />
+        )}
       </Field>
       <div className="form-row">
-        <Field name="regionCode" label="Регион" errors={errors} required={user.role !== 'administrator'}>
-          {(p) => <RegionSelect {...p} user={user} value={v.regionCode} onChange={(code) => set('regionCode', code)} />}
+        <Field
+          name="regionCode"
+          label="Регион"
+          errors={errors}
+          required={user.role !== 'administrator'}
+        >
+          {(p) => (
+            <RegionSelect
+              {...p}
+              user={user}
+              value={v.regionCode}
+              onChange={(code) => set('regionCode', code)}
+            />
+          )}
         </Field>
         <Field name="town" label="Населённый пункт" errors={errors}>
           {(p) => <input {...p} value={v.town} onChange={(e) => set('town', e.target.value)} />}
         </Field>
       </div>
       <Field name="aliases" label="Другие названия" errors={errors} hint="По одному в строке">
-        {(p) => <textarea {...p} rows={2} value={v.aliases} onChange={(e) => set('aliases', e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={v.aliases}
+            onChange={(e) => set('aliases', e.target.value)}
+          />
+        )}
       </Field>
       <Field name="description" label="Описание" errors={errors}>
-        {(p) => <textarea {...p} rows={3} value={v.description} onChange={(e) => set('description', e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            value={v.description}
+            onChange={(e) => set('description', e.target.value)}
+          />
+        )}
       </Field>
-      <SourceFields value={v.source} onChange={(source) => set('source', source)} errors={errors} quoteProblem={quoteProblem} />
+      <SourceFields
+        value={v.source}
+        onChange={(source) => set('source', source)}
+        errors={errors}
+        quoteProblem={quoteProblem}
+      />
       <label className="checkbox">
-        <input type="checkbox" checked={v.published} onChange={(e) => set('published', e.target.checked)} /> Опубликована (видна читателям без входа)
+        <input
+          type="checkbox"
+          checked={v.published}
+          onChange={(e) => set('published', e.target.checked)}
+        />{' '}
+        Опубликована (видна читателям без входа)
       </label>
     </>
   );
@@ -151,7 +257,8 @@ export const organisationForm: RecordFormConfig<OrganisationValues, Organisation
     ogrn: '',
     kpp: '',
     okved: [],
-    regionCode: user.role === 'regional_editor' && user.regions.length === 1 ? user.regions[0]! : '',
+    regionCode:
+      user.role === 'regional_editor' && user.regions.length === 1 ? user.regions[0]! : '',
     town: '',
     aliases: '',
     description: '',
@@ -190,13 +297,21 @@ export const organisationForm: RecordFormConfig<OrganisationValues, Organisation
     aliases: Array.isArray(row['aliases']) ? (row['aliases'] as string[]).join('\n') : '',
     description: str(row['description']),
     published: row['published'] !== false,
-    source: { sourceId: typeof row['source_id'] === 'number' ? row['source_id'] : null, quote: str(row['source_quote']) },
+    source: {
+      sourceId: typeof row['source_id'] === 'number' ? row['source_id'] : null,
+      quote: str(row['source_quote']),
+    },
   }),
   toInput,
   compared: [
     { label: 'Название', key: 'name' },
     { label: 'ОПФ', key: 'legalForm' },
-    { label: 'Вид', key: 'kind', format: (k) => (k ? (ORGANISATION_KINDS.labels as Record<string, string>)[String(k)] ?? String(k) : '') },
+    {
+      label: 'Вид',
+      key: 'kind',
+      format: (k) =>
+        k ? ((ORGANISATION_KINDS.labels as Record<string, string>)[String(k)] ?? String(k)) : '',
+    },
     { label: 'Полное наименование', key: 'fullName' },
     { label: 'ИНН', key: 'inn' },
     { label: 'ОГРН', key: 'ogrn' },

@@ -1,8 +1,18 @@
 import { PersonCreateSchema, PersonUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
 import type { Person } from '@promatlas/core/api/registry.schema.ts';
 import { Field } from '../form/fields.tsx';
-import { NO_SOURCE, provenanceInput, SourceFields, useQuoteProblem, type SourceValue } from '../form/SourceFields.tsx';
-import { RecordFormPage, type FieldsProps, type RecordFormConfig } from '../record-form/RecordFormPage.tsx';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../form/SourceFields.tsx';
+import {
+  RecordFormPage,
+  type FieldsProps,
+  type RecordFormConfig,
+} from '../record-form/RecordFormPage.tsx';
 import { nullIfEmpty, str } from '../record-form/convert.ts';
 
 interface PersonValues extends Record<string, unknown> {
@@ -30,19 +40,39 @@ function PersonFields({ form }: FieldsProps<PersonValues>) {
     <>
       <div className="form-row three">
         <Field name="lastName" label="Фамилия" errors={errors} required>
-          {(p) => <input {...p} value={v.lastName} onChange={(e) => set('lastName', e.target.value)} />}
+          {(p) => (
+            <input {...p} value={v.lastName} onChange={(e) => set('lastName', e.target.value)} />
+          )}
         </Field>
         <Field name="firstName" label="Имя" errors={errors}>
-          {(p) => <input {...p} value={v.firstName} onChange={(e) => set('firstName', e.target.value)} />}
+          {(p) => (
+            <input {...p} value={v.firstName} onChange={(e) => set('firstName', e.target.value)} />
+          )}
         </Field>
         <Field name="patronymic" label="Отчество" errors={errors}>
-          {(p) => <input {...p} value={v.patronymic} onChange={(e) => set('patronymic', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={v.patronymic}
+              onChange={(e) => set('patronymic', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <p className="muted small">Должности записываются на странице персоны: «Новая должность».</p>
-      <SourceFields value={v.source} onChange={(source) => set('source', source)} errors={errors} quoteProblem={quoteProblem} />
+      <SourceFields
+        value={v.source}
+        onChange={(source) => set('source', source)}
+        errors={errors}
+        quoteProblem={quoteProblem}
+      />
       <label className="checkbox">
-        <input type="checkbox" checked={v.published} onChange={(e) => set('published', e.target.checked)} /> Опубликована (видна читателям без входа)
+        <input
+          type="checkbox"
+          checked={v.published}
+          onChange={(e) => set('published', e.target.checked)}
+        />{' '}
+        Опубликована (видна читателям без входа)
       </label>
     </>
   );
@@ -54,7 +84,13 @@ export const personForm: RecordFormConfig<PersonValues, Person> = {
   editTitle: (p) => `Изменение: ${p.fullName}`,
   createSchema: PersonCreateSchema,
   updateSchema: PersonUpdateSchema,
-  empty: () => ({ lastName: '', firstName: '', patronymic: '', published: true, source: NO_SOURCE }),
+  empty: () => ({
+    lastName: '',
+    firstName: '',
+    patronymic: '',
+    published: true,
+    source: NO_SOURCE,
+  }),
   fromRecord: (p) => ({
     lastName: p.lastName,
     firstName: p.firstName ?? '',

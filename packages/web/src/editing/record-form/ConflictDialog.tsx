@@ -27,7 +27,12 @@ export function ConflictDialog({
   onClose: () => void;
 }) {
   return (
-    <Dialog title="Запись изменена другим пользователем" onClose={onClose} wide testId="conflict-dialog">
+    <Dialog
+      title="Запись изменена другим пользователем"
+      onClose={onClose}
+      wide
+      testId="conflict-dialog"
+    >
       <p className="notice">{message}</p>
       <div className="table-wrap">
         <table className="table compact conflict-table">
@@ -42,10 +47,19 @@ export function ConflictDialog({
             {fields.map((field) => {
               const differs = field.mine !== field.theirs;
               return (
-                <tr key={field.label} className={differs ? 'differs' : ''} data-testid="conflict-row" data-differs={differs}>
+                <tr
+                  key={field.label}
+                  className={differs ? 'differs' : ''}
+                  data-testid="conflict-row"
+                  data-differs={differs}
+                >
                   <th scope="row">{field.label}</th>
-                  <td data-testid="conflict-mine">{field.mine || <span className="muted">—</span>}</td>
-                  <td data-testid="conflict-theirs">{field.theirs || <span className="muted">—</span>}</td>
+                  <td data-testid="conflict-mine">
+                    {field.mine || <span className="muted">—</span>}
+                  </td>
+                  <td data-testid="conflict-theirs">
+                    {field.theirs || <span className="muted">—</span>}
+                  </td>
                 </tr>
               );
             })}
@@ -53,10 +67,20 @@ export function ConflictDialog({
         </table>
       </div>
       <div className="form-buttons">
-        <button type="button" className="button primary" onClick={onReapply} data-testid="conflict-reapply">
+        <button
+          type="button"
+          className="button primary"
+          onClick={onReapply}
+          data-testid="conflict-reapply"
+        >
           Сохранить мою версию
         </button>
-        <button type="button" className="button" onClick={onTakeCurrent} data-testid="conflict-take-current">
+        <button
+          type="button"
+          className="button"
+          onClick={onTakeCurrent}
+          data-testid="conflict-take-current"
+        >
           Взять текущую версию и продолжить правку
         </button>
         <button type="button" className="button" onClick={onClose}>

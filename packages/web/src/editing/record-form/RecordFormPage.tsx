@@ -47,7 +47,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v && 'code' in v ? String((v as { code: string }).code) : String(v))).join('; ');
+  if (Array.isArray(value))
+    return value
+      .map((v) =>
+        typeof v === 'object' && v && 'code' in v
+          ? String((v as { code: string }).code)
+          : String(v),
+      )
+      .join('; ');
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   return String(value);
 }
@@ -94,28 +101,50 @@ function RecordForm<V extends Record<string, unknown>, R>({
   const changes = () => {
     const mine = config.toInput(form.values);
     const loaded = config.toInput(original);
-    return Object.fromEntries(Object.entries(mine).filter(([key, value]) => !same(value, loaded[key])));
+    return Object.fromEntries(
+      Object.entries(mine).filter(([key, value]) => !same(value, loaded[key])),
+    );
   };
 
   const save = async (withVersion: number) => {
     setDuplicate(null);
     try {
       if (mode === 'create') {
-        const created = await apiSend<{ id: number }>('POST', `/api/${config.collection}`, config.toInput(form.values));
+        const created = await apiSend<{ id: number }>(
+          'POST',
+          `/api/${config.collection}`,
+          config.toInput(form.values),
+        );
         navigate(`/${config.collection}/${created.id}`);
       } else {
         const body = changes();
-        if (Object.keys(body).length) await apiSend('PATCH', `/api/${config.collection}/${recordId}`, { ...body, version: withVersion });
+        if (Object.keys(body).length)
+          await apiSend('PATCH', `/api/${config.collection}/${recordId}`, {
+            ...body,
+            version: withVersion,
+          });
         navigate(`/${config.collection}/${recordId}`);
       }
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict' && error.body) {
-        setConflict({ message: error.message, current: error.body['current'] as Record<string, unknown>, currentVersion: Number(error.body['currentVersion']) });
+        setConflict({
+          message: error.message,
+          current: error.body['current'] as Record<string, unknown>,
+          currentVersion: Number(error.body['currentVersion']),
+        });
         return;
       }
       if (error instanceof ApiError && error.code === 'duplicate' && error.body?.['existing']) {
-        setDuplicate({ message: error.message, existing: error.body['existing'] as Duplicate['existing'] });
-        form.showApiError(new ApiError(error.message, error.status, error.code, { ...error.body, fields: [{ field: String(error.body['field']), message: error.message, messageEn: '' }] }));
+        setDuplicate({
+          message: error.message,
+          existing: error.body['existing'] as Duplicate['existing'],
+        });
+        form.showApiError(
+          new ApiError(error.message, error.status, error.code, {
+            ...error.body,
+            fields: [{ field: String(error.body['field']), message: error.message, messageEn: '' }],
+          }),
+        );
         return;
       }
       throw error;
@@ -131,7 +160,11 @@ function RecordForm<V extends Record<string, unknown>, R>({
     if (!conflict) return [];
     const mine = config.toInput(form.values);
     const theirs = config.toInput(config.fromRow(conflict.current, form.values));
-    return config.compared.map(({ label, key, format = formatValue }) => ({ label, mine: format(mine[key]), theirs: format(theirs[key]) }));
+    return config.compared.map(({ label, key, format = formatValue }) => ({
+      label,
+      mine: format(mine[key]),
+      theirs: format(theirs[key]),
+    }));
   };
 
   const { Fields } = config;
@@ -140,7 +173,10 @@ function RecordForm<V extends Record<string, unknown>, R>({
       {duplicate ? (
         <div className="error" role="alert" data-testid="duplicate">
           {duplicate.message}.{' '}
-          <Link to={`/${config.collection}/${encodeURIComponent(duplicate.existing.id)}`} data-testid="duplicate-link">
+          <Link
+            to={`/${config.collection}/${encodeURIComponent(duplicate.existing.id)}`}
+            data-testid="duplicate-link"
+          >
             Открыть «{duplicate.existing.title}»
           </Link>
         </div>
@@ -151,7 +187,9 @@ function RecordForm<V extends Record<string, unknown>, R>({
       <FormButtons
         submitting={form.submitting}
         label={mode === 'create' ? 'Создать' : 'Сохранить'}
-        onCancel={() => (mode === 'edit' ? navigate(`/${config.collection}/${recordId}`) : navigate(-1))}
+        onCancel={() =>
+          mode === 'edit' ? navigate(`/${config.collection}/${recordId}`) : navigate(-1)
+        }
       />
       {conflict ? (
         <ConflictDialog
@@ -179,13 +217,26 @@ function RecordForm<V extends Record<string, unknown>, R>({
 }
 
 /** «Новая организация» or «Изменить»: the record's form, loaded fresh, with the viewer's rights checked first. */
-export function RecordFormPage<V extends Record<string, unknown>, R extends { version: number }>({ config, mode }: { config: RecordFormConfig<V, R>; mode: 'create' | 'edit' }) {
+export function RecordFormPage<V extends Record<string, unknown>, R extends { version: number }>({
+  config,
+  mode,
+}: {
+  config: RecordFormConfig<V, R>;
+  mode: 'create' | 'edit';
+}) {
   const { id } = useParams();
   const location = useLocation();
   const session = useSession();
-  const record = useApi<R>(mode === 'edit' && id ? `/api/${config.collection}/${encodeURIComponent(id)}` : null);
+  const record = useApi<R>(
+    mode === 'edit' && id ? `/api/${config.collection}/${encodeURIComponent(id)}` : null,
+  );
   const regionName = regionNamer(useRegions());
-  const title = mode === 'create' ? config.createTitle : record.data ? config.editTitle(record.data) : 'Изменение записи';
+  const title =
+    mode === 'create'
+      ? config.createTitle
+      : record.data
+        ? config.editTitle(record.data)
+        : 'Изменение записи';
   useTitle(title);
   const user = session.user;
 
@@ -194,20 +245,34 @@ export function RecordFormPage<V extends Record<string, unknown>, R extends { ve
   else if (!user) {
     body = (
       <p className="notice">
-        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>Войдите</Link>, чтобы вносить изменения в реестр.
+        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>Войдите</Link>, чтобы
+        вносить изменения в реестр.
       </p>
     );
   } else if (record.error) body = <ErrorMessage error={record.error} />;
   else if (!canEditRegistry(user)) {
     body = (
       <p className="notice" data-testid="edit-denied">
-        {user.role === 'analyst' ? 'Роль «Аналитик» не позволяет изменять реестр' : 'Вам не назначены регионы: обратитесь к администратору'}
+        {user.role === 'analyst'
+          ? 'Роль «Аналитик» не позволяет изменять реестр'
+          : 'Вам не назначены регионы: обратитесь к администратору'}
       </p>
     );
   } else if (mode === 'edit' && record.data) {
-    const permission = registryPermission(user, config.regionsOf(record.data), { anyEditorWhenNoRegion: config.anyEditorWhenNoRegion, regionName });
+    const permission = registryPermission(user, config.regionsOf(record.data), {
+      anyEditorWhenNoRegion: config.anyEditorWhenNoRegion,
+      regionName,
+    });
     body = permission.allowed ? (
-      <RecordForm key={id} config={config} mode="edit" initial={config.fromRecord(record.data)} initialVersion={record.data.version} recordId={id} user={user} />
+      <RecordForm
+        key={id}
+        config={config}
+        mode="edit"
+        initial={config.fromRecord(record.data)}
+        initialVersion={record.data.version}
+        recordId={id}
+        user={user}
+      />
     ) : (
       <p className="notice" data-testid="edit-denied">
         {permission.reason}

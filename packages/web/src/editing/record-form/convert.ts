@@ -9,7 +9,8 @@ export const linesOf = (value: string): string[] =>
     .filter(Boolean);
 
 /** A database value as form text (null → ''). */
-export const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+export const str = (value: unknown): string =>
+  value === null || value === undefined ? '' : String(value);
 
 /** «1 234,5» or «1234.5» → 1234.5; undefined when it is not a number. */
 export function parseRussianNumber(text: string): number | undefined {
@@ -19,4 +20,5 @@ export function parseRussianNumber(text: string): number | undefined {
 }
 
 /** A number as form text; null → ''. */
-export const numberText = (value: number | null | undefined): string => (value === null || value === undefined ? '' : String(value).replace('.', ','));
+export const numberText = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value).replace('.', ',');

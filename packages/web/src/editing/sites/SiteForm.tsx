@@ -4,9 +4,25 @@ import { SEZ_TYPES, SITE_KINDS } from '../../lib/labels.ts';
 import { Field } from '../form/fields.tsx';
 import { OrganisationPicker, type PickedOrganisation } from '../form/OrganisationPicker.tsx';
 import { RegionSelect } from '../form/RegionSelect.tsx';
-import { NO_SOURCE, provenanceInput, SourceFields, useQuoteProblem, type SourceValue } from '../form/SourceFields.tsx';
-import { RecordFormPage, type FieldsProps, type RecordFormConfig } from '../record-form/RecordFormPage.tsx';
-import { linesOf, nullIfEmpty, numberText, parseRussianNumber, str } from '../record-form/convert.ts';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../form/SourceFields.tsx';
+import {
+  RecordFormPage,
+  type FieldsProps,
+  type RecordFormConfig,
+} from '../record-form/RecordFormPage.tsx';
+import {
+  linesOf,
+  nullIfEmpty,
+  numberText,
+  parseRussianNumber,
+  str,
+} from '../record-form/convert.ts';
 import type { FieldErrors } from '../form/useForm.ts';
 
 interface SiteValues extends Record<string, unknown> {
@@ -25,7 +41,8 @@ interface SiteValues extends Record<string, unknown> {
   source: SourceValue;
 }
 
-const coordinate = (text: string) => (text.trim() ? (parseRussianNumber(text) ?? Number.NaN) : null);
+const coordinate = (text: string) =>
+  text.trim() ? (parseRussianNumber(text) ?? Number.NaN) : null;
 
 function toInput(v: SiteValues) {
   return {
@@ -47,8 +64,10 @@ function toInput(v: SiteValues) {
 
 function check(v: SiteValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (v.latitude.trim() && parseRussianNumber(v.latitude) === undefined) errors['latitude'] = 'Широта — число, например 52,6031';
-  if (v.longitude.trim() && parseRussianNumber(v.longitude) === undefined) errors['longitude'] = 'Долгота — число, например 39,5708';
+  if (v.latitude.trim() && parseRussianNumber(v.latitude) === undefined)
+    errors['latitude'] = 'Широта — число, например 52,6031';
+  if (v.longitude.trim() && parseRussianNumber(v.longitude) === undefined)
+    errors['longitude'] = 'Долгота — число, например 39,5708';
   return errors;
 }
 
@@ -88,36 +107,95 @@ function SiteFields({ form, user }: FieldsProps<SiteValues>) {
         {(p) => <input {...p} value={v.name} onChange={(e) => set('name', e.target.value)} />}
       </Field>
       <Field name="fullName" label="Полное название" errors={errors}>
-        {(p) => <input {...p} value={v.fullName} onChange={(e) => set('fullName', e.target.value)} />}
+        {(p) => (
+          <input {...p} value={v.fullName} onChange={(e) => set('fullName', e.target.value)} />
+        )}
       </Field>
       <div className="form-row">
-        <Field name="regionCode" label="Регион" errors={errors} required={user.role !== 'administrator'}>
-          {(p) => <RegionSelect {...p} user={user} value={v.regionCode} onChange={(code) => set('regionCode', code)} />}
+        <Field
+          name="regionCode"
+          label="Регион"
+          errors={errors}
+          required={user.role !== 'administrator'}
+        >
+          {(p) => (
+            <RegionSelect
+              {...p}
+              user={user}
+              value={v.regionCode}
+              onChange={(code) => set('regionCode', code)}
+            />
+          )}
         </Field>
         <Field name="town" label="Населённый пункт" errors={errors}>
           {(p) => <input {...p} value={v.town} onChange={(e) => set('town', e.target.value)} />}
         </Field>
       </div>
       <Field name="managementOrganisation" label="Управляющая компания" errors={errors}>
-        {(p) => <OrganisationPicker id={p.id} testId="input-managementOrganisation" value={v.managementOrganisation} onChange={(o) => set('managementOrganisation', o)} />}
+        {(p) => (
+          <OrganisationPicker
+            id={p.id}
+            testId="input-managementOrganisation"
+            value={v.managementOrganisation}
+            onChange={(o) => set('managementOrganisation', o)}
+          />
+        )}
       </Field>
       <Field name="specialisation" label="Специализация" errors={errors}>
-        {(p) => <textarea {...p} rows={2} value={v.specialisation} onChange={(e) => set('specialisation', e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={v.specialisation}
+            onChange={(e) => set('specialisation', e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-row">
         <Field name="latitude" label="Широта" errors={errors}>
-          {(p) => <input {...p} inputMode="decimal" value={v.latitude} onChange={(e) => set('latitude', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={v.latitude}
+              onChange={(e) => set('latitude', e.target.value)}
+            />
+          )}
         </Field>
         <Field name="longitude" label="Долгота" errors={errors}>
-          {(p) => <input {...p} inputMode="decimal" value={v.longitude} onChange={(e) => set('longitude', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={v.longitude}
+              onChange={(e) => set('longitude', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <Field name="aliases" label="Другие названия" errors={errors} hint="По одному в строке">
-        {(p) => <textarea {...p} rows={2} value={v.aliases} onChange={(e) => set('aliases', e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={v.aliases}
+            onChange={(e) => set('aliases', e.target.value)}
+          />
+        )}
       </Field>
-      <SourceFields value={v.source} onChange={(source) => set('source', source)} errors={errors} quoteProblem={quoteProblem} />
+      <SourceFields
+        value={v.source}
+        onChange={(source) => set('source', source)}
+        errors={errors}
+        quoteProblem={quoteProblem}
+      />
       <label className="checkbox">
-        <input type="checkbox" checked={v.published} onChange={(e) => set('published', e.target.checked)} /> Опубликована (видна читателям без входа)
+        <input
+          type="checkbox"
+          checked={v.published}
+          onChange={(e) => set('published', e.target.checked)}
+        />{' '}
+        Опубликована (видна читателям без входа)
       </label>
     </>
   );
@@ -135,7 +213,8 @@ export const siteForm: RecordFormConfig<SiteValues, Site> = {
     name: '',
     fullName: '',
     aliases: '',
-    regionCode: user.role === 'regional_editor' && user.regions.length === 1 ? user.regions[0]! : '',
+    regionCode:
+      user.role === 'regional_editor' && user.regions.length === 1 ? user.regions[0]! : '',
     town: '',
     managementOrganisation: null,
     specialisation: '',
@@ -152,7 +231,9 @@ export const siteForm: RecordFormConfig<SiteValues, Site> = {
     aliases: s.aliases.join('\n'),
     regionCode: s.region?.code ?? '',
     town: s.town ?? '',
-    managementOrganisation: s.managementCompany ? { id: Number(s.managementCompany.id), title: s.managementCompany.title, regionName: null } : null,
+    managementOrganisation: s.managementCompany
+      ? { id: Number(s.managementCompany.id), title: s.managementCompany.title, regionName: null }
+      : null,
     specialisation: s.specialisation ?? '',
     latitude: numberText(s.latitude),
     longitude: numberText(s.longitude),
@@ -172,7 +253,11 @@ export const siteForm: RecordFormConfig<SiteValues, Site> = {
       typeof row['management_organisation_id'] === 'number'
         ? mine.managementOrganisation?.id === row['management_organisation_id']
           ? mine.managementOrganisation
-          : { id: row['management_organisation_id'], title: `Организация № ${row['management_organisation_id']}`, regionName: null }
+          : {
+              id: row['management_organisation_id'],
+              title: `Организация № ${row['management_organisation_id']}`,
+              regionName: null,
+            }
         : null,
     specialisation: str(row['specialisation']),
     latitude: numberText(row['latitude'] as number | null),

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ROLE_LABELS, ROLES, UserCreateSchema, type User } from '@promatlas/core/api/editing.schema.ts';
+import {
+  ROLE_LABELS,
+  ROLES,
+  UserCreateSchema,
+  type User,
+} from '@promatlas/core/api/editing.schema.ts';
 import { apiSend, useApi } from '../../api/client.ts';
 import { useSession } from '../../auth/session.ts';
 import { ErrorMessage, Loading } from '../../components/common.tsx';
@@ -8,7 +13,6 @@ import { regionNamer, useRegions } from '../../lib/regions.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { Field, FormButtons, FormError } from '../../editing/form/fields.tsx';
 import { useForm } from '../../editing/form/useForm.ts';
-import '../../editing/editing.css';
 
 interface NewUser extends Record<string, unknown> {
   email: string;
@@ -17,16 +21,39 @@ interface NewUser extends Record<string, unknown> {
   regions: string[];
   password: string;
 }
-const EMPTY: NewUser = { email: '', displayName: '', role: 'regional_editor', regions: [], password: '' };
+const EMPTY: NewUser = {
+  email: '',
+  displayName: '',
+  role: 'regional_editor',
+  regions: [],
+  password: '',
+};
 const toInput = (v: NewUser) => ({ ...v, regions: v.role === 'regional_editor' ? v.regions : [] });
 
-function RegionCheckboxes({ value, onChange, id }: { value: string[]; onChange: (codes: string[]) => void; id: string }) {
+function RegionCheckboxes({
+  value,
+  onChange,
+  id,
+}: {
+  value: string[];
+  onChange: (codes: string[]) => void;
+  id: string;
+}) {
   const regions = useRegions();
   const [filter, setFilter] = useState('');
-  const shown = regions.filter((r) => !filter || r.name.toLowerCase().includes(filter.toLowerCase()) || value.includes(r.code));
+  const shown = regions.filter(
+    (r) => !filter || r.name.toLowerCase().includes(filter.toLowerCase()) || value.includes(r.code),
+  );
   return (
     <div>
-      <input id={id} type="search" placeholder="Найти регион" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="region-filter" />
+      <input
+        id={id}
+        type="search"
+        placeholder="Найти регион"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        data-testid="region-filter"
+      />
       <div className="region-checkboxes" data-testid="region-checkboxes">
         {shown.map((r) => (
           <label key={r.code}>
@@ -34,7 +61,9 @@ function RegionCheckboxes({ value, onChange, id }: { value: string[]; onChange: 
               type="checkbox"
               value={r.code}
               checked={value.includes(r.code)}
-              onChange={(e) => onChange(e.target.checked ? [...value, r.code] : value.filter((c) => c !== r.code))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, r.code] : value.filter((c) => c !== r.code))
+              }
             />{' '}
             {r.name}
           </label>
@@ -60,16 +89,34 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
       <FormError message={form.formError} />
       <div className="form-row">
         <Field name="email" label="Электронная почта" errors={errors} required>
-          {(p) => <input {...p} type="email" autoComplete="off" value={v.email} onChange={(e) => set('email', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="off"
+              value={v.email}
+              onChange={(e) => set('email', e.target.value)}
+            />
+          )}
         </Field>
         <Field name="displayName" label="Имя" errors={errors} required>
-          {(p) => <input {...p} value={v.displayName} onChange={(e) => set('displayName', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={v.displayName}
+              onChange={(e) => set('displayName', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="form-row">
         <Field name="role" label="Роль" errors={errors} required>
           {(p) => (
-            <select {...p} value={v.role} onChange={(e) => set('role', e.target.value as User['role'])}>
+            <select
+              {...p}
+              value={v.role}
+              onChange={(e) => set('role', e.target.value as User['role'])}
+            >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {ROLE_LABELS[role]}
@@ -78,13 +125,38 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
             </select>
           )}
         </Field>
-        <Field name="password" label="Начальный пароль" errors={errors} required hint="Не короче 12 символов; передайте его пользователю лично">
-          {(p) => <input {...p} type="text" autoComplete="new-password" value={v.password} onChange={(e) => set('password', e.target.value)} />}
+        <Field
+          name="password"
+          label="Начальный пароль"
+          errors={errors}
+          required
+          hint="Не короче 12 символов; передайте его пользователю лично"
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              autoComplete="new-password"
+              value={v.password}
+              onChange={(e) => set('password', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       {v.role === 'regional_editor' ? (
-        <Field name="regions" label="Регионы, которые редактор может изменять" errors={errors} required>
-          {(p) => <RegionCheckboxes id={p.id} value={v.regions} onChange={(codes) => set('regions', codes)} />}
+        <Field
+          name="regions"
+          label="Регионы, которые редактор может изменять"
+          errors={errors}
+          required
+        >
+          {(p) => (
+            <RegionCheckboxes
+              id={p.id}
+              value={v.regions}
+              onChange={(codes) => set('regions', codes)}
+            />
+          )}
         </Field>
       ) : null}
       <FormButtons submitting={form.submitting} label="Создать учётную запись" />
@@ -147,11 +219,22 @@ export function UsersPage() {
                   <td className={user.disabled ? 'user-disabled' : ''}>{user.displayName}</td>
                   <td>{user.email}</td>
                   <td>{ROLE_LABELS[user.role]}</td>
-                  <td>{user.role === 'regional_editor' ? user.regions.map(regionName).join(', ') : <span className="muted">все (чтение)</span>}</td>
+                  <td>
+                    {user.role === 'regional_editor' ? (
+                      user.regions.map(regionName).join(', ')
+                    ) : (
+                      <span className="muted">все (чтение)</span>
+                    )}
+                  </td>
                   <td data-testid="user-state">{user.disabled ? 'заблокирован' : 'активен'}</td>
                   <td>
                     {user.id !== session.user?.id ? (
-                      <button type="button" className="button small" onClick={() => void toggle(user)} data-testid="toggle-user">
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => void toggle(user)}
+                        data-testid="toggle-user"
+                      >
                         {user.disabled ? 'Разблокировать' : 'Заблокировать'}
                       </button>
                     ) : (

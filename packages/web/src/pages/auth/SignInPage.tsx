@@ -6,7 +6,6 @@ import { setSession, useSession } from '../../auth/session.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { Field, FormError } from '../../editing/form/fields.tsx';
 import { useForm } from '../../editing/form/useForm.ts';
-import '../../editing/editing.css';
 
 interface Credentials extends Record<string, unknown> {
   email: string;
@@ -35,7 +34,10 @@ export function SignInPage() {
     setRetryAt(null);
     void form.submit(async () => {
       try {
-        const viewer = await apiSend<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { email: form.values.email, password: form.values.password });
+        const viewer = await apiSend<{ user: User; csrfToken: string }>('POST', '/api/auth/login', {
+          email: form.values.email,
+          password: form.values.password,
+        });
         setSession(viewer);
         navigate(next, { replace: true });
       } catch (error) {
@@ -46,9 +48,16 @@ export function SignInPage() {
   };
   return (
     <div className="page">
-      <form className="sign-in record-form" onSubmit={onSubmit} noValidate data-testid="sign-in-form">
+      <form
+        className="sign-in record-form"
+        onSubmit={onSubmit}
+        noValidate
+        data-testid="sign-in-form"
+      >
         <h1>Вход в PromAtlas</h1>
-        <p className="muted small">Для редакторов, аналитиков и администраторов. Читать реестр можно без входа.</p>
+        <p className="muted small">
+          Для редакторов, аналитиков и администраторов. Читать реестр можно без входа.
+        </p>
         <FormError message={retryAt ? null : form.formError} />
         {retryAt ? (
           <div className="error" role="alert" data-testid="rate-limited">
@@ -56,13 +65,34 @@ export function SignInPage() {
           </div>
         ) : null}
         <Field name="email" label="Электронная почта" errors={form.errors}>
-          {(p) => <input {...p} type="email" autoComplete="username" value={form.values.email} onChange={(e) => form.set('email', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="username"
+              value={form.values.email}
+              onChange={(e) => form.set('email', e.target.value)}
+            />
+          )}
         </Field>
         <Field name="password" label="Пароль" errors={form.errors}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" value={form.values.password} onChange={(e) => form.set('password', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={form.values.password}
+              onChange={(e) => form.set('password', e.target.value)}
+            />
+          )}
         </Field>
         <div className="form-buttons">
-          <button type="submit" className="button primary" disabled={form.submitting} data-testid="sign-in-submit">
+          <button
+            type="submit"
+            className="button primary"
+            disabled={form.submitting}
+            data-testid="sign-in-submit"
+          >
             {form.submitting ? 'Вход…' : 'Войти'}
           </button>
         </div>

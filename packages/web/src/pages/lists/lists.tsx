@@ -29,7 +29,8 @@ import {
   label,
 } from '../../lib/labels.ts';
 
-const options = (vocabulary: { labels: Record<string, string> }) => Object.entries(vocabulary.labels);
+const options = (vocabulary: { labels: Record<string, string> }) =>
+  Object.entries(vocabulary.labels);
 const dash = <span className="muted">—</span>;
 
 const organisations: ListConfig<OrganisationListItem> = {
@@ -39,9 +40,17 @@ const organisations: ListConfig<OrganisationListItem> = {
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид', options: options(ORGANISATION_KINDS) }],
   columns: [
-    { title: 'Название', sort: 'name', render: (o) => <Link to={`/organisations/${o.id}`}>{o.displayName}</Link> },
+    {
+      title: 'Название',
+      sort: 'name',
+      render: (o) => <Link to={`/organisations/${o.id}`}>{o.displayName}</Link>,
+    },
     { title: 'Вид', render: (o) => label(ORGANISATION_KINDS, o.kind) },
-    { title: 'Регион', sort: 'region', render: (o) => (o.region ? <RegionLink region={o.region} /> : dash) },
+    {
+      title: 'Регион',
+      sort: 'region',
+      render: (o) => (o.region ? <RegionLink region={o.region} /> : dash),
+    },
     { title: 'Населённый пункт', render: (o) => o.town ?? dash },
     { title: 'ИНН', sort: 'inn', render: (o) => o.inn ?? dash },
   ],
@@ -85,7 +94,11 @@ const clusters: ListConfig<ClusterListItem> = {
     { param: 'status', label: 'Статус', options: options(CLUSTER_STATUSES) },
   ],
   columns: [
-    { title: 'Название', sort: 'name', render: (c) => <Link to={`/clusters/${c.id}`}>{c.name}</Link> },
+    {
+      title: 'Название',
+      sort: 'name',
+      render: (c) => <Link to={`/clusters/${c.id}`}>{c.name}</Link>,
+    },
     { title: 'Вид', render: (c) => label(CLUSTER_KINDS, c.kind) },
     { title: 'Статус', render: (c) => label(CLUSTER_STATUSES, c.status) },
     { title: 'Специализация', render: (c) => c.specialisation ?? dash },
@@ -97,9 +110,19 @@ const regions: ListConfig<RegionListItem> = {
   title: 'Регионы',
   endpoint: '/api/regions',
   rowKey: (r) => r.code,
-  selects: [{ param: 'federalDistrict', label: 'Федеральный округ', options: FEDERAL_DISTRICTS.map((d) => [d.code, d.fullName] as const) }],
+  selects: [
+    {
+      param: 'federalDistrict',
+      label: 'Федеральный округ',
+      options: FEDERAL_DISTRICTS.map((d) => [d.code, d.fullName] as const),
+    },
+  ],
   columns: [
-    { title: 'Субъект РФ', sort: 'name', render: (r) => <Link to={`/regions/${r.code}`}>{r.name}</Link> },
+    {
+      title: 'Субъект РФ',
+      sort: 'name',
+      render: (r) => <Link to={`/regions/${r.code}`}>{r.name}</Link>,
+    },
     { title: 'Федеральный округ', render: (r) => r.federalDistrict.name },
     { title: 'Организации', className: 'num', render: (r) => formatNumber(r.counts.organisations) },
     { title: 'Площадки', className: 'num', render: (r) => formatNumber(r.counts.sites) },
@@ -115,7 +138,11 @@ const events: ListConfig<EventListItem> = {
   selects: [{ param: 'kind', label: 'Вид', options: options(EVENT_KINDS) }],
   columns: [
     { title: 'Дата', sort: 'date', render: (e) => formatDate(e.date) ?? dash },
-    { title: 'Название', sort: 'title', render: (e) => <Link to={`/events/${e.id}`}>{e.title}</Link> },
+    {
+      title: 'Название',
+      sort: 'title',
+      render: (e) => <Link to={`/events/${e.id}`}>{e.title}</Link>,
+    },
     { title: 'Вид', render: (e) => label(EVENT_KINDS, e.kind) },
     { title: 'Статус', render: (e) => label(EVENT_STATUSES, e.status) },
     { title: 'Регион', render: (e) => (e.region ? <RegionLink region={e.region} /> : dash) },
@@ -129,7 +156,11 @@ const agreements: ListConfig<AgreementListItem> = {
   regionFilter: true,
   columns: [
     { title: 'Дата', sort: 'date', render: (a) => formatDate(a.date) ?? dash },
-    { title: 'Название', sort: 'title', render: (a) => <Link to={`/agreements/${a.id}`}>{a.title}</Link> },
+    {
+      title: 'Название',
+      sort: 'title',
+      render: (a) => <Link to={`/agreements/${a.id}`}>{a.title}</Link>,
+    },
     { title: 'Стороны', render: (a) => a.parties.join('; ') || dash },
   ],
 };
@@ -141,7 +172,11 @@ const actionPlans: ListConfig<ActionPlanListItem> = {
   regionFilter: true,
   columns: [
     { title: 'Период', sort: 'date', render: (p) => formatDate(p.period) ?? dash },
-    { title: 'Название', sort: 'title', render: (p) => <Link to={`/action-plans/${p.id}`}>{p.title}</Link> },
+    {
+      title: 'Название',
+      sort: 'title',
+      render: (p) => <Link to={`/action-plans/${p.id}`}>{p.title}</Link>,
+    },
     { title: 'Направления', render: (p) => p.themes.join('; ') || dash },
   ],
 };
@@ -153,7 +188,11 @@ const projects: ListConfig<ProjectListItem> = {
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид проекта', options: options(PROJECT_KINDS) }],
   columns: [
-    { title: 'Название', sort: 'title', render: (p) => <Link to={`/projects/${p.id}`}>{p.title}</Link> },
+    {
+      title: 'Название',
+      sort: 'title',
+      render: (p) => <Link to={`/projects/${p.id}`}>{p.title}</Link>,
+    },
     { title: 'Вид', render: (p) => label(PROJECT_KINDS, p.kind) },
     { title: 'Статус', render: (p) => (p.status ? label(PROJECT_STATUSES, p.status) : dash) },
     { title: 'Срок', render: (p) => formatDate(p.date) ?? dash },
@@ -165,9 +204,17 @@ const sources: ListConfig<SourceListItem> = {
   title: 'Источники',
   endpoint: '/api/sources',
   rowKey: (s) => s.id,
-  intro: <p className="lead">Документы, из которых взяты сведения реестра. Каждый факт ссылается на предложение источника.</p>,
+  intro: (
+    <p className="lead">
+      Документы, из которых взяты сведения реестра. Каждый факт ссылается на предложение источника.
+    </p>
+  ),
   columns: [
-    { title: 'Документ', sort: 'title', render: (s) => <Link to={`/sources/${s.id}`}>{s.title}</Link> },
+    {
+      title: 'Документ',
+      sort: 'title',
+      render: (s) => <Link to={`/sources/${s.id}`}>{s.title}</Link>,
+    },
     { title: 'Вид', render: (s) => label(SOURCE_KINDS, s.kind) },
     { title: 'Издатель', render: (s) => s.publisher ?? dash },
     { title: 'Дата', sort: 'date', render: (s) => formatDate(s.published) ?? dash },

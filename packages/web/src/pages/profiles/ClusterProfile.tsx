@@ -1,5 +1,12 @@
 import type { Cluster, SupportAward } from '@promatlas/core/api/registry.schema.ts';
-import { AsOf, EntityLink, Fields, RefList, Section, SourceChip } from '../../components/common.tsx';
+import {
+  AsOf,
+  EntityLink,
+  Fields,
+  RefList,
+  Section,
+  SourceChip,
+} from '../../components/common.tsx';
 import { FactList, RoleLinks } from '../../components/facts.tsx';
 import { ProfileHeader } from '../../components/ProfileHeader.tsx';
 import { formatAmount } from '../../lib/format.ts';
@@ -13,7 +20,11 @@ export function SupportList({ support }: { support: SupportAward[] }) {
       <ul className="facts">
         {support.map((award) => (
           <li key={award.id} className="fact" data-testid="support">
-            <span className="fact-value">{award.amount !== null ? formatAmount(award.amount, award.currency, award.qualifier) : 'сумма не указана'}</span>
+            <span className="fact-value">
+              {award.amount !== null
+                ? formatAmount(award.amount, award.currency, award.qualifier)
+                : 'сумма не указана'}
+            </span>
             <span className="fact-label">
               {award.provider ? (
                 <>
@@ -55,9 +66,23 @@ export function ClusterProfile() {
     <ProfilePage<Cluster>
       collection="clusters"
       titleOf={(c) => c.name}
-      header={(c) => <ProfileHeader title={c.name} type={`${label(CLUSTER_KINDS, c.kind)} · ${label(CLUSTER_STATUSES, c.status).toLowerCase()}`} region={c.region} source={c.source} />}
+      header={(c) => (
+        <ProfileHeader
+          title={c.name}
+          type={`${label(CLUSTER_KINDS, c.kind)} · ${label(CLUSTER_STATUSES, c.status).toLowerCase()}`}
+          region={c.region}
+          source={c.source}
+        />
+      )}
       history="cluster"
-      editing={(c) => ({ type: 'cluster', id: String(c.id), title: c.name, version: c.version, regions: [c.region?.code ?? null], actions: ['edit', 'delete', 'member', 'fact'] })}
+      editing={(c) => ({
+        type: 'cluster',
+        id: String(c.id),
+        title: c.name,
+        version: c.version,
+        regions: [c.region?.code ?? null],
+        actions: ['edit', 'delete', 'member', 'fact'],
+      })}
     >
       {(c) => (
         <>
@@ -67,7 +92,13 @@ export function ClusterProfile() {
                 ['Полное название', c.fullName],
                 ['Специализация', c.specialisation],
                 ['Статус', label(CLUSTER_STATUSES, c.status)],
-                ['Специализированная организация', c.specialisedOrganisation ? <EntityLink entity={c.specialisedOrganisation} /> : null, { always: true, empty: 'не указана' }],
+                [
+                  'Специализированная организация',
+                  c.specialisedOrganisation ? (
+                    <EntityLink entity={c.specialisedOrganisation} />
+                  ) : null,
+                  { always: true, empty: 'не указана' },
+                ],
                 ['Другие названия', c.aliases.length ? c.aliases.join('; ') : null],
               ]}
             />

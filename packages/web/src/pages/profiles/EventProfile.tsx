@@ -17,7 +17,20 @@ const ROLE_HEADINGS: Record<string, string> = {
   speaker: 'Выступили',
   participant: 'Участники',
 };
-const KIND_ORDER = ['enterprise', 'foreign_company', 'university', 'research_institute', 'college', 'government_body', 'development_institution', 'association', 'consultancy', 'management_company', 'media', 'other'];
+const KIND_ORDER = [
+  'enterprise',
+  'foreign_company',
+  'university',
+  'research_institute',
+  'college',
+  'government_body',
+  'development_institution',
+  'association',
+  'consultancy',
+  'management_company',
+  'media',
+  'other',
+];
 const KIND_HEADINGS: Record<string, string> = {
   enterprise: 'Предприятия',
   foreign_company: 'Иностранные компании',
@@ -41,7 +54,11 @@ const orderOf = (list: string[], key: string) => {
 
 function Participant({ p }: { p: EventParticipant }) {
   return (
-    <li data-testid="participant" data-role={p.role} data-kind={p.organisationKind ?? (p.person ? 'person' : '')}>
+    <li
+      data-testid="participant"
+      data-role={p.role}
+      data-kind={p.organisationKind ?? (p.person ? 'person' : '')}
+    >
       {p.person ? (
         <>
           <EntityLink entity={p.person} />
@@ -55,7 +72,9 @@ function Participant({ p }: { p: EventParticipant }) {
         </>
       ) : p.organisation ? (
         <>
-          <EntityLink entity={p.organisation}>{withLegalForm(p.organisation.title, p.legalForm)}</EntityLink>
+          <EntityLink entity={p.organisation}>
+            {withLegalForm(p.organisation.title, p.legalForm)}
+          </EntityLink>
           {p.town ? <span className="town"> · {p.town}</span> : null}
         </>
       ) : null}{' '}
@@ -67,23 +86,28 @@ function Participant({ p }: { p: EventParticipant }) {
 /** Participants grouped by role, and within a role by the kind of organisation. */
 function Participants({ participants }: { participants: EventParticipant[] }) {
   if (participants.length === 0) return null;
-  const roles = [...new Set(participants.map((p) => p.role))].sort((a, b) => orderOf(ROLE_ORDER, a) - orderOf(ROLE_ORDER, b));
+  const roles = [...new Set(participants.map((p) => p.role))].sort(
+    (a, b) => orderOf(ROLE_ORDER, a) - orderOf(ROLE_ORDER, b),
+  );
   return (
     <Section title="Организаторы и участники" count={participants.length}>
       {roles.map((role) => {
         const inRole = participants.filter((p) => p.role === role);
-        const kinds = [...new Set(inRole.map((p) => p.organisationKind ?? (p.person ? 'person' : 'other')))].sort(
-          (a, b) => orderOf(KIND_ORDER, a) - orderOf(KIND_ORDER, b),
-        );
+        const kinds = [
+          ...new Set(inRole.map((p) => p.organisationKind ?? (p.person ? 'person' : 'other'))),
+        ].sort((a, b) => orderOf(KIND_ORDER, a) - orderOf(KIND_ORDER, b));
         const split = role === 'participant' && kinds.length > 1;
         return (
           <div key={role} className="role-group" data-testid={`role-${role}`}>
             <h3>
-              {ROLE_HEADINGS[role] ?? roleLabel(role)} <span className="count">{inRole.length}</span>
+              {ROLE_HEADINGS[role] ?? roleLabel(role)}{' '}
+              <span className="count">{inRole.length}</span>
             </h3>
             {split ? (
               kinds.map((kind) => {
-                const group = inRole.filter((p) => (p.organisationKind ?? (p.person ? 'person' : 'other')) === kind);
+                const group = inRole.filter(
+                  (p) => (p.organisationKind ?? (p.person ? 'person' : 'other')) === kind,
+                );
                 return (
                   <div key={kind} className="kind-group" data-testid={`kind-${kind}`}>
                     <h4>
@@ -152,9 +176,22 @@ export function EventProfile() {
     <ProfilePage<Event>
       collection="events"
       titleOf={(e) => e.title}
-      header={(e) => <ProfileHeader title={e.title} type={`${label(EVENT_KINDS, e.kind)} · ${label(EVENT_STATUSES, e.status).toLowerCase()}`} region={e.region} source={e.source} />}
+      header={(e) => (
+        <ProfileHeader
+          title={e.title}
+          type={`${label(EVENT_KINDS, e.kind)} · ${label(EVENT_STATUSES, e.status).toLowerCase()}`}
+          region={e.region}
+          source={e.source}
+        />
+      )}
       history="event"
-      editing={(e) => ({ type: 'event', id: String(e.id), title: e.title, regions: [e.region?.code ?? null], actions: ['fact'] })}
+      editing={(e) => ({
+        type: 'event',
+        id: String(e.id),
+        title: e.title,
+        regions: [e.region?.code ?? null],
+        actions: ['fact'],
+      })}
     >
       {(e) => (
         <>

@@ -2,11 +2,21 @@ import { Link } from 'react-router';
 import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
 import { useApi } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/common.tsx';
+import { formatPartialDate, type PartialDate } from '@promatlas/core/dates/partial-date.ts';
 import { propertyLabel } from '../../lib/properties.ts';
 import { regionNamer, useRegions } from '../../lib/regions.ts';
-import { CLUSTER_KINDS, CLUSTER_STATUSES, ORGANISATION_KINDS, SEZ_TYPES, SITE_KINDS, label, roleLabel } from '../../lib/labels.ts';
+import {
+  CLUSTER_KINDS,
+  CLUSTER_STATUSES,
+  ORGANISATION_KINDS,
+  SEZ_TYPES,
+  SITE_KINDS,
+  label,
+  roleLabel,
+} from '../../lib/labels.ts';
 
-export type HistoryType = 'organisation' | 'person' | 'site' | 'cluster' | 'region' | 'event' | 'project';
+export type HistoryType =
+  'organisation' | 'person' | 'site' | 'cluster' | 'region' | 'event' | 'project';
 
 const ACTIONS: Record<AuditEntry['action'], string> = {
   create: 'Создание',
@@ -58,9 +68,7 @@ const FIELD_LABELS: Record<string, string> = {
   value_text: 'Значение',
   unit: 'Единица',
   qualifier: 'Уточнение',
-  valid_from: 'Актуально с',
-  valid_to: 'Актуально по',
-  valid_precision: 'Точность даты',
+  valid_period: 'По состоянию на',
   subject_type: 'Объект (тип)',
   subject_id: 'Объект',
   published: 'Опубликовано',
@@ -69,6 +77,40 @@ const FIELD_LABELS: Record<string, string> = {
   source_quote: 'Цитата из источника',
 };
 const HIDDEN = /^(id|version|created_at|updated_at|search_.*|.*_tsv|.*vector)$/;
+const ORDER = Object.keys(FIELD_LABELS);
+const orderOf = (field: string) => (ORDER.includes(field) ? ORDER.indexOf(field) : ORDER.length);
+
+type Change = AuditEntry['changes'][number];
+
+/** A snapshot's valid_from/valid_to/valid_precision as one partial date, or null. */
+function periodOf(row: Record<string, unknown> | null): PartialDate | null {
+  if (!row || !row['valid_from']) return null;
+  return {
+    from: String(row['valid_from']).slice(0, 10),
+    to: String(row['valid_to'] ?? row['valid_from']).slice(0, 10),
+    precision: (row['valid_precision'] as PartialDate['precision']) ?? 'day',
+  };
+}
+
+/** The fields to show, in a stable order, with the three period columns merged into «По состоянию на». */
+function visibleChanges(entry: AuditEntry): Change[] {
+  const changes = entry.changes.filter(
+    (c) =>
+      !HIDDEN.test(c.field) &&
+      !c.field.startsWith('valid_') &&
+      (entry.action === 'update' || c.after !== null || c.field === 'deleted_at'),
+  );
+  if (entry.changes.some((c) => c.field.startsWith('valid_'))) {
+    const before = periodOf(entry.before);
+    const after = periodOf(entry.after);
+    changes.push({
+      field: 'valid_period',
+      before: before ? formatPartialDate(before) : null,
+      after: after ? formatPartialDate(after) : null,
+    });
+  }
+  return changes.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+}
 
 const LINKED: Record<string, string> = {
   organisation_id: '/organisations/',
@@ -82,21 +124,47 @@ const LINKED: Record<string, string> = {
 
 function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
 }
 
-function Value({ field, value, regionName }: { field: string; value: unknown; regionName: (code: string) => string }) {
-  if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
+function Value({
+  field,
+  value,
+  regionName,
+}: {
+  field: string;
+  value: unknown;
+  regionName: (code: string) => string;
+}) {
+  if (value === null || value === undefined || value === '')
+    return <span className="muted">—</span>;
   if (typeof value === 'boolean') return <>{value ? 'да' : 'нет'}</>;
-  if (Array.isArray(value)) return value.length ? <>{value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ')}</> : <span className="muted">—</span>;
+  if (Array.isArray(value))
+    return value.length ? (
+      <>{value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ')}</>
+    ) : (
+      <span className="muted">—</span>
+    );
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
   const text = String(value);
-  if (LINKED[field]) return <Link to={`${LINKED[field]}${encodeURIComponent(text)}`}>№ {text}</Link>;
+  if (LINKED[field])
+    return <Link to={`${LINKED[field]}${encodeURIComponent(text)}`}>№ {text}</Link>;
   if (field === 'region_code') return <>{regionName(text)}</>;
   if (field === 'property') return <>{propertyLabel(text)}</>;
   if (field === 'role') return <>{roleLabel(text)}</>;
   if (field === 'deleted_at') return <>{formatDateTime(text)}</>;
-  if (field === 'kind') return <>{label(ORGANISATION_KINDS, text) !== text ? label(ORGANISATION_KINDS, text) : label(SITE_KINDS, text) !== text ? label(SITE_KINDS, text) : label(CLUSTER_KINDS, text)}</>;
+  if (field === 'kind')
+    return (
+      <>
+        {label(ORGANISATION_KINDS, text) !== text
+          ? label(ORGANISATION_KINDS, text)
+          : label(SITE_KINDS, text) !== text
+            ? label(SITE_KINDS, text)
+            : label(CLUSTER_KINDS, text)}
+      </>
+    );
   if (field === 'sez_type') return <>{label(SEZ_TYPES, text)}</>;
   if (field === 'status') return <>{label(CLUSTER_STATUSES, text)}</>;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return <>{text.split('-').reverse().join('.')}</>;
@@ -106,21 +174,39 @@ function Value({ field, value, regionName }: { field: string; value: unknown; re
 /** One line that says what a child entry is about: «Факт: Резиденты», «Должность: Директор». */
 function childSummary(entry: AuditEntry): string | null {
   const row = entry.after ?? entry.before ?? {};
-  if (entry.entity.type === 'statement') return `${CHILD_LABELS.statement}: ${propertyLabel(String(row['property'] ?? ''))}`;
-  if (entry.entity.type === 'position') return `${CHILD_LABELS.position}: ${String(row['title'] ?? '')}`;
-  if (entry.entity.type === 'cluster_member') return `${CHILD_LABELS.cluster_member}: ${roleLabel(String(row['role'] ?? ''))}`;
+  if (entry.entity.type === 'statement')
+    return `${CHILD_LABELS.statement}: ${propertyLabel(String(row['property'] ?? ''))}`;
+  if (entry.entity.type === 'position')
+    return `${CHILD_LABELS.position}: ${String(row['title'] ?? '')}`;
+  if (entry.entity.type === 'cluster_member')
+    return `${CHILD_LABELS.cluster_member}: ${roleLabel(String(row['role'] ?? ''))}`;
   return null;
 }
 
-function Entry({ entry, subjectType, regionName }: { entry: AuditEntry; subjectType: HistoryType; regionName: (code: string) => string }) {
+function Entry({
+  entry,
+  subjectType,
+  regionName,
+}: {
+  entry: AuditEntry;
+  subjectType: HistoryType;
+  regionName: (code: string) => string;
+}) {
   const summary = entry.entity.type !== subjectType ? childSummary(entry) : null;
-  const changes = entry.changes.filter((c) => !HIDDEN.test(c.field) && (entry.action === 'update' || c.after !== null || c.field === 'deleted_at'));
+  const changes = visibleChanges(entry);
   return (
-    <li className="history-entry" data-testid="history-entry" data-action={entry.action} data-entity={entry.entity.type}>
+    <li
+      className="history-entry"
+      data-testid="history-entry"
+      data-action={entry.action}
+      data-entity={entry.entity.type}
+    >
       <p className="history-head">
         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
         {' · '}
-        <strong data-testid="history-user">{entry.user?.displayName ?? 'система (загрузка данных)'}</strong>
+        <strong data-testid="history-user">
+          {entry.user?.displayName ?? 'система (загрузка данных)'}
+        </strong>
         {' · '}
         <span data-testid="history-action">{ACTIONS[entry.action]}</span>
         {summary ? <span data-testid="history-subject"> · {summary}</span> : null}

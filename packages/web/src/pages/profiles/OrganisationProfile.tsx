@@ -1,20 +1,46 @@
 import type { Organisation } from '@promatlas/core/api/registry.schema.ts';
-import { AsOf, EntityLink, Fields, RefList, Section, SourceChip } from '../../components/common.tsx';
+import {
+  AsOf,
+  EntityLink,
+  Fields,
+  RefList,
+  Section,
+  SourceChip,
+} from '../../components/common.tsx';
 import { FactList, RoleLinks } from '../../components/facts.tsx';
 import { ProfileHeader } from '../../components/ProfileHeader.tsx';
 import { ORGANISATION_KINDS, label } from '../../lib/labels.ts';
 import { ProfilePage } from './useProfile.tsx';
 
-const COUNTRIES: Record<string, string> = { RU: 'Россия', BY: 'Беларусь', KZ: 'Казахстан', CN: 'Китай' };
+const COUNTRIES: Record<string, string> = {
+  RU: 'Россия',
+  BY: 'Беларусь',
+  KZ: 'Казахстан',
+  CN: 'Китай',
+};
 
 export function OrganisationProfile() {
   return (
     <ProfilePage<Organisation>
       collection="organisations"
       titleOf={(o) => o.displayName}
-      header={(o) => <ProfileHeader title={o.displayName} type={label(ORGANISATION_KINDS, o.kind)} region={o.region} source={o.source} />}
+      header={(o) => (
+        <ProfileHeader
+          title={o.displayName}
+          type={label(ORGANISATION_KINDS, o.kind)}
+          region={o.region}
+          source={o.source}
+        />
+      )}
       history="organisation"
-      editing={(o) => ({ type: 'organisation', id: String(o.id), title: o.displayName, version: o.version, regions: [o.region?.code ?? null], actions: ['edit', 'delete', 'fact'] })}
+      editing={(o) => ({
+        type: 'organisation',
+        id: String(o.id),
+        title: o.displayName,
+        version: o.version,
+        regions: [o.region?.code ?? null],
+        actions: ['edit', 'delete', 'fact'],
+      })}
     >
       {(o) => (
         <>
@@ -58,7 +84,8 @@ export function OrganisationProfile() {
               <ul className="ref-list">
                 {o.people.map((p, index) => (
                   <li key={index}>
-                    <EntityLink entity={p.person} /> — {p.title} <AsOf date={p.asOf} /> <SourceChip source={p.source} />
+                    <EntityLink entity={p.person} /> — {p.title} <AsOf date={p.asOf} />{' '}
+                    <SourceChip source={p.source} />
                   </li>
                 ))}
               </ul>

@@ -14,18 +14,28 @@ function Parties({ parties, title }: { parties: Party[]; title: string }) {
       <ul className="ref-list parties">
         {parties.map((party, index) => (
           <li key={index} data-testid="party">
-            {party.organisation ? <EntityLink entity={party.organisation} /> : party.region ? <RegionLink region={party.region} /> : <span className="muted">сторона не указана</span>}
+            {party.organisation ? (
+              <EntityLink entity={party.organisation} />
+            ) : party.region ? (
+              <RegionLink region={party.region} />
+            ) : (
+              <span className="muted">сторона не указана</span>
+            )}
             {party.organisation && party.region ? (
               <span className="muted">
                 {' · '}
                 <RegionLink region={party.region} />
               </span>
             ) : null}
-            {party.role !== 'party' ? <span className="muted"> · {roleLabel(party.role)}</span> : null}
+            {party.role !== 'party' ? (
+              <span className="muted"> · {roleLabel(party.role)}</span>
+            ) : null}
             {party.signatory ? (
               <div className="signatory" data-testid="signatory">
                 Подписал(а): <EntityLink entity={party.signatory} />
-                {party.signatoryTitle ? <span className="position"> — {party.signatoryTitle}</span> : null}
+                {party.signatoryTitle ? (
+                  <span className="position"> — {party.signatoryTitle}</span>
+                ) : null}
               </div>
             ) : null}{' '}
             <SourceChip source={party.source} />
@@ -36,7 +46,15 @@ function Parties({ parties, title }: { parties: Party[]; title: string }) {
   );
 }
 
-function NumberedList({ title, items, testId }: { title: string; items: string[]; testId: string }) {
+function NumberedList({
+  title,
+  items,
+  testId,
+}: {
+  title: string;
+  items: string[];
+  testId: string;
+}) {
   if (items.length === 0) return null;
   return (
     <Section title={title} count={items.length}>
@@ -51,7 +69,11 @@ function NumberedList({ title, items, testId }: { title: string; items: string[]
 
 export function AgreementProfile() {
   return (
-    <ProfilePage<Agreement> collection="agreements" titleOf={(a) => a.title} header={(a) => <ProfileHeader title={a.title} type="Соглашение" source={a.source} />}>
+    <ProfilePage<Agreement>
+      collection="agreements"
+      titleOf={(a) => a.title}
+      header={(a) => <ProfileHeader title={a.title} type="Соглашение" source={a.source} />}
+    >
       {(a) => (
         <>
           <Section title="Сведения">
@@ -64,7 +86,11 @@ export function AgreementProfile() {
             />
           </Section>
           <Parties parties={a.parties} title="Стороны и подписанты" />
-          <NumberedList title="Направления сотрудничества" items={a.directions} testId="directions" />
+          <NumberedList
+            title="Направления сотрудничества"
+            items={a.directions}
+            testId="directions"
+          />
         </>
       )}
     </ProfilePage>
@@ -73,7 +99,11 @@ export function AgreementProfile() {
 
 export function ActionPlanProfile() {
   return (
-    <ProfilePage<ActionPlan> collection="action-plans" titleOf={(p) => p.title} header={(p) => <ProfileHeader title={p.title} type="План действий" source={p.source} />}>
+    <ProfilePage<ActionPlan>
+      collection="action-plans"
+      titleOf={(p) => p.title}
+      header={(p) => <ProfileHeader title={p.title} type="План действий" source={p.source} />}
+    >
       {(p) => (
         <>
           <Section title="Сведения">

@@ -12,9 +12,22 @@ export function ProjectProfile() {
     <ProfilePage<Project>
       collection="projects"
       titleOf={(p) => p.title}
-      header={(p) => <ProfileHeader title={p.title} type={label(PROJECT_KINDS, p.kind)} region={p.region} source={p.source} />}
+      header={(p) => (
+        <ProfileHeader
+          title={p.title}
+          type={label(PROJECT_KINDS, p.kind)}
+          region={p.region}
+          source={p.source}
+        />
+      )}
       history="project"
-      editing={(p) => ({ type: 'project', id: String(p.id), title: p.title, regions: [p.region?.code ?? null], actions: ['fact'] })}
+      editing={(p) => ({
+        type: 'project',
+        id: String(p.id),
+        title: p.title,
+        regions: [p.region?.code ?? null],
+        actions: ['fact'],
+      })}
     >
       {(p) => (
         <>

@@ -6,12 +6,24 @@ import { formatNumber } from '../../lib/format.ts';
 import { ProfilePage } from './useProfile.tsx';
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 
-function RefSection({ title, items, total }: { title: string; items: EntityRef[]; total?: number }) {
+function RefSection({
+  title,
+  items,
+  total,
+}: {
+  title: string;
+  items: EntityRef[];
+  total?: number;
+}) {
   if (items.length === 0) return null;
   return (
     <Section title={title} count={total ?? items.length}>
       <RefList items={items} />
-      {total !== undefined && total > items.length ? <p className="muted">Показаны первые {items.length} из {formatNumber(total)}.</p> : null}
+      {total !== undefined && total > items.length ? (
+        <p className="muted">
+          Показаны первые {items.length} из {formatNumber(total)}.
+        </p>
+      ) : null}
     </Section>
   );
 }
@@ -21,9 +33,20 @@ export function RegionProfile() {
     <ProfilePage<Region>
       collection="regions"
       titleOf={(r) => r.name}
-      header={(r) => <ProfileHeader title={r.name} type={`Субъект Российской Федерации · ${r.federalDistrict.name} федеральный округ`} />}
+      header={(r) => (
+        <ProfileHeader
+          title={r.name}
+          type={`Субъект Российской Федерации · ${r.federalDistrict.name} федеральный округ`}
+        />
+      )}
       history="region"
-      editing={(r) => ({ type: 'region', id: r.code, title: r.name, regions: [r.code], actions: ['fact'] })}
+      editing={(r) => ({
+        type: 'region',
+        id: r.code,
+        title: r.name,
+        regions: [r.code],
+        actions: ['fact'],
+      })}
     >
       {(r) => (
         <>
@@ -39,7 +62,8 @@ export function RegionProfile() {
               ]}
             />
             <p className="counts">
-              Организаций: <strong>{formatNumber(r.counts.organisations)}</strong> · площадок: <strong>{formatNumber(r.counts.sites)}</strong> · кластеров:{' '}
+              Организаций: <strong>{formatNumber(r.counts.organisations)}</strong> · площадок:{' '}
+              <strong>{formatNumber(r.counts.sites)}</strong> · кластеров:{' '}
               <strong>{formatNumber(r.counts.clusters)}</strong>
             </p>
           </Section>

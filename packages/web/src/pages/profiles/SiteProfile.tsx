@@ -13,13 +13,24 @@ export function SiteProfile() {
       header={(s) => (
         <ProfileHeader
           title={s.name}
-          type={s.sezType ? `${label(SITE_KINDS, s.kind)} · ${label(SEZ_TYPES, s.sezType)}` : label(SITE_KINDS, s.kind)}
+          type={
+            s.sezType
+              ? `${label(SITE_KINDS, s.kind)} · ${label(SEZ_TYPES, s.sezType)}`
+              : label(SITE_KINDS, s.kind)
+          }
           region={s.region}
           source={s.source}
         />
       )}
       history="site"
-      editing={(s) => ({ type: 'site', id: String(s.id), title: s.name, version: s.version, regions: [s.region?.code ?? null], actions: ['edit', 'delete', 'fact'] })}
+      editing={(s) => ({
+        type: 'site',
+        id: String(s.id),
+        title: s.name,
+        version: s.version,
+        regions: [s.region?.code ?? null],
+        actions: ['edit', 'delete', 'fact'],
+      })}
     >
       {(s) => {
         // The SEZ type is a field of the site; a fact repeating it would only duplicate the line.
@@ -36,7 +47,8 @@ export function SiteProfile() {
                     'Тип ОЭЗ (116-ФЗ)',
                     s.sezType ? (
                       <span data-testid="sez-type">
-                        {label(SEZ_TYPES, s.sezType)} {sezTypeFact ? <SourceChip source={sezTypeFact.source} /> : null}
+                        {label(SEZ_TYPES, s.sezType)}{' '}
+                        {sezTypeFact ? <SourceChip source={sezTypeFact.source} /> : null}
                       </span>
                     ) : null,
                   ],
@@ -50,7 +62,9 @@ export function SiteProfile() {
                   ['Другие названия', s.aliases.length ? s.aliases.join('; ') : null],
                   [
                     'Координаты',
-                    s.latitude !== null && s.longitude !== null ? `${s.latitude.toFixed(4)}, ${s.longitude.toFixed(4)}` : null,
+                    s.latitude !== null && s.longitude !== null
+                      ? `${s.latitude.toFixed(4)}, ${s.longitude.toFixed(4)}`
+                      : null,
                     { always: true, empty: 'не указаны' },
                   ],
                 ]}

@@ -8,8 +8,12 @@ import { HistoryTab, type HistoryType } from './HistoryTab.tsx';
 import { RESTORABLE, type EditingSpec } from './editing-spec.ts';
 
 // Editing (forms, zod schemas) loads only for signed-in users, in its own chunk.
-const EditingToolbar = lazy(async () => ({ default: (await import('../../editing/EditingToolbar.tsx')).EditingToolbar }));
-const RestorePanel = lazy(async () => ({ default: (await import('../../editing/EditingToolbar.tsx')).RestorePanel }));
+const EditingToolbar = lazy(async () => ({
+  default: (await import('../../editing/EditingToolbar.tsx')).EditingToolbar,
+}));
+const RestorePanel = lazy(async () => ({
+  default: (await import('../../editing/EditingToolbar.tsx')).RestorePanel,
+}));
 
 /**
  * Loads /api/<collection>/:id for the route's :id (or :code) and renders the
@@ -73,10 +77,14 @@ export function ProfilePage<T>({
         )}
         {restorable && session.user?.role === 'administrator' ? (
           <Suspense fallback={null}>
-            <RestorePanel type={history} id={id} onRestored={() => {
+            <RestorePanel
+              type={history}
+              id={id}
+              onRestored={() => {
                 setDeleted(false);
                 record.reload();
-              }} />
+              }}
+            />
           </Suspense>
         ) : null}
       </div>
@@ -101,10 +109,24 @@ export function ProfilePage<T>({
           ) : null}
           {history ? (
             <div className="tabs profile-tabs" role="tablist" aria-label="Разделы профиля">
-              <button type="button" role="tab" aria-selected={tab === 'details'} className={tab === 'details' ? 'active' : ''} onClick={() => selectTab('details')} data-testid="tab-details">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'details'}
+                className={tab === 'details' ? 'active' : ''}
+                onClick={() => selectTab('details')}
+                data-testid="tab-details"
+              >
                 Сведения
               </button>
-              <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => selectTab('history')} data-testid="tab-history">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'history'}
+                className={tab === 'history' ? 'active' : ''}
+                onClick={() => selectTab('history')}
+                data-testid="tab-history"
+              >
                 История
               </button>
             </div>

@@ -15,8 +15,16 @@ export function SearchPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   useTitle(q ? `Поиск: ${q}` : 'Поиск');
 
-  const all = useApi<SearchResponse>(q ? apiUrl('/api/search', { q, limit: PAGE_SIZE, offset: type ? 0 : (page - 1) * PAGE_SIZE }) : null);
-  const typed = useApi<SearchResponse>(q && type ? apiUrl('/api/search', { q, types: type, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) : null);
+  const all = useApi<SearchResponse>(
+    q
+      ? apiUrl('/api/search', { q, limit: PAGE_SIZE, offset: type ? 0 : (page - 1) * PAGE_SIZE })
+      : null,
+  );
+  const typed = useApi<SearchResponse>(
+    q && type
+      ? apiUrl('/api/search', { q, types: type, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      : null,
+  );
   const result = type ? typed : all;
   const counts = all.data?.counts ?? {};
   const total = all.data?.total ?? 0;
@@ -40,11 +48,25 @@ export function SearchPage() {
       {!q ? <p className="muted">Введите запрос в строку поиска вверху страницы.</p> : null}
       {q ? (
         <div className="tabs" role="tablist" aria-label="Типы записей">
-          <button type="button" role="tab" aria-selected={!type} className={!type ? 'active' : ''} onClick={() => set({ type: '', page: '' })}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={!type}
+            className={!type ? 'active' : ''}
+            onClick={() => set({ type: '', page: '' })}
+          >
             Все <span className="count">{total}</span>
           </button>
           {types.map((t) => (
-            <button key={t} type="button" role="tab" data-testid={`tab-${t}`} aria-selected={type === t} className={type === t ? 'active' : ''} onClick={() => set({ type: t, page: '' })}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              data-testid={`tab-${t}`}
+              aria-selected={type === t}
+              className={type === t ? 'active' : ''}
+              onClick={() => set({ type: t, page: '' })}
+            >
               {ENTITY_TYPE_PLURALS[t]} <span className="count">{counts[t]}</span>
             </button>
           ))}
@@ -62,29 +84,50 @@ export function SearchPage() {
           <p className="total" data-testid="search-total">
             Найдено: {shownTotal.toLocaleString('ru-RU')}
           </p>
-          {result.data.items.length === 0 ? <p className="muted">Ничего не найдено. Попробуйте другую форму слова или более короткий запрос.</p> : null}
-          <ol className={`search-results${result.data.fuzzy ? ' fuzzy' : ''}`} start={(page - 1) * PAGE_SIZE + 1}>
+          {result.data.items.length === 0 ? (
+            <p className="muted">
+              Ничего не найдено. Попробуйте другую форму слова или более короткий запрос.
+            </p>
+          ) : null}
+          <ol
+            className={`search-results${result.data.fuzzy ? ' fuzzy' : ''}`}
+            start={(page - 1) * PAGE_SIZE + 1}
+          >
             {result.data.items.map((item) => {
               const path = entityPath(item);
               return (
-                <li key={`${item.type}:${item.id}`} data-testid="search-result" data-type={item.type}>
+                <li
+                  key={`${item.type}:${item.id}`}
+                  data-testid="search-result"
+                  data-type={item.type}
+                >
                   <span className="badge">{entityTypeLabel(item.type)}</span>{' '}
                   {path ? <Link to={path}>{item.title}</Link> : item.title}
                   {item.subtitle ? <div className="muted small">{item.subtitle}</div> : null}
-                  {item.match === 'region' ? <div className="muted small">найдено по региону</div> : null}
+                  {item.match === 'region' ? (
+                    <div className="muted small">найдено по региону</div>
+                  ) : null}
                 </li>
               );
             })}
           </ol>
           {pages > 1 ? (
             <nav className="pager" aria-label="Страницы">
-              <button type="button" disabled={page <= 1} onClick={() => set({ page: String(page - 1) })}>
+              <button
+                type="button"
+                disabled={page <= 1}
+                onClick={() => set({ page: String(page - 1) })}
+              >
                 ← Назад
               </button>
               <span>
                 Страница {page} из {pages}
               </span>
-              <button type="button" disabled={page >= pages} onClick={() => set({ page: String(page + 1) })}>
+              <button
+                type="button"
+                disabled={page >= pages}
+                onClick={() => set({ page: String(page + 1) })}
+              >
                 Вперёд →
               </button>
             </nav>

@@ -21,7 +21,14 @@ function citationSpans(text: string, citations: Citation[]): Span[] {
   const spans: Span[] = [];
   for (const citation of citations) {
     const { start, end } = citation;
-    if (start !== null && end !== null && start >= 0 && end <= text.length && end > start && locateQuote(text.slice(start, end), citation.quote)) {
+    if (
+      start !== null &&
+      end !== null &&
+      start >= 0 &&
+      end <= text.length &&
+      end > start &&
+      locateQuote(text.slice(start, end), citation.quote)
+    ) {
       spans.push({ start, end, citation });
       continue;
     }
@@ -36,7 +43,13 @@ function citationSpans(text: string, citations: Citation[]): Span[] {
  * citation becomes a <mark> linking to the record the most specific (shortest)
  * covering citation supports. Text stays text: React escapes it.
  */
-function renderRange(text: string, from: number, to: number, spans: Span[], keyPrefix: string): ReactNode[] {
+function renderRange(
+  text: string,
+  from: number,
+  to: number,
+  spans: Span[],
+  keyPrefix: string,
+): ReactNode[] {
   const cuts = new Set([from, to]);
   for (const s of spans) {
     if (s.start > from && s.start < to) cuts.add(s.start);
@@ -48,18 +61,32 @@ function renderRange(text: string, from: number, to: number, spans: Span[], keyP
     const a = points[i]!;
     const b = points[i + 1]!;
     const piece = text.slice(a, b);
-    const covering = spans.filter((s) => s.start <= a && s.end >= b).sort((x, y) => x.end - x.start - (y.end - y.start));
+    const covering = spans
+      .filter((s) => s.start <= a && s.end >= b)
+      .sort((x, y) => x.end - x.start - (y.end - y.start));
     const best = covering[0];
     if (!best) {
       nodes.push(piece);
       continue;
     }
     const path = entityPath(best.citation.entity);
-    const title = [...new Map(covering.map((s) => [`${s.citation.entity.type}:${s.citation.entity.id}:${s.citation.what}`, s])).values()]
+    const title = [
+      ...new Map(
+        covering.map((s) => [
+          `${s.citation.entity.type}:${s.citation.entity.id}:${s.citation.what}`,
+          s,
+        ]),
+      ).values(),
+    ]
       .map((s) => `${s.citation.what}: ${s.citation.entity.title}`)
       .join('\n');
     nodes.push(
-      <mark key={`${keyPrefix}${a}`} className="citation" title={title} data-entity={`${best.citation.entity.type}:${best.citation.entity.id}`}>
+      <mark
+        key={`${keyPrefix}${a}`}
+        className="citation"
+        title={title}
+        data-entity={`${best.citation.entity.type}:${best.citation.entity.id}`}
+      >
         {path ? <Link to={path}>{piece}</Link> : piece}
       </mark>,
     );
@@ -77,20 +104,39 @@ export function SourcePage() {
   const targetRef = useRef<HTMLElement>(null);
 
   const spans = useMemo(() => (data ? citationSpans(data.text, data.citations) : []), [data]);
-  const target = useMemo(() => (data && quote ? locateQuote(data.text, quote) : null), [data, quote]);
+  const target = useMemo(
+    () => (data && quote ? locateQuote(data.text, quote) : null),
+    [data, quote],
+  );
 
   useEffect(() => {
     targetRef.current?.scrollIntoView({ block: 'center' });
   }, [target]);
 
-  if (source.error) return <div className="page"><ErrorMessage error={source.error} /></div>;
-  if (!data) return <div className="page"><Loading /></div>;
+  if (source.error)
+    return (
+      <div className="page">
+        <ErrorMessage error={source.error} />
+      </div>
+    );
+  if (!data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
 
   const text = data.text;
   const body: ReactNode[] = target
     ? [
         ...renderRange(text, 0, target.start, spans, 'a'),
-        <mark key="target" className="quote-target" data-testid="quote-target" ref={targetRef} tabIndex={-1}>
+        <mark
+          key="target"
+          className="quote-target"
+          data-testid="quote-target"
+          ref={targetRef}
+          tabIndex={-1}
+        >
           {renderRange(text, target.start, target.end, spans, 't')}
         </mark>,
         ...renderRange(text, target.end, text.length, spans, 'b'),
@@ -130,18 +176,24 @@ export function SourcePage() {
         </article>
         <aside className="citations">
           <Section title="Подтверждаемые сведения" count={data.citations.length}>
-            <p className="muted small">Выделенные предложения подтверждают записи реестра. Нажмите на выделение, чтобы открыть запись.</p>
+            <p className="muted small">
+              Выделенные предложения подтверждают записи реестра. Нажмите на выделение, чтобы
+              открыть запись.
+            </p>
             <ul className="ref-list">
               {data.citations.map((c, index) => (
                 <li key={index}>
-                  <span className="muted">{entityTypeLabel(c.entity.type)}:</span> <EntityLink entity={c.entity} /> — {c.what}{' '}
+                  <span className="muted">{entityTypeLabel(c.entity.type)}:</span>{' '}
+                  <EntityLink entity={c.entity} /> — {c.what}{' '}
                   <Link className="small" to={sourcePath(data.id, c.quote)} replace>
                     в тексте
                   </Link>
                 </li>
               ))}
             </ul>
-            {unlocated.length ? <p className="muted small">Не найдено в тексте: {unlocated.length}.</p> : null}
+            {unlocated.length ? (
+              <p className="muted small">Не найдено в тексте: {unlocated.length}.</p>
+            ) : null}
           </Section>
         </aside>
       </div>
