@@ -53,6 +53,8 @@ async function api<T = any>(
   url: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
+  // Requests are made from a page of the app, so they carry its cookie and CSRF token.
+  if (!page.url().startsWith(h.url)) await page.goto(`${h.url}/ratings`);
   return page.evaluate(
     async ({ method, url, body }) => {
       const me = await (await fetch('/api/auth/me')).json();
@@ -128,6 +130,12 @@ describe('ratings in the browser', () => {
       numberOf(await rows.first().locator('[data-testid=row-score]').innerText()),
     ).toBeGreaterThan(0);
     await page.locator('[data-testid=score-chart] canvas').first().waitFor();
+    // Sensitivity: 200 uniform ±20 % runs, seed 1 → a place distribution per object.
+    await page.locator('[data-testid=sensitivity-runs]').fill('200');
+    await page.locator('[data-testid=sensitivity-run]').click();
+    const sensitivity = page.locator('[data-testid=sensitivity-row]');
+    await expect.poll(() => sensitivity.count()).toBe(edition.objectCount);
+    expect(await sensitivity.first().innerText()).toMatch(/\d+–\d+[\s\S]*(устойчиво|неустойчиво)/);
     for (const format of ['csv', 'xlsx']) {
       const href = await page.locator(`[data-testid=export-${format}]`).getAttribute('href');
       const response = await page.request.get(`${h.url}${href}`);
@@ -231,13 +239,11 @@ describe('ratings in the browser', () => {
       `"${siteName(1)}",${codes[0]},много,${YEAR},тест`,
     ];
     await page.locator('[data-testid=import-dataset]').fill(DATASET);
-    await page
-      .locator('[data-testid=import-file]')
-      .setInputFiles({
-        name: 'bad.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(bad.join('\n')),
-      });
+    await page.locator('[data-testid=import-file]').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad.join('\n')),
+    });
     await page.locator('[data-testid=import-submit]').click();
     const problems = page.locator('[data-testid=import-problem]');
     await expect.poll(() => problems.count()).toBeGreaterThanOrEqual(2);
@@ -247,13 +253,11 @@ describe('ratings in the browser', () => {
     // Chromium logs the 422 of the refused file as a console error; it is the expected answer here.
     errors.splice(0, errors.length, ...errors.filter((e) => !/status of 422/.test(e)));
 
-    await page
-      .locator('[data-testid=import-file]')
-      .setInputFiles({
-        name: 'good.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(lines.join('\n')),
-      });
+    await page.locator('[data-testid=import-file]').setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
     await page.locator('[data-testid=import-submit]').click();
     await expect.poll(() => page.locator('[data-testid=import-result]').count()).toBe(1);
     expect(await page.locator('[data-testid=import-result]').innerText()).toContain(

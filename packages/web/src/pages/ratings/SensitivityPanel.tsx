@@ -129,7 +129,7 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
             type="number"
             min={1}
             max={20000}
-            step={100}
+            step={1}
             value={settings.runs}
             onChange={(e) => set('runs', Number(e.target.value))}
             data-testid="sensitivity-runs"
