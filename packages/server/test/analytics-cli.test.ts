@@ -36,7 +36,8 @@ async function promatlas(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe('promatlas clusters map', () => {
+// Each case spawns the CLI (tsx start-up, embedded database migration): slow on a loaded machine.
+describe('promatlas clusters map', { timeout: 180_000 }, () => {
   it('writes LQ, strong flags, stars and the summary for the EconGeo matrix', async () => {
     const rows = [
       [100, 0, 0, 0, 0],
@@ -104,7 +105,7 @@ describe('promatlas clusters map', () => {
   });
 });
 
-describe('promatlas import dataset', () => {
+describe('promatlas import dataset', { timeout: 180_000 }, () => {
   const file = () => sharedFile('data/rosstat-org-counts-by-region-okved-2017-2022.csv');
   let first: Awaited<ReturnType<typeof promatlas>>;
 
