@@ -3,13 +3,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../server/src/users/user.service.ts';
-import { REPOSITORY_ROOT, startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
+import {
+  REPOSITORY_ROOT,
+  startBrowserHarness,
+  watchErrors,
+  type BrowserHarness,
+} from './browser-harness.ts';
 
 // Issue 4, item 5: the LQ map with strong regions, a region's cluster
 // portfolio with candidates, the CSV export, and an analyst's import with
 // its quarantine report — on the demo's illustrative dataset.
 
-const ANALYST = { email: 'analyst@promatlas.test', password: 'аналитик-кластеры-2026', name: 'Анна Аналитик' };
+const ANALYST = {
+  email: 'analyst@promatlas.test',
+  password: 'аналитик-кластеры-2026',
+  name: 'Анна Аналитик',
+};
 const YEAR = 2022;
 const CATEGORY = 'metallurgy';
 const SHOTS = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
@@ -38,12 +47,24 @@ async function api<T>(url: string): Promise<T> {
 
 beforeAll(async () => {
   h = await startBrowserHarness();
-  await createUser(h.server.connection.db, { email: ANALYST.email, displayName: ANALYST.name, role: 'analyst', regions: [], password: ANALYST.password });
+  await createUser(h.server.connection.db, {
+    email: ANALYST.email,
+    displayName: ANALYST.name,
+    role: 'analyst',
+    regions: [],
+    password: ANALYST.password,
+  });
   page = await h.newPage({ width: 1280, height: 900 });
   errors = watchErrors(page);
-  const datasets = await api<{ items: Array<{ id: number; illustrative: boolean }> }>('/api/datasets');
+  const datasets = await api<{ items: Array<{ id: number; illustrative: boolean }> }>(
+    '/api/datasets',
+  );
   datasetId = datasets.items.find((d) => d.illustrative)!.id;
-  mapItems = (await api<{ items: MapItem[] }>(`/api/clusters-analytics/map?dataset=${datasetId}&year=${YEAR}&industry=${CATEGORY}`)).items;
+  mapItems = (
+    await api<{ items: MapItem[] }>(
+      `/api/clusters-analytics/map?dataset=${datasetId}&year=${YEAR}&industry=${CATEGORY}`,
+    )
+  ).items;
 });
 afterAll(async () => {
   await h?.close();
@@ -57,34 +78,51 @@ describe('cluster analysis pages', () => {
     await page.waitForURL(/\/analytics\/clusters/);
 
     await page.locator('[data-testid=dataset-select]').selectOption(String(datasetId));
-    await expect.poll(() => page.locator('[data-testid=illustrative-banner]').innerText()).toContain('Иллюстративные данные');
+    await expect
+      .poll(() => page.locator('[data-testid=illustrative-banner]').innerText())
+      .toContain('Иллюстративные данные');
     await page.locator('[data-testid=year-select]').selectOption(String(YEAR));
     await page.locator('[data-testid=industry-input]').fill('металл');
     await page.locator(`[data-testid=industry-option][data-code=${CATEGORY}]`).click();
-    await expect.poll(() => page.locator('[data-testid=cluster-title]').innerText()).toContain(`Металлургия и металлообработка (${CATEGORY}), ${YEAR}`);
-    await expect.poll(() => page.locator('[data-testid=cluster-map-row]').count()).toBe(mapItems.length);
+    await expect
+      .poll(() => page.locator('[data-testid=cluster-title]').innerText())
+      .toContain(`Металлургия и металлообработка (${CATEGORY}), ${YEAR}`);
+    await expect
+      .poll(() => page.locator('[data-testid=cluster-map-row]').count())
+      .toBe(mapItems.length);
 
     // Two regions' LQ as the API computes them, in Russian format («1,25»).
     const sorted = [...mapItems].sort((a, b) => b.locationQuotient - a.locationQuotient);
     for (const item of [sorted[0]!, sorted[Math.floor(sorted.length / 2)]!]) {
       const row = page.locator(`[data-testid=cluster-map-row][data-region="${item.region.code}"]`);
-      expect(await row.locator('[data-testid=lq]').innerText()).toBe(lq.format(item.locationQuotient));
+      expect(await row.locator('[data-testid=lq]').innerText()).toBe(
+        lq.format(item.locationQuotient),
+      );
       expect(await row.innerText()).toContain(item.region.name);
     }
     const strong = mapItems.filter((i) => i.strong);
     expect(strong.length).toBeGreaterThan(0);
-    const strongRow = page.locator(`[data-testid=cluster-map-row][data-region="${strong[0]!.region.code}"]`);
+    const strongRow = page.locator(
+      `[data-testid=cluster-map-row][data-region="${strong[0]!.region.code}"]`,
+    );
     expect(await strongRow.locator('[data-testid=strong]').innerText()).toBe('сильный');
-    expect(await page.locator('[data-testid=strong-count]').innerText()).toBe(String(strong.length));
+    expect(await page.locator('[data-testid=strong-count]').innerText()).toBe(
+      String(strong.length),
+    );
     expect(await page.locator('[data-testid=threshold-lq-q75]').innerText()).toMatch(/^\d+,\d\d$/);
 
     // The map: every region with data coloured on the diverging scale, strong ones outlined.
     const map = page.locator('[data-testid=region-map]');
-    await expect.poll(() => map.getAttribute('data-coloured'), { timeout: 30_000 }).toBe(String(mapItems.length));
+    await expect
+      .poll(() => map.getAttribute('data-coloured'), { timeout: 30_000 })
+      .toBe(String(mapItems.length));
     expect(await map.getAttribute('data-highlighted')).toBe(String(strong.length));
     const paint = await page.evaluate(() => {
       const m = window.__promatlasMap!;
-      return { fill: JSON.stringify(m.getPaintProperty('regions-fill', 'fill-color')), outline: JSON.stringify(m.getFilter('regions-highlight')) };
+      return {
+        fill: JSON.stringify(m.getPaintProperty('regions-fill', 'fill-color')),
+        outline: JSON.stringify(m.getFilter('regions-highlight')),
+      };
     });
     expect(paint.fill).toContain('#b2182b');
     expect(paint.fill).toContain('#2166ac');
@@ -93,12 +131,17 @@ describe('cluster analysis pages', () => {
 
     // Sorting by region name puts the table in alphabetical order.
     await page.locator('[data-testid=sort-region]').click();
-    const names = await page.locator('[data-testid=cluster-map-row] td:first-child').allInnerTexts();
+    const names = await page
+      .locator('[data-testid=cluster-map-row] td:first-child')
+      .allInnerTexts();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'ru')));
   });
 
   it('downloads the table as CSV with the expected header', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=map-export-csv]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=map-export-csv]').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`cluster-map-${datasetId}-${YEAR}-${CATEGORY}.csv`);
     const text = await readFile((await download.path())!, 'utf8');
     expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
@@ -109,45 +152,77 @@ describe('cluster analysis pages', () => {
 
   it('opens a strong region’s portfolio: bubble chart, strong clusters and candidates with their evidence', async () => {
     const region = mapItems.find((i) => i.strong)!.region;
-    await page.locator(`[data-testid=cluster-map-row][data-region="${region.code}"] [data-testid=portfolio-link]`).click();
+    await page
+      .locator(
+        `[data-testid=cluster-map-row][data-region="${region.code}"] [data-testid=portfolio-link]`,
+      )
+      .click();
     await page.waitForURL(new RegExp(`/analytics/clusters/regions/${region.code}\\?`));
-    await expect.poll(() => page.locator('[data-testid=portfolio-title]').innerText()).toBe(`Портфель кластеров: ${region.name}`);
+    await expect
+      .poll(() => page.locator('[data-testid=portfolio-title]').innerText())
+      .toBe(`Портфель кластеров: ${region.name}`);
 
-    const portfolio = await api<{ strongClusters: Array<{ industry: { code: string }; locationQuotient: number }>; items: unknown[]; baseYear: number }>(
+    const portfolio = await api<{
+      strongClusters: Array<{ industry: { code: string }; locationQuotient: number }>;
+      items: unknown[];
+      baseYear: number;
+    }>(
       `/api/clusters-analytics/portfolio?dataset=${datasetId}&year=${YEAR}&region=${region.code}&baseYear=2019`,
     );
-    const candidates = await api<{ items: Array<{ industry: { code: string }; relatedStrongIndustries: unknown[] }> }>(
+    const candidates = await api<{
+      items: Array<{ industry: { code: string }; relatedStrongIndustries: unknown[] }>;
+    }>(
       `/api/clusters-analytics/candidates?dataset=${datasetId}&year=${YEAR}&region=${region.code}&minRelatedness=0.3`,
     );
     const chart = page.locator('[data-testid=portfolio-chart]');
     await chart.locator('canvas').first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => chart.getAttribute('data-strong-points')).toBe(String(portfolio.strongClusters.length));
+    await expect
+      .poll(() => chart.getAttribute('data-strong-points'))
+      .toBe(String(portfolio.strongClusters.length));
     expect(portfolio.strongClusters.map((c) => c.industry.code)).toContain(CATEGORY);
-    await expect.poll(() => page.locator('[data-testid=strong-cluster-row]').count()).toBe(portfolio.strongClusters.length);
+    await expect
+      .poll(() => page.locator('[data-testid=strong-cluster-row]').count())
+      .toBe(portfolio.strongClusters.length);
     const metallurgy = page.locator(`[data-testid=strong-cluster-row][data-industry=${CATEGORY}]`);
-    expect(await metallurgy.locator('[data-testid=lq]').innerText()).toBe(lq.format(portfolio.strongClusters.find((c) => c.industry.code === CATEGORY)!.locationQuotient));
+    expect(await metallurgy.locator('[data-testid=lq]').innerText()).toBe(
+      lq.format(
+        portfolio.strongClusters.find((c) => c.industry.code === CATEGORY)!.locationQuotient,
+      ),
+    );
     expect(await page.locator('[data-testid=portfolio-row]').count()).toBe(portfolio.items.length);
     expect(await page.locator('[data-testid=cluster-strength]').innerText()).toMatch(/\d+,\d\s%/);
 
-    await expect.poll(() => page.locator('[data-testid=candidate-row]').count()).toBe(candidates.items.length);
+    await expect
+      .poll(() => page.locator('[data-testid=candidate-row]').count())
+      .toBe(candidates.items.length);
     expect(candidates.items.length).toBeGreaterThan(0);
     const first = page.locator('[data-testid=candidate-row]').first();
     expect(await first.getAttribute('data-industry')).toBe(candidates.items[0]!.industry.code);
-    expect(await first.locator('.evidence li').count()).toBe(candidates.items[0]!.relatedStrongIndustries.length);
+    expect(await first.locator('.evidence li').count()).toBe(
+      candidates.items[0]!.relatedStrongIndustries.length,
+    );
     expect(await first.innerText()).toMatch(/φ \d,\d\d/);
     await page.screenshot({ path: path.join(SHOTS, 'cluster-portfolio.png'), fullPage: true });
 
     // A higher threshold narrows the candidates, as the API does.
-    const strict = await api<{ items: unknown[] }>(`/api/clusters-analytics/candidates?dataset=${datasetId}&year=${YEAR}&region=${region.code}&minRelatedness=0.6`);
+    const strict = await api<{ items: unknown[] }>(
+      `/api/clusters-analytics/candidates?dataset=${datasetId}&year=${YEAR}&region=${region.code}&minRelatedness=0.6`,
+    );
     await page.locator('[data-testid=min-relatedness]').fill('0,6');
     await page.locator('[data-testid=min-relatedness]').press('Enter');
-    await expect.poll(() => page.locator('[data-testid=candidate-row]').count()).toBe(strict.items.length);
+    await expect
+      .poll(() => page.locator('[data-testid=candidate-row]').count())
+      .toBe(strict.items.length);
     expect(errors).toEqual([]);
   });
 
   it('shows datasets read-only to a public reader', async () => {
     await page.goto(`${h.url}/analytics/datasets`);
-    await page.locator(`[data-testid=dataset-row][data-dataset="${datasetId}"] [data-testid=illustrative-badge]`).waitFor();
+    await page
+      .locator(
+        `[data-testid=dataset-row][data-dataset="${datasetId}"] [data-testid=illustrative-badge]`,
+      )
+      .waitFor();
     await page.locator('[data-testid=read-only-note]').waitFor();
     expect(await page.locator('[data-testid=import-form]').count()).toBe(0);
     expect(await page.locator('[data-testid=delete-dataset]').count()).toBe(0);
@@ -172,9 +247,15 @@ describe('cluster analysis pages', () => {
       'Нарния,24,2022,15',
     ].join('\n');
     await page.locator('[data-testid=import-format]').selectOption('csv');
-    await page.locator('[data-testid=import-file]').setInputFiles({ name: 'занятость-тест.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('[data-testid=import-file]').setInputFiles({
+      name: 'занятость-тест.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
     // Columns are guessed from the header; the analyst can change them.
-    await expect.poll(() => page.locator('[data-testid=map-regionColumn]').inputValue()).toBe('Регион');
+    await expect
+      .poll(() => page.locator('[data-testid=map-regionColumn]').inputValue())
+      .toBe('Регион');
     expect(await page.locator('[data-testid=map-industryColumn]').inputValue()).toBe('ОКВЭД');
     expect(await page.locator('[data-testid=map-valueColumn]').inputValue()).toBe('Занятые');
     expect(await page.locator('[data-testid=map-yearColumn]').inputValue()).toBe('Год');
@@ -189,7 +270,9 @@ describe('cluster analysis pages', () => {
     const sample = page.locator('[data-testid=report-quarantine-sample] li');
     expect(await sample.count()).toBe(1);
     expect(await sample.getAttribute('data-reason')).toBe('unknown_region');
-    expect(await sample.innerText()).toContain('строка 8, поле «регион»: «Нарния» не найден среди субъектов РФ');
+    expect(await sample.innerText()).toContain(
+      'строка 8, поле «регион»: «Нарния» не найден среди субъектов РФ',
+    );
 
     await page.locator('[data-testid=report-show-quarantine]').click();
     const rows = page.locator('[data-testid=quarantine-row]');

@@ -15,7 +15,13 @@ interface Mapping {
   year: string;
 }
 
-const EMPTY_MAPPING: Mapping = { regionColumn: '', industryColumn: '', valueColumn: '', yearColumn: '', year: '' };
+const EMPTY_MAPPING: Mapping = {
+  regionColumn: '',
+  industryColumn: '',
+  valueColumn: '',
+  yearColumn: '',
+  year: '',
+};
 
 const FORMATS: Array<[Format, string]> = [
   ['csv', 'CSV — длинная таблица (регион, отрасль, значение[, год])'],
@@ -42,7 +48,9 @@ export function DatasetImportForm({
   const [description, setDescription] = useState('');
   const [measure, setMeasure] = useState<'employment' | 'establishments' | 'output'>('employment');
   const [unit, setUnit] = useState('');
-  const [regionLevel, setRegionLevel] = useState<'federal_subject' | 'municipality'>('federal_subject');
+  const [regionLevel, setRegionLevel] = useState<'federal_subject' | 'municipality'>(
+    'federal_subject',
+  );
   const [classification, setClassification] = useState<'okved2' | 'cluster_category'>('okved2');
   const [sourceText, setSourceText] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
@@ -66,13 +74,21 @@ export function DatasetImportForm({
       setHeader([]);
       return;
     }
-    const columns = csvHeader(decodeCsv(new Uint8Array(await chosen.slice(0, 64 * 1024).arrayBuffer())));
+    const columns = csvHeader(
+      decodeCsv(new Uint8Array(await chosen.slice(0, 64 * 1024).arrayBuffer())),
+    );
     setHeader(columns);
     const region = guessColumn(columns, 'region');
     const industry = guessColumn(columns, 'industry', [region]);
     const year = guessColumn(columns, 'year', [region, industry]);
     const value = guessColumn(columns, 'value', [region, industry, year]);
-    setMapping({ regionColumn: region, industryColumn: industry, yearColumn: year, valueColumn: value, year: '' });
+    setMapping({
+      regionColumn: region,
+      industryColumn: industry,
+      yearColumn: year,
+      valueColumn: value,
+      year: '',
+    });
   };
 
   const submit = async (event: FormEvent) => {
@@ -115,7 +131,11 @@ export function DatasetImportForm({
               ...(sourceUrl ? { sourceUrl } : {}),
               file: fileBody,
             })
-          : await apiSend<CreateDatasetResponse>('POST', `/api/datasets/${target}/import`, fileBody);
+          : await apiSend<CreateDatasetResponse>(
+              'POST',
+              `/api/datasets/${target}/import`,
+              fileBody,
+            );
       setResult(response);
       onImported(response.dataset);
     } catch (e) {
@@ -125,11 +145,20 @@ export function DatasetImportForm({
     }
   };
 
-  const column = (key: 'regionColumn' | 'industryColumn' | 'valueColumn' | 'yearColumn', label: string, optional = false) => (
+  const column = (
+    key: 'regionColumn' | 'industryColumn' | 'valueColumn' | 'yearColumn',
+    label: string,
+    optional = false,
+  ) => (
     <label className="filter">
       {label}
       {header.length > 0 ? (
-        <select data-testid={`map-${key}`} value={mapping[key]} onChange={(e) => setMapping({ ...mapping, [key]: e.target.value })} required={!optional}>
+        <select
+          data-testid={`map-${key}`}
+          value={mapping[key]}
+          onChange={(e) => setMapping({ ...mapping, [key]: e.target.value })}
+          required={!optional}
+        >
           <option value="">{optional ? '— нет —' : '— выберите —'}</option>
           {header.map((h) => (
             <option key={h} value={h}>
@@ -138,7 +167,13 @@ export function DatasetImportForm({
           ))}
         </select>
       ) : (
-        <input data-testid={`map-${key}`} value={mapping[key]} onChange={(e) => setMapping({ ...mapping, [key]: e.target.value })} required={!optional} placeholder="название столбца" />
+        <input
+          data-testid={`map-${key}`}
+          value={mapping[key]}
+          onChange={(e) => setMapping({ ...mapping, [key]: e.target.value })}
+          required={!optional}
+          placeholder="название столбца"
+        />
       )}
     </label>
   );
@@ -150,7 +185,11 @@ export function DatasetImportForm({
         <div className="filters">
           <label className="filter">
             Куда
-            <select data-testid="import-target" value={String(target)} onChange={(e) => setTarget(e.target.value === 'new' ? 'new' : Number(e.target.value))}>
+            <select
+              data-testid="import-target"
+              value={String(target)}
+              onChange={(e) => setTarget(e.target.value === 'new' ? 'new' : Number(e.target.value))}
+            >
               <option value="new">новый набор</option>
               {datasets.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -161,7 +200,11 @@ export function DatasetImportForm({
           </label>
           <label className="filter">
             Формат
-            <select data-testid="import-format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            <select
+              data-testid="import-format"
+              value={format}
+              onChange={(e) => setFormat(e.target.value as Format)}
+            >
               {FORMATS.map(([key, text]) => (
                 <option key={key} value={key}>
                   {text}
@@ -185,11 +228,21 @@ export function DatasetImportForm({
             <div className="filters">
               <label className="filter wide">
                 Название
-                <input data-testid="import-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={500} />
+                <input
+                  data-testid="import-name"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  required
+                  maxLength={500}
+                />
               </label>
               <label className="filter">
                 Показатель
-                <select data-testid="import-measure" value={measure} onChange={(e) => setMeasure(e.target.value as typeof measure)}>
+                <select
+                  data-testid="import-measure"
+                  value={measure}
+                  onChange={(e) => setMeasure(e.target.value as typeof measure)}
+                >
                   <option value="employment">занятость</option>
                   <option value="establishments">число организаций</option>
                   <option value="output">выпуск</option>
@@ -197,18 +250,31 @@ export function DatasetImportForm({
               </label>
               <label className="filter">
                 Единица
-                <input value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="человек / единиц / млн руб." maxLength={100} />
+                <input
+                  value={unit}
+                  onChange={(e) => setUnit(e.target.value)}
+                  placeholder="человек / единиц / млн руб."
+                  maxLength={100}
+                />
               </label>
               <label className="filter">
                 Регионы
-                <select data-testid="import-region-level" value={regionLevel} onChange={(e) => setRegionLevel(e.target.value as typeof regionLevel)}>
+                <select
+                  data-testid="import-region-level"
+                  value={regionLevel}
+                  onChange={(e) => setRegionLevel(e.target.value as typeof regionLevel)}
+                >
                   <option value="federal_subject">субъекты РФ</option>
                   <option value="municipality">муниципальные образования</option>
                 </select>
               </label>
               <label className="filter">
                 Отрасли
-                <select data-testid="import-classification" value={classification} onChange={(e) => setClassification(e.target.value as typeof classification)}>
+                <select
+                  data-testid="import-classification"
+                  value={classification}
+                  onChange={(e) => setClassification(e.target.value as typeof classification)}
+                >
                   <option value="okved2">коды ОКВЭД2</option>
                   <option value="cluster_category">кластерные категории</option>
                 </select>
@@ -217,25 +283,46 @@ export function DatasetImportForm({
             <div className="filters">
               <label className="filter wide">
                 Источник
-                <input value={sourceText} onChange={(e) => setSourceText(e.target.value)} placeholder="Росстат, …" maxLength={2000} />
+                <input
+                  value={sourceText}
+                  onChange={(e) => setSourceText(e.target.value)}
+                  placeholder="Росстат, …"
+                  maxLength={2000}
+                />
               </label>
               <label className="filter wide">
                 Адрес источника
-                <input type="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://…" />
+                <input
+                  type="url"
+                  value={sourceUrl}
+                  onChange={(e) => setSourceUrl(e.target.value)}
+                  placeholder="https://…"
+                />
               </label>
               <label className="filter wide">
                 Описание
-                <input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={5000} />
+                <input
+                  value={description}
+                  onChange={(e) => setDescription(e.target.value)}
+                  maxLength={5000}
+                />
               </label>
               <label className="filter checkbox">
-                <input type="checkbox" checked={illustrative} onChange={(e) => setIllustrative(e.target.checked)} /> иллюстративные (не реальные) данные
+                <input
+                  type="checkbox"
+                  checked={illustrative}
+                  onChange={(e) => setIllustrative(e.target.checked)}
+                />{' '}
+                иллюстративные (не реальные) данные
               </label>
             </div>
           </fieldset>
         ) : null}
         {format !== 'rosstat' ? (
           <fieldset className="import-fieldset" data-testid="column-mapping">
-            <legend>Столбцы длинной таблицы{header.length > 0 ? ` (в файле: ${header.join(', ')})` : ''}</legend>
+            <legend>
+              Столбцы длинной таблицы{header.length > 0 ? ` (в файле: ${header.join(', ')})` : ''}
+            </legend>
             <div className="filters">
               {column('regionColumn', 'Регион')}
               {column('industryColumn', 'Отрасль (код или название)')}
@@ -244,24 +331,51 @@ export function DatasetImportForm({
               {!mapping.yearColumn ? (
                 <label className="filter">
                   или год для всего файла
-                  <input data-testid="map-year" type="number" min={1900} max={2200} value={mapping.year} onChange={(e) => setMapping({ ...mapping, year: e.target.value })} required />
+                  <input
+                    data-testid="map-year"
+                    type="number"
+                    min={1900}
+                    max={2200}
+                    value={mapping.year}
+                    onChange={(e) => setMapping({ ...mapping, year: e.target.value })}
+                    required
+                  />
                 </label>
               ) : null}
             </div>
           </fieldset>
         ) : null}
-        <button type="submit" className="button primary" disabled={busy} data-testid="import-submit">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={busy}
+          data-testid="import-submit"
+        >
           {busy ? 'Импорт…' : 'Импортировать'}
         </button>
       </form>
       {error ? <ErrorMessage error={error} /> : null}
-      {result ? <ImportReport result={result.import} dataset={result.dataset} onShowQuarantine={() => onShowQuarantine(result.dataset.id)} /> : null}
+      {result ? (
+        <ImportReport
+          result={result.import}
+          dataset={result.dataset}
+          onShowQuarantine={() => onShowQuarantine(result.dataset.id)}
+        />
+      ) : null}
     </section>
   );
 }
 
 /** What an import did: rows read and matched, values saved, and the rows set aside with their reasons. */
-function ImportReport({ result, dataset, onShowQuarantine }: { result: ImportResult; dataset: DatasetDto; onShowQuarantine: () => void }) {
+function ImportReport({
+  result,
+  dataset,
+  onShowQuarantine,
+}: {
+  result: ImportResult;
+  dataset: DatasetDto;
+  onShowQuarantine: () => void;
+}) {
   return (
     <div className="import-report" data-testid="import-report" role="status">
       <h3>Импорт в набор «{dataset.name}» выполнен</h3>
@@ -289,7 +403,8 @@ function ImportReport({ result, dataset, onShowQuarantine }: { result: ImportRes
         <div>
           <dt>Регионов · отраслей · годы</dt>
           <dd>
-            {formatNumber(result.regions)} · {formatNumber(result.industries)} · {result.years.join(', ') || '—'}
+            {formatNumber(result.regions)} · {formatNumber(result.industries)} ·{' '}
+            {result.years.join(', ') || '—'}
           </dd>
         </div>
       </dl>
@@ -297,8 +412,16 @@ function ImportReport({ result, dataset, onShowQuarantine }: { result: ImportRes
         <>
           <p>
             По причинам:{' '}
-            {result.quarantineByReason.map((q) => `${quarantineReason(q.reasonCode)} — ${formatNumber(q.rows)}`).join('; ')}.{' '}
-            <button type="button" className="link-button" onClick={onShowQuarantine} data-testid="report-show-quarantine">
+            {result.quarantineByReason
+              .map((q) => `${quarantineReason(q.reasonCode)} — ${formatNumber(q.rows)}`)
+              .join('; ')}
+            .{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={onShowQuarantine}
+              data-testid="report-show-quarantine"
+            >
               Все отложенные строки
             </button>
           </p>

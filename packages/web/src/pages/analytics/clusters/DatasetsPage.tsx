@@ -4,8 +4,21 @@ import { apiSend, ApiError, useApi } from '../../../api/client.ts';
 import { useSession } from '../../../auth/session.ts';
 import { ErrorMessage, Loading } from '../../../components/common.tsx';
 import { useTitle } from '../../../lib/useTitle.ts';
-import { clusterApi, type DatasetDto, type DatasetList, type DatasetSummary, type QuarantinePage } from './cluster-api.ts';
-import { CLASSIFICATION_LABELS, formatNumber, MEASURE_LABELS, quarantineReason, REGION_LEVEL_LABELS } from './format.ts';
+import {
+  clusterApi,
+  type DatasetDto,
+  type DatasetList,
+  type DatasetSummary,
+  type QuarantinePage,
+} from './cluster-api.ts';
+import {
+  CLASSIFICATION_LABELS,
+  formatNumber,
+  formatYears,
+  MEASURE_LABELS,
+  quarantineReason,
+  REGION_LEVEL_LABELS,
+} from './format.ts';
 import { DatasetImportForm } from './DatasetImportForm.tsx';
 
 /** /analytics/datasets — statistical datasets: summaries for everyone; import, quarantine review and deletion for analysts. */
@@ -32,17 +45,20 @@ export function DatasetsPage() {
       </p>
       <h1>Наборы данных</h1>
       <p className="lead">
-        Статистические наборы — значения регион × отрасль × год (занятость, число организаций, выпуск), по которым строится кластерный
-        анализ.{' '}
+        Статистические наборы — значения регион × отрасль × год (занятость, число организаций,
+        выпуск), по которым строится кластерный анализ.{' '}
         {ready && !canManage ? (
           <span className="muted" data-testid="read-only-note">
-            Импорт и удаление доступны аналитикам и администраторам{user ? '' : ' — войдите в систему'}.
+            Импорт и удаление доступны аналитикам и администраторам
+            {user ? '' : ' — войдите в систему'}.
           </span>
         ) : null}
       </p>
       {list.error ? <ErrorMessage error={list.error} /> : null}
       {list.loading && !list.data ? <Loading /> : null}
-      {list.data && datasets.length === 0 ? <p className="muted">Наборов данных пока нет.</p> : null}
+      {list.data && datasets.length === 0 ? (
+        <p className="muted">Наборов данных пока нет.</p>
+      ) : null}
       {datasets.length > 0 ? (
         <div className="table-wrap">
           <table className="table compact" data-testid="datasets-table">
@@ -75,7 +91,9 @@ export function DatasetsPage() {
           </table>
         </div>
       ) : null}
-      {quarantined ? <QuarantineView dataset={quarantined} onClose={() => showQuarantine(null)} /> : null}
+      {quarantined ? (
+        <QuarantineView dataset={quarantined} onClose={() => showQuarantine(null)} />
+      ) : null}
       {canManage ? (
         <DatasetImportForm
           datasets={datasets}
@@ -90,14 +108,29 @@ export function DatasetsPage() {
   );
 }
 
-function DatasetRow({ dataset, canManage, onQuarantine, onDeleted }: { dataset: DatasetDto; canManage: boolean; onQuarantine: () => void; onDeleted: () => void }) {
+function DatasetRow({
+  dataset,
+  canManage,
+  onQuarantine,
+  onDeleted,
+}: {
+  dataset: DatasetDto;
+  canManage: boolean;
+  onQuarantine: () => void;
+  onDeleted: () => void;
+}) {
   const summary = useApi<DatasetSummary>(clusterApi.summary(dataset.id));
   const [error, setError] = useState<ApiError | null>(null);
   const [deleting, setDeleting] = useState(false);
   const s = summary.data;
   const quarantine = s ? s.quarantine.reduce((sum, q) => sum + q.rows, 0) : null;
   const remove = async () => {
-    if (!window.confirm(`Удалить набор «${dataset.name}» со всеми значениями (${formatNumber(dataset.valueCount)})?`)) return;
+    if (
+      !window.confirm(
+        `Удалить набор «${dataset.name}» со всеми значениями (${formatNumber(dataset.valueCount)})?`,
+      )
+    )
+      return;
     setDeleting(true);
     setError(null);
     try {
@@ -118,7 +151,8 @@ function DatasetRow({ dataset, canManage, onQuarantine, onDeleted }: { dataset: 
           </span>
         ) : null}
         <div className="small muted">
-          {REGION_LEVEL_LABELS[dataset.regionLevel]} · {CLASSIFICATION_LABELS[dataset.industryClassification]}
+          {REGION_LEVEL_LABELS[dataset.regionLevel]} ·{' '}
+          {CLASSIFICATION_LABELS[dataset.industryClassification]}
           {dataset.source.text ? ` · источник: ${dataset.source.text}` : ''}
         </div>
         {dataset.provenance ? <div className="small muted">{dataset.provenance}</div> : null}
@@ -127,13 +161,24 @@ function DatasetRow({ dataset, canManage, onQuarantine, onDeleted }: { dataset: 
       <td>
         {MEASURE_LABELS[dataset.measure] ?? dataset.measure}, {dataset.unit}
       </td>
-      <td>{dataset.years.join(', ') || '—'}</td>
+      <td>{formatYears(dataset.years) || '—'}</td>
       <td className="num">{s ? formatNumber(s.regionCount) : '…'}</td>
       <td className="num">{s ? formatNumber(s.industries.length) : '…'}</td>
       <td className="num">{formatNumber(dataset.valueCount)}</td>
-      <td className="num" data-testid="quarantine-count" title={s?.quarantine.map((q) => `${quarantineReason(q.reasonCode)}: ${q.rows}`).join('\n')}>
-        {quarantine === null ? '…' : quarantine > 0 ? (
-          <button type="button" className="link-button" onClick={onQuarantine} data-testid="show-quarantine">
+      <td
+        className="num"
+        data-testid="quarantine-count"
+        title={s?.quarantine.map((q) => `${quarantineReason(q.reasonCode)}: ${q.rows}`).join('\n')}
+      >
+        {quarantine === null ? (
+          '…'
+        ) : quarantine > 0 ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={onQuarantine}
+            data-testid="show-quarantine"
+          >
             {formatNumber(quarantine)}
           </button>
         ) : (
@@ -143,7 +188,13 @@ function DatasetRow({ dataset, canManage, onQuarantine, onDeleted }: { dataset: 
       <td className="actions">
         <Link to={`/analytics/clusters?dataset=${dataset.id}`}>Анализ</Link>
         {canManage ? (
-          <button type="button" className="link-button danger" onClick={remove} disabled={deleting} data-testid="delete-dataset">
+          <button
+            type="button"
+            className="link-button danger"
+            onClick={remove}
+            disabled={deleting}
+            data-testid="delete-dataset"
+          >
             {deleting ? 'Удаление…' : 'Удалить'}
           </button>
         ) : null}
@@ -160,11 +211,12 @@ export function QuarantineView({ dataset, onClose }: { dataset: DatasetDto; onCl
   return (
     <section className="section" aria-label="Отложенные строки" data-testid="quarantine-view">
       <h2>
-        Отложенные строки: {dataset.name} {data ? <span className="count">{data.total}</span> : null}
+        Отложенные строки: {dataset.name}{' '}
+        {data ? <span className="count">{data.total}</span> : null}
       </h2>
       <p className="small muted">
-        Строки файла, которые не импортированы, с причиной. Исправьте файл и импортируйте его снова: значения обновятся, а отложенные
-        строки этого файла заменятся.{' '}
+        Строки файла, которые не импортированы, с причиной. Исправьте файл и импортируйте его снова:
+        значения обновятся, а отложенные строки этого файла заменятся.{' '}
         <button type="button" className="link-button" onClick={onClose}>
           Закрыть
         </button>

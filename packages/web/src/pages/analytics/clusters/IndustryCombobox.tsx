@@ -33,7 +33,9 @@ export function IndustryCombobox({
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!q) return options;
-    return options.filter((o) => o.code.toLowerCase().startsWith(q) || o.name.toLowerCase().includes(q));
+    return options.filter(
+      (o) => o.code.toLowerCase().startsWith(q) || o.name.toLowerCase().includes(q),
+    );
   }, [options, query]);
 
   const pick = (option: IndustryOption) => {
@@ -84,8 +86,15 @@ export function IndustryCombobox({
         }}
       />
       {open ? (
-        <ul id={`${id}-list`} role="listbox" className="combobox-list" data-testid="industry-options">
-          {filtered.length === 0 ? <li className="muted combobox-empty">ничего не найдено</li> : null}
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          className="combobox-list"
+          data-testid="industry-options"
+        >
+          {filtered.length === 0 ? (
+            <li className="muted combobox-empty">ничего не найдено</li>
+          ) : null}
           {filtered.map((option, k) => (
             <li
               key={option.code}
@@ -101,7 +110,9 @@ export function IndustryCombobox({
               onMouseEnter={() => setActive(k)}
             >
               <span className="combobox-code">{option.code}</span> {option.name}
-              {option.type ? <span className="muted small"> · {INDUSTRY_TYPE_LABELS[option.type]}</span> : null}
+              {option.type ? (
+                <span className="muted small"> · {INDUSTRY_TYPE_LABELS[option.type]}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,13 +1,27 @@
 import { useEffect, useMemo, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ClusterPortfolio } from './cluster-api.ts';
 import { formatGrowth, formatLq, formatNumber, formatShare } from './format.ts';
 
 // Only the modules this chart draws with: keeps the chunk small.
-echarts.use([ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  LabelLayout,
+  CanvasRenderer,
+]);
 
 type Item = ClusterPortfolio['items'][number];
 
@@ -27,7 +41,17 @@ const LOCAL = '#adb5bd';
  * region's total. Industries without growth (no base) or, on a log axis,
  * with LQ 0 cannot be placed and are counted under the chart.
  */
-export function PortfolioBubbleChart({ items, logScale, baseYear, unit }: { items: Item[]; logScale: boolean; baseYear: number | null; unit: string }) {
+export function PortfolioBubbleChart({
+  items,
+  logScale,
+  baseYear,
+  unit,
+}: {
+  items: Item[];
+  logScale: boolean;
+  baseYear: number | null;
+  unit: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
 
@@ -44,17 +68,32 @@ export function PortfolioBubbleChart({ items, logScale, baseYear, unit }: { item
     };
   }, []);
 
-  const placed = useMemo(() => items.filter((i) => i.growth !== null && (!logScale || i.locationQuotient > 0)), [items, logScale]);
+  const placed = useMemo(
+    () => items.filter((i) => i.growth !== null && (!logScale || i.locationQuotient > 0)),
+    [items, logScale],
+  );
   const maxShare = useMemo(() => Math.max(...placed.map((i) => i.share), 0.0001), [placed]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart || !container.current) return;
-    const point = (i: Item): Point => ({ value: [i.locationQuotient, (i.growth ?? 0) * 100, i.share], name: i.industry.name, item: i });
+    const point = (i: Item): Point => ({
+      value: [i.locationQuotient, (i.growth ?? 0) * 100, i.share],
+      name: i.industry.name,
+      item: i,
+    });
     const groups: Array<[string, string, Item[]]> = [
       ['Сильные кластеры', STRONG, placed.filter((i) => i.strong)],
-      ['Торгуемые отрасли', TRADED, placed.filter((i) => !i.strong && i.industry.type === 'traded')],
-      ['Локальные и прочие', LOCAL, placed.filter((i) => !i.strong && i.industry.type !== 'traded')],
+      [
+        'Торгуемые отрасли',
+        TRADED,
+        placed.filter((i) => !i.strong && i.industry.type === 'traded'),
+      ],
+      [
+        'Локальные и прочие',
+        LOCAL,
+        placed.filter((i) => !i.strong && i.industry.type !== 'traded'),
+      ],
     ];
     chart.setOption(
       {
@@ -97,15 +136,31 @@ export function PortfolioBubbleChart({ items, logScale, baseYear, unit }: { item
           data: group.map(point),
           symbolSize: (value: [number, number, number]) => 8 + 52 * Math.sqrt(value[2] / maxShare),
           itemStyle: { color: colour, opacity: 0.75, borderColor: '#ffffff', borderWidth: 1 },
-          label: k === 0 ? { show: true, position: 'top', formatter: (p: { data: Point }) => p.data.item.industry.name, fontSize: 11, color: '#212529' } : { show: false },
-          emphasis: { focus: 'self', label: { show: true, formatter: (p: { data: Point }) => p.data.item.industry.name } },
+          label:
+            k === 0
+              ? {
+                  show: true,
+                  position: 'top',
+                  formatter: (p: { data: Point }) => p.data.item.industry.name,
+                  fontSize: 11,
+                  color: '#212529',
+                }
+              : { show: false },
+          labelLayout: { hideOverlap: true },
+          emphasis: {
+            focus: 'self',
+            label: { show: true, formatter: (p: { data: Point }) => p.data.item.industry.name },
+          },
           markLine:
             k === 0
               ? {
                   silent: true,
                   symbol: 'none',
                   lineStyle: { color: '#495057', type: 'dashed' },
-                  label: { formatter: (p: { data: { xAxis?: number } }) => (p.data.xAxis !== undefined ? 'КЛ = 1' : '0 %') },
+                  label: {
+                    formatter: (p: { data: { xAxis?: number } }) =>
+                      p.data.xAxis !== undefined ? 'КЛ = 1' : '0 %',
+                  },
                   data: [{ xAxis: 1 }, { yAxis: 0 }],
                 }
               : undefined,
@@ -120,18 +175,31 @@ export function PortfolioBubbleChart({ items, logScale, baseYear, unit }: { item
   const unplaced = items.length - placed.length;
   return (
     <figure className="portfolio-chart">
-      <div ref={container} className="portfolio-chart-canvas" data-testid="portfolio-chart" role="img" aria-label="Пузырьковая диаграмма портфеля кластеров: КЛ, рост, доля" />
+      <div
+        ref={container}
+        className="portfolio-chart-canvas"
+        data-testid="portfolio-chart"
+        role="img"
+        aria-label="Пузырьковая диаграмма портфеля кластеров: КЛ, рост, доля"
+      />
       <figcaption className="small muted">
-        По горизонтали — КЛ (пунктир: КЛ = 1), по вертикали — рост к базовому году, площадь пузыря — доля отрасли в регионе. На
-        диаграмме {formatNumber(placed.length)} из {formatNumber(items.length)}
-        {unplaced > 0 ? `: без базового значения${logScale ? ' или с КЛ 0' : ''} — ${formatNumber(unplaced)}` : ''}.
+        По горизонтали — КЛ (пунктир: КЛ = 1), по вертикали — рост к базовому году, площадь пузыря —
+        доля отрасли в регионе. На диаграмме {formatNumber(placed.length)} из{' '}
+        {formatNumber(items.length)}
+        {unplaced > 0
+          ? `: без базового значения${logScale ? ' или с КЛ 0' : ''} — ${formatNumber(unplaced)}`
+          : ''}
+        .
       </figcaption>
     </figure>
   );
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export default PortfolioBubbleChart;

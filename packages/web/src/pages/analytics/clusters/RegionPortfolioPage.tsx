@@ -3,9 +3,29 @@ import { Link, useParams } from 'react-router';
 import { useApi } from '../../../api/client.ts';
 import { ErrorMessage, Loading } from '../../../components/common.tsx';
 import { useTitle } from '../../../lib/useTitle.ts';
-import { clusterApi, type CandidatesQuery, type ClusterCandidates, type ClusterPortfolio, type PortfolioQuery } from './cluster-api.ts';
-import { formatGrowth, formatLq, formatNumber, formatShare, INDUSTRY_TYPE_LABELS, starsText } from './format.ts';
-import { AnalysisNotes, DatasetControls, DatasetLine, ExportLinks, IllustrativeBanner, useClusterSelection } from './selection.tsx';
+import {
+  clusterApi,
+  type CandidatesQuery,
+  type ClusterCandidates,
+  type ClusterPortfolio,
+  type PortfolioQuery,
+} from './cluster-api.ts';
+import {
+  formatGrowth,
+  formatLq,
+  formatNumber,
+  formatShare,
+  INDUSTRY_TYPE_LABELS,
+  starsText,
+} from './format.ts';
+import {
+  AnalysisNotes,
+  DatasetControls,
+  DatasetLine,
+  ExportLinks,
+  IllustrativeBanner,
+  useClusterSelection,
+} from './selection.tsx';
 import { SortHeader, useSorted, type SortColumn } from './sorting.tsx';
 
 // ECharts comes with the chart only, in its own chunk.
@@ -33,11 +53,23 @@ export function RegionPortfolioPage() {
   const { dataset, year, level, params, update } = selection;
   const earlier = (dataset?.years ?? []).filter((y) => year !== undefined && y < year);
   const baseParam = params.get('baseYear');
-  const baseYear = baseParam === 'none' ? undefined : earlier.includes(Number(baseParam)) ? Number(baseParam) : earlier[0];
+  const baseYear =
+    baseParam === 'none'
+      ? undefined
+      : earlier.includes(Number(baseParam))
+        ? Number(baseParam)
+        : earlier[0];
   const logScale = params.get('scale') === 'log';
-  const query: PortfolioQuery | null = dataset && year ? { dataset: dataset.id, year, region: code, baseYear, level } : null;
+  const query: PortfolioQuery | null =
+    dataset && year ? { dataset: dataset.id, year, region: code, baseYear, level } : null;
   const portfolio = useApi<ClusterPortfolio>(query ? clusterApi.portfolio(query) : null);
-  const data = portfolio.data && query && portfolio.data.dataset.id === query.dataset && portfolio.data.year === query.year ? portfolio.data : undefined;
+  const data =
+    portfolio.data &&
+    query &&
+    portfolio.data.dataset.id === query.dataset &&
+    portfolio.data.year === query.year
+      ? portfolio.data
+      : undefined;
   useTitle(data ? `Портфель кластеров: ${data.region.name}` : 'Портфель кластеров');
   const mapSearch = new URLSearchParams(params);
   for (const key of ['baseYear', 'scale', 'minRelatedness']) mapSearch.delete(key);
@@ -47,9 +79,7 @@ export function RegionPortfolioPage() {
       <p className="small">
         <Link to={`/analytics/clusters?${mapSearch.toString()}`}>← Кластерный анализ: карта</Link>
       </p>
-      <h1 data-testid="portfolio-title">
-        Портфель кластеров{data ? `: ${data.region.name}` : ''}
-      </h1>
+      <h1 data-testid="portfolio-title">Портфель кластеров{data ? `: ${data.region.name}` : ''}</h1>
       {data && dataset?.regionLevel === 'federal_subject' ? (
         <p className="small">
           <Link to={`/regions/${data.region.code}`}>Профиль региона в реестре →</Link>
@@ -61,7 +91,11 @@ export function RegionPortfolioPage() {
         <DatasetControls selection={selection} />
         <label className="filter">
           Рост к году
-          <select data-testid="base-year-select" value={baseYear ?? 'none'} onChange={(event) => update({ baseYear: event.target.value })}>
+          <select
+            data-testid="base-year-select"
+            value={baseYear ?? 'none'}
+            onChange={(event) => update({ baseYear: event.target.value })}
+          >
             {earlier.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -72,7 +106,11 @@ export function RegionPortfolioPage() {
         </label>
         <label className="filter">
           Шкала КЛ
-          <select data-testid="scale-select" value={logScale ? 'log' : 'linear'} onChange={(event) => update({ scale: event.target.value === 'log' ? 'log' : null })}>
+          <select
+            data-testid="scale-select"
+            value={logScale ? 'log' : 'linear'}
+            onChange={(event) => update({ scale: event.target.value === 'log' ? 'log' : null })}
+          >
             <option value="linear">линейная</option>
             <option value="log">логарифмическая</option>
           </select>
@@ -89,14 +127,24 @@ export function RegionPortfolioPage() {
           region={code}
           level={level}
           minRelatedness={Number(params.get('minRelatedness')) || DEFAULT_RELATEDNESS}
-          onMinRelatedness={(value) => update({ minRelatedness: value === DEFAULT_RELATEDNESS ? null : value })}
+          onMinRelatedness={(value) =>
+            update({ minRelatedness: value === DEFAULT_RELATEDNESS ? null : value })
+          }
         />
       ) : null}
     </div>
   );
 }
 
-function PortfolioResult({ data, query, logScale }: { data: ClusterPortfolio; query: PortfolioQuery; logScale: boolean }) {
+function PortfolioResult({
+  data,
+  query,
+  logScale,
+}: {
+  data: ClusterPortfolio;
+  query: PortfolioQuery;
+  logScale: boolean;
+}) {
   const { sorted, sort, toggle } = useSorted(data.items, COLUMNS, { key: 'lq', descending: true });
   const unit = data.dataset.unit;
   const s = data.clusterStrength;
@@ -106,16 +154,26 @@ function PortfolioResult({ data, query, logScale }: { data: ClusterPortfolio; qu
         <div className="strength" data-testid="cluster-strength">
           <span className="strength-value">{formatShare(s.strength)}</span>
           <span>
-            <strong>Сила кластеров региона</strong> — доля торгуемых отраслей, приходящаяся на сильные кластеры: {formatNumber(s.strongValue)} из{' '}
-            {formatNumber(s.tradedValue)} {unit} ({data.year}). Итог региона: {formatNumber(data.regionTotal)} {unit}.
+            <strong>Сила кластеров региона</strong> — доля торгуемых отраслей, приходящаяся на
+            сильные кластеры: {formatNumber(s.strongValue)} из {formatNumber(s.tradedValue)} {unit}{' '}
+            ({data.year}). Итог региона: {formatNumber(data.regionTotal)} {unit}.
           </span>
         </div>
       </section>
 
       <section className="section" aria-label="Диаграмма портфеля">
         <h2>Диаграмма портфеля</h2>
-        <Suspense fallback={<div className="portfolio-chart-canvas map-placeholder">Диаграмма загружается…</div>}>
-          <PortfolioBubbleChart items={data.items} logScale={logScale} baseYear={data.baseYear} unit={unit} />
+        <Suspense
+          fallback={
+            <div className="portfolio-chart-canvas map-placeholder">Диаграмма загружается…</div>
+          }
+        >
+          <PortfolioBubbleChart
+            items={data.items}
+            logScale={logScale}
+            baseYear={data.baseYear}
+            unit={unit}
+          />
         </Suspense>
       </section>
 
@@ -138,7 +196,11 @@ function PortfolioResult({ data, query, logScale }: { data: ClusterPortfolio; qu
             </thead>
             <tbody>
               {data.strongClusters.map((c) => (
-                <tr key={c.industry.code} data-testid="strong-cluster-row" data-industry={c.industry.code}>
+                <tr
+                  key={c.industry.code}
+                  data-testid="strong-cluster-row"
+                  data-industry={c.industry.code}
+                >
                   <td>
                     {c.industry.name} <span className="muted small">{c.industry.code}</span>
                   </td>
@@ -161,7 +223,12 @@ function PortfolioResult({ data, query, logScale }: { data: ClusterPortfolio; qu
           Все отрасли региона <span className="count">{data.items.length}</span>
         </h2>
         <div className="table-toolbar">
-          <ExportLinks what="портфель" testId="portfolio-export" csv={clusterApi.portfolioExport(query, 'csv')} xlsx={clusterApi.portfolioExport(query, 'xlsx')} />
+          <ExportLinks
+            what="портфель"
+            testId="portfolio-export"
+            csv={clusterApi.portfolioExport(query, 'csv')}
+            xlsx={clusterApi.portfolioExport(query, 'xlsx')}
+          />
         </div>
         <div className="table-wrap">
           <table className="table compact" data-testid="portfolio-table">
@@ -169,17 +236,40 @@ function PortfolioResult({ data, query, logScale }: { data: ClusterPortfolio; qu
               <tr>
                 <SortHeader label="Отрасль" columnKey="industry" sort={sort} onSort={toggle} />
                 <SortHeader label="Тип" columnKey="type" sort={sort} onSort={toggle} />
-                <SortHeader label={`Значение, ${unit}`} columnKey="value" sort={sort} onSort={toggle} numeric />
+                <SortHeader
+                  label={`Значение, ${unit}`}
+                  columnKey="value"
+                  sort={sort}
+                  onSort={toggle}
+                  numeric
+                />
                 <SortHeader label="Доля" columnKey="share" sort={sort} onSort={toggle} numeric />
                 <SortHeader label="КЛ" columnKey="lq" sort={sort} onSort={toggle} numeric />
-                <SortHeader label={data.baseYear ? `Рост к ${data.baseYear}` : 'Рост'} columnKey="growth" sort={sort} onSort={toggle} numeric />
-                <SortHeader label="Сильный" columnKey="strong" sort={sort} onSort={toggle} numeric />
+                <SortHeader
+                  label={data.baseYear ? `Рост к ${data.baseYear}` : 'Рост'}
+                  columnKey="growth"
+                  sort={sort}
+                  onSort={toggle}
+                  numeric
+                />
+                <SortHeader
+                  label="Сильный"
+                  columnKey="strong"
+                  sort={sort}
+                  onSort={toggle}
+                  numeric
+                />
                 <SortHeader label="Звёзды" columnKey="stars" sort={sort} onSort={toggle} numeric />
               </tr>
             </thead>
             <tbody>
               {sorted.map((i) => (
-                <tr key={i.industry.code} data-testid="portfolio-row" data-industry={i.industry.code} className={i.strong ? 'strong-row' : undefined}>
+                <tr
+                  key={i.industry.code}
+                  data-testid="portfolio-row"
+                  data-industry={i.industry.code}
+                  className={i.strong ? 'strong-row' : undefined}
+                >
                   <td>
                     {i.industry.name} <span className="muted small">{i.industry.code}</span>
                   </td>
@@ -188,7 +278,13 @@ function PortfolioResult({ data, query, logScale }: { data: ClusterPortfolio; qu
                   <td className="num">{formatShare(i.share)}</td>
                   <td className="num">{formatLq(i.locationQuotient)}</td>
                   <td className="num">{formatGrowth(i.growth)}</td>
-                  <td>{i.strong ? <span className="strong-badge">сильный</span> : <span className="muted">—</span>}</td>
+                  <td>
+                    {i.strong ? (
+                      <span className="strong-badge">сильный</span>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   <td className="stars">{starsText(i.stars)}</td>
                 </tr>
               ))}
@@ -223,7 +319,8 @@ function CandidateClusters({
   const data = candidates.data;
   const apply = () => {
     const value = Number(draft.replace(',', '.'));
-    if (Number.isFinite(value) && value > 0 && value <= 1) onMinRelatedness(Math.round(value * 100) / 100);
+    if (Number.isFinite(value) && value > 0 && value <= 1)
+      onMinRelatedness(Math.round(value * 100) / 100);
     else setDraft(String(minRelatedness).replace('.', ','));
   };
 
@@ -233,9 +330,10 @@ function CandidateClusters({
         Кандидаты в кластеры {data ? <span className="count">{data.items.length}</span> : null}
       </h2>
       <p className="small muted">
-        Отрасли, которые ещё не сильные в регионе, но по размещению по регионам связаны с его сильными отраслями: связанность φ —
-        корреляция долей двух отраслей в занятости регионов{data ? ` (${formatNumber(data.regionsCounted)} регионов)` : ''}. Оценка
-        кандидата — сумма φ по связанным сильным отраслям.
+        Отрасли, которые ещё не сильные в регионе, но по размещению по регионам связаны с его
+        сильными отраслями: связанность φ — корреляция долей двух отраслей в занятости регионов
+        {data ? ` (${formatNumber(data.regionsCounted)} регионов)` : ''}. Оценка кандидата — сумма φ
+        по связанным сильным отраслям.
       </p>
       <div className="filters">
         <label className="filter">
@@ -262,7 +360,12 @@ function CandidateClusters({
           value={minRelatedness}
           onChange={(event) => onMinRelatedness(Number(event.target.value))}
         />
-        <ExportLinks what="кандидатов" testId="candidates-export" csv={clusterApi.candidatesExport(query, 'csv')} xlsx={clusterApi.candidatesExport(query, 'xlsx')} />
+        <ExportLinks
+          what="кандидатов"
+          testId="candidates-export"
+          csv={clusterApi.candidatesExport(query, 'csv')}
+          xlsx={clusterApi.candidatesExport(query, 'xlsx')}
+        />
       </div>
       {candidates.error ? <ErrorMessage error={candidates.error} /> : null}
       {!data && candidates.loading ? <Loading /> : null}
@@ -273,7 +376,9 @@ function CandidateClusters({
             {data.strongIndustries.map((s) => s.name).join(', ') || 'нет'}.
           </p>
           {data.items.length === 0 ? (
-            <p className="muted">Кандидатов при пороге φ ≥ {formatNumber(data.minRelatedness)} нет.</p>
+            <p className="muted">
+              Кандидатов при пороге φ ≥ {formatNumber(data.minRelatedness)} нет.
+            </p>
           ) : (
             <div className="table-wrap">
               <table className="table compact" data-testid="candidates-table">
@@ -288,10 +393,19 @@ function CandidateClusters({
                 </thead>
                 <tbody>
                   {data.items.map((c) => (
-                    <tr key={c.industry.code} data-testid="candidate-row" data-industry={c.industry.code}>
+                    <tr
+                      key={c.industry.code}
+                      data-testid="candidate-row"
+                      data-industry={c.industry.code}
+                    >
                       <td>
                         {c.industry.name} <span className="muted small">{c.industry.code}</span>
-                        {c.industry.type ? <span className="muted small"> · {INDUSTRY_TYPE_LABELS[c.industry.type]}</span> : null}
+                        {c.industry.type ? (
+                          <span className="muted small">
+                            {' '}
+                            · {INDUSTRY_TYPE_LABELS[c.industry.type]}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="num">{formatLq(c.score)}</td>
                       <td className="num">{formatLq(c.locationQuotient)}</td>

@@ -25,7 +25,13 @@ export interface DatasetSummary {
 }
 
 export interface QuarantinePage {
-  items: Array<{ id: number; line: number; raw: Record<string, string>; reasonCode: string; reason: string }>;
+  items: Array<{
+    id: number;
+    line: number;
+    raw: Record<string, string>;
+    reasonCode: string;
+    reason: string;
+  }>;
   total: number;
   page: number;
   pageSize: number;
@@ -64,16 +70,21 @@ const BASE = '/api/clusters-analytics';
 export const clusterApi = {
   datasets: () => '/api/datasets',
   summary: (id: number) => `/api/datasets/${id}/summary`,
-  quarantine: (id: number, page: number, pageSize = 50) => apiUrl(`/api/datasets/${id}/quarantine`, { page, pageSize }),
+  quarantine: (id: number, page: number, pageSize = 50) =>
+    apiUrl(`/api/datasets/${id}/quarantine`, { page, pageSize }),
   map: (q: MapQuery) => apiUrl(`${BASE}/map`, { ...q }),
   mapExport: (q: MapQuery, format: ExportFormat) => apiUrl(`${BASE}/map/export`, { ...q, format }),
   portfolio: (q: PortfolioQuery) => apiUrl(`${BASE}/portfolio`, { ...q }),
-  portfolioExport: (q: PortfolioQuery, format: ExportFormat) => apiUrl(`${BASE}/portfolio/export`, { ...q, format }),
+  portfolioExport: (q: PortfolioQuery, format: ExportFormat) =>
+    apiUrl(`${BASE}/portfolio/export`, { ...q, format }),
   candidates: (q: CandidatesQuery) => apiUrl(`${BASE}/candidates`, { ...q }),
-  candidatesExport: (q: CandidatesQuery, format: ExportFormat) => apiUrl(`${BASE}/candidates/export`, { ...q, format }),
+  candidatesExport: (q: CandidatesQuery, format: ExportFormat) =>
+    apiUrl(`${BASE}/candidates/export`, { ...q, format }),
 };
 
 /** The analysis levels a dataset allows: category datasets only by category; ОКВЭД2 datasets by code or aggregated to categories. */
 export function levelsOf(dataset: Pick<DatasetDto, 'industryClassification'>): AnalysisLevel[] {
-  return dataset.industryClassification === 'cluster_category' ? ['category'] : ['okved', 'category'];
+  return dataset.industryClassification === 'cluster_category'
+    ? ['category']
+    : ['okved', 'category'];
 }

@@ -2,9 +2,21 @@ import { formatNumber } from '../../../lib/format.ts';
 
 export { formatNumber };
 
-const fixed2 = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent1 = new Intl.NumberFormat('ru-RU', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signedPercent1 = new Intl.NumberFormat('ru-RU', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const fixed2 = new Intl.NumberFormat('ru-RU', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const percent1 = new Intl.NumberFormat('ru-RU', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const signedPercent1 = new Intl.NumberFormat('ru-RU', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
 
 /** A location quotient always with two decimals: «1,25», «0,00». */
 export function formatLq(value: number): string {
@@ -22,7 +34,10 @@ export function formatGrowth(value: number | null): string {
 }
 
 /** A threshold that may be undefined (no region with a value > 0). */
-export function formatThreshold(value: number | null, format: (v: number) => string = formatNumber): string {
+export function formatThreshold(
+  value: number | null,
+  format: (v: number) => string = formatNumber,
+): string {
   return value === null ? 'не определён' : format(value);
 }
 
@@ -67,4 +82,17 @@ export const QUARANTINE_REASONS: Record<string, string> = {
 
 export function quarantineReason(code: string): string {
   return QUARANTINE_REASONS[code] ?? code;
+}
+
+/** Years as ranges: «2017–2022», «2015, 2017–2019». */
+export function formatYears(years: readonly number[]): string {
+  const sorted = [...years].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let k = 0; k < sorted.length;) {
+    let end = k;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+    parts.push(end > k ? `${sorted[k]}–${sorted[end]}` : String(sorted[k]));
+    k = end + 1;
+  }
+  return parts.join(', ');
 }

@@ -8,7 +8,8 @@ export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   const chunk = 0x8000;
-  for (let k = 0; k < bytes.length; k += chunk) binary += String.fromCharCode(...bytes.subarray(k, k + chunk));
+  for (let k = 0; k < bytes.length; k += chunk)
+    binary += String.fromCharCode(...bytes.subarray(k, k + chunk));
   return btoa(binary);
 }
 
@@ -54,6 +55,10 @@ const GUESSES: Record<'region' | 'industry' | 'value' | 'year', RegExp> = {
 };
 
 /** A first guess at which column holds what, by its name. */
-export function guessColumn(header: string[], role: keyof typeof GUESSES, taken: string[] = []): string {
+export function guessColumn(
+  header: string[],
+  role: keyof typeof GUESSES,
+  taken: string[] = [],
+): string {
   return header.find((h) => GUESSES[role].test(h) && !taken.includes(h)) ?? '';
 }

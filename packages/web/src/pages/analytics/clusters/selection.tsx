@@ -2,8 +2,21 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DEFAULT_CLUSTER_CATEGORIES } from '@promatlas/core/clusters/default-cluster-categories.ts';
 import { useApi, type ApiError } from '../../../api/client.ts';
-import { clusterApi, levelsOf, type AnalysisLevel, type DatasetDto, type DatasetList, type DatasetSummary } from './cluster-api.ts';
-import { CLASSIFICATION_LABELS, LEVEL_LABELS, MEASURE_LABELS, REGION_LEVEL_LABELS } from './format.ts';
+import {
+  clusterApi,
+  levelsOf,
+  type AnalysisLevel,
+  type DatasetDto,
+  type DatasetList,
+  type DatasetSummary,
+} from './cluster-api.ts';
+import {
+  CLASSIFICATION_LABELS,
+  formatYears,
+  LEVEL_LABELS,
+  MEASURE_LABELS,
+  REGION_LEVEL_LABELS,
+} from './format.ts';
 import type { IndustryOption } from './IndustryCombobox.tsx';
 
 /** The dataset, year and level chosen in the address (?dataset=&year=&level=), with sensible defaults. */
@@ -25,7 +38,11 @@ const CATEGORY_INFO = new Map(DEFAULT_CLUSTER_CATEGORIES.map((c) => [c.code, c])
 
 // The categories are seeded from PromAtlas's default grouping; the API has no list of
 // them yet, so ОКВЭД2 datasets analysed by category offer the defaults.
-const DEFAULT_CATEGORY_OPTIONS: IndustryOption[] = DEFAULT_CLUSTER_CATEGORIES.map((c) => ({ code: c.code, name: c.name, type: c.type }));
+const DEFAULT_CATEGORY_OPTIONS: IndustryOption[] = DEFAULT_CLUSTER_CATEGORIES.map((c) => ({
+  code: c.code,
+  name: c.name,
+  type: c.type,
+}));
 
 export function useClusterSelection(): ClusterSelection {
   const [params, setParams] = useSearchParams();
@@ -44,11 +61,15 @@ export function useClusterSelection(): ClusterSelection {
 
   const industries = useMemo<IndustryOption[]>(() => {
     if (!dataset || !currentSummary) return [];
-    if (level === 'category' && dataset.industryClassification === 'okved2') return DEFAULT_CATEGORY_OPTIONS;
+    if (level === 'category' && dataset.industryClassification === 'okved2')
+      return DEFAULT_CATEGORY_OPTIONS;
     return currentSummary.industries.map((i) => ({
       code: i.code,
       name: i.name ?? i.code,
-      type: dataset.industryClassification === 'cluster_category' ? (CATEGORY_INFO.get(i.code)?.type ?? null) : null,
+      type:
+        dataset.industryClassification === 'cluster_category'
+          ? (CATEGORY_INFO.get(i.code)?.type ?? null)
+          : null,
     }));
   }, [dataset, currentSummary, level]);
 
@@ -76,17 +97,28 @@ export function useClusterSelection(): ClusterSelection {
 }
 
 /** «Иллюстративные данные» in plain sight whenever the data are made up. */
-export function IllustrativeBanner({ dataset }: { dataset: Pick<DatasetDto, 'illustrative'> | undefined }) {
+export function IllustrativeBanner({
+  dataset,
+}: {
+  dataset: Pick<DatasetDto, 'illustrative'> | undefined;
+}) {
   if (!dataset?.illustrative) return null;
   return (
     <div className="illustrative-banner" role="note" data-testid="illustrative-banner">
-      <strong>Иллюстративные данные</strong> — выдуманные значения для демонстрации страниц, не реальная статистика.
+      <strong>Иллюстративные данные</strong> — выдуманные значения для демонстрации страниц, не
+      реальная статистика.
     </div>
   );
 }
 
 /** Dataset, year and (for ОКВЭД2 datasets) level pickers. */
-export function DatasetControls({ selection, yearLabel = 'Год' }: { selection: ClusterSelection; yearLabel?: string }) {
+export function DatasetControls({
+  selection,
+  yearLabel = 'Год',
+}: {
+  selection: ClusterSelection;
+  yearLabel?: string;
+}) {
   const { datasets, dataset, year, level, update } = selection;
   return (
     <>
@@ -95,7 +127,9 @@ export function DatasetControls({ selection, yearLabel = 'Год' }: { selection
         <select
           data-testid="dataset-select"
           value={dataset?.id ?? ''}
-          onChange={(event) => update({ dataset: event.target.value, year: null, level: null, industry: null })}
+          onChange={(event) =>
+            update({ dataset: event.target.value, year: null, level: null, industry: null })
+          }
         >
           {datasets.map((d) => (
             <option key={d.id} value={d.id}>
@@ -107,7 +141,11 @@ export function DatasetControls({ selection, yearLabel = 'Год' }: { selection
       </label>
       <label className="filter">
         {yearLabel}
-        <select data-testid="year-select" value={year ?? ''} onChange={(event) => update({ year: event.target.value })}>
+        <select
+          data-testid="year-select"
+          value={year ?? ''}
+          onChange={(event) => update({ year: event.target.value })}
+        >
           {(dataset?.years ?? []).map((y) => (
             <option key={y} value={y}>
               {y}
@@ -118,7 +156,11 @@ export function DatasetControls({ selection, yearLabel = 'Год' }: { selection
       {dataset && levelsOf(dataset).length > 1 ? (
         <label className="filter">
           Уровень
-          <select data-testid="level-select" value={level} onChange={(event) => update({ level: event.target.value, industry: null })}>
+          <select
+            data-testid="level-select"
+            value={level}
+            onChange={(event) => update({ level: event.target.value, industry: null })}
+          >
             {levelsOf(dataset).map((l) => (
               <option key={l} value={l}>
                 {LEVEL_LABELS[l]}
@@ -135,9 +177,21 @@ export function DatasetControls({ selection, yearLabel = 'Год' }: { selection
 export function DatasetLine({ dataset }: { dataset: DatasetDto }) {
   return (
     <p className="muted small dataset-line">
-      {MEASURE_LABELS[dataset.measure] ?? dataset.measure}, {dataset.unit} · {REGION_LEVEL_LABELS[dataset.regionLevel]} ·{' '}
-      {CLASSIFICATION_LABELS[dataset.industryClassification]} · годы: {dataset.years.join(', ') || 'нет'}
-      {dataset.source.text ? <> · источник: {dataset.source.url ? <a href={dataset.source.url}>{dataset.source.text}</a> : dataset.source.text}</> : null}
+      {MEASURE_LABELS[dataset.measure] ?? dataset.measure}, {dataset.unit} ·{' '}
+      {REGION_LEVEL_LABELS[dataset.regionLevel]} ·{' '}
+      {CLASSIFICATION_LABELS[dataset.industryClassification]} · годы:{' '}
+      {formatYears(dataset.years) || 'нет'}
+      {dataset.source.text ? (
+        <>
+          {' '}
+          · источник:{' '}
+          {dataset.source.url ? (
+            <a href={dataset.source.url}>{dataset.source.text}</a>
+          ) : (
+            dataset.source.text
+          )}
+        </>
+      ) : null}
       {' · '}
       <Link to="/analytics/datasets">все наборы данных</Link>
     </p>
@@ -157,7 +211,17 @@ export function AnalysisNotes({ notes }: { notes: Array<{ kind: string; message:
   );
 }
 
-export function ExportLinks({ csv, xlsx, what, testId }: { csv: string; xlsx: string; what: string; testId: string }) {
+export function ExportLinks({
+  csv,
+  xlsx,
+  what,
+  testId,
+}: {
+  csv: string;
+  xlsx: string;
+  what: string;
+  testId: string;
+}) {
   return (
     <span className="export-links">
       Выгрузить {what}:{' '}

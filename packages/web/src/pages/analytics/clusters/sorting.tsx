@@ -22,7 +22,11 @@ function compare(a: number | string | boolean | null, b: number | string | boole
 }
 
 /** Rows sorted by one column; a second click on the same column reverses the order. Nulls last either way. */
-export function useSorted<T>(rows: readonly T[], columns: readonly SortColumn<T>[], initial: SortState) {
+export function useSorted<T>(
+  rows: readonly T[],
+  columns: readonly SortColumn<T>[],
+  initial: SortState,
+) {
   const [sort, setSort] = useState<SortState>(initial);
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
@@ -34,7 +38,9 @@ export function useSorted<T>(rows: readonly T[], columns: readonly SortColumn<T>
     });
   }, [rows, columns, sort]);
   const toggle = (key: string, numeric: boolean) =>
-    setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: numeric }));
+    setSort((s) =>
+      s.key === key ? { key, descending: !s.descending } : { key, descending: numeric },
+    );
   return { sorted, sort, toggle };
 }
 
@@ -56,8 +62,17 @@ export function SortHeader({
 }) {
   const active = sort.key === columnKey;
   return (
-    <th aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={numeric ? 'num' : undefined} title={title}>
-      <button type="button" className="sort" data-testid={`sort-${columnKey}`} onClick={() => onSort(columnKey, numeric)}>
+    <th
+      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      className={numeric ? 'num' : undefined}
+      title={title}
+    >
+      <button
+        type="button"
+        className="sort"
+        data-testid={`sort-${columnKey}`}
+        onClick={() => onSort(columnKey, numeric)}
+      >
         {label} {active ? (sort.descending ? '▼' : '▲') : ''}
       </button>
     </th>
