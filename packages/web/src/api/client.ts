@@ -87,6 +87,8 @@ export async function apiSend<T>(
     }
   }
   if (!response.ok) throw await errorOf(response);
+  // 204 No Content (e.g. DELETE /api/datasets/:id) has no body to parse.
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
