@@ -114,7 +114,7 @@ export function ComparePage() {
         <CompareForm
           key={`${before}-${after}`}
           editions={allEditions(list.data)}
-          initialBefore={chosen ? before : undefined}
+          initialBefore={before > 0 ? before : undefined}
           initialAfter={chosen ? after : undefined}
         />
       ) : null}

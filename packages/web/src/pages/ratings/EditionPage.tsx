@@ -214,7 +214,7 @@ export function EditionPage() {
             Изменить веса и пересчитать
           </Link>
         ) : null}
-        <Link className="rt-button" to={ratingPaths.compare()}>
+        <Link className="rt-button" to={ratingPaths.compare(e.id)}>
           Сравнить с другим изданием
         </Link>
       </div>

@@ -38,7 +38,11 @@ export const ratingPaths = {
   weights: (id: number) => `/ratings/editions/${id}/weights`,
   methodology: (id: number) => `/ratings/methodologies/${id}`,
   compare: (before?: number, after?: number) =>
-    before && after ? `/ratings/compare?before=${before}&after=${after}` : '/ratings/compare',
+    before && after
+      ? `/ratings/compare?before=${before}&after=${after}`
+      : before
+        ? `/ratings/compare?before=${before}`
+        : '/ratings/compare',
   import: '/ratings/import',
 };
 
