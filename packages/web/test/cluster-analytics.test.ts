@@ -228,7 +228,7 @@ describe('cluster analysis pages', () => {
     expect(await page.locator('[data-testid=delete-dataset]').count()).toBe(0);
   });
 
-  it('an analyst imports a long CSV and sees the one unknown-region row quarantined with its reason', async () => {
+  it('an analyst imports a long CSV, sees the one unknown-region row quarantined with its reason, and deletes the dataset', async () => {
     await page.goto(`${h.url}/login?next=${encodeURIComponent('/analytics/datasets')}`);
     await page.locator('[data-testid=input-email]').fill(ANALYST.email);
     await page.locator('[data-testid=input-password]').fill(ANALYST.password);
@@ -278,6 +278,15 @@ describe('cluster analysis pages', () => {
     const rows = page.locator('[data-testid=quarantine-row]');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('Нарния');
+
+    // The analyst deletes the test dataset (after confirming); the illustrative one stays.
+    const created = page.locator('[data-testid=dataset-row]', { hasText: 'Тест: занятость' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await created.locator('[data-testid=delete-dataset]').click();
+    await expect.poll(() => created.count()).toBe(0);
+    expect(
+      await page.locator(`[data-testid=dataset-row][data-dataset="${datasetId}"]`).count(),
+    ).toBe(1);
     expect(errors).toEqual([]);
   });
 });
