@@ -97,10 +97,7 @@ export function DatasetsPage() {
       {canManage ? (
         <DatasetImportForm
           datasets={datasets}
-          onImported={(dataset) => {
-            list.reload();
-            return dataset;
-          }}
+          onImported={() => list.reload()}
           onShowQuarantine={(id) => showQuarantine(id)}
         />
       ) : null}
