@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../imports/load-exceljs.ts';
 import type {
   ClusterCandidates,
   ClusterMap,
@@ -148,7 +149,7 @@ export function toCsv(table: ExportTable): string {
 
 /** One worksheet: caption lines, a bold header row, then the rows with numbers as numbers. */
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'PromAtlas';
   const sheet = workbook.addWorksheet(table.title.slice(0, 31));
   for (const line of table.caption) sheet.addRow([line]);

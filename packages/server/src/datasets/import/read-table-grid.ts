@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../imports/load-exceljs.ts';
 import { DatasetImportError } from './source-rows.ts';
 
 /** Rows of a file as text cells, with the line each came from. */
@@ -39,7 +40,7 @@ export function readCsvGrid(text: string): GridRow[] {
 
 /** Reads the first worksheet of an XLSX file; `line` is the worksheet row number. */
 export async function readXlsxGrid(buffer: Buffer): Promise<GridRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { formatNumber } from '@promatlas/core/format/russian.ts';
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 import type {
   EditionComparisonResponse,
@@ -93,7 +94,7 @@ export async function editionSensitivity(
     edition: editionRef(loaded.row),
     perturbation:
       q.method === 'uniform'
-        ? `каждый вес группы и показателя умножается на случайный множитель от ${1 - q.spread} до ${1 + q.spread} (±${Math.round(q.spread * 1000) / 10} %)`
+        ? `каждый вес группы и показателя умножается на случайный множитель от ${formatNumber(1 - q.spread)} до ${formatNumber(1 + q.spread)} (±${formatNumber(Math.round(q.spread * 1000) / 10)} %)`
         : `веса групп и показателей внутри групп — распределение Дирихле с концентрацией ${q.concentration} вокруг заявленных весов`,
     runs: result.runs,
     seed: result.seed,

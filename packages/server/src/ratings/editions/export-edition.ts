@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../imports/load-exceljs.ts';
 import type { RatingEditionResponse } from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { getEdition } from './edition.service.ts';
@@ -85,7 +86,7 @@ export async function exportEditionXlsx(
   id: number,
 ): Promise<{ fileName: string; body: Buffer }> {
   const e = await getEdition(db, id);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'PromAtlas';
   const sheet = workbook.addWorksheet('Рейтинг');
   const rows = table(e);

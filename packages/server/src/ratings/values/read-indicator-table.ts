@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../imports/load-exceljs.ts';
 import { decodeText } from '../../imports/decode-text.ts';
 
 /** A file of indicator values as rows of text cells, before validation. */
@@ -104,7 +105,7 @@ function readCsv(text: string): { line: number; cells: string[] }[] {
 }
 
 async function readXlsx(content: Buffer): Promise<{ line: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
