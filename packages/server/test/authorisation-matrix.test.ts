@@ -106,6 +106,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'POST /api/statements': { ok: 201, prepare: async (side) => ({ url: '/api/statements', body: { subject: { type: 'site', id: String(await site(side)) }, property: 'residents', valueNumber: 7 } }) },
     'DELETE /api/statements/:id': { ok: 200, prepare: async (side) => ({ url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}` }) },
     'POST /api/sources': { ok: 201, regionless: true, prepare: async () => ({ url: '/api/sources', body: { kind: 'news', title: `Новость ${uniq()}`, text: 'Текст новости.' } }) },
+    'PATCH /api/cluster-categories/:code': { ok: 200, prepare: async () => ({ url: '/api/cluster-categories/fishing', body: { description: `Правка ${uniq()}` } }) },
     'POST /api/datasets': { ok: 201, prepare: async () => ({ url: '/api/datasets', body: datasetBody() }) },
     'POST /api/datasets/:id/import': { ok: 200, prepare: async () => ({ url: `/api/datasets/${await dataset()}/import`, body: datasetBody().file }) },
     'DELETE /api/datasets/:id': { ok: 204, prepare: async () => ({ url: `/api/datasets/${await dataset()}` }) },

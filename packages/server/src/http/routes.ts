@@ -12,6 +12,7 @@ import { mapRoutes } from '../map/map.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
 import { editingRoutes } from '../editing/editing.routes.ts';
+import { clusterCategoryRoutes } from '../cluster-categories/cluster-category.routes.ts';
 import { ratingRoutes } from '../ratings/ratings.routes.ts';
 import { datasetRoutes } from '../datasets/dataset.routes.ts';
 import { clusterAnalyticsRoutes } from '../cluster-analytics/cluster-analytics.routes.ts';
@@ -36,4 +37,5 @@ export function registerApiRoutes(app: AppInstance): void {
   ratingRoutes(app);
   datasetRoutes(app);
   clusterAnalyticsRoutes(app);
+  clusterCategoryRoutes(app);
 }
