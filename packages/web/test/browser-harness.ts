@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { parseConfig } from '../../server/src/config/config.ts';
-import { startServer, type RunningServer } from '../../server/src/server.ts';
+import {
+  openDatabase,
+  prepareDatabase,
+  startServer,
+  type RunningServer,
+} from '../../server/src/server.ts';
 
 /**
  * Browser tests drive the built web app (packages/web/dist) served by the real
@@ -51,6 +57,51 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
+const TEMPLATE_PREFIX = 'promatlas-browser-template-';
+
+/** A digest of the server's and core's sources: the demo database they build changes with them. */
+async function sourceDigest(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const root of ['packages/server/src', 'packages/core/src']) {
+    const dir = path.join(REPOSITORY_ROOT, root);
+    const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
+    for (const file of files) {
+      hash.update(file);
+      hash.update(await readFile(path.join(dir, file)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A migrated database with the demo data, built once per version of the
+ * server's sources and copied for every test file: a fresh PGlite cluster
+ * (initdb), the migrations and the demo load take ~10 s a file otherwise.
+ * Built aside and renamed into place, so a half-built template is never used.
+ */
+async function templateDataDir(): Promise<string> {
+  const template = path.join(os.tmpdir(), `${TEMPLATE_PREFIX}${await sourceDigest()}`);
+  if (existsSync(template)) return template;
+  const building = await mkdtemp(path.join(os.tmpdir(), 'promatlas-browser-building-'));
+  const connection = await openDatabase({ databaseUrl: undefined, dataDir: building });
+  await prepareDatabase(connection, { demo: true });
+  await connection.close();
+  try {
+    await rename(building, template);
+  } catch {
+    // Another run finished the same template first.
+    await rm(building, { recursive: true, force: true });
+  }
+  // Templates of older sources, made over an hour ago, are dropped.
+  for (const name of await readdir(os.tmpdir())) {
+    const old = path.join(os.tmpdir(), name);
+    if (!name.startsWith(TEMPLATE_PREFIX) || old === template) continue;
+    const { mtimeMs } = await stat(old).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > 3_600_000) await rm(old, { recursive: true, force: true });
+  }
+  return template;
+}
+
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(
@@ -67,6 +118,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   try {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'promatlas-browser-data-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    await cp(await templateDataDir(), dataDir, { recursive: true });
     // A snapshot of dist/: the server keeps index.html in memory, so a rebuild
     // during the run (another terminal, another engineer) would otherwise leave
     // it pointing at deleted, renamed chunks.
