@@ -10,11 +10,15 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['packages/core/src/**/*.test.ts'],
+          // Tiers run one after another (core, server, browser): on 2 cores,
+          // PGlite instances and Chromium should not compete with each other.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
           name: 'server',
+          sequence: { groupOrder: 1 },
           include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -25,6 +29,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: { groupOrder: 2 },
           include: ['packages/web/test/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
