@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type { Database } from '../packages/server/src/db/database.ts';
-import { searchEntities, SEARCHABLE_TYPES } from '../packages/server/src/search/search.repository.ts';
+import {
+  searchEntities,
+  SEARCHABLE_TYPES,
+} from '../packages/server/src/search/search.repository.ts';
 import { toFuzzyText, toPrefixTsQuery } from '../packages/server/src/search/search-query.ts';
 import { findOrganisations } from '../packages/server/src/registry/organisations/organisation.repository.ts';
 
@@ -49,15 +52,65 @@ async function explain(title: string, queries: CompiledQuery[]): Promise<string>
 
 const search = (q: string, mode: 'text' | 'fuzzy') => () =>
   // `schema` arrived in the working tree during this work; older versions ignore the extra field.
-  searchEntities(db, { tsQuery: toPrefixTsQuery(q)!, fuzzyText: toFuzzyText(q)!, types: SEARCHABLE_TYPES, limit: 20, offset: 0, mode, schema: 'public' } as Parameters<typeof searchEntities>[1]);
+  searchEntities(db, {
+    tsQuery: toPrefixTsQuery(q)!,
+    fuzzyText: toFuzzyText(q)!,
+    types: SEARCHABLE_TYPES,
+    limit: 20,
+    offset: 0,
+    mode,
+    schema: 'public',
+  } as Parameters<typeof searchEntities>[1]);
 
 let report = '';
-report += await explain('search «Московской» (text mode; region match pulls in every record of Московская область)', await capture(search('Московской', 'text')));
-report += await explain('search «станкозавод» (text mode; organisation name fragment)', await capture(search('станкозавод', 'text')));
-report += await explain('search «станкозавд» (fuzzy mode, after text mode found nothing)', await capture(search('станкозавд', 'fuzzy')));
-report += await explain('list region=45 kind=enterprise page=1 pageSize=50, sort=name', await capture(() => findOrganisations(db, { regions: ['45'], kind: 'enterprise' }, { column: 'name', direction: 'asc' }, 50, 0)));
-report += await explain('list region=45 kind=enterprise okved=25 page=1 pageSize=50', await capture(() => findOrganisations(db, { regions: ['45'], kind: 'enterprise', okved: '25' }, { column: 'name', direction: 'asc' }, 50, 0)));
-report += await explain('list region=45 kind=enterprise sort=inn page=1 pageSize=50', await capture(() => findOrganisations(db, { regions: ['45'], kind: 'enterprise' }, { column: 'inn', direction: 'asc' }, 50, 0)));
+report += await explain(
+  'search «Московской» (text mode; region match pulls in every record of Московская область)',
+  await capture(search('Московской', 'text')),
+);
+report += await explain(
+  'search «станкозавод» (text mode; organisation name fragment)',
+  await capture(search('станкозавод', 'text')),
+);
+report += await explain(
+  'search «станкозавд» (fuzzy mode, after text mode found nothing)',
+  await capture(search('станкозавд', 'fuzzy')),
+);
+report += await explain(
+  'list region=45 kind=enterprise page=1 pageSize=50, sort=name',
+  await capture(() =>
+    findOrganisations(
+      db,
+      { regions: ['45'], kind: 'enterprise' },
+      { column: 'name', direction: 'asc' },
+      50,
+      0,
+    ),
+  ),
+);
+report += await explain(
+  'list region=45 kind=enterprise okved=25 page=1 pageSize=50',
+  await capture(() =>
+    findOrganisations(
+      db,
+      { regions: ['45'], kind: 'enterprise', okved: '25' },
+      { column: 'name', direction: 'asc' },
+      50,
+      0,
+    ),
+  ),
+);
+report += await explain(
+  'list region=45 kind=enterprise sort=inn page=1 pageSize=50',
+  await capture(() =>
+    findOrganisations(
+      db,
+      { regions: ['45'], kind: 'enterprise' },
+      { column: 'inn', direction: 'asc' },
+      50,
+      0,
+    ),
+  ),
+);
 
 console.log(report);
 fs.mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });

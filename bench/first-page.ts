@@ -29,7 +29,11 @@ const TARGET_KB = 350;
 const gz = (buf: Buffer) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (n: number) => (n / 1024).toFixed(1);
 
-interface StartResult { ok: boolean; ms: number | null; note: string }
+interface StartResult {
+  ok: boolean;
+  ms: number | null;
+  note: string;
+}
 
 /**
  * The run command's server start (`npm start` ends in `node packages/server/bin/promatlas-bundle.mjs serve`,
@@ -39,7 +43,11 @@ interface StartResult { ok: boolean; ms: number | null; note: string }
 const BUNDLE = ['packages/server/bin/promatlas-bundle.mjs'];
 const TSX = ['packages/server/bin/promatlas.js'];
 
-async function timeFirstPage(dataDir: string, label: string, entry: string[] = BUNDLE): Promise<StartResult> {
+async function timeFirstPage(
+  dataDir: string,
+  label: string,
+  entry: string[] = BUNDLE,
+): Promise<StartResult> {
   const started = performance.now();
   const env = { ...process.env };
   delete env.DATABASE_URL; // embedded PGlite
@@ -58,22 +66,41 @@ async function timeFirstPage(dataDir: string, label: string, entry: string[] = B
     const deadline = started + 60_000;
     for (;;) {
       if (child.exitCode !== null) {
-        result = { ok: false, ms: null, note: `server exited with code ${child.exitCode}: ${log.replace(/npm warn[^\n]*\n/g, '').trim().slice(0, 500)}` };
+        result = {
+          ok: false,
+          ms: null,
+          note: `server exited with code ${child.exitCode}: ${log
+            .replace(/npm warn[^\n]*\n/g, '')
+            .trim()
+            .slice(0, 500)}`,
+        };
         break;
       }
       if (performance.now() > deadline) {
-        result = { ok: false, ms: null, note: `no HTML at / within 60 s; server output: ${log.trim().slice(0, 500)}` };
+        result = {
+          ok: false,
+          ms: null,
+          note: `no HTML at / within 60 s; server output: ${log.trim().slice(0, 500)}`,
+        };
         break;
       }
       try {
         const res = await fetch(`http://127.0.0.1:${PORT}/`);
         const body = await res.text();
-        if (res.ok && /text\/html/.test(res.headers.get('content-type') ?? '') && body.includes('id="root"')) {
+        if (
+          res.ok &&
+          /text\/html/.test(res.headers.get('content-type') ?? '') &&
+          body.includes('id="root"')
+        ) {
           result = { ok: true, ms: performance.now() - started, note: '' };
           break;
         }
         if (!res.ok) {
-          result = { ok: false, ms: null, note: `GET / answered HTTP ${res.status}: ${body.slice(0, 200)}` };
+          result = {
+            ok: false,
+            ms: null,
+            note: `GET / answered HTTP ${res.status}: ${body.slice(0, 200)}`,
+          };
           break;
         }
       } catch {
@@ -104,7 +131,9 @@ async function timeFirstPage(dataDir: string, label: string, entry: string[] = B
       });
     }
   }
-  console.log(`${label}: ${result.ok ? `${Math.round(result.ms!)} ms (target ≤ ${TARGET_MS} ms: ${result.ms! <= TARGET_MS ? 'met' : 'MISSED'})` : `FAILED — ${result.note}`}`);
+  console.log(
+    `${label}: ${result.ok ? `${Math.round(result.ms!)} ms (target ≤ ${TARGET_MS} ms: ${result.ms! <= TARGET_MS ? 'met' : 'MISSED'})` : `FAILED — ${result.note}`}`,
+  );
   return result;
 }
 
@@ -113,7 +142,10 @@ const report: Record<string, unknown> = {};
 // Web build.
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   console.log('packages/web/dist/index.html missing: npm run build -w @promatlas/web');
-  const b = spawnSync('npm', ['run', 'build', '-w', '@promatlas/web'], { cwd: ROOT, encoding: 'utf8' });
+  const b = spawnSync('npm', ['run', 'build', '-w', '@promatlas/web'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (b.status !== 0) {
     console.log(`web build FAILED (exit ${b.status}):\n${(b.stdout + b.stderr).slice(-2000)}`);
     report.webBuild = { ok: false, output: (b.stdout + b.stderr).slice(-2000) };
@@ -121,26 +153,40 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 }
 
 // Start times.
-const build = spawnSync('node', ['packages/server/scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+const build = spawnSync('node', ['packages/server/scripts/build.mjs'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
 if (build.status !== 0) console.log(`server bundle build FAILED: ${build.stderr}`);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-first-page-'));
-report.firstStart = await timeFirstPage(dataDir, 'first start, fresh data dir (PGlite init + migrations + demo)');
+report.firstStart = await timeFirstPage(
+  dataDir,
+  'first start, fresh data dir (PGlite init + migrations + demo)',
+);
 report.secondStart = await timeFirstPage(dataDir, 'second start, existing data dir');
-report.secondStartTsx = await timeFirstPage(dataDir, 'second start with `npx promatlas serve` (tsx, no bundle)', TSX);
+report.secondStartTsx = await timeFirstPage(
+  dataDir,
+  'second start with `npx promatlas serve` (tsx, no bundle)',
+  TSX,
+);
 
 // First-page JavaScript from index.html.
 if (fs.existsSync(path.join(DIST, 'index.html'))) {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const refs = new Set<string>();
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) refs.add(m[1]!);
-  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) refs.add(m[1]!);
-  for (const m of html.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g)) refs.add(m[1]!);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g))
+    refs.add(m[1]!);
+  for (const m of html.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g))
+    refs.add(m[1]!);
   const files = [...refs].map((ref) => {
     const buf = fs.readFileSync(path.join(DIST, ref.replace(/^\//, '')));
     return { file: ref, bytes: buf.length, gzip: gz(buf) };
   });
   const total = files.reduce((s, f) => s + f.gzip, 0);
-  console.log(`first-page JavaScript (index.html script + modulepreload), gzip -9: ${kb(total)} KB (target ≤ ${TARGET_KB} KB: ${total / 1024 <= TARGET_KB ? 'met' : 'MISSED'})`);
+  console.log(
+    `first-page JavaScript (index.html script + modulepreload), gzip -9: ${kb(total)} KB (target ≤ ${TARGET_KB} KB: ${total / 1024 <= TARGET_KB ? 'met' : 'MISSED'})`,
+  );
   for (const f of files) console.log(`  ${f.file}: ${kb(f.bytes)} KB raw, ${kb(f.gzip)} KB gzip`);
   report.entryJs = { totalGzipBytes: total, files };
 }
@@ -152,7 +198,12 @@ if (chromium && (report.secondStart as StartResult).ok) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   env.PROMATLAS_LOG_LEVEL = 'warn';
-  const child = spawn('node', [...BUNDLE, 'serve', '--port', String(PORT), '--data-dir', dataDir], { cwd: ROOT, env, stdio: 'ignore', detached: true });
+  const child = spawn('node', [...BUNDLE, 'serve', '--port', String(PORT), '--data-dir', dataDir], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     for (let i = 0; i < 400; i++) {
       try {
@@ -164,7 +215,16 @@ if (chromium && (report.secondStart as StartResult).ok) {
     }
     const browser = await pw.launch({
       executablePath: chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage();
     const js: string[] = [];
@@ -181,11 +241,15 @@ if (chromium && (report.secondStart as StartResult).ok) {
       return { file: p, gzip: gz(buf) };
     });
     const total = files.reduce((s, f) => s + f.gzip, 0);
-    console.log(`browser, GET / until network idle: ${Math.round(loadedMs)} ms; JavaScript fetched (incl. lazy chunks and workers), gzip -9: ${kb(total)} KB`);
+    console.log(
+      `browser, GET / until network idle: ${Math.round(loadedMs)} ms; JavaScript fetched (incl. lazy chunks and workers), gzip -9: ${kb(total)} KB`,
+    );
     for (const f of files) console.log(`  ${f.file}: ${kb(f.gzip)} KB gzip`);
     report.browser = { networkIdleMs: loadedMs, totalGzipBytes: total, files };
   } catch (error) {
-    console.log(`browser measurement failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(
+      `browser measurement failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     if (child.pid) {
       try {

@@ -28,8 +28,21 @@ import { checkOgrn } from '../packages/core/src/identifiers/ogrn.ts';
 import { REGION_SHAPE } from './lib/region-shape.ts';
 import { entrepreneurIds, legalEntityIds } from './lib/identifiers.ts';
 import {
-  CLUSTER_SPECIALISATIONS, associationName, clusterName, coinedWord, collegeName, enterpriseName, governmentBodyName,
-  instituteName, mulberry32, personName, pick, siteName, universityName, weighted, type Rng,
+  CLUSTER_SPECIALISATIONS,
+  associationName,
+  clusterName,
+  coinedWord,
+  collegeName,
+  enterpriseName,
+  governmentBodyName,
+  instituteName,
+  mulberry32,
+  personName,
+  pick,
+  siteName,
+  universityName,
+  weighted,
+  type Rng,
 } from './lib/names.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,7 +62,9 @@ const RESET = process.argv.includes('--reset');
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  console.error('DATABASE_URL is required (a PostgreSQL 15 server; this generator does not target PGlite).');
+  console.error(
+    'DATABASE_URL is required (a PostgreSQL 15 server; this generator does not target PGlite).',
+  );
   process.exit(2);
 }
 
@@ -63,7 +78,11 @@ function mark(label: string) {
   lap = now;
 }
 
-const sql = postgres(databaseUrl, { max: 2, onnotice: () => {}, connection: { maintenance_work_mem: '512MB' } });
+const sql = postgres(databaseUrl, {
+  max: 2,
+  onnotice: () => {},
+  connection: { maintenance_work_mem: '512MB' },
+});
 if (RESET) {
   await sql.unsafe('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
 }
@@ -78,12 +97,16 @@ mark(`migrate + reference + demo + ОКВЭД2 (${okvedResult.total} codes)`);
 
 const existing = (await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM organisation`)[0]!.n;
 if (existing > 1000) {
-  console.error(`organisation already has ${existing} rows; run on a fresh database or pass --reset.`);
+  console.error(
+    `organisation already has ${existing} rows; run on a fresh database or pass --reset.`,
+  );
   process.exit(2);
 }
 
 // 2. Reference for generation.
-const okvedCodes = (await sql<{ code: string }[]>`SELECT code FROM okved WHERE code ~ '^[0-9]'`).map((r) => r.code);
+const okvedCodes = (
+  await sql<{ code: string }[]>`SELECT code FROM okved WHERE code ~ '^[0-9]'`
+).map((r) => r.code);
 const byDivision = new Map<string, string[]>();
 for (const code of okvedCodes) {
   const d = code.slice(0, 2);
@@ -91,8 +114,19 @@ for (const code of okvedCodes) {
   byDivision.get(d)!.push(code);
 }
 const divisions = [...byDivision.keys()];
-const taken = new Set((await sql<{ v: string }[]>`SELECT inn AS v FROM organisation WHERE inn IS NOT NULL UNION SELECT ogrn FROM organisation WHERE ogrn IS NOT NULL`).map((r) => r.v));
-const ids = async (table: string) => ((await sql.unsafe(`SELECT coalesce(max(id), 0)::int AS m FROM ${table}`)) as unknown as { m: number }[])[0]!.m;
+const taken = new Set(
+  (
+    await sql<
+      { v: string }[]
+    >`SELECT inn AS v FROM organisation WHERE inn IS NOT NULL UNION SELECT ogrn FROM organisation WHERE ogrn IS NOT NULL`
+  ).map((r) => r.v),
+);
+const ids = async (table: string) =>
+  (
+    (await sql.unsafe(`SELECT coalesce(max(id), 0)::int AS m FROM ${table}`)) as unknown as {
+      m: number;
+    }[]
+  )[0]!.m;
 let nextOrgId = (await ids('organisation')) + 1;
 let nextSiteId = (await ids('site')) + 1;
 let nextClusterId = (await ids('cluster')) + 1;
@@ -110,49 +144,176 @@ const regionPairs = subjects.map((s) => [s, s.weight] as const);
 
 const FULL_FORM = new Map(LEGAL_FORMS.map((f) => [f.abbreviation, f.name]));
 
-type Kind = 'enterprise' | 'university' | 'college' | 'research_institute' | 'government_body' | 'association' | 'consultancy' | 'development_institution' | 'management_company' | 'foreign_company' | 'media' | 'other';
+type Kind =
+  | 'enterprise'
+  | 'university'
+  | 'college'
+  | 'research_institute'
+  | 'government_body'
+  | 'association'
+  | 'consultancy'
+  | 'development_institution'
+  | 'management_company'
+  | 'foreign_company'
+  | 'media'
+  | 'other';
 const KINDS: readonly (readonly [Kind, number])[] = [
-  ['enterprise', 0.86], ['university', 0.004], ['college', 0.012], ['research_institute', 0.008], ['government_body', 0.01],
-  ['association', 0.02], ['consultancy', 0.04], ['development_institution', 0.008], ['management_company', 0.008],
-  ['foreign_company', 0.005], ['media', 0.01], ['other', 0.015],
+  ['enterprise', 0.86],
+  ['university', 0.004],
+  ['college', 0.012],
+  ['research_institute', 0.008],
+  ['government_body', 0.01],
+  ['association', 0.02],
+  ['consultancy', 0.04],
+  ['development_institution', 0.008],
+  ['management_company', 0.008],
+  ['foreign_company', 0.005],
+  ['media', 0.01],
+  ['other', 0.015],
 ];
 const FORMS: Record<Kind, readonly (readonly [string | null, number])[]> = {
-  enterprise: [['ООО', 0.66], ['АО', 0.1], ['ПАО', 0.015], ['НАО', 0.01], ['ЗАО', 0.02], ['ОАО', 0.02], ['ИП', 0.15], ['ФГУП', 0.005], ['ГУП', 0.01], ['МУП', 0.01]],
-  university: [['ФГБОУ ВО', 0.8], ['ФГАОУ ВО', 0.2]],
-  college: [['ГБПОУ', 0.5], ['ГАПОУ', 0.3], ['ГОБПОУ', 0.2]],
-  research_institute: [['ФГБУН', 0.6], ['АО', 0.25], ['ФГУП', 0.15]],
-  government_body: [['ГКУ', 0.3], [null, 0.7]],
-  association: [['Ассоциация', 0.5], ['НП', 0.2], ['АНО', 0.3]],
-  consultancy: [['ООО', 0.9], ['ИП', 0.1]],
-  development_institution: [['АНО', 0.4], ['Фонд', 0.4], ['ОАУ', 0.2]],
-  management_company: [['АО', 0.5], ['ООО', 0.5]],
+  enterprise: [
+    ['ООО', 0.66],
+    ['АО', 0.1],
+    ['ПАО', 0.015],
+    ['НАО', 0.01],
+    ['ЗАО', 0.02],
+    ['ОАО', 0.02],
+    ['ИП', 0.15],
+    ['ФГУП', 0.005],
+    ['ГУП', 0.01],
+    ['МУП', 0.01],
+  ],
+  university: [
+    ['ФГБОУ ВО', 0.8],
+    ['ФГАОУ ВО', 0.2],
+  ],
+  college: [
+    ['ГБПОУ', 0.5],
+    ['ГАПОУ', 0.3],
+    ['ГОБПОУ', 0.2],
+  ],
+  research_institute: [
+    ['ФГБУН', 0.6],
+    ['АО', 0.25],
+    ['ФГУП', 0.15],
+  ],
+  government_body: [
+    ['ГКУ', 0.3],
+    [null, 0.7],
+  ],
+  association: [
+    ['Ассоциация', 0.5],
+    ['НП', 0.2],
+    ['АНО', 0.3],
+  ],
+  consultancy: [
+    ['ООО', 0.9],
+    ['ИП', 0.1],
+  ],
+  development_institution: [
+    ['АНО', 0.4],
+    ['Фонд', 0.4],
+    ['ОАУ', 0.2],
+  ],
+  management_company: [
+    ['АО', 0.5],
+    ['ООО', 0.5],
+  ],
   foreign_company: [[null, 1]],
-  media: [['ООО', 0.6], ['АНО', 0.4]],
-  other: [['ООО', 0.5], ['АНО', 0.3], ['ГБУ', 0.2]],
+  media: [
+    ['ООО', 0.6],
+    ['АНО', 0.4],
+  ],
+  other: [
+    ['ООО', 0.5],
+    ['АНО', 0.3],
+    ['ГБУ', 0.2],
+  ],
 };
 // Main activity divisions per kind (ОКВЭД2 two-digit divisions with weights).
 const manufacturing = Array.from({ length: 24 }, (_, i) => String(10 + i));
 const ENTERPRISE_DIVISIONS: readonly (readonly [string, number])[] = [
   ...manufacturing.map((d) => [d, 45 / 24] as const),
-  ['41', 4], ['42', 3], ['43', 3], ['45', 4], ['46', 8], ['47', 3], ['49', 4], ['52', 3], ['62', 3], ['63', 1],
-  ['71', 3], ['72', 1], ['01', 4], ['02', 1], ['08', 1], ['35', 2], ['38', 1], ['68', 2], ['33', 1],
+  ['41', 4],
+  ['42', 3],
+  ['43', 3],
+  ['45', 4],
+  ['46', 8],
+  ['47', 3],
+  ['49', 4],
+  ['52', 3],
+  ['62', 3],
+  ['63', 1],
+  ['71', 3],
+  ['72', 1],
+  ['01', 4],
+  ['02', 1],
+  ['08', 1],
+  ['35', 2],
+  ['38', 1],
+  ['68', 2],
+  ['33', 1],
 ];
 const KIND_DIVISIONS: Partial<Record<Kind, readonly (readonly [string, number])[]>> = {
-  university: [['85', 1]], college: [['85', 1]], research_institute: [['72', 1]], government_body: [['84', 1]],
-  association: [['94', 1]], consultancy: [['70', 3], ['69', 1], ['73', 1]], development_institution: [['64', 1], ['82', 1], ['84', 1]],
-  management_company: [['68', 2], ['70', 1]], media: [['58', 1], ['60', 1], ['63', 1]],
+  university: [['85', 1]],
+  college: [['85', 1]],
+  research_institute: [['72', 1]],
+  government_body: [['84', 1]],
+  association: [['94', 1]],
+  consultancy: [
+    ['70', 3],
+    ['69', 1],
+    ['73', 1],
+  ],
+  development_institution: [
+    ['64', 1],
+    ['82', 1],
+    ['84', 1],
+  ],
+  management_company: [
+    ['68', 2],
+    ['70', 1],
+  ],
+  media: [
+    ['58', 1],
+    ['60', 1],
+    ['63', 1],
+  ],
 };
-const FOREIGN = ['Siemens AG', 'Bosch Rexroth GmbH', 'Haier Industrial Ltd', 'Great Wall Motor Co', 'Danfoss A/S', 'Schneider Electric SE', 'Liebherr-International AG', 'Knauf Gips KG', 'Sinotruk Ltd', 'Weichai Power Co', 'Tatung Co', 'Arçelik A.Ş.'];
+const FOREIGN = [
+  'Siemens AG',
+  'Bosch Rexroth GmbH',
+  'Haier Industrial Ltd',
+  'Great Wall Motor Co',
+  'Danfoss A/S',
+  'Schneider Electric SE',
+  'Liebherr-International AG',
+  'Knauf Gips KG',
+  'Sinotruk Ltd',
+  'Weichai Power Co',
+  'Tatung Co',
+  'Arçelik A.Ş.',
+];
 
 const esc = (v: string | number | boolean | null | undefined): string =>
-  v === null || v === undefined ? '\\N' : typeof v === 'string' ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n') : String(v);
-const line = (values: (string | number | boolean | null | undefined)[]) => values.map(esc).join('\t') + '\n';
+  v === null || v === undefined
+    ? '\\N'
+    : typeof v === 'string'
+      ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n')
+      : String(v);
+const line = (values: (string | number | boolean | null | undefined)[]) =>
+  values.map(esc).join('\t') + '\n';
 
 function okvedFor(kind: Kind): string[] {
   const div = weighted(rng, KIND_DIVISIONS[kind] ?? ENTERPRISE_DIVISIONS);
   const main = pick(rng, byDivision.get(div) ?? byDivision.get('25')!);
   const out = [main];
-  const extra = weighted(rng, [[0, 0.35], [1, 0.4], [2, 0.25]] as const);
+  const extra = weighted(rng, [
+    [0, 0.35],
+    [1, 0.4],
+    [2, 0.25],
+  ] as const);
   for (let i = 0; i < extra; i++) {
     const d = rng() < 0.5 ? div : pick(rng, divisions);
     const c = pick(rng, byDivision.get(d)!);
@@ -162,13 +323,18 @@ function okvedFor(kind: Kind): string[] {
 }
 
 // 3. Organisations (generated into memory as COPY text; ~300k rows is ~80 MB).
-interface OrgRef { id: number; region: string; kind: Kind }
+interface OrgRef {
+  id: number;
+  region: string;
+  kind: Kind;
+}
 const orgs: OrgRef[] = [];
 const orgsByRegion = new Map<string, OrgRef[]>();
 const orgLines: string[] = [];
 const okvedLines: string[] = [];
 let checked = 0;
-const ORG_COLUMNS = 'id, kind, name, full_name, short_name, legal_form, inn, ogrn, kpp, region_code, town, country, description, created_at, updated_at';
+const ORG_COLUMNS =
+  'id, kind, name, full_name, short_name, legal_form, inn, ogrn, kpp, region_code, town, country, description, created_at, updated_at';
 for (let i = 0; i < ORGANISATIONS; i++) {
   const region = weighted(rng, regionPairs);
   const kind = weighted(rng, KINDS);
@@ -185,13 +351,27 @@ for (let i = 0; i < ORGANISATIONS; i++) {
     case 'other':
       name = form === 'ИП' ? personName(rng) : enterpriseName(rng, adj, town);
       break;
-    case 'university': name = universityName(rng, adj, i % 3); break;
-    case 'college': name = collegeName(rng, town); break;
-    case 'research_institute': name = instituteName(rng, adj); break;
-    case 'government_body': name = governmentBodyName(rng, region.name, town); break;
-    case 'association': name = associationName(rng, adj); break;
-    case 'development_institution': name = `«${pick(rng, ['Фонд развития промышленности', 'Центр кластерного развития', 'Корпорация развития', 'Центр поддержки экспорта', 'Агентство инвестиционного развития'])} ${region.name.replace(/^Республика /, 'Республики ')}»`; break;
-    case 'foreign_company': name = `${pick(rng, FOREIGN)}${rng() < 0.5 ? '' : ` (${coinedWord(rng)})`}`; break;
+    case 'university':
+      name = universityName(rng, adj, i % 3);
+      break;
+    case 'college':
+      name = collegeName(rng, town);
+      break;
+    case 'research_institute':
+      name = instituteName(rng, adj);
+      break;
+    case 'government_body':
+      name = governmentBodyName(rng, region.name, town);
+      break;
+    case 'association':
+      name = associationName(rng, adj);
+      break;
+    case 'development_institution':
+      name = `«${pick(rng, ['Фонд развития промышленности', 'Центр кластерного развития', 'Корпорация развития', 'Центр поддержки экспорта', 'Агентство инвестиционного развития'])} ${region.name.replace(/^Республика /, 'Республики ')}»`;
+      break;
+    case 'foreign_company':
+      name = `${pick(rng, FOREIGN)}${rng() < 0.5 ? '' : ` (${coinedWord(rng)})`}`;
+      break;
   }
   const year = 2002 + Math.floor(rng() * 23);
   let inn: string | null = null;
@@ -205,35 +385,81 @@ for (let i = 0; i < ORGANISATIONS; i++) {
     } while (taken.has(inn!) || taken.has(ogrn!));
     if (checked < 2000 || i % 997 === 0) {
       checked++;
-      if (!checkInn(inn!).valid || !checkOgrn(ogrn!).valid) throw new Error(`Generated invalid identifiers ${inn} / ${ogrn}`);
+      if (!checkInn(inn!).valid || !checkOgrn(ogrn!).valid)
+        throw new Error(`Generated invalid identifiers ${inn} / ${ogrn}`);
     }
   }
   const id = nextOrgId++;
   const fullName = form ? `${FULL_FORM.get(form) ?? form} ${name}` : name;
   const shortName = form ? `${form} ${name}` : null;
   const created = new Date(Date.UTC(2024, 0, 1) + Math.floor(rng() * 700) * 86400000).toISOString();
-  orgLines.push(line([id, kind, name, fullName, shortName, form, inn, ogrn, kpp, region.code, town, kind === 'foreign_company' ? 'DE' : 'RU', null, created, created]));
+  orgLines.push(
+    line([
+      id,
+      kind,
+      name,
+      fullName,
+      shortName,
+      form,
+      inn,
+      ogrn,
+      kpp,
+      region.code,
+      town,
+      kind === 'foreign_company' ? 'DE' : 'RU',
+      null,
+      created,
+      created,
+    ]),
+  );
   const ref = { id, region: region.code, kind };
   orgs.push(ref);
   if (!orgsByRegion.has(region.code)) orgsByRegion.set(region.code, []);
   orgsByRegion.get(region.code)!.push(ref);
   okvedFor(kind).forEach((code, k) => okvedLines.push(line([id, code, k === 0])));
 }
-mark(`generate ${ORGANISATIONS} organisations in memory (${checked} identifiers re-checked with core checkInn/checkOgrn)`);
+mark(
+  `generate ${ORGANISATIONS} organisations in memory (${checked} identifiers re-checked with core checkInn/checkOgrn)`,
+);
 
 // 4. Sites, clusters, memberships, residencies.
 const siteLines: string[] = [];
 const sitesByRegion = new Map<string, number[]>();
 for (let i = 0; i < SITES; i++) {
   const region = weighted(rng, regionPairs);
-  const kind = weighted(rng, [['industrial_park', 0.6], ['technopark', 0.25], ['tor', 0.1], ['sez', 0.05]] as const);
+  const kind = weighted(rng, [
+    ['industrial_park', 0.6],
+    ['technopark', 0.25],
+    ['tor', 0.1],
+    ['sez', 0.05],
+  ] as const);
   const town = pick(rng, region.shape.towns);
-  const managers = (orgsByRegion.get(region.code) ?? []).filter((o) => o.kind === 'management_company');
+  const managers = (orgsByRegion.get(region.code) ?? []).filter(
+    (o) => o.kind === 'management_company',
+  );
   const manager = managers.length && rng() < 0.6 ? pick(rng, managers).id : null;
   const spec = pick(rng, CLUSTER_SPECIALISATIONS)[1];
   const id = nextSiteId++;
-  siteLines.push(line([id, kind, kind === 'sez' ? weighted(rng, [['industrial_production', 0.6], ['technology_innovation', 0.3], ['port', 0.05], ['tourist_recreational', 0.05]] as const) : null,
-    siteName(rng, kind, region.shape.adjective, town), null, region.code, town, manager, spec]));
+  siteLines.push(
+    line([
+      id,
+      kind,
+      kind === 'sez'
+        ? weighted(rng, [
+            ['industrial_production', 0.6],
+            ['technology_innovation', 0.3],
+            ['port', 0.05],
+            ['tourist_recreational', 0.05],
+          ] as const)
+        : null,
+      siteName(rng, kind, region.shape.adjective, town),
+      null,
+      region.code,
+      town,
+      manager,
+      spec,
+    ]),
+  );
   if (!sitesByRegion.has(region.code)) sitesByRegion.set(region.code, []);
   sitesByRegion.get(region.code)!.push(id);
 }
@@ -242,10 +468,27 @@ const clusterRegions: string[] = [];
 for (let i = 0; i < CLUSTERS; i++) {
   const region = weighted(rng, regionPairs);
   const [adjSpec, spec] = pick(rng, CLUSTER_SPECIALISATIONS);
-  const kind = weighted(rng, [['industrial', 0.6], ['innovation_territorial', 0.1], ['education_production', 0.2], ['education', 0.1]] as const);
-  const specialised = (orgsByRegion.get(region.code) ?? []).filter((o) => o.kind === 'development_institution');
-  clusterLines.push(line([nextClusterId++, kind, rng() < 0.8 ? 'operating' : 'forming', clusterName(rng, region.shape.adjective, adjSpec), null, region.code, spec,
-    specialised.length && rng() < 0.5 ? pick(rng, specialised).id : null]));
+  const kind = weighted(rng, [
+    ['industrial', 0.6],
+    ['innovation_territorial', 0.1],
+    ['education_production', 0.2],
+    ['education', 0.1],
+  ] as const);
+  const specialised = (orgsByRegion.get(region.code) ?? []).filter(
+    (o) => o.kind === 'development_institution',
+  );
+  clusterLines.push(
+    line([
+      nextClusterId++,
+      kind,
+      rng() < 0.8 ? 'operating' : 'forming',
+      clusterName(rng, region.shape.adjective, adjSpec),
+      null,
+      region.code,
+      spec,
+      specialised.length && rng() < 0.5 ? pick(rng, specialised).id : null,
+    ]),
+  );
   clusterRegions.push(region.code);
 }
 const firstClusterId = nextClusterId - CLUSTERS;
@@ -256,9 +499,21 @@ const sizes = raw.map((r) => Math.max(5, Math.round((r / rawSum) * MEMBERSHIPS))
 let diff = MEMBERSHIPS - sizes.reduce((a, b) => a + b, 0);
 for (let i = 0; diff !== 0; i = (i + 1) % sizes.length) {
   const step = diff > 0 ? 1 : -1;
-  if (sizes[i]! + step >= 5) { sizes[i]! += step; diff -= step; }
+  if (sizes[i]! + step >= 5) {
+    sizes[i]! += step;
+    diff -= step;
+  }
 }
-const ROLES = [['participant', 0.7], ['anchor', 0.05], ['component_supplier', 0.1], ['infrastructure', 0.04], ['education', 0.04], ['research', 0.03], ['finance', 0.02], ['resident', 0.02]] as const;
+const ROLES = [
+  ['participant', 0.7],
+  ['anchor', 0.05],
+  ['component_supplier', 0.1],
+  ['infrastructure', 0.04],
+  ['education', 0.04],
+  ['research', 0.03],
+  ['finance', 0.02],
+  ['resident', 0.02],
+] as const;
 const memberLines: string[] = [];
 clusterRegions.forEach((regionCode, c) => {
   const local = orgsByRegion.get(regionCode) ?? [];
@@ -270,22 +525,48 @@ clusterRegions.forEach((regionCode, c) => {
     seen.add(o.id);
     const y = 2012 + Math.floor(rng() * 13);
     const precise = rng() < 0.4;
-    const from = precise ? `${y}-${String(1 + Math.floor(rng() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rng() * 28)).padStart(2, '0')}` : `${y}-01-01`;
-    memberLines.push(line([nextMemberId++, firstClusterId + c, o.id, weighted(rng, ROLES), from, precise ? from : `${y}-12-31`, precise ? 'day' : 'year']));
+    const from = precise
+      ? `${y}-${String(1 + Math.floor(rng() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rng() * 28)).padStart(2, '0')}`
+      : `${y}-01-01`;
+    memberLines.push(
+      line([
+        nextMemberId++,
+        firstClusterId + c,
+        o.id,
+        weighted(rng, ROLES),
+        from,
+        precise ? from : `${y}-12-31`,
+        precise ? 'day' : 'year',
+      ]),
+    );
   }
 });
 const residentLines: string[] = [];
 const siteRegions = [...sitesByRegion.entries()];
 for (let i = 0; i < RESIDENCIES; i++) {
-  const [regionCode, siteIds] = weighted(rng, siteRegions.map((e) => [e, e[1].length] as const));
+  const [regionCode, siteIds] = weighted(
+    rng,
+    siteRegions.map((e) => [e, e[1].length] as const),
+  );
   const o = pick(rng, orgsByRegion.get(regionCode) ?? orgs);
   const y = 2010 + Math.floor(rng() * 15);
-  residentLines.push(line([nextResidentId++, pick(rng, siteIds), o.id, `${y}-01-01`, `${y}-12-31`, 'year']));
+  residentLines.push(
+    line([nextResidentId++, pick(rng, siteIds), o.id, `${y}-01-01`, `${y}-12-31`, 'year']),
+  );
 }
-mark(`generate ${SITES} sites, ${CLUSTERS} clusters, ${memberLines.length} memberships, ${residentLines.length} residencies`);
+mark(
+  `generate ${SITES} sites, ${CLUSTERS} clusters, ${memberLines.length} memberships, ${residentLines.length} residencies`,
+);
 
 // 5. Drop secondary indexes, COPY, rebuild.
-const TABLES = ['organisation', 'organisation_okved', 'site', 'site_resident', 'cluster', 'cluster_member'];
+const TABLES = [
+  'organisation',
+  'organisation_okved',
+  'site',
+  'site_resident',
+  'cluster',
+  'cluster_member',
+];
 const indexes = await sql<{ indexname: string; indexdef: string }[]>`
   SELECT i.indexname, i.indexdef FROM pg_indexes i
   WHERE i.schemaname = 'public' AND i.tablename = ANY(${TABLES})
@@ -300,35 +581,62 @@ async function copy(table: string, columns: string, lines: string[]) {
   }
   await pipeline(Readable.from(chunks()), writable);
   const s = (performance.now() - started) / 1000;
-  console.log(`    COPY ${table}: ${lines.length} rows in ${s.toFixed(1)} s (${Math.round(lines.length / s)} rows/s)`);
+  console.log(
+    `    COPY ${table}: ${lines.length} rows in ${s.toFixed(1)} s (${Math.round(lines.length / s)} rows/s)`,
+  );
 }
 // Two COPY streams at a time: the server computes the generated tsvector columns
 // per row (CPU-bound), so two backends use both cores.
 const half = Math.ceil(orgLines.length / 2);
-await Promise.all([copy('organisation', ORG_COLUMNS, orgLines.slice(0, half)), copy('organisation', ORG_COLUMNS, orgLines.slice(half))]);
+await Promise.all([
+  copy('organisation', ORG_COLUMNS, orgLines.slice(0, half)),
+  copy('organisation', ORG_COLUMNS, orgLines.slice(half)),
+]);
 await Promise.all([
   copy('organisation_okved', 'organisation_id, okved_code, is_main', okvedLines),
   (async () => {
-    await copy('site', 'id, kind, sez_type, name, full_name, region_code, town, management_organisation_id, specialisation', siteLines);
-    await copy('cluster', 'id, kind, status, name, full_name, region_code, specialisation, specialised_organisation_id', clusterLines);
-    await copy('cluster_member', 'id, cluster_id, organisation_id, role, valid_from, valid_to, valid_precision', memberLines);
-    await copy('site_resident', 'id, site_id, organisation_id, valid_from, valid_to, valid_precision', residentLines);
+    await copy(
+      'site',
+      'id, kind, sez_type, name, full_name, region_code, town, management_organisation_id, specialisation',
+      siteLines,
+    );
+    await copy(
+      'cluster',
+      'id, kind, status, name, full_name, region_code, specialisation, specialised_organisation_id',
+      clusterLines,
+    );
+    await copy(
+      'cluster_member',
+      'id, cluster_id, organisation_id, role, valid_from, valid_to, valid_precision',
+      memberLines,
+    );
+    await copy(
+      'site_resident',
+      'id, site_id, organisation_id, valid_from, valid_to, valid_precision',
+      residentLines,
+    );
   })(),
 ]);
 mark('COPY (generated tsvector/trigram columns computed by PostgreSQL, foreign keys checked)');
 
 // Two index builds at a time (one per core), biggest first.
-const queue = [...indexes].sort((a, b) => Number(/gin/.test(b.indexdef)) - Number(/gin/.test(a.indexdef)));
-await Promise.all([0, 1].map(async () => {
-  for (let ix = queue.shift(); ix; ix = queue.shift()) {
-    const started = performance.now();
-    await sql.unsafe(ix.indexdef);
-    const s = (performance.now() - started) / 1000;
-    if (s > 0.5) console.log(`    ${ix.indexname}: ${s.toFixed(1)} s`);
-  }
-}));
+const queue = [...indexes].sort(
+  (a, b) => Number(/gin/.test(b.indexdef)) - Number(/gin/.test(a.indexdef)),
+);
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let ix = queue.shift(); ix; ix = queue.shift()) {
+      const started = performance.now();
+      await sql.unsafe(ix.indexdef);
+      const s = (performance.now() - started) / 1000;
+      if (s > 0.5) console.log(`    ${ix.indexname}: ${s.toFixed(1)} s`);
+    }
+  }),
+);
 for (const t of TABLES) {
-  await sql.unsafe(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT max(id) FROM ${t}))`).catch(() => {});
+  await sql
+    .unsafe(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT max(id) FROM ${t}))`)
+    .catch(() => {});
 }
 mark(`rebuild ${indexes.length} indexes`);
 await sql.unsafe('VACUUM ANALYZE');
@@ -343,11 +651,16 @@ const counts = await sql<{ t: string; n: number }[]>`
   SELECT 'cluster', count(*)::int FROM cluster UNION ALL
   SELECT 'cluster_member', count(*)::int FROM cluster_member UNION ALL
   SELECT 'site_resident', count(*)::int FROM site_resident`;
-const size = (await sql<{ size: string }[]>`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`)[0]!.size;
+const size = (
+  await sql<{ size: string }[]>`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`
+)[0]!.size;
 const total = (performance.now() - t0) / 1000;
 console.log('Rows:', Object.fromEntries(counts.map((c) => [c.t, c.n])));
 console.log(`Database size: ${size}`);
 console.log(`GENERATE_TOTAL_SECONDS=${total.toFixed(1)}`);
 fs.mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench/out/generate.json'), JSON.stringify({ seconds: total, timings, counts, size }, null, 2));
+fs.writeFileSync(
+  path.join(ROOT, 'bench/out/generate.json'),
+  JSON.stringify({ seconds: total, timings, counts, size }, null, 2),
+);
 await sql.end();

@@ -37,8 +37,23 @@ const search = (q: string) => `/api/search?q=${encodeURIComponent(q)}&limit=20`;
 const list = (params: string) => `/api/organisations?${params}`;
 
 // Search terms: region names in different cases, organisation name fragments, typos.
-const SEARCH_REGION = ['Липецкой', 'Тамбовская', 'Московской', 'Новосибирская область', 'в Самарской'].map(search);
-const SEARCH_NAME = ['станкозавод', 'Липецкий станкозавод', 'Гранит', 'Энергопласт', 'машзавод Челябинск', 'технологии', 'Уральские машины', 'кондитерская фабрика'].map(search);
+const SEARCH_REGION = [
+  'Липецкой',
+  'Тамбовская',
+  'Московской',
+  'Новосибирская область',
+  'в Самарской',
+].map(search);
+const SEARCH_NAME = [
+  'станкозавод',
+  'Липецкий станкозавод',
+  'Гранит',
+  'Энергопласт',
+  'машзавод Челябинск',
+  'технологии',
+  'Уральские машины',
+  'кондитерская фабрика',
+].map(search);
 const SEARCH_TYPO = ['Липецкй', 'станкозавд', 'Тамбовскя обл'].map(search);
 const SEARCH_MIX = [...SEARCH_REGION, ...SEARCH_NAME, SEARCH_TYPO[0]!];
 
@@ -67,9 +82,19 @@ const LIST_SORT = [
 ].map(list);
 const LIST_MIX = [...LIST_REGION, ...LIST_OKVED, ...LIST_SORT];
 
-interface Scenario { name: string; urls: string[]; target?: string; overallRate?: number; connections?: number }
+interface Scenario {
+  name: string;
+  urls: string[];
+  target?: string;
+  overallRate?: number;
+  connections?: number;
+}
 const SCENARIOS: Scenario[] = [
-  { name: 'search: mix (regions, names, 1 typo)', urls: SEARCH_MIX, target: 'p95 ≤ 50 ms at ≥ 500 req/s' },
+  {
+    name: 'search: mix (regions, names, 1 typo)',
+    urls: SEARCH_MIX,
+    target: 'p95 ≤ 50 ms at ≥ 500 req/s',
+  },
   { name: 'search: region names', urls: SEARCH_REGION },
   { name: 'search: organisation names', urls: SEARCH_NAME },
   // «станкозавд» falls back to trigram search, which takes seconds per request here:
@@ -116,9 +141,23 @@ async function unloaded(url: string, times = 5): Promise<number> {
 }
 
 interface Result {
-  drainMs?: number; cancelledAfter?: number;
-  name: string; target?: string | undefined; urls: number; connections: number; seconds: number; overallRate?: number | undefined;
-  requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number;
+  drainMs?: number;
+  cancelledAfter?: number;
+  name: string;
+  target?: string | undefined;
+  urls: number;
+  connections: number;
+  seconds: number;
+  overallRate?: number | undefined;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
 }
 
 // Requests still queued when autocannon stops keep the server and PostgreSQL busy;
@@ -141,7 +180,11 @@ async function drain(): Promise<{ waitedMs: number; cancelled: number }> {
   }
 }
 
-async function run(s: Scenario, seconds = SECONDS, connections = s.connections ?? CONNECTIONS): Promise<Result & { drainMs: number; cancelledAfter: number }> {
+async function run(
+  s: Scenario,
+  seconds = SECONDS,
+  connections = s.connections ?? CONNECTIONS,
+): Promise<Result & { drainMs: number; cancelledAfter: number }> {
   const latencies: number[] = [];
   let non2xx = 0;
   const instance = autocannon({
@@ -152,33 +195,58 @@ async function run(s: Scenario, seconds = SECONDS, connections = s.connections ?
     ...(s.overallRate ? { overallRate: s.overallRate } : {}),
     requests: s.urls.map((p) => ({ method: 'GET' as const, path: p })),
   });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
-    if (statusCode < 200 || statusCode >= 300) non2xx++;
-  });
+  instance.on(
+    'response',
+    (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode < 200 || statusCode >= 300) non2xx++;
+    },
+  );
   const result = await instance;
   const drained = await drain();
   latencies.sort((a, b) => a - b);
   return {
-    drainMs: drained.waitedMs, cancelledAfter: drained.cancelled,
-    name: s.name, target: s.target, urls: s.urls.length, connections, seconds, overallRate: s.overallRate,
-    requests: latencies.length, rps: latencies.length / seconds,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? NaN,
-    non2xx, errors: result.errors, timeouts: result.timeouts,
+    drainMs: drained.waitedMs,
+    cancelledAfter: drained.cancelled,
+    name: s.name,
+    target: s.target,
+    urls: s.urls.length,
+    connections,
+    seconds,
+    overallRate: s.overallRate,
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
   };
 }
 
-const child = spawn(process.execPath, [path.join(ROOT, 'packages/server/bin/promatlas.js'), 'serve', '--port', String(PORT), '--no-demo'], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    DATABASE_URL,
-    PROMATLAS_LOG_LEVEL: 'warn',
-    // API only: the web app is not part of this measurement.
-    PROMATLAS_WEB_DIST: path.join(ROOT, 'bench/out/no-web-dist'),
+const child = spawn(
+  process.execPath,
+  [
+    path.join(ROOT, 'packages/server/bin/promatlas.js'),
+    'serve',
+    '--port',
+    String(PORT),
+    '--no-demo',
+  ],
+  {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL,
+      PROMATLAS_LOG_LEVEL: 'warn',
+      // API only: the web app is not part of this measurement.
+      PROMATLAS_WEB_DIST: path.join(ROOT, 'bench/out/no-web-dist'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+);
 let serverLog = '';
 child.stdout!.on('data', (d) => (serverLog += d));
 child.stderr!.on('data', (d) => (serverLog += d));
@@ -189,7 +257,9 @@ process.on('exit', stop);
 
 try {
   const startMs = await waitForServer(child, 60_000);
-  console.log(`server (child process, pid ${child.pid}) ready in ${Math.round(startMs)} ms; ${CONNECTIONS} connections, ${SECONDS} s per scenario`);
+  console.log(
+    `server (child process, pid ${child.pid}) ready in ${Math.round(startMs)} ms; ${CONNECTIONS} connections, ${SECONDS} s per scenario`,
+  );
 
   // Warm-up: every URL once (and checked for HTTP 200), then a short loaded run.
   const single: { url: string; ms: number }[] = [];
@@ -209,20 +279,33 @@ try {
   // If search sustains ≥ 500 req/s closed-loop, also measure p95 at exactly 500 req/s.
   const mix = results[0]!;
   if (mix.rps >= 500) {
-    const r = await run({ name: 'search: mix at fixed 500 req/s', urls: SEARCH_MIX, overallRate: 500 });
+    const r = await run({
+      name: 'search: mix at fixed 500 req/s',
+      urls: SEARCH_MIX,
+      overallRate: 500,
+    });
     results.push(r);
-    console.log(`${r.name.padEnd(40)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50.toFixed(0)} ms  p95 ${r.p95.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms`);
+    console.log(
+      `${r.name.padEnd(40)} ${r.rps.toFixed(1).padStart(8)} req/s  p50 ${r.p50.toFixed(0)} ms  p95 ${r.p95.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms`,
+    );
   } else {
-    console.log(`search mix sustains ${mix.rps.toFixed(1)} req/s < 500 req/s: no fixed-rate run at 500 req/s (it would only queue).`);
+    console.log(
+      `search mix sustains ${mix.rps.toFixed(1)} req/s < 500 req/s: no fixed-rate run at 500 req/s (it would only queue).`,
+    );
   }
 
   console.log('\nUnloaded latency (one request at a time, median of 3, after the first):');
   for (const s of single) console.log(`  ${s.ms.toFixed(1).padStart(8)} ms  ${s.url}`);
 
   fs.mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench/out/http.json'), JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, results, single }, null, 2));
+  fs.writeFileSync(
+    path.join(ROOT, 'bench/out/http.json'),
+    JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, results, single }, null, 2),
+  );
 } catch (error) {
-  console.error(`HTTP benchmark failed: ${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${serverLog}`);
+  console.error(
+    `HTTP benchmark failed: ${error instanceof Error ? error.message : String(error)}\n--- server output ---\n${serverLog}`,
+  );
   process.exitCode = 1;
 } finally {
   stop();

@@ -36,7 +36,8 @@ export function entrepreneurIds(tax: string, counter: number, year: number) {
   let inn = tax + inspection + serial;
   inn += check(inn, W11);
   inn += check(inn, W12);
-  const ogrnBody = '3' + pad(year % 100, 2) + tax + pad((counter * 7919 + 123456789) % 1000000000, 9);
+  const ogrnBody =
+    '3' + pad(year % 100, 2) + tax + pad((counter * 7919 + 123456789) % 1000000000, 9);
   const ogrn = ogrnBody + String((Number(ogrnBody) % 13) % 10);
   return { inn, ogrn };
 }

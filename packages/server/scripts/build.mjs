@@ -21,7 +21,9 @@ await build({
     {
       name: 'external-node-modules',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@promatlas/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@promatlas/') ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

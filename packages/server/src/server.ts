@@ -11,20 +11,32 @@ import { buildApp } from './http/app.ts';
 import type { AppInstance } from './http/app-instance.ts';
 import { ensureFirstAdministrator } from './users/user.service.ts';
 
-export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const DEFAULT_WEB_DIST = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../web/dist',
+);
 
 /** Opens the configured database: a PostgreSQL server, or embedded PGlite in the data directory. */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Connection> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+): Promise<Connection> {
   return config.databaseUrl ? connectPostgres(config.databaseUrl) : connectPglite(config.dataDir);
 }
 
 /** Migrates, syncs reference data and loads the demo into an empty database. */
-export async function prepareDatabase(connection: Connection, options: { demo: boolean }): Promise<void> {
+export async function prepareDatabase(
+  connection: Connection,
+  options: { demo: boolean },
+): Promise<void> {
   await migrateToLatest(connection.db);
   await syncReferenceData(connection.db);
   await syncDefaultMethodologies(connection.db);
   if (options.demo) {
-    const empty = await connection.db.selectFrom('source_document').select('id').limit(1).executeTakeFirst();
+    const empty = await connection.db
+      .selectFrom('source_document')
+      .select('id')
+      .limit(1)
+      .executeTakeFirst();
     if (!empty) {
       await loadDemoData(connection.db);
       // Clearly labelled made-up figures, so the cluster pages show something on a fresh install.
@@ -43,7 +55,10 @@ export interface RunningServer {
 }
 
 /** Starts PromAtlas: database, API and the built web app, listening on config.host:config.port. */
-export async function startServer(config: Config, options: { demo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { demo?: boolean } = {},
+): Promise<RunningServer> {
   const connection = await openDatabase(config);
   await prepareDatabase(connection, { demo: options.demo ?? true });
   const firstAdministrator = await ensureFirstAdministrator(connection.db);

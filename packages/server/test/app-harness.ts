@@ -9,7 +9,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind, options: { okved?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: { okved?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
   const app = await buildApp({ deps: { db: database.db, databaseKind: database.kind } });
   return {

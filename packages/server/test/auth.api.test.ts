@@ -8,12 +8,23 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await createUser(t.app.deps.db, { email: 'editor@lipetsk.test', displayName: 'Редактор', role: 'regional_editor', regions: ['42'], password: 'очень-длинный-пароль' });
+    await createUser(t.app.deps.db, {
+      email: 'editor@lipetsk.test',
+      displayName: 'Редактор',
+      role: 'regional_editor',
+      regions: ['42'],
+      password: 'очень-длинный-пароль',
+    });
   });
   afterAll(async () => t?.close());
 
   const login = (email: string, password: string, ip = '10.0.0.1') =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+      remoteAddress: ip,
+    });
 
   it('signs in with an HttpOnly, SameSite=Lax session cookie and returns a CSRF token', async () => {
     const res = await login('Editor@Lipetsk.test', 'очень-длинный-пароль');
@@ -23,13 +34,21 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.secure).toBeFalsy();
     expect(res.json().user).toMatchObject({ role: 'regional_editor', regions: ['42'] });
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { promatlas_session: cookie.value } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { promatlas_session: cookie.value },
+    });
     expect(me.json().user.email).toBe('editor@lipetsk.test');
     expect(me.json().csrfToken).toBe(res.json().csrfToken);
   });
 
   it('stores the password as an argon2id hash', async () => {
-    const row = await t.app.deps.db.selectFrom('app_user').select('password_hash').where('email', '=', 'editor@lipetsk.test').executeTakeFirstOrThrow();
+    const row = await t.app.deps.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('email', '=', 'editor@lipetsk.test')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -42,8 +61,15 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
   });
 
   it('rate-limits sign-in per account after five failures, even with the right password, and says when to retry', async () => {
-    await createUser(t.app.deps.db, { email: 'target@test.ru', displayName: 'Цель', role: 'analyst', regions: [], password: 'правильный-пароль-1' });
-    for (let i = 0; i < 5; i++) expect((await login('target@test.ru', `wrong-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
+    await createUser(t.app.deps.db, {
+      email: 'target@test.ru',
+      displayName: 'Цель',
+      role: 'analyst',
+      regions: [],
+      password: 'правильный-пароль-1',
+    });
+    for (let i = 0; i < 5; i++)
+      expect((await login('target@test.ru', `wrong-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
     const blocked = await login('target@test.ru', 'правильный-пароль-1', '10.1.0.99');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -55,7 +81,12 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
     expect(withToken.status).toBe(201);
     const res = await login('editor@lipetsk.test', 'очень-длинный-пароль', '10.0.0.3');
     const cookie = res.cookies.find((c) => c.name === 'promatlas_session')!;
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/people', payload: { lastName: 'Петров' }, cookies: { promatlas_session: cookie.value } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      payload: { lastName: 'Петров' },
+      cookies: { promatlas_session: cookie.value },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('csrf');
   });
@@ -63,9 +94,18 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
   it('ends the session on sign-out', async () => {
     const res = await login('editor@lipetsk.test', 'очень-длинный-пароль', '10.0.0.4');
     const cookie = res.cookies.find((c) => c.name === 'promatlas_session')!;
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { promatlas_session: cookie.value }, headers: { 'x-csrf-token': res.json().csrfToken } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies: { promatlas_session: cookie.value },
+      headers: { 'x-csrf-token': res.json().csrfToken },
+    });
     expect(out.statusCode).toBe(200);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { promatlas_session: cookie.value } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { promatlas_session: cookie.value },
+    });
     expect(me.json().user).toBeNull();
   });
 
@@ -81,13 +121,23 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
   it('lets only an administrator create accounts', async () => {
     const admin = await signIn(t.app, 'administrator');
     const analyst = await signIn(t.app, 'analyst');
-    const body = { email: 'new@test.ru', displayName: 'Новый', role: 'regional_editor', regions: ['68'], password: 'достаточно-длинный' };
+    const body = {
+      email: 'new@test.ru',
+      displayName: 'Новый',
+      role: 'regional_editor',
+      regions: ['68'],
+      password: 'достаточно-длинный',
+    };
     expect((await analyst.request('POST', '/api/users', body)).status).toBe(403);
     const created = await admin.request('POST', '/api/users', body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ role: 'regional_editor', regions: ['68'] });
     expect(created.body).not.toHaveProperty('passwordHash');
-    const noRegion = await admin.request('POST', '/api/users', { ...body, email: 'x@test.ru', regions: [] });
+    const noRegion = await admin.request('POST', '/api/users', {
+      ...body,
+      email: 'x@test.ru',
+      regions: [],
+    });
     expect(noRegion.status).toBe(400);
     expect(noRegion.body.error.fields[0].field).toBe('regions');
   });

@@ -36,15 +36,34 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
 
   const create = async (url: string, body: unknown): Promise<number> => {
     const res = await admin.request('POST', url, body);
-    if (res.status !== 201) throw new Error(`fixture ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`fixture ${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
   };
-  const organisation = (side: Side) => create('/api/organisations', { kind: 'enterprise', name: `«Матрица ${uniq()}»`, regionCode: REGION[side] });
-  const site = (side: Side) => create('/api/sites', { kind: 'industrial_park', name: `Парк ${uniq()}`, regionCode: REGION[side] });
-  const cluster = (side: Side) => create('/api/clusters', { kind: 'industrial', name: `Кластер ${uniq()}`, regionCode: REGION[side] });
+  const organisation = (side: Side) =>
+    create('/api/organisations', {
+      kind: 'enterprise',
+      name: `«Матрица ${uniq()}»`,
+      regionCode: REGION[side],
+    });
+  const site = (side: Side) =>
+    create('/api/sites', {
+      kind: 'industrial_park',
+      name: `Парк ${uniq()}`,
+      regionCode: REGION[side],
+    });
+  const cluster = (side: Side) =>
+    create('/api/clusters', {
+      kind: 'industrial',
+      name: `Кластер ${uniq()}`,
+      regionCode: REGION[side],
+    });
   const person = async (side: Side) => {
     const id = await create('/api/people', { lastName: `Матрицын ${uniq()}` });
-    await create(`/api/people/${id}/positions`, { title: 'Директор', organisationId: await organisation(side) });
+    await create(`/api/people/${id}/positions`, {
+      title: 'Директор',
+      organisationId: await organisation(side),
+    });
     return id;
   };
   const deleted = async (path: string, make: (side: Side) => Promise<number>, side: Side) => {
@@ -57,63 +76,271 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   const datasetBody = () => ({
     name: `Набор ${uniq()}`,
     measure: 'employment',
-    file: { format: 'csv', content: 'region,industry,value\nЛипецкая область,24,10\n', mapping: { regionColumn: 'region', industryColumn: 'industry', valueColumn: 'value', year: 2022 } },
+    file: {
+      format: 'csv',
+      content: 'region,industry,value\nЛипецкая область,24,10\n',
+      mapping: {
+        regionColumn: 'region',
+        industryColumn: 'industry',
+        valueColumn: 'value',
+        year: 2022,
+      },
+    },
   });
   const dataset = async (): Promise<number> => {
     const res = await admin.request('POST', '/api/datasets', datasetBody());
-    if (res.status !== 201) throw new Error(`fixture dataset: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`fixture dataset: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.dataset.id;
   };
 
   const defaultMethodologyId = async (): Promise<number> =>
-    (await admin.request('GET', '/api/ratings/methodologies')).body.items.find((m: any) => m.code === 'sez_investment_attractiveness' && m.isDefault).id;
+    (await admin.request('GET', '/api/ratings/methodologies')).body.items.find(
+      (m: any) => m.code === 'sez_investment_attractiveness' && m.isDefault,
+    ).id;
   const computedEditionId = async (): Promise<number> => {
     const { body } = await admin.request('GET', '/api/ratings/editions');
-    return [...body.ratings.flatMap((r: any) => r.editions), ...body.otherEditions].find((e: any) => e.kind === 'computed').id;
+    return [...body.ratings.flatMap((r: any) => r.editions), ...body.otherEditions].find(
+      (e: any) => e.kind === 'computed',
+    ).id;
   };
 
   const FIXTURES: Record<string, Fixture> = {
-    'POST /api/auth/login': { ok: 401, prepare: async () => ({ url: '/api/auth/login', body: { email: `nobody${uniq()}@example.org`, password: 'x' } }) },
+    'POST /api/auth/login': {
+      ok: 401,
+      prepare: async () => ({
+        url: '/api/auth/login',
+        body: { email: `nobody${uniq()}@example.org`, password: 'x' },
+      }),
+    },
     'POST /api/auth/logout': { ok: 200, prepare: async () => ({ url: '/api/auth/logout' }) },
-    'POST /api/users': { ok: 201, prepare: async () => ({ url: '/api/users', body: { email: `u${uniq()}@example.org`, displayName: 'Тест', role: 'analyst', password: 'достаточно-длинный' } }) },
-    'PATCH /api/users/:id': { ok: 200, prepare: async () => ({ url: `/api/users/${(await admin.request('POST', '/api/users', { email: `p${uniq()}@example.org`, displayName: 'Тест', role: 'analyst', password: 'достаточно-длинный' })).body.id}`, body: { displayName: 'Изменён' } }) },
-    'POST /api/organisations': { ok: 201, prepare: async (side) => ({ url: '/api/organisations', body: { kind: 'enterprise', name: `«Новая ${uniq()}»`, regionCode: REGION[side] } }) },
-    'PATCH /api/organisations/:id': { ok: 200, prepare: async (side) => ({ url: `/api/organisations/${await organisation(side)}`, body: { version: 1, town: 'Липецк' } }) },
-    'DELETE /api/organisations/:id': { ok: 200, prepare: async (side) => ({ url: `/api/organisations/${await organisation(side)}` }) },
-    'POST /api/organisations/:id/restore': { ok: 200, prepare: async (side) => ({ url: `/api/organisations/${await deleted('/api/organisations', organisation, side)}/restore` }) },
-    'POST /api/people': { ok: 201, regionless: true, prepare: async () => ({ url: '/api/people', body: { lastName: `Новиков ${uniq()}` } }) },
-    'PATCH /api/people/:id': { ok: 200, prepare: async (side) => ({ url: `/api/people/${await person(side)}`, body: { version: 1, firstName: 'Пётр' } }) },
-    'DELETE /api/people/:id': { ok: 200, prepare: async (side) => ({ url: `/api/people/${await person(side)}` }) },
-    'POST /api/people/:id/restore': { ok: 200, prepare: async (side) => ({ url: `/api/people/${await deleted('/api/people', person, side)}/restore` }) },
-    'POST /api/people/:id/positions': { ok: 201, prepare: async (side) => ({ url: `/api/people/${await create('/api/people', { lastName: `Б ${uniq()}` })}/positions`, body: { title: 'Инженер', organisationId: await organisation(side) } }) },
+    'POST /api/users': {
+      ok: 201,
+      prepare: async () => ({
+        url: '/api/users',
+        body: {
+          email: `u${uniq()}@example.org`,
+          displayName: 'Тест',
+          role: 'analyst',
+          password: 'достаточно-длинный',
+        },
+      }),
+    },
+    'PATCH /api/users/:id': {
+      ok: 200,
+      prepare: async () => ({
+        url: `/api/users/${(await admin.request('POST', '/api/users', { email: `p${uniq()}@example.org`, displayName: 'Тест', role: 'analyst', password: 'достаточно-длинный' })).body.id}`,
+        body: { displayName: 'Изменён' },
+      }),
+    },
+    'POST /api/organisations': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: '/api/organisations',
+        body: { kind: 'enterprise', name: `«Новая ${uniq()}»`, regionCode: REGION[side] },
+      }),
+    },
+    'PATCH /api/organisations/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/organisations/${await organisation(side)}`,
+        body: { version: 1, town: 'Липецк' },
+      }),
+    },
+    'DELETE /api/organisations/:id': {
+      ok: 200,
+      prepare: async (side) => ({ url: `/api/organisations/${await organisation(side)}` }),
+    },
+    'POST /api/organisations/:id/restore': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/organisations/${await deleted('/api/organisations', organisation, side)}/restore`,
+      }),
+    },
+    'POST /api/people': {
+      ok: 201,
+      regionless: true,
+      prepare: async () => ({ url: '/api/people', body: { lastName: `Новиков ${uniq()}` } }),
+    },
+    'PATCH /api/people/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/people/${await person(side)}`,
+        body: { version: 1, firstName: 'Пётр' },
+      }),
+    },
+    'DELETE /api/people/:id': {
+      ok: 200,
+      prepare: async (side) => ({ url: `/api/people/${await person(side)}` }),
+    },
+    'POST /api/people/:id/restore': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/people/${await deleted('/api/people', person, side)}/restore`,
+      }),
+    },
+    'POST /api/people/:id/positions': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: `/api/people/${await create('/api/people', { lastName: `Б ${uniq()}` })}/positions`,
+        body: { title: 'Инженер', organisationId: await organisation(side) },
+      }),
+    },
     'DELETE /api/positions/:id': {
       ok: 200,
       prepare: async (side) => {
         const p = await create('/api/people', { lastName: `В ${uniq()}` });
-        return { url: `/api/positions/${await create(`/api/people/${p}/positions`, { title: 'Инженер', regionCode: REGION[side] })}` };
+        return {
+          url: `/api/positions/${await create(`/api/people/${p}/positions`, { title: 'Инженер', regionCode: REGION[side] })}`,
+        };
       },
     },
-    'POST /api/sites': { ok: 201, prepare: async (side) => ({ url: '/api/sites', body: { kind: 'technopark', name: `Технопарк ${uniq()}`, regionCode: REGION[side] } }) },
-    'PATCH /api/sites/:id': { ok: 200, prepare: async (side) => ({ url: `/api/sites/${await site(side)}`, body: { version: 1, town: 'Елец' } }) },
-    'DELETE /api/sites/:id': { ok: 200, prepare: async (side) => ({ url: `/api/sites/${await site(side)}` }) },
-    'POST /api/sites/:id/restore': { ok: 200, prepare: async (side) => ({ url: `/api/sites/${await deleted('/api/sites', site, side)}/restore` }) },
-    'POST /api/clusters': { ok: 201, prepare: async (side) => ({ url: '/api/clusters', body: { kind: 'industrial', name: `Кластер ${uniq()}`, regionCode: REGION[side] } }) },
-    'PATCH /api/clusters/:id': { ok: 200, prepare: async (side) => ({ url: `/api/clusters/${await cluster(side)}`, body: { version: 1, specialisation: 'Станки' } }) },
-    'DELETE /api/clusters/:id': { ok: 200, prepare: async (side) => ({ url: `/api/clusters/${await cluster(side)}` }) },
-    'POST /api/clusters/:id/restore': { ok: 200, prepare: async (side) => ({ url: `/api/clusters/${await deleted('/api/clusters', cluster, side)}/restore` }) },
-    'POST /api/clusters/:id/members': { ok: 201, prepare: async (side) => ({ url: `/api/clusters/${await cluster(side)}/members`, body: { organisationId: await organisation(side) } }) },
-    'DELETE /api/cluster-members/:id': { ok: 200, prepare: async (side) => ({ url: `/api/cluster-members/${await create(`/api/clusters/${await cluster(side)}/members`, { organisationId: await organisation(side) })}` }) },
-    'POST /api/statements': { ok: 201, prepare: async (side) => ({ url: '/api/statements', body: { subject: { type: 'site', id: String(await site(side)) }, property: 'residents', valueNumber: 7 } }) },
-    'DELETE /api/statements/:id': { ok: 200, prepare: async (side) => ({ url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}` }) },
-    'POST /api/sources': { ok: 201, regionless: true, prepare: async () => ({ url: '/api/sources', body: { kind: 'news', title: `Новость ${uniq()}`, text: 'Текст новости.' } }) },
-    'PATCH /api/cluster-categories/:code': { ok: 200, prepare: async () => ({ url: '/api/cluster-categories/fishing', body: { description: `Правка ${uniq()}` } }) },
-    'POST /api/datasets': { ok: 201, prepare: async () => ({ url: '/api/datasets', body: datasetBody() }) },
-    'POST /api/datasets/:id/import': { ok: 200, prepare: async () => ({ url: `/api/datasets/${await dataset()}/import`, body: datasetBody().file }) },
-    'DELETE /api/datasets/:id': { ok: 204, prepare: async () => ({ url: `/api/datasets/${await dataset()}` }) },
-    'POST /api/ratings/methodologies': { ok: 201, prepare: async () => ({ url: '/api/ratings/methodologies', body: { ...handWorkedMethodology, id: 'matrix', version: uniq() } }) },
-    'POST /api/ratings/editions': { ok: 201, prepare: async () => ({ url: '/api/ratings/editions', body: { methodologyId: await defaultMethodologyId(), year: 2024, dataset: 'illustrative', label: `Матрица ${uniq()}` } }) },
-    'POST /api/ratings/editions/:id/what-if': { ok: 200, prepare: async () => ({ url: `/api/ratings/editions/${await computedEditionId()}/what-if`, body: { groupWeights: { performance: 1 } } }) },
-    'POST /api/ratings/indicator-values/import': { ok: 200, prepare: async () => ({ url: '/api/ratings/indicator-values/import', body: { contentBase64: Buffer.from('object,indicator,value,year\nОЭЗ «Липецк»,jobs_created,1,2024\n').toString('base64'), dataset: 'matrix' } }) },
+    'POST /api/sites': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: '/api/sites',
+        body: { kind: 'technopark', name: `Технопарк ${uniq()}`, regionCode: REGION[side] },
+      }),
+    },
+    'PATCH /api/sites/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/sites/${await site(side)}`,
+        body: { version: 1, town: 'Елец' },
+      }),
+    },
+    'DELETE /api/sites/:id': {
+      ok: 200,
+      prepare: async (side) => ({ url: `/api/sites/${await site(side)}` }),
+    },
+    'POST /api/sites/:id/restore': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/sites/${await deleted('/api/sites', site, side)}/restore`,
+      }),
+    },
+    'POST /api/clusters': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: '/api/clusters',
+        body: { kind: 'industrial', name: `Кластер ${uniq()}`, regionCode: REGION[side] },
+      }),
+    },
+    'PATCH /api/clusters/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/clusters/${await cluster(side)}`,
+        body: { version: 1, specialisation: 'Станки' },
+      }),
+    },
+    'DELETE /api/clusters/:id': {
+      ok: 200,
+      prepare: async (side) => ({ url: `/api/clusters/${await cluster(side)}` }),
+    },
+    'POST /api/clusters/:id/restore': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/clusters/${await deleted('/api/clusters', cluster, side)}/restore`,
+      }),
+    },
+    'POST /api/clusters/:id/members': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: `/api/clusters/${await cluster(side)}/members`,
+        body: { organisationId: await organisation(side) },
+      }),
+    },
+    'DELETE /api/cluster-members/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/cluster-members/${await create(`/api/clusters/${await cluster(side)}/members`, { organisationId: await organisation(side) })}`,
+      }),
+    },
+    'POST /api/statements': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: '/api/statements',
+        body: {
+          subject: { type: 'site', id: String(await site(side)) },
+          property: 'residents',
+          valueNumber: 7,
+        },
+      }),
+    },
+    'DELETE /api/statements/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}`,
+      }),
+    },
+    'POST /api/sources': {
+      ok: 201,
+      regionless: true,
+      prepare: async () => ({
+        url: '/api/sources',
+        body: { kind: 'news', title: `Новость ${uniq()}`, text: 'Текст новости.' },
+      }),
+    },
+    'PATCH /api/cluster-categories/:code': {
+      ok: 200,
+      prepare: async () => ({
+        url: '/api/cluster-categories/fishing',
+        body: { description: `Правка ${uniq()}` },
+      }),
+    },
+    'POST /api/datasets': {
+      ok: 201,
+      prepare: async () => ({ url: '/api/datasets', body: datasetBody() }),
+    },
+    'POST /api/datasets/:id/import': {
+      ok: 200,
+      prepare: async () => ({
+        url: `/api/datasets/${await dataset()}/import`,
+        body: datasetBody().file,
+      }),
+    },
+    'DELETE /api/datasets/:id': {
+      ok: 204,
+      prepare: async () => ({ url: `/api/datasets/${await dataset()}` }),
+    },
+    'POST /api/ratings/methodologies': {
+      ok: 201,
+      prepare: async () => ({
+        url: '/api/ratings/methodologies',
+        body: { ...handWorkedMethodology, id: 'matrix', version: uniq() },
+      }),
+    },
+    'POST /api/ratings/editions': {
+      ok: 201,
+      prepare: async () => ({
+        url: '/api/ratings/editions',
+        body: {
+          methodologyId: await defaultMethodologyId(),
+          year: 2024,
+          dataset: 'illustrative',
+          label: `Матрица ${uniq()}`,
+        },
+      }),
+    },
+    'POST /api/ratings/editions/:id/what-if': {
+      ok: 200,
+      prepare: async () => ({
+        url: `/api/ratings/editions/${await computedEditionId()}/what-if`,
+        body: { groupWeights: { performance: 1 } },
+      }),
+    },
+    'POST /api/ratings/indicator-values/import': {
+      ok: 200,
+      prepare: async () => ({
+        url: '/api/ratings/indicator-values/import',
+        body: {
+          contentBase64: Buffer.from(
+            'object,indicator,value,year\nОЭЗ «Липецк»,jobs_created,1,2024\n',
+          ).toString('base64'),
+          dataset: 'matrix',
+        },
+      }),
+    },
   };
 
   /** What each role may do under each rule: true → the fixture's ok status; a number → that status. */
@@ -143,7 +370,9 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     const routes = t.app.routeAccess.map((r) => `${r.method} ${r.url}`);
     const unknown = routes.filter((r) => !(r in FIXTURES));
     expect(unknown, 'routes without a matrix fixture').toEqual([]);
-    const undeclared = t.app.routeAccess.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`);
+    const undeclared = t.app.routeAccess
+      .filter((r) => !r.access)
+      .map((r) => `${r.method} ${r.url}`);
     expect(undeclared, 'routes without an access rule').toEqual([]);
   });
 
@@ -154,13 +383,17 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       const fixture = FIXTURES[key];
       const rule = normaliseAccess(route.access as never);
       if (!fixture || !rule) continue;
-      if (fixture.regionless && !(rule.scope === 'registry' && rule.anyEditorWhenNoRegion)) failures.push(`${key}: fixture says regionless but the rule does not allow it`);
+      if (fixture.regionless && !(rule.scope === 'registry' && rule.anyEditorWhenNoRegion))
+        failures.push(`${key}: fixture says regionless but the rule does not allow it`);
       for (const role of ['administrator', 'regional_editor', 'analyst', 'public'] as Role[]) {
         for (const side of ['own', 'other'] as Side[]) {
           const call = await fixture.prepare(side);
           const res = await clients[role]!.request(route.method, call.url, call.body);
           const want = expected(rule.scope, role, side, fixture);
-          if (res.status !== want) failures.push(`${key} as ${role} (${side} region): ${res.status}, expected ${want} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status !== want)
+            failures.push(
+              `${key} as ${role} (${side} region): ${res.status}, expected ${want} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
           if (res.status === 403) expect(res.body.error.message).toMatch(/[а-я]/i);
           // Signing out ends the session under test: sign that role in again.
           if (key === 'POST /api/auth/logout' && role !== 'public') {

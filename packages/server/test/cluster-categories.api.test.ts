@@ -37,9 +37,13 @@ describe.each(databaseKinds())('cluster categories on %s', (kind) => {
   });
 
   it('refuses codes that are not ОКВЭД2 and unknown categories', async () => {
-    const bad = await analyst.request('PATCH', '/api/cluster-categories/fishing', { okvedCodes: ['03', 'рыба'] });
+    const bad = await analyst.request('PATCH', '/api/cluster-categories/fishing', {
+      okvedCodes: ['03', 'рыба'],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].field).toBe('okvedCodes');
-    expect((await analyst.request('PATCH', '/api/cluster-categories/no-such', { name: 'x' })).status).toBe(404);
+    expect(
+      (await analyst.request('PATCH', '/api/cluster-categories/no-such', { name: 'x' })).status,
+    ).toBe(404);
   });
 });

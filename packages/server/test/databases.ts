@@ -19,7 +19,9 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export function databaseKinds(): DatabaseKind[] {
   const url = process.env['TEST_DATABASE_URL'];
   if (!url && process.env['CI']) {
-    throw new Error('TEST_DATABASE_URL must point at a PostgreSQL 15 server under CI (see scripts/test.sh)');
+    throw new Error(
+      'TEST_DATABASE_URL must point at a PostgreSQL 15 server under CI (see scripts/test.sh)',
+    );
   }
   return url ? ['pglite', 'postgres'] : ['pglite'];
 }
@@ -29,7 +31,10 @@ export interface TestDatabase extends Connection {
 }
 
 /** A fresh, migrated database: in memory for PGlite, a new database on the server for PostgreSQL. */
-export async function createTestDatabase(kind: DatabaseKind, options: { demo?: boolean; okved?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { demo?: boolean; okved?: boolean } = {},
+): Promise<TestDatabase> {
   let connection: Connection;
   let drop: () => Promise<void> = async () => {};
   if (kind === 'pglite') {
@@ -56,7 +61,8 @@ export async function createTestDatabase(kind: DatabaseKind, options: { demo?: b
   await syncDefaultMethodologies(connection.db);
   if (options.demo !== false) await loadDemoData(connection.db);
   // The full ОКВЭД2 classifier (the shipped reference data has sections and divisions only).
-  if (options.okved) await importOkvedFile(connection.db, fs.readFileSync(sharedFile('data/okved2.csv')));
+  if (options.okved)
+    await importOkvedFile(connection.db, fs.readFileSync(sharedFile('data/okved2.csv')));
   return {
     ...connection,
     dispose: async () => {

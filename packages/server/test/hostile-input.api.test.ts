@@ -22,7 +22,10 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
   ];
 
   it.each(nasty)('search for %j answers JSON without a server error', async (q) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/search?q=${encodeURIComponent(q)}`,
+    });
     expect(res.statusCode).toBeLessThan(500);
     expect(res.json()).toHaveProperty('items');
   });
@@ -56,7 +59,12 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
   });
 
   it('refuses a malformed JSON body and keeps serving', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/search', payload: '{"a":', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/search',
+      payload: '{"a":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect((await t.getJson('/api/health')).status).toBe(200);

@@ -46,18 +46,27 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
     const enterprises = participants.filter((p: any) => p.organisationKind === 'enterprise');
     expect(enterprises).toHaveLength(13);
     expect(enterprises.map((e: any) => `${e.organisation.title}|${e.town ?? ''}`)).toEqual(
-      expect.arrayContaining(['ОАО «Энергия»|Елец', 'ОАО «Гидравлик»|Грязи', 'ООО «Армастек-Липецк»|с. Хлевное', 'ЗАО «Липецкий станкозавод «Возрождение»|']),
+      expect.arrayContaining([
+        'ОАО «Энергия»|Елец',
+        'ОАО «Гидравлик»|Грязи',
+        'ООО «Армастек-Липецк»|с. Хлевное',
+        'ЗАО «Липецкий станкозавод «Возрождение»|',
+      ]),
     );
     const kinds = participants.map((p: any) => p.organisationKind);
     expect(kinds.filter((k: string) => k === 'university')).toHaveLength(2);
     expect(kinds.filter((k: string) => k === 'research_institute')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'college')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'government_body')).toHaveLength(5);
-    const organisers = body.participants.filter((p: any) => p.role === 'organiser').map((p: any) => p.organisation.title);
+    const organisers = body.participants
+      .filter((p: any) => p.role === 'organiser')
+      .map((p: any) => p.organisation.title);
     expect(organisers).toContain('ООО «Центр консалтинга «Панацея»');
     const opener = body.participants.find((p: any) => p.role === 'opener');
     expect(opener.person.title).toBe('Лаврентьев Владимир Васильевич');
-    expect(opener.positionTitle).toBe('Начальник управления инновационной и промышленной политики Липецкой области');
+    expect(opener.positionTitle).toBe(
+      'Начальник управления инновационной и промышленной политики Липецкой области',
+    );
     expect(body.followedBy[0].title).toMatch(/Вторая установочная сессия/);
     const second = await t.getJson(`/api/events/${body.followedBy[0].id}`);
     expect(second.body.date).toEqual({ from: '2013-10-28', to: '2013-10-29', precision: 'range' });
@@ -70,7 +79,10 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
     expect(body.date.from).toBe('2017-12-05');
     expect(body.participantCategories).toHaveLength(3);
     const speakers = body.participants.filter((p: any) => p.role === 'speaker');
-    expect(speakers.map((s: any) => s.person.title)).toEqual(['Щедров Алексей Иванович', 'Шпиленко Андрей Викторович']);
+    expect(speakers.map((s: any) => s.person.title)).toEqual([
+      'Щедров Алексей Иванович',
+      'Шпиленко Андрей Викторович',
+    ]);
     expect(speakers[1].positionTitle).toMatch(/Директор Ассоциации/);
     const about = body.facts.find((f: any) => f.property === 'about_cluster');
     const cluster = await t.getJson(`/api/clusters/${about.object.id}`);
@@ -83,7 +95,11 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
     const { body } = await t.getJson(`/api/clusters/${id}`);
     expect(body.projects).toHaveLength(2);
     expect(body.support).toHaveLength(1);
-    expect(body.support[0]).toMatchObject({ amount: 600_000_000, qualifier: 'more_than', currency: 'RUB' });
+    expect(body.support[0]).toMatchObject({
+      amount: 600_000_000,
+      qualifier: 'more_than',
+      currency: 'RUB',
+    });
     expect(body.support[0].provider.title).toBe('Минпромторг России');
     expect(body.support[0].projects).toHaveLength(2);
     expect(body.region.code).toBe('42');
@@ -95,10 +111,17 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
     const { body } = await t.getJson(`/api/agreements/${list.items[0].id}`);
     expect(body.directions).toHaveLength(4);
     expect(body.event.title).toMatch(/ПМЭФ-2022/);
-    expect(body.parties.map((p: any) => p.signatory.title)).toEqual(['Шпиленко Андрей Викторович', 'Егоров Максим']);
+    expect(body.parties.map((p: any) => p.signatory.title)).toEqual([
+      'Шпиленко Андрей Викторович',
+      'Егоров Максим',
+    ]);
     expect(body.parties[1].signatoryTitle).toMatch(/главы администрации Тамбовской области/);
     const region = await t.getJson('/api/regions/68');
-    expect(region.body.facts.filter((f: any) => f.property === 'key_industry').map((f: any) => f.valueText)).toEqual(
+    expect(
+      region.body.facts
+        .filter((f: any) => f.property === 'key_industry')
+        .map((f: any) => f.valueText),
+    ).toEqual(
       expect.arrayContaining(['Машиностроение и металлообработка', 'Химическая промышленность']),
     );
   });
@@ -108,7 +131,11 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
     const { body } = await t.getJson(`/api/action-plans/${list.items[0].id}`);
     expect(body.period).toEqual({ from: '2025-01-01', to: '2025-12-31', precision: 'year' });
     expect(body.themes).toHaveLength(5);
-    expect(body.parties.map((p: any) => p.organisation.title)).toEqual(['Правительство Москвы', 'Правительство Магаданской области', 'Минпромторг России']);
+    expect(body.parties.map((p: any) => p.organisation.title)).toEqual([
+      'Правительство Москвы',
+      'Правительство Магаданской области',
+      'Минпромторг России',
+    ]);
     const smolensk = await t.getJson('/api/regions/66');
     const coop = smolensk.body.facts.find((f: any) => f.property === 'cooperation');
     expect(coop.object.title).toBe('РЖД');
@@ -122,12 +149,29 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
     expect(fact('education_clusters').valueNumber).toBe(1);
     expect(fact('broadband_settlements').valueText).toMatch(/более 500 человек/);
     const projectTitles = body.projects.map((p: any) => p.title);
-    expect(projectTitles).toEqual(expect.arrayContaining(['Восстановление Липецкого тракторного завода', 'Центр молодёжной карьеры', 'ИТ-лагерь «Прометей»']));
-    const ltz = body.projects.find((p: any) => p.title === 'Восстановление Липецкого тракторного завода');
+    expect(projectTitles).toEqual(
+      expect.arrayContaining([
+        'Восстановление Липецкого тракторного завода',
+        'Центр молодёжной карьеры',
+        'ИТ-лагерь «Прометей»',
+      ]),
+    );
+    const ltz = body.projects.find(
+      (p: any) => p.title === 'Восстановление Липецкого тракторного завода',
+    );
     const project = await t.getJson(`/api/projects/${ltz.id}`);
-    expect(project.body.date).toEqual({ from: '2024-03-01', to: '2024-05-31', precision: 'season' });
-    expect(project.body.participants.map((p: any) => p.target.title)).toEqual(['«Амкодор»', 'Липецкий тракторный завод']);
-    const motor = await t.getJson(`/api/organisations/${await findId('/api/organisations', 'Моторинвест')}`);
+    expect(project.body.date).toEqual({
+      from: '2024-03-01',
+      to: '2024-05-31',
+      precision: 'season',
+    });
+    expect(project.body.participants.map((p: any) => p.target.title)).toEqual([
+      '«Амкодор»',
+      'Липецкий тракторный завод',
+    ]);
+    const motor = await t.getJson(
+      `/api/organisations/${await findId('/api/organisations', 'Моторинвест')}`,
+    );
     expect(motor.body.facts[0].valueText).toBe('Первый в стране завод электромобилей');
     expect(body.people.map((p: any) => p.person.title)).toContain('Артамонов Игорь');
   });
@@ -141,7 +185,11 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
       expect(c.start, c.quote).not.toBeNull();
       expect(body.text.slice(c.start, c.end)).toBe(c.quote);
     }
-    expect(body.citations.some((c: any) => c.what === 'Факт: Резиденты' && c.entity.title === 'ОЭЗ «Липецк»')).toBe(true);
+    expect(
+      body.citations.some(
+        (c: any) => c.what === 'Факт: Резиденты' && c.entity.title === 'ОЭЗ «Липецк»',
+      ),
+    ).toBe(true);
   });
 
   it('links a person through positions to organisations, and the organisation to its events and agreements', async () => {
@@ -154,7 +202,9 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
     const org = await t.getJson(`/api/organisations/${akit.id}`);
     expect(org.body.events.map((e: any) => e.role)).toContain('partner');
     expect(org.body.agreements).toHaveLength(1);
-    expect(org.body.aliases).toContain('Ассоциация организаций содействия развитию кластеров и технопарков');
+    expect(org.body.aliases).toContain(
+      'Ассоциация организаций содействия развитию кластеров и технопарков',
+    );
   });
 
   it('the map gives a value for all 89 federal subjects for each measure, and lists sites', async () => {
@@ -171,7 +221,9 @@ describe.each(databaseKinds())('registry API holds every seed fact (%s)', (kind)
 
   it('published ratings are listed with their editions', async () => {
     const { body } = await t.getJson('/api/ratings');
-    const places = body.items.flatMap((r: any) => r.results.map((x: any) => `${r.name}|${x.year}|${x.place}|${x.object.title}`));
+    const places = body.items.flatMap((r: any) =>
+      r.results.map((x: any) => `${r.name}|${x.year}|${x.place}|${x.object.title}`),
+    );
     expect(places).toEqual(
       expect.arrayContaining([
         'Национальный рейтинг инвестиционной привлекательности особых экономических зон|2022|1|ОЭЗ «Липецк»',

@@ -9,7 +9,8 @@ describe.each(databaseKinds())('search on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  const search = async (q: string, extra = '') => (await t.getJson(`/api/search?q=${encodeURIComponent(q)}&limit=100${extra}`)).body;
+  const search = async (q: string, extra = '') =>
+    (await t.getJson(`/api/search?q=${encodeURIComponent(q)}&limit=100${extra}`)).body;
 
   it('«Липецкой» finds the region, ОЭЗ «Липецк», clusters, sessions and organisations of the region', async () => {
     const body = await search('Липецкой');
@@ -31,14 +32,20 @@ describe.each(databaseKinds())('search on %s', (kind) => {
   it('finds any case form: «Липецкая», «Липецкую», «липецкой области»', async () => {
     for (const q of ['Липецкая', 'Липецкую', 'липецкой области']) {
       const body = await search(q);
-      expect(body.items.some((i: any) => i.type === 'region' && i.id === '42'), q).toBe(true);
+      expect(
+        body.items.some((i: any) => i.type === 'region' && i.id === '42'),
+        q,
+      ).toBe(true);
     }
   });
 
   it('still finds the region with a typo: «Липецкй», «Лепецкая»', async () => {
     for (const q of ['Липецкй', 'Лепецкая']) {
       const body = await search(q);
-      expect(body.items.some((i: any) => i.type === 'region' && i.title === 'Липецкая область'), q).toBe(true);
+      expect(
+        body.items.some((i: any) => i.type === 'region' && i.title === 'Липецкая область'),
+        q,
+      ).toBe(true);
     }
     expect((await search('Лепецкая')).fuzzy).toBe(true);
   });
@@ -46,7 +53,10 @@ describe.each(databaseKinds())('search on %s', (kind) => {
   it('finds a site by any alias, people by surname and documents by title words', async () => {
     expect((await search('ОЭЗ ППТ')).items[0].title).toBe('ОЭЗ «Липецк»');
     expect((await search('особой экономической зоны')).items[0].title).toBe('ОЭЗ «Липецк»');
-    expect((await search('Шпиленко')).items[0]).toMatchObject({ type: 'person', title: 'Шпиленко Андрей Викторович' });
+    expect((await search('Шпиленко')).items[0]).toMatchObject({
+      type: 'person',
+      title: 'Шпиленко Андрей Викторович',
+    });
     expect((await search('Лаврентьева')).items[0].title).toBe('Лаврентьев Владимир Васильевич');
   });
 
@@ -60,13 +70,17 @@ describe.each(databaseKinds())('search on %s', (kind) => {
   it('filters by type and pages with a stable total', async () => {
     const all = await search('Липецкой', '&types=organisation');
     expect(all.items.every((i: any) => i.type === 'organisation')).toBe(true);
-    const page1 = (await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=0')).body;
-    const page2 = (await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=5')).body;
+    const page1 = (await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=0'))
+      .body;
+    const page2 = (await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=5'))
+      .body;
     expect(page1.total).toBe(all.total);
     expect(page2.total).toBe(all.total);
     const ids = [...page1.items, ...page2.items].map((i: any) => i.id);
     expect(new Set(ids).size).toBe(10);
-    const beyond = (await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=1000')).body;
+    const beyond = (
+      await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=1000')
+    ).body;
     expect(beyond.items).toEqual([]);
     expect(beyond.total).toBe(all.total);
   });

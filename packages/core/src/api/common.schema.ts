@@ -22,8 +22,18 @@ export const SourceRefSchema = z
 export const RegionRefSchema = z.object({ code: z.string(), name: z.string() });
 
 export const EntityTypeSchema = z.enum([
-  'region', 'organisation', 'person', 'site', 'cluster', 'event', 'agreement', 'action_plan',
-  'project', 'source', 'rating', 'support_measure',
+  'region',
+  'organisation',
+  'person',
+  'site',
+  'cluster',
+  'event',
+  'agreement',
+  'action_plan',
+  'project',
+  'source',
+  'rating',
+  'support_measure',
 ]);
 export type EntityTypeName = z.infer<typeof EntityTypeSchema>;
 

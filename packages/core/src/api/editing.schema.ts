@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CLUSTER_KINDS, CLUSTER_STATUSES, MEMBERSHIP_ROLES, ORGANISATION_KINDS, SEZ_TYPES, SITE_KINDS } from '../domain/vocabulary.ts';
+import {
+  CLUSTER_KINDS,
+  CLUSTER_STATUSES,
+  MEMBERSHIP_ROLES,
+  ORGANISATION_KINDS,
+  SEZ_TYPES,
+  SITE_KINDS,
+} from '../domain/vocabulary.ts';
 import {
   innMatchesLegalForm,
   innProblem,
@@ -18,14 +25,24 @@ import { EntityRefSchema, PartialDateSchema } from './common.schema.ts';
  */
 
 const text = (max: number, label: string) =>
-  z.string().trim().min(1, `${label}: заполните поле`).max(max, `${label}: не длиннее ${max} символов`);
+  z
+    .string()
+    .trim()
+    .min(1, `${label}: заполните поле`)
+    .max(max, `${label}: не длиннее ${max} символов`);
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label}: не длиннее ${max} символов`).nullable().optional();
 const regionCode = z.string().regex(/^\d{2,5}$/, 'Код региона — 2–5 цифр ОКАТО, например 42');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
 
 export const ProvenanceInputSchema = z.object({
-  sourceId: z.number().int().positive().nullable().optional().describe('Источник (документ) записи или факта'),
+  sourceId: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .optional()
+    .describe('Источник (документ) записи или факта'),
   sourceQuote: optionalText(2000, 'Цитата'),
 });
 
@@ -40,7 +57,10 @@ const organisationFields = {
   kpp: z.string().trim().nullable().optional(),
   regionCode: regionCode.nullable().optional(),
   town: optionalText(200, 'Населённый пункт'),
-  country: z.string().regex(/^[A-Z]{2}$/, 'Код страны ISO 3166-1: две заглавные латинские буквы').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Код страны ISO 3166-1: две заглавные латинские буквы')
+    .optional(),
   description: optionalText(5000, 'Описание'),
   aliases: z.array(text(500, 'Другое название')).max(50).optional(),
   okved: z
@@ -65,7 +85,8 @@ function checkOrganisation(value: OrganisationFieldsValue, ctx: z.RefinementCtx)
     if (message) ctx.addIssue({ code: 'custom', path: [path], message });
   };
   if (value.legalForm) issue('legalForm', legalFormProblem(value.legalForm));
-  if (value.inn) issue('inn', innProblem(value.inn) ?? innMatchesLegalForm(value.inn, value.legalForm));
+  if (value.inn)
+    issue('inn', innProblem(value.inn) ?? innMatchesLegalForm(value.inn, value.legalForm));
   if (value.ogrn) issue('ogrn', ogrnProblem(value.ogrn, value.legalForm));
   if (value.kpp) issue('kpp', kppProblem(value.kpp));
   value.okved?.forEach((o, i) => {
@@ -76,7 +97,10 @@ function checkOrganisation(value: OrganisationFieldsValue, ctx: z.RefinementCtx)
 
 export const OrganisationCreateSchema = z.object(organisationFields).superRefine(checkOrganisation);
 export const OrganisationUpdateSchema = z
-  .object({ ...organisationFields, version: z.number().int().min(1).describe('Версия, которую редактировали') })
+  .object({
+    ...organisationFields,
+    version: z.number().int().min(1).describe('Версия, которую редактировали'),
+  })
   .partial()
   .required({ version: true })
   .superRefine(checkOrganisation);
@@ -91,17 +115,25 @@ const personFields = {
   ...ProvenanceInputSchema.shape,
 };
 export const PersonCreateSchema = z.object(personFields);
-export const PersonUpdateSchema = z.object({ ...personFields, version: z.number().int().min(1) }).partial().required({ version: true });
+export const PersonUpdateSchema = z
+  .object({ ...personFields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true });
 
 export const PositionCreateSchema = z
   .object({
     organisationId: z.number().int().positive().nullable().optional(),
     regionCode: regionCode.nullable().optional(),
     title: text(500, 'Должность'),
-    asOf: PartialDateSchema.nullable().optional().describe('Дата, на которую должность подтверждена'),
+    asOf: PartialDateSchema.nullable()
+      .optional()
+      .describe('Дата, на которую должность подтверждена'),
     ...ProvenanceInputSchema.shape,
   })
-  .refine((v) => v.organisationId || v.regionCode, { message: 'Укажите организацию или регион', path: ['organisationId'] });
+  .refine((v) => v.organisationId || v.regionCode, {
+    message: 'Укажите организацию или регион',
+    path: ['organisationId'],
+  });
 
 const siteFields = {
   kind: z.enum(SITE_KINDS.values, { message: 'Выберите вид площадки' }),
@@ -118,13 +150,20 @@ const siteFields = {
   published: z.boolean().optional(),
   ...ProvenanceInputSchema.shape,
 };
-const sezTypeOnlyForSez = (v: { kind?: string | undefined; sezType?: string | null | undefined }) => !v.sezType || v.kind === undefined || v.kind === 'sez';
-export const SiteCreateSchema = z.object(siteFields).refine(sezTypeOnlyForSez, { message: 'Тип ОЭЗ указывается только для особой экономической зоны', path: ['sezType'] });
+const sezTypeOnlyForSez = (v: { kind?: string | undefined; sezType?: string | null | undefined }) =>
+  !v.sezType || v.kind === undefined || v.kind === 'sez';
+export const SiteCreateSchema = z.object(siteFields).refine(sezTypeOnlyForSez, {
+  message: 'Тип ОЭЗ указывается только для особой экономической зоны',
+  path: ['sezType'],
+});
 export const SiteUpdateSchema = z
   .object({ ...siteFields, version: z.number().int().min(1) })
   .partial()
   .required({ version: true })
-  .refine(sezTypeOnlyForSez, { message: 'Тип ОЭЗ указывается только для особой экономической зоны', path: ['sezType'] });
+  .refine(sezTypeOnlyForSez, {
+    message: 'Тип ОЭЗ указывается только для особой экономической зоны',
+    path: ['sezType'],
+  });
 
 const clusterFields = {
   kind: z.enum(CLUSTER_KINDS.values, { message: 'Выберите вид кластера' }),
@@ -139,7 +178,10 @@ const clusterFields = {
   ...ProvenanceInputSchema.shape,
 };
 export const ClusterCreateSchema = z.object(clusterFields);
-export const ClusterUpdateSchema = z.object({ ...clusterFields, version: z.number().int().min(1) }).partial().required({ version: true });
+export const ClusterUpdateSchema = z
+  .object({ ...clusterFields, version: z.number().int().min(1) })
+  .partial()
+  .required({ version: true });
 
 export const ClusterMemberCreateSchema = z.object({
   organisationId: z.number().int().positive(),
@@ -150,20 +192,31 @@ export const ClusterMemberCreateSchema = z.object({
 
 export const StatementCreateSchema = z
   .object({
-    subject: z.object({ type: z.enum(['region', 'organisation', 'person', 'site', 'cluster', 'event', 'project']), id: z.string().min(1).max(20) }),
-    property: z.string().trim().regex(/^[a-z][a-z0-9_]{1,60}$/, 'Свойство — латинские строчные буквы, цифры и _'),
+    subject: z.object({
+      type: z.enum(['region', 'organisation', 'person', 'site', 'cluster', 'event', 'project']),
+      id: z.string().min(1).max(20),
+    }),
+    property: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,60}$/, 'Свойство — латинские строчные буквы, цифры и _'),
     valueNumber: z.number().finite().nullable().optional(),
     valueText: optionalText(2000, 'Значение'),
     unit: optionalText(50, 'Единица'),
-    qualifier: z.enum(['exact', 'about', 'more_than', 'less_than', 'up_to', 'at_least']).default('exact'),
+    qualifier: z
+      .enum(['exact', 'about', 'more_than', 'less_than', 'up_to', 'at_least'])
+      .default('exact'),
     asOf: PartialDateSchema.nullable().optional(),
     /** Today's date (ISO) as the client sees it; as-of dates may not lie after it. */
     ...ProvenanceInputSchema.shape,
   })
-  .refine((v) => v.valueNumber !== undefined && v.valueNumber !== null ? true : Boolean(v.valueText), {
-    message: 'Укажите числовое или текстовое значение',
-    path: ['valueNumber'],
-  });
+  .refine(
+    (v) => (v.valueNumber !== undefined && v.valueNumber !== null ? true : Boolean(v.valueText)),
+    {
+      message: 'Укажите числовое или текстовое значение',
+      path: ['valueNumber'],
+    },
+  );
 
 export const SourceCreateSchema = z.object({
   kind: z.enum(['press_release', 'news', 'reference']),
@@ -198,16 +251,18 @@ export const LoginSchema = z.object({
   password: z.string().min(1, 'Введите пароль').max(1000),
 });
 
-export const UserCreateSchema = z.object({
-  email: z.string().trim().toLowerCase().email('Введите адрес электронной почты').max(320),
-  displayName: text(200, 'Имя'),
-  role: z.enum(ROLES),
-  regions: z.array(regionCode).max(89).default([]),
-  password: z.string().min(12, 'Пароль не короче 12 символов').max(1000),
-}).refine((u) => u.role !== 'regional_editor' || u.regions.length > 0, {
-  message: 'Региональному редактору нужен хотя бы один регион',
-  path: ['regions'],
-});
+export const UserCreateSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email('Введите адрес электронной почты').max(320),
+    displayName: text(200, 'Имя'),
+    role: z.enum(ROLES),
+    regions: z.array(regionCode).max(89).default([]),
+    password: z.string().min(12, 'Пароль не короче 12 символов').max(1000),
+  })
+  .refine((u) => u.role !== 'regional_editor' || u.regions.length > 0, {
+    message: 'Региональному редактору нужен хотя бы один регион',
+    path: ['regions'],
+  });
 
 export const UserSchema = z.object({
   id: z.number().int(),
@@ -221,7 +276,10 @@ export type User = z.infer<typeof UserSchema>;
 
 export const ViewerSchema = z.object({
   user: UserSchema.nullable(),
-  csrfToken: z.string().nullable().describe('Передавайте в заголовке X-CSRF-Token при каждом изменяющем запросе'),
+  csrfToken: z
+    .string()
+    .nullable()
+    .describe('Передавайте в заголовке X-CSRF-Token при каждом изменяющем запросе'),
 });
 
 export const AuditEntrySchema = z.object({
@@ -229,7 +287,10 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   user: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   action: z.enum(['create', 'update', 'delete', 'restore']),
-  entity: z.object({ type: z.string().describe('Таблица записи: organisation, statement, position, cluster_member…'), id: z.string() }),
+  entity: z.object({
+    type: z.string().describe('Таблица записи: organisation, statement, position, cluster_member…'),
+    id: z.string(),
+  }),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
@@ -243,7 +304,9 @@ export const ConflictResponseSchema = z.object({
     code: z.literal('conflict'),
     message: z.string(),
     messageEn: z.string(),
-    current: z.record(z.string(), z.unknown()).describe('Запись в её текущем виде (после чужого изменения)'),
+    current: z
+      .record(z.string(), z.unknown())
+      .describe('Запись в её текущем виде (после чужого изменения)'),
     currentVersion: z.number().int(),
   }),
 });

@@ -47,7 +47,12 @@ export const OrganisationSchema = OrganisationListItemSchema.extend({
   children: z.array(Ref),
   okved: z.array(z.object({ code: z.string(), name: z.string(), isMain: z.boolean() })),
   people: z.array(
-    z.object({ person: Ref, title: z.string(), asOf: PartialDateSchema.nullable(), source: Source }),
+    z.object({
+      person: Ref,
+      title: z.string(),
+      asOf: PartialDateSchema.nullable(),
+      source: Source,
+    }),
   ),
   clusters: z.array(RoleLinkSchema),
   sites: z.array(RoleLinkSchema),
@@ -272,7 +277,9 @@ export const RegionSchema = RegionListItemSchema.extend({
   facts: Facts,
   sites: z.array(Ref),
   clusters: z.array(Ref),
-  organisations: z.array(Ref).describe('Первые 100 организаций региона; всего — counts.organisations'),
+  organisations: z
+    .array(Ref)
+    .describe('Первые 100 организаций региона; всего — counts.organisations'),
   events: z.array(Ref),
   agreements: z.array(Ref),
   actionPlans: z.array(Ref),
@@ -333,7 +340,10 @@ export const OkvedItemSchema = z.object({
   section: z.string(),
   parentCode: z.string().nullable(),
 });
-export const OkvedListSchema = z.object({ items: z.array(OkvedItemSchema), total: z.number().int() });
+export const OkvedListSchema = z.object({
+  items: z.array(OkvedItemSchema),
+  total: z.number().int(),
+});
 
 export type OrganisationListItem = z.infer<typeof OrganisationListItemSchema>;
 export type Organisation = z.infer<typeof OrganisationSchema>;

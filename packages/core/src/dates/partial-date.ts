@@ -13,12 +13,32 @@ export interface PartialDate {
 }
 
 const MONTHS_GENITIVE = [
-  'января', 'февраля', 'марта', 'апреля', 'мая', 'июня',
-  'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
 ];
 const MONTHS_NOMINATIVE = [
-  'январь', 'февраль', 'март', 'апрель', 'май', 'июнь',
-  'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь',
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
 ];
 const SEASONS = { winter: 'зима', spring: 'весна', summer: 'лето', autumn: 'осень' } as const;
 export type Season = keyof typeof SEASONS;
@@ -54,7 +74,11 @@ export function season(y: number, s: Season): PartialDate {
     case 'autumn':
       return { from: `${y}-09-01`, to: `${y}-11-30`, precision: 'season' };
     case 'winter':
-      return { from: `${y - 1}-12-01`, to: `${y}-02-${pad(lastDayOfMonth(y, 2))}`, precision: 'season' };
+      return {
+        from: `${y - 1}-12-01`,
+        to: `${y}-02-${pad(lastDayOfMonth(y, 2))}`,
+        precision: 'season',
+      };
   }
 }
 export function range(from: string, to: string): PartialDate {
@@ -85,7 +109,8 @@ export function formatPartialDate(date: PartialDate): string {
       return fy === ty ? `${fy} год` : `${fy}–${ty} годы`;
     case 'range':
       if (fy === ty && fm === tm) return `${fd}–${td} ${MONTHS_GENITIVE[fm - 1]} ${fy}`;
-      if (fy === ty) return `${fd} ${MONTHS_GENITIVE[fm - 1]} – ${td} ${MONTHS_GENITIVE[tm - 1]} ${fy}`;
+      if (fy === ty)
+        return `${fd} ${MONTHS_GENITIVE[fm - 1]} – ${td} ${MONTHS_GENITIVE[tm - 1]} ${fy}`;
       return `${pad(fd)}.${pad(fm)}.${fy} – ${pad(td)}.${pad(tm)}.${ty}`;
   }
 }

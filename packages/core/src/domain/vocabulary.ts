@@ -83,7 +83,11 @@ export const PARTICIPATION_ROLES = vocabulary({
   participant: 'Участник',
 });
 
-export const PARTY_ROLES = vocabulary({ party: 'Сторона', signatory: 'Подписант', executor: 'Исполнитель' });
+export const PARTY_ROLES = vocabulary({
+  party: 'Сторона',
+  signatory: 'Подписант',
+  executor: 'Исполнитель',
+});
 
 export const PROJECT_KINDS = vocabulary({
   investment: 'Инвестиционный проект',

@@ -15,29 +15,147 @@ export interface LegalForm {
 }
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
-  { abbreviation: 'ООО', name: 'Общество с ограниченной ответственностью', okopf: '12300', registration: 'legal_entity' },
-  { abbreviation: 'АО', name: 'Акционерное общество', okopf: '12200', registration: 'legal_entity' },
-  { abbreviation: 'ПАО', name: 'Публичное акционерное общество', okopf: '12247', registration: 'legal_entity' },
-  { abbreviation: 'НАО', name: 'Непубличное акционерное общество', okopf: '12267', registration: 'legal_entity' },
-  { abbreviation: 'ЗАО', name: 'Закрытое акционерное общество', okopf: null, registration: 'legal_entity', historical: true },
-  { abbreviation: 'ОАО', name: 'Открытое акционерное общество', okopf: null, registration: 'legal_entity', historical: true },
-  { abbreviation: 'ИП', name: 'Индивидуальный предприниматель', okopf: '50102', registration: 'individual_entrepreneur' },
-  { abbreviation: 'ФГУП', name: 'Федеральное государственное унитарное предприятие', okopf: '65241', registration: 'legal_entity' },
-  { abbreviation: 'ГУП', name: 'Государственное унитарное предприятие', okopf: '65242', registration: 'legal_entity' },
-  { abbreviation: 'МУП', name: 'Муниципальное унитарное предприятие', okopf: '65243', registration: 'legal_entity' },
-  { abbreviation: 'ФГБОУ ВО', name: 'Федеральное государственное бюджетное образовательное учреждение высшего образования', okopf: '75103', registration: 'legal_entity' },
-  { abbreviation: 'ФГАОУ ВО', name: 'Федеральное государственное автономное образовательное учреждение высшего образования', okopf: '75101', registration: 'legal_entity' },
-  { abbreviation: 'ФГБУН', name: 'Федеральное государственное бюджетное учреждение науки', okopf: '75103', registration: 'legal_entity' },
-  { abbreviation: 'ФГБУ', name: 'Федеральное государственное бюджетное учреждение', okopf: '75103', registration: 'legal_entity' },
-  { abbreviation: 'ГОБПОУ', name: 'Государственное областное бюджетное профессиональное образовательное учреждение', okopf: '75203', registration: 'legal_entity' },
-  { abbreviation: 'ГАПОУ', name: 'Государственное автономное профессиональное образовательное учреждение', okopf: '75201', registration: 'legal_entity' },
-  { abbreviation: 'ГБПОУ', name: 'Государственное бюджетное профессиональное образовательное учреждение', okopf: '75203', registration: 'legal_entity' },
-  { abbreviation: 'ОАУ', name: 'Областное автономное учреждение', okopf: '75201', registration: 'legal_entity' },
-  { abbreviation: 'ГБУ', name: 'Государственное бюджетное учреждение', okopf: '75203', registration: 'legal_entity' },
-  { abbreviation: 'ГКУ', name: 'Государственное казённое учреждение', okopf: '75204', registration: 'legal_entity' },
-  { abbreviation: 'АНО', name: 'Автономная некоммерческая организация', okopf: '71400', registration: 'legal_entity' },
-  { abbreviation: 'НП', name: 'Некоммерческое партнёрство', okopf: null, registration: 'legal_entity', historical: true },
-  { abbreviation: 'Ассоциация', name: 'Ассоциация (союз)', okopf: '20600', registration: 'legal_entity' },
+  {
+    abbreviation: 'ООО',
+    name: 'Общество с ограниченной ответственностью',
+    okopf: '12300',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'АО',
+    name: 'Акционерное общество',
+    okopf: '12200',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ПАО',
+    name: 'Публичное акционерное общество',
+    okopf: '12247',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'НАО',
+    name: 'Непубличное акционерное общество',
+    okopf: '12267',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ЗАО',
+    name: 'Закрытое акционерное общество',
+    okopf: null,
+    registration: 'legal_entity',
+    historical: true,
+  },
+  {
+    abbreviation: 'ОАО',
+    name: 'Открытое акционерное общество',
+    okopf: null,
+    registration: 'legal_entity',
+    historical: true,
+  },
+  {
+    abbreviation: 'ИП',
+    name: 'Индивидуальный предприниматель',
+    okopf: '50102',
+    registration: 'individual_entrepreneur',
+  },
+  {
+    abbreviation: 'ФГУП',
+    name: 'Федеральное государственное унитарное предприятие',
+    okopf: '65241',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ГУП',
+    name: 'Государственное унитарное предприятие',
+    okopf: '65242',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'МУП',
+    name: 'Муниципальное унитарное предприятие',
+    okopf: '65243',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ФГБОУ ВО',
+    name: 'Федеральное государственное бюджетное образовательное учреждение высшего образования',
+    okopf: '75103',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ФГАОУ ВО',
+    name: 'Федеральное государственное автономное образовательное учреждение высшего образования',
+    okopf: '75101',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ФГБУН',
+    name: 'Федеральное государственное бюджетное учреждение науки',
+    okopf: '75103',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ФГБУ',
+    name: 'Федеральное государственное бюджетное учреждение',
+    okopf: '75103',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ГОБПОУ',
+    name: 'Государственное областное бюджетное профессиональное образовательное учреждение',
+    okopf: '75203',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ГАПОУ',
+    name: 'Государственное автономное профессиональное образовательное учреждение',
+    okopf: '75201',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ГБПОУ',
+    name: 'Государственное бюджетное профессиональное образовательное учреждение',
+    okopf: '75203',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ОАУ',
+    name: 'Областное автономное учреждение',
+    okopf: '75201',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ГБУ',
+    name: 'Государственное бюджетное учреждение',
+    okopf: '75203',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'ГКУ',
+    name: 'Государственное казённое учреждение',
+    okopf: '75204',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'АНО',
+    name: 'Автономная некоммерческая организация',
+    okopf: '71400',
+    registration: 'legal_entity',
+  },
+  {
+    abbreviation: 'НП',
+    name: 'Некоммерческое партнёрство',
+    okopf: null,
+    registration: 'legal_entity',
+    historical: true,
+  },
+  {
+    abbreviation: 'Ассоциация',
+    name: 'Ассоциация (союз)',
+    okopf: '20600',
+    registration: 'legal_entity',
+  },
   { abbreviation: 'Фонд', name: 'Фонд', okopf: '70400', registration: 'legal_entity' },
 ];
 
@@ -48,9 +166,7 @@ export function findLegalForm(abbreviation: string): LegalForm | undefined {
 }
 
 // Longest first, so that «ФГБОУ ВО» wins over a shorter prefix.
-const PREFIXES = [...LEGAL_FORMS]
-  .map((f) => f.abbreviation)
-  .sort((a, b) => b.length - a.length);
+const PREFIXES = [...LEGAL_FORMS].map((f) => f.abbreviation).sort((a, b) => b.length - a.length);
 
 export interface ParsedOrganisationName {
   legalForm: LegalForm | null;

@@ -14,9 +14,15 @@ export interface TextSpan {
 const ESCAPE = /[.*+?^${}()|[\]\\]/g;
 
 export function locateQuote(text: string, quote: string): TextSpan | null {
-  const words = quote.trim().split(/[\s\u00A0]+/).filter(Boolean);
+  const words = quote
+    .trim()
+    .split(/[\s\u00A0]+/)
+    .filter(Boolean);
   if (words.length === 0) return null;
-  const pattern = new RegExp(words.map((w) => w.replace(ESCAPE, '\\$&')).join('[\\s\\u00A0]+'), 'u');
+  const pattern = new RegExp(
+    words.map((w) => w.replace(ESCAPE, '\\$&')).join('[\\s\\u00A0]+'),
+    'u',
+  );
   const match = pattern.exec(text);
   if (!match) return null;
   return { start: match.index, end: match.index + match[0].length, text: match[0] };

@@ -38,17 +38,23 @@ export function innMatchesLegalForm(inn: string, legalForm?: string | null): str
   const form = legalForm ? findLegalForm(legalForm) : undefined;
   const check = checkInn(inn);
   if (!form || !check.valid) return null;
-  if (form.registration === 'individual_entrepreneur' && check.kind !== 'individual') return 'У индивидуального предпринимателя ИНН из 12 цифр';
-  if (form.registration === 'legal_entity' && check.kind !== 'legal_entity') return `У формы «${form.abbreviation}» ИНН из 10 цифр`;
+  if (form.registration === 'individual_entrepreneur' && check.kind !== 'individual')
+    return 'У индивидуального предпринимателя ИНН из 12 цифр';
+  if (form.registration === 'legal_entity' && check.kind !== 'legal_entity')
+    return `У формы «${form.abbreviation}» ИНН из 10 цифр`;
   return null;
 }
 
 export function kppProblem(kpp: string): string | null {
-  return isValidKpp(kpp) ? null : 'КПП — 9 символов: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры';
+  return isValidKpp(kpp)
+    ? null
+    : 'КПП — 9 символов: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры';
 }
 
 export function legalFormProblem(legalForm: string): string | null {
-  return findLegalForm(legalForm) ? null : 'Неизвестная организационно-правовая форма (ООО, АО, ПАО, ЗАО, ОАО, ИП, ФГБОУ ВО, …)';
+  return findLegalForm(legalForm)
+    ? null
+    : 'Неизвестная организационно-правовая форма (ООО, АО, ПАО, ЗАО, ОАО, ИП, ФГБОУ ВО, …)';
 }
 
 export function okvedProblem(code: string): string | null {

@@ -6,7 +6,9 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 /** Generated and bookkeeping columns that say nothing about the record's content. */
 const NOT_AUDITED = new Set(['search_vector', 'search_text', 'updated_at', 'created_at']);
 
-export function auditSnapshot(row: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+export function auditSnapshot(
+  row: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   if (!row) return null;
   return Object.fromEntries(
     Object.entries(row)

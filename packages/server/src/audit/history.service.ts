@@ -5,7 +5,10 @@ import type { Db } from '../db/connection.ts';
 /** Child records whose changes show in a parent's history: [audit entity type, column pointing at the parent]. */
 const CHILD_LINKS: Record<string, Array<[string, string]>> = {
   person: [['position', 'person_id']],
-  organisation: [['position', 'organisation_id'], ['cluster_member', 'organisation_id']],
+  organisation: [
+    ['position', 'organisation_id'],
+    ['cluster_member', 'organisation_id'],
+  ],
   cluster: [['cluster_member', 'cluster_id']],
 };
 
@@ -20,12 +23,28 @@ function parse(value: unknown): Record<string, unknown> | null {
  * about anything) — the entries whose snapshot points at it, newest first,
  * with the changed fields listed.
  */
-export async function getHistory(db: Db, entityType: string, entityId: string): Promise<{ items: AuditEntry[] }> {
+export async function getHistory(
+  db: Db,
+  entityType: string,
+  entityId: string,
+): Promise<{ items: AuditEntry[] }> {
   const rows = await db
     .selectFrom('audit_entry as a')
     .leftJoin('app_user as u', 'u.id', 'a.user_id')
     .leftJoin('source_document as s', 's.id', 'a.source_id')
-    .select(['a.id', 'a.at', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after', 'u.id as user_id', 'u.display_name', 's.id as source_id', 's.title as source_title'])
+    .select([
+      'a.id',
+      'a.at',
+      'a.action',
+      'a.entity_type',
+      'a.entity_id',
+      'a.before',
+      'a.after',
+      'u.id as user_id',
+      'u.display_name',
+      's.id as source_id',
+      's.title as source_title',
+    ])
     .where((eb) =>
       eb.or([
         eb.and([eb('a.entity_type', '=', entityType), eb('a.entity_id', '=', entityId)]),
@@ -46,18 +65,28 @@ export async function getHistory(db: Db, entityType: string, entityId: string): 
       const after = parse(r.after);
       const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
       const changes = [...fields]
-        .filter((f) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after?.[f] ?? null) && f !== 'version')
+        .filter(
+          (f) =>
+            JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after?.[f] ?? null) &&
+            f !== 'version',
+        )
         .map((f) => ({ field: f, before: before?.[f] ?? null, after: after?.[f] ?? null }));
       return {
         id: r.id,
         at: (r.at instanceof Date ? r.at : new Date(r.at as unknown as string)).toISOString(),
-        user: r.user_id !== null && r.display_name !== null ? { id: r.user_id, displayName: r.display_name } : null,
+        user:
+          r.user_id !== null && r.display_name !== null
+            ? { id: r.user_id, displayName: r.display_name }
+            : null,
         action: r.action as AuditEntry['action'],
         entity: { type: r.entity_type, id: r.entity_id },
         before,
         after,
         changes,
-        source: r.source_id !== null && r.source_title !== null ? { id: r.source_id, title: r.source_title } : null,
+        source:
+          r.source_id !== null && r.source_title !== null
+            ? { id: r.source_id, title: r.source_title }
+            : null,
       };
     }),
   };

@@ -23,34 +23,66 @@ export type AccessRule =
   | { scope: 'registry'; regions: RegionResolver; anyEditorWhenNoRegion?: boolean };
 
 /** null: the record does not exist (the handler answers 404). */
-export type RegionResolver = (request: FastifyRequest, db: Db) => Promise<Array<string | null> | null>;
+export type RegionResolver = (
+  request: FastifyRequest,
+  db: Db,
+) => Promise<Array<string | null> | null>;
 
-export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403; messageRu: string; messageEn: string };
+export type AccessDecision =
+  { allowed: true } | { allowed: false; status: 401 | 403; messageRu: string; messageEn: string };
 
-const DENY_ROLE = (ru: string, en: string): AccessDecision => ({ allowed: false, status: 403, messageRu: ru, messageEn: en });
+const DENY_ROLE = (ru: string, en: string): AccessDecision => ({
+  allowed: false,
+  status: 403,
+  messageRu: ru,
+  messageEn: en,
+});
 
-export function decide(viewer: Viewer, rule: AccessRule, regions: Array<string | null> | null, regionNames: (codes: string[]) => string): AccessDecision {
+export function decide(
+  viewer: Viewer,
+  rule: AccessRule,
+  regions: Array<string | null> | null,
+  regionNames: (codes: string[]) => string,
+): AccessDecision {
   if (rule.scope === 'public') return { allowed: true };
   const user = viewer.user;
-  if (!user) return { allowed: false, status: 401, messageRu: 'Войдите в систему, чтобы вносить изменения', messageEn: 'Sign in to make changes' };
+  if (!user)
+    return {
+      allowed: false,
+      status: 401,
+      messageRu: 'Войдите в систему, чтобы вносить изменения',
+      messageEn: 'Sign in to make changes',
+    };
   if (user.role === 'administrator') return { allowed: true };
   switch (rule.scope) {
     case 'administrator':
-      return DENY_ROLE('Это действие доступно только администратору', 'Only an administrator may do this');
+      return DENY_ROLE(
+        'Это действие доступно только администратору',
+        'Only an administrator may do this',
+      );
     case 'analytics':
       return user.role === 'analyst'
         ? { allowed: true }
-        : DENY_ROLE('Это действие доступно аналитику или администратору', 'Only an analyst or an administrator may do this');
+        : DENY_ROLE(
+            'Это действие доступно аналитику или администратору',
+            'Only an analyst or an administrator may do this',
+          );
     case 'registry': {
       if (user.role !== 'regional_editor') {
-        return DENY_ROLE('Роль «Аналитик» не позволяет изменять реестр', 'The analyst role cannot change the registry');
+        return DENY_ROLE(
+          'Роль «Аналитик» не позволяет изменять реестр',
+          'The analyst role cannot change the registry',
+        );
       }
       if (regions === null) return { allowed: true };
       const touched = [...new Set(regions.filter((r): r is string => r !== null))];
       if (touched.length === 0) {
         return rule.anyEditorWhenNoRegion
           ? { allowed: true }
-          : DENY_ROLE('Запись без региона может изменить только администратор', 'Only an administrator may change a record without a region');
+          : DENY_ROLE(
+              'Запись без региона может изменить только администратор',
+              'Only an administrator may change a record without a region',
+            );
       }
       const foreign = touched.filter((r) => !user.regions.includes(r));
       if (foreign.length) {

@@ -69,7 +69,8 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
   const nameRegions = (codes: string[]) => codes.map((c) => regionNames.get(c) ?? c).join(', ');
   const loadRegionNames = async () => {
     if (regionNames.size) return;
-    for (const r of await app.deps.db.selectFrom('region').select(['code', 'name']).execute()) regionNames.set(r.code, r.name);
+    for (const r of await app.deps.db.selectFrom('region').select(['code', 'name']).execute())
+      regionNames.set(r.code, r.name);
   };
 
   app.decorateRequest('viewer', null as unknown as Viewer);
@@ -89,7 +90,14 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
     const session = await findSession(app.deps.db, token);
     if (!session) return;
     request.viewer = {
-      user: { id: session.id, email: session.email, displayName: session.display_name, role: session.role as 'administrator', regions: session.regions, disabled: session.disabled },
+      user: {
+        id: session.id,
+        email: session.email,
+        displayName: session.display_name,
+        role: session.role as 'administrator',
+        regions: session.regions,
+        disabled: session.disabled,
+      },
       sessionHash: session.token_hash,
       csrfToken: session.csrf_token,
     };
@@ -102,22 +110,40 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
       // A state-changing route without an access rule is for administrators
       // only; the authorisation-matrix test fails until it declares one.
       const decision = decide(request.viewer, { scope: 'administrator' }, null, nameRegions);
-      if (!decision.allowed) return deny(reply, decision.status, decision.messageRu, decision.messageEn);
+      if (!decision.allowed)
+        return deny(reply, decision.status, decision.messageRu, decision.messageEn);
       return;
     }
     if (request.viewer.user && request.headers[CSRF_HEADER] !== request.viewer.csrfToken) {
-      return deny(reply, 403, 'Запрос отклонён: нет или неверен CSRF-токен (обновите страницу)', 'Missing or wrong CSRF token', 'csrf');
+      return deny(
+        reply,
+        403,
+        'Запрос отклонён: нет или неверен CSRF-токен (обновите страницу)',
+        'Missing or wrong CSRF token',
+        'csrf',
+      );
     }
     const editor = rule.scope === 'registry' && request.viewer.user?.role === 'regional_editor';
     if (editor) await loadRegionNames();
     const regions = editor ? await rule.regions(request, app.deps.db) : null;
     const decision = decide(request.viewer, rule, regions, nameRegions);
-    if (!decision.allowed) return deny(reply, decision.status, decision.messageRu, decision.messageEn);
+    if (!decision.allowed)
+      return deny(reply, decision.status, decision.messageRu, decision.messageEn);
   });
 }
 
-function deny(reply: FastifyReply, status: number, messageRu: string, messageEn: string, code?: string) {
+function deny(
+  reply: FastifyReply,
+  status: number,
+  messageRu: string,
+  messageEn: string,
+  code?: string,
+) {
   return reply.status(status).send({
-    error: { code: code ?? (status === 401 ? 'unauthenticated' : 'forbidden'), message: messageRu, messageEn },
+    error: {
+      code: code ?? (status === 401 ? 'unauthenticated' : 'forbidden'),
+      message: messageRu,
+      messageEn,
+    },
   });
 }

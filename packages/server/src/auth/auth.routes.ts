@@ -10,7 +10,8 @@ import { findUserByEmail, toUser } from '../users/user.repository.ts';
 
 // A fixed hash to verify against when the e-mail is unknown, so the answer
 // takes as long as for a known account (no account enumeration by timing).
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$AbZMmHyojfeywaOay3SDSA$Fb4NkDMGmZK6clc5eLGjKee7pYs/xUt7be+ei85F+UI';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$AbZMmHyojfeywaOay3SDSA$Fb4NkDMGmZK6clc5eLGjKee7pYs/xUt7be+ei85F+UI';
 
 export function authRoutes(app: AppInstance, limiter = new LoginLimiter()): void {
   app.post(
@@ -21,7 +22,12 @@ export function authRoutes(app: AppInstance, limiter = new LoginLimiter()): void
         tags: ['Доступ'],
         summary: 'Вход: ставит cookie сессии и возвращает CSRF-токен',
         body: LoginSchema,
-        response: { 200: ViewerSchema, 400: ErrorResponseSchema, 401: ErrorResponseSchema, 429: ErrorResponseSchema },
+        response: {
+          200: ViewerSchema,
+          400: ErrorResponseSchema,
+          401: ErrorResponseSchema,
+          429: ErrorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -30,14 +36,24 @@ export function authRoutes(app: AppInstance, limiter = new LoginLimiter()): void
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         return reply.status(429).send({
-          error: { code: 'rate_limited', message: `Слишком много неудачных попыток входа. Повторите через ${Math.ceil(wait / 60)} мин.`, messageEn: `Too many failed sign-in attempts; retry in ${wait} s` },
+          error: {
+            code: 'rate_limited',
+            message: `Слишком много неудачных попыток входа. Повторите через ${Math.ceil(wait / 60)} мин.`,
+            messageEn: `Too many failed sign-in attempts; retry in ${wait} s`,
+          },
         });
       }
       const row = await findUserByEmail(app.deps.db, email);
       const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
       if (!row || !ok || row.disabled) {
         limiter.recordFailure(email, request.ip);
-        return reply.status(401).send({ error: { code: 'unauthenticated', message: 'Неверный адрес почты или пароль', messageEn: 'Wrong e-mail or password' } });
+        return reply.status(401).send({
+          error: {
+            code: 'unauthenticated',
+            message: 'Неверный адрес почты или пароль',
+            messageEn: 'Wrong e-mail or password',
+          },
+        });
       }
       limiter.recordSuccess(email);
       const session = await createSession(app.deps.db, row.id);
@@ -55,7 +71,11 @@ export function authRoutes(app: AppInstance, limiter = new LoginLimiter()): void
     '/api/auth/logout',
     {
       config: { access: 'public' },
-      schema: { tags: ['Доступ'], summary: 'Выход: завершает сессию', response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        tags: ['Доступ'],
+        summary: 'Выход: завершает сессию',
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (request, reply) => {
       if (request.viewer.sessionHash) await deleteSession(app.deps.db, request.viewer.sessionHash);
@@ -65,7 +85,13 @@ export function authRoutes(app: AppInstance, limiter = new LoginLimiter()): void
   );
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['Доступ'], summary: 'Текущий пользователь и CSRF-токен (user = null для читателя без входа)', response: { 200: ViewerSchema } } },
+    {
+      schema: {
+        tags: ['Доступ'],
+        summary: 'Текущий пользователь и CSRF-токен (user = null для читателя без входа)',
+        response: { 200: ViewerSchema },
+      },
+    },
     async (request) => ({ user: request.viewer.user, csrfToken: request.viewer.csrfToken }),
   );
 }

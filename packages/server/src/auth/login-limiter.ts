@@ -29,11 +29,15 @@ export class LoginLimiter {
       ip.length >= this.options.perAddress ? ip[0]! : null,
     ].filter((t): t is number => t !== null);
     if (!blocked.length) return 0;
-    return Math.max(1, Math.ceil((Math.min(...blocked) + this.options.windowMs - this.now()) / 1000));
+    return Math.max(
+      1,
+      Math.ceil((Math.min(...blocked) + this.options.windowMs - this.now()) / 1000),
+    );
   }
 
   recordFailure(email: string, address: string): void {
-    for (const key of [`a:${email}`, `i:${address}`]) this.failures.set(key, [...this.recent(key), this.now()]);
+    for (const key of [`a:${email}`, `i:${address}`])
+      this.failures.set(key, [...this.recent(key), this.now()]);
   }
 
   recordSuccess(email: string): void {

@@ -15,11 +15,15 @@ import { registerClustersCommand, registerDatasetImportCommand } from './analyti
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('порт — целое число от 0 до 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('порт — целое число от 0 до 65535');
   return n;
 }
 
-async function withDatabase<T>(config: Config, fn: (c: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  fn: (c: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const connection = await openDatabase(config);
   try {
     return await fn(connection);
@@ -44,10 +48,14 @@ export async function main(argv: string[]): Promise<void> {
         ...config,
         port: opts.port ?? config.port,
         host: opts.host ?? config.host,
-        dataDir: opts.dataDir ? parseConfig({ ...process.env, PROMATLAS_DATA_DIR: opts.dataDir }, process.cwd()).dataDir : config.dataDir,
+        dataDir: opts.dataDir
+          ? parseConfig({ ...process.env, PROMATLAS_DATA_DIR: opts.dataDir }, process.cwd()).dataDir
+          : config.dataDir,
       };
       const server = await startServer(effective, { demo: opts.demo });
-      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `встроенная база в ${effective.dataDir}`;
+      const where = config.databaseUrl
+        ? 'PostgreSQL (DATABASE_URL)'
+        : `встроенная база в ${effective.dataDir}`;
       console.log(`PromAtlas: ${server.url} — ${where}`);
       if (server.firstAdministrator) {
         console.log(
@@ -70,7 +78,9 @@ export async function main(argv: string[]): Promise<void> {
         const applied = await migrateToLatest(c.db);
         await syncReferenceData(c.db);
         await syncDefaultMethodologies(c.db);
-        console.log(applied.length ? `Применены миграции: ${applied.join(', ')}` : 'Схема актуальна');
+        console.log(
+          applied.length ? `Применены миграции: ${applied.join(', ')}` : 'Схема актуальна',
+        );
       }),
     );
   db.command('seed-demo')
@@ -79,7 +89,11 @@ export async function main(argv: string[]): Promise<void> {
       withDatabase(config, async (c) => {
         await prepareDatabase(c, { demo: false });
         const result = await loadDemoData(c.db);
-        console.log(result ? `Загружено: источников ${result.sources}, организаций ${result.organisations}, фактов ${result.statements}` : 'Демонстрационные данные уже загружены');
+        console.log(
+          result
+            ? `Загружено: источников ${result.sources}, организаций ${result.organisations}, фактов ${result.statements}`
+            : 'Демонстрационные данные уже загружены',
+        );
       }),
     );
   const users = program.command('users').description('Учётные записи');
@@ -89,24 +103,43 @@ export async function main(argv: string[]): Promise<void> {
     .requiredOption('--email <email>', 'адрес электронной почты (логин)')
     .requiredOption('--name <name>', 'имя для журнала изменений')
     .requiredOption('--role <role>', 'administrator | regional_editor | analyst')
-    .option('--regions <codes>', 'коды регионов через запятую (для regional_editor), например 42,68', '')
-    .option('--password <password>', 'пароль (не короче 12 символов); без него будет создан случайный')
-    .action(async (opts: { email: string; name: string; role: string; regions: string; password?: string }) =>
-      withDatabase(config, async (c) => {
-        await prepareDatabase(c, { demo: false });
-        const password = opts.password ?? randomBytes(12).toString('base64url');
-        const parsed = UserCreateSchema.safeParse({
-          email: opts.email,
-          displayName: opts.name,
-          role: opts.role,
-          regions: opts.regions ? opts.regions.split(',').map((r) => r.trim()) : [],
-          password,
-        });
-        if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        const user = await createUser(c.db, parsed.data);
-        console.log(`Создан пользователь ${user.email} (${user.role}${user.regions.length ? `, регионы ${user.regions.join(', ')}` : ''})`);
-        if (!opts.password) console.log(`Пароль: ${password}`);
-      }),
+    .option(
+      '--regions <codes>',
+      'коды регионов через запятую (для regional_editor), например 42,68',
+      '',
+    )
+    .option(
+      '--password <password>',
+      'пароль (не короче 12 символов); без него будет создан случайный',
+    )
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        role: string;
+        regions: string;
+        password?: string;
+      }) =>
+        withDatabase(config, async (c) => {
+          await prepareDatabase(c, { demo: false });
+          const password = opts.password ?? randomBytes(12).toString('base64url');
+          const parsed = UserCreateSchema.safeParse({
+            email: opts.email,
+            displayName: opts.name,
+            role: opts.role,
+            regions: opts.regions ? opts.regions.split(',').map((r) => r.trim()) : [],
+            password,
+          });
+          if (!parsed.success)
+            throw new Error(
+              parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+            );
+          const user = await createUser(c.db, parsed.data);
+          console.log(
+            `Создан пользователь ${user.email} (${user.role}${user.regions.length ? `, регионы ${user.regions.join(', ')}` : ''})`,
+          );
+          if (!opts.password) console.log(`Пароль: ${password}`);
+        }),
     );
   users
     .command('list')
@@ -114,7 +147,10 @@ export async function main(argv: string[]): Promise<void> {
     .action(async () =>
       withDatabase(config, async (c) => {
         await prepareDatabase(c, { demo: false });
-        for (const u of await listUsers(c.db)) console.log(`${u.id}\t${u.email}\t${u.role}\t${u.regions.join(',')}${u.disabled ? '\tзаблокирован' : ''}`);
+        for (const u of await listUsers(c.db))
+          console.log(
+            `${u.id}\t${u.email}\t${u.role}\t${u.regions.join(',')}${u.disabled ? '\tзаблокирован' : ''}`,
+          );
       }),
     );
   const imp = program.command('import').description('Импорт справочников и данных');
@@ -126,7 +162,9 @@ export async function main(argv: string[]): Promise<void> {
         if (!fs.existsSync(file)) throw new Error(`Файл не найден: ${file}`);
         await prepareDatabase(c, { demo: false });
         const result = await importOkvedFile(c.db, fs.readFileSync(file));
-        console.log(`ОКВЭД2: ${result.total} кодов (разделов ${result.sections}, новых или обновлённых ${result.upserted})`);
+        console.log(
+          `ОКВЭД2: ${result.total} кодов (разделов ${result.sections}, новых или обновлённых ${result.upserted})`,
+        );
       }),
     );
   registerDatasetImportCommand(imp, (fn) =>

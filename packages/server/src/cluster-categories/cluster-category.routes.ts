@@ -6,7 +6,9 @@ import { listClusterCategories, updateClusterCategory } from './cluster-category
 const CategorySchema = z.object({
   code: z.string(),
   name: z.string(),
-  type: z.enum(['traded', 'local']).describe('traded — торгуемые (экспортные) отрасли, local — локальные'),
+  type: z
+    .enum(['traded', 'local'])
+    .describe('traded — торгуемые (экспортные) отрасли, local — локальные'),
   description: z.string().nullable(),
   okvedCodes: z.array(z.string()).describe('Коды ОКВЭД2 любого уровня; действует самый конкретный'),
 });
@@ -30,14 +32,24 @@ export function clusterCategoryRoutes(app: AppInstance): void {
       schema: {
         tags: ['Аналитика'],
         summary: 'Изменить категорию кластеров: название, тип, коды ОКВЭД2',
-        params: z.object({ code: z.string().regex(/^[a-z0-9_-]{1,60}$/, 'Код категории — латинские строчные буквы, цифры, _ и -') }),
+        params: z.object({
+          code: z
+            .string()
+            .regex(/^[a-z0-9_-]{1,60}$/, 'Код категории — латинские строчные буквы, цифры, _ и -'),
+        }),
         body: z.object({
           name: z.string().trim().min(1).max(300).optional(),
           type: z.enum(['traded', 'local']).optional(),
           description: z.string().max(5000).nullable().optional(),
           okvedCodes: z.array(z.string().trim()).max(2000).optional(),
         }),
-        response: { 200: CategorySchema, 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
+        response: {
+          200: CategorySchema,
+          400: ErrorResponseSchema,
+          401: ErrorResponseSchema,
+          403: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+        },
       },
     },
     async (request) => updateClusterCategory(app.deps.db, request.params.code, request.body),

@@ -10,8 +10,16 @@ import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
  * reassign codes; the analyses pick the change up on the next computation.
  */
 export async function listClusterCategories(db: Db) {
-  const categories = await db.selectFrom('cluster_category').selectAll().orderBy(sql`name COLLATE ru`).execute();
-  const mapping = await db.selectFrom('cluster_category_okved').select(['okved_code', 'category_code']).orderBy('okved_code').execute();
+  const categories = await db
+    .selectFrom('cluster_category')
+    .selectAll()
+    .orderBy(sql`name COLLATE ru`)
+    .execute();
+  const mapping = await db
+    .selectFrom('cluster_category_okved')
+    .select(['okved_code', 'category_code'])
+    .orderBy('okved_code')
+    .execute();
   return {
     items: categories.map((c) => ({
       code: c.code,
@@ -26,30 +34,64 @@ export async function listClusterCategories(db: Db) {
 export async function updateClusterCategory(
   db: Db,
   code: string,
-  patch: { name?: string | undefined; type?: 'traded' | 'local' | undefined; description?: string | null | undefined; okvedCodes?: string[] | undefined },
+  patch: {
+    name?: string | undefined;
+    type?: 'traded' | 'local' | undefined;
+    description?: string | null | undefined;
+    okvedCodes?: string[] | undefined;
+  },
 ) {
   const bad = (patch.okvedCodes ?? []).filter((c) => !isOkvedCode(c));
   if (bad.length) {
-    throw new HttpError(400, 'validation', `Не коды ОКВЭД2: ${bad.join(', ')}`, `Not ОКВЭД2 codes: ${bad.join(', ')}`, {
-      fields: [{ field: 'okvedCodes', message: `Не коды ОКВЭД2: ${bad.join(', ')}`, messageEn: 'Not ОКВЭД2 codes' }],
-    });
+    throw new HttpError(
+      400,
+      'validation',
+      `Не коды ОКВЭД2: ${bad.join(', ')}`,
+      `Not ОКВЭД2 codes: ${bad.join(', ')}`,
+      {
+        fields: [
+          {
+            field: 'okvedCodes',
+            message: `Не коды ОКВЭД2: ${bad.join(', ')}`,
+            messageEn: 'Not ОКВЭД2 codes',
+          },
+        ],
+      },
+    );
   }
   await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('cluster_category').select('code').where('code', '=', code).forUpdate().executeTakeFirst();
-    if (!existing) throw new HttpError(404, 'not_found', `Категория кластеров «${code}» не найдена`, `Cluster category ${code} not found`);
+    const existing = await trx
+      .selectFrom('cluster_category')
+      .select('code')
+      .where('code', '=', code)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!existing)
+      throw new HttpError(
+        404,
+        'not_found',
+        `Категория кластеров «${code}» не найдена`,
+        `Cluster category ${code} not found`,
+      );
     const set = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.type !== undefined ? { type: patch.type } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
     };
-    if (Object.keys(set).length) await trx.updateTable('cluster_category').set(set).where('code', '=', code).execute();
+    if (Object.keys(set).length)
+      await trx.updateTable('cluster_category').set(set).where('code', '=', code).execute();
     if (patch.okvedCodes) {
       // A code belongs to one category: assigning it here moves it from any other.
       await trx.deleteFrom('cluster_category_okved').where('category_code', '=', code).execute();
       if (patch.okvedCodes.length) {
         await trx
           .insertInto('cluster_category_okved')
-          .values([...new Set(patch.okvedCodes)].map((okved_code) => ({ okved_code, category_code: code })))
+          .values(
+            [...new Set(patch.okvedCodes)].map((okved_code) => ({
+              okved_code,
+              category_code: code,
+            })),
+          )
           .onConflict((oc) => oc.column('okved_code').doUpdateSet({ category_code: code }))
           .execute();
       }

@@ -10,7 +10,9 @@ const EnvironmentSchema = z.object({
   PROMATLAS_DATA_DIR: z.string().min(1).optional(),
   PROMATLAS_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PROMATLAS_HOST: z.string().default('127.0.0.1'),
-  PROMATLAS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PROMATLAS_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   PROMATLAS_WEB_DIST: z.string().optional(),
 });
 

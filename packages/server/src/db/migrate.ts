@@ -1,12 +1,20 @@
 import { Migrator } from 'kysely/migration';
 import type { Db } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { dropPublishedViews, publishedViewsComplete, refreshPublishedViews } from './published-views.ts';
+import {
+  dropPublishedViews,
+  publishedViewsComplete,
+  refreshPublishedViews,
+} from './published-views.ts';
 
 /** Applies pending timestamped migrations (throws with the failing migration's name), then refreshes the published views. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   // Unordered: engineers add migrations in parallel branches; each still runs exactly once.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    allowUnorderedMigrations: true,
+  });
   const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt).length;
   if (pending === 0 && (await publishedViewsComplete(db))) return [];
   // The published views depend on the tables; dropped first so a migration may alter any column.
@@ -14,7 +22,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
   await refreshPublishedViews(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

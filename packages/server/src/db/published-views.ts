@@ -26,7 +26,9 @@ function mirroredTables(db: Db) {
 export async function publishedViewsComplete(db: Db): Promise<boolean> {
   const tables = await mirroredTables(db);
   const views = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM information_schema.views WHERE table_schema = 'published'`.execute(db);
+    SELECT count(*)::int AS n FROM information_schema.views WHERE table_schema = 'published'`.execute(
+    db,
+  );
   return tables.rows.length > 0 && views.rows[0]?.n === tables.rows.length;
 }
 

@@ -107,7 +107,12 @@ export interface DemoAgreement extends Provenance {
   date: PartialDate | null;
   directions: string[];
   parties: Array<
-    Provenance & { organisation?: string; region?: string; signatory?: string; signatoryPosition?: string }
+    Provenance & {
+      organisation?: string;
+      region?: string;
+      signatory?: string;
+      signatoryPosition?: string;
+    }
   >;
 }
 

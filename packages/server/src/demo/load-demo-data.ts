@@ -48,7 +48,11 @@ export interface DemoLoadResult {
 
 /** True when the registry holds no demo source yet (first start of an empty database). */
 export async function isDemoLoaded(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('source_document').select('id').where('slug', '=', 'demo:S000').executeTakeFirst();
+  const row = await db
+    .selectFrom('source_document')
+    .select('id')
+    .where('slug', '=', 'demo:S000')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -57,7 +61,10 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
  * quote is not verbatim in its source or a key is unknown. Running it on a
  * database that already holds the demo is a no-op.
  */
-export async function loadDemoData(db: Db, data: DemoData = DEMO_DATA): Promise<DemoLoadResult | null> {
+export async function loadDemoData(
+  db: Db,
+  data: DemoData = DEMO_DATA,
+): Promise<DemoLoadResult | null> {
   if (await isDemoLoaded(db)) return null;
   return db.transaction().execute(async (trx) => {
     const sourceIds = new KeyMap('source');
@@ -120,7 +127,12 @@ export async function loadDemoData(db: Db, data: DemoData = DEMO_DATA): Promise<
     for (const p of data.people) {
       const row = await trx
         .insertInto('person')
-        .values({ last_name: p.lastName, first_name: p.firstName, patronymic: p.patronymic ?? null, ...prov(p) })
+        .values({
+          last_name: p.lastName,
+          first_name: p.firstName,
+          patronymic: p.patronymic ?? null,
+          ...prov(p),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       personIds.set(p.key, row.id);
@@ -293,7 +305,12 @@ export async function loadDemoData(db: Db, data: DemoData = DEMO_DATA): Promise<
       for (const pp of p.participants ?? []) {
         await trx
           .insertInto('project_participant')
-          .values({ project_id: row.id, organisation_id: orgIds.get(pp.organisation), role: pp.role, ...prov(pp) })
+          .values({
+            project_id: row.id,
+            organisation_id: orgIds.get(pp.organisation),
+            role: pp.role,
+            ...prov(pp),
+          })
           .execute();
       }
     }
@@ -331,7 +348,10 @@ export async function loadDemoData(db: Db, data: DemoData = DEMO_DATA): Promise<
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const p of a.projects) {
-        await trx.insertInto('support_award_project').values({ support_award_id: row.id, project_id: projectIds.get(p) }).execute();
+        await trx
+          .insertInto('support_award_project')
+          .values({ support_award_id: row.id, project_id: projectIds.get(p) })
+          .execute();
       }
     }
 
@@ -339,7 +359,13 @@ export async function loadDemoData(db: Db, data: DemoData = DEMO_DATA): Promise<
     for (const r of data.ratings) {
       const row = await trx
         .insertInto('rating')
-        .values({ code: r.code, name: r.name, publisher_organisation_id: orgIds.opt(r.publisher), object_type: r.objectType, ...prov(r) })
+        .values({
+          code: r.code,
+          name: r.name,
+          publisher_organisation_id: orgIds.opt(r.publisher),
+          object_type: r.objectType,
+          ...prov(r),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       ratingIds.set(r.key, row.id);
@@ -396,6 +422,10 @@ export async function loadDemoData(db: Db, data: DemoData = DEMO_DATA): Promise<
     }
     // Published places as editions; illustrative indicator values and the editions computed on them.
     await loadRatingsDemo(trx);
-    return { sources: data.sources.length, organisations: data.organisations.length, statements: data.statements.length };
+    return {
+      sources: data.sources.length,
+      organisations: data.organisations.length,
+      statements: data.statements.length,
+    };
   });
 }

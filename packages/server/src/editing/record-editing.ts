@@ -6,7 +6,16 @@ import { auditSnapshot, writeAudit } from '../audit/audit.repository.ts';
 import type { Viewer } from '../auth/viewer.ts';
 
 /** Registry tables that carry the RECORD columns (version, soft delete, provenance). */
-export type VersionedTable = 'organisation' | 'person' | 'site' | 'cluster' | 'position' | 'cluster_member' | 'statement' | 'event' | 'project';
+export type VersionedTable =
+  | 'organisation'
+  | 'person'
+  | 'site'
+  | 'cluster'
+  | 'position'
+  | 'cluster_member'
+  | 'statement'
+  | 'event'
+  | 'project';
 
 const LABELS: Record<VersionedTable, [string, string]> = {
   organisation: ['Организация', 'Organisation'],
@@ -21,7 +30,10 @@ const LABELS: Record<VersionedTable, [string, string]> = {
 };
 
 export class ConflictError extends HttpError {
-  constructor(readonly current: Record<string, unknown>, readonly currentVersion: number) {
+  constructor(
+    readonly current: Record<string, unknown>,
+    readonly currentVersion: number,
+  ) {
     super(
       409,
       'conflict',
@@ -40,11 +52,25 @@ type Row = Record<string, unknown> & { id: number; version: number; deleted_at: 
 type AnyDb = Kysely<any>;
 
 async function lockRow(trx: AnyDb, table: VersionedTable, id: number): Promise<Row | undefined> {
-  return (await trx.selectFrom(table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as Row | undefined;
+  return (await trx
+    .selectFrom(table)
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()) as Row | undefined;
 }
 
-export async function getLiveRow(db: Db, table: VersionedTable, id: number): Promise<Row | undefined> {
-  return (await (db as AnyDb).selectFrom(table).selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) as Row | undefined;
+export async function getLiveRow(
+  db: Db,
+  table: VersionedTable,
+  id: number,
+): Promise<Row | undefined> {
+  return (await (db as AnyDb)
+    .selectFrom(table)
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()) as Row | undefined;
 }
 
 export interface MutationContext {
@@ -59,8 +85,20 @@ export async function createRecord(
   table: VersionedTable,
   values: Record<string, unknown>,
 ): Promise<Row> {
-  const row = (await (trx as AnyDb).insertInto(table).values(values).returningAll().executeTakeFirstOrThrow()) as Row;
-  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'create', entityType: table, entityId: row.id, before: null, after: row, sourceId: ctx.sourceId });
+  const row = (await (trx as AnyDb)
+    .insertInto(table)
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
+  await writeAudit(trx, {
+    userId: ctx.viewer.user?.id ?? null,
+    action: 'create',
+    entityType: table,
+    entityId: row.id,
+    before: null,
+    after: row,
+    sourceId: ctx.sourceId,
+  });
   return row;
 }
 
@@ -79,7 +117,8 @@ export async function updateRecord(
 ): Promise<Row> {
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
-  if (before.version !== expectedVersion) throw new ConflictError(auditSnapshot(before)!, before.version);
+  if (before.version !== expectedVersion)
+    throw new ConflictError(auditSnapshot(before)!, before.version);
   const after = (await (trx as AnyDb)
     .updateTable(table)
     .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
@@ -91,30 +130,62 @@ export async function updateRecord(
     const current = await lockRow(trx as AnyDb, table, id);
     throw new ConflictError(auditSnapshot(current)!, current?.version ?? expectedVersion);
   }
-  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'update', entityType: table, entityId: id, before, after, sourceId: ctx.sourceId });
+  await writeAudit(trx, {
+    userId: ctx.viewer.user?.id ?? null,
+    action: 'update',
+    entityType: table,
+    entityId: id,
+    before,
+    after,
+    sourceId: ctx.sourceId,
+  });
   return after;
 }
 
 /** Soft delete (restorable by an administrator); version-checked like an update. */
-export async function deleteRecord(trx: Kysely<Database>, ctx: MutationContext, table: VersionedTable, id: number, expectedVersion: number | undefined): Promise<Row> {
+export async function deleteRecord(
+  trx: Kysely<Database>,
+  ctx: MutationContext,
+  table: VersionedTable,
+  id: number,
+  expectedVersion: number | undefined,
+): Promise<Row> {
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
-  if (expectedVersion !== undefined && before.version !== expectedVersion) throw new ConflictError(auditSnapshot(before)!, before.version);
+  if (expectedVersion !== undefined && before.version !== expectedVersion)
+    throw new ConflictError(auditSnapshot(before)!, before.version);
   const after = (await (trx as AnyDb)
     .updateTable(table)
     .set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow()) as Row;
-  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'delete', entityType: table, entityId: id, before, after });
+  await writeAudit(trx, {
+    userId: ctx.viewer.user?.id ?? null,
+    action: 'delete',
+    entityType: table,
+    entityId: id,
+    before,
+    after,
+  });
   return after;
 }
 
-export async function restoreRecord(trx: Kysely<Database>, ctx: MutationContext, table: VersionedTable, id: number): Promise<Row> {
+export async function restoreRecord(
+  trx: Kysely<Database>,
+  ctx: MutationContext,
+  table: VersionedTable,
+  id: number,
+): Promise<Row> {
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   if (!before.deleted_at) {
-    throw new HttpError(409, 'not_deleted', 'Запись не удалена — восстанавливать нечего', 'The record is not deleted');
+    throw new HttpError(
+      409,
+      'not_deleted',
+      'Запись не удалена — восстанавливать нечего',
+      'The record is not deleted',
+    );
   }
   const after = (await (trx as AnyDb)
     .updateTable(table)
@@ -122,12 +193,22 @@ export async function restoreRecord(trx: Kysely<Database>, ctx: MutationContext,
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow()) as Row;
-  await writeAudit(trx, { userId: ctx.viewer.user?.id ?? null, action: 'restore', entityType: table, entityId: id, before, after });
+  await writeAudit(trx, {
+    userId: ctx.viewer.user?.id ?? null,
+    action: 'restore',
+    entityType: table,
+    entityId: id,
+    before,
+    after,
+  });
   return after;
 }
 
 /** camelCase input → snake_case columns, dropping keys that were not sent. */
-export function toColumns(input: Record<string, unknown>, mapping: Record<string, string>): Record<string, unknown> {
+export function toColumns(
+  input: Record<string, unknown>,
+  mapping: Record<string, string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(mapping)) {
     if (input[key] !== undefined) out[column] = input[key];

@@ -12,9 +12,17 @@ type Params = { id?: string | number };
 const idOf = (request: FastifyRequest) => Number((request.params as Params).id);
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-async function regionOf(db: Db, table: 'organisation' | 'site' | 'cluster' | 'event' | 'project', id: number): Promise<string | null | undefined> {
+async function regionOf(
+  db: Db,
+  table: 'organisation' | 'site' | 'cluster' | 'event' | 'project',
+  id: number,
+): Promise<string | null | undefined> {
   if (!Number.isInteger(id)) return undefined;
-  const row = await db.selectFrom(table).select('region_code').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom(table)
+    .select('region_code')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? row.region_code : undefined;
 }
 
@@ -26,11 +34,19 @@ export async function personRegions(db: Db, personId: number): Promise<string[]>
     .where('p.person_id', '=', personId)
     .where('p.deleted_at', 'is', null)
     .execute();
-  return [...new Set(rows.flatMap((r) => [r.region_code, r.organisation_region]).filter((r): r is string => r !== null))];
+  return [
+    ...new Set(
+      rows
+        .flatMap((r) => [r.region_code, r.organisation_region])
+        .filter((r): r is string => r !== null),
+    ),
+  ];
 }
 
 /** New record: the region in the body. */
-export const regionFromBody: RegionResolver = async (request) => [(bodyOf(request)['regionCode'] as string | null | undefined) ?? null];
+export const regionFromBody: RegionResolver = async (request) => [
+  (bodyOf(request)['regionCode'] as string | null | undefined) ?? null,
+];
 
 /** Existing record (and, on update, the region it moves to). */
 export function regionOfRecord(table: 'organisation' | 'site' | 'cluster'): RegionResolver {
@@ -38,7 +54,9 @@ export function regionOfRecord(table: 'organisation' | 'site' | 'cluster'): Regi
     const current = await regionOf(db, table, idOf(request));
     if (current === undefined) return null;
     const body = bodyOf(request);
-    return 'regionCode' in body ? [current, (body['regionCode'] as string | null) ?? null] : [current];
+    return 'regionCode' in body
+      ? [current, (body['regionCode'] as string | null) ?? null]
+      : [current];
   };
 }
 
@@ -53,7 +71,9 @@ export const regionOfPerson: RegionResolver = async (request, db) => {
 export const regionOfNewPosition: RegionResolver = async (request, db) => {
   const body = bodyOf(request);
   const organisationId = body['organisationId'] as number | null | undefined;
-  const organisationRegion = organisationId ? await regionOf(db, 'organisation', organisationId) : null;
+  const organisationRegion = organisationId
+    ? await regionOf(db, 'organisation', organisationId)
+    : null;
   return [(body['regionCode'] as string | null | undefined) ?? null, organisationRegion ?? null];
 };
 
@@ -66,19 +86,37 @@ export function regionOfChild(table: 'cluster_member' | 'position' | 'statement'
   return async (request, db) => {
     const id = idOf(request);
     if (table === 'cluster_member') {
-      const row = await db.selectFrom('cluster_member as m').innerJoin('cluster as c', 'c.id', 'm.cluster_id').select('c.region_code').where('m.id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('cluster_member as m')
+        .innerJoin('cluster as c', 'c.id', 'm.cluster_id')
+        .select('c.region_code')
+        .where('m.id', '=', id)
+        .executeTakeFirst();
       return row ? [row.region_code] : null;
     }
     if (table === 'position') {
-      const row = await db.selectFrom('position as p').leftJoin('organisation as o', 'o.id', 'p.organisation_id').select(['p.region_code', 'o.region_code as org_region']).where('p.id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('position as p')
+        .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+        .select(['p.region_code', 'o.region_code as org_region'])
+        .where('p.id', '=', id)
+        .executeTakeFirst();
       return row ? [row.region_code ?? row.org_region ?? null] : null;
     }
-    const row = await db.selectFrom('statement').select(['subject_type', 'subject_id']).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('statement')
+      .select(['subject_type', 'subject_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? subjectRegions(db, row.subject_type, row.subject_id) : null;
   };
 }
 
-async function subjectRegions(db: Db, type: string, id: string): Promise<Array<string | null> | null> {
+async function subjectRegions(
+  db: Db,
+  type: string,
+  id: string,
+): Promise<Array<string | null> | null> {
   switch (type) {
     case 'region':
       return [id];

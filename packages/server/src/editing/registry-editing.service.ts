@@ -1,23 +1,64 @@
 import type { z } from 'zod';
 import type {
-  ClusterCreateSchema, ClusterMemberCreateSchema, ClusterUpdateSchema, PersonCreateSchema, PersonUpdateSchema,
-  PositionCreateSchema, SiteCreateSchema, SiteUpdateSchema, SourceCreateSchema, StatementCreateSchema,
+  ClusterCreateSchema,
+  ClusterMemberCreateSchema,
+  ClusterUpdateSchema,
+  PersonCreateSchema,
+  PersonUpdateSchema,
+  PositionCreateSchema,
+  SiteCreateSchema,
+  SiteUpdateSchema,
+  SourceCreateSchema,
+  StatementCreateSchema,
 } from '@promatlas/core/api/editing.schema.ts';
 import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
 import type { Db } from '../db/connection.ts';
 import { HttpError, NotFoundError } from '../http/errors.ts';
-import { createRecord, deleteRecord, getLiveRow, restoreRecord, toColumns, updateRecord, type MutationContext, type VersionedTable } from './record-editing.ts';
+import {
+  createRecord,
+  deleteRecord,
+  getLiveRow,
+  restoreRecord,
+  toColumns,
+  updateRecord,
+  type MutationContext,
+  type VersionedTable,
+} from './record-editing.ts';
 
 const PROVENANCE = { sourceId: 'source_id', sourceQuote: 'source_quote' };
-const PERSON = { lastName: 'last_name', firstName: 'first_name', patronymic: 'patronymic', published: 'published', ...PROVENANCE };
+const PERSON = {
+  lastName: 'last_name',
+  firstName: 'first_name',
+  patronymic: 'patronymic',
+  published: 'published',
+  ...PROVENANCE,
+};
 const SITE = {
-  kind: 'kind', sezType: 'sez_type', name: 'name', fullName: 'full_name', aliases: 'aliases', regionCode: 'region_code', town: 'town',
-  managementOrganisationId: 'management_organisation_id', specialisation: 'specialisation', latitude: 'latitude', longitude: 'longitude',
-  published: 'published', ...PROVENANCE,
+  kind: 'kind',
+  sezType: 'sez_type',
+  name: 'name',
+  fullName: 'full_name',
+  aliases: 'aliases',
+  regionCode: 'region_code',
+  town: 'town',
+  managementOrganisationId: 'management_organisation_id',
+  specialisation: 'specialisation',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  published: 'published',
+  ...PROVENANCE,
 };
 const CLUSTER = {
-  kind: 'kind', status: 'status', name: 'name', fullName: 'full_name', aliases: 'aliases', regionCode: 'region_code',
-  specialisation: 'specialisation', specialisedOrganisationId: 'specialised_organisation_id', published: 'published', ...PROVENANCE,
+  kind: 'kind',
+  status: 'status',
+  name: 'name',
+  fullName: 'full_name',
+  aliases: 'aliases',
+  regionCode: 'region_code',
+  specialisation: 'specialisation',
+  specialisedOrganisationId: 'specialised_organisation_id',
+  published: 'published',
+  ...PROVENANCE,
 };
 
 function period(asOf: { from: string; to: string; precision: string } | null | undefined) {
@@ -28,38 +69,104 @@ function period(asOf: { from: string; to: string; precision: string } | null | u
  * A quote must be a sentence of its source: it is stored as it stands in the
  * text (whitespace as in the document), so the source view can mark it.
  */
-async function provenance(db: Db, input: { sourceId?: number | null | undefined; sourceQuote?: string | null | undefined }) {
+async function provenance(
+  db: Db,
+  input: { sourceId?: number | null | undefined; sourceQuote?: string | null | undefined },
+) {
   if (!input.sourceId) {
-    if (input.sourceQuote) throw new HttpError(400, 'validation', 'Цитата указана без источника', 'A quote needs a source', { fields: [{ field: 'sourceId', message: 'Выберите источник цитаты', messageEn: 'Choose the source of the quote' }] });
+    if (input.sourceQuote)
+      throw new HttpError(
+        400,
+        'validation',
+        'Цитата указана без источника',
+        'A quote needs a source',
+        {
+          fields: [
+            {
+              field: 'sourceId',
+              message: 'Выберите источник цитаты',
+              messageEn: 'Choose the source of the quote',
+            },
+          ],
+        },
+      );
     return {};
   }
-  const source = await db.selectFrom('source_document').select(['id', 'text']).where('id', '=', input.sourceId).executeTakeFirst();
-  if (!source) throw new HttpError(400, 'validation', `Источник ${input.sourceId} не найден`, `Source ${input.sourceId} not found`, { fields: [{ field: 'sourceId', message: 'Источник не найден', messageEn: 'Source not found' }] });
+  const source = await db
+    .selectFrom('source_document')
+    .select(['id', 'text'])
+    .where('id', '=', input.sourceId)
+    .executeTakeFirst();
+  if (!source)
+    throw new HttpError(
+      400,
+      'validation',
+      `Источник ${input.sourceId} не найден`,
+      `Source ${input.sourceId} not found`,
+      {
+        fields: [
+          { field: 'sourceId', message: 'Источник не найден', messageEn: 'Source not found' },
+        ],
+      },
+    );
   if (!input.sourceQuote) return { source_id: source.id, source_quote: null };
   const span = locateQuote(source.text, input.sourceQuote);
   if (!span) {
-    throw new HttpError(400, 'validation', 'Цитата не найдена в тексте источника', 'The quote is not in the source text', {
-      fields: [{ field: 'sourceQuote', message: 'Такого фрагмента нет в тексте источника', messageEn: 'Not found in the source text' }],
-    });
+    throw new HttpError(
+      400,
+      'validation',
+      'Цитата не найдена в тексте источника',
+      'The quote is not in the source text',
+      {
+        fields: [
+          {
+            field: 'sourceQuote',
+            message: 'Такого фрагмента нет в тексте источника',
+            messageEn: 'Not found in the source text',
+          },
+        ],
+      },
+    );
   }
   return { source_id: source.id, source_quote: span.text };
 }
 
-function simpleEditing<C extends Record<string, unknown>, U extends { version: number }>(table: VersionedTable, columns: Record<string, string>) {
+function simpleEditing<C extends Record<string, unknown>, U extends { version: number }>(
+  table: VersionedTable,
+  columns: Record<string, string>,
+) {
   return {
     async create(db: Db, ctx: MutationContext, input: C) {
-      const prov = await provenance(db, input as { sourceId?: number | null; sourceQuote?: string | null });
-      const row = await db.transaction().execute((trx) => createRecord(trx, { ...ctx, sourceId: prov.source_id }, table, { ...toColumns(input, columns), ...prov }));
+      const prov = await provenance(
+        db,
+        input as { sourceId?: number | null; sourceQuote?: string | null },
+      );
+      const row = await db.transaction().execute((trx) =>
+        createRecord(trx, { ...ctx, sourceId: prov.source_id }, table, {
+          ...toColumns(input, columns),
+          ...prov,
+        }),
+      );
       return { id: row.id, version: row.version };
     },
     async update(db: Db, ctx: MutationContext, id: number, input: U) {
       const { version, ...rest } = input;
-      const prov = 'sourceId' in rest || 'sourceQuote' in rest ? await provenance(db, rest as { sourceId?: number | null; sourceQuote?: string | null }) : {};
-      const row = await db.transaction().execute((trx) => updateRecord(trx, { ...ctx, sourceId: prov.source_id }, table, id, version, { ...toColumns(rest, columns), ...prov }));
+      const prov =
+        'sourceId' in rest || 'sourceQuote' in rest
+          ? await provenance(db, rest as { sourceId?: number | null; sourceQuote?: string | null })
+          : {};
+      const row = await db.transaction().execute((trx) =>
+        updateRecord(trx, { ...ctx, sourceId: prov.source_id }, table, id, version, {
+          ...toColumns(rest, columns),
+          ...prov,
+        }),
+      );
       return { id: row.id, version: row.version };
     },
     async remove(db: Db, ctx: MutationContext, id: number, version: number | undefined) {
-      const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, version));
+      const row = await db
+        .transaction()
+        .execute((trx) => deleteRecord(trx, ctx, table, id, version));
       return { id: row.id, version: row.version };
     },
     async restore(db: Db, ctx: MutationContext, id: number) {
@@ -69,15 +176,38 @@ function simpleEditing<C extends Record<string, unknown>, U extends { version: n
   };
 }
 
-export const personEditing = simpleEditing<z.infer<typeof PersonCreateSchema>, z.infer<typeof PersonUpdateSchema>>('person', PERSON);
-export const siteEditing = simpleEditing<z.infer<typeof SiteCreateSchema>, z.infer<typeof SiteUpdateSchema>>('site', SITE);
-export const clusterEditing = simpleEditing<z.infer<typeof ClusterCreateSchema>, z.infer<typeof ClusterUpdateSchema>>('cluster', CLUSTER);
+export const personEditing = simpleEditing<
+  z.infer<typeof PersonCreateSchema>,
+  z.infer<typeof PersonUpdateSchema>
+>('person', PERSON);
+export const siteEditing = simpleEditing<
+  z.infer<typeof SiteCreateSchema>,
+  z.infer<typeof SiteUpdateSchema>
+>('site', SITE);
+export const clusterEditing = simpleEditing<
+  z.infer<typeof ClusterCreateSchema>,
+  z.infer<typeof ClusterUpdateSchema>
+>('cluster', CLUSTER);
 
 /** A new position of a person; earlier positions stay, each with its own as-of date. */
-export async function addPosition(db: Db, ctx: MutationContext, personId: number, input: z.infer<typeof PositionCreateSchema>) {
-  if (!(await getLiveRow(db, 'person', personId))) throw new NotFoundError('Персона', 'Person', personId);
+export async function addPosition(
+  db: Db,
+  ctx: MutationContext,
+  personId: number,
+  input: z.infer<typeof PositionCreateSchema>,
+) {
+  if (!(await getLiveRow(db, 'person', personId)))
+    throw new NotFoundError('Персона', 'Person', personId);
   if (input.organisationId && !(await getLiveRow(db, 'organisation', input.organisationId))) {
-    throw new HttpError(400, 'validation', 'Организация не найдена', 'Organisation not found', { fields: [{ field: 'organisationId', message: 'Организация не найдена', messageEn: 'Organisation not found' }] });
+    throw new HttpError(400, 'validation', 'Организация не найдена', 'Organisation not found', {
+      fields: [
+        {
+          field: 'organisationId',
+          message: 'Организация не найдена',
+          messageEn: 'Organisation not found',
+        },
+      ],
+    });
   }
   const prov = await provenance(db, input);
   const row = await db.transaction().execute((trx) =>
@@ -93,10 +223,24 @@ export async function addPosition(db: Db, ctx: MutationContext, personId: number
   return { id: row.id, version: row.version };
 }
 
-export async function addClusterMember(db: Db, ctx: MutationContext, clusterId: number, input: z.infer<typeof ClusterMemberCreateSchema>) {
-  if (!(await getLiveRow(db, 'cluster', clusterId))) throw new NotFoundError('Кластер', 'Cluster', clusterId);
+export async function addClusterMember(
+  db: Db,
+  ctx: MutationContext,
+  clusterId: number,
+  input: z.infer<typeof ClusterMemberCreateSchema>,
+) {
+  if (!(await getLiveRow(db, 'cluster', clusterId)))
+    throw new NotFoundError('Кластер', 'Cluster', clusterId);
   if (!(await getLiveRow(db, 'organisation', input.organisationId))) {
-    throw new HttpError(400, 'validation', 'Организация не найдена', 'Organisation not found', { fields: [{ field: 'organisationId', message: 'Организация не найдена', messageEn: 'Organisation not found' }] });
+    throw new HttpError(400, 'validation', 'Организация не найдена', 'Organisation not found', {
+      fields: [
+        {
+          field: 'organisationId',
+          message: 'Организация не найдена',
+          messageEn: 'Organisation not found',
+        },
+      ],
+    });
   }
   const existing = await db
     .selectFrom('cluster_member')
@@ -106,7 +250,14 @@ export async function addClusterMember(db: Db, ctx: MutationContext, clusterId: 
     .where('role', '=', input.role)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  if (existing) throw new HttpError(409, 'duplicate', 'Организация уже участвует в кластере в этой роли', 'Already a member in this role', { field: 'organisationId' });
+  if (existing)
+    throw new HttpError(
+      409,
+      'duplicate',
+      'Организация уже участвует в кластере в этой роли',
+      'Already a member in this role',
+      { field: 'organisationId' },
+    );
   const prov = await provenance(db, input);
   const row = await db.transaction().execute((trx) =>
     createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'cluster_member', {
@@ -120,28 +271,62 @@ export async function addClusterMember(db: Db, ctx: MutationContext, clusterId: 
   return { id: row.id, version: row.version };
 }
 
-export async function removeChild(db: Db, ctx: MutationContext, table: 'cluster_member' | 'position' | 'statement', id: number) {
+export async function removeChild(
+  db: Db,
+  ctx: MutationContext,
+  table: 'cluster_member' | 'position' | 'statement',
+  id: number,
+) {
   const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, undefined));
   return { id: row.id, version: row.version };
 }
 
-const SUBJECT_TABLES = { organisation: 'organisation', person: 'person', site: 'site', cluster: 'cluster', event: 'event', project: 'project' } as const;
+const SUBJECT_TABLES = {
+  organisation: 'organisation',
+  person: 'person',
+  site: 'site',
+  cluster: 'cluster',
+  event: 'event',
+  project: 'project',
+} as const;
 
 /**
  * A new fact about a record: «65 резидентов на 01.10.2024» is a new
  * statement; the earlier «60 резидентов на 14.03.2024» stays as history.
  */
-export async function addStatement(db: Db, ctx: MutationContext, input: z.infer<typeof StatementCreateSchema>, today: string) {
+export async function addStatement(
+  db: Db,
+  ctx: MutationContext,
+  input: z.infer<typeof StatementCreateSchema>,
+  today: string,
+) {
   const { type, id } = input.subject;
   if (type === 'region') {
-    if (!(await db.selectFrom('region').select('code').where('code', '=', id).executeTakeFirst())) throw new NotFoundError('Регион', 'Region', id);
+    if (!(await db.selectFrom('region').select('code').where('code', '=', id).executeTakeFirst()))
+      throw new NotFoundError('Регион', 'Region', id);
   } else if (!/^\d+$/.test(id) || !(await getLiveRow(db, SUBJECT_TABLES[type], Number(id)))) {
-    throw new HttpError(400, 'validation', 'Объект факта не найден', 'Subject not found', { fields: [{ field: 'subject.id', message: 'Объект не найден', messageEn: 'Subject not found' }] });
+    throw new HttpError(400, 'validation', 'Объект факта не найден', 'Subject not found', {
+      fields: [
+        { field: 'subject.id', message: 'Объект не найден', messageEn: 'Subject not found' },
+      ],
+    });
   }
   if (input.asOf && input.asOf.from > today) {
-    throw new HttpError(400, 'validation', 'Дата актуальности факта не может быть в будущем', 'The as-of date is in the future', {
-      fields: [{ field: 'asOf', message: 'Дата актуальности факта не может быть в будущем', messageEn: 'The as-of date is in the future' }],
-    });
+    throw new HttpError(
+      400,
+      'validation',
+      'Дата актуальности факта не может быть в будущем',
+      'The as-of date is in the future',
+      {
+        fields: [
+          {
+            field: 'asOf',
+            message: 'Дата актуальности факта не может быть в будущем',
+            messageEn: 'The as-of date is in the future',
+          },
+        ],
+      },
+    );
   }
   const prov = await provenance(db, input);
   const row = await db.transaction().execute((trx) =>

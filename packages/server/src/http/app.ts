@@ -4,7 +4,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, AppInstance } from './app-instance.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -33,8 +38,13 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   app.decorate('deps', options.deps);
   const routeAccess: RouteAccess[] = [];
   app.decorate('routeAccess', routeAccess);
-  const webDist = options.webDist && fs.existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : undefined;
-  registerErrorHandling(app, { spaIndex: webDist ? fs.readFileSync(path.join(webDist, 'index.html')) : undefined });
+  const webDist =
+    options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))
+      ? options.webDist
+      : undefined;
+  registerErrorHandling(app, {
+    spaIndex: webDist ? fs.readFileSync(path.join(webDist, 'index.html')) : undefined,
+  });
   await registerAuth(app, routeAccess);
 
   await app.register(fastifySwagger, {
@@ -55,7 +65,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
         { name: 'Доступ' },
         { name: 'Редактирование' },
         { name: 'Аналитика' },
-        { name: 'Рейтинги', description: 'Методики рейтингов, рассчитанные и опубликованные издания, разложение баллов, чувствительность, сравнение' },
+        {
+          name: 'Рейтинги',
+          description:
+            'Методики рейтингов, рассчитанные и опубликованные издания, разложение баллов, чувствительность, сравнение',
+        },
       ],
     },
     transform: jsonSchemaTransform,

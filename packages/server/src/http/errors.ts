@@ -18,7 +18,12 @@ export class HttpError extends Error {
 
 export class NotFoundError extends HttpError {
   constructor(what: string, whatEn: string, id: string | number) {
-    super(404, 'not_found', `${what} с идентификатором «${id}» не найден(а)`, `${whatEn} «${id}» not found`);
+    super(
+      404,
+      'not_found',
+      `${what} с идентификатором «${id}» не найден(а)`,
+      `${whatEn} «${id}» not found`,
+    );
   }
 }
 
@@ -42,22 +47,41 @@ const FIELD_LABELS: Record<string, string> = {
  * Validation errors name every field and its problem; unexpected errors are
  * logged and answered with 500 without internals.
  */
-export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?: Buffer | undefined } = {}): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: { spaIndex?: Buffer | undefined } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'querystring';
+      const context =
+        (error as FastifyError & { validationContext?: string }).validationContext ?? 'querystring';
       const fields = error.validation.map((v) => {
         // fastify-type-provider-zod flattens each zod issue: rebuild it to localise the message.
         const path = v.instancePath.split('/').filter(Boolean);
         const input = path.reduce<unknown>(
-          (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-          (request as unknown as Record<string, unknown>)[context === 'querystring' ? 'query' : context],
+          (value, key) =>
+            value && typeof value === 'object'
+              ? (value as Record<string, unknown>)[key]
+              : undefined,
+          (request as unknown as Record<string, unknown>)[
+            context === 'querystring' ? 'query' : context
+          ],
         );
-        const issue = { ...v.params, code: v.keyword, path, input, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
+        const issue = {
+          ...v.params,
+          code: v.keyword,
+          path,
+          input,
+          message: v.message ?? '',
+        } as unknown as z.core.$ZodIssue;
         const field = path.join('.') || context;
         // Our own rules (custom issues) carry their Russian message; zod's built-in ones are localised.
         const custom = v.keyword === 'custom';
-        return { field, message: custom ? issue.message : localise(ru, issue), messageEn: custom ? issue.message : localise(en, issue) };
+        return {
+          field,
+          message: custom ? issue.message : localise(ru, issue),
+          messageEn: custom ? issue.message : localise(en, issue),
+        };
       });
       const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
       return reply.status(400).send({
@@ -71,14 +95,23 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
     }
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send({
-        error: { code: error.code, message: error.messageRu, messageEn: error.messageEn, ...error.details },
+        error: {
+          code: error.code,
+          message: error.messageRu,
+          messageEn: error.messageEn,
+          ...error.details,
+        },
       });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.status(500).send({
-        error: { code: 'internal', message: 'Внутренняя ошибка сервера', messageEn: 'Internal server error' },
+        error: {
+          code: 'internal',
+          message: 'Внутренняя ошибка сервера',
+          messageEn: 'Internal server error',
+        },
       });
     }
     // Fastify's own client errors: malformed JSON, body too large, bad content type…
@@ -94,8 +127,16 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (/organisations/5) get the app shell; /api/* and files keep JSON 404s.
     const pathname = request.url.split('?')[0] ?? '';
-    if (options.spaIndex && request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(options.spaIndex);
+    if (
+      options.spaIndex &&
+      request.method === 'GET' &&
+      !pathname.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(pathname)
+    ) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(options.spaIndex);
     }
     return reply.status(404).send({
       error: {

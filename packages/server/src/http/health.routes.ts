@@ -9,7 +9,9 @@ export function healthRoutes(app: AppInstance): void {
       schema: {
         tags: ['Служебное'],
         summary: 'Готовность сервера: 200, когда база данных отвечает',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+        },
       },
     },
     async () => {

@@ -6,10 +6,20 @@ import { generateOpenApi } from './openapi.ts';
 
 describe('committed OpenAPI document', () => {
   it('matches the route schemas (run `npm run openapi` after changing a route)', async () => {
-    const committed = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../openapi.json'), 'utf8');
+    const committed = fs.readFileSync(
+      path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../openapi.json'),
+      'utf8',
+    );
     const generated = await generateOpenApi();
     expect(JSON.parse(committed)).toEqual(JSON.parse(generated));
     const spec = JSON.parse(generated);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/organisations', '/api/organisations/{id}', '/api/health']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/search',
+        '/api/organisations',
+        '/api/organisations/{id}',
+        '/api/health',
+      ]),
+    );
   });
 });

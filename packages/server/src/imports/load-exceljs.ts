@@ -8,6 +8,9 @@ import type ExcelJS from 'exceljs';
 let loaded: Promise<typeof ExcelJS> | undefined;
 
 export function loadExcelJs(): Promise<typeof ExcelJS> {
-  loaded ??= import('exceljs').then((m) => (m as unknown as { default: typeof ExcelJS }).default ?? (m as unknown as typeof ExcelJS));
+  loaded ??= import('exceljs').then(
+    (m) =>
+      (m as unknown as { default: typeof ExcelJS }).default ?? (m as unknown as typeof ExcelJS),
+  );
   return loaded;
 }

@@ -11,7 +11,11 @@ export const MAP_MEASURES = {
 export type MapMeasure = keyof typeof MAP_MEASURES;
 
 /** A value per federal subject for the choropleth; regions without records get 0. */
-export async function regionMeasure(db: Db, measure: MapMeasure, schema: 'public' | 'published' = 'public') {
+export async function regionMeasure(
+  db: Db,
+  measure: MapMeasure,
+  schema: 'public' | 'published' = 'public',
+) {
   const { table, label } = MAP_MEASURES[measure];
   const rows = await sql<{ code: string; name: string; value: number }>`
     SELECT r.code, r.name, coalesce(c.n, 0)::int AS value
@@ -26,7 +30,16 @@ export async function mapSites(db: Db) {
   const rows = await db
     .selectFrom('site')
     .leftJoin('region', 'region.code', 'site.region_code')
-    .select(['site.id', 'site.kind', 'site.sez_type', 'site.name', 'site.region_code', 'region.name as region_name', 'site.latitude', 'site.longitude'])
+    .select([
+      'site.id',
+      'site.kind',
+      'site.sez_type',
+      'site.name',
+      'site.region_code',
+      'region.name as region_name',
+      'site.latitude',
+      'site.longitude',
+    ])
     .where('site.deleted_at', 'is', null)
     .orderBy('site.id')
     .execute();

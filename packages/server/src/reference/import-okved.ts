@@ -23,7 +23,12 @@ interface OkvedRecord {
  * checked; any problem refuses the whole file, naming line and field.
  */
 export function parseOkvedCsv(text: string): OkvedRecord[] {
-  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Array<Record<string, string>>;
+  const rows = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+  }) as Array<Record<string, string>>;
   const problems: string[] = [];
   const records: OkvedRecord[] = [];
   const seen = new Set<string>();
@@ -41,11 +46,20 @@ export function parseOkvedCsv(text: string): OkvedRecord[] {
       return void problems.push(`строка ${line}: поле code: «${code}» не является кодом ОКВЭД2`);
     }
     if (group && parsed.section !== group) {
-      return void problems.push(`строка ${line}: поле group: код ${code} относится к разделу ${parsed.section}, а не ${group}`);
+      return void problems.push(
+        `строка ${line}: поле group: код ${code} относится к разделу ${parsed.section}, а не ${group}`,
+      );
     }
-    if (seen.has(code)) return void problems.push(`строка ${line}: поле code: код ${code} повторяется`);
+    if (seen.has(code))
+      return void problems.push(`строка ${line}: поле code: код ${code} повторяется`);
     seen.add(code);
-    records.push({ code, section: parsed.section, parent_code: parsed.parent, level: parsed.level, name });
+    records.push({
+      code,
+      section: parsed.section,
+      parent_code: parsed.parent,
+      level: parsed.level,
+      name,
+    });
   });
   for (const r of records) {
     if (r.parent_code && !seen.has(r.parent_code) && r.level !== 'division') {
@@ -57,7 +71,10 @@ export function parseOkvedCsv(text: string): OkvedRecord[] {
 }
 
 /** Imports the full classifier in one transaction (re-import is idempotent). */
-export async function importOkvedFile(db: Db, buffer: Buffer): Promise<{ total: number; sections: number; upserted: number }> {
+export async function importOkvedFile(
+  db: Db,
+  buffer: Buffer,
+): Promise<{ total: number; sections: number; upserted: number }> {
   const records = parseOkvedCsv(decodeText(buffer));
   let upserted = 0;
   await db.transaction().execute(async (trx) => {
@@ -78,5 +95,9 @@ export async function importOkvedFile(db: Db, buffer: Buffer): Promise<{ total: 
       upserted += Number(result.numInsertedOrUpdatedRows ?? 0);
     }
   });
-  return { total: records.length, sections: records.filter((r) => r.level === 'section').length, upserted };
+  return {
+    total: records.length,
+    sections: records.filter((r) => r.level === 'section').length,
+    upserted,
+  };
 }

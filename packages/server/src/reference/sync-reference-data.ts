@@ -50,8 +50,20 @@ export async function syncReferenceData(db: Db): Promise<void> {
       )
       .execute();
     const okved = [
-      ...OKVED_SECTIONS.map((s) => ({ code: s.code, section: s.code, parent_code: null, level: 'section', name: s.name })),
-      ...OKVED_DIVISIONS.map((d) => ({ code: d.code, section: d.section, parent_code: d.section, level: 'division', name: d.name })),
+      ...OKVED_SECTIONS.map((s) => ({
+        code: s.code,
+        section: s.code,
+        parent_code: null,
+        level: 'section',
+        name: s.name,
+      })),
+      ...OKVED_DIVISIONS.map((d) => ({
+        code: d.code,
+        section: d.section,
+        parent_code: d.section,
+        level: 'division',
+        name: d.name,
+      })),
     ];
     await trx
       .insertInto('okved')

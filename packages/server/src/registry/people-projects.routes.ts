@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
-import { PersonPageSchema, PersonSchema, ProjectPageSchema, ProjectSchema } from '@promatlas/core/api/registry.schema.ts';
+import {
+  PersonPageSchema,
+  PersonSchema,
+  ProjectPageSchema,
+  ProjectSchema,
+} from '@promatlas/core/api/registry.schema.ts';
 import { PROJECT_KINDS } from '@promatlas/core/domain/vocabulary.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from './shared/list-query.ts';
@@ -20,7 +25,14 @@ export function peopleRoutes(app: AppInstance): void {
         response: { 200: PersonPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q, viewer }) => listPeople(readDb(app, viewer), { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+    async ({ query: q, viewer }) =>
+      listPeople(readDb(app, viewer), {
+        regions: regionCodes(q.region),
+        q: q.q,
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
   );
   app.get(
     '/api/people/:id',
@@ -43,12 +55,21 @@ export function projectRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Проекты: инвестиционные, совместные проекты кластеров, социальные',
-        querystring: listQuerySchema(['title', '-title'], { kind: z.enum(PROJECT_KINDS.values).optional() }),
+        querystring: listQuerySchema(['title', '-title'], {
+          kind: z.enum(PROJECT_KINDS.values).optional(),
+        }),
         response: { 200: ProjectPageSchema, 400: ErrorResponseSchema },
       },
     },
     async ({ query: q, viewer }) =>
-      listProjects(readDb(app, viewer), { regions: regionCodes(q.region), kind: q.kind, q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+      listProjects(readDb(app, viewer), {
+        regions: regionCodes(q.region),
+        kind: q.kind,
+        q: q.q,
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
   );
   app.get(
     '/api/projects/:id',

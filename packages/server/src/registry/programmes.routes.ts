@@ -1,5 +1,10 @@
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
-import { ActionPlanPageSchema, ActionPlanSchema, AgreementPageSchema, AgreementSchema } from '@promatlas/core/api/registry.schema.ts';
+import {
+  ActionPlanPageSchema,
+  ActionPlanSchema,
+  AgreementPageSchema,
+  AgreementSchema,
+} from '@promatlas/core/api/registry.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from './shared/list-query.ts';
 import { IdParamsSchema } from './shared/params.ts';
@@ -21,7 +26,14 @@ export function programmeRoutes(app: AppInstance): void {
         response: { 200: AgreementPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q, viewer }) => listAgreements(readDb(app, viewer), { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+    async ({ query: q, viewer }) =>
+      listAgreements(readDb(app, viewer), {
+        regions: regionCodes(q.region),
+        q: q.q,
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
   );
   app.get(
     '/api/agreements/:id',
@@ -45,7 +57,14 @@ export function programmeRoutes(app: AppInstance): void {
         response: { 200: ActionPlanPageSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query: q, viewer }) => listActionPlans(readDb(app, viewer), { regions: regionCodes(q.region), q: q.q, sort: q.sort, page: q.page, pageSize: q.pageSize }),
+    async ({ query: q, viewer }) =>
+      listActionPlans(readDb(app, viewer), {
+        regions: regionCodes(q.region),
+        q: q.q,
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
   );
   app.get(
     '/api/action-plans/:id',

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
-  OkvedListSchema, RatingListSchema, RegionPageSchema, RegionSchema, SourcePageSchema, SourceSchema,
+  OkvedListSchema,
+  RatingListSchema,
+  RegionPageSchema,
+  RegionSchema,
+  SourcePageSchema,
+  SourceSchema,
 } from '@promatlas/core/api/registry.schema.ts';
 import { PageQuerySchema } from '@promatlas/core/api/common.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
@@ -22,7 +27,11 @@ export function regionRoutes(app: AppInstance): void {
         querystring: PageQuerySchema.extend({
           pageSize: z.coerce.number().int().min(1).max(200).default(100),
           sort: z.enum(['name', '-name', 'okato', '-okato']).default('name'),
-          federalDistrict: z.string().max(10).optional().describe('Код федерального округа: CFD, NWFD, …'),
+          federalDistrict: z
+            .string()
+            .max(10)
+            .optional()
+            .describe('Код федерального округа: CFD, NWFD, …'),
           q: z.string().trim().max(200).optional(),
         }),
         response: { 200: RegionPageSchema, 400: ErrorResponseSchema },
@@ -36,7 +45,9 @@ export function regionRoutes(app: AppInstance): void {
       schema: {
         tags: ['Справочники'],
         summary: 'Профиль региона: площадки, кластеры, организации, мероприятия, факты',
-        params: z.object({ code: z.string().regex(/^\d{2,5}$/, 'Код региона — 2–5 цифр ОКАТО, например 42') }),
+        params: z.object({
+          code: z.string().regex(/^\d{2,5}$/, 'Код региона — 2–5 цифр ОКАТО, например 42'),
+        }),
         response: { 200: RegionSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },

@@ -31,21 +31,130 @@ interface SearchTable {
 }
 
 const TABLES: SearchTable[] = [
-  { type: 'region', table: 'region', id: 't.code', title: 't.name', kind: 't.kind', region: 't.code', date: null, weight: 1.5, sort: null },
-  { type: 'site', table: 'site', id: 't.id::text', title: 't.name', kind: 't.kind', region: 't.region_code', date: null, weight: 0.9, sort: 't.name' },
-  { type: 'cluster', table: 'cluster', id: 't.id::text', title: 't.name', kind: 't.kind', region: 't.region_code', date: null, weight: 0.85, sort: 't.name' },
-  { type: 'event', table: 'event', id: 't.id::text', title: 't.title', kind: 't.kind', region: 't.region_code', date: ['t.valid_from', 't.valid_to', 't.valid_precision'], weight: 0.8, sort: 't.title' },
-  { type: 'agreement', table: 'agreement', id: 't.id::text', title: 't.title', kind: "'agreement'", region: null, date: ['t.valid_from', 't.valid_to', 't.valid_precision'], weight: 0.75, sort: null },
-  { type: 'action_plan', table: 'action_plan', id: 't.id::text', title: 't.title', kind: "'action_plan'", region: null, date: ['t.valid_from', 't.valid_to', 't.valid_precision'], weight: 0.75, sort: null },
-  { type: 'project', table: 'project', id: 't.id::text', title: 't.title', kind: 't.kind', region: 't.region_code', date: ['t.valid_from', 't.valid_to', 't.valid_precision'], weight: 0.7, sort: 't.title' },
-  { type: 'person', table: 'person', id: 't.id::text', title: "concat_ws(' ', t.last_name, t.first_name, t.patronymic)", kind: "'person'", region: null, date: null, weight: 0.65, sort: null },
-  { type: 'organisation', table: 'organisation', id: 't.id::text', title: "coalesce(t.legal_form || ' ', '') || t.name", kind: 't.kind', region: 't.region_code', date: null, weight: 0.6, sort: 't.name' },
-  { type: 'source', table: 'source_document', id: 't.id::text', title: 't.title', kind: 't.kind', region: null, date: ['t.published_from', 't.published_to', 't.published_precision'], weight: 0.5, sort: null },
+  {
+    type: 'region',
+    table: 'region',
+    id: 't.code',
+    title: 't.name',
+    kind: 't.kind',
+    region: 't.code',
+    date: null,
+    weight: 1.5,
+    sort: null,
+  },
+  {
+    type: 'site',
+    table: 'site',
+    id: 't.id::text',
+    title: 't.name',
+    kind: 't.kind',
+    region: 't.region_code',
+    date: null,
+    weight: 0.9,
+    sort: 't.name',
+  },
+  {
+    type: 'cluster',
+    table: 'cluster',
+    id: 't.id::text',
+    title: 't.name',
+    kind: 't.kind',
+    region: 't.region_code',
+    date: null,
+    weight: 0.85,
+    sort: 't.name',
+  },
+  {
+    type: 'event',
+    table: 'event',
+    id: 't.id::text',
+    title: 't.title',
+    kind: 't.kind',
+    region: 't.region_code',
+    date: ['t.valid_from', 't.valid_to', 't.valid_precision'],
+    weight: 0.8,
+    sort: 't.title',
+  },
+  {
+    type: 'agreement',
+    table: 'agreement',
+    id: 't.id::text',
+    title: 't.title',
+    kind: "'agreement'",
+    region: null,
+    date: ['t.valid_from', 't.valid_to', 't.valid_precision'],
+    weight: 0.75,
+    sort: null,
+  },
+  {
+    type: 'action_plan',
+    table: 'action_plan',
+    id: 't.id::text',
+    title: 't.title',
+    kind: "'action_plan'",
+    region: null,
+    date: ['t.valid_from', 't.valid_to', 't.valid_precision'],
+    weight: 0.75,
+    sort: null,
+  },
+  {
+    type: 'project',
+    table: 'project',
+    id: 't.id::text',
+    title: 't.title',
+    kind: 't.kind',
+    region: 't.region_code',
+    date: ['t.valid_from', 't.valid_to', 't.valid_precision'],
+    weight: 0.7,
+    sort: 't.title',
+  },
+  {
+    type: 'person',
+    table: 'person',
+    id: 't.id::text',
+    title: "concat_ws(' ', t.last_name, t.first_name, t.patronymic)",
+    kind: "'person'",
+    region: null,
+    date: null,
+    weight: 0.65,
+    sort: null,
+  },
+  {
+    type: 'organisation',
+    table: 'organisation',
+    id: 't.id::text',
+    title: "coalesce(t.legal_form || ' ', '') || t.name",
+    kind: 't.kind',
+    region: 't.region_code',
+    date: null,
+    weight: 0.6,
+    sort: 't.name',
+  },
+  {
+    type: 'source',
+    table: 'source_document',
+    id: 't.id::text',
+    title: 't.title',
+    kind: 't.kind',
+    region: null,
+    date: ['t.published_from', 't.published_to', 't.published_precision'],
+    weight: 0.5,
+    sort: null,
+  },
 ];
 
 export const SEARCHABLE_TYPES = TABLES.map((t) => t.type);
 
-const SOFT_DELETABLE = new Set(['organisation', 'person', 'site', 'cluster', 'event', 'agreement', 'action_plan', 'project']);
+const SOFT_DELETABLE = new Set([
+  'organisation',
+  'person',
+  'site',
+  'cluster',
+  'event',
+  'agreement',
+  'action_plan',
+  'project',
+]);
 
 type Mode = 'text' | 'fuzzy';
 export interface SearchParams {
@@ -102,14 +211,24 @@ const withRegionName = (inner: RawBuilder<unknown>) => sql`
  * The branches are separate queries because one `text OR region` condition
  * defeats both indexes (a sequential scan over the whole table).
  */
-export async function searchEntities(db: Db, p: SearchParams): Promise<{ rows: SearchHitRow[]; counts: Record<string, number> }> {
+export async function searchEntities(
+  db: Db,
+  p: SearchParams,
+): Promise<{ rows: SearchHitRow[]; counts: Record<string, number> }> {
   const tables = TABLES.filter((t) => p.types.includes(t.type));
   if (tables.length === 0) return { rows: [], counts: {} };
 
   const regionTable = TABLES[0]!;
-  const codes = (await sql<{ code: string }>`SELECT t.code FROM ${from(regionTable, p)} WHERE ${ownMatch(p)}`.execute(db)).rows.map((r) => r.code);
+  const codes = (
+    await sql<{
+      code: string;
+    }>`SELECT t.code FROM ${from(regionTable, p)} WHERE ${ownMatch(p)}`.execute(db)
+  ).rows.map((r) => r.code);
 
-  const union = sql.join(tables.map((t) => textPart(t, p)), sql` UNION ALL `);
+  const union = sql.join(
+    tables.map((t) => textPart(t, p)),
+    sql` UNION ALL `,
+  );
   const text = await sql<SearchHitRow & { counts: Record<string, [number, number]> | null }>`
     WITH hits AS MATERIALIZED (${union}),
     counts AS (
@@ -134,7 +253,11 @@ export async function searchEntities(db: Db, p: SearchParams): Promise<{ rows: S
     let remaining = p.limit - rows.length;
     for (const t of tables.filter((x) => x.sort && x.type !== 'region')) {
       const { n } = (
-        await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${from(t, p)} WHERE t.region_code = ANY(${codes}::text[]) ${alive(t)}`.execute(db)
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM ${from(t, p)} WHERE t.region_code = ANY(${codes}::text[]) ${alive(t)}`.execute(
+          db,
+        )
       ).rows[0]!;
       const regionOnly = n - Number(textCounts[t.type]?.[1] ?? 0);
       if (regionOnly <= 0) continue;
@@ -147,7 +270,9 @@ export async function searchEntities(db: Db, p: SearchParams): Promise<{ rows: S
       const page = await sql<SearchHitRow>`${withRegionName(sql`
         SELECT ${sql.raw(columns(t))}, ${t.weight}::float8 AS score, 'region'::text AS match
         FROM ${from(t, p)} WHERE t.region_code = ANY(${codes}::text[]) ${alive(t)} AND NOT (${ownMatch(p)})
-        ORDER BY ${sql.raw(t.sort!)} COLLATE ru, t.id OFFSET ${skip} LIMIT ${remaining}`)}`.execute(db);
+        ORDER BY ${sql.raw(t.sort!)} COLLATE ru, t.id OFFSET ${skip} LIMIT ${remaining}`)}`.execute(
+        db,
+      );
       rows.push(...page.rows);
       remaining -= page.rows.length;
       skip = 0;

@@ -15,6 +15,7 @@ export function searchRoutes(app: AppInstance): void {
         response: { 200: SearchResponseSchema, 400: ErrorResponseSchema },
       },
     },
-    async (request) => searchRegistry(readDb(app, request.viewer), request.query, readSchema(request.viewer)),
+    async (request) =>
+      searchRegistry(readDb(app, request.viewer), request.query, readSchema(request.viewer)),
   );
 }

@@ -1,5 +1,12 @@
 import type { SearchResponse } from '@promatlas/core/api/search.schema.ts';
-import { CLUSTER_KINDS, EVENT_KINDS, ORGANISATION_KINDS, PROJECT_KINDS, SITE_KINDS, SOURCE_KINDS } from '@promatlas/core/domain/vocabulary.ts';
+import {
+  CLUSTER_KINDS,
+  EVENT_KINDS,
+  ORGANISATION_KINDS,
+  PROJECT_KINDS,
+  SITE_KINDS,
+  SOURCE_KINDS,
+} from '@promatlas/core/domain/vocabulary.ts';
 import { formatPartialDate } from '@promatlas/core/dates/partial-date.ts';
 import type { Db } from '../db/connection.ts';
 import { toPartialDate } from '../registry/shared/mappers.ts';
@@ -35,7 +42,11 @@ function subtitle(row: SearchHitRow): string | null {
       ? REGION_KIND_LABELS[row.kind ?? '']
       : (KIND_LABELS[row.type]?.[row.kind ?? ''] ?? TYPE_LABELS[row.type]);
   const date = toPartialDate(row.date_from, row.date_to, row.date_precision);
-  const parts = [kind, row.type === 'region' ? null : row.region_name, date ? formatPartialDate(date) : null];
+  const parts = [
+    kind,
+    row.type === 'region' ? null : row.region_name,
+    date ? formatPartialDate(date) : null,
+  ];
   const text = parts.filter(Boolean).join(' · ');
   return text || null;
 }
@@ -52,22 +63,50 @@ export interface SearchParams {
  * prefixes first; when that finds nothing, trigram similarity, so a typo such
  * as «Липецкй» still finds «Липецкая область».
  */
-export async function searchRegistry(db: Db, params: SearchParams, schema: 'public' | 'published' = 'public'): Promise<SearchResponse> {
+export async function searchRegistry(
+  db: Db,
+  params: SearchParams,
+  schema: 'public' | 'published' = 'public',
+): Promise<SearchResponse> {
   const types = params.types
-    ? params.types.split(',').map((t) => t.trim()).filter(Boolean)
+    ? params.types
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
     : SEARCHABLE_TYPES;
   const unknown = types.filter((t) => !SEARCHABLE_TYPES.includes(t));
   if (unknown.length) {
-    throw new HttpError(400, 'validation', `Неизвестный тип в параметре types: ${unknown.join(', ')}`, `Unknown type in types: ${unknown.join(', ')}`);
+    throw new HttpError(
+      400,
+      'validation',
+      `Неизвестный тип в параметре types: ${unknown.join(', ')}`,
+      `Unknown type in types: ${unknown.join(', ')}`,
+    );
   }
   const tsQuery = toPrefixTsQuery(params.q);
   const fuzzyText = toFuzzyText(params.q);
   if (!tsQuery || !fuzzyText) return { items: [], total: 0, counts: {}, fuzzy: false };
   let fuzzy = false;
-  let result = await searchEntities(db, { tsQuery, fuzzyText, types, limit: params.limit, offset: params.offset, mode: 'text', schema });
+  let result = await searchEntities(db, {
+    tsQuery,
+    fuzzyText,
+    types,
+    limit: params.limit,
+    offset: params.offset,
+    mode: 'text',
+    schema,
+  });
   if (Object.keys(result.counts).length === 0) {
     fuzzy = true;
-    result = await searchEntities(db, { tsQuery, fuzzyText, types, limit: params.limit, offset: params.offset, mode: 'fuzzy', schema });
+    result = await searchEntities(db, {
+      tsQuery,
+      fuzzyText,
+      types,
+      limit: params.limit,
+      offset: params.offset,
+      mode: 'fuzzy',
+      schema,
+    });
   }
   const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
   return {

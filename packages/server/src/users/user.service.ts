@@ -19,13 +19,23 @@ async function checkRegions(db: Db, regions: string[]): Promise<void> {
   const known = await db.selectFrom('region').select('code').where('code', 'in', regions).execute();
   const unknown = regions.filter((r) => !known.some((k) => k.code === r));
   if (unknown.length) {
-    throw new HttpError(400, 'validation', `Неизвестные коды регионов: ${unknown.join(', ')}`, `Unknown region codes: ${unknown.join(', ')}`);
+    throw new HttpError(
+      400,
+      'validation',
+      `Неизвестные коды регионов: ${unknown.join(', ')}`,
+      `Unknown region codes: ${unknown.join(', ')}`,
+    );
   }
 }
 
 export async function createUser(db: Db, input: NewUser): Promise<User> {
   if (await findUserByEmail(db, input.email)) {
-    throw new HttpError(409, 'duplicate', `Пользователь ${input.email} уже существует`, `User ${input.email} already exists`);
+    throw new HttpError(
+      409,
+      'duplicate',
+      `Пользователь ${input.email} уже существует`,
+      `User ${input.email} already exists`,
+    );
   }
   await checkRegions(db, input.regions);
   const row = await db
@@ -49,7 +59,13 @@ export async function listUsers(db: Db): Promise<User[]> {
 export async function updateUser(
   db: Db,
   id: number,
-  patch: { displayName?: string | undefined; role?: User['role'] | undefined; regions?: string[] | undefined; disabled?: boolean | undefined; password?: string | undefined },
+  patch: {
+    displayName?: string | undefined;
+    role?: User['role'] | undefined;
+    regions?: string[] | undefined;
+    disabled?: boolean | undefined;
+    password?: string | undefined;
+  },
 ): Promise<User> {
   if (patch.regions) await checkRegions(db, patch.regions);
   const row = await db
@@ -59,12 +75,15 @@ export async function updateUser(
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.regions !== undefined ? { regions: patch.regions } : {}),
       ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-      ...(patch.password !== undefined ? { password_hash: await hashPassword(patch.password) } : {}),
+      ...(patch.password !== undefined
+        ? { password_hash: await hashPassword(patch.password) }
+        : {}),
     })
     .where('id', '=', id)
     .returning(['id', 'email', 'display_name', 'role', 'regions', 'disabled'])
     .executeTakeFirst();
-  if (!row) throw new HttpError(404, 'not_found', `Пользователь ${id} не найден`, `User ${id} not found`);
+  if (!row)
+    throw new HttpError(404, 'not_found', `Пользователь ${id} не найден`, `User ${id} not found`);
   // A disabled account or a changed password ends every open session.
   if (patch.disabled || patch.password !== undefined) await deleteUserSessions(db, id);
   return toUser(row);
@@ -75,10 +94,19 @@ export async function updateUser(
  * admin@promatlas.local with a random password and returns it once, so the
  * person who started the server can sign in and create real accounts.
  */
-export async function ensureFirstAdministrator(db: Db, password?: string): Promise<{ email: string; password: string } | null> {
+export async function ensureFirstAdministrator(
+  db: Db,
+  password?: string,
+): Promise<{ email: string; password: string } | null> {
   if ((await countUsers(db)) > 0) return null;
   const pw = password ?? randomBytes(12).toString('base64url');
   const email = 'admin@promatlas.local';
-  await createUser(db, { email, displayName: 'Администратор', role: 'administrator', regions: [], password: pw });
+  await createUser(db, {
+    email,
+    displayName: 'Администратор',
+    role: 'administrator',
+    regions: [],
+    password: pw,
+  });
   return { email, password: pw };
 }

@@ -6,9 +6,17 @@ import { type Kysely, sql } from 'kysely';
 // (array_to_string itself is only STABLE).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
-  await sql.raw(`DO $$ BEGIN
+  await sql
+    .raw(
+      `DO $$ BEGIN
       CREATE COLLATION IF NOT EXISTS ru (provider = icu, locale = 'ru-RU');
-    END $$`).execute(db);
-  await sql.raw(`CREATE OR REPLACE FUNCTION pa_join(text[]) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(array_to_string($1, ' '), '') $$`).execute(db);
+    END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION pa_join(text[]) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT coalesce(array_to_string($1, ' '), '') $$`,
+    )
+    .execute(db);
 }

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../../imports/load-exceljs.ts';
 import type { RatingEditionResponse } from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';

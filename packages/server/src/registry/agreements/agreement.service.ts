@@ -24,7 +24,16 @@ async function partyNames(db: Db, ids: number[]): Promise<Map<number, string[]>>
   return out;
 }
 
-export async function listAgreements(db: Db, p: { regions?: string[] | undefined; q?: string | undefined; sort: string; page: number; pageSize: number }) {
+export async function listAgreements(
+  db: Db,
+  p: {
+    regions?: string[] | undefined;
+    q?: string | undefined;
+    sort: string;
+    page: number;
+    pageSize: number;
+  },
+) {
   const text = textFilter('agreement', p.q);
   const base = () => {
     let q = db.selectFrom('agreement').where('agreement.deleted_at', 'is', null);
@@ -32,7 +41,13 @@ export async function listAgreements(db: Db, p: { regions?: string[] | undefined
     if (p.regions) {
       const regions = p.regions;
       q = q.where((eb) =>
-        eb.exists(eb.selectFrom('agreement_party as ap').select(sql`1`.as('one')).whereRef('ap.agreement_id', '=', 'agreement.id').where('ap.region_code', 'in', regions)),
+        eb.exists(
+          eb
+            .selectFrom('agreement_party as ap')
+            .select(sql`1`.as('one'))
+            .whereRef('ap.agreement_id', '=', 'agreement.id')
+            .where('ap.region_code', 'in', regions),
+        ),
       );
     }
     return q;
@@ -40,25 +55,53 @@ export async function listAgreements(db: Db, p: { regions?: string[] | undefined
   const sort = parseSort(p.sort);
   const ordered =
     sort.column === 'date'
-      ? base().orderBy('agreement.valid_from', (ob) => (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+      ? base().orderBy('agreement.valid_from', (ob) =>
+          (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast(),
+        )
       : base().orderBy(sql`agreement.title COLLATE ru`, sort.direction);
   const { rows, total } = await paginate(
     ordered
-      .select(['agreement.id', 'agreement.title', 'agreement.valid_from', 'agreement.valid_to', 'agreement.valid_precision'])
+      .select([
+        'agreement.id',
+        'agreement.title',
+        'agreement.valid_from',
+        'agreement.valid_to',
+        'agreement.valid_precision',
+      ])
       .orderBy('agreement.id')
       .limit(p.pageSize)
       .offset(offsetOf(p.page, p.pageSize)),
     base().select((eb) => eb.fn.countAll<number>().as('n')),
   );
-  const names = await partyNames(db, rows.map((r) => r.id));
-  const items: AgreementListItem[] = rows.map((r) => ({ id: r.id, title: r.title, date: periodOf(r), parties: names.get(r.id) ?? [] }));
+  const names = await partyNames(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items: AgreementListItem[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    date: periodOf(r),
+    parties: names.get(r.id) ?? [],
+  }));
   return { items, total, page: p.page, pageSize: p.pageSize };
 }
 
 export async function getAgreement(db: Db, id: number): Promise<Agreement> {
-  const row = await db.selectFrom('agreement').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('agreement')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('Соглашение', 'Agreement', id);
-  const event = row.event_id === null ? undefined : await db.selectFrom('event').select(['id', 'title']).where('id', '=', row.event_id).executeTakeFirst();
+  const event =
+    row.event_id === null
+      ? undefined
+      : await db
+          .selectFrom('event')
+          .select(['id', 'title'])
+          .where('id', '=', row.event_id)
+          .executeTakeFirst();
   const parties = await loadParties(db, 'agreement', id);
   const sources = await SourceRefs.load(db, [row.source_id]);
   return {

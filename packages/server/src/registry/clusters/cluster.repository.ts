@@ -20,19 +20,36 @@ function filtered<O>(query: SelectQueryBuilder<Database, 'cluster', O>, f: Clust
   return text ? q.where(text) : q;
 }
 
-export async function findClusters(db: Db, f: ClusterFilter, direction: 'asc' | 'desc', limit: number, offset: number) {
+export async function findClusters(
+  db: Db,
+  f: ClusterFilter,
+  direction: 'asc' | 'desc',
+  limit: number,
+  offset: number,
+) {
   const page = filtered(
     db
       .selectFrom('cluster')
       .leftJoin('region', 'region.code', 'cluster.region_code')
-      .select(['cluster.id', 'cluster.kind', 'cluster.status', 'cluster.name', 'cluster.specialisation', 'cluster.region_code', 'region.name as region_name']),
+      .select([
+        'cluster.id',
+        'cluster.kind',
+        'cluster.status',
+        'cluster.name',
+        'cluster.specialisation',
+        'cluster.region_code',
+        'region.name as region_name',
+      ]),
     f,
   )
     .orderBy(sql`cluster.name COLLATE ru`, direction)
     .orderBy('cluster.id', direction)
     .limit(limit)
     .offset(offset);
-  const count = filtered(db.selectFrom('cluster').select((eb) => eb.fn.countAll<number>().as('n')), f);
+  const count = filtered(
+    db.selectFrom('cluster').select((eb) => eb.fn.countAll<number>().as('n')),
+    f,
+  );
   return paginate(page, count);
 }
 
@@ -52,17 +69,38 @@ export async function getClusterLinks(db: Db, id: number, specialisedId: number 
     () =>
       specialisedId === null
         ? Promise.resolve(undefined)
-        : db.selectFrom('organisation').select(['id', 'name', 'legal_form']).where('id', '=', specialisedId).executeTakeFirst(),
+        : db
+            .selectFrom('organisation')
+            .select(['id', 'name', 'legal_form'])
+            .where('id', '=', specialisedId)
+            .executeTakeFirst(),
     () =>
       db
         .selectFrom('cluster_member as m')
         .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-        .select(['m.role', 'm.valid_from', 'm.valid_to', 'm.valid_precision', 'm.source_id', 'm.source_quote', 'o.id as target_id', 'o.name', 'o.legal_form'])
+        .select([
+          'm.role',
+          'm.valid_from',
+          'm.valid_to',
+          'm.valid_precision',
+          'm.source_id',
+          'm.source_quote',
+          'o.id as target_id',
+          'o.name',
+          'o.legal_form',
+        ])
         .where('m.cluster_id', '=', id)
         .where('m.deleted_at', 'is', null)
         .orderBy(sql`o.name COLLATE ru`)
         .execute(),
-    () => db.selectFrom('project').select(['id', 'title']).where('cluster_id', '=', id).where('deleted_at', 'is', null).orderBy('id').execute(),
+    () =>
+      db
+        .selectFrom('project')
+        .select(['id', 'title'])
+        .where('cluster_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .execute(),
     () =>
       db
         .selectFrom('support_award as a')

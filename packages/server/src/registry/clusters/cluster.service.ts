@@ -3,19 +3,52 @@ import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
-import { organisationDisplayName, periodOf, ref, regionRef, SourceRefs, sourceIdsOf } from '../shared/mappers.ts';
+import {
+  organisationDisplayName,
+  periodOf,
+  ref,
+  regionRef,
+  SourceRefs,
+  sourceIdsOf,
+} from '../shared/mappers.ts';
 import { loadSupportAwards } from '../shared/support-awards.ts';
-import { findClusters, getClusterLinks, getClusterRow, type ClusterFilter } from './cluster.repository.ts';
+import {
+  findClusters,
+  getClusterLinks,
+  getClusterRow,
+  type ClusterFilter,
+} from './cluster.repository.ts';
 
 function listItem(r: {
-  id: number; kind: string; status: string; name: string; specialisation: string | null;
-  region_code: string | null; region_name: string | null;
+  id: number;
+  kind: string;
+  status: string;
+  name: string;
+  specialisation: string | null;
+  region_code: string | null;
+  region_name: string | null;
 }): ClusterListItem {
-  return { id: r.id, kind: r.kind, status: r.status, name: r.name, region: regionRef(r), specialisation: r.specialisation };
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    name: r.name,
+    region: regionRef(r),
+    specialisation: r.specialisation,
+  };
 }
 
-export async function listClusters(db: Db, p: { filter: ClusterFilter; sort: string; page: number; pageSize: number }) {
-  const { rows, total } = await findClusters(db, p.filter, parseSort(p.sort).direction, p.pageSize, offsetOf(p.page, p.pageSize));
+export async function listClusters(
+  db: Db,
+  p: { filter: ClusterFilter; sort: string; page: number; pageSize: number },
+) {
+  const { rows, total } = await findClusters(
+    db,
+    p.filter,
+    parseSort(p.sort).direction,
+    p.pageSize,
+    offsetOf(p.page, p.pageSize),
+  );
   return { items: rows.map(listItem), total, page: p.page, pageSize: p.pageSize };
 }
 
@@ -30,7 +63,9 @@ export async function getCluster(db: Db, id: number): Promise<Cluster> {
     ...listItem(row),
     fullName: row.full_name,
     aliases: row.aliases,
-    specialisedOrganisation: links.specialised ? ref('organisation', links.specialised.id, organisationDisplayName(links.specialised)) : null,
+    specialisedOrganisation: links.specialised
+      ? ref('organisation', links.specialised.id, organisationDisplayName(links.specialised))
+      : null,
     members: links.members.map((m) => ({
       role: m.role,
       target: ref('organisation', m.target_id, organisationDisplayName(m)),

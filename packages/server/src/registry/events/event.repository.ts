@@ -18,19 +18,40 @@ function filtered<O>(query: SelectQueryBuilder<Database, 'event', O>, f: EventFi
   return text ? q.where(text) : q;
 }
 
-export async function findEvents(db: Db, f: EventFilter, sort: { column: string; direction: 'asc' | 'desc' }, limit: number, offset: number) {
+export async function findEvents(
+  db: Db,
+  f: EventFilter,
+  sort: { column: string; direction: 'asc' | 'desc' },
+  limit: number,
+  offset: number,
+) {
   let page = filtered(
     db
       .selectFrom('event')
       .leftJoin('region', 'region.code', 'event.region_code')
-      .select(['event.id', 'event.kind', 'event.status', 'event.title', 'event.valid_from', 'event.valid_to', 'event.valid_precision', 'event.region_code', 'region.name as region_name']),
+      .select([
+        'event.id',
+        'event.kind',
+        'event.status',
+        'event.title',
+        'event.valid_from',
+        'event.valid_to',
+        'event.valid_precision',
+        'event.region_code',
+        'region.name as region_name',
+      ]),
     f,
   );
   page =
     sort.column === 'date'
-      ? page.orderBy('event.valid_from', (ob) => (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+      ? page.orderBy('event.valid_from', (ob) =>
+          (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast(),
+        )
       : page.orderBy(sql`event.title COLLATE ru`, sort.direction);
-  const count = filtered(db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')), f);
+  const count = filtered(
+    db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')),
+    f,
+  );
   return paginate(page.orderBy('event.id').limit(limit).offset(offset), count);
 }
 
@@ -47,8 +68,21 @@ export async function getEventRow(db: Db, id: number) {
 
 export async function getEventLinks(db: Db, id: number, followsId: number | null) {
   const [follows, followedBy, participants, agreements, actionPlans] = await sequential([
-    () => (followsId === null ? Promise.resolve(undefined) : db.selectFrom('event').select(['id', 'title']).where('id', '=', followsId).executeTakeFirst()),
-    () => db.selectFrom('event').select(['id', 'title']).where('follows_event_id', '=', id).where('deleted_at', 'is', null).execute(),
+    () =>
+      followsId === null
+        ? Promise.resolve(undefined)
+        : db
+            .selectFrom('event')
+            .select(['id', 'title'])
+            .where('id', '=', followsId)
+            .executeTakeFirst(),
+    () =>
+      db
+        .selectFrom('event')
+        .select(['id', 'title'])
+        .where('follows_event_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute(),
     () =>
       db
         .selectFrom('event_participant as p')
@@ -56,16 +90,39 @@ export async function getEventLinks(db: Db, id: number, followsId: number | null
         .leftJoin('person', 'person.id', 'p.person_id')
         .leftJoin('position as pos', 'pos.id', 'p.position_id')
         .select([
-          'p.id', 'p.role', 'p.source_id', 'p.source_quote',
-          'o.id as organisation_id', 'o.name as organisation_name', 'o.legal_form', 'o.town', 'o.kind as organisation_kind',
-          'person.id as person_id', 'person.last_name', 'person.first_name', 'person.patronymic', 'pos.title as position_title',
+          'p.id',
+          'p.role',
+          'p.source_id',
+          'p.source_quote',
+          'o.id as organisation_id',
+          'o.name as organisation_name',
+          'o.legal_form',
+          'o.town',
+          'o.kind as organisation_kind',
+          'person.id as person_id',
+          'person.last_name',
+          'person.first_name',
+          'person.patronymic',
+          'pos.title as position_title',
         ])
         .where('p.event_id', '=', id)
         .where('p.deleted_at', 'is', null)
         .orderBy('p.id')
         .execute(),
-    () => db.selectFrom('agreement').select(['id', 'title']).where('event_id', '=', id).where('deleted_at', 'is', null).execute(),
-    () => db.selectFrom('action_plan').select(['id', 'title']).where('approved_at_event_id', '=', id).where('deleted_at', 'is', null).execute(),
+    () =>
+      db
+        .selectFrom('agreement')
+        .select(['id', 'title'])
+        .where('event_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute(),
+    () =>
+      db
+        .selectFrom('action_plan')
+        .select(['id', 'title'])
+        .where('approved_at_event_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute(),
   ] as const);
   return { follows, followedBy, participants, agreements, actionPlans };
 }

@@ -31,7 +31,13 @@ function applyFilter<O>(
           .whereRef('oo.organisation_id', '=', 'organisation.id')
           .where((w) =>
             /^[A-U]$/.test(code)
-              ? w.exists(w.selectFrom('okved as k').select(sql`1`.as('one')).whereRef('k.code', '=', 'oo.okved_code').where('k.section', '=', code))
+              ? w.exists(
+                  w
+                    .selectFrom('okved as k')
+                    .select(sql`1`.as('one'))
+                    .whereRef('k.code', '=', 'oo.okved_code')
+                    .where('k.section', '=', code),
+                )
               : w.or([w('oo.okved_code', '=', code), w('oo.okved_code', 'like', `${code}.%`)]),
           ),
       ),
@@ -62,20 +68,28 @@ export async function findOrganisations(
   offset: number,
 ) {
   let query = applyFilter(
-    db.selectFrom('organisation').leftJoin('region', 'region.code', 'organisation.region_code').select(LIST_COLUMNS),
+    db
+      .selectFrom('organisation')
+      .leftJoin('region', 'region.code', 'organisation.region_code')
+      .select(LIST_COLUMNS),
     filter,
   );
   const dir = sort.direction;
   if (sort.column === 'region') query = query.orderBy(sql`region.name COLLATE ru`, dir);
-  if (sort.column === 'inn') query = query.orderBy('organisation.inn', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
+  if (sort.column === 'inn')
+    query = query.orderBy('organisation.inn', (ob) =>
+      (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast(),
+    );
   const rows = await query
     .orderBy(sql`organisation.name COLLATE ru`, dir)
     .orderBy('organisation.id', dir)
     .limit(limit)
     .offset(offset)
     .execute();
-  const total = await applyFilter(db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')), filter)
-    .executeTakeFirstOrThrow();
+  const total = await applyFilter(
+    db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')),
+    filter,
+  ).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
 
@@ -91,85 +105,183 @@ export async function getOrganisationRow(db: Db, id: number) {
 }
 
 export async function getOrganisationLinks(db: Db, id: number) {
-  const [children, parent, okved, positions, memberships, residencies, participations, agreementParties, planParties, projectParticipants, managedSites] =
-    await sequential([
-      () => db.selectFrom('organisation').select(['id', 'name', 'legal_form']).where('parent_id', '=', id).where('deleted_at', 'is', null).execute(),
-      () =>
-        db
-          .selectFrom('organisation as o')
-          .innerJoin('organisation as p', 'p.id', 'o.parent_id')
-          .select(['p.id', 'p.name', 'p.legal_form'])
-          .where('o.id', '=', id)
-          .execute(),
-      () =>
-        db
-          .selectFrom('organisation_okved as oo')
-          .innerJoin('okved', 'okved.code', 'oo.okved_code')
-          .select(['okved.code', 'okved.name', 'oo.is_main'])
-          .where('oo.organisation_id', '=', id)
-          .orderBy('oo.is_main', 'desc')
-          .orderBy('okved.code')
-          .execute(),
-      () =>
-        db
-          .selectFrom('position')
-          .innerJoin('person', 'person.id', 'position.person_id')
-          .select(['position.title', 'position.valid_from', 'position.valid_to', 'position.valid_precision', 'position.source_id', 'position.source_quote', 'person.id as person_id', 'person.last_name', 'person.first_name', 'person.patronymic'])
-          .where('position.organisation_id', '=', id)
-          .where('position.deleted_at', 'is', null)
-          .orderBy('position.valid_from', 'desc')
-          .execute(),
-      () =>
-        db
-          .selectFrom('cluster_member as m')
-          .innerJoin('cluster as c', 'c.id', 'm.cluster_id')
-          .select(['m.role', 'm.valid_from', 'm.valid_to', 'm.valid_precision', 'm.source_id', 'm.source_quote', 'c.id as target_id', 'c.name as target_title'])
-          .where('m.organisation_id', '=', id)
-          .where('m.deleted_at', 'is', null)
-          .execute(),
-      () =>
-        db
-          .selectFrom('site_resident as r')
-          .innerJoin('site as s', 's.id', 'r.site_id')
-          .select(['r.valid_from', 'r.valid_to', 'r.valid_precision', 'r.source_id', 'r.source_quote', 's.id as target_id', 's.name as target_title'])
-          .where('r.organisation_id', '=', id)
-          .where('r.deleted_at', 'is', null)
-          .execute(),
-      () =>
-        db
-          .selectFrom('event_participant as p')
-          .innerJoin('event as e', 'e.id', 'p.event_id')
-          .select(['p.role', 'e.valid_from', 'e.valid_to', 'e.valid_precision', 'p.source_id', 'p.source_quote', 'e.id as target_id', 'e.title as target_title'])
-          .where('p.organisation_id', '=', id)
-          .where('p.deleted_at', 'is', null)
-          .orderBy('e.valid_from', 'desc')
-          .execute(),
-      () =>
-        db
-          .selectFrom('agreement_party as p')
-          .innerJoin('agreement as a', 'a.id', 'p.agreement_id')
-          .select(['p.role', 'a.valid_from', 'a.valid_to', 'a.valid_precision', 'p.source_id', 'p.source_quote', 'a.id as target_id', 'a.title as target_title'])
-          .where('p.organisation_id', '=', id)
-          .where('p.deleted_at', 'is', null)
-          .execute(),
-      () =>
-        db
-          .selectFrom('action_plan_party as p')
-          .innerJoin('action_plan as a', 'a.id', 'p.action_plan_id')
-          .select(['p.role', 'a.valid_from', 'a.valid_to', 'a.valid_precision', 'p.source_id', 'p.source_quote', 'a.id as target_id', 'a.title as target_title'])
-          .where('p.organisation_id', '=', id)
-          .where('p.deleted_at', 'is', null)
-          .execute(),
-      () =>
-        db
-          .selectFrom('project_participant as p')
-          .innerJoin('project as pr', 'pr.id', 'p.project_id')
-          .select(['p.role', 'pr.valid_from', 'pr.valid_to', 'pr.valid_precision', 'p.source_id', 'p.source_quote', 'pr.id as target_id', 'pr.title as target_title'])
-          .where('p.organisation_id', '=', id)
-          .where('p.deleted_at', 'is', null)
-          .execute(),
-      () => db.selectFrom('site').select(['id', 'name']).where('management_organisation_id', '=', id).where('deleted_at', 'is', null).execute(),
-    ] as const);
-  return { children, parent: parent[0] ?? null, okved, positions, memberships, residencies, participations, agreementParties, planParties, projectParticipants, managedSites };
+  const [
+    children,
+    parent,
+    okved,
+    positions,
+    memberships,
+    residencies,
+    participations,
+    agreementParties,
+    planParties,
+    projectParticipants,
+    managedSites,
+  ] = await sequential([
+    () =>
+      db
+        .selectFrom('organisation')
+        .select(['id', 'name', 'legal_form'])
+        .where('parent_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute(),
+    () =>
+      db
+        .selectFrom('organisation as o')
+        .innerJoin('organisation as p', 'p.id', 'o.parent_id')
+        .select(['p.id', 'p.name', 'p.legal_form'])
+        .where('o.id', '=', id)
+        .execute(),
+    () =>
+      db
+        .selectFrom('organisation_okved as oo')
+        .innerJoin('okved', 'okved.code', 'oo.okved_code')
+        .select(['okved.code', 'okved.name', 'oo.is_main'])
+        .where('oo.organisation_id', '=', id)
+        .orderBy('oo.is_main', 'desc')
+        .orderBy('okved.code')
+        .execute(),
+    () =>
+      db
+        .selectFrom('position')
+        .innerJoin('person', 'person.id', 'position.person_id')
+        .select([
+          'position.title',
+          'position.valid_from',
+          'position.valid_to',
+          'position.valid_precision',
+          'position.source_id',
+          'position.source_quote',
+          'person.id as person_id',
+          'person.last_name',
+          'person.first_name',
+          'person.patronymic',
+        ])
+        .where('position.organisation_id', '=', id)
+        .where('position.deleted_at', 'is', null)
+        .orderBy('position.valid_from', 'desc')
+        .execute(),
+    () =>
+      db
+        .selectFrom('cluster_member as m')
+        .innerJoin('cluster as c', 'c.id', 'm.cluster_id')
+        .select([
+          'm.role',
+          'm.valid_from',
+          'm.valid_to',
+          'm.valid_precision',
+          'm.source_id',
+          'm.source_quote',
+          'c.id as target_id',
+          'c.name as target_title',
+        ])
+        .where('m.organisation_id', '=', id)
+        .where('m.deleted_at', 'is', null)
+        .execute(),
+    () =>
+      db
+        .selectFrom('site_resident as r')
+        .innerJoin('site as s', 's.id', 'r.site_id')
+        .select([
+          'r.valid_from',
+          'r.valid_to',
+          'r.valid_precision',
+          'r.source_id',
+          'r.source_quote',
+          's.id as target_id',
+          's.name as target_title',
+        ])
+        .where('r.organisation_id', '=', id)
+        .where('r.deleted_at', 'is', null)
+        .execute(),
+    () =>
+      db
+        .selectFrom('event_participant as p')
+        .innerJoin('event as e', 'e.id', 'p.event_id')
+        .select([
+          'p.role',
+          'e.valid_from',
+          'e.valid_to',
+          'e.valid_precision',
+          'p.source_id',
+          'p.source_quote',
+          'e.id as target_id',
+          'e.title as target_title',
+        ])
+        .where('p.organisation_id', '=', id)
+        .where('p.deleted_at', 'is', null)
+        .orderBy('e.valid_from', 'desc')
+        .execute(),
+    () =>
+      db
+        .selectFrom('agreement_party as p')
+        .innerJoin('agreement as a', 'a.id', 'p.agreement_id')
+        .select([
+          'p.role',
+          'a.valid_from',
+          'a.valid_to',
+          'a.valid_precision',
+          'p.source_id',
+          'p.source_quote',
+          'a.id as target_id',
+          'a.title as target_title',
+        ])
+        .where('p.organisation_id', '=', id)
+        .where('p.deleted_at', 'is', null)
+        .execute(),
+    () =>
+      db
+        .selectFrom('action_plan_party as p')
+        .innerJoin('action_plan as a', 'a.id', 'p.action_plan_id')
+        .select([
+          'p.role',
+          'a.valid_from',
+          'a.valid_to',
+          'a.valid_precision',
+          'p.source_id',
+          'p.source_quote',
+          'a.id as target_id',
+          'a.title as target_title',
+        ])
+        .where('p.organisation_id', '=', id)
+        .where('p.deleted_at', 'is', null)
+        .execute(),
+    () =>
+      db
+        .selectFrom('project_participant as p')
+        .innerJoin('project as pr', 'pr.id', 'p.project_id')
+        .select([
+          'p.role',
+          'pr.valid_from',
+          'pr.valid_to',
+          'pr.valid_precision',
+          'p.source_id',
+          'p.source_quote',
+          'pr.id as target_id',
+          'pr.title as target_title',
+        ])
+        .where('p.organisation_id', '=', id)
+        .where('p.deleted_at', 'is', null)
+        .execute(),
+    () =>
+      db
+        .selectFrom('site')
+        .select(['id', 'name'])
+        .where('management_organisation_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute(),
+  ] as const);
+  return {
+    children,
+    parent: parent[0] ?? null,
+    okved,
+    positions,
+    memberships,
+    residencies,
+    participations,
+    agreementParties,
+    planParties,
+    projectParticipants,
+    managedSites,
+  };
 }
-

@@ -13,7 +13,10 @@ const ListQuery = listQuerySchema(['name', '-name', 'region', '-region', 'inn', 
   legalForm: z.string().max(20).optional().describe('Организационно-правовая форма: ООО, АО, ПАО…'),
   okved: z
     .string()
-    .regex(/^([A-U]|\d{2}(\.\d{1,2}){0,3})$/, 'Код ОКВЭД2: буква раздела (C) или код вида 25, 25.1, 25.11')
+    .regex(
+      /^([A-U]|\d{2}(\.\d{1,2}){0,3})$/,
+      'Код ОКВЭД2: буква раздела (C) или код вида 25, 25.1, 25.11',
+    )
     .optional()
     .describe('Код ОКВЭД2 или раздел; включает подчинённые коды'),
 });
@@ -33,7 +36,13 @@ export function organisationRoutes(app: AppInstance): void {
       const q = request.query;
       const viewer = request.viewer;
       return listOrganisations(readDb(app, viewer), {
-        filter: { regions: regionCodes(q.region), kind: q.kind, legalForm: q.legalForm, okved: q.okved, q: q.q },
+        filter: {
+          regions: regionCodes(q.region),
+          kind: q.kind,
+          legalForm: q.legalForm,
+          okved: q.okved,
+          q: q.q,
+        },
         sort: q.sort,
         page: q.page,
         pageSize: q.pageSize,

@@ -3,13 +3,32 @@ import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
-import { organisationDisplayName, periodOf, personFullName, ref, SourceRefs, sourceIdsOf } from '../shared/mappers.ts';
+import {
+  organisationDisplayName,
+  periodOf,
+  personFullName,
+  ref,
+  SourceRefs,
+  sourceIdsOf,
+} from '../shared/mappers.ts';
 import { roleLinks } from '../shared/role-links.ts';
-import { findOrganisations, getOrganisationLinks, getOrganisationRow, type OrganisationFilter } from './organisation.repository.ts';
+import {
+  findOrganisations,
+  getOrganisationLinks,
+  getOrganisationRow,
+  type OrganisationFilter,
+} from './organisation.repository.ts';
 
 function listItem(r: {
-  id: number; name: string; legal_form: string | null; kind: string; region_code: string | null;
-  region_name: string | null; town: string | null; inn: string | null; ogrn: string | null;
+  id: number;
+  name: string;
+  legal_form: string | null;
+  kind: string;
+  region_code: string | null;
+  region_name: string | null;
+  town: string | null;
+  inn: string | null;
+  ogrn: string | null;
 }): OrganisationListItem {
   return {
     id: r.id,
@@ -28,7 +47,13 @@ export async function listOrganisations(
   db: Db,
   params: { filter: OrganisationFilter; sort: string; page: number; pageSize: number },
 ) {
-  const { rows, total } = await findOrganisations(db, params.filter, parseSort(params.sort), params.pageSize, offsetOf(params.page, params.pageSize));
+  const { rows, total } = await findOrganisations(
+    db,
+    params.filter,
+    parseSort(params.sort),
+    params.pageSize,
+    offsetOf(params.page, params.pageSize),
+  );
   return { items: rows.map(listItem), total, page: params.page, pageSize: params.pageSize };
 }
 
@@ -39,7 +64,15 @@ export async function getOrganisation(db: Db, id: number): Promise<Organisation>
   const facts = await loadFacts(db, 'organisation', id);
   const sources = await SourceRefs.load(db, [
     row.source_id,
-    ...sourceIdsOf(links.positions, links.memberships, links.residencies, links.participations, links.agreementParties, links.planParties, links.projectParticipants),
+    ...sourceIdsOf(
+      links.positions,
+      links.memberships,
+      links.residencies,
+      links.participations,
+      links.agreementParties,
+      links.planParties,
+      links.projectParticipants,
+    ),
   ]);
   return {
     ...listItem(row),
@@ -49,7 +82,9 @@ export async function getOrganisation(db: Db, id: number): Promise<Organisation>
     country: row.country,
     description: row.description,
     aliases: row.aliases,
-    parent: links.parent ? ref('organisation', links.parent.id, organisationDisplayName(links.parent)) : null,
+    parent: links.parent
+      ? ref('organisation', links.parent.id, organisationDisplayName(links.parent))
+      : null,
     children: links.children.map((c) => ref('organisation', c.id, organisationDisplayName(c))),
     okved: links.okved.map((o) => ({ code: o.code, name: o.name, isMain: o.is_main })),
     people: links.positions.map((p) => ({

@@ -3,7 +3,15 @@ import type { Person, PersonListItem } from '@promatlas/core/api/registry.schema
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
-import { organisationDisplayName, periodOf, personFullName, ref, regionRef, SourceRefs, sourceIdsOf } from '../shared/mappers.ts';
+import {
+  organisationDisplayName,
+  periodOf,
+  personFullName,
+  ref,
+  regionRef,
+  SourceRefs,
+  sourceIdsOf,
+} from '../shared/mappers.ts';
 import { paginate, textFilter } from '../shared/paginate.ts';
 import { roleLinks } from '../shared/role-links.ts';
 
@@ -23,7 +31,16 @@ async function latestTitles(db: Db, ids: number[]): Promise<Map<number, string>>
   return new Map(rows.map((r) => [r.person_id, r.title]));
 }
 
-export async function listPeople(db: Db, p: { regions?: string[] | undefined; q?: string | undefined; sort: string; page: number; pageSize: number }) {
+export async function listPeople(
+  db: Db,
+  p: {
+    regions?: string[] | undefined;
+    q?: string | undefined;
+    sort: string;
+    page: number;
+    pageSize: number;
+  },
+) {
   const text = textFilter('person', p.q);
   const base = () => {
     let q = db.selectFrom('person').where('person.deleted_at', 'is', null);
@@ -38,7 +55,9 @@ export async function listPeople(db: Db, p: { regions?: string[] | undefined; q?
             .leftJoin('organisation as o', 'o.id', 'pos.organisation_id')
             .select(sql`1`.as('one'))
             .whereRef('pos.person_id', '=', 'person.id')
-            .where((w) => w.or([w('pos.region_code', 'in', regions), w('o.region_code', 'in', regions)])),
+            .where((w) =>
+              w.or([w('pos.region_code', 'in', regions), w('o.region_code', 'in', regions)]),
+            ),
         ),
       );
     }
@@ -55,21 +74,43 @@ export async function listPeople(db: Db, p: { regions?: string[] | undefined; q?
       .offset(offsetOf(p.page, p.pageSize)),
     base().select((eb) => eb.fn.countAll<number>().as('n')),
   );
-  const titles = await latestTitles(db, rows.map((r) => r.id));
-  const items: PersonListItem[] = rows.map((r) => ({ id: r.id, fullName: personFullName(r), currentTitle: titles.get(r.id) ?? null }));
+  const titles = await latestTitles(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items: PersonListItem[] = rows.map((r) => ({
+    id: r.id,
+    fullName: personFullName(r),
+    currentTitle: titles.get(r.id) ?? null,
+  }));
   return { items, total, page: p.page, pageSize: p.pageSize };
 }
 
 export async function getPerson(db: Db, id: number): Promise<Person> {
-  const row = await db.selectFrom('person').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('Персона', 'Person', id);
   const positions = await db
     .selectFrom('position as p')
     .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
     .leftJoin('region as r', 'r.code', 'p.region_code')
     .select([
-      'p.id', 'p.title', 'p.valid_from', 'p.valid_to', 'p.valid_precision', 'p.source_id', 'p.source_quote',
-      'o.id as organisation_id', 'o.name as organisation_name', 'o.legal_form', 'p.region_code', 'r.name as region_name',
+      'p.id',
+      'p.title',
+      'p.valid_from',
+      'p.valid_to',
+      'p.valid_precision',
+      'p.source_id',
+      'p.source_quote',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.legal_form',
+      'p.region_code',
+      'r.name as region_name',
     ])
     .where('p.person_id', '=', id)
     .where('p.deleted_at', 'is', null)
@@ -78,7 +119,16 @@ export async function getPerson(db: Db, id: number): Promise<Person> {
   const events = await db
     .selectFrom('event_participant as p')
     .innerJoin('event as e', 'e.id', 'p.event_id')
-    .select(['p.role', 'e.valid_from', 'e.valid_to', 'e.valid_precision', 'p.source_id', 'p.source_quote', 'e.id as target_id', 'e.title as target_title'])
+    .select([
+      'p.role',
+      'e.valid_from',
+      'e.valid_to',
+      'e.valid_precision',
+      'p.source_id',
+      'p.source_quote',
+      'e.id as target_id',
+      'e.title as target_title',
+    ])
     .where('p.person_id', '=', id)
     .where('p.deleted_at', 'is', null)
     .orderBy('e.valid_from', 'desc')
@@ -86,11 +136,23 @@ export async function getPerson(db: Db, id: number): Promise<Person> {
   const agreements = await db
     .selectFrom('agreement_party as p')
     .innerJoin('agreement as a', 'a.id', 'p.agreement_id')
-    .select([sql<string>`'signatory'`.as('role'), 'a.valid_from', 'a.valid_to', 'a.valid_precision', 'p.source_id', 'p.source_quote', 'a.id as target_id', 'a.title as target_title'])
+    .select([
+      sql<string>`'signatory'`.as('role'),
+      'a.valid_from',
+      'a.valid_to',
+      'a.valid_precision',
+      'p.source_id',
+      'p.source_quote',
+      'a.id as target_id',
+      'a.title as target_title',
+    ])
     .where('p.signatory_person_id', '=', id)
     .where('p.deleted_at', 'is', null)
     .execute();
-  const sources = await SourceRefs.load(db, [row.source_id, ...sourceIdsOf(positions, events, agreements)]);
+  const sources = await SourceRefs.load(db, [
+    row.source_id,
+    ...sourceIdsOf(positions, events, agreements),
+  ]);
   return {
     id: row.id,
     fullName: personFullName(row),
@@ -103,7 +165,11 @@ export async function getPerson(db: Db, id: number): Promise<Person> {
       title: p.title,
       organisation:
         p.organisation_id !== null && p.organisation_name !== null
-          ? ref('organisation', p.organisation_id, organisationDisplayName({ name: p.organisation_name, legal_form: p.legal_form }))
+          ? ref(
+              'organisation',
+              p.organisation_id,
+              organisationDisplayName({ name: p.organisation_name, legal_form: p.legal_form }),
+            )
           : null,
       region: regionRef(p),
       asOf: periodOf(p),

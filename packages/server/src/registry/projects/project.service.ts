@@ -4,26 +4,57 @@ import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
-import { organisationDisplayName, periodOf, ref, regionRef, SourceRefs, sourceIdsOf } from '../shared/mappers.ts';
+import {
+  organisationDisplayName,
+  periodOf,
+  ref,
+  regionRef,
+  SourceRefs,
+  sourceIdsOf,
+} from '../shared/mappers.ts';
 import { paginate, textFilter } from '../shared/paginate.ts';
 import { loadSupportAwards } from '../shared/support-awards.ts';
 
 type ProjectRowLike = {
-  id: number; kind: string; status: string | null; title: string; region_code: string | null; region_name: string | null;
-  valid_from: string | null; valid_to: string | null; valid_precision: string | null;
+  id: number;
+  kind: string;
+  status: string | null;
+  title: string;
+  region_code: string | null;
+  region_name: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  valid_precision: string | null;
 };
 
 function listItem(r: ProjectRowLike): ProjectListItem {
-  return { id: r.id, kind: r.kind, status: r.status, title: r.title, region: regionRef(r), date: periodOf(r) };
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    title: r.title,
+    region: regionRef(r),
+    date: periodOf(r),
+  };
 }
 
 export async function listProjects(
   db: Db,
-  p: { regions?: string[] | undefined; kind?: string | undefined; q?: string | undefined; sort: string; page: number; pageSize: number },
+  p: {
+    regions?: string[] | undefined;
+    kind?: string | undefined;
+    q?: string | undefined;
+    sort: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const text = textFilter('project', p.q);
   const base = () => {
-    let q = db.selectFrom('project').leftJoin('region', 'region.code', 'project.region_code').where('project.deleted_at', 'is', null);
+    let q = db
+      .selectFrom('project')
+      .leftJoin('region', 'region.code', 'project.region_code')
+      .where('project.deleted_at', 'is', null);
     if (p.regions) q = q.where('project.region_code', 'in', p.regions);
     if (p.kind) q = q.where('project.kind', '=', p.kind);
     return text ? q.where(text) : q;
@@ -31,7 +62,17 @@ export async function listProjects(
   const sort = parseSort(p.sort);
   const { rows, total } = await paginate(
     base()
-      .select(['project.id', 'project.kind', 'project.status', 'project.title', 'project.region_code', 'region.name as region_name', 'project.valid_from', 'project.valid_to', 'project.valid_precision'])
+      .select([
+        'project.id',
+        'project.kind',
+        'project.status',
+        'project.title',
+        'project.region_code',
+        'region.name as region_name',
+        'project.valid_from',
+        'project.valid_to',
+        'project.valid_precision',
+      ])
       .orderBy(sql`project.title COLLATE ru`, sort.direction)
       .orderBy('project.id')
       .limit(p.pageSize)
@@ -48,7 +89,11 @@ export async function getProject(db: Db, id: number): Promise<Project> {
     .leftJoin('cluster', 'cluster.id', 'project.cluster_id')
     .leftJoin('site', 'site.id', 'project.site_id')
     .selectAll('project')
-    .select(['region.name as region_name', 'cluster.name as cluster_name', 'site.name as site_name'])
+    .select([
+      'region.name as region_name',
+      'cluster.name as cluster_name',
+      'site.name as site_name',
+    ])
     .where('project.id', '=', id)
     .where('project.deleted_at', 'is', null)
     .executeTakeFirst();
@@ -56,13 +101,24 @@ export async function getProject(db: Db, id: number): Promise<Project> {
   const participants = await db
     .selectFrom('project_participant as p')
     .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-    .select(['p.role', 'p.source_id', 'p.source_quote', 'o.id as organisation_id', 'o.name', 'o.legal_form'])
+    .select([
+      'p.role',
+      'p.source_id',
+      'p.source_quote',
+      'o.id as organisation_id',
+      'o.name',
+      'o.legal_form',
+    ])
     .where('p.project_id', '=', id)
     .where('p.deleted_at', 'is', null)
     .orderBy('p.id')
     .execute();
   const awardIds = (
-    await db.selectFrom('support_award_project').select('support_award_id').where('project_id', '=', id).execute()
+    await db
+      .selectFrom('support_award_project')
+      .select('support_award_id')
+      .where('project_id', '=', id)
+      .execute()
   ).map((r) => r.support_award_id);
   const support = await loadSupportAwards(db, awardIds);
   const facts = await loadFacts(db, 'project', id);
@@ -70,7 +126,10 @@ export async function getProject(db: Db, id: number): Promise<Project> {
   return {
     ...listItem(row),
     description: row.description,
-    cluster: row.cluster_id !== null && row.cluster_name ? ref('cluster', row.cluster_id, row.cluster_name) : null,
+    cluster:
+      row.cluster_id !== null && row.cluster_name
+        ? ref('cluster', row.cluster_id, row.cluster_name)
+        : null,
     site: row.site_id !== null && row.site_name ? ref('site', row.site_id, row.site_name) : null,
     participants: participants.map((p) => ({
       role: p.role,

@@ -15,13 +15,28 @@ export async function listRatings(db: Db): Promise<{ items: Rating[] }> {
   const results = await db
     .selectFrom('rating_result as rr')
     .innerJoin('site', 'site.id', 'rr.object_id')
-    .select(['rr.rating_id', 'rr.edition_label', 'rr.edition_number', 'rr.year', 'rr.peer_group', 'rr.place', 'rr.kind', 'rr.source_id', 'rr.source_quote', 'site.id as site_id', 'site.name as site_name'])
+    .select([
+      'rr.rating_id',
+      'rr.edition_label',
+      'rr.edition_number',
+      'rr.year',
+      'rr.peer_group',
+      'rr.place',
+      'rr.kind',
+      'rr.source_id',
+      'rr.source_quote',
+      'site.id as site_id',
+      'site.name as site_name',
+    ])
     .where('rr.object_type', '=', 'site')
     .where('rr.deleted_at', 'is', null)
     .orderBy('rr.year', 'desc')
     .orderBy('rr.place')
     .execute();
-  const sources = await SourceRefs.load(db, [...ratings.map((r) => r.source_id), ...results.map((r) => r.source_id)]);
+  const sources = await SourceRefs.load(db, [
+    ...ratings.map((r) => r.source_id),
+    ...results.map((r) => r.source_id),
+  ]);
   return {
     items: ratings.map((r) => ({
       id: r.id,
@@ -29,7 +44,14 @@ export async function listRatings(db: Db): Promise<{ items: Rating[] }> {
       name: r.name,
       publisher:
         r.publisher_organisation_id !== null && r.publisher_name
-          ? ref('organisation', r.publisher_organisation_id, organisationDisplayName({ name: r.publisher_name, legal_form: r.publisher_legal_form }))
+          ? ref(
+              'organisation',
+              r.publisher_organisation_id,
+              organisationDisplayName({
+                name: r.publisher_name,
+                legal_form: r.publisher_legal_form,
+              }),
+            )
           : null,
       objectType: r.object_type,
       results: results

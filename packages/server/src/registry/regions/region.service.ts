@@ -27,16 +27,28 @@ export async function regionCounts(db: Db, codes?: string[]) {
     () => (codes ? q.sites.where('region_code', 'in', codes) : q.sites).execute(),
     () => (codes ? q.clusters.where('region_code', 'in', codes) : q.clusters).execute(),
   ] as const);
-  const toMap = (rows: Array<{ region_code: string | null; n: number }>) => new Map(rows.map((r) => [r.region_code!, Number(r.n)]));
+  const toMap = (rows: Array<{ region_code: string | null; n: number }>) =>
+    new Map(rows.map((r) => [r.region_code!, Number(r.n)]));
   const om = toMap(o);
   const sm = toMap(s);
   const cm = toMap(c);
-  return (code: string) => ({ organisations: om.get(code) ?? 0, sites: sm.get(code) ?? 0, clusters: cm.get(code) ?? 0 });
+  return (code: string) => ({
+    organisations: om.get(code) ?? 0,
+    sites: sm.get(code) ?? 0,
+    clusters: cm.get(code) ?? 0,
+  });
 }
 
 type RegionRow = {
-  code: string; name: string; short_name: string; kind: string; okato: string | null; oktmo: string | null;
-  iso_code: string | null; federal_district_code: string; district_name: string;
+  code: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  okato: string | null;
+  oktmo: string | null;
+  iso_code: string | null;
+  federal_district_code: string;
+  district_name: string;
 };
 
 function listItem(r: RegionRow, counts: RegionListItem['counts']): RegionListItem {
@@ -54,25 +66,54 @@ function listItem(r: RegionRow, counts: RegionListItem['counts']): RegionListIte
 }
 
 const REGION_COLUMNS = [
-  'region.code', 'region.name', 'region.short_name', 'region.kind', 'region.okato', 'region.oktmo', 'region.iso_code',
-  'region.federal_district_code', 'fd.name as district_name',
+  'region.code',
+  'region.name',
+  'region.short_name',
+  'region.kind',
+  'region.okato',
+  'region.oktmo',
+  'region.iso_code',
+  'region.federal_district_code',
+  'fd.name as district_name',
 ] as const;
 
-export async function listRegions(db: Db, p: { federalDistrict?: string | undefined; q?: string | undefined; sort: string; page: number; pageSize: number }) {
+export async function listRegions(
+  db: Db,
+  p: {
+    federalDistrict?: string | undefined;
+    q?: string | undefined;
+    sort: string;
+    page: number;
+    pageSize: number;
+  },
+) {
   const text = textFilter('region', p.q);
   const base = () => {
-    let q = db.selectFrom('region').innerJoin('federal_district as fd', 'fd.code', 'region.federal_district_code');
+    let q = db
+      .selectFrom('region')
+      .innerJoin('federal_district as fd', 'fd.code', 'region.federal_district_code');
     if (p.federalDistrict) q = q.where('region.federal_district_code', '=', p.federalDistrict);
     return text ? q.where(text) : q;
   };
   const sort = parseSort(p.sort);
-  const ordered = sort.column === 'okato' ? base().orderBy('region.okato', sort.direction) : base().orderBy(sql`region.name COLLATE ru`, sort.direction);
+  const ordered =
+    sort.column === 'okato'
+      ? base().orderBy('region.okato', sort.direction)
+      : base().orderBy(sql`region.name COLLATE ru`, sort.direction);
   const { rows, total } = await paginate(
     ordered.select(REGION_COLUMNS).limit(p.pageSize).offset(offsetOf(p.page, p.pageSize)),
     base().select((eb) => eb.fn.countAll<number>().as('n')),
   );
-  const counts = await regionCounts(db, rows.map((r) => r.code));
-  return { items: rows.map((r) => listItem(r, counts(r.code))), total, page: p.page, pageSize: p.pageSize };
+  const counts = await regionCounts(
+    db,
+    rows.map((r) => r.code),
+  );
+  return {
+    items: rows.map((r) => listItem(r, counts(r.code))),
+    total,
+    page: p.page,
+    pageSize: p.pageSize,
+  };
 }
 
 export async function getRegion(db: Db, code: string): Promise<Region> {
@@ -84,53 +125,100 @@ export async function getRegion(db: Db, code: string): Promise<Region> {
     .executeTakeFirst();
   if (!row) throw new NotFoundError('Регион', 'Region', code);
   const counts = await regionCounts(db, [code]);
-  const [sites, clusters, organisations, events, agreements, actionPlans, projects, people] = await sequential([
-    () => db.selectFrom('site').select(['id', 'name']).where('region_code', '=', code).where('deleted_at', 'is', null).orderBy(sql`name COLLATE ru`).execute(),
-    () => db.selectFrom('cluster').select(['id', 'name']).where('region_code', '=', code).where('deleted_at', 'is', null).orderBy(sql`name COLLATE ru`).execute(),
-    () =>
-      db
-        .selectFrom('organisation')
-        .select(['id', 'name', 'legal_form'])
-        .where('region_code', '=', code)
-        .where('deleted_at', 'is', null)
-        .orderBy(sql`name COLLATE ru`)
-        .orderBy('id')
-        .limit(100)
-        .execute(),
-    () =>
-      db
-        .selectFrom('event')
-        .select(['id', 'title'])
-        .where('region_code', '=', code)
-        .where('deleted_at', 'is', null)
-        .orderBy('valid_from', (ob) => ob.desc().nullsLast())
-        .execute(),
-    () =>
-      db
-        .selectFrom('agreement')
-        .select(['id', 'title'])
-        .where('deleted_at', 'is', null)
-        .where((eb) => eb.exists(eb.selectFrom('agreement_party as p').select(sql`1`.as('one')).whereRef('p.agreement_id', '=', 'agreement.id').where('p.region_code', '=', code)))
-        .execute(),
-    () =>
-      db
-        .selectFrom('action_plan')
-        .select(['id', 'title'])
-        .where('deleted_at', 'is', null)
-        .where((eb) => eb.exists(eb.selectFrom('action_plan_party as p').select(sql`1`.as('one')).whereRef('p.action_plan_id', '=', 'action_plan.id').where('p.region_code', '=', code)))
-        .execute(),
-    () => db.selectFrom('project').select(['id', 'title']).where('region_code', '=', code).where('deleted_at', 'is', null).orderBy('id').execute(),
-    () =>
-      db
-        .selectFrom('position as p')
-        .innerJoin('person', 'person.id', 'p.person_id')
-        .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
-        .select(['person.id', 'person.last_name', 'person.first_name', 'person.patronymic', 'p.title', 'p.valid_from', 'p.valid_to', 'p.valid_precision'])
-        .where((eb) => eb.or([eb('p.region_code', '=', code), eb('o.region_code', '=', code)]))
-        .where('p.deleted_at', 'is', null)
-        .orderBy('p.valid_from', (ob) => ob.desc().nullsLast())
-        .execute(),
-  ] as const);
+  const [sites, clusters, organisations, events, agreements, actionPlans, projects, people] =
+    await sequential([
+      () =>
+        db
+          .selectFrom('site')
+          .select(['id', 'name'])
+          .where('region_code', '=', code)
+          .where('deleted_at', 'is', null)
+          .orderBy(sql`name COLLATE ru`)
+          .execute(),
+      () =>
+        db
+          .selectFrom('cluster')
+          .select(['id', 'name'])
+          .where('region_code', '=', code)
+          .where('deleted_at', 'is', null)
+          .orderBy(sql`name COLLATE ru`)
+          .execute(),
+      () =>
+        db
+          .selectFrom('organisation')
+          .select(['id', 'name', 'legal_form'])
+          .where('region_code', '=', code)
+          .where('deleted_at', 'is', null)
+          .orderBy(sql`name COLLATE ru`)
+          .orderBy('id')
+          .limit(100)
+          .execute(),
+      () =>
+        db
+          .selectFrom('event')
+          .select(['id', 'title'])
+          .where('region_code', '=', code)
+          .where('deleted_at', 'is', null)
+          .orderBy('valid_from', (ob) => ob.desc().nullsLast())
+          .execute(),
+      () =>
+        db
+          .selectFrom('agreement')
+          .select(['id', 'title'])
+          .where('deleted_at', 'is', null)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('agreement_party as p')
+                .select(sql`1`.as('one'))
+                .whereRef('p.agreement_id', '=', 'agreement.id')
+                .where('p.region_code', '=', code),
+            ),
+          )
+          .execute(),
+      () =>
+        db
+          .selectFrom('action_plan')
+          .select(['id', 'title'])
+          .where('deleted_at', 'is', null)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('action_plan_party as p')
+                .select(sql`1`.as('one'))
+                .whereRef('p.action_plan_id', '=', 'action_plan.id')
+                .where('p.region_code', '=', code),
+            ),
+          )
+          .execute(),
+      () =>
+        db
+          .selectFrom('project')
+          .select(['id', 'title'])
+          .where('region_code', '=', code)
+          .where('deleted_at', 'is', null)
+          .orderBy('id')
+          .execute(),
+      () =>
+        db
+          .selectFrom('position as p')
+          .innerJoin('person', 'person.id', 'p.person_id')
+          .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+          .select([
+            'person.id',
+            'person.last_name',
+            'person.first_name',
+            'person.patronymic',
+            'p.title',
+            'p.valid_from',
+            'p.valid_to',
+            'p.valid_precision',
+          ])
+          .where((eb) => eb.or([eb('p.region_code', '=', code), eb('o.region_code', '=', code)]))
+          .where('p.deleted_at', 'is', null)
+          .orderBy('p.valid_from', (ob) => ob.desc().nullsLast())
+          .execute(),
+    ] as const);
   const facts = await loadFacts(db, 'region', code);
   return {
     ...listItem(row, counts(code)),
@@ -143,6 +231,10 @@ export async function getRegion(db: Db, code: string): Promise<Region> {
     agreements: agreements.map((a) => ref('agreement', a.id, a.title)),
     actionPlans: actionPlans.map((a) => ref('action_plan', a.id, a.title)),
     projects: projects.map((p) => ref('project', p.id, p.title)),
-    people: people.map((p) => ({ person: ref('person', p.id, personFullName(p)), title: p.title, asOf: periodOf(p) })),
+    people: people.map((p) => ({
+      person: ref('person', p.id, personFullName(p)),
+      title: p.title,
+      asOf: periodOf(p),
+    })),
   };
 }

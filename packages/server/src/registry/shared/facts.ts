@@ -27,7 +27,11 @@ export const PROPERTY_LABELS: Record<string, string> = {
  * current value of a property is the first; older values stay visible as
  * history, and disagreeing sources are both shown.
  */
-export async function loadFacts(db: Db, subjectType: string, subjectId: string | number): Promise<Fact[]> {
+export async function loadFacts(
+  db: Db,
+  subjectType: string,
+  subjectId: string | number,
+): Promise<Fact[]> {
   const rows = await db
     .selectFrom('statement')
     .selectAll()
@@ -38,10 +42,15 @@ export async function loadFacts(db: Db, subjectType: string, subjectId: string |
     .orderBy('valid_from', (ob) => ob.desc().nullsLast())
     .orderBy('id')
     .execute();
-  const sources = await SourceRefs.load(db, rows.map((r) => r.source_id));
+  const sources = await SourceRefs.load(
+    db,
+    rows.map((r) => r.source_id),
+  );
   const objects = await resolveEntityRefs(
     db,
-    rows.filter((r) => r.object_type && r.object_id).map((r) => ({ type: r.object_type!, id: r.object_id! })),
+    rows
+      .filter((r) => r.object_type && r.object_id)
+      .map((r) => ({ type: r.object_type!, id: r.object_id! })),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -52,7 +61,10 @@ export async function loadFacts(db: Db, subjectType: string, subjectId: string |
     unit: r.unit,
     qualifier: r.qualifier as Fact['qualifier'],
     asOf: periodOf(r),
-    object: r.object_type && r.object_id ? (objects.get(`${r.object_type}:${r.object_id}`) ?? null) : null,
+    object:
+      r.object_type && r.object_id
+        ? (objects.get(`${r.object_type}:${r.object_id}`) ?? null)
+        : null,
     source: sources.of(r),
   }));
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { PageQuerySchema } from '@promatlas/core/api/common.schema.ts';
 
 /** Query parameters every registry list accepts, plus a sort whitelist per list. */
-export function listQuerySchema<const S extends readonly [string, ...string[]], E extends z.ZodRawShape = Record<never, never>>(
-  sorts: S,
-  extra: E = {} as E,
-) {
+export function listQuerySchema<
+  const S extends readonly [string, ...string[]],
+  E extends z.ZodRawShape = Record<never, never>,
+>(sorts: S, extra: E = {} as E) {
   return PageQuerySchema.extend({
     sort: z
       .enum(sorts)
@@ -31,5 +31,7 @@ export function offsetOf(page: number, pageSize: number): number {
 
 /** «-name» → ['name', 'desc'] */
 export function parseSort(sort: string): { column: string; direction: 'asc' | 'desc' } {
-  return sort.startsWith('-') ? { column: sort.slice(1), direction: 'desc' } : { column: sort, direction: 'asc' };
+  return sort.startsWith('-')
+    ? { column: sort.slice(1), direction: 'desc' }
+    : { column: sort, direction: 'asc' };
 }

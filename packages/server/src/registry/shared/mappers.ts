@@ -12,7 +12,11 @@ export function toPartialDate(
   return { from, to, precision: precision as PartialDateDto['precision'] };
 }
 
-export function periodOf(row: { valid_from: string | null; valid_to: string | null; valid_precision: string | null }) {
+export function periodOf(row: {
+  valid_from: string | null;
+  valid_to: string | null;
+  valid_precision: string | null;
+}) {
   return toPartialDate(row.valid_from, row.valid_to, row.valid_precision);
 }
 
@@ -20,7 +24,11 @@ export function organisationDisplayName(row: { legal_form: string | null; name: 
   return row.legal_form ? `${row.legal_form} ${row.name}` : row.name;
 }
 
-export function personFullName(row: { last_name: string; first_name: string | null; patronymic: string | null }): string {
+export function personFullName(row: {
+  last_name: string;
+  first_name: string | null;
+  patronymic: string | null;
+}): string {
   return [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' ');
 }
 
@@ -33,7 +41,9 @@ export function ref(type: EntityRef['type'], id: number | string, title: string)
  * query, and turns (source_id, source_quote) pairs into SourceRef objects.
  */
 export class SourceRefs {
-  private constructor(private readonly byId: Map<number, { title: string; published: PartialDateDto | null }>) {}
+  private constructor(
+    private readonly byId: Map<number, { title: string; published: PartialDateDto | null }>,
+  ) {}
 
   static async load(db: Db, ids: Iterable<number | null>): Promise<SourceRefs> {
     const unique = [...new Set([...ids].filter((id): id is number => id !== null))];
@@ -46,7 +56,13 @@ export class SourceRefs {
       : [];
     return new SourceRefs(
       new Map(
-        rows.map((r) => [r.id, { title: r.title, published: toPartialDate(r.published_from, r.published_to, r.published_precision) }]),
+        rows.map((r) => [
+          r.id,
+          {
+            title: r.title,
+            published: toPartialDate(r.published_from, r.published_to, r.published_precision),
+          },
+        ]),
       ),
     );
   }
@@ -60,10 +76,14 @@ export class SourceRefs {
 }
 
 /** Collects source ids from any number of row arrays. */
-export function sourceIdsOf(...groups: ReadonlyArray<ReadonlyArray<{ source_id: number | null }>>): number[] {
+export function sourceIdsOf(
+  ...groups: ReadonlyArray<ReadonlyArray<{ source_id: number | null }>>
+): number[] {
   return groups.flatMap((g) => g.map((r) => r.source_id)).filter((id): id is number => id !== null);
 }
 
 export function regionRef(row: { region_code: string | null; region_name: string | null }) {
-  return row.region_code && row.region_name ? { code: row.region_code, name: row.region_name } : null;
+  return row.region_code && row.region_name
+    ? { code: row.region_code, name: row.region_name }
+    : null;
 }

@@ -14,5 +14,7 @@ export async function paginate<Row>(
 /** `<table>.search_vector @@ prefix-tsquery(q)`, or null when q has no searchable word. */
 export function textFilter(table: string, q: string | undefined): Expression<SqlBool> | null {
   const ts = q ? toPrefixTsQuery(q) : null;
-  return ts ? sql<SqlBool>`${sql.ref(`${table}.search_vector`)} @@ to_tsquery('russian', ${ts})` : null;
+  return ts
+    ? sql<SqlBool>`${sql.ref(`${table}.search_vector`)} @@ to_tsquery('russian', ${ts})`
+    : null;
 }

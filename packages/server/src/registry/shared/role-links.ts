@@ -14,7 +14,12 @@ export interface RoleLinkRow {
 }
 
 /** Maps joined relation rows (membership, participation, party…) to RoleLink objects. */
-export function roleLinks(rows: RoleLinkRow[], type: EntityRef['type'], sources: SourceRefs, defaultRole = 'participant'): RoleLink[] {
+export function roleLinks(
+  rows: RoleLinkRow[],
+  type: EntityRef['type'],
+  sources: SourceRefs,
+  defaultRole = 'participant',
+): RoleLink[] {
   return rows.map((r) => ({
     role: r.role ?? defaultRole,
     target: ref(type, r.target_id, r.target_title),

@@ -20,19 +20,37 @@ function filtered<O>(query: SelectQueryBuilder<Database, 'site', O>, f: SiteFilt
   return text ? q.where(text) : q;
 }
 
-export async function findSites(db: Db, f: SiteFilter, direction: 'asc' | 'desc', limit: number, offset: number) {
+export async function findSites(
+  db: Db,
+  f: SiteFilter,
+  direction: 'asc' | 'desc',
+  limit: number,
+  offset: number,
+) {
   const page = filtered(
     db
       .selectFrom('site')
       .leftJoin('region', 'region.code', 'site.region_code')
-      .select(['site.id', 'site.kind', 'site.sez_type', 'site.name', 'site.region_code', 'region.name as region_name', 'site.latitude', 'site.longitude']),
+      .select([
+        'site.id',
+        'site.kind',
+        'site.sez_type',
+        'site.name',
+        'site.region_code',
+        'region.name as region_name',
+        'site.latitude',
+        'site.longitude',
+      ]),
     f,
   )
     .orderBy(sql`site.name COLLATE ru`, direction)
     .orderBy('site.id', direction)
     .limit(limit)
     .offset(offset);
-  const count = filtered(db.selectFrom('site').select((eb) => eb.fn.countAll<number>().as('n')), f);
+  const count = filtered(
+    db.selectFrom('site').select((eb) => eb.fn.countAll<number>().as('n')),
+    f,
+  );
   return paginate(page, count);
 }
 
@@ -52,12 +70,25 @@ export async function getSiteLinks(db: Db, id: number, managementId: number | nu
     () =>
       managementId === null
         ? Promise.resolve(undefined)
-        : db.selectFrom('organisation').select(['id', 'name', 'legal_form']).where('id', '=', managementId).executeTakeFirst(),
+        : db
+            .selectFrom('organisation')
+            .select(['id', 'name', 'legal_form'])
+            .where('id', '=', managementId)
+            .executeTakeFirst(),
     () =>
       db
         .selectFrom('site_resident as r')
         .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
-        .select(['r.valid_from', 'r.valid_to', 'r.valid_precision', 'r.source_id', 'r.source_quote', 'o.id as target_id', 'o.name', 'o.legal_form'])
+        .select([
+          'r.valid_from',
+          'r.valid_to',
+          'r.valid_precision',
+          'r.source_id',
+          'r.source_quote',
+          'o.id as target_id',
+          'o.name',
+          'o.legal_form',
+        ])
         .where('r.site_id', '=', id)
         .where('r.deleted_at', 'is', null)
         .execute(),
@@ -65,13 +96,30 @@ export async function getSiteLinks(db: Db, id: number, managementId: number | nu
       db
         .selectFrom('rating_result as rr')
         .innerJoin('rating', 'rating.id', 'rr.rating_id')
-        .select(['rr.edition_label', 'rr.edition_number', 'rr.year', 'rr.peer_group', 'rr.place', 'rr.kind', 'rr.source_id', 'rr.source_quote', 'rating.id as rating_id', 'rating.name as rating_name'])
+        .select([
+          'rr.edition_label',
+          'rr.edition_number',
+          'rr.year',
+          'rr.peer_group',
+          'rr.place',
+          'rr.kind',
+          'rr.source_id',
+          'rr.source_quote',
+          'rating.id as rating_id',
+          'rating.name as rating_name',
+        ])
         .where('rr.object_type', '=', 'site')
         .where('rr.object_id', '=', id)
         .where('rr.deleted_at', 'is', null)
         .orderBy('rr.year', 'desc')
         .execute(),
-    () => db.selectFrom('project').select(['id', 'title']).where('site_id', '=', id).where('deleted_at', 'is', null).execute(),
+    () =>
+      db
+        .selectFrom('project')
+        .select(['id', 'title'])
+        .where('site_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute(),
   ] as const);
   return { management, residents, ratings, projects };
 }

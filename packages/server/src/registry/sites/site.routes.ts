@@ -9,7 +9,10 @@ import { getSite, listSites } from './site.service.ts';
 import { readDb } from '../../http/read-db.ts';
 
 const ListQuery = listQuerySchema(['name', '-name'], {
-  kind: z.enum(SITE_KINDS.values).optional().describe('Вид площадки: sez, technopark, industrial_park, tor'),
+  kind: z
+    .enum(SITE_KINDS.values)
+    .optional()
+    .describe('Вид площадки: sez, technopark, industrial_park, tor'),
   sezType: z.enum(SEZ_TYPES.values).optional().describe('Тип ОЭЗ по 116-ФЗ'),
 });
 

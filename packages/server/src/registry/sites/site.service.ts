@@ -3,12 +3,25 @@ import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
-import { organisationDisplayName, periodOf, ref, regionRef, SourceRefs, sourceIdsOf } from '../shared/mappers.ts';
+import {
+  organisationDisplayName,
+  periodOf,
+  ref,
+  regionRef,
+  SourceRefs,
+  sourceIdsOf,
+} from '../shared/mappers.ts';
 import { findSites, getSiteLinks, getSiteRow, type SiteFilter } from './site.repository.ts';
 
 type SiteRowLike = {
-  id: number; kind: string; sez_type: string | null; name: string; region_code: string | null;
-  region_name: string | null; latitude: number | null; longitude: number | null;
+  id: number;
+  kind: string;
+  sez_type: string | null;
+  name: string;
+  region_code: string | null;
+  region_name: string | null;
+  latitude: number | null;
+  longitude: number | null;
 };
 
 export function siteListItem(r: SiteRowLike): SiteListItem {
@@ -23,8 +36,17 @@ export function siteListItem(r: SiteRowLike): SiteListItem {
   };
 }
 
-export async function listSites(db: Db, p: { filter: SiteFilter; sort: string; page: number; pageSize: number }) {
-  const { rows, total } = await findSites(db, p.filter, parseSort(p.sort).direction, p.pageSize, offsetOf(p.page, p.pageSize));
+export async function listSites(
+  db: Db,
+  p: { filter: SiteFilter; sort: string; page: number; pageSize: number },
+) {
+  const { rows, total } = await findSites(
+    db,
+    p.filter,
+    parseSort(p.sort).direction,
+    p.pageSize,
+    offsetOf(p.page, p.pageSize),
+  );
   return { items: rows.map(siteListItem), total, page: p.page, pageSize: p.pageSize };
 }
 
@@ -33,14 +55,19 @@ export async function getSite(db: Db, id: number): Promise<Site> {
   if (!row) throw new NotFoundError('Площадка', 'Site', id);
   const links = await getSiteLinks(db, id, row.management_organisation_id);
   const facts = await loadFacts(db, 'site', id);
-  const sources = await SourceRefs.load(db, [row.source_id, ...sourceIdsOf(links.residents, links.ratings)]);
+  const sources = await SourceRefs.load(db, [
+    row.source_id,
+    ...sourceIdsOf(links.residents, links.ratings),
+  ]);
   return {
     ...siteListItem(row),
     fullName: row.full_name,
     aliases: row.aliases,
     town: row.town,
     specialisation: row.specialisation,
-    managementCompany: links.management ? ref('organisation', links.management.id, organisationDisplayName(links.management)) : null,
+    managementCompany: links.management
+      ? ref('organisation', links.management.id, organisationDisplayName(links.management))
+      : null,
     residents: links.residents.map((r) => ({
       role: 'resident',
       target: ref('organisation', r.target_id, organisationDisplayName(r)),

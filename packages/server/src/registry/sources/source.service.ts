@@ -10,23 +10,48 @@ import { toPartialDate } from '../shared/mappers.ts';
 import { paginate, textFilter } from '../shared/paginate.ts';
 
 function listItem(r: {
-  id: number; kind: string; title: string; publisher: string | null;
-  published_from: string | null; published_to: string | null; published_precision: string | null;
+  id: number;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  published_from: string | null;
+  published_to: string | null;
+  published_precision: string | null;
 }): SourceListItem {
-  return { id: r.id, kind: r.kind, title: r.title, publisher: r.publisher, published: toPartialDate(r.published_from, r.published_to, r.published_precision) };
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    publisher: r.publisher,
+    published: toPartialDate(r.published_from, r.published_to, r.published_precision),
+  };
 }
 
-export async function listSources(db: Db, p: { q?: string | undefined; sort: string; page: number; pageSize: number }) {
+export async function listSources(
+  db: Db,
+  p: { q?: string | undefined; sort: string; page: number; pageSize: number },
+) {
   const text = textFilter('source_document', p.q);
-  const base = () => (text ? db.selectFrom('source_document').where(text) : db.selectFrom('source_document'));
+  const base = () =>
+    text ? db.selectFrom('source_document').where(text) : db.selectFrom('source_document');
   const sort = parseSort(p.sort);
   const ordered =
     sort.column === 'date'
-      ? base().orderBy('published_from', (ob) => (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+      ? base().orderBy('published_from', (ob) =>
+          (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast(),
+        )
       : base().orderBy(sql`title COLLATE ru`, sort.direction);
   const { rows, total } = await paginate(
     ordered
-      .select(['id', 'kind', 'title', 'publisher', 'published_from', 'published_to', 'published_precision'])
+      .select([
+        'id',
+        'kind',
+        'title',
+        'publisher',
+        'published_from',
+        'published_to',
+        'published_precision',
+      ])
       .orderBy('id')
       .limit(p.pageSize)
       .offset(offsetOf(p.page, p.pageSize)),
@@ -53,7 +78,11 @@ const CITING_TABLES = [
  * sentence in the text so the interface can mark it.
  */
 export async function getSource(db: Db, id: number): Promise<Source> {
-  const row = await db.selectFrom('source_document').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('source_document')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('Источник', 'Source', id);
   const cites: Array<{ type: string; id: string; what: string; quote: string }> = [];
   for (const t of CITING_TABLES) {
@@ -64,7 +93,8 @@ export async function getSource(db: Db, id: number): Promise<Source> {
       .where('deleted_at', 'is', null)
       .where('source_quote', 'is not', null)
       .execute();
-    for (const r of rows) cites.push({ type: t.type, id: String(r.id), what: t.what, quote: r.source_quote! });
+    for (const r of rows)
+      cites.push({ type: t.type, id: String(r.id), what: t.what, quote: r.source_quote! });
   }
   const positions = await db
     .selectFrom('position')
@@ -72,14 +102,28 @@ export async function getSource(db: Db, id: number): Promise<Source> {
     .where('source_id', '=', id)
     .where('deleted_at', 'is', null)
     .execute();
-  for (const p of positions) if (p.source_quote) cites.push({ type: 'person', id: String(p.person_id), what: `Должность: ${p.title}`, quote: p.source_quote });
+  for (const p of positions)
+    if (p.source_quote)
+      cites.push({
+        type: 'person',
+        id: String(p.person_id),
+        what: `Должность: ${p.title}`,
+        quote: p.source_quote,
+      });
   const participations = await db
     .selectFrom('event_participant')
     .select(['event_id', 'role', 'source_quote'])
     .where('source_id', '=', id)
     .where('deleted_at', 'is', null)
     .execute();
-  for (const p of participations) if (p.source_quote) cites.push({ type: 'event', id: String(p.event_id), what: 'Участие в мероприятии', quote: p.source_quote });
+  for (const p of participations)
+    if (p.source_quote)
+      cites.push({
+        type: 'event',
+        id: String(p.event_id),
+        what: 'Участие в мероприятии',
+        quote: p.source_quote,
+      });
   const statements = await db
     .selectFrom('statement')
     .select(['subject_type', 'subject_id', 'property', 'source_quote'])
@@ -87,7 +131,13 @@ export async function getSource(db: Db, id: number): Promise<Source> {
     .where('deleted_at', 'is', null)
     .execute();
   for (const s of statements)
-    if (s.source_quote) cites.push({ type: s.subject_type, id: s.subject_id, what: `Факт: ${PROPERTY_LABELS[s.property] ?? s.property}`, quote: s.source_quote });
+    if (s.source_quote)
+      cites.push({
+        type: s.subject_type,
+        id: s.subject_id,
+        what: `Факт: ${PROPERTY_LABELS[s.property] ?? s.property}`,
+        quote: s.source_quote,
+      });
   const ratings = await db
     .selectFrom('rating_result')
     .select(['object_id', 'edition_label', 'place', 'source_quote'])
@@ -95,7 +145,13 @@ export async function getSource(db: Db, id: number): Promise<Source> {
     .where('deleted_at', 'is', null)
     .execute();
   for (const r of ratings)
-    if (r.source_quote) cites.push({ type: 'site', id: String(r.object_id), what: `Рейтинг: ${r.place}-е место (${r.edition_label})`, quote: r.source_quote });
+    if (r.source_quote)
+      cites.push({
+        type: 'site',
+        id: String(r.object_id),
+        what: `Рейтинг: ${r.place}-е место (${r.edition_label})`,
+        quote: r.source_quote,
+      });
 
   const refs = await resolveEntityRefs(db, cites);
   const citations = cites
@@ -103,7 +159,13 @@ export async function getSource(db: Db, id: number): Promise<Source> {
       const entity = refs.get(`${c.type}:${c.id}`);
       if (!entity) return null;
       const span = locateQuote(row.text, c.quote);
-      return { entity, what: c.what, quote: c.quote, start: span?.start ?? null, end: span?.end ?? null };
+      return {
+        entity,
+        what: c.what,
+        quote: c.quote,
+        start: span?.start ?? null,
+        end: span?.end ?? null,
+      };
     })
     .filter((c): c is NonNullable<typeof c> => c !== null)
     .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
