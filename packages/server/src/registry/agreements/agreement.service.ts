@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import type { Agreement, AgreementListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
-import { offsetOf, parseSort } from '../shared/list-query.ts';
 import { periodOf, ref, SourceRefs } from '../shared/mappers.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
+import { findProgrammes, type ProgrammeListParams } from '../shared/programme-list.ts';
 import { loadParties } from '../shared/parties.ts';
 
 /** Party names of each agreement, for list rows. */
@@ -24,55 +23,8 @@ async function partyNames(db: Db, ids: number[]): Promise<Map<number, string[]>>
   return out;
 }
 
-export async function listAgreements(
-  db: Db,
-  p: {
-    regions?: string[] | undefined;
-    q?: string | undefined;
-    sort: string;
-    page: number;
-    pageSize: number;
-  },
-) {
-  const text = textFilter('agreement', p.q);
-  const base = () => {
-    let q = db.selectFrom('agreement').where('agreement.deleted_at', 'is', null);
-    if (text) q = q.where(text);
-    if (p.regions) {
-      const regions = p.regions;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('agreement_party as ap')
-            .select(sql`1`.as('one'))
-            .whereRef('ap.agreement_id', '=', 'agreement.id')
-            .where('ap.region_code', 'in', regions),
-        ),
-      );
-    }
-    return q;
-  };
-  const sort = parseSort(p.sort);
-  const ordered =
-    sort.column === 'date'
-      ? base().orderBy('agreement.valid_from', (ob) =>
-          (sort.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast(),
-        )
-      : base().orderBy(sql`agreement.title COLLATE ru`, sort.direction);
-  const { rows, total } = await paginate(
-    ordered
-      .select([
-        'agreement.id',
-        'agreement.title',
-        'agreement.valid_from',
-        'agreement.valid_to',
-        'agreement.valid_precision',
-      ])
-      .orderBy('agreement.id')
-      .limit(p.pageSize)
-      .offset(offsetOf(p.page, p.pageSize)),
-    base().select((eb) => eb.fn.countAll<number>().as('n')),
-  );
+export async function listAgreements(db: Db, p: ProgrammeListParams) {
+  const { rows, total } = await findProgrammes(db, 'agreement', p);
   const names = await partyNames(
     db,
     rows.map((r) => r.id),
