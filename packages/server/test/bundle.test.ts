@@ -13,7 +13,7 @@ describe('the server bundle that npm start runs', () => {
     const build = spawnSync('node', ['scripts/build.mjs'], { cwd: SERVER, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-bundle-'));
-    const env = { ...process.env, PROMATLAS_LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PROMATLAS_LOG_LEVEL: 'warn' };
     delete env['DATABASE_URL'];
     const child = spawn(
       'node',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Db } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -9,6 +10,13 @@ import {
 
 /** Applies pending timestamped migrations (throws with the failing migration's name), then refreshes the published views. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Fast path for an up-to-date database (every start): one catalogue query
+  // instead of the migrator's bookkeeping and information_schema scans.
+  if (
+    (await appliedMigrations(db))?.size === Object.keys(MIGRATIONS).length &&
+    (await publishedViewsComplete(db))
+  )
+    return [];
   // Unordered: engineers add migrations in parallel branches; each still runs exactly once.
   const migrator = new Migrator({
     db,
@@ -28,4 +36,14 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   }
   await refreshPublishedViews(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of the applied migrations that this code knows, or null before the first migration. */
+async function appliedMigrations(db: Db): Promise<Set<string> | null> {
+  const exists = await sql<{
+    t: string | null;
+  }>`SELECT to_regclass('public.kysely_migration')::text AS t`.execute(db);
+  if (!exists.rows[0]?.t) return null;
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+  return new Set(rows.rows.map((r) => r.name).filter((n) => n in MIGRATIONS));
 }

@@ -1,5 +1,8 @@
 import { FEDERAL_DISTRICTS, FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import { OKVED_DIVISIONS, OKVED_SECTIONS } from '@promatlas/core/okved/okved-top-levels.ts';
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { DEFAULT_CLUSTER_CATEGORIES } from '@promatlas/core/clusters/default-cluster-categories.ts';
 import type { Db } from '../db/connection.ts';
 import { syncClusterCategories } from './sync-cluster-categories.ts';
 
@@ -10,6 +13,25 @@ import { syncClusterCategories } from './sync-cluster-categories.ts';
  * existing databases. Deeper ОКВЭД2 levels come from `promatlas import okved`.
  */
 export async function syncReferenceData(db: Db): Promise<void> {
+  // Skipped when the shipped data has not changed since the last sync: the
+  // hash of it is kept as the comment of the region table (no table needed,
+  // and a start on an up-to-date database saves the upserts).
+  const hash = createHash('sha256')
+    .update(
+      JSON.stringify([
+        FEDERAL_DISTRICTS,
+        FEDERAL_SUBJECTS,
+        OKVED_SECTIONS,
+        OKVED_DIVISIONS,
+        DEFAULT_CLUSTER_CATEGORIES,
+      ]),
+    )
+    .digest('hex');
+  const marker = `reference-data ${hash}`;
+  const current = await sql<{
+    comment: string | null;
+  }>`SELECT obj_description('region'::regclass, 'pg_class') AS comment`.execute(db);
+  if (current.rows[0]?.comment === marker) return;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('federal_district')
@@ -80,4 +102,5 @@ export async function syncReferenceData(db: Db): Promise<void> {
   });
   // Editable data: missing defaults only (see sync-cluster-categories.ts).
   await syncClusterCategories(db);
+  await sql.raw(`COMMENT ON TABLE region IS '${marker}'`).execute(db);
 }
