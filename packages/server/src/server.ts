@@ -8,7 +8,8 @@ import { loadDemoData } from './demo/load-demo-data.ts';
 import { loadIllustrativeDataset } from './demo/load-illustrative-dataset.ts';
 import { syncDefaultMethodologies } from './ratings/methodologies/sync-default-methodologies.ts';
 import { buildApp } from './http/app.ts';
-import type { AppInstance } from './http/app-instance.ts';
+import type { AppDeps, AppInstance } from './http/app-instance.ts';
+import type { Db } from './db/connection.ts';
 import { ensureFirstAdministrator } from './users/user.service.ts';
 
 export const DEFAULT_WEB_DIST = path.resolve(
@@ -59,15 +60,34 @@ export async function startServer(
   config: Config,
   options: { demo?: boolean } = {},
 ): Promise<RunningServer> {
-  const connection = await openDatabase(config);
-  await prepareDatabase(connection, { demo: options.demo ?? true });
-  const firstAdministrator = await ensureFirstAdministrator(connection.db);
+  // Listen first and prepare the database meanwhile: the web app's first page
+  // is served at once, and its API requests wait until the database is ready.
+  let markReady!: () => void;
+  const ready = { promise: new Promise<void>((resolve) => (markReady = resolve)), done: false };
+  const deps: AppDeps = {
+    db: undefined as unknown as Db,
+    databaseKind: config.databaseUrl ? 'postgres' : 'pglite',
+    ready,
+  };
   const app = await buildApp({
-    deps: { db: connection.db, databaseKind: connection.kind },
+    deps,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  let connection: Connection;
+  let firstAdministrator: RunningServer['firstAdministrator'];
+  try {
+    connection = await openDatabase(config);
+    await prepareDatabase(connection, { demo: options.demo ?? true });
+    firstAdministrator = await ensureFirstAdministrator(connection.db);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  deps.db = connection.db;
+  ready.done = true;
+  markReady();
   return {
     app,
     url: address.replace('[::1]', 'localhost'),

@@ -13,6 +13,11 @@ import type { RouteAccess } from '../auth/auth.plugin.ts';
 export interface AppDeps {
   db: Db;
   databaseKind: 'pglite' | 'postgres';
+  /**
+   * Set when the server listens before its database is ready (startServer):
+   * API requests wait for it, /api/health answers 503 until it resolves.
+   */
+  ready?: { promise: Promise<void>; done: boolean };
 }
 
 export type AppInstance = FastifyInstance<

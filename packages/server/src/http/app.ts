@@ -42,6 +42,20 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))
       ? options.webDist
       : undefined;
+  const ready = options.deps.ready;
+  if (ready) {
+    // Registered first, so no other hook touches the database before it is ready.
+    app.addHook('onRequest', async (request, reply) => {
+      if (ready.done || !request.url.startsWith('/api/')) return;
+      if (request.url.startsWith('/api/health')) {
+        return reply
+          .status(503)
+          .header('retry-after', '1')
+          .send({ status: 'starting', database: options.deps.databaseKind });
+      }
+      await ready.promise;
+    });
+  }
   registerErrorHandling(app, {
     spaIndex: webDist ? fs.readFileSync(path.join(webDist, 'index.html')) : undefined,
   });

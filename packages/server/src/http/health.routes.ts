@@ -8,9 +8,14 @@ export function healthRoutes(app: AppInstance): void {
     {
       schema: {
         tags: ['Служебное'],
-        summary: 'Готовность сервера: 200, когда база данных отвечает',
+        summary:
+          'Готовность сервера: 200, когда база данных отвечает; 503, пока она готовится при запуске',
         response: {
           200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+          503: z.object({
+            status: z.literal('starting'),
+            database: z.enum(['pglite', 'postgres']),
+          }),
         },
       },
     },
