@@ -1,4 +1,5 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { RoleLinkRow } from '../shared/role-links.ts';
 import type { Database } from '../../db/database.ts';
 import type { Db } from '../../db/connection.ts';
 import { toPrefixTsQuery } from '../../search/search-query.ts';
@@ -194,75 +195,10 @@ export async function getOrganisationLinks(db: Db, id: number) {
         .where('r.organisation_id', '=', id)
         .where('r.deleted_at', 'is', null)
         .execute(),
-    () =>
-      db
-        .selectFrom('event_participant as p')
-        .innerJoin('event as e', 'e.id', 'p.event_id')
-        .select([
-          'p.role',
-          'e.valid_from',
-          'e.valid_to',
-          'e.valid_precision',
-          'p.source_id',
-          'p.source_quote',
-          'e.id as target_id',
-          'e.title as target_title',
-        ])
-        .where('p.organisation_id', '=', id)
-        .where('p.deleted_at', 'is', null)
-        .orderBy('e.valid_from', 'desc')
-        .execute(),
-    () =>
-      db
-        .selectFrom('agreement_party as p')
-        .innerJoin('agreement as a', 'a.id', 'p.agreement_id')
-        .select([
-          'p.role',
-          'a.valid_from',
-          'a.valid_to',
-          'a.valid_precision',
-          'p.source_id',
-          'p.source_quote',
-          'a.id as target_id',
-          'a.title as target_title',
-        ])
-        .where('p.organisation_id', '=', id)
-        .where('p.deleted_at', 'is', null)
-        .execute(),
-    () =>
-      db
-        .selectFrom('action_plan_party as p')
-        .innerJoin('action_plan as a', 'a.id', 'p.action_plan_id')
-        .select([
-          'p.role',
-          'a.valid_from',
-          'a.valid_to',
-          'a.valid_precision',
-          'p.source_id',
-          'p.source_quote',
-          'a.id as target_id',
-          'a.title as target_title',
-        ])
-        .where('p.organisation_id', '=', id)
-        .where('p.deleted_at', 'is', null)
-        .execute(),
-    () =>
-      db
-        .selectFrom('project_participant as p')
-        .innerJoin('project as pr', 'pr.id', 'p.project_id')
-        .select([
-          'p.role',
-          'pr.valid_from',
-          'pr.valid_to',
-          'pr.valid_precision',
-          'p.source_id',
-          'p.source_quote',
-          'pr.id as target_id',
-          'pr.title as target_title',
-        ])
-        .where('p.organisation_id', '=', id)
-        .where('p.deleted_at', 'is', null)
-        .execute(),
+    () => participationLinks(db, 'event_participant', 'event', 'event_id', id, true),
+    () => participationLinks(db, 'agreement_party', 'agreement', 'agreement_id', id),
+    () => participationLinks(db, 'action_plan_party', 'action_plan', 'action_plan_id', id),
+    () => participationLinks(db, 'project_participant', 'project', 'project_id', id),
     () =>
       db
         .selectFrom('site')
@@ -284,4 +220,37 @@ export async function getOrganisationLinks(db: Db, id: number) {
     projectParticipants,
     managedSites,
   };
+}
+
+/**
+ * An organisation's participations in events, agreements, plans and projects:
+ * the relation's role and source, the target's title and date. The four
+ * relation tables share these columns, so one loosely typed query serves them.
+ */
+async function participationLinks(
+  db: Db,
+  relation: 'event_participant' | 'agreement_party' | 'action_plan_party' | 'project_participant',
+  target: 'event' | 'agreement' | 'action_plan' | 'project',
+  foreignKey: string,
+  organisationId: number,
+  newestFirst = false,
+): Promise<RoleLinkRow[]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let query = (db as Kysely<any>)
+    .selectFrom(`${relation} as p`)
+    .innerJoin(`${target} as t`, 't.id', `p.${foreignKey}`)
+    .select([
+      'p.role',
+      't.valid_from',
+      't.valid_to',
+      't.valid_precision',
+      'p.source_id',
+      'p.source_quote',
+      't.id as target_id',
+      't.title as target_title',
+    ])
+    .where('p.organisation_id', '=', organisationId)
+    .where('p.deleted_at', 'is', null);
+  if (newestFirst) query = query.orderBy('t.valid_from', 'desc');
+  return (await query.orderBy('p.id').execute()) as RoleLinkRow[];
 }
