@@ -28,6 +28,12 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   const fastify = Fastify({
     logger: options.logger ?? false,
+    // One line per request only when asked for (PROMATLAS_LOG_LEVEL=debug or trace); errors are always logged.
+    disableRequestLogging: !(
+      typeof options.logger === 'object' &&
+      options.logger &&
+      ['debug', 'trace'].includes(String((options.logger as { level?: string }).level))
+    ),
     bodyLimit: 1024 * 1024,
     // Deeply nested or huge query strings are refused by the parser's limits, not by crashing.
     routerOptions: { maxParamLength: 500 },
