@@ -18,6 +18,7 @@ import {
   WhatIfSchema,
 } from '@promatlas/core/api/ratings.schema.ts';
 import type { FastifyReply } from 'fastify';
+import { readDb } from '../http/read-db.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import {
@@ -70,7 +71,7 @@ export function ratingRoutes(app: AppInstance): void {
         response: { 200: RatingMethodologyListSchema },
       },
     },
-    async () => listMethodologies(app.deps.db),
+    async ({ viewer }) => listMethodologies(readDb(app, viewer)),
   );
   app.get(
     '/api/ratings/methodologies/:id',
@@ -86,7 +87,7 @@ export function ratingRoutes(app: AppInstance): void {
         },
       },
     },
-    async ({ params }) => getMethodology(app.deps.db, params.id),
+    async ({ params, viewer }) => getMethodology(readDb(app, viewer), params.id),
   );
   app.post(
     '/api/ratings/methodologies',
@@ -124,7 +125,7 @@ export function ratingRoutes(app: AppInstance): void {
         response: { 200: RatingEditionListSchema },
       },
     },
-    async () => listEditions(app.deps.db),
+    async ({ viewer }) => listEditions(readDb(app, viewer)),
   );
   app.post(
     '/api/ratings/editions',
@@ -168,7 +169,8 @@ export function ratingRoutes(app: AppInstance): void {
         },
       },
     },
-    async ({ query }) => compareRatingEditions(app.deps.db, query.before, query.after),
+    async ({ query, viewer }) =>
+      compareRatingEditions(readDb(app, viewer), query.before, query.after),
   );
   app.get(
     '/api/ratings/editions/:id',
@@ -180,7 +182,7 @@ export function ratingRoutes(app: AppInstance): void {
         response: { 200: RatingEditionSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async ({ params }) => getEdition(app.deps.db, params.id),
+    async ({ params, viewer }) => getEdition(readDb(app, viewer), params.id),
   );
   app.get(
     '/api/ratings/editions/:id/objects/:objectId/explanation',
@@ -203,7 +205,8 @@ export function ratingRoutes(app: AppInstance): void {
         },
       },
     },
-    async ({ params }) => explainEditionObject(app.deps.db, params.id, params.objectId),
+    async ({ params, viewer }) =>
+      explainEditionObject(readDb(app, viewer), params.id, params.objectId),
   );
   app.get(
     '/api/ratings/editions/:id/sensitivity',
@@ -222,7 +225,7 @@ export function ratingRoutes(app: AppInstance): void {
         },
       },
     },
-    async ({ params, query }) => editionSensitivity(app.deps.db, params.id, query),
+    async ({ params, query, viewer }) => editionSensitivity(readDb(app, viewer), params.id, query),
   );
   app.post(
     '/api/ratings/editions/:id/what-if',
@@ -295,7 +298,7 @@ export function ratingRoutes(app: AppInstance): void {
         response: { 200: IndicatorValueListSchema, 400: ErrorResponseSchema },
       },
     },
-    async ({ query }) => listIndicatorValues(app.deps.db, query),
+    async ({ query, viewer }) => listIndicatorValues(readDb(app, viewer), query),
   );
   app.post(
     '/api/ratings/indicator-values/import',
