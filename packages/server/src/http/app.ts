@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -29,11 +29,13 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   const fastify = Fastify({
     logger: options.logger ?? false,
     // One line per request only when asked for (PROMATLAS_LOG_LEVEL=debug or trace); errors are always logged.
-    disableRequestLogging: !(
-      typeof options.logger === 'object' &&
-      options.logger &&
-      ['debug', 'trace'].includes(String((options.logger as { level?: string }).level))
-    ),
+    logController: new LogController({
+      disableRequestLogging: !(
+        typeof options.logger === 'object' &&
+        options.logger &&
+        ['debug', 'trace'].includes(String((options.logger as { level?: string }).level))
+      ),
+    }),
     bodyLimit: 1024 * 1024,
     // Deeply nested or huge query strings are refused by the parser's limits, not by crashing.
     routerOptions: { maxParamLength: 500 },
