@@ -32,4 +32,6 @@ await build({
 });
 
 // The demo's source texts are read at run time beside the code (demo/load-demo-data.ts).
-fs.cpSync(path.join(root, 'src/demo/sources'), path.join(root, 'dist/sources'), { recursive: true });
+fs.cpSync(path.join(root, 'src/demo/sources'), path.join(root, 'dist/sources'), {
+  recursive: true,
+});
