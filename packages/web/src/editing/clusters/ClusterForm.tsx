@@ -2,15 +2,10 @@ import { ClusterCreateSchema, ClusterUpdateSchema } from '@promatlas/core/api/ed
 import type { Cluster } from '@promatlas/core/api/registry.schema.ts';
 import { CLUSTER_KINDS, CLUSTER_STATUSES } from '../../lib/labels.ts';
 import { Field } from '../form/fields.tsx';
+import { AliasesField, ProvenanceAndPublication } from '../form/record-fields.tsx';
 import { OrganisationPicker, type PickedOrganisation } from '../form/OrganisationPicker.tsx';
 import { RegionSelect } from '../form/RegionSelect.tsx';
-import {
-  NO_SOURCE,
-  provenanceInput,
-  SourceFields,
-  useQuoteProblem,
-  type SourceValue,
-} from '../form/SourceFields.tsx';
+import { NO_SOURCE, provenanceInput, type SourceValue } from '../form/SourceFields.tsx';
 import {
   RecordFormPage,
   type FieldsProps,
@@ -48,7 +43,6 @@ function toInput(v: ClusterValues) {
 
 function ClusterFields({ form, user }: FieldsProps<ClusterValues>) {
   const { values: v, set, errors } = form;
-  const quoteProblem = useQuoteProblem(v.source);
   return (
     <>
       <div className="form-row">
@@ -118,30 +112,19 @@ function ClusterFields({ form, user }: FieldsProps<ClusterValues>) {
           />
         )}
       </Field>
-      <Field name="aliases" label="Другие названия" errors={errors} hint="По одному в строке">
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={v.aliases}
-            onChange={(e) => set('aliases', e.target.value)}
-          />
-        )}
-      </Field>
-      <SourceFields
-        value={v.source}
-        onChange={(source) => set('source', source)}
+      <AliasesField
+        value={v.aliases}
+        onChange={(aliases) => set('aliases', aliases)}
         errors={errors}
-        quoteProblem={quoteProblem}
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={v.published}
-          onChange={(e) => set('published', e.target.checked)}
-        />{' '}
-        Опубликован (виден читателям без входа)
-      </label>
+      <ProvenanceAndPublication
+        source={v.source}
+        onSourceChange={(source) => set('source', source)}
+        published={v.published}
+        onPublishedChange={(published) => set('published', published)}
+        publishedLabel="Опубликован (виден читателям без входа)"
+        errors={errors}
+      />
     </>
   );
 }

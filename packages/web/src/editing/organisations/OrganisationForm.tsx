@@ -6,16 +6,11 @@ import type { Organisation } from '@promatlas/core/api/registry.schema.ts';
 import { LEGAL_FORMS } from '@promatlas/core/legal-forms/legal-forms.ts';
 import { ORGANISATION_KINDS } from '../../lib/labels.ts';
 import { Field } from '../form/fields.tsx';
+import { AliasesField, ProvenanceAndPublication } from '../form/record-fields.tsx';
 import { OkvedPicker, type OkvedValue } from '../form/OkvedPicker.tsx';
 import { RegionSelect } from '../form/RegionSelect.tsx';
 import { SimilarOrganisations } from '../form/SimilarOrganisations.tsx';
-import {
-  NO_SOURCE,
-  provenanceInput,
-  SourceFields,
-  useQuoteProblem,
-  type SourceValue,
-} from '../form/SourceFields.tsx';
+import { NO_SOURCE, provenanceInput, type SourceValue } from '../form/SourceFields.tsx';
 import {
   RecordFormPage,
   type FieldsProps,
@@ -63,7 +58,6 @@ function toInput(v: OrganisationValues) {
 
 function OrganisationFields({ form, mode, recordId, user }: FieldsProps<OrganisationValues>) {
   const { values: v, set, errors } = form;
-  const quoteProblem = useQuoteProblem(v.source);
   return (
     <>
       <div className="form-row">
@@ -203,16 +197,11 @@ function OrganisationFields({ form, mode, recordId, user }: FieldsProps<Organisa
           {(p) => <input {...p} value={v.town} onChange={(e) => set('town', e.target.value)} />}
         </Field>
       </div>
-      <Field name="aliases" label="Другие названия" errors={errors} hint="По одному в строке">
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={v.aliases}
-            onChange={(e) => set('aliases', e.target.value)}
-          />
-        )}
-      </Field>
+      <AliasesField
+        value={v.aliases}
+        onChange={(aliases) => set('aliases', aliases)}
+        errors={errors}
+      />
       <Field name="description" label="Описание" errors={errors}>
         {(p) => (
           <textarea
@@ -223,20 +212,14 @@ function OrganisationFields({ form, mode, recordId, user }: FieldsProps<Organisa
           />
         )}
       </Field>
-      <SourceFields
-        value={v.source}
-        onChange={(source) => set('source', source)}
+      <ProvenanceAndPublication
+        source={v.source}
+        onSourceChange={(source) => set('source', source)}
+        published={v.published}
+        onPublishedChange={(published) => set('published', published)}
+        publishedLabel="Опубликована (видна читателям без входа)"
         errors={errors}
-        quoteProblem={quoteProblem}
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={v.published}
-          onChange={(e) => set('published', e.target.checked)}
-        />{' '}
-        Опубликована (видна читателям без входа)
-      </label>
     </>
   );
 }

@@ -2,15 +2,10 @@ import { SiteCreateSchema, SiteUpdateSchema } from '@promatlas/core/api/editing.
 import type { Site } from '@promatlas/core/api/registry.schema.ts';
 import { SEZ_TYPES, SITE_KINDS } from '../../lib/labels.ts';
 import { Field } from '../form/fields.tsx';
+import { AliasesField, ProvenanceAndPublication } from '../form/record-fields.tsx';
 import { OrganisationPicker, type PickedOrganisation } from '../form/OrganisationPicker.tsx';
 import { RegionSelect } from '../form/RegionSelect.tsx';
-import {
-  NO_SOURCE,
-  provenanceInput,
-  SourceFields,
-  useQuoteProblem,
-  type SourceValue,
-} from '../form/SourceFields.tsx';
+import { NO_SOURCE, provenanceInput, type SourceValue } from '../form/SourceFields.tsx';
 import {
   RecordFormPage,
   type FieldsProps,
@@ -73,7 +68,6 @@ function check(v: SiteValues): FieldErrors {
 
 function SiteFields({ form, user }: FieldsProps<SiteValues>) {
   const { values: v, set, errors } = form;
-  const quoteProblem = useQuoteProblem(v.source);
   return (
     <>
       <div className="form-row">
@@ -173,30 +167,19 @@ function SiteFields({ form, user }: FieldsProps<SiteValues>) {
           )}
         </Field>
       </div>
-      <Field name="aliases" label="Другие названия" errors={errors} hint="По одному в строке">
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={v.aliases}
-            onChange={(e) => set('aliases', e.target.value)}
-          />
-        )}
-      </Field>
-      <SourceFields
-        value={v.source}
-        onChange={(source) => set('source', source)}
+      <AliasesField
+        value={v.aliases}
+        onChange={(aliases) => set('aliases', aliases)}
         errors={errors}
-        quoteProblem={quoteProblem}
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={v.published}
-          onChange={(e) => set('published', e.target.checked)}
-        />{' '}
-        Опубликована (видна читателям без входа)
-      </label>
+      <ProvenanceAndPublication
+        source={v.source}
+        onSourceChange={(source) => set('source', source)}
+        published={v.published}
+        onPublishedChange={(published) => set('published', published)}
+        publishedLabel="Опубликована (видна читателям без входа)"
+        errors={errors}
+      />
     </>
   );
 }
