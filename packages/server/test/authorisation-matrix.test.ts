@@ -68,7 +68,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   };
   const deleted = async (path: string, make: (side: Side) => Promise<number>, side: Side) => {
     const id = await make(side);
-    const res = await admin.request('DELETE', `${path}/${id}`);
+    const res = await admin.request('DELETE', `${path}/${id}?version=1`);
     if (res.status !== 200) throw new Error(`fixture delete ${path}: ${res.status}`);
     return id;
   };
@@ -149,7 +149,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     },
     'DELETE /api/organisations/:id': {
       ok: 200,
-      prepare: async (side) => ({ url: `/api/organisations/${await organisation(side)}` }),
+      prepare: async (side) => ({ url: `/api/organisations/${await organisation(side)}?version=1` }),
     },
     'POST /api/organisations/:id/restore': {
       ok: 200,
@@ -171,7 +171,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     },
     'DELETE /api/people/:id': {
       ok: 200,
-      prepare: async (side) => ({ url: `/api/people/${await person(side)}` }),
+      prepare: async (side) => ({ url: `/api/people/${await person(side)}?version=1` }),
     },
     'POST /api/people/:id/restore': {
       ok: 200,
@@ -191,7 +191,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       prepare: async (side) => {
         const p = await create('/api/people', { lastName: `В ${uniq()}` });
         return {
-          url: `/api/positions/${await create(`/api/people/${p}/positions`, { title: 'Инженер', regionCode: REGION[side] })}`,
+          url: `/api/positions/${await create(`/api/people/${p}/positions`, { title: 'Инженер', regionCode: REGION[side] })}?version=1`,
         };
       },
     },
@@ -211,7 +211,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     },
     'DELETE /api/sites/:id': {
       ok: 200,
-      prepare: async (side) => ({ url: `/api/sites/${await site(side)}` }),
+      prepare: async (side) => ({ url: `/api/sites/${await site(side)}?version=1` }),
     },
     'POST /api/sites/:id/restore': {
       ok: 200,
@@ -235,7 +235,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     },
     'DELETE /api/clusters/:id': {
       ok: 200,
-      prepare: async (side) => ({ url: `/api/clusters/${await cluster(side)}` }),
+      prepare: async (side) => ({ url: `/api/clusters/${await cluster(side)}?version=1` }),
     },
     'POST /api/clusters/:id/restore': {
       ok: 200,
@@ -253,7 +253,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'DELETE /api/cluster-members/:id': {
       ok: 200,
       prepare: async (side) => ({
-        url: `/api/cluster-members/${await create(`/api/clusters/${await cluster(side)}/members`, { organisationId: await organisation(side) })}`,
+        url: `/api/cluster-members/${await create(`/api/clusters/${await cluster(side)}/members`, { organisationId: await organisation(side) })}?version=1`,
       }),
     },
     'POST /api/statements': {
@@ -270,7 +270,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'DELETE /api/statements/:id': {
       ok: 200,
       prepare: async (side) => ({
-        url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}`,
+        url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}?version=1`,
       }),
     },
     'POST /api/sources': {

@@ -167,7 +167,7 @@ describe.each(databaseKinds())('editing the registry on %s', (kind) => {
       regionCode: '42',
     });
     const id = created.body.id;
-    expect((await editor.request('DELETE', `/api/organisations/${id}`)).status).toBe(200);
+    expect((await editor.request('DELETE', `/api/organisations/${id}?version=1`)).status).toBe(200);
     expect((await editor.request('GET', `/api/organisations/${id}`)).status).toBe(404);
     expect(
       (await editor.request('GET', `/api/search?q=${encodeURIComponent('Удаляемое')}`)).body.total,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionRefSchema } from './common.schema.ts';
+import { HttpUrlSchema, RegionRefSchema } from './common.schema.ts';
 
 /**
  * API schemas of statistical datasets and cluster mapping (issue 4): shared by
@@ -138,7 +138,7 @@ export const CreateDatasetSchema = z
     industryClassification: IndustryClassificationSchema.default('okved2'),
     sourceId: z.number().int().min(1).optional(),
     sourceText: z.string().max(2000).optional(),
-    sourceUrl: z.string().url().max(2000).optional(),
+    sourceUrl: HttpUrlSchema.optional(),
     illustrative: z.boolean().default(false),
     file: DatasetFileSchema,
   })

@@ -89,3 +89,21 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export type PartialDateDto = z.infer<typeof PartialDateSchema>;
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 export type RegionRef = z.infer<typeof RegionRefSchema>;
+
+/** A web address readers may follow: only http and https (never javascript:, data:, file:…) with a host. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const HttpUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'Адрес не длиннее 2000 символов')
+  .refine(isHttpUrl, 'Адрес должен быть ссылкой http:// или https://')
+  .describe('Адрес http:// или https://');

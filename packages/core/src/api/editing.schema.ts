@@ -16,7 +16,7 @@ import {
   okvedProblem,
   pastDateProblem,
 } from '../validation/organisation-rules.ts';
-import { EntityRefSchema, PartialDateSchema } from './common.schema.ts';
+import { EntityRefSchema, HttpUrlSchema, PartialDateSchema } from './common.schema.ts';
 
 /**
  * Input schemas of the editing API, shared with the browser so forms validate
@@ -223,7 +223,7 @@ export const SourceCreateSchema = z.object({
   title: text(1000, 'Заголовок'),
   publisher: optionalText(500, 'Издатель'),
   published: PartialDateSchema.nullable().optional(),
-  url: z.string().url('Адрес должен быть ссылкой http(s)://…').max(2000).nullable().optional(),
+  url: HttpUrlSchema.nullable().optional(),
   text: text(1_000_000, 'Текст'),
 });
 

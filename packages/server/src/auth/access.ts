@@ -75,6 +75,12 @@ export function decide(
         );
       }
       if (regions === null) return { allowed: true };
+      if (regions.includes(null)) {
+        return DENY_ROLE(
+          'Записи без региона (федерального уровня, например АКИТ РФ, и записи, у которых убирают регион) изменяет только администратор',
+          'Only an administrator may change records without a region (national ones such as АКИТ РФ) or empty a record’s region',
+        );
+      }
       const touched = [...new Set(regions.filter((r): r is string => r !== null))];
       if (touched.length === 0) {
         return rule.anyEditorWhenNoRegion

@@ -44,7 +44,7 @@ import {
   noRegion,
   regionFromBody,
   regionOfChild,
-  regionOfClusterFromPath,
+    regionOfNewMember,
   regionOfNewPosition,
   regionOfPerson,
   regionOfRecord,
@@ -52,8 +52,14 @@ import {
 } from './region-resolvers.ts';
 
 const TAG = ['Редактирование'];
+/** A delete names the version it saw, like an update, so a record changed meanwhile is not deleted unseen. */
 const DeleteQuery = z.object({
-  version: z.coerce.number().int().min(1).optional().describe('Версия записи, которую удаляют'),
+  version: z.coerce
+    .number({ message: 'Укажите версию удаляемой записи (?version=…)' })
+    .int('Версия — целое число')
+    .min(1, 'Версия — целое число от 1')
+    .max(2_147_483_647, 'Версия — целое число от 1')
+    .describe('Версия записи, которую удаляют (обязательна)'),
 });
 const errors = {
   400: ErrorResponseSchema,
@@ -244,10 +250,12 @@ export function editingRoutes(app: AppInstance): void {
         tags: TAG,
         summary: 'Пометить должность удалённой',
         params: IdParamsSchema,
+        querystring: DeleteQuery,
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => removeChild(db(), ctx(request), 'position', request.params.id),
+    async (request) =>
+      removeChild(db(), ctx(request), 'position', request.params.id, request.query.version),
   );
 
   // ---- sites ----
@@ -368,7 +376,7 @@ export function editingRoutes(app: AppInstance): void {
   app.post(
     '/api/clusters/:id/members',
     {
-      config: { access: registry(regionOfClusterFromPath) },
+      config: { access: registry(regionOfNewMember) },
       schema: {
         tags: TAG,
         summary: 'Добавить организацию в участники кластера',
@@ -390,10 +398,12 @@ export function editingRoutes(app: AppInstance): void {
         tags: TAG,
         summary: 'Исключить участника из кластера (пометить удалённым)',
         params: IdParamsSchema,
+        querystring: DeleteQuery,
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => removeChild(db(), ctx(request), 'cluster_member', request.params.id),
+    async (request) =>
+      removeChild(db(), ctx(request), 'cluster_member', request.params.id, request.query.version),
   );
 
   // ---- facts and sources ----
@@ -428,10 +438,12 @@ export function editingRoutes(app: AppInstance): void {
         tags: TAG,
         summary: 'Пометить факт удалённым',
         params: IdParamsSchema,
+        querystring: DeleteQuery,
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => removeChild(db(), ctx(request), 'statement', request.params.id),
+    async (request) =>
+      removeChild(db(), ctx(request), 'statement', request.params.id, request.query.version),
   );
   app.post(
     '/api/sources',

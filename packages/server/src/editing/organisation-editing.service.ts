@@ -1,17 +1,24 @@
 import { sql } from 'kysely';
 import type { OrganisationCreate, OrganisationUpdate } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/errors.ts';
+import { NotFoundError } from '../http/errors.ts';
 import { organisationDisplayName, ref } from '../registry/shared/mappers.ts';
 import {
   createRecord,
   deleteRecord,
   restoreRecord,
   toColumns,
+  updateProvenance,
   updateRecord,
   type MutationContext,
 } from './record-editing.ts';
-import { writeAudit } from '../audit/audit.repository.ts';
+import {
+  invalid,
+  provenance,
+  refuseDuplicates,
+  regionProblem,
+  type FieldProblem,
+} from './references.ts';
 
 const COLUMNS = {
   kind: 'kind',
@@ -32,54 +39,14 @@ const COLUMNS = {
   sourceQuote: 'source_quote',
 };
 
-/** ИНН and ОГРН identify an organisation: a second record with either is refused with a link to the first. */
-async function refuseDuplicates(
-  db: Db,
-  input: { inn?: string | null | undefined; ogrn?: string | null | undefined },
-  exceptId?: number,
-) {
-  for (const field of ['inn', 'ogrn'] as const) {
-    const value = input[field];
-    if (!value) continue;
-    let q = db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'legal_form'])
-      .where(field, '=', value)
-      .where('deleted_at', 'is', null);
-    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
-    const existing = await q.executeTakeFirst();
-    if (existing) {
-      const label = field === 'inn' ? 'ИНН' : 'ОГРН';
-      throw new HttpError(
-        409,
-        'duplicate',
-        `Организация с ${label} ${value} уже есть в реестре: ${organisationDisplayName(existing)}`,
-        `An organisation with ${label} ${value} already exists`,
-        { field, existing: ref('organisation', existing.id, organisationDisplayName(existing)) },
-      );
-    }
-  }
-}
-
 /** Unknown regions and ОКВЭД2 codes are named field by field. */
-async function checkReferences(
+async function checkOrganisationReferences(
   db: Db,
   input: { regionCode?: string | null | undefined; okved?: Array<{ code: string }> | undefined },
 ) {
-  const fields: Array<{ field: string; message: string; messageEn: string }> = [];
-  if (input.regionCode) {
-    const region = await db
-      .selectFrom('region')
-      .select('code')
-      .where('code', '=', input.regionCode)
-      .executeTakeFirst();
-    if (!region)
-      fields.push({
-        field: 'regionCode',
-        message: `Неизвестный код региона ${input.regionCode}`,
-        messageEn: `Unknown region ${input.regionCode}`,
-      });
-  }
+  const fields: FieldProblem[] = [];
+  const region = await regionProblem(db, 'regionCode', input.regionCode);
+  if (region) fields.push(region);
   if (input.okved?.length) {
     const codes = input.okved.map((o) => o.code);
     const known = new Set(
@@ -97,38 +64,38 @@ async function checkReferences(
       }
     });
   }
-  if (fields.length) {
-    throw new HttpError(
-      400,
-      'validation',
-      `Неверные данные: ${fields.map((f) => f.message).join('; ')}`,
-      'Invalid references',
-      { fields },
-    );
-  }
+  if (fields.length) throw invalid(fields);
+}
+
+/** The codes once each, the first mention winning (a code listed twice is one activity). */
+function distinctOkved(okved: Array<{ code: string; isMain: boolean }>) {
+  const seen = new Set<string>();
+  return okved.filter((o) => !seen.has(o.code) && seen.add(o.code));
 }
 
 async function writeOkved(trx: Db, id: number, okved: Array<{ code: string; isMain: boolean }>) {
   await trx.deleteFrom('organisation_okved').where('organisation_id', '=', id).execute();
-  if (okved.length) {
-    const seen = new Set<string>();
-    const rows = okved
-      .filter((o) => !seen.has(o.code) && seen.add(o.code))
-      .map((o) => ({ organisation_id: id, okved_code: o.code, is_main: o.isMain }));
-    await trx.insertInto('organisation_okved').values(rows).execute();
-  }
+  const rows = distinctOkved(okved).map((o) => ({
+    organisation_id: id,
+    okved_code: o.code,
+    is_main: o.isMain,
+  }));
+  if (rows.length) await trx.insertInto('organisation_okved').values(rows).execute();
 }
 
+/** ОКВЭД2 codes as the audit trail records them: sorted, the main ones marked, so equal sets compare equal. */
+const okvedForAudit = (okved: Array<{ code: string; isMain: boolean }>) =>
+  okved.map((o) => (o.isMain ? `${o.code} (основной)` : o.code)).sort();
+
 export async function createOrganisation(db: Db, ctx: MutationContext, input: OrganisationCreate) {
-  await checkReferences(db, input);
+  await checkOrganisationReferences(db, input);
   await refuseDuplicates(db, input);
+  const prov = await provenance(db, input);
   return db.transaction().execute(async (trx) => {
-    const row = await createRecord(
-      trx,
-      { ...ctx, sourceId: input.sourceId },
-      'organisation',
-      toColumns(input, COLUMNS),
-    );
+    const row = await createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'organisation', {
+      ...toColumns(input, COLUMNS),
+      ...prov,
+    });
     if (input.okved) await writeOkved(trx, row.id, input.okved);
     return { id: row.id, version: row.version };
   });
@@ -140,34 +107,39 @@ export async function updateOrganisation(
   id: number,
   input: OrganisationUpdate,
 ) {
-  await checkReferences(db, input);
+  await checkOrganisationReferences(db, input);
   await refuseDuplicates(db, input, id);
+  const { version, okved, ...rest } = input;
+  const prov = await updateProvenance(db, 'organisation', id, rest);
   return db.transaction().execute(async (trx) => {
-    const { version, okved, ...rest } = input;
+    // ОКВЭД2 codes live in their own table but belong to the organisation:
+    // their change goes into the same, single audit entry as the record's.
+    const okvedChange = okved
+      ? {
+          before: {
+            okved: okvedForAudit(
+              (
+                await trx
+                  .selectFrom('organisation_okved')
+                  .select(['okved_code', 'is_main'])
+                  .where('organisation_id', '=', id)
+                  .execute()
+              ).map((o) => ({ code: o.okved_code, isMain: o.is_main })),
+            ),
+          },
+          after: { okved: okvedForAudit(distinctOkved(okved)) },
+        }
+      : undefined;
     const row = await updateRecord(
       trx,
-      { ...ctx, sourceId: input.sourceId },
+      { ...ctx, sourceId: prov.source_id },
       'organisation',
       id,
       version,
-      toColumns(rest, COLUMNS),
+      { ...toColumns(rest, COLUMNS), ...prov },
+      okvedChange,
     );
-    if (okved) {
-      const before = await trx
-        .selectFrom('organisation_okved')
-        .select(['okved_code', 'is_main'])
-        .where('organisation_id', '=', id)
-        .execute();
-      await writeOkved(trx, id, okved);
-      await writeAudit(trx, {
-        userId: ctx.viewer.user?.id ?? null,
-        action: 'update',
-        entityType: 'organisation',
-        entityId: id,
-        before: { okved: before.map((o) => o.okved_code) },
-        after: { okved: okved.map((o) => o.code) },
-      });
-    }
+    if (okved) await writeOkved(trx, id, okved);
     return { id: row.id, version: row.version };
   });
 }
@@ -176,7 +148,7 @@ export async function deleteOrganisation(
   db: Db,
   ctx: MutationContext,
   id: number,
-  version: number | undefined,
+  version: number,
 ) {
   return db.transaction().execute(async (trx) => {
     const row = await deleteRecord(trx, ctx, 'organisation', id, version);
@@ -184,7 +156,15 @@ export async function deleteOrganisation(
   });
 }
 
+/** A deleted organisation whose ИНН or ОГРН another live record now has is not restored: 409 naming that record. */
 export async function restoreOrganisation(db: Db, ctx: MutationContext, id: number) {
+  const deleted = await db
+    .selectFrom('organisation')
+    .select(['inn', 'ogrn', 'deleted_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!deleted) throw new NotFoundError('Организация', 'Organisation', id);
+  if (deleted.deleted_at) await refuseDuplicates(db, deleted, id);
   const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'organisation', id));
   return { id: row.id, version: row.version };
 }

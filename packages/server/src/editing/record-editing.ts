@@ -4,6 +4,8 @@ import type { Db } from '../db/connection.ts';
 import { HttpError, NotFoundError } from '../http/errors.ts';
 import { auditSnapshot, writeAudit } from '../audit/audit.repository.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { provenance } from './references.ts';
+import { isRowId } from './region-resolvers.ts';
 
 /** Registry tables that carry the RECORD columns (version, soft delete, provenance). */
 export type VersionedTable =
@@ -65,6 +67,7 @@ export async function getLiveRow(
   table: VersionedTable,
   id: number,
 ): Promise<Row | undefined> {
+  if (!isRowId(id)) return undefined;
   return (await (db as AnyDb)
     .selectFrom(table)
     .selectAll()
@@ -105,7 +108,9 @@ export async function createRecord(
 /**
  * Optimistic concurrency: the update applies only if the record still has
  * the version the editor started from; otherwise 409 with the current record,
- * so nothing is silently overwritten. Writes one audit entry.
+ * so nothing is silently overwritten. Writes one audit entry; `related` adds
+ * the before and after of data kept in other tables (an organisation's
+ * ОКВЭД2 codes) to that same entry.
  */
 export async function updateRecord(
   trx: Kysely<Database>,
@@ -114,6 +119,7 @@ export async function updateRecord(
   id: number,
   expectedVersion: number,
   changes: Record<string, unknown>,
+  related?: { before: Record<string, unknown>; after: Record<string, unknown> },
 ): Promise<Row> {
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
@@ -135,8 +141,8 @@ export async function updateRecord(
     action: 'update',
     entityType: table,
     entityId: id,
-    before,
-    after,
+    before: related ? { ...before, ...related.before } : before,
+    after: related ? { ...after, ...related.after } : after,
     sourceId: ctx.sourceId,
   });
   return after;
@@ -148,11 +154,11 @@ export async function deleteRecord(
   ctx: MutationContext,
   table: VersionedTable,
   id: number,
-  expectedVersion: number | undefined,
+  expectedVersion: number,
 ): Promise<Row> {
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
-  if (expectedVersion !== undefined && before.version !== expectedVersion)
+  if (before.version !== expectedVersion)
     throw new ConflictError(auditSnapshot(before)!, before.version);
   const after = (await (trx as AnyDb)
     .updateTable(table)
@@ -202,6 +208,28 @@ export async function restoreRecord(
     after,
   });
   return after;
+}
+
+/**
+ * Provenance of an update: checked only when the change sends a source or a
+ * quote; a quote sent alone is checked against the record's current source.
+ */
+export async function updateProvenance(
+  db: Db,
+  table: VersionedTable,
+  id: number,
+  input: { sourceId?: number | null | undefined; sourceQuote?: string | null | undefined },
+): Promise<{ source_id?: number; source_quote?: string | null }> {
+  if (!('sourceId' in input) && !('sourceQuote' in input)) return {};
+  if ('sourceId' in input) return provenance(db, input);
+  const current = await getLiveRow(db, table, id);
+  if (!current) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
+  const prov = await provenance(db, {
+    sourceId: current['source_id'] as number | null,
+    sourceQuote: input.sourceQuote,
+  });
+  // Only the quote changes: the source stays as it is.
+  return 'source_quote' in prov ? { source_quote: prov.source_quote ?? null } : {};
 }
 
 /** camelCase input → snake_case columns, dropping keys that were not sent. */

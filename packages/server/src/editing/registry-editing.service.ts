@@ -11,7 +11,6 @@ import type {
   SourceCreateSchema,
   StatementCreateSchema,
 } from '@promatlas/core/api/editing.schema.ts';
-import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
 import type { Db } from '../db/connection.ts';
 import { HttpError, NotFoundError } from '../http/errors.ts';
 import {
@@ -20,10 +19,12 @@ import {
   getLiveRow,
   restoreRecord,
   toColumns,
+  updateProvenance,
   updateRecord,
   type MutationContext,
   type VersionedTable,
 } from './record-editing.ts';
+import { checkReferences, organisationProblem, provenance, regionProblem } from './references.ts';
 
 const PROVENANCE = { sourceId: 'source_id', sourceQuote: 'source_quote' };
 const PERSON = {
@@ -65,70 +66,21 @@ function period(asOf: { from: string; to: string; precision: string } | null | u
   return asOf ? { valid_from: asOf.from, valid_to: asOf.to, valid_precision: asOf.precision } : {};
 }
 
-/**
- * A quote must be a sentence of its source: it is stored as it stands in the
- * text (whitespace as in the document), so the source view can mark it.
- */
-async function provenance(
-  db: Db,
-  input: { sourceId?: number | null | undefined; sourceQuote?: string | null | undefined },
-) {
-  if (!input.sourceId) {
-    if (input.sourceQuote)
-      throw new HttpError(
-        400,
-        'validation',
-        'Цитата указана без источника',
-        'A quote needs a source',
-        {
-          fields: [
-            {
-              field: 'sourceId',
-              message: 'Выберите источник цитаты',
-              messageEn: 'Choose the source of the quote',
-            },
-          ],
-        },
-      );
-    return {};
-  }
-  const source = await db
-    .selectFrom('source_document')
-    .select(['id', 'text'])
-    .where('id', '=', input.sourceId)
-    .executeTakeFirst();
-  if (!source)
-    throw new HttpError(
-      400,
-      'validation',
-      `Источник ${input.sourceId} не найден`,
-      `Source ${input.sourceId} not found`,
-      {
-        fields: [
-          { field: 'sourceId', message: 'Источник не найден', messageEn: 'Source not found' },
-        ],
-      },
-    );
-  if (!input.sourceQuote) return { source_id: source.id, source_quote: null };
-  const span = locateQuote(source.text, input.sourceQuote);
-  if (!span) {
-    throw new HttpError(
-      400,
-      'validation',
-      'Цитата не найдена в тексте источника',
-      'The quote is not in the source text',
-      {
-        fields: [
-          {
-            field: 'sourceQuote',
-            message: 'Такого фрагмента нет в тексте источника',
-            messageEn: 'Not found in the source text',
-          },
-        ],
-      },
-    );
-  }
-  return { source_id: source.id, source_quote: span.text };
+/** The regions and organisations a site or cluster refers to must exist: checked before writing. */
+function referenceChecks(db: Db, input: Record<string, unknown>) {
+  return checkReferences([
+    regionProblem(db, 'regionCode', input['regionCode'] as string | null | undefined),
+    organisationProblem(
+      db,
+      'managementOrganisationId',
+      input['managementOrganisationId'] as number | null | undefined,
+    ),
+    organisationProblem(
+      db,
+      'specialisedOrganisationId',
+      input['specialisedOrganisationId'] as number | null | undefined,
+    ),
+  ]);
 }
 
 function simpleEditing<C extends Record<string, unknown>, U extends { version: number }>(
@@ -137,6 +89,7 @@ function simpleEditing<C extends Record<string, unknown>, U extends { version: n
 ) {
   return {
     async create(db: Db, ctx: MutationContext, input: C) {
+      await referenceChecks(db, input);
       const prov = await provenance(
         db,
         input as { sourceId?: number | null; sourceQuote?: string | null },
@@ -151,10 +104,13 @@ function simpleEditing<C extends Record<string, unknown>, U extends { version: n
     },
     async update(db: Db, ctx: MutationContext, id: number, input: U) {
       const { version, ...rest } = input;
-      const prov =
-        'sourceId' in rest || 'sourceQuote' in rest
-          ? await provenance(db, rest as { sourceId?: number | null; sourceQuote?: string | null })
-          : {};
+      await referenceChecks(db, rest);
+      const prov = await updateProvenance(
+        db,
+        table,
+        id,
+        rest as { sourceId?: number | null; sourceQuote?: string | null },
+      );
       const row = await db.transaction().execute((trx) =>
         updateRecord(trx, { ...ctx, sourceId: prov.source_id }, table, id, version, {
           ...toColumns(rest, columns),
@@ -163,7 +119,7 @@ function simpleEditing<C extends Record<string, unknown>, U extends { version: n
       );
       return { id: row.id, version: row.version };
     },
-    async remove(db: Db, ctx: MutationContext, id: number, version: number | undefined) {
+    async remove(db: Db, ctx: MutationContext, id: number, version: number) {
       const row = await db
         .transaction()
         .execute((trx) => deleteRecord(trx, ctx, table, id, version));
@@ -198,17 +154,10 @@ export async function addPosition(
 ) {
   if (!(await getLiveRow(db, 'person', personId)))
     throw new NotFoundError('Персона', 'Person', personId);
-  if (input.organisationId && !(await getLiveRow(db, 'organisation', input.organisationId))) {
-    throw new HttpError(400, 'validation', 'Организация не найдена', 'Organisation not found', {
-      fields: [
-        {
-          field: 'organisationId',
-          message: 'Организация не найдена',
-          messageEn: 'Organisation not found',
-        },
-      ],
-    });
-  }
+  await checkReferences([
+    organisationProblem(db, 'organisationId', input.organisationId),
+    regionProblem(db, 'regionCode', input.regionCode),
+  ]);
   const prov = await provenance(db, input);
   const row = await db.transaction().execute((trx) =>
     createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'position', {
@@ -231,17 +180,7 @@ export async function addClusterMember(
 ) {
   if (!(await getLiveRow(db, 'cluster', clusterId)))
     throw new NotFoundError('Кластер', 'Cluster', clusterId);
-  if (!(await getLiveRow(db, 'organisation', input.organisationId))) {
-    throw new HttpError(400, 'validation', 'Организация не найдена', 'Organisation not found', {
-      fields: [
-        {
-          field: 'organisationId',
-          message: 'Организация не найдена',
-          messageEn: 'Organisation not found',
-        },
-      ],
-    });
-  }
+  await checkReferences([organisationProblem(db, 'organisationId', input.organisationId)]);
   const existing = await db
     .selectFrom('cluster_member')
     .select('id')
@@ -276,8 +215,9 @@ export async function removeChild(
   ctx: MutationContext,
   table: 'cluster_member' | 'position' | 'statement',
   id: number,
+  version: number,
 ) {
-  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, undefined));
+  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, version));
   return { id: row.id, version: row.version };
 }
 
