@@ -384,7 +384,7 @@ describe('editing the registry', () => {
     });
     expect(create.status).toBe(403);
     expect(create.body.error?.message).toContain('Тамбовская область');
-    const remove = await apiFromPage(page, 'DELETE', `/api/organisations/${tambovId}`);
+    const remove = await apiFromPage(page, 'DELETE', `/api/organisations/${tambovId}?version=1`);
     expect(remove.status).toBe(403);
     // Still there, unchanged.
     await page.goto(`${h.url}/organisations/${tambovId}`);
