@@ -149,7 +149,9 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     },
     'DELETE /api/organisations/:id': {
       ok: 200,
-      prepare: async (side) => ({ url: `/api/organisations/${await organisation(side)}?version=1` }),
+      prepare: async (side) => ({
+        url: `/api/organisations/${await organisation(side)}?version=1`,
+      }),
     },
     'POST /api/organisations/:id/restore': {
       ok: 200,

@@ -173,10 +173,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
         (await tambov.request('PATCH', `/api/people/${person}`, { version: 1, firstName: 'А' }))
           .status,
       ).toBe(403);
-      const removed = await lipetsk.request(
-        'DELETE',
-        `/api/positions/${linked.body.id}?version=1`,
-      );
+      const removed = await lipetsk.request('DELETE', `/api/positions/${linked.body.id}?version=1`);
       expect(removed.status).toBe(200);
       expect(
         (await tambov.request('PATCH', `/api/people/${person}`, { version: 1, firstName: 'А' }))

@@ -44,7 +44,7 @@ import {
   noRegion,
   regionFromBody,
   regionOfChild,
-    regionOfNewMember,
+  regionOfNewMember,
   regionOfNewPosition,
   regionOfPerson,
   regionOfRecord,

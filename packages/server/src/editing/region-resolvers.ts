@@ -73,7 +73,10 @@ export async function personRegions(db: Db, personId: number): Promise<Places> {
  * Organisations a site or cluster body links to. undefined: one of them does
  * not exist (the handler names the field).
  */
-async function linkedOrganisations(db: Db, body: Record<string, unknown>): Promise<Places | undefined> {
+async function linkedOrganisations(
+  db: Db,
+  body: Record<string, unknown>,
+): Promise<Places | undefined> {
   const places: Places = [];
   for (const field of ['managementOrganisationId', 'specialisedOrganisationId']) {
     const id = body[field];
