@@ -124,6 +124,20 @@ describe.each(databaseKinds())(
         expect(fieldsOf(member.body)).toEqual(['organisationId']);
       });
 
+      it('answers 400 naming subject.id for a fact about a record id beyond the integer range, for editors and administrators alike', async () => {
+        for (const client of [editor, admin]) {
+          for (const type of ['person', 'organisation', 'site']) {
+            const res = await client.request('POST', '/api/statements', {
+              subject: { type, id: '99999999999' },
+              property: 'note',
+              valueText: 'x',
+            });
+            expect(res.status, `${client.role} ${type}`).toBe(400);
+            expect(fieldsOf(res.body)).toEqual(['subject.id']);
+          }
+        }
+      });
+
       it('refuses restoring an organisation whose ИНН another record now has, with 409 naming that record', async () => {
         const first = await organisation({ ...SBER });
         expect(

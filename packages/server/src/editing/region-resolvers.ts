@@ -201,13 +201,13 @@ async function subjectRegions(db: Db, type: string, id: string): Promise<Places 
     case 'region':
       return [id];
     case 'person':
-      return /^\d{1,10}$/.test(id) ? personRegions(db, Number(id)) : null;
+      return /^\d+$/.test(id) && isRowId(Number(id)) ? personRegions(db, Number(id)) : null;
     case 'organisation':
     case 'site':
     case 'cluster':
     case 'event':
     case 'project': {
-      const region = /^\d{1,10}$/.test(id) ? await regionOf(db, type, Number(id)) : undefined;
+      const region = /^\d+$/.test(id) ? await regionOf(db, type, Number(id)) : undefined;
       return region === undefined ? null : [region];
     }
     default:
