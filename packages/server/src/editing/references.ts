@@ -72,11 +72,7 @@ export async function organisationProblem(
 
 /** Throws one 400 listing every problem found, or returns quietly. */
 export async function checkReferences(checks: Array<Promise<FieldProblem | null>>): Promise<void> {
-  const problems: FieldProblem[] = [];
-  for (const check of checks) {
-    const problem = await check;
-    if (problem) problems.push(problem);
-  }
+  const problems = (await Promise.all(checks)).filter((p): p is FieldProblem => p !== null);
   if (problems.length) throw invalid(problems);
 }
 
