@@ -8,10 +8,11 @@ import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample
 /**
  * Authorisation matrix, generated from the server's route table: every
  * state-changing route × every role × a record of the editor's own region
- * (Липецкая, 42) and of another (Тамбовская, 68). A route the table has but
- * this file does not know fails the test, so no route ships without a rule.
+ * (Липецкая, 42), of another (Тамбовская, 68) and a national one (no region,
+ * like АКИТ РФ: the administrator's). A route the table has but this file
+ * does not know fails the test, so no route ships without a rule.
  */
-type Side = 'own' | 'other';
+type Side = 'own' | 'other' | 'national';
 interface Call {
   url: string;
   body?: unknown;
@@ -25,7 +26,7 @@ interface Fixture {
   regionless?: boolean;
 }
 
-const REGION: Record<Side, string> = { own: '42', other: '68' };
+const REGION: Record<Side, string | null> = { own: '42', other: '68', national: null };
 let seq = 0;
 const uniq = () => `${Date.now() % 1_000_000}-${++seq}`;
 
@@ -193,7 +194,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       prepare: async (side) => {
         const p = await create('/api/people', { lastName: `В ${uniq()}` });
         return {
-          url: `/api/positions/${await create(`/api/people/${p}/positions`, { title: 'Инженер', regionCode: REGION[side] })}?version=1`,
+          url: `/api/positions/${await create(`/api/people/${p}/positions`, side === 'national' ? { title: 'Инженер', organisationId: await organisation(side) } : { title: 'Инженер', regionCode: REGION[side] })}?version=1`,
         };
       },
     },
@@ -272,7 +273,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'DELETE /api/statements/:id': {
       ok: 200,
       prepare: async (side) => ({
-        url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}?version=1`,
+        url: `/api/statements/${await create('/api/statements', { subject: side === 'national' ? { type: 'site', id: String(await site(side)) } : { type: 'region', id: REGION[side] }, property: 'note', valueText: 'x' })}?version=1`,
       }),
     },
     'POST /api/sources': {
@@ -388,7 +389,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       if (fixture.regionless && !(rule.scope === 'registry' && rule.anyEditorWhenNoRegion))
         failures.push(`${key}: fixture says regionless but the rule does not allow it`);
       for (const role of ['administrator', 'regional_editor', 'analyst', 'public'] as Role[]) {
-        for (const side of ['own', 'other'] as Side[]) {
+        for (const side of ['own', 'other', 'national'] as Side[]) {
           const call = await fixture.prepare(side);
           const res = await clients[role]!.request(route.method, call.url, call.body);
           const want = expected(rule.scope, role, side, fixture);
