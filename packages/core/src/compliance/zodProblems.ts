@@ -23,8 +23,16 @@ function formatPath(path: readonly PropertyKey[]): string {
  * as the message and the English one in `params.messageEn`.
  */
 export function zodProblems(error: z.ZodError): InputProblem[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): InputProblem[] => {
     const field = formatPath(issue.path);
+    // One problem per unknown field, named by its own path, so a typo is found at once.
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({
+        field: formatPath([...issue.path, key]),
+        code: 'unrecognized_key',
+        message: `Неизвестное поле «${key}»`,
+        messageEn: `Unknown field "${key}"`,
+      }));
     if (issue.code === 'custom') {
       const params = (issue as { params?: { messageEn?: string; code?: string } }).params;
       return {
