@@ -3,7 +3,7 @@ import { DEFAULT_CLUSTER_RULE_SET } from './default-cluster-rule-set.ts';
 import { validateClusterRuleSet } from './validateClusterRuleSet.ts';
 
 /** A deep copy through JSON, as a rule set arrives from a file or the database. */
-const copy = () => JSON.parse(JSON.stringify(DEFAULT_CLUSTER_RULE_SET)) as Record<string, never>;
+const copy = () => JSON.parse(JSON.stringify(DEFAULT_CLUSTER_RULE_SET)) as Record<string, object>;
 
 describe('validateClusterRuleSet', () => {
   it('accepts the shipped default after a round trip through JSON', () => {
@@ -30,7 +30,7 @@ describe('validateClusterRuleSet', () => {
     const rules = copy();
     const bad = {
       ...rules,
-      functionalDependence: { ...(rules.functionalDependence as object), threshold: 20 },
+      functionalDependence: { ...rules.functionalDependence, threshold: 20 },
     };
     const result = validateClusterRuleSet(bad);
     expect(result.ok).toBe(false);
@@ -48,7 +48,7 @@ describe('validateClusterRuleSet', () => {
     const rules = copy();
     const bad = {
       ...rules,
-      functionalDependence: { ...(rules.functionalDependence as object), reducedThreshold: 0.3 },
+      functionalDependence: { ...rules.functionalDependence, reducedThreshold: 0.3 },
     };
     const result = validateClusterRuleSet(bad);
     expect(result).toEqual({
@@ -69,7 +69,7 @@ describe('validateClusterRuleSet', () => {
     const bad = {
       ...rules,
       extra: 1,
-      cooperation: { ...(rules.cooperation as object), eligibleContractTypes: ['barter'] },
+      cooperation: { ...rules.cooperation, eligibleContractTypes: ['barter'] },
     };
     const result = validateClusterRuleSet(bad);
     expect(result.ok).toBe(false);

@@ -35,18 +35,17 @@ export function zodProblems(error: z.ZodError): InputProblem[] {
       }));
     if (issue.code === 'custom') {
       const params = (issue as { params?: { messageEn?: string; code?: string } }).params;
-      return {
-        field,
-        code: params?.code ?? 'custom',
-        message: issue.message,
-        messageEn: params?.messageEn ?? issue.message,
-      };
+      return [
+        {
+          field,
+          code: params?.code ?? 'custom',
+          message: issue.message,
+          messageEn: params?.messageEn ?? issue.message,
+        },
+      ];
     }
-    return {
-      field,
-      code: issue.code,
-      message: localise(ru, issue),
-      messageEn: localise(en, issue),
-    };
+    return [
+      { field, code: issue.code, message: localise(ru, issue), messageEn: localise(en, issue) },
+    ];
   });
 }
