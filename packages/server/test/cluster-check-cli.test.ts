@@ -54,6 +54,22 @@ describe('promatlas clusters check', { timeout: 120_000 }, () => {
     expect(verdict(result.stdout).compliant).toBe(true);
   });
 
+  it('says what is missing for ЛИПЕЦКМАШ from the seed facts alone, as documented', async () => {
+    const result = await promatlas([
+      'clusters',
+      'check',
+      path.join(ROOT, 'docs/examples/lipetskmash-seed.json'),
+    ]);
+    expect(result.code).toBe(0);
+    const expected: unknown = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'docs/examples/lipetskmash-seed.verdict.json'), 'utf8'),
+    );
+    expect(verdict(result.stdout)).toEqual(expected);
+    expect(verdict(result.stdout).requirements.map((r) => r.verdict)).toEqual(
+      Array(5).fill('insufficient_data'),
+    );
+  });
+
   it('exits 0 with compliant false and the failing requirement for a cluster that fails', async () => {
     const input = metCluster();
     input.participants = input.participants.filter((p) => p.id !== 's1');

@@ -97,4 +97,38 @@ describe('checkCluster', () => {
       functionalDependenceThreshold: null,
     });
   });
+
+  it('says every participant requirement lacks data for ЛИПЕЦКМАШ known from the seed alone', () => {
+    // Seed 001 (06.12.2017) names the cluster and two supported projects, but no
+    // participant, contract, purchase or decision date: nothing may be invented.
+    const result = checkCluster(
+      {
+        asOf: '2017-12-06',
+        cluster: { name: 'ЛИПЕЦКМАШ' },
+        participants: [],
+        contracts: [],
+        purchases: [],
+      },
+      rules,
+    );
+    expect(result).toEqual({
+      compliant: null,
+      functionalDependence: null,
+      functionalDependenceThreshold: null,
+      requirements: [
+        'cooperation',
+        'functional_dependence',
+        'composition',
+        'specialised_organisation',
+        'decision_validity',
+      ].map((code) => ({
+        code,
+        verdict: 'insufficient_data',
+        value: null,
+        threshold: code === 'decision_validity' ? 5 : null,
+        participants: [],
+        deadline: null,
+      })),
+    });
+  });
 });

@@ -17,6 +17,12 @@ import type { ClusterRuleSet } from './cluster-rule-set.schema.ts';
  * specialised organisation, decision validity, with exactly the fields of the
  * published output format.
  *
+ * An empty participant list is read as "participants not recorded", not as a
+ * cluster of nobody (no cluster has no participants): every requirement about
+ * participants then lacks data, with value and threshold null — so a cluster
+ * known only by name (the demo's ЛИПЕЦКМАШ) says what is missing and invents
+ * nothing.
+ *
  * `compliant` is false when any requirement is not met, null when none fails
  * but one lacks data, true when all are met. `functionalDependence` and
  * `functionalDependenceThreshold` repeat the functional-dependence requirement's
@@ -31,14 +37,26 @@ export function checkCluster(input: ClusterCheckInput, rules: ClusterRuleSet): C
     checkSpecialisedOrganisation(input, rules),
     checkDecisionValidity(input, rules),
   ];
-  const requirements: RequirementResult[] = results.map((r) => ({
-    code: r.code,
-    verdict: r.verdict,
-    value: r.value,
-    threshold: r.threshold,
-    participants: [...r.participants],
-    deadline: r.deadline,
-  }));
+  const unrecorded = input.participants.length === 0;
+  const requirements: RequirementResult[] = results.map((r) =>
+    unrecorded && r.code !== 'decision_validity'
+      ? {
+          code: r.code,
+          verdict: 'insufficient_data',
+          value: null,
+          threshold: null,
+          participants: [],
+          deadline: null,
+        }
+      : {
+          code: r.code,
+          verdict: r.verdict,
+          value: r.value,
+          threshold: r.threshold,
+          participants: [...r.participants],
+          deadline: r.deadline,
+        },
+  );
   const compliant = requirements.some((r) => r.verdict === 'not_met')
     ? false
     : requirements.some((r) => r.verdict === 'insufficient_data')
@@ -46,8 +64,8 @@ export function checkCluster(input: ClusterCheckInput, rules: ClusterRuleSet): C
       : true;
   return {
     compliant,
-    functionalDependence: dependence.value,
-    functionalDependenceThreshold: dependence.threshold,
+    functionalDependence: unrecorded ? null : dependence.value,
+    functionalDependenceThreshold: unrecorded ? null : dependence.threshold,
     requirements,
   };
 }

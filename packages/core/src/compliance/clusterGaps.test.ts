@@ -74,4 +74,21 @@ describe('clusterGaps', () => {
       'Obtain a new Minpromtorg decision: the previous one expired on 2026-03-15',
     ]);
   });
+
+  it('asks for the participants and the decision date of a cluster known only by name', () => {
+    const input = {
+      asOf: '2017-12-06',
+      cluster: { name: 'ЛИПЕЦКМАШ' },
+      participants: [],
+      contracts: [],
+      purchases: [],
+    };
+    const gaps = gapsOf(input);
+    expect(gaps.map((g) => g.requirement)).toEqual(['composition', 'decision_validity']);
+    expect(gaps[0]!.messageEn).toContain("Record the cluster's participants");
+    expect(gaps[0]!.messageEn).toContain('purchases for 2016');
+    expect(gaps[1]!.messageEn).toBe(
+      "State the date of Minpromtorg's compliance decision (or that there is none)",
+    );
+  });
 });

@@ -42,8 +42,19 @@ export function clusterGaps(
   const names = (ids: readonly string[]) =>
     ids.map((id) => `${byId.get(id)?.name ?? id} (${id})`).join(', ');
   const year = Number(input.asOf.slice(0, 4)) - 1;
+  if (input.participants.length === 0)
+    gaps.push({
+      requirement: 'composition',
+      participants: [],
+      deadline: null,
+      message:
+        'Внести участников кластера (вид, промышленное ли предприятие, производит ли конечную продукцию, территория, дата вступления), их кооперационные договоры и закупки производителей конечной продукции за ' +
+        `${year} год`,
+      messageEn: `Record the cluster's participants (kind, industrial or not, finished-product maker or not, territory, joining date), their cooperation contracts and the finished-product makers' purchases for ${year}`,
+    });
 
   for (const r of result.requirements) {
+    if (input.participants.length === 0 && r.code !== 'decision_validity') continue;
     if (r.code === 'cooperation') {
       for (const id of r.participants) {
         const joined = byId.get(id)?.joined;
