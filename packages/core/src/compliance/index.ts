@@ -33,3 +33,4 @@ export { NON_INDUSTRIAL_KINDS } from './participant-roles.ts';
 export * from './support-measure.schema.ts';
 export { validateClusterCheckInput } from './validateClusterCheckInput.ts';
 export { validateClusterRuleSet } from './validateClusterRuleSet.ts';
+export { validateSubsidyCalculationInput } from './validateSubsidyCalculationInput.ts';
