@@ -180,4 +180,20 @@ describe('promatlas clusters check', { timeout: 120_000 }, () => {
       functionalDependence: 0.25,
     });
   });
+
+  it('writes no --out file at all on bad input', async () => {
+    const input = metCluster();
+    input.participants[0]!.joined = '2030-01-01';
+    const out = path.join(dir, 'never.json');
+    const result = await promatlas([
+      'clusters',
+      'check',
+      write('future.json', input),
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('participants[0].joined');
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });
