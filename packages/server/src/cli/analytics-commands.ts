@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Connection } from '../db/connection.ts';
 import { ClusterMapInputError, runClusterMap } from '../clusters/cluster-map-command.ts';
+import { registerClusterCheckCommand } from './cluster-check-command.ts';
 import { findDatasetByName } from '../datasets/dataset.repository.ts';
 import { createDataset, importIntoDataset } from '../datasets/dataset.service.ts';
 
@@ -58,6 +59,7 @@ export function registerClustersCommand(program: Command): void {
         `Записано строк: ${rows} → ${opts.out}${opts.summary ? `; сводка → ${opts.summary}` : ''}`,
       );
     });
+  registerClusterCheckCommand(clusters);
 }
 
 function year(value: string): number {
