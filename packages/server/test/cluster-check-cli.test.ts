@@ -125,6 +125,14 @@ describe('promatlas clusters check', { timeout: 120_000 }, () => {
     expect(missing.stderr).toContain('File not found or not readable');
   });
 
+  it('exits 2 on a usage error: no cluster file named, or an unknown option', async () => {
+    const noFile = await promatlas(['clusters', 'check']);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('cluster.json');
+    const unknown = await promatlas(['clusters', 'check', write('x.json', '{}'), '--verbose']);
+    expect(unknown.code).toBe(2);
+  });
+
   it('applies a rule set given with --rules, and rejects a bad one with exit 2', async () => {
     const input = metCluster();
     input.purchases = input.purchases.map((p) => ({ ...p, fromParticipantsRub: 15_000_000 }));

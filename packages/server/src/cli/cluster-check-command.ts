@@ -90,6 +90,9 @@ export function registerClusterCheckCommand(clusters: Command): void {
     )
     .option('--rules <rules.json>', 'набор правил (по умолчанию — поставляемый ПП 779)')
     .option('--out <verdict.json>', 'записать вердикт в файл вместо стандартного вывода')
+    // A usage error (missing file argument, unknown option) is bad input too: exit 2, as for
+    // a bad file; help still exits 0.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action((clusterFile: string, opts: { rules?: string; out?: string }) => {
       const run = runClusterCheck(clusterFile, opts.rules);
       if (!run.ok) {
