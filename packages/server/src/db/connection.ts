@@ -46,7 +46,16 @@ export function connectPostgres(databaseUrl: string, max = 10): Connection {
     });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, pool, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    pool,
+    kind: 'postgres',
+    close: async () => {
+      await db.destroy();
+      // Kysely ends the pool only if it ever used it; callers may have used the pool alone.
+      if (!pool.ended) await pool.end();
+    },
+  };
 }
 
 /**
