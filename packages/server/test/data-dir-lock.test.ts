@@ -108,9 +108,9 @@ describe('a command on the data directory of a running server', { timeout: 600_0
     fs.writeFileSync(csv, 'region,industry,employment\nЛипецкая область,C,100\n');
     const search = async (url: string) =>
       (
-        (await (
-          await fetch(`${url}/api/search?q=${encodeURIComponent('Липецкой')}`)
-        ).json()) as { items: Array<{ title: string }> }
+        (await (await fetch(`${url}/api/search?q=${encodeURIComponent('Липецкой')}`)).json()) as {
+          items: Array<{ title: string }>;
+        }
       ).items.map((i) => i.title);
 
     const first = await serve(dataDir);
