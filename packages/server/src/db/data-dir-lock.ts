@@ -129,7 +129,12 @@ export function lockDataDir(
       }
       const other = readLockHolder(real);
       const reason = staleReason(other, file);
-      if (!reason) throw new DataDirLockedError(real, other!);
+      // An unreadable lock younger than 5 s is being written by its holder right now.
+      if (!reason)
+        throw new DataDirLockedError(
+          real,
+          other ?? { pid: -1, host: 'unknown', startedAt: 'just now' },
+        );
       log(
         `Каталог данных ${real}: снята устаревшая блокировка (${reason}). / ` +
           `Data directory ${real}: taking over a stale lock (${reason}).`,
