@@ -134,7 +134,19 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<'se
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
     if (!error.holder.control) throw error;
-    writeFileDurably(file, await requestBackup(error.holder));
+    let bytes: Buffer;
+    try {
+      bytes = await requestBackup(error.holder);
+    } catch (cause) {
+      const why = cause instanceof Error ? cause.message : String(cause);
+      throw new BackupError(
+        `сервер (процесс ${error.holder.pid}) держит ${dataDir}, но его управляющий сокет ` +
+          `${error.holder.control} недоступен (${why}); запустите команду там же, где сервер, или остановите сервер`,
+        `the server (process ${error.holder.pid}) holds ${dataDir} but its control socket ` +
+          `${error.holder.control} cannot be reached (${why}); run the command where the server runs, or stop the server`,
+      );
+    }
+    writeFileDurably(file, bytes);
     return 'server';
   }
   try {
