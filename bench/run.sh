@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: throwaway PostgreSQL 15 cluster → national-scale registry →
 # HTTP benchmark (autocannon, 50 connections) → first page on the embedded
-# database → the analytics and ratings benchmarks if present → cluster stopped.
+# database → the analytics, ratings and durability benchmarks if present → cluster stopped.
 # Output goes to the terminal and to bench/out/run.log; JSON figures to bench/out/.
 #
 # Needs PostgreSQL 15 server binaries (Debian: apt-get install -y postgresql).
@@ -67,7 +67,7 @@ npx tsx bench/explain.ts || STATUS=1
 section "First page (embedded PGlite)"
 ( unset DATABASE_URL; npx tsx bench/first-page.ts ) || STATUS=1
 
-for b in cluster-analytics ratings; do
+for b in cluster-analytics ratings durability; do
   if [ -f "bench/$b.bench.ts" ]; then
     section "bench/$b.bench.ts"
     npx tsx "bench/$b.bench.ts" || STATUS=1

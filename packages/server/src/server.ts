@@ -11,6 +11,8 @@ import { buildApp } from './http/app.ts';
 import type { AppDeps, AppInstance } from './http/app-instance.ts';
 import type { Db } from './db/connection.ts';
 import { ensureFirstAdministrator } from './users/user.service.ts';
+import { startControlSocket, type ControlSocket } from './db/control-socket.ts';
+import { embeddedSnapshot } from './db/backup.ts';
 
 export const DEFAULT_WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -77,12 +79,21 @@ export async function startServer(
   const address = await app.listen({ port: config.port, host: config.host });
   let connection: Connection;
   let firstAdministrator: RunningServer['firstAdministrator'];
+  let control: ControlSocket | null = null;
   try {
     connection = await openDatabase(config);
-    await prepareDatabase(connection, { demo: options.demo ?? true });
-    firstAdministrator = await ensureFirstAdministrator(connection.db);
   } catch (error) {
     await app.close();
+    throw error;
+  }
+  try {
+    await prepareDatabase(connection, { demo: options.demo ?? true });
+    firstAdministrator = await ensureFirstAdministrator(connection.db);
+    // The server holds the data directory's lock: `promatlas db backup` asks it through this socket.
+    control = await startControlSocket(connection, embeddedSnapshot);
+  } catch (error) {
+    await app.close();
+    await connection.close();
     throw error;
   }
   deps.db = connection.db;
@@ -95,6 +106,7 @@ export async function startServer(
     firstAdministrator,
     async close() {
       await app.close();
+      await control?.close();
       await connection.close();
     },
   };

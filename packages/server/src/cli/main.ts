@@ -12,6 +12,7 @@ import { importOkvedFile } from '../reference/import-okved.ts';
 import { registerRatingsCommands } from './ratings-commands.ts';
 import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-methodologies.ts';
 import { registerClustersCommand, registerDatasetImportCommand } from './analytics-commands.ts';
+import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../db/backup.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -96,6 +97,34 @@ export async function main(argv: string[]): Promise<void> {
         );
       }),
     );
+  db.command('backup <file>')
+    .description(
+      'Резервная копия базы в файл (pg_dump -Fc для DATABASE_URL; для встроенной базы — снимок, в том числе у работающего сервера)',
+    )
+    .action(async (file: string) => {
+      if (config.databaseUrl) {
+        await backupPostgres(config.databaseUrl, file);
+        console.log(
+          `Резервная копия PostgreSQL записана в ${file} / PostgreSQL backup written to ${file}`,
+        );
+        return;
+      }
+      const how = await backupEmbedded(config.dataDir, file);
+      console.log(
+        `Резервная копия ${config.dataDir} записана в ${file}${how === 'server' ? ' (снята работающим сервером)' : ''} / ` +
+          `Backup of ${config.dataDir} written to ${file}${how === 'server' ? ' (taken by the running server)' : ''}`,
+      );
+    });
+  db.command('restore <file>')
+    .description(
+      'Восстановить базу из резервной копии; непустая база заменяется только с --replace (встроенная — при остановленном сервере)',
+    )
+    .option('--replace', 'заменить существующие данные')
+    .action(async (file: string, opts: { replace?: boolean }) => {
+      if (config.databaseUrl) await restorePostgres(config.databaseUrl, file, !!opts.replace);
+      else await restoreEmbedded(config.dataDir, file, !!opts.replace);
+      console.log(`База восстановлена из ${file} / Database restored from ${file}`);
+    });
   const users = program.command('users').description('Учётные записи');
   users
     .command('add')

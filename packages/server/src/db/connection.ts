@@ -1,10 +1,13 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 
 export type Db = Kysely<Database>;
 
@@ -12,6 +15,10 @@ export interface Connection {
   db: Db;
   pool: pg.Pool;
   kind: 'pglite' | 'postgres';
+  /** The embedded engine (absent on a PostgreSQL server): backups snapshot it. */
+  pglite?: PGlite;
+  /** The lock on the embedded data directory (absent in memory and on a PostgreSQL server). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -39,28 +46,138 @@ export function connectPostgres(databaseUrl: string, max = 10): Connection {
     });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, pool, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    pool,
+    kind: 'postgres',
+    close: async () => {
+      await db.destroy();
+      // Kysely ends the pool only if it ever used it; callers may have used the pool alone.
+      if (!pool.ended) await pool.end();
+    },
+  };
 }
 
 /**
- * Embedded PostgreSQL (PGlite) in a data directory — or in memory with
+ * PGlite's NodeFS with fsync. Emscripten's NODEFS has no `fsync` stream
+ * operation, so PostgreSQL's fsync() returns success without reaching the
+ * disk; this adds it (fdatasync() stays a no-op in Emscripten, hence
+ * `wal_sync_method=fsync` below). The NODEFS object is the module's own, so
+ * patching it before the mount covers every file.
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const result = await super.init(pg, opts);
+    const mountNodeFs = result.emscriptenOpts.preRun ?? [];
+    result.emscriptenOpts.preRun = [
+      (mod: { NODEFS: { stream_ops: Record<string, unknown> } }) => {
+        mod.NODEFS.stream_ops['fsync'] = (stream: { nfd: number }) => {
+          fs.fsyncSync(stream.nfd);
+          return 0;
+        };
+      },
+      ...mountNodeFs,
+    ] as typeof mountNodeFs;
+    return result;
+  }
+}
+
+/**
+ * PGlite starts PostgreSQL with `-F` (fsync off): dropped here, so a commit
+ * reaches the disk before it is acknowledged.
+ */
+const DURABLE_START_PARAMS = [
+  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  '-c',
+  'wal_sync_method=fsync',
+];
+
+/** fsyncs every file and directory under `dir` once (files PGlite writes outside PostgreSQL). */
+function fsyncTree(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) fsyncTree(full);
+    else if (entry.isFile()) fsyncPath(full);
+  }
+  fsyncPath(dir);
+}
+
+function fsyncPath(p: string): void {
+  const fd = fs.openSync(p, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface PgliteOptions {
+  /** fsync on commit (default). Off only to measure what durability costs. */
+  durable?: boolean;
+  /** A data directory tarball (from dumpDataDir) to start an empty directory from. */
+  loadDataDir?: Blob;
+  /** Skip the lock: the caller already holds the directory (restore's staging directory). */
+  unlocked?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Opens PGlite on a data directory (or memory://), durable unless told otherwise. */
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<PGlite> {
+  const inMemory = dataDir.startsWith('memory://');
+  const durable = !inMemory && (options.durable ?? true);
+  const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const pgliteOptions: PGliteOptions = {
+    extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(durable ? { fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS } : {}),
+  };
+  const pglite = durable
+    ? await PGlite.create(pgliteOptions)
+    : await PGlite.create(dataDir, pgliteOptions);
+  // initdb's result and a loaded tarball are copied in by plain writes: make them durable too.
+  if (durable && fresh) fsyncTree(dataDir);
+  return pglite;
+}
+
+/**
+ * Embedded PostgreSQL (PGlite) in a data directory, locked for this process and
+ * durable — or in memory with
  * 'memory://' — behind a pg.Pool, so the application has one code path.
  * PGlite serves one connection: the pool size is 1 and no code may hold a
  * client across awaits of other queries.
  */
-export async function connectPglite(dataDir: string): Promise<Connection> {
-  if (!dataDir.startsWith('memory://')) await fs.mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  await pglite.exec(SESSION_SETTINGS);
+export async function connectPglite(
+  dataDir: string,
+  options: PgliteOptions = {},
+): Promise<Connection> {
+  let lock: DataDirLock | undefined;
+  if (!dataDir.startsWith('memory://')) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    if (!options.unlocked) lock = lockDataDir(dataDir, options.log);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await openPglite(dataDir, options);
+    await pglite.exec(SESSION_SETTINGS);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     pool,
     kind: 'pglite',
+    pglite,
+    lock,
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
