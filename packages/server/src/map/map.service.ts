@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ReadSchema } from '../http/read-db.ts';
 import type { Db } from '../db/connection.ts';
 
 export const MAP_MEASURES = {
@@ -14,7 +15,7 @@ export type MapMeasure = keyof typeof MAP_MEASURES;
 export async function regionMeasure(
   db: Db,
   measure: MapMeasure,
-  schema: 'public' | 'published' = 'public',
+  schema: ReadSchema,
 ) {
   const { table, label } = MAP_MEASURES[measure];
   const rows = await sql<{ code: string; name: string; value: number }>`
