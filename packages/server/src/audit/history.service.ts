@@ -44,7 +44,8 @@ export async function getHistoryFor(
   if (viewer.user.role !== 'administrator') {
     const [table, key] = HISTORY_TABLES[entityType];
     const value = key === 'id' ? Number(entityId) : entityId;
-    if (typeof value === 'number' && value > 2_147_483_647) throw historyNotFound(entityType, entityId);
+    if (typeof value === 'number' && value > 2_147_483_647)
+      throw historyNotFound(entityType, entityId);
     const found = await sql<{ one: number }>`
       SELECT 1 AS one FROM ${sql.table(`internal.${table}`)} WHERE ${sql.ref(key)} = ${value}`.execute(
       readDbFor(db, 'internal'),

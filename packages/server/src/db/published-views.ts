@@ -84,32 +84,52 @@ export const RECORD_TABLES = new Set([
   'cluster_category_okved',
 ]);
 
-/** (type column, id column) pairs naming any record by its type. */
-const POLYMORPHIC: Record<string, Array<[string, string]>> = {
-  statement: [
-    ['subject_type', 'subject_id'],
-    ['object_type', 'object_id'],
-  ],
-  rating_result: [['object_type', 'object_id']],
-  rating_edition_result: [['object_type', 'object_id']],
-  rating_indicator_value: [['object_type', 'object_id']],
-};
-
-/** Record types a polymorphic reference may name, and their tables (`id` keyed, region by code). */
-const TYPED_RECORDS = [
+/** Record types a statement may name (the editing API's subject types and the demo's). */
+const STATEMENT_TYPES = [
+  'region',
   'organisation',
   'person',
-  'position',
   'site',
   'cluster',
   'event',
   'agreement',
   'action_plan',
   'project',
+  'support_measure',
   'support_award',
   'rating',
-  'statement',
-] as const;
+];
+/** Objects a rating ranks. */
+const RATED_TYPES = ['region', 'site', 'cluster'];
+
+/**
+ * Polymorphic references: (type column, id column, the types they may name).
+ * A type not listed names nothing visible, so such a row stays hidden until
+ * the type is added here.
+ */
+const POLYMORPHIC: Record<string, Array<[string, string, string[]]>> = {
+  statement: [
+    ['subject_type', 'subject_id', STATEMENT_TYPES],
+    ['object_type', 'object_id', STATEMENT_TYPES],
+  ],
+  rating_result: [['object_type', 'object_id', RATED_TYPES]],
+  rating_edition_result: [['object_type', 'object_id', RATED_TYPES]],
+  rating_indicator_value: [['object_type', 'object_id', RATED_TYPES]],
+};
+
+/** A quoted identifier: catalogue names go into the view SQL as they are. */
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Reference columns the schema declares no foreign key for (kept loose on purpose): treated as one. */
+const UNDECLARED_KEYS: ForeignKey[] = [
+  {
+    table_name: 'event_participant',
+    column_name: 'position_id',
+    target: 'position',
+    target_column: 'id',
+    not_null: false,
+  },
+];
 
 interface Column {
   table_name: string;
@@ -148,7 +168,13 @@ async function catalogue(db: Db) {
     list.push(c.column_name);
     columnsOf.set(c.table_name, list);
   }
-  return { tables: tables.rows.map((t) => t.table_name), columnsOf, keys: keys.rows };
+  const present = (k: ForeignKey) =>
+    columnsOf.get(k.table_name)?.includes(k.column_name) && columnsOf.has(k.target);
+  return {
+    tables: tables.rows.map((t) => t.table_name),
+    columnsOf,
+    keys: [...keys.rows, ...UNDECLARED_KEYS.filter(present)],
+  };
 }
 
 /** Tables of the schema that are not classified (no view is made for them). */
@@ -184,8 +210,8 @@ function viewDefinitions(
       if (restricted.has(t)) continue;
       const hides =
         ownFlags(t, 't').length > 0 ||
-        (t in POLYMORPHIC && TYPED_RECORDS.some((r) => restricted.has(r))) ||
-        (t === 'rating_edition' && mirrored.some((m) => restricted.has(m))) ||
+        (POLYMORPHIC[t] ?? []).some(([, , types]) => types.some((r) => restricted.has(r))) ||
+        (t === 'rating_edition' && RATED_TYPES.some((m) => restricted.has(m))) ||
         cat.keys.some((k) => k.table_name === t && k.target !== t && restricted.has(k.target));
       if (hides) {
         restricted.add(t);
@@ -194,24 +220,37 @@ function viewDefinitions(
     }
   }
 
-  const view = (table: string) => `${schema}.${table}`;
-  /** The record `target.targetColumn = value` is visible; self-references use the row's own flags (no recursion). */
+  const view = (table: string) => `${schema}.${q(table)}`;
+  /**
+   * The record `target.targetColumn = value` is visible. A record's own flags
+   * decide its visibility, so they are checked on its table directly (a
+   * simpler plan than its view); a relation's visibility needs its view.
+   */
   const visibleRef = (source: string, target: string, targetColumn: string, value: string) => {
     if (!restricted.has(target)) return null;
-    if (target === source) {
+    const ownFlagsDecide =
+      RECORD_TABLES.has(target) &&
+      !cat.keys.some(
+        (k) =>
+          k.table_name === target && k.not_null && k.target !== target && restricted.has(k.target),
+      );
+    if (ownFlagsDecide || target === source) {
       const flags = ownFlags(target, 'r');
-      return `EXISTS (SELECT 1 FROM public.${target} r WHERE r.${targetColumn} = ${value}${flags.map((f) => ` AND ${f}`).join('')})`;
+      return `EXISTS (SELECT 1 FROM public.${q(target)} r WHERE r.${q(targetColumn)} = ${value}${flags.map((f) => ` AND ${f}`).join('')})`;
     }
-    return `EXISTS (SELECT 1 FROM ${view(target)} r WHERE r.${targetColumn} = ${value})`;
+    return `EXISTS (SELECT 1 FROM ${view(target)} r WHERE r.${q(targetColumn)} = ${value})`;
   };
   /** A polymorphic (type, id) reference names a visible record; an unknown type is not visible. */
-  const visibleTyped = (source: string, typeExpr: string, idExpr: string) => {
+  const visibleTyped = (source: string, typeExpr: string, rawId: string, types: string[]) => {
+    const idExpr = `(${rawId})::text`;
     // The id as an integer key (so the primary key index serves); '007' or 'x' names nothing.
     const key = `(CASE WHEN ${idExpr} ~ '^[1-9][0-9]{0,8}$' THEN (${idExpr})::int END)`;
-    const cases = TYPED_RECORDS.filter((r) => mirrored.includes(r)).map(
-      (r) =>
-        `WHEN '${r}' THEN ${visibleRef(source, r, 'id', key) ?? `EXISTS (SELECT 1 FROM public.${r} r WHERE r.id = ${key})`}`,
-    );
+    const cases = types
+      .filter((r) => r !== 'region' && mirrored.includes(r))
+      .map(
+        (r) =>
+          `WHEN '${r}' THEN ${visibleRef(source, r, 'id', key) ?? `EXISTS (SELECT 1 FROM public.${q(r)} r WHERE r.id = ${key})`}`,
+      );
     return `(CASE ${typeExpr} WHEN 'region' THEN EXISTS (SELECT 1 FROM public.region r WHERE r.code = ${idExpr}) ${cases.join(' ')} ELSE false END)`;
   };
 
@@ -223,35 +262,37 @@ function viewDefinitions(
     const relation = RELATION_TABLES.has(t);
     const nulled = new Map<string, string>();
     for (const k of cat.keys.filter((k) => k.table_name === t)) {
-      const check = visibleRef(t, k.target, k.target_column, `t.${k.column_name}`);
+      const check = visibleRef(t, k.target, k.target_column, `t.${q(k.column_name)}`);
       if (!check) continue;
       if (k.target !== t) needs.add(k.target);
-      if (relation || k.not_null) conditions.push(`(t.${k.column_name} IS NULL OR ${check})`);
+      if (relation || k.not_null) conditions.push(`(t.${q(k.column_name)} IS NULL OR ${check})`);
       else nulled.set(k.column_name, check);
     }
-    for (const [typeColumn, idColumn] of POLYMORPHIC[t] ?? []) {
-      for (const r of TYPED_RECORDS) if (r !== t && mirrored.includes(r)) needs.add(r);
+    for (const [typeColumn, idColumn, types] of POLYMORPHIC[t] ?? []) {
+      for (const r of types) if (r !== t && mirrored.includes(r)) needs.add(r);
       conditions.push(
-        `(t.${typeColumn} IS NULL OR ${visibleTyped(t, `t.${typeColumn}`, `t.${idColumn}`)})`,
+        `(t.${q(typeColumn)} IS NULL OR ${visibleTyped(t, `t.${q(typeColumn)}`, `t.${q(idColumn)}`, types)})`,
       );
     }
     if (t === 'rating_edition') {
       // Every object the edition ranks, in its cached results and in the publisher's places.
-      for (const r of TYPED_RECORDS) if (mirrored.includes(r)) needs.add(r);
+      for (const r of RATED_TYPES) if (mirrored.includes(r)) needs.add(r);
       conditions.push(
-        `NOT EXISTS (SELECT 1 FROM public.rating_edition_result x WHERE x.edition_id = t.id AND NOT ${visibleTyped(t, 'x.object_type', 'x.object_id')})`,
-        `NOT EXISTS (SELECT 1 FROM public.rating_result x WHERE x.edition_id = t.id AND NOT ${visibleTyped(t, 'x.object_type', 'x.object_id::text')})`,
+        `NOT EXISTS (SELECT 1 FROM public.rating_edition_result x WHERE x.edition_id = t.id AND NOT ${visibleTyped(t, 'x.object_type', 'x.object_id', RATED_TYPES)})`,
+        `NOT EXISTS (SELECT 1 FROM public.rating_result x WHERE x.edition_id = t.id AND NOT ${visibleTyped(t, 'x.object_type', 'x.object_id', RATED_TYPES)})`,
       );
     }
     const select = (cat.columnsOf.get(t) ?? []).map((c) => {
       const check = nulled.get(c);
-      return check ? `CASE WHEN t.${c} IS NOT NULL AND ${check} THEN t.${c} END AS ${c}` : `t.${c}`;
+      return check
+        ? `CASE WHEN t.${q(c)} IS NOT NULL AND ${check} THEN t.${q(c)} END AS ${q(c)}`
+        : `t.${q(c)}`;
     });
     deps.set(t, needs);
     defs.set(
       t,
       sql.raw(
-        `SELECT ${select.join(', ')} FROM public.${t} t${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+        `SELECT ${select.join(', ')} FROM public.${q(t)} t${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
       ),
     );
   }

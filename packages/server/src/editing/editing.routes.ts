@@ -469,7 +469,6 @@ export function editingRoutes(app: AppInstance): void {
         response: { 200: HistorySchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async (request) =>
-      getHistoryFor(db(), request.viewer, request.params.type, request.params.id),
+    async (request) => getHistoryFor(db(), request.viewer, request.params.type, request.params.id),
   );
 }

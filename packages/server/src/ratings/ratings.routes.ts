@@ -248,11 +248,7 @@ export function ratingRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       try {
-        return await whatIfEdition(
-          readDb(app, request.viewer),
-          request.params.id,
-          request.body,
-        );
+        return await whatIfEdition(readDb(app, request.viewer), request.params.id, request.body);
       } catch (error) {
         if (error instanceof MethodologyInvalidError) return methodologyInvalid(reply, error);
         throw error;
