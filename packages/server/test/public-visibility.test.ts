@@ -325,15 +325,13 @@ describe.each(databaseKinds())('public visibility on %s', (kind) => {
   it('shows the public reader no draft or deleted record, nor anything naming one, on any read route', async () => {
     const answers = await sweep(anonymous);
     const leaks: string[] = [];
+    const unanswered: string[] = [];
     const reached = new Set<string>();
     for (const [route, calls] of answers) {
-      if (!NEVER_OK_FOR_PUBLIC.has(route))
-        expect(
-          calls.some((c) => c.answer.status < 400),
-          `${route} answered every call with an error`,
-        ).toBe(true);
+      if (!NEVER_OK_FOR_PUBLIC.has(route) && !calls.some((c) => c.answer.status < 400))
+        unanswered.push(route);
       for (const { call, answer } of calls) {
-        expect(answer.status, `${call.url}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+        if (answer.status >= 500) leaks.push(`${call.url} → ${answer.status}`);
         const marker = answer.text.match(/СКРЫТАЯ-МЕТКА[-\w]*/u);
         if (marker) leaks.push(`${call.method ?? 'GET'} ${call.url} → ${marker[0]}`);
         for (const ref of refsIn(answer.json))
@@ -342,6 +340,7 @@ describe.each(databaseKinds())('public visibility on %s', (kind) => {
       }
     }
     expect(leaks).toEqual([]);
+    expect(unanswered, 'routes that answered every call with an error').toEqual([]);
     // Not vacuous: the visible fixtures were read, on their pages and on the pages that link them.
     for (const what of ['org', 'person', 'site', 'cluster', 'event', 'agreement', 'action-plan'])
       expect(reached).toContain(`${VISIBLE}-${what}`);
@@ -432,7 +431,7 @@ describe.each(databaseKinds())('public visibility on %s', (kind) => {
       // The history of a visible record lists its children's deletions by design; it is checked below.
       if (route === 'GET /api/history/:type/:id') continue;
       for (const { call, answer } of calls) {
-        expect(answer.status, `${call.url}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+        if (answer.status >= 500) leaks.push(`${call.url} → ${answer.status}`);
         const marker = answer.text.match(/СКРЫТАЯ-МЕТКА-deleted[-\w]*/u);
         if (marker) leaks.push(`${call.method ?? 'GET'} ${call.url} → ${marker[0]}`);
         for (const ref of refsIn(answer.json))
