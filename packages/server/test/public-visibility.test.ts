@@ -222,6 +222,14 @@ function bodyText(contentType: string, raw: Buffer): string {
   return raw.toString('utf8');
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** Every {type, id} reference anywhere in a JSON value. */
 function refsIn(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) for (const v of value) refsIn(v, out);
@@ -255,13 +263,7 @@ describe.each(databaseKinds())('public visibility on %s', (kind) => {
         ...(call.body !== undefined ? { payload: call.body as object } : {}),
       });
       const text = bodyText(String(res.headers['content-type'] ?? ''), res.rawPayload);
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = null;
-      }
-      return { status: res.statusCode, text, json };
+      return { status: res.statusCode, text, json: parseJson(text) };
     };
   };
   const signedIn = async (role: 'regional_editor' | 'administrator'): Promise<Reader> => {
@@ -291,10 +293,8 @@ describe.each(databaseKinds())('public visibility on %s', (kind) => {
     const answers = new Map<string, Array<{ call: Call; answer: Answer }>>();
     for (const [route, calls] of Object.entries(READS)) {
       const out: Array<{ call: Call; answer: Answer }> = [];
-      const t0 = Date.now();
       for (const call of calls(f)) out.push({ call, answer: await read(call) });
       answers.set(route, out);
-      if (process.env['VIS_TIMING']) console.log('TIMING', route, out.length, Date.now() - t0);
     }
     return answers;
   };
