@@ -24,7 +24,7 @@ import {
  */
 interface Call {
   url: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
 }
 type Calls = (f: VisibilityFixtures) => Call[];
@@ -347,6 +347,24 @@ describe.each(databaseKinds())('public visibility on %s', (kind) => {
     for (const what of ['project', 'position', 'statement', 'source', 'edition', 'rating'])
       expect(reached).toContain(`${VISIBLE}-${what}`);
   }, 300_000);
+
+  it('refuses every other state-changing route to the public reader without showing a hidden record', async () => {
+    const hiddenIds = Object.values(f.records).flatMap((r) => [r.draft, r.deleted]);
+    const leaks: string[] = [];
+    for (const route of t.app.routeAccess) {
+      const key = routeKey(route);
+      if (PUBLIC_WRITES.has(key) || key in READS) continue;
+      for (const id of hiddenIds.slice(0, 4)) {
+        const url = route.url.replace(':id', String(id)).replace(':code', '42');
+        for (const body of [{}, { version: 1 }]) {
+          const res = await anonymous({ method: route.method as Call['method'], url, body });
+          if (![400, 401, 403, 404].includes(res.status)) leaks.push(`${key} → ${res.status}`);
+          if (res.text.includes(HIDDEN)) leaks.push(`${key} → ${res.text.slice(0, 200)}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
 
   it('answers 404 to the public reader on the page of every draft and deleted record, and on every history', async () => {
     for (const [kind, collection] of Object.entries(COLLECTIONS) as [EntityKind, string][]) {
