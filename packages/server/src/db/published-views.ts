@@ -12,14 +12,16 @@ import type { Db } from './connection.ts';
  * - `internal`, read by signed-in users: a record is visible when it is not
  *   deleted (unpublished drafts included).
  *
- * In both, a reference to a record that is not visible never shows:
+ * In both, a record that is not visible is in no view, so nothing can show
+ * its name or page, and what names it is hidden with it:
  *
  * - a relation or fact (RELATION_TABLES: a position, a cluster member, a
  *   statement, a rating result, …) is visible only when every record it names
  *   is visible — its foreign keys and its polymorphic (type, id) references;
- * - any other record keeps its own visibility, but its optional reference to
- *   a hidden record reads as NULL (an organisation whose parent is a draft
- *   shows no parent);
+ * - any other record keeps its own visibility; its optional reference to a
+ *   hidden record (an organisation's parent, a project's cluster) stays in the
+ *   row as a bare id, and the join through the view finds nothing (reading it
+ *   as NULL here would make every filter on the column a sequential scan);
  * - a rating edition is visible only when every object it ranks is visible,
  *   so a ranking never shows — or betrays by a gap in its places — an object
  *   the reader may not see.
@@ -36,7 +38,7 @@ export const VIEW_SCHEMAS = ['published', 'internal'] as const;
 export type ViewSchema = (typeof VIEW_SCHEMAS)[number];
 
 /** Bumped whenever the generated definitions change, so existing databases rebuild their views. */
-const RULE_VERSION = 'visibility-rule-2';
+const RULE_VERSION = 'visibility-rule-3';
 
 /** Accounts, sessions and the audit trail: never mirrored (the history has its own reader rule). */
 export const PRIVATE_TABLES = new Set(['app_user', 'user_session', 'audit_entry']);
@@ -59,7 +61,7 @@ export const RELATION_TABLES = new Set([
   'rating_indicator_value',
 ]);
 
-/** Records and reference data: own flags (published, deleted_at) decide; optional references to hidden records read as NULL. */
+/** Records and reference data: their own flags (published, deleted_at) decide. */
 export const RECORD_TABLES = new Set([
   'federal_district',
   'region',
@@ -84,7 +86,7 @@ export const RECORD_TABLES = new Set([
   'cluster_category_okved',
 ]);
 
-/** Record types a statement may name (the editing API's subject types and the demo's). */
+/** Record types a statement may name (the editing API's subject types, the demo's, the programmes). */
 const STATEMENT_TYPES = [
   'region',
   'organisation',
@@ -96,8 +98,6 @@ const STATEMENT_TYPES = [
   'action_plan',
   'project',
   'support_measure',
-  'support_award',
-  'rating',
 ];
 /** Objects a rating ranks. */
 const RATED_TYPES = ['region', 'site', 'cluster'];
@@ -260,13 +260,11 @@ function viewDefinitions(
     const needs = new Set<string>();
     const conditions = ownFlags(t, 't');
     const relation = RELATION_TABLES.has(t);
-    const nulled = new Map<string, string>();
     for (const k of cat.keys.filter((k) => k.table_name === t)) {
       const check = visibleRef(t, k.target, k.target_column, `t.${q(k.column_name)}`);
       if (!check) continue;
       if (k.target !== t) needs.add(k.target);
       if (relation || k.not_null) conditions.push(`(t.${q(k.column_name)} IS NULL OR ${check})`);
-      else nulled.set(k.column_name, check);
     }
     for (const [typeColumn, idColumn, types] of POLYMORPHIC[t] ?? []) {
       for (const r of types) if (r !== t && mirrored.includes(r)) needs.add(r);
@@ -282,12 +280,7 @@ function viewDefinitions(
         `NOT EXISTS (SELECT 1 FROM public.rating_result x WHERE x.edition_id = t.id AND NOT ${visibleTyped(t, 'x.object_type', 'x.object_id', RATED_TYPES)})`,
       );
     }
-    const select = (cat.columnsOf.get(t) ?? []).map((c) => {
-      const check = nulled.get(c);
-      return check
-        ? `CASE WHEN t.${q(c)} IS NOT NULL AND ${check} THEN t.${q(c)} END AS ${q(c)}`
-        : `t.${q(c)}`;
-    });
+    const select = (cat.columnsOf.get(t) ?? []).map((c) => `t.${q(c)}`);
     deps.set(t, needs);
     defs.set(
       t,
