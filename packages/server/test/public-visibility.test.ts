@@ -1,6 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unclassifiedTables } from '../src/db/published-views.ts';
+import { sql } from 'kysely';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { publishedViewsComplete, unclassifiedTables } from '../src/db/published-views.ts';
 import { createUser } from '../src/users/user.service.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
@@ -473,4 +475,23 @@ describe.each(databaseKinds())('public visibility on %s', (kind) => {
       200,
     );
   }, 300_000);
+  it('rebuilds the views of a database whose views follow an older rule (published only, deleted shown) on the next start', async () => {
+    const db = t.app.deps.db;
+    // The views as the first release made them: a filter on `published`, nothing else.
+    await sql`DROP SCHEMA internal CASCADE`.execute(db);
+    await sql`DROP VIEW published.cluster_member`.execute(db);
+    await sql`CREATE VIEW published.cluster_member AS SELECT * FROM public.cluster_member WHERE published`.execute(
+      db,
+    );
+    expect(await publishedViewsComplete(db)).toBe(false);
+    await migrateToLatest(db);
+    expect(await publishedViewsComplete(db)).toBe(true);
+    const cluster = await anonymous({ url: `/api/clusters/${f.records.cluster.visible}` });
+    expect(cluster.status).toBe(200);
+    expect(cluster.text).toContain(`${VISIBLE}-org`);
+    expect(cluster.text).not.toContain(HIDDEN);
+    expect(
+      (await editor({ url: `/api/clusters/${f.records.cluster.visible}` })).text,
+    ).not.toContain(DELETED);
+  });
 });
