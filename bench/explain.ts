@@ -59,7 +59,7 @@ const search = (q: string, mode: 'text' | 'fuzzy') => () =>
     limit: 20,
     offset: 0,
     mode,
-    schema: 'public',
+    schema: 'internal',
   } as Parameters<typeof searchEntities>[1]);
 
 let report = '';

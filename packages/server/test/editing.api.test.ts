@@ -148,7 +148,7 @@ describe.each(databaseKinds())('editing the registry on %s', (kind) => {
     expect(await auditCount()).toBe(n0 + 2);
     await admin.request('POST', `/api/organisations/${id}/restore`);
     expect(await auditCount()).toBe(n0 + 3);
-    const history = await reader.request('GET', `/api/history/organisation/${id}`);
+    const history = await editor.request('GET', `/api/history/organisation/${id}`);
     expect(history.body.items.map((e: any) => e.action)).toEqual([
       'restore',
       'delete',

@@ -1,6 +1,59 @@
 import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { HttpError } from '../http/errors.ts';
+import { readDbFor } from '../http/read-db.ts';
+
+/** Tables of the record types that have a history, and their key column. */
+const HISTORY_TABLES = {
+  organisation: ['organisation', 'id'],
+  person: ['person', 'id'],
+  site: ['site', 'id'],
+  cluster: ['cluster', 'id'],
+  region: ['region', 'code'],
+  event: ['event', 'id'],
+  project: ['project', 'id'],
+} as const;
+export type HistoryType = keyof typeof HISTORY_TABLES;
+
+function historyNotFound(type: string, id: string): HttpError {
+  return new HttpError(
+    404,
+    'not_found',
+    `История записи «${type} ${id}» недоступна: запись не найдена или нужно войти`,
+    `No history for ${type} ${id}: the record does not exist or you need to sign in`,
+  );
+}
+
+/**
+ * Who may read a record's history. Its entries hold every earlier state
+ * (drafts, values later removed), editors' names and child records, so the
+ * public reader never sees it — 404 for every id, visible record or not, so
+ * the answer tells nothing. Signed-in users see the history of records they
+ * can open (not deleted); the administrator also that of a deleted record,
+ * whose page offers the restore.
+ */
+export async function getHistoryFor(
+  db: Db,
+  viewer: Viewer,
+  entityType: HistoryType,
+  entityId: string,
+): Promise<{ items: AuditEntry[] }> {
+  if (!viewer.user) throw historyNotFound(entityType, entityId);
+  if (viewer.user.role !== 'administrator') {
+    const [table, key] = HISTORY_TABLES[entityType];
+    const value = key === 'id' ? Number(entityId) : entityId;
+    if (typeof value === 'number' && value > 2_147_483_647)
+      throw historyNotFound(entityType, entityId);
+    const found = await sql<{ one: number }>`
+      SELECT 1 AS one FROM ${sql.table(`internal.${table}`)} WHERE ${sql.ref(key)} = ${value}`.execute(
+      readDbFor(db, 'internal'),
+    );
+    if (found.rows.length === 0) throw historyNotFound(entityType, entityId);
+  }
+  return getHistory(db, entityType, entityId);
+}
 
 /** Child records whose changes show in a parent's history: [audit entity type, column pointing at the parent]. */
 const CHILD_LINKS: Record<string, Array<[string, string]>> = {

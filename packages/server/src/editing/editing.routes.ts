@@ -22,7 +22,8 @@ import { EntityRefSchema } from '@promatlas/core/api/common.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import type { AccessRule, RegionResolver } from '../auth/access.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
-import { getHistory } from '../audit/history.service.ts';
+import { readDb } from '../http/read-db.ts';
+import { getHistoryFor } from '../audit/history.service.ts';
 import {
   createOrganisation,
   deleteOrganisation,
@@ -165,7 +166,12 @@ export function editingRoutes(app: AppInstance): void {
         },
       },
     },
-    async (request) => findSimilarOrganisations(db(), request.query.name, request.query.region),
+    async (request) =>
+      findSimilarOrganisations(
+        readDb(app, request.viewer),
+        request.query.name,
+        request.query.region,
+      ),
   );
 
   // ---- people and positions ----
@@ -470,9 +476,11 @@ export function editingRoutes(app: AppInstance): void {
           type: z.enum(['organisation', 'person', 'site', 'cluster', 'region', 'event', 'project']),
           id: z.string().regex(/^\d{1,10}$/, 'Идентификатор — число или код региона'),
         }),
-        response: { 200: HistorySchema, 400: ErrorResponseSchema },
+        description:
+          'Только для вошедших пользователей: публичному читателю — 404 для любой записи (в истории есть черновики и имена редакторов). Удалённую запись видит только администратор.',
+        response: { 200: HistorySchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
       },
     },
-    async (request) => getHistory(db(), request.params.type, request.params.id),
+    async (request) => getHistoryFor(db(), request.viewer, request.params.type, request.params.id),
   );
 }

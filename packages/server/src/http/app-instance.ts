@@ -20,10 +20,16 @@ export interface AppDeps {
   ready?: { promise: Promise<void>; done: boolean };
 }
 
+/** A route as registered (method and URL pattern), in registration order. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
 export type AppInstance = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
   RawReplyDefaultExpression,
   FastifyBaseLogger,
   ZodTypeProvider
-> & { deps: AppDeps; routeAccess: RouteAccess[] };
+> & { deps: AppDeps; routeAccess: RouteAccess[]; routeList: RegisteredRoute[] };

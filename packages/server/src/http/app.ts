@@ -11,7 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps, AppInstance } from './app-instance.ts';
+import type { AppDeps, AppInstance, RegisteredRoute } from './app-instance.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerAuth, type RouteAccess } from '../auth/auth.plugin.ts';
@@ -46,6 +46,13 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   app.decorate('deps', options.deps);
   const routeAccess: RouteAccess[] = [];
   app.decorate('routeAccess', routeAccess);
+  // Every route with its method, so tests generated from the route table (public visibility) see each one.
+  const routeList: RegisteredRoute[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method])
+      routeList.push({ method, url: route.url });
+  });
   const webDist =
     options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))
       ? options.webDist

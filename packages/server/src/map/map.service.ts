@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ReadSchema } from '../http/read-db.ts';
 import type { Db } from '../db/connection.ts';
 
 export const MAP_MEASURES = {
@@ -11,11 +12,7 @@ export const MAP_MEASURES = {
 export type MapMeasure = keyof typeof MAP_MEASURES;
 
 /** A value per federal subject for the choropleth; regions without records get 0. */
-export async function regionMeasure(
-  db: Db,
-  measure: MapMeasure,
-  schema: 'public' | 'published' = 'public',
-) {
+export async function regionMeasure(db: Db, measure: MapMeasure, schema: ReadSchema) {
   const { table, label } = MAP_MEASURES[measure];
   const rows = await sql<{ code: string; name: string; value: number }>`
     SELECT r.code, r.name, coalesce(c.n, 0)::int AS value

@@ -248,7 +248,7 @@ export function ratingRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       try {
-        return await whatIfEdition(app.deps.db, request.params.id, request.body);
+        return await whatIfEdition(readDb(app, request.viewer), request.params.id, request.body);
       } catch (error) {
         if (error instanceof MethodologyInvalidError) return methodologyInvalid(reply, error);
         throw error;
@@ -266,15 +266,15 @@ export function ratingRoutes(app: AppInstance): void {
         querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
       },
     },
-    async ({ params, query }, reply) => {
+    async ({ params, query, viewer }, reply) => {
       if (query.format === 'csv') {
-        const file = await exportEditionCsv(app.deps.db, params.id);
+        const file = await exportEditionCsv(readDb(app, viewer), params.id);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${file.fileName}"`)
           .send(file.body);
       }
-      const file = await exportEditionXlsx(app.deps.db, params.id);
+      const file = await exportEditionXlsx(readDb(app, viewer), params.id);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

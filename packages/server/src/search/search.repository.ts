@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { ReadSchema } from '../http/read-db.ts';
 import type { Db } from '../db/connection.ts';
 
 export interface SearchHitRow {
@@ -164,7 +165,7 @@ export interface SearchParams {
   limit: number;
   offset: number;
   mode: Mode;
-  schema: 'public' | 'published';
+  schema: ReadSchema;
 }
 
 /** The record's own text matches the query: full text, or trigram word similarity in fuzzy mode. */

@@ -1,4 +1,5 @@
 import type { SearchResponse } from '@promatlas/core/api/search.schema.ts';
+import type { ReadSchema } from '../http/read-db.ts';
 import {
   CLUSTER_KINDS,
   EVENT_KINDS,
@@ -66,7 +67,7 @@ export interface SearchParams {
 export async function searchRegistry(
   db: Db,
   params: SearchParams,
-  schema: 'public' | 'published' = 'public',
+  schema: ReadSchema,
 ): Promise<SearchResponse> {
   const types = params.types
     ? params.types

@@ -42,7 +42,9 @@ export function ProfilePage<T>({
   const record = useApi<T>(`/api/${collection}/${encodeURIComponent(id)}`);
   const session = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab = history && searchParams.get('tab') === 'history' ? 'history' : 'details';
+  // The history (earlier states, editors' names) is for signed-in users only; the API answers 404 to the public.
+  const showHistory = history && session.user ? history : undefined;
+  const tab = showHistory && searchParams.get('tab') === 'history' ? 'history' : 'details';
   const [deleted, setDeleted] = useState(false);
   // After a save the same record loads again: keep showing it meanwhile (no flicker, open forms stay).
   const [reloading, setReloading] = useState(false);
@@ -107,7 +109,7 @@ export function ProfilePage<T>({
               />
             </Suspense>
           ) : null}
-          {history ? (
+          {showHistory ? (
             <div className="tabs profile-tabs" role="tablist" aria-label="Разделы профиля">
               <button
                 type="button"
@@ -131,7 +133,11 @@ export function ProfilePage<T>({
               </button>
             </div>
           ) : null}
-          {tab === 'history' && history ? <HistoryTab type={history} id={id} /> : children(current)}
+          {tab === 'history' && showHistory ? (
+            <HistoryTab type={showHistory} id={id} />
+          ) : (
+            children(current)
+          )}
         </>
       ) : (
         <Loading />
