@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserCreateSchema } from '@promatlas/core/api/editing.schema.ts';
 import { createUser, listUsers } from '../users/user.service.ts';
@@ -32,6 +33,41 @@ async function withDatabase<T>(
   }
 }
 
+/**
+ * The first-run password never goes to standard output or a log (both end up
+ * in journald or docker logs): it is written once to a file readable only by
+ * its owner in the data directory, and must be changed at the first sign-in.
+ * The file is removed at a later start once the password has been changed.
+ */
+async function handOverFirstPassword(
+  dataDir: string,
+  server: Awaited<ReturnType<typeof startServer>>,
+): Promise<string | null> {
+  const file = path.join(dataDir, FIRST_PASSWORD_FILE);
+  if (!server.firstAdministrator) {
+    if (fs.existsSync(file)) {
+      const pending = await server.connection.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('must_change_password', '=', true)
+        .where('role', '=', 'administrator')
+        .executeTakeFirst();
+      if (!pending) fs.rmSync(file, { force: true });
+    }
+    return null;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(
+    file,
+    `${server.firstAdministrator.email}\n${server.firstAdministrator.password}\n`,
+    { mode: 0o600, flag: 'wx' },
+  );
+  return file;
+}
+
+export const FIRST_PASSWORD_FILE = 'first-administrator-password.txt';
+
 /** `npx promatlas …`: the same services the HTTP API uses. */
 export async function main(argv: string[]): Promise<void> {
   const config = parseConfig(process.env, process.cwd());
@@ -57,12 +93,12 @@ export async function main(argv: string[]): Promise<void> {
         ? 'PostgreSQL (DATABASE_URL)'
         : `встроенная база в ${effective.dataDir}`;
       console.log(`PromAtlas: ${server.url} — ${where}`);
-      if (server.firstAdministrator) {
+      const passwordFile = await handOverFirstPassword(effective.dataDir, server);
+      if (passwordFile)
         console.log(
-          `Создан администратор ${server.firstAdministrator.email} с паролем ${server.firstAdministrator.password}\n` +
-            'Пароль показан один раз: войдите и создайте учётные записи (Администрирование → Пользователи).',
+          `Создан администратор ${server.firstAdministrator!.email}; пароль первого входа записан в ${passwordFile} (доступен только владельцу файла).\n` +
+            'При первом входе пароль нужно сменить; после этого удалите файл.',
         );
-      }
       const stop = async () => {
         await server.close();
         process.exit(0);
@@ -129,6 +165,8 @@ export async function main(argv: string[]): Promise<void> {
             role: opts.role,
             regions: opts.regions ? opts.regions.split(',').map((r) => r.trim()) : [],
             password,
+            // A generated password is shown on this terminal: its owner must replace it.
+            mustChangePassword: !opts.password,
           });
           if (!parsed.success)
             throw new Error(

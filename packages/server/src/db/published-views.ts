@@ -9,7 +9,14 @@ import type { Db } from './connection.ts';
  * Accounts, sessions and the audit trail have no mirror. Recreated on every
  * start after migrations, so new tables and columns are always mirrored.
  */
-const PRIVATE_TABLES = ['app_user', 'user_session', 'audit_entry'];
+const PRIVATE_TABLES = [
+  'app_user',
+  'user_session',
+  'audit_entry',
+  'login_throttle',
+  'known_device',
+  'security_event',
+];
 
 function mirroredTables(db: Db) {
   return sql<{ table_name: string; has_published: boolean }>`
