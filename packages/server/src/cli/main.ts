@@ -39,7 +39,7 @@ async function withDatabase<T>(
  * its owner in the data directory, and must be changed at the first sign-in.
  * The file is removed at a later start once the password has been changed.
  */
-async function handOverFirstPassword(
+export async function handOverFirstPassword(
   dataDir: string,
   server: Awaited<ReturnType<typeof startServer>>,
 ): Promise<string | null> {
