@@ -372,6 +372,10 @@ export const ViewerSchema = z.object({
     .string()
     .nullable()
     .describe('Передавайте в заголовке X-CSRF-Token при каждом изменяющем запросе'),
+  totpRequired: z
+    .boolean()
+    .optional()
+    .describe('Этому пользователю нужно подключить второй фактор, прежде чем работать дальше'),
 });
 
 export const AuditEntrySchema = z.object({

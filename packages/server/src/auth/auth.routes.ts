@@ -227,7 +227,15 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
         response: { 200: ViewerSchema },
       },
     },
-    async (request) => ({ user: request.viewer.user, csrfToken: request.viewer.csrfToken }),
+    async (request) => ({
+      user: request.viewer.user,
+      csrfToken: request.viewer.csrfToken,
+      totpRequired: Boolean(
+        app.deps.security?.totpRequiredForAdministrators &&
+        request.viewer.user?.role === 'administrator' &&
+        !request.viewer.user.totpEnabled,
+      ),
+    }),
   );
 
   app.post(
