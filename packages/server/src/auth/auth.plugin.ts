@@ -30,6 +30,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What a user who must change the first-run password may still call. */
 const WHILE_PASSWORD_CHANGE = new Set([
+  'GET /api/health',
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'POST /api/auth/password',
