@@ -500,6 +500,7 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     must_change_password: true,
     totp_secret: true,
     totp_enabled: true,
+    totp_last_step: true,
     password_changed_at: true,
   }),
   user_session: columns<Database['user_session']>({

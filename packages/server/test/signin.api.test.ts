@@ -457,15 +457,84 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
       totpCode: wrongCode,
     });
     expect(bad.json().error.code).toBe('totp_invalid');
-    const good = await login({
+    // The code used to confirm cannot be used again (no replay within its 90 s)…
+    const replayed = await login({
       email: user.email,
       password: user.password,
       ip: '10.60.0.2',
       totpCode: totp.generate(),
     });
+    expect(replayed.json().error.code).toBe('totp_invalid');
+    // …the next period's code (within the accepted drift) is accepted once.
+    const next = totp.generate({ timestamp: Date.now() + 30_000 });
+    const good = await login({
+      email: user.email,
+      password: user.password,
+      ip: '10.60.0.2',
+      totpCode: next,
+    });
     expect(good.statusCode).toBe(200);
+    const again = await login({
+      email: user.email,
+      password: user.password,
+      ip: '10.60.0.3',
+      totpCode: next,
+    });
+    expect(again.json().error.code).toBe('totp_invalid');
     const disable = await s.call('POST', '/api/auth/totp/disable', { password: user.password });
     expect(disable.json().user.totpEnabled).toBe(false);
+  });
+
+  it('lets an administrator switch off the second factor of a user who lost their phone', async () => {
+    const user = await account();
+    const s = await session({ email: user.email, password: user.password, ip: '10.62.0.1' });
+    const enrol = (await s.call('POST', '/api/auth/totp/enrol')).json();
+    const totp = new TOTP({ secret: Secret.fromBase32(enrol.secret) });
+    await s.call('POST', '/api/auth/totp/confirm', { code: totp.generate() });
+    const admin = await signIn(t.app, 'administrator');
+    const patched = await admin.request('PATCH', `/api/users/${user.id}`, { disableTotp: true });
+    expect(patched.status).toBe(200);
+    expect(patched.body.totpEnabled).toBe(false);
+    expect(
+      (await login({ email: user.email, password: user.password, ip: '10.62.0.2' })).statusCode,
+    ).toBe(200);
+    const events = await admin.request('GET', `/api/audit?action=totp_disabled&userId=${user.id}`);
+    expect(events.body.items[0].details).toEqual({ byAdministrator: true });
+  });
+
+  it('lets only one of two administrators disabling each other at the same moment succeed', async () => {
+    const a = await signIn(t.app, 'administrator');
+    const b = await signIn(t.app, 'administrator');
+    const idA = (await a.request('GET', '/api/auth/me')).body.user.id;
+    const idB = (await b.request('GET', '/api/auth/me')).body.user.id;
+    const others = await t.app.deps.db
+      .updateTable('app_user')
+      .set({ disabled: true })
+      .where('role', '=', 'administrator')
+      .where('id', 'not in', [idA, idB])
+      .where('disabled', '=', false)
+      .returning('id')
+      .execute();
+    try {
+      const [ab, ba] = await Promise.all([
+        a.request('PATCH', `/api/users/${idB}`, { disabled: true }),
+        b.request('PATCH', `/api/users/${idA}`, { disabled: true }),
+      ]);
+      expect([ab.status, ba.status].sort()).toEqual([200, 409]);
+      const active = await t.app.deps.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('role', '=', 'administrator')
+        .where('disabled', '=', false)
+        .execute();
+      expect(active).toHaveLength(1);
+    } finally {
+      await t.app.deps.db
+        .updateTable('app_user')
+        .set({ disabled: false })
+        .where('id', 'in', [idA, idB, ...others.map((o) => o.id)])
+        .execute();
+    }
   });
 
   it('makes an administrator without TOTP enrol before doing anything else when TOTP is required', async () => {

@@ -26,7 +26,7 @@ import {
   listSessions,
   SESSION_DAYS,
 } from './session.repository.ts';
-import { checkTotp, newTotpSecret, totpEnrolment } from './totp.ts';
+import { checkTotp, newTotpSecret, totpEnrolment, useTotpStep } from './totp.ts';
 import { findUserByEmail, findUserById, toUser } from '../users/user.repository.ts';
 
 // A fixed hash to verify against when the e-mail is unknown, so the answer
@@ -149,7 +149,13 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
               ],
             },
           });
-        if (!checkTotp(row.totp_secret, row.email, totpCode)) {
+        const step = checkTotp(
+          row.totp_secret,
+          row.email,
+          totpCode,
+          row.totp_last_step === null ? null : Number(row.totp_last_step),
+        );
+        if (step === null || !(await useTotpStep(db, row.id, step))) {
           await recordSecurityEvent(db, request, {
             action: 'sign_in_failed',
             subjectId: row.id,
@@ -377,7 +383,8 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
           'Сначала начните подключение второго фактора',
           'Start the TOTP enrolment first',
         );
-      if (!checkTotp(row.totp_secret, row.email, request.body.code))
+      const step = checkTotp(row.totp_secret, row.email, request.body.code);
+      if (step === null)
         throw new HttpError(
           400,
           'totp_invalid',
@@ -391,7 +398,7 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
         );
       const updated = await app.deps.db
         .updateTable('app_user')
-        .set({ totp_enabled: true })
+        .set({ totp_enabled: true, totp_last_step: step })
         .where('id', '=', row.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -434,7 +441,7 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
       await db.deleteFrom('login_throttle').where('key', '=', accountKey(row.email)).execute();
       const updated = await db
         .updateTable('app_user')
-        .set({ totp_enabled: false, totp_secret: null })
+        .set({ totp_enabled: false, totp_secret: null, totp_last_step: null })
         .where('id', '=', row.id)
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -328,6 +328,7 @@ export interface AppUserTable {
   must_change_password: Generated<boolean>;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  totp_last_step: string | number | null;
   password_changed_at: Timestamp | null;
 }
 export interface UserSessionTable {

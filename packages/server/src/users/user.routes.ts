@@ -28,6 +28,10 @@ const UserPatchSchema = z.object({
     .optional(),
   disabled: z.boolean().optional(),
   password: PasswordSchema.optional(),
+  disableTotp: z
+    .literal(true)
+    .optional()
+    .describe('Отключить второй фактор пользователя (потерян телефон)'),
   mustChangePassword: z
     .boolean()
     .optional()

@@ -91,6 +91,7 @@ export async function updateUser(
     disabled?: boolean | undefined;
     password?: string | undefined;
     mustChangePassword?: boolean | undefined;
+    disableTotp?: true | undefined;
   },
   context?: ChangeContext,
 ): Promise<User> {
@@ -152,6 +153,9 @@ export async function updateUser(
         ...(patch.mustChangePassword !== undefined
           ? { must_change_password: patch.mustChangePassword }
           : {}),
+        ...(patch.disableTotp
+          ? { totp_enabled: false, totp_secret: null, totp_last_step: null }
+          : {}),
       })
       .where('id', '=', id)
       .returning(USER_COLUMNS)
@@ -179,6 +183,8 @@ export async function updateUser(
   if (!before.disabled && row.disabled) await event('account_disabled');
   if (before.disabled && !row.disabled) await event('account_enabled');
   if (passwordHash !== undefined) await event('password_reset');
+  if (before.totp_enabled && !row.totp_enabled)
+    await event('totp_disabled', { byAdministrator: true });
   return toUser(row);
 }
 

@@ -196,6 +196,16 @@ export function UsersPage() {
       setError((e as Error).message);
     }
   };
+  const disableTotp = async (user: User) => {
+    setError(null);
+    try {
+      await apiSend('PATCH', `/api/users/${user.id}`, { disableTotp: true });
+      setNotice(`Второй фактор для ${user.email} отключён.`);
+      users.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const toggle = async (user: User) => {
     setError(null);
     try {
@@ -253,6 +263,17 @@ export function UsersPage() {
                     >
                       Снять задержки входа
                     </button>{' '}
+                    {user.totpEnabled ? (
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => void disableTotp(user)}
+                        data-testid="disable-totp"
+                        title="Если пользователь потерял телефон с приложением-аутентификатором"
+                      >
+                        Отключить второй фактор
+                      </button>
+                    ) : null}{' '}
                     <Link
                       className="button small"
                       to={`/admin/users/${user.id}/sessions`}
