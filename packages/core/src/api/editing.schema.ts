@@ -325,6 +325,12 @@ export const SessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 export const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
 
+/** A date that exists (2026-02-30 is refused here, not by the database). */
+const calendarDate = isoDate.refine(
+  (v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v,
+  { message: 'Такой даты нет в календаре' },
+);
+
 export const AuditSearchQuerySchema = z.object({
   trail: z
     .enum(['all', 'changes', 'security'])
@@ -339,8 +345,8 @@ export const AuditSearchQuerySchema = z.object({
   action: z.string().trim().max(60).optional(),
   entityType: z.string().trim().max(60).optional(),
   entityId: z.string().trim().max(60).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional().describe('Включительно'),
+  from: calendarDate.optional(),
+  to: calendarDate.optional().describe('Включительно'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
