@@ -10,7 +10,7 @@ import { buildApp } from '../src/http/app.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
 import { createUser, ensureFirstAdministrator } from '../src/users/user.service.ts';
 import { HttpError } from '../src/http/errors.ts';
-import { handOverFirstPassword } from '../src/cli/main.ts';
+import { handOverFirstPassword } from '../src/users/first-password-file.ts';
 import { parseConfig } from '../src/config/config.ts';
 
 const GOOD = 'лиловый-сокол-над-рекой';

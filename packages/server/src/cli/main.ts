@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserCreateSchema } from '@promatlas/core/api/editing.schema.ts';
 import { createUser, listUsers } from '../users/user.service.ts';
+import { handOverFirstPassword } from '../users/first-password-file.ts';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseConfig, type Config } from '../config/config.ts';
 import { openDatabase, prepareDatabase, startServer } from '../server.ts';
@@ -33,41 +33,6 @@ async function withDatabase<T>(
   }
 }
 
-/**
- * The first-run password never goes to standard output or a log (both end up
- * in journald or docker logs): it is written once to a file readable only by
- * its owner in the data directory, and must be changed at the first sign-in.
- * The file is removed at a later start once the password has been changed.
- */
-export async function handOverFirstPassword(
-  dataDir: string,
-  server: Awaited<ReturnType<typeof startServer>>,
-): Promise<string | null> {
-  const file = path.join(dataDir, FIRST_PASSWORD_FILE);
-  if (!server.firstAdministrator) {
-    if (fs.existsSync(file)) {
-      const pending = await server.connection.db
-        .selectFrom('app_user')
-        .select('id')
-        .where('must_change_password', '=', true)
-        .where('role', '=', 'administrator')
-        .executeTakeFirst();
-      if (!pending) fs.rmSync(file, { force: true });
-    }
-    return null;
-  }
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.rmSync(file, { force: true });
-  fs.writeFileSync(
-    file,
-    `${server.firstAdministrator.email}\n${server.firstAdministrator.password}\n`,
-    { mode: 0o600, flag: 'wx' },
-  );
-  return file;
-}
-
-export const FIRST_PASSWORD_FILE = 'first-administrator-password.txt';
-
 /** `npx promatlas …`: the same services the HTTP API uses. */
 export async function main(argv: string[]): Promise<void> {
   const config = parseConfig(process.env, process.cwd());
@@ -97,7 +62,7 @@ export async function main(argv: string[]): Promise<void> {
       if (passwordFile)
         console.log(
           `Создан администратор ${server.firstAdministrator!.email}; пароль первого входа записан в ${passwordFile} (доступен только владельцу файла).\n` +
-            'При первом входе пароль нужно сменить; после этого удалите файл.',
+            'При первом входе пароль нужно сменить; после смены файл удаляется при следующем запуске (или удалите его сами).',
         );
       const stop = async () => {
         await server.close();
