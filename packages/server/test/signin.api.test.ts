@@ -243,6 +243,26 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(15);
   });
 
+  it('gives a successful sign-in back only its own reservation: signing in between guesses does not reset the address limit, and many sign-ins from one office address pass', async () => {
+    const insider = await account();
+    const ip = '10.90.0.1';
+    const guesses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      await login({ email: insider.email, password: insider.password, ip });
+      guesses.push(
+        (await login({ email: `g${i}.${uniq()}@signin.test`, password: 'x', ip })).statusCode,
+      );
+    }
+    expect(guesses.filter((s) => s === 401)).toHaveLength(20);
+    expect(guesses.slice(20)).toEqual([429, 429]);
+    const office = await account();
+    for (let i = 0; i < 30; i++)
+      expect(
+        (await login({ email: office.email, password: office.password, ip: '10.91.0.1' }))
+          .statusCode,
+      ).toBe(200);
+  }, 120_000);
+
   it('lets an administrator lift the delay of an account, recorded as a security event', async () => {
     const admin = await signIn(t.app, 'administrator');
     const target = await account();
