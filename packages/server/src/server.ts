@@ -70,6 +70,10 @@ export async function startServer(
     db: undefined as unknown as Db,
     databaseKind: config.databaseUrl ? 'postgres' : 'pglite',
     ready,
+    security: {
+      trustedProxies: config.trustedProxies,
+      totpRequiredForAdministrators: config.totpRequiredForAdministrators,
+    },
   };
   const app = await buildApp({
     deps,

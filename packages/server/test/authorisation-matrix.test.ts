@@ -106,6 +106,14 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     ).id;
   };
 
+  const analystAccount = async (): Promise<number> =>
+    create('/api/users', {
+      email: `s${uniq()}@example.org`,
+      displayName: 'Тест',
+      role: 'analyst',
+      password: 'достаточно-длинный',
+    });
+
   const FIXTURES: Record<string, Fixture> = {
     'POST /api/auth/login': {
       ok: 401,
@@ -133,6 +141,48 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         url: `/api/users/${(await admin.request('POST', '/api/users', { email: `p${uniq()}@example.org`, displayName: 'Тест', role: 'analyst', password: 'достаточно-длинный' })).body.id}`,
         body: { displayName: 'Изменён' },
       }),
+    },
+    'POST /api/users/:id/unlock': {
+      ok: 200,
+      prepare: async () => ({ url: `/api/users/${await analystAccount()}/unlock` }),
+    },
+    'DELETE /api/users/:id/sessions': {
+      ok: 200,
+      prepare: async () => ({ url: `/api/users/${await analystAccount()}/sessions` }),
+    },
+    'DELETE /api/users/:id/sessions/:sessionId': {
+      // No such session: a permitted caller learns so, the others are refused first.
+      ok: 404,
+      prepare: async () => ({ url: `/api/users/${await analystAccount()}/sessions/2147483647` }),
+    },
+    'POST /api/auth/password': {
+      // A wrong current password: the call is allowed and answered field by field.
+      ok: 400,
+      prepare: async () => ({
+        url: '/api/auth/password',
+        body: { currentPassword: 'не тот пароль', newPassword: 'новый пароль для матрицы' },
+      }),
+    },
+    'POST /api/auth/totp/enrol': {
+      ok: 200,
+      prepare: async () => ({ url: '/api/auth/totp/enrol' }),
+    },
+    'POST /api/auth/totp/confirm': {
+      // The secret was just issued by the enrol route; a made-up code is refused.
+      ok: 400,
+      prepare: async () => ({ url: '/api/auth/totp/confirm', body: { code: '000000' } }),
+    },
+    'POST /api/auth/totp/disable': {
+      ok: 400,
+      prepare: async () => ({ url: '/api/auth/totp/disable', body: { password: 'не тот пароль' } }),
+    },
+    'DELETE /api/auth/sessions/:id': {
+      ok: 404,
+      prepare: async () => ({ url: '/api/auth/sessions/2147483647' }),
+    },
+    'POST /api/auth/sessions/revoke-others': {
+      ok: 200,
+      prepare: async () => ({ url: '/api/auth/sessions/revoke-others' }),
     },
     'POST /api/organisations': {
       ok: 201,
@@ -350,6 +400,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   function expected(scope: string, role: Role, side: Side, fixture: Fixture): number {
     if (scope === 'public') return fixture.ok;
     if (role === 'public') return 401;
+    if (scope === 'signed_in') return fixture.ok;
     if (role === 'administrator') return fixture.ok;
     if (scope === 'administrator') return 403;
     if (scope === 'analytics') return role === 'analyst' ? fixture.ok : 403;

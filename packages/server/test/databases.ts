@@ -52,6 +52,16 @@ export async function createTestDatabase(
     drop = async () => {
       const a = new pg.Client({ connectionString: url.toString() });
       await a.connect();
+      // The pool's connections may still be saying goodbye: terminating them
+      // then (WITH FORCE) makes their client emit an uncaught 57P01 error.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await a.query(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
     };

@@ -8,6 +8,8 @@ import type { Viewer } from './viewer.ts';
  * authorisation-matrix test exercises each rule for every role.
  *
  * - public: anyone, signed in or not (sign-in, sign-out).
+ * - signed_in: any signed-in user, for their own account (password, second
+ *   factor, own sessions).
  * - administrator: administrators only (accounts, restoring deleted records).
  * - analytics: analysts and administrators (datasets, rating computations).
  * - registry: administrators, and regional editors whose granted regions
@@ -18,6 +20,7 @@ import type { Viewer } from './viewer.ts';
  */
 export type AccessRule =
   | { scope: 'public' }
+  | { scope: 'signed_in' }
   | { scope: 'administrator' }
   | { scope: 'analytics' }
   | { scope: 'registry'; regions: RegionResolver; anyEditorWhenNoRegion?: boolean };
@@ -53,7 +56,7 @@ export function decide(
       messageRu: 'Войдите в систему, чтобы вносить изменения',
       messageEn: 'Sign in to make changes',
     };
-  if (user.role === 'administrator') return { allowed: true };
+  if (user.role === 'administrator' || rule.scope === 'signed_in') return { allowed: true };
   switch (rule.scope) {
     case 'administrator':
       return DENY_ROLE(

@@ -3,14 +3,14 @@ import fastifyHelmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../http/app-instance.ts';
 import { decide, type AccessRule } from './access.ts';
-import { findSession } from './session.repository.ts';
+import { findSession, touchSession } from './session.repository.ts';
 import { PUBLIC_VIEWER, type Viewer } from './viewer.ts';
 
 export const SESSION_COOKIE = 'promatlas_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** Shorthands accepted in route options: `config: { access: 'analytics' }`. */
-export type AccessOption = AccessRule | 'public' | 'administrator' | 'analytics';
+export type AccessOption = AccessRule | 'public' | 'signed_in' | 'administrator' | 'analytics';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,6 +27,20 @@ export function normaliseAccess(option: AccessOption | undefined): AccessRule | 
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a user who must change the first-run password may still call. */
+const WHILE_PASSWORD_CHANGE = new Set([
+  'GET /api/health',
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+]);
+/** What an administrator who must enrol a second factor may still call. */
+const WHILE_TOTP_ENROLMENT = new Set([
+  ...WHILE_PASSWORD_CHANGE,
+  'POST /api/auth/totp/enrol',
+  'POST /api/auth/totp/confirm',
+]);
 
 /** State-changing routes seen at registration, with their access rules (for the authorisation matrix test). */
 export interface RouteAccess {
@@ -83,24 +97,54 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.viewer = PUBLIC_VIEWER;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await findSession(app.deps.db, token);
     if (!session) return;
+    await touchSession(app.deps.db, session.token_hash, session.last_seen_at);
+    const user = {
+      id: session.id,
+      email: session.email,
+      displayName: session.display_name,
+      role: session.role as 'administrator',
+      regions: session.regions,
+      disabled: session.disabled,
+      mustChangePassword: session.must_change_password,
+      totpEnabled: session.totp_enabled,
+    };
     request.viewer = {
-      user: {
-        id: session.id,
-        email: session.email,
-        displayName: session.display_name,
-        role: session.role as 'administrator',
-        regions: session.regions,
-        disabled: session.disabled,
-      },
+      user,
       sessionHash: session.token_hash,
+      sessionId: session.session_id,
       csrfToken: session.csrf_token,
     };
+    // Until the first-run password is changed (or, when required, a second
+    // factor enrolled) the session may do nothing else, reads included.
+    if (!request.url.startsWith('/api/')) return;
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (user.mustChangePassword && !WHILE_PASSWORD_CHANGE.has(route))
+      return deny(
+        reply,
+        403,
+        'Смените пароль, выданный при установке: до этого другие действия недоступны',
+        'Change the first-run password before doing anything else',
+        'password_change_required',
+      );
+    if (
+      app.deps.security?.totpRequiredForAdministrators &&
+      user.role === 'administrator' &&
+      !user.totpEnabled &&
+      !WHILE_TOTP_ENROLMENT.has(route)
+    )
+      return deny(
+        reply,
+        403,
+        'Администратору нужен второй фактор: подключите приложение-аутентификатор (TOTP)',
+        'An administrator must enrol a second factor (TOTP) first',
+        'totp_enrolment_required',
+      );
   });
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -15,6 +15,7 @@ export function tokenHash(token: string): string {
 export async function createSession(
   db: Db,
   userId: number,
+  client: { ip?: string | null; userAgent?: string | null } = {},
 ): Promise<{ token: string; csrfToken: string; hash: string }> {
   const token = newToken();
   const csrfToken = newToken();
@@ -26,6 +27,8 @@ export async function createSession(
       user_id: userId,
       csrf_token: csrfToken,
       expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+      ip: client.ip ?? null,
+      user_agent: client.userAgent ?? null,
     })
     .execute();
   return { token, csrfToken, hash };
@@ -38,12 +41,16 @@ export async function findSession(db: Db, token: string) {
     .select([
       's.token_hash',
       's.csrf_token',
+      's.id as session_id',
+      's.last_seen_at',
       'u.id',
       'u.email',
       'u.display_name',
       'u.role',
       'u.regions',
       'u.disabled',
+      'u.must_change_password',
+      'u.totp_enabled',
     ])
     .where('s.token_hash', '=', tokenHash(token))
     .where('s.expires_at', '>', new Date())
@@ -57,4 +64,44 @@ export async function deleteSession(db: Db, hash: string): Promise<void> {
 
 export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+/** Last seen is written at most once a minute per session, not on every request. */
+export async function touchSession(db: Db, hash: string, lastSeen: Date): Promise<void> {
+  if (Date.now() - new Date(lastSeen).getTime() < 60_000) return;
+  await db
+    .updateTable('user_session')
+    .set({ last_seen_at: new Date() })
+    .where('token_hash', '=', hash)
+    .execute();
+}
+
+export async function listSessions(db: Db, userId: number) {
+  return db
+    .selectFrom('user_session')
+    .select(['id', 'token_hash', 'created_at', 'last_seen_at', 'ip', 'user_agent', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', new Date())
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Ends one session of the user; false when the user has no such session. */
+export async function deleteSessionById(db: Db, userId: number, id: number): Promise<boolean> {
+  const res = await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+/** Ends every session of the user but the one given; returns how many ended. */
+export async function deleteOtherSessions(db: Db, userId: number, keep: string): Promise<number> {
+  const res = await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .where('token_hash', '<>', keep)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
 }

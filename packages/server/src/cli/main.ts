@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { UserCreateSchema } from '@promatlas/core/api/editing.schema.ts';
 import { createUser, listUsers } from '../users/user.service.ts';
+import { handOverFirstPassword } from '../users/first-password-file.ts';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseConfig, type Config } from '../config/config.ts';
 import { openDatabase, prepareDatabase, startServer } from '../server.ts';
@@ -58,12 +59,12 @@ export async function main(argv: string[]): Promise<void> {
         ? 'PostgreSQL (DATABASE_URL)'
         : `встроенная база в ${effective.dataDir}`;
       console.log(`PromAtlas: ${server.url} — ${where}`);
-      if (server.firstAdministrator) {
+      const passwordFile = await handOverFirstPassword(effective.dataDir, server);
+      if (passwordFile)
         console.log(
-          `Создан администратор ${server.firstAdministrator.email} с паролем ${server.firstAdministrator.password}\n` +
-            'Пароль показан один раз: войдите и создайте учётные записи (Администрирование → Пользователи).',
+          `Создан администратор ${server.firstAdministrator!.email}; пароль первого входа записан в ${passwordFile} (доступен только владельцу файла).\n` +
+            'При первом входе пароль нужно сменить; после смены файл удаляется при следующем запуске (или удалите его сами).',
         );
-      }
       const stop = async () => {
         await server.close();
         process.exit(0);
@@ -158,6 +159,8 @@ export async function main(argv: string[]): Promise<void> {
             role: opts.role,
             regions: opts.regions ? opts.regions.split(',').map((r) => r.trim()) : [],
             password,
+            // A generated password is shown on this terminal: its owner must replace it.
+            mustChangePassword: !opts.password,
           });
           if (!parsed.success)
             throw new Error(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,7 +15,36 @@ const EnvironmentSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   PROMATLAS_WEB_DIST: z.string().optional(),
+  PROMATLAS_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isProxyAddress), {
+      message:
+        'comma-separated IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8), or loopback, linklocal, uniquelocal',
+    }),
+  PROMATLAS_TOTP_REQUIRED_FOR_ADMINISTRATORS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
 });
+
+/** An address or CIDR range as Fastify's trustProxy (proxy-addr) accepts it. */
+function isProxyAddress(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  if (rest.length || !address) return false;
+  const family = isIP(address);
+  if (!family) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}
 
 export interface Config {
   /** PostgreSQL server connection; when absent, embedded PGlite in dataDir is used. */
@@ -24,6 +54,13 @@ export interface Config {
   host: string;
   logLevel: z.infer<typeof EnvironmentSchema>['PROMATLAS_LOG_LEVEL'];
   webDist: string | undefined;
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed
+   * (client address for sign-in limits, https for Secure cookies); empty: none.
+   */
+  trustedProxies: string[];
+  /** Administrators must enrol a second factor (TOTP) before doing anything else. */
+  totpRequiredForAdministrators: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -42,5 +79,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     host: e.PROMATLAS_HOST,
     logLevel: e.PROMATLAS_LOG_LEVEL,
     webDist: e.PROMATLAS_WEB_DIST,
+    trustedProxies: e.PROMATLAS_TRUSTED_PROXIES,
+    totpRequiredForAdministrators: e.PROMATLAS_TOTP_REQUIRED_FOR_ADMINISTRATORS,
   };
 }

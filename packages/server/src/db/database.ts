@@ -325,17 +325,50 @@ export interface AppUserTable {
   regions: Generated<string[]>;
   disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  must_change_password: Generated<boolean>;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: string | number | null;
+  password_changed_at: Timestamp | null;
 }
 export interface UserSessionTable {
   token_hash: string;
   user_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
+  id: Generated<number>;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  window_start: Timestamp;
+  next_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+export interface SecurityEventTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  subject_id: number | null;
+  action: string;
+  email: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: unknown;
 }
 export interface AuditEntryTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   user_id: number | null;
   action: string;
   entity_type: string;
@@ -423,6 +456,9 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   audit_entry: AuditEntryTable;
+  login_throttle: LoginThrottleTable;
+  known_device: KnownDeviceTable;
+  security_event: SecurityEventTable;
   statistical_dataset: StatisticalDatasetTable;
   dataset_value: DatasetValueTable;
   dataset_quarantine_row: DatasetQuarantineRowTable;

@@ -41,7 +41,14 @@ export type ViewSchema = (typeof VIEW_SCHEMAS)[number];
 const RULE_VERSION = 'visibility-rule-3';
 
 /** Accounts, sessions and the audit trail: never mirrored (the history has its own reader rule). */
-export const PRIVATE_TABLES = new Set(['app_user', 'user_session', 'audit_entry']);
+export const PRIVATE_TABLES = new Set([
+  'app_user',
+  'user_session',
+  'audit_entry',
+  'login_throttle',
+  'known_device',
+  'security_event',
+]);
 
 /** Rows that only link or describe other records: hidden when any record they name is hidden. */
 export const RELATION_TABLES = new Set([

@@ -18,6 +18,14 @@ export interface AppDeps {
    * API requests wait for it, /api/health answers 503 until it resolves.
    */
   ready?: { promise: Promise<void>; done: boolean };
+  /** Sign-in settings from the configuration (defaults: no trusted proxy, TOTP optional). */
+  security?: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  /** Passed to Fastify's trustProxy: X-Forwarded-For/-Proto are believed only from these peers. */
+  trustedProxies: string[];
+  totpRequiredForAdministrators: boolean;
 }
 
 /** A route as registered (method and URL pattern), in registration order. */

@@ -37,6 +37,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
       ),
     }),
     bodyLimit: 1024 * 1024,
+    trustProxy: options.deps.security?.trustedProxies.length
+      ? options.deps.security.trustedProxies
+      : false,
     // Deeply nested or huge query strings are refused by the parser's limits, not by crashing.
     routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<ZodTypeProvider>();

@@ -11,6 +11,7 @@ import { regionRoutes, sourceRoutes } from '../registry/reference.routes.ts';
 import { mapRoutes } from '../map/map.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { editingRoutes } from '../editing/editing.routes.ts';
 import { clusterCategoryRoutes } from '../cluster-categories/cluster-category.routes.ts';
 import { ratingRoutes } from '../ratings/ratings.routes.ts';
@@ -22,6 +23,7 @@ export function registerApiRoutes(app: AppInstance): void {
   healthRoutes(app);
   authRoutes(app);
   userRoutes(app);
+  auditRoutes(app);
   editingRoutes(app);
   searchRoutes(app);
   organisationRoutes(app);

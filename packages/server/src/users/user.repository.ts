@@ -1,6 +1,17 @@
 import type { User } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
 
+export const USER_COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'role',
+  'regions',
+  'disabled',
+  'must_change_password',
+  'totp_enabled',
+] as const;
+
 export function toUser(row: {
   id: number;
   email: string;
@@ -8,6 +19,8 @@ export function toUser(row: {
   role: string;
   regions: string[];
   disabled: boolean;
+  must_change_password: boolean;
+  totp_enabled: boolean;
 }): User {
   return {
     id: row.id,
@@ -16,6 +29,8 @@ export function toUser(row: {
     role: row.role as User['role'],
     regions: row.regions,
     disabled: row.disabled,
+    mustChangePassword: row.must_change_password,
+    totpEnabled: row.totp_enabled,
   };
 }
 
@@ -27,12 +42,12 @@ export async function findUserByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
+export async function findUserById(db: Db, id: number) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function listUserRows(db: Db) {
-  return db
-    .selectFrom('app_user')
-    .select(['id', 'email', 'display_name', 'role', 'regions', 'disabled'])
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('app_user').select(USER_COLUMNS).orderBy('id').execute();
 }
 
 export async function countUsers(db: Db): Promise<number> {

@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { User } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertPasswordAcceptable } from '../auth/password-policy.ts';
 import { deleteUserSessions } from '../auth/session.repository.ts';
-import { countUsers, findUserByEmail, listUserRows, toUser } from './user.repository.ts';
+import { recordSecurityEvent } from '../audit/security-events.ts';
+import {
+  countUsers,
+  findUserByEmail,
+  listUserRows,
+  toUser,
+  USER_COLUMNS,
+} from './user.repository.ts';
 
 export interface NewUser {
   email: string;
@@ -12,6 +21,13 @@ export interface NewUser {
   role: User['role'];
   regions: string[];
   password: string;
+  mustChangePassword?: boolean | undefined;
+}
+
+/** Who makes an account change, for the security events (null from the command line). */
+export interface ChangeContext {
+  actorId: number | null;
+  request: FastifyRequest | null;
 }
 
 async function checkRegions(db: Db, regions: string[]): Promise<void> {
@@ -28,7 +44,7 @@ async function checkRegions(db: Db, regions: string[]): Promise<void> {
   }
 }
 
-export async function createUser(db: Db, input: NewUser): Promise<User> {
+export async function createUser(db: Db, input: NewUser, context?: ChangeContext): Promise<User> {
   if (await findUserByEmail(db, input.email)) {
     throw new HttpError(
       409,
@@ -38,6 +54,7 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
     );
   }
   await checkRegions(db, input.regions);
+  await assertPasswordAcceptable(input.password, input);
   const row = await db
     .insertInto('app_user')
     .values({
@@ -46,9 +63,17 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
       password_hash: await hashPassword(input.password),
       role: input.role,
       regions: input.role === 'regional_editor' ? [...new Set(input.regions)] : [],
+      must_change_password: input.mustChangePassword ?? false,
     })
-    .returning(['id', 'email', 'display_name', 'role', 'regions', 'disabled'])
+    .returning(USER_COLUMNS)
     .executeTakeFirstOrThrow();
+  await recordSecurityEvent(db, context?.request ?? null, {
+    action: 'account_created',
+    actorId: context?.actorId ?? null,
+    subjectId: row.id,
+    email: row.email,
+    details: { role: row.role, regions: row.regions },
+  });
   return toUser(row);
 }
 
@@ -65,41 +90,116 @@ export async function updateUser(
     regions?: string[] | undefined;
     disabled?: boolean | undefined;
     password?: string | undefined;
+    mustChangePassword?: boolean | undefined;
+    disableTotp?: true | undefined;
   },
+  context?: ChangeContext,
 ): Promise<User> {
   if (patch.regions) await checkRegions(db, patch.regions);
-  const row = await db
-    .updateTable('app_user')
-    .set({
-      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-      ...(patch.role !== undefined ? { role: patch.role } : {}),
-      ...(patch.regions !== undefined ? { regions: patch.regions } : {}),
-      ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-      ...(patch.password !== undefined
-        ? { password_hash: await hashPassword(patch.password) }
-        : {}),
-    })
-    .where('id', '=', id)
-    .returning(['id', 'email', 'display_name', 'role', 'regions', 'disabled'])
-    .executeTakeFirst();
-  if (!row)
-    throw new HttpError(404, 'not_found', `Пользователь ${id} не найден`, `User ${id} not found`);
+  let passwordHash: string | undefined;
+  if (patch.password !== undefined) {
+    const target = await db
+      .selectFrom('app_user')
+      .select(['email', 'display_name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    await assertPasswordAcceptable(patch.password, {
+      email: target?.email,
+      displayName: target?.display_name,
+    });
+    passwordHash = await hashPassword(patch.password);
+  }
+  const { before, row } = await db.transaction().execute(async (trx) => {
+    // Every active administrator's row is locked, in one order, before the
+    // check: two administrators disabling each other at once cannot both pass.
+    const admins = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'administrator')
+      .where('disabled', '=', false)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const before = await trx
+      .selectFrom('app_user')
+      .select(USER_COLUMNS)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before)
+      throw new HttpError(404, 'not_found', `Пользователь ${id} не найден`, `User ${id} not found`);
+    const activeAdministrator = before.role === 'administrator' && !before.disabled;
+    const losesAdministrator =
+      patch.disabled === true || (patch.role !== undefined && patch.role !== 'administrator');
+    if (activeAdministrator && losesAdministrator && admins.every((a) => a.id === id)) {
+      throw new HttpError(
+        409,
+        'last_administrator',
+        'Это последний действующий администратор: сначала назначьте другого администратора',
+        'This is the last active administrator; make another administrator first',
+        { field: patch.disabled === true ? 'disabled' : 'role' },
+      );
+    }
+    const row = await trx
+      .updateTable('app_user')
+      .set({
+        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.regions !== undefined ? { regions: patch.regions } : {}),
+        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+        ...(passwordHash !== undefined
+          ? { password_hash: passwordHash, password_changed_at: new Date() }
+          : {}),
+        ...(patch.mustChangePassword !== undefined
+          ? { must_change_password: patch.mustChangePassword }
+          : {}),
+        ...(patch.disableTotp
+          ? { totp_enabled: false, totp_secret: null, totp_last_step: null }
+          : {}),
+      })
+      .where('id', '=', id)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return { before, row };
+  });
   // A disabled account or a changed password ends every open session.
   if (patch.disabled || patch.password !== undefined) await deleteUserSessions(db, id);
+  const event = (
+    action: Parameters<typeof recordSecurityEvent>[2]['action'],
+    details?: Record<string, unknown>,
+  ) =>
+    recordSecurityEvent(db, context?.request ?? null, {
+      action,
+      actorId: context?.actorId ?? null,
+      subjectId: id,
+      email: row.email,
+      details,
+    });
+  if (before.role !== row.role || String(before.regions) !== String(row.regions))
+    await event('role_changed', {
+      before: { role: before.role, regions: before.regions },
+      after: { role: row.role, regions: row.regions },
+    });
+  if (!before.disabled && row.disabled) await event('account_disabled');
+  if (before.disabled && !row.disabled) await event('account_enabled');
+  if (passwordHash !== undefined) await event('password_reset');
+  if (before.totp_enabled && !row.totp_enabled)
+    await event('totp_disabled', { byAdministrator: true });
   return toUser(row);
 }
 
 /**
  * First run: with no account at all, creates the administrator
  * admin@promatlas.local with a random password and returns it once, so the
- * person who started the server can sign in and create real accounts.
+ * person who started the server can sign in. The password must be changed at
+ * the first sign-in (every other API call answers 403 until then).
  */
 export async function ensureFirstAdministrator(
   db: Db,
   password?: string,
 ): Promise<{ email: string; password: string } | null> {
   if ((await countUsers(db)) > 0) return null;
-  const pw = password ?? randomBytes(12).toString('base64url');
+  const pw = password ?? randomBytes(18).toString('base64url');
   const email = 'admin@promatlas.local';
   await createUser(db, {
     email,
@@ -107,6 +207,7 @@ export async function ensureFirstAdministrator(
     role: 'administrator',
     regions: [],
     password: pw,
+    mustChangePassword: true,
   });
   return { email, password: pw };
 }

@@ -24,6 +24,8 @@ const ratings = () => import('../pages/ratings/ratings.ts');
 // Cluster analysis (issue 4): its pages load ECharts only inside the portfolio chart.
 const clusterAnalysis = () => import('../pages/analytics/clusters/pages.ts');
 
+const account = () => import('../pages/account/AccountPages.tsx');
+
 export function App() {
   return (
     <BrowserRouter>
@@ -84,6 +86,14 @@ export function App() {
           <Route
             path="admin/users"
             element={page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage')}
+          />
+          <Route path="account/password" element={page(account, 'ChangePasswordPage')} />
+          <Route path="account/totp" element={page(account, 'TotpPage')} />
+          <Route path="account/sessions" element={page(account, 'SessionsPage')} />
+          <Route path="admin/users/:id/sessions" element={page(account, 'SessionsPage')} />
+          <Route
+            path="admin/audit"
+            element={page(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage')}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

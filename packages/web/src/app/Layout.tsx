@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../auth/session.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -53,6 +54,13 @@ export function Layout() {
     const active = document.activeElement;
     if (active instanceof HTMLElement && active.closest('.menu')) active.blur();
   }, [location.pathname]);
+  // The server refuses everything else until then: go straight to the page that lifts it.
+  const session = useSession();
+  const required = session.user?.mustChangePassword
+    ? '/account/password'
+    : session.totpRequired
+      ? '/account/totp'
+      : null;
   return (
     <div className="app">
       <header className="topbar">
@@ -75,7 +83,11 @@ export function Layout() {
         </nav>
       </header>
       <main className="main">
-        <Outlet />
+        {required && location.pathname !== required ? (
+          <Navigate to={required} replace />
+        ) : (
+          <Outlet />
+        )}
       </main>
     </div>
   );

@@ -73,11 +73,33 @@ export function UserMenu() {
             </li>
           </ul>
         ) : null}
+        <ul className="plain-menu" aria-label="Учётная запись">
+          <li>
+            <NavLink to="/account/password" data-testid="account-password-link">
+              Сменить пароль
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/account/totp" data-testid="account-totp-link">
+              Второй фактор
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/account/sessions" data-testid="account-sessions-link">
+              Мои сессии
+            </NavLink>
+          </li>
+        </ul>
         {user.role === 'administrator' ? (
           <ul className="plain-menu" aria-label="Администрирование">
             <li>
               <NavLink to="/admin/users" data-testid="admin-users-link">
                 Администрирование → Пользователи
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/audit" data-testid="admin-audit-link">
+                Администрирование → Журнал
               </NavLink>
             </li>
           </ul>

@@ -11,6 +11,8 @@ export interface SessionState {
   ready: boolean;
   user: User | null;
   csrfToken: string | null;
+  /** An administrator who must enrol a second factor before anything else (server setting). */
+  totpRequired?: boolean;
 }
 
 let state: SessionState = { ready: false, user: null, csrfToken: null };
@@ -25,8 +27,18 @@ export function getSession(): SessionState {
   return state;
 }
 
-export function setSession(viewer: { user: User | null; csrfToken: string | null }): void {
-  publish({ ready: true, user: viewer.user, csrfToken: viewer.csrfToken });
+export function setSession(viewer: {
+  user: User | null;
+  csrfToken: string | null;
+  totpRequired?: boolean | undefined;
+}): void {
+  publish({
+    ready: true,
+    user: viewer.user,
+    csrfToken: viewer.csrfToken,
+    // A sign-in answer does not repeat the requirement: keep what /api/auth/me said.
+    totpRequired: viewer.totpRequired ?? (viewer.user ? state.totpRequired : false),
+  });
 }
 
 let loading: Promise<SessionState> | null = null;
@@ -36,7 +48,13 @@ export function refreshSession(): Promise<SessionState> {
   loading ??= fetch('/api/auth/me', { headers: { accept: 'application/json' } })
     .then(async (response) => {
       if (!response.ok) throw new Error(String(response.status));
-      setSession((await response.json()) as { user: User | null; csrfToken: string | null });
+      setSession(
+        (await response.json()) as {
+          user: User | null;
+          csrfToken: string | null;
+          totpRequired?: boolean;
+        },
+      );
       return state;
     })
     .catch(() => {

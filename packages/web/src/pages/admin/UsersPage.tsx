@@ -173,6 +173,7 @@ export function UsersPage() {
   const regionName = regionNamer(useRegions());
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   if (!session.ready) return <Loading />;
   if (!isAdmin) {
     return (
@@ -185,6 +186,26 @@ export function UsersPage() {
       </div>
     );
   }
+  const unlock = async (user: User) => {
+    setError(null);
+    try {
+      await apiSend('POST', `/api/users/${user.id}/unlock`);
+      setCreated(null);
+      setNotice(`Задержки входа для ${user.email} сняты.`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const disableTotp = async (user: User) => {
+    setError(null);
+    try {
+      await apiSend('PATCH', `/api/users/${user.id}`, { disableTotp: true });
+      setNotice(`Второй фактор для ${user.email} отключён.`);
+      users.reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const toggle = async (user: User) => {
     setError(null);
     try {
@@ -199,6 +220,11 @@ export function UsersPage() {
       <p className="muted small">Администрирование</p>
       <h1>Пользователи</h1>
       <FormError message={error} />
+      {notice ? (
+        <p className="notice" role="status" data-testid="users-notice">
+          {notice}
+        </p>
+      ) : null}
       {users.error ? <ErrorMessage error={users.error} /> : null}
       {users.data ? (
         <div className="table-wrap">
@@ -227,7 +253,37 @@ export function UsersPage() {
                     )}
                   </td>
                   <td data-testid="user-state">{user.disabled ? 'заблокирован' : 'активен'}</td>
-                  <td>
+                  <td className="user-actions">
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => void unlock(user)}
+                      data-testid="unlock-user"
+                      title="Снять задержки входа после чужих неудачных попыток"
+                    >
+                      Снять задержки входа
+                    </button>{' '}
+                    {user.totpEnabled ? (
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => void disableTotp(user)}
+                        data-testid="disable-totp"
+                        title="Если пользователь потерял телефон с приложением-аутентификатором"
+                      >
+                        Отключить второй фактор
+                      </button>
+                    ) : null}{' '}
+                    <Link
+                      className="button small"
+                      to={`/admin/users/${user.id}/sessions`}
+                      data-testid="user-sessions-link"
+                    >
+                      Сессии
+                    </Link>{' '}
+                    <Link className="button small" to={`/admin/audit?userId=${user.id}`}>
+                      Журнал
+                    </Link>{' '}
                     {user.id !== session.user?.id ? (
                       <button
                         type="button"

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginSchema, type User } from '@promatlas/core/api/editing.schema.ts';
 import { ApiError, apiSend } from '../../api/client.ts';
-import { setSession, useSession } from '../../auth/session.ts';
+import { refreshSession, setSession, useSession } from '../../auth/session.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { Field, FormError } from '../../editing/form/fields.tsx';
 import { useForm } from '../../editing/form/useForm.ts';
@@ -10,9 +10,14 @@ import { useForm } from '../../editing/form/useForm.ts';
 interface Credentials extends Record<string, unknown> {
   email: string;
   password: string;
+  totpCode: string;
 }
 
-const identity = (v: Credentials) => v;
+const toInput = (v: Credentials) => ({
+  email: v.email,
+  password: v.password,
+  ...(v.totpCode ? { totpCode: v.totpCode } : {}),
+});
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeNext(next: string | null): string {
@@ -26,22 +31,31 @@ export function SignInPage() {
   const navigate = useNavigate();
   const session = useSession();
   const next = safeNext(params.get('next'));
-  const form = useForm<Credentials>({ email: '', password: '' }, LoginSchema, identity);
+  const form = useForm<Credentials>(
+    { email: '', password: '', totpCode: '' },
+    LoginSchema,
+    toInput,
+  );
   const [retryAt, setRetryAt] = useState<string | null>(null);
+  // Shown once the server says the account has a second factor.
+  const [askCode, setAskCode] = useState(false);
   if (session.user && !form.submitting) return <Navigate to={next} replace />;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setRetryAt(null);
     void form.submit(async () => {
       try {
-        const viewer = await apiSend<{ user: User; csrfToken: string }>('POST', '/api/auth/login', {
-          email: form.values.email,
-          password: form.values.password,
-        });
+        const viewer = await apiSend<{ user: User; csrfToken: string }>(
+          'POST',
+          '/api/auth/login',
+          toInput(form.values),
+        );
         setSession(viewer);
-        navigate(next, { replace: true });
+        await refreshSession();
+        navigate(viewer.user.mustChangePassword ? '/account/password' : next, { replace: true });
       } catch (error) {
         if (error instanceof ApiError && error.status === 429) setRetryAt(error.message);
+        if (error instanceof ApiError && error.code === 'totp_required') setAskCode(true);
         throw error;
       }
     });
@@ -86,6 +100,20 @@ export function SignInPage() {
             />
           )}
         </Field>
+        {askCode ? (
+          <Field name="totpCode" label="Код из приложения-аутентификатора" errors={form.errors}>
+            {(p) => (
+              <input
+                {...p}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                autoFocus
+                value={form.values.totpCode}
+                onChange={(e) => form.set('totpCode', e.target.value)}
+              />
+            )}
+          </Field>
+        ) : null}
         <div className="form-buttons">
           <button
             type="submit"
