@@ -73,6 +73,10 @@ const READS: Record<string, Calls> = {
   'GET /api/health': () => get('/api/health'),
   'GET /api/auth/me': () => get('/api/auth/me'),
   'GET /api/users': () => get('/api/users'),
+  'GET /api/users/:id/sessions': () => get('/api/users/1/sessions'),
+  'GET /api/auth/sessions': () => get('/api/auth/sessions'),
+  'GET /api/audit': () => get('/api/audit', '/api/audit?entityType=organisation'),
+  'GET /api/audit/export.csv': () => get('/api/audit/export.csv'),
   'GET /api/organisations/similar': () =>
     get(
       ...QUERIES.flatMap((q) => [
@@ -203,6 +207,10 @@ const PUBLIC_WRITES = new Set(['POST /api/auth/login', 'POST /api/auth/logout'])
 /** Reads a route may answer without a 2xx to every caller, and why. */
 const NEVER_OK_FOR_PUBLIC = new Set([
   'GET /api/users', // administrators only
+  'GET /api/users/:id/sessions', // administrators only
+  'GET /api/auth/sessions', // the signed-in user's own sessions
+  'GET /api/audit', // administrators only
+  'GET /api/audit/export.csv', // administrators only
   'GET /api/history/:type/:id', // signed-in users only
 ]);
 
