@@ -7,6 +7,7 @@ import {
   illustrativeClusterEmployment,
 } from '../src/demo/illustrative-cluster-employment.ts';
 import { loadIllustrativeDataset } from '../src/demo/load-illustrative-dataset.ts';
+import { loadDefaultStatistics, ROSSTAT_ORG_COUNTS } from '../src/demo/load-default-statistics.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 
@@ -21,15 +22,20 @@ describe('illustrative cluster employment', () => {
     expect(ILLUSTRATIVE_DATASET.name.startsWith('Иллюстративные данные')).toBe(true);
   });
 
-  it('is loaded on the first start with the demo, labelled illustrative', async () => {
+  it('is not loaded by preparing a database, even with the demo; loaded on request, it is labelled illustrative', async () => {
     const connection = await connectPglite('memory://');
     try {
       await prepareDatabase(connection, { demo: true });
-      const rows = await connection.db
-        .selectFrom('statistical_dataset')
-        .select(['name', 'illustrative', 'industry_classification'])
-        .execute();
-      expect(rows).toEqual([
+      const rows = await connection.db.selectFrom('statistical_dataset').select('name').execute();
+      expect(rows).toEqual([]);
+      // Loaded on request (`promatlas db seed-demo --illustrative`), it is labelled illustrative.
+      expect(await loadIllustrativeDataset(connection.db)).toBe(CELLS);
+      expect(
+        await connection.db
+          .selectFrom('statistical_dataset')
+          .select(['name', 'illustrative', 'industry_classification'])
+          .execute(),
+      ).toEqual([
         {
           name: ILLUSTRATIVE_DATASET.name,
           illustrative: true,
@@ -48,8 +54,18 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
     t = await createTestApp(kind);
     expect(await loadIllustrativeDataset(t.database.db)).toBe(CELLS);
     expect(await loadIllustrativeDataset(t.database.db)).toBeNull();
+    // Loaded after it: the real table still comes first.
+    await loadDefaultStatistics(t.database.db);
   });
   afterAll(async () => t?.close());
+
+  it('comes after the real Rosstat table in the list, so the cluster pages never open on it by default', async () => {
+    const { body } = await t.getJson('/api/datasets');
+    expect(body.items.map((d: { name: string }) => d.name)).toEqual([
+      ROSSTAT_ORG_COUNTS.datasetName,
+      ILLUSTRATIVE_DATASET.name,
+    ]);
+  });
 
   it('drives the cluster map, and every answer says the data are illustrative', async () => {
     const { body: list } = await t.getJson('/api/datasets');

@@ -8,6 +8,7 @@ import { openDatabase, prepareDatabase, startServer } from '../server.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { syncReferenceData } from '../reference/sync-reference-data.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
+import { loadIllustrativeDataset } from '../demo/load-illustrative-dataset.ts';
 import { importOkvedFile } from '../reference/import-okved.ts';
 import { registerRatingsCommands } from './ratings-commands.ts';
 import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-methodologies.ts';
@@ -85,7 +86,8 @@ export async function main(argv: string[]): Promise<void> {
     );
   db.command('seed-demo')
     .description('Загрузить демонстрационные данные (факты пяти пресс-релизов)')
-    .action(async () =>
+    .option('--illustrative', 'и выдуманный набор «занятость по кластерным категориям»')
+    .action(async (opts: { illustrative?: boolean }) =>
       withDatabase(config, async (c) => {
         await prepareDatabase(c, { demo: false });
         const result = await loadDemoData(c.db);
@@ -94,6 +96,14 @@ export async function main(argv: string[]): Promise<void> {
             ? `Загружено: источников ${result.sources}, организаций ${result.organisations}, фактов ${result.statements}`
             : 'Демонстрационные данные уже загружены',
         );
+        if (opts.illustrative) {
+          const values = await loadIllustrativeDataset(c.db);
+          console.log(
+            values === null
+              ? 'Иллюстративный набор уже загружен'
+              : `Иллюстративный набор (не реальная статистика): значений ${values}`,
+          );
+        }
       }),
     );
   const users = program.command('users').description('Учётные записи');
