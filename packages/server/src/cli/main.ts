@@ -13,6 +13,7 @@ import { importOkvedFile } from '../reference/import-okved.ts';
 import { registerRatingsCommands } from './ratings-commands.ts';
 import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-methodologies.ts';
 import { registerClustersCommand, registerDatasetImportCommand } from './analytics-commands.ts';
+import { registerClassifierImportCommands } from './classifier-commands.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -178,6 +179,12 @@ export async function main(argv: string[]): Promise<void> {
       }),
     );
   registerDatasetImportCommand(imp, (fn) =>
+    withDatabase(config, async (c) => {
+      await prepareDatabase(c, { demo: false });
+      return fn(c);
+    }),
+  );
+  registerClassifierImportCommands(imp, (fn) =>
     withDatabase(config, async (c) => {
       await prepareDatabase(c, { demo: false });
       return fn(c);

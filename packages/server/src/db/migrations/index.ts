@@ -15,6 +15,7 @@ import * as m1400 from './20261122T1400-rating-methodologies.ts';
 import * as m1410 from './20261122T1410-rating-editions.ts';
 import * as m1420 from './20261122T1420-rating-indicator-values.ts';
 import * as m1430 from './20261122T1430-rating-edition-results.ts';
+import * as m20261201T0955 from './20261201T0955-statistics-classifiers.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122T1410-rating-editions': m1410,
   '20261122T1420-rating-indicator-values': m1420,
   '20261122T1430-rating-edition-results': m1430,
+  '20261201T0955-statistics-classifiers': m20261201T0955,
 };
