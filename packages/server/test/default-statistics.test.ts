@@ -163,7 +163,7 @@ describe.each(databaseKinds())('default statistics beside real datasets on %s', 
 });
 
 describe('the first start of an empty embedded database', () => {
-  it('answers at once, then loads the Rosstat table in the background as the default; the made-up dataset is not loaded', async () => {
+  it('loads the Rosstat table after start, as the default dataset; the made-up dataset is not loaded', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-default-statistics-'));
     const config = parseConfig({ PROMATLAS_DATA_DIR: dataDir }, process.cwd());
     const server = await startServer({

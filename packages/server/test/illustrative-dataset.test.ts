@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CATEGORIES } from '@promatlas/core/clusters/default-cluster-categories.ts';
 import { connectPglite } from '../src/db/connection.ts';
@@ -98,5 +104,23 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
       `/api/clusters-analytics/candidates?dataset=${demo.id}&year=2023&region=42`,
     );
     expect(candidates.status).toBe(200);
+  });
+});
+
+describe('promatlas db seed-demo --illustrative', { timeout: 180_000 }, () => {
+  it('loads the made-up dataset when asked, saying it is not real statistics', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-seed-illustrative-'));
+    const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/promatlas.js');
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    try {
+      const { stdout } = await promisify(execFile)(
+        'node',
+        [bin, 'db', 'seed-demo', '--illustrative'],
+        { cwd: dir, env: { ...env, PROMATLAS_DATA_DIR: path.join(dir, 'data') } },
+      );
+      expect(stdout).toContain(`Иллюстративный набор (не реальная статистика): значений ${CELLS}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
