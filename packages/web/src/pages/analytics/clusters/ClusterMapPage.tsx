@@ -86,7 +86,8 @@ export function ClusterMapPage() {
       {selection.datasets.length === 0 && !selection.loading && !selection.error ? (
         <p className="notice">
           Наборов данных нет. <Link to="/analytics/datasets">Импортируйте набор</Link> (нужна роль
-          аналитика или администратора).
+          аналитика или администратора). При первом запуске PromAtlas таблица Росстата о количестве
+          организаций загружается несколько секунд: обновите страницу.
         </p>
       ) : null}
       <div className="filters cluster-controls">
