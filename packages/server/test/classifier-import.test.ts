@@ -123,6 +123,16 @@ describe('ОКТМО in the layout of Rosstat’s open data', () => {
     }
   });
 
+  it('leaves out and counts the rows of a territory that is no federal subject', () => {
+    const withoutBashkortostan = REGIONS.filter((r) => r.code !== '80');
+    const { records, outsideSubjects } = parseOktmoCsv(
+      OKTMO.toString('utf8'),
+      withoutBashkortostan,
+    );
+    expect(records.map((r) => r.region_code)).toEqual(['71', '71', '71', '71']);
+    expect(outsideSubjects).toEqual(new Map([['80', 3]]));
+  });
+
   it('accepts the header row naming the columns', () => {
     const header =
       'Kod1;Kod2;Kod3;Kod4;KCH;Razdel;Name;Centrum;NomDescr;NomAkt;Status;DateUtv;DateVved\n';
@@ -215,7 +225,13 @@ describe.each(databaseKinds())('classifier import on %s', (kind) => {
 
   it('imports ОКТМО from a Windows-1251 file, idempotently', async () => {
     const first = await importOktmoFile(database.db, win1251(OKTMO));
-    expect(first).toEqual({ total: 7, municipalities: 4, localities: 2, upserted: 7 });
+    expect(first).toEqual({
+      total: 7,
+      municipalities: 4,
+      localities: 2,
+      upserted: 7,
+      outsideSubjects: {},
+    });
     await importOktmoFile(database.db, OKTMO);
     const rows = await database.db.selectFrom('oktmo').selectAll().orderBy('code').execute();
     expect(rows).toHaveLength(7);

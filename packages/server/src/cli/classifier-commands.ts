@@ -39,5 +39,9 @@ export function registerClassifierImportCommands(
       console.log(
         `ОКТМО: ${result.total} кодов (муниципальных образований и поселений ${result.municipalities}, населённых пунктов ${result.localities}, новых или обновлённых ${result.upserted})`,
       );
+      for (const [kod1, rows] of Object.entries(result.outsideSubjects))
+        console.log(
+          `Пропущено строк с Kod1 ${kod1}: ${rows} (нет субъекта РФ с таким кодом ОКТМО в справочнике регионов)`,
+        );
     });
 }

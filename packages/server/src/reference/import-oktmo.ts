@@ -83,12 +83,18 @@ const CODE_WIDTHS = [2, 3, 3, 3] as const;
  * («Муниципальные районы …», «Сельские поселения …»); Kod3 000 — a
  * municipal district or okrug, urban okrug or intra-city territory; else a
  * settlement or intra-city district. Every row is checked (widths, control
- * number, section, subject) and any problem refuses the whole file.
+ * number, section) and any problem refuses the whole file; rows of a
+ * territory that is no federal subject are counted and left out.
  */
 export function parseOktmoCsv(
   text: string,
   regions: readonly OktmoRegion[],
-): { records: OktmoRecord[]; headingsSkipped: number } {
+): {
+  records: OktmoRecord[];
+  headingsSkipped: number;
+  /** Rows whose Kod1 is no federal subject in the region table, by Kod1. */
+  outsideSubjects: Map<string, number>;
+} {
   const rows = readClassifierCsv(text, OKTMO_LAYOUT);
   if (
     rows[0] &&
@@ -103,6 +109,7 @@ export function parseOktmoCsv(
   const parsed: Omit<OktmoRecord, 'parent_code'>[] = [];
   const seen = new Set<string>();
   let headingsSkipped = 0;
+  const outsideSubjects = new Map<string, number>();
   for (const { line, cells } of rows) {
     const parts = cells.slice(0, 4).map((c) => c.trim());
     const [kch = '', razdel = ''] = cells.slice(4, 6).map((c) => c.trim());
@@ -138,9 +145,9 @@ export function parseOktmoCsv(
     const code = kod4 === '000' ? full.slice(0, 8) : full;
     const regionCode = regionOfOktmo(code, regions);
     if (!regionCode) {
-      problems.push(
-        `строка ${line}: поле Kod1: «${kod1}» — нет субъекта РФ с таким кодом ОКТМО в справочнике регионов`,
-      );
+      // ОКТМО also codes territories that are not federal subjects (55 — г. Байконур):
+      // set aside and counted, not a reason to refuse the country's file.
+      outsideSubjects.set(kod1, (outsideSubjects.get(kod1) ?? 0) + 1);
       continue;
     }
     let level: number;
@@ -168,7 +175,7 @@ export function parseOktmoCsv(
     const parent = ancestors(r.code).find((c) => seen.has(c)) ?? null;
     return { ...r, parent_code: parent };
   });
-  return { records, headingsSkipped };
+  return { records, headingsSkipped, outsideSubjects };
 }
 
 /** Codes above one in the hierarchy, nearest first: settlement, group, municipality, group, subject. */
@@ -187,9 +194,15 @@ function ancestors(code: string): string[] {
 export async function importOktmoFile(
   db: Db,
   buffer: Buffer,
-): Promise<{ total: number; municipalities: number; localities: number; upserted: number }> {
+): Promise<{
+  total: number;
+  municipalities: number;
+  localities: number;
+  upserted: number;
+  outsideSubjects: Record<string, number>;
+}> {
   const regions = await db.selectFrom('region').select(['code', 'oktmo']).execute();
-  const { records } = parseOktmoCsv(decodeText(buffer), regions);
+  const { records, outsideSubjects } = parseOktmoCsv(decodeText(buffer), regions);
   let upserted = 0;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < records.length; i += 500) {
@@ -216,5 +229,6 @@ export async function importOktmoFile(
       .length,
     localities: records.filter((r) => r.kind === 'locality').length,
     upserted,
+    outsideSubjects: Object.fromEntries(outsideSubjects),
   };
 }
