@@ -7,7 +7,8 @@ import { createDataset, deleteDataset } from '../src/datasets/dataset.service.ts
 import { loadDefaultStatistics, ROSSTAT_ORG_COUNTS } from '../src/demo/load-default-statistics.ts';
 import { ILLUSTRATIVE_DATASET } from '../src/demo/illustrative-cluster-employment.ts';
 import { SHIPPED_DATA_DIR, SHIPPED_FILES } from '../src/reference/shipped-data.ts';
-import { startServer } from '../src/server.ts';
+import { connectPglite } from '../src/db/connection.ts';
+import { prepareDatabase, startServer } from '../src/server.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 import { sharedFile } from './shared-data.ts';
@@ -160,6 +161,24 @@ describe.each(databaseKinds())('default statistics beside real datasets on %s', 
     const { body } = await t.getJson('/api/datasets');
     expect(body.items.map((d: { name: string }) => d.name)).toEqual(['Свой набор']);
   });
+});
+
+describe('a database first started without the demo', () => {
+  it('still gets the demo on a later start with it: the official source does not make it «not empty»', async () => {
+    const connection = await connectPglite('memory://');
+    try {
+      await prepareDatabase(connection, { demo: false });
+      expect((await loadDefaultStatistics(connection.db)).rosstat).not.toBeNull();
+      await prepareDatabase(connection, { demo: true });
+      const slugs = (
+        await connection.db.selectFrom('source_document').select('slug').execute()
+      ).map((s) => s.slug);
+      expect(slugs).toContain(ROSSTAT_ORG_COUNTS.sourceSlug);
+      expect(slugs.length).toBeGreaterThan(1);
+    } finally {
+      await connection.close();
+    }
+  }, 120_000);
 });
 
 describe('the first start of an empty embedded database', () => {
