@@ -35,3 +35,5 @@ await build({
 fs.cpSync(path.join(root, 'src/demo/sources'), path.join(root, 'dist/sources'), {
   recursive: true,
 });
+// The shipped official data (reference/shipped-data.ts) likewise.
+fs.cpSync(path.join(root, 'src/reference/data'), path.join(root, 'dist/data'), { recursive: true });

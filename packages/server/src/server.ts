@@ -5,7 +5,7 @@ import { connectPglite, connectPostgres, type Connection } from './db/connection
 import { migrateToLatest } from './db/migrate.ts';
 import { syncReferenceData } from './reference/sync-reference-data.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
-import { loadIllustrativeDataset } from './demo/load-illustrative-dataset.ts';
+import { loadDefaultStatistics, ROSSTAT_ORG_COUNTS } from './demo/load-default-statistics.ts';
 import { syncDefaultMethodologies } from './ratings/methodologies/sync-default-methodologies.ts';
 import { buildApp } from './http/app.ts';
 import type { AppDeps, AppInstance } from './http/app-instance.ts';
@@ -26,7 +26,11 @@ export async function openDatabase(
   return config.databaseUrl ? connectPostgres(config.databaseUrl) : connectPglite(config.dataDir);
 }
 
-/** Migrates, syncs reference data and loads the demo into an empty database. */
+/**
+ * Migrates, syncs reference data and loads the demo into an empty database.
+ * The shipped official statistics (loadDefaultStatistics) are not loaded
+ * here: startServer loads them once the API is ready, as they take seconds.
+ */
 export async function prepareDatabase(
   connection: Connection,
   options: { demo: boolean },
@@ -38,13 +42,11 @@ export async function prepareDatabase(
     const empty = await connection.db
       .selectFrom('source_document')
       .select('id')
+      // The shipped Rosstat table's source does not count: it is official data, not the demo.
+      .where('slug', 'is distinct from', ROSSTAT_ORG_COUNTS.sourceSlug)
       .limit(1)
       .executeTakeFirst();
-    if (!empty) {
-      await loadDemoData(connection.db);
-      // Clearly labelled made-up figures, so the cluster pages show something on a fresh install.
-      await loadIllustrativeDataset(connection.db);
-    }
+    if (!empty) await loadDemoData(connection.db);
   }
 }
 
@@ -54,6 +56,8 @@ export interface RunningServer {
   connection: Connection;
   /** Set on the first start of a database without accounts: the administrator created, with the one-time password. */
   firstAdministrator: { email: string; password: string } | null;
+  /** The shipped official statistics, loaded in the background after the API is ready (see loadDefaultStatistics). */
+  statistics: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -103,14 +107,34 @@ export async function startServer(
   deps.db = connection.db;
   ready.done = true;
   markReady();
+  // After ready: on a fresh database the classifier and the Rosstat table take
+  // ~2 s, which the first API answers need not wait for; the dataset appears
+  // when done. A failure is logged and leaves the server running.
+  const statistics = loadDefaultStatistics(connection.db).then(
+    (result) => {
+      if (result.rosstat)
+        app.log.info(
+          { datasetId: result.rosstat.datasetId, values: result.rosstat.import.values },
+          'Загружена таблица Росстата о количестве организаций',
+        );
+      return result;
+    },
+    (error: unknown) => {
+      app.log.error({ err: error }, 'Не удалось загрузить поставляемую статистику Росстата');
+      return null;
+    },
+  );
   return {
     app,
     url: address.replace('[::1]', 'localhost'),
     connection,
     firstAdministrator,
+    statistics,
     async close() {
       await app.close();
       await control?.close();
+      // The background load holds the database until its transaction ends.
+      await statistics;
       await connection.close();
     },
   };

@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_CATEGORIES } from '@promatlas/core/clusters/default-cluster-categories.ts';
 import { connectPglite } from '../src/db/connection.ts';
@@ -7,6 +13,7 @@ import {
   illustrativeClusterEmployment,
 } from '../src/demo/illustrative-cluster-employment.ts';
 import { loadIllustrativeDataset } from '../src/demo/load-illustrative-dataset.ts';
+import { loadDefaultStatistics, ROSSTAT_ORG_COUNTS } from '../src/demo/load-default-statistics.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 
@@ -21,15 +28,20 @@ describe('illustrative cluster employment', () => {
     expect(ILLUSTRATIVE_DATASET.name.startsWith('Иллюстративные данные')).toBe(true);
   });
 
-  it('is loaded on the first start with the demo, labelled illustrative', async () => {
+  it('is not loaded by preparing a database, even with the demo; loaded on request, it is labelled illustrative', async () => {
     const connection = await connectPglite('memory://');
     try {
       await prepareDatabase(connection, { demo: true });
-      const rows = await connection.db
-        .selectFrom('statistical_dataset')
-        .select(['name', 'illustrative', 'industry_classification'])
-        .execute();
-      expect(rows).toEqual([
+      const rows = await connection.db.selectFrom('statistical_dataset').select('name').execute();
+      expect(rows).toEqual([]);
+      // Loaded on request (`promatlas db seed-demo --illustrative`), it is labelled illustrative.
+      expect(await loadIllustrativeDataset(connection.db)).toBe(CELLS);
+      expect(
+        await connection.db
+          .selectFrom('statistical_dataset')
+          .select(['name', 'illustrative', 'industry_classification'])
+          .execute(),
+      ).toEqual([
         {
           name: ILLUSTRATIVE_DATASET.name,
           illustrative: true,
@@ -48,8 +60,18 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
     t = await createTestApp(kind);
     expect(await loadIllustrativeDataset(t.database.db)).toBe(CELLS);
     expect(await loadIllustrativeDataset(t.database.db)).toBeNull();
+    // Loaded after it: the real table still comes first.
+    await loadDefaultStatistics(t.database.db);
   });
   afterAll(async () => t?.close());
+
+  it('comes after the real Rosstat table in the list, so the cluster pages never open on it by default', async () => {
+    const { body } = await t.getJson('/api/datasets');
+    expect(body.items.map((d: { name: string }) => d.name)).toEqual([
+      ROSSTAT_ORG_COUNTS.datasetName,
+      ILLUSTRATIVE_DATASET.name,
+    ]);
+  });
 
   it('drives the cluster map, and every answer says the data are illustrative', async () => {
     const { body: list } = await t.getJson('/api/datasets');
@@ -82,5 +104,23 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
       `/api/clusters-analytics/candidates?dataset=${demo.id}&year=2023&region=42`,
     );
     expect(candidates.status).toBe(200);
+  });
+});
+
+describe('promatlas db seed-demo --illustrative', { timeout: 180_000 }, () => {
+  it('loads the made-up dataset when asked, saying it is not real statistics', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-seed-illustrative-'));
+    const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/promatlas.js');
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    try {
+      const { stdout } = await promisify(execFile)(
+        'node',
+        [bin, 'db', 'seed-demo', '--illustrative'],
+        { cwd: dir, env: { ...env, PROMATLAS_DATA_DIR: path.join(dir, 'data') } },
+      );
+      expect(stdout).toContain(`Иллюстративный набор (не реальная статистика): значений ${CELLS}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,6 +38,22 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     level: true,
     name: true,
   }),
+  okpd2: columns<Database['okpd2']>({
+    code: true,
+    section: true,
+    parent_code: true,
+    level: true,
+    name: true,
+  }),
+  oktmo: columns<Database['oktmo']>({
+    code: true,
+    name: true,
+    region_code: true,
+    parent_code: true,
+    level: true,
+    kind: true,
+    centre: true,
+  }),
   source_document: columns<Database['source_document']>({
     id: true,
     slug: true,

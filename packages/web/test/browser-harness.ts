@@ -12,6 +12,7 @@ import {
   startServer,
   type RunningServer,
 } from '../../server/src/server.ts';
+import { loadDefaultStatistics } from '../../server/src/demo/load-default-statistics.ts';
 
 /**
  * Browser tests drive the built web app (packages/web/dist) served by the real
@@ -85,6 +86,8 @@ async function templateDataDir(): Promise<string> {
   const building = await mkdtemp(path.join(os.tmpdir(), 'promatlas-browser-building-'));
   const connection = await openDatabase({ databaseUrl: undefined, dataDir: building });
   await prepareDatabase(connection, { demo: true });
+  // What a first start loads after it is ready: built into the template so no test waits for it.
+  await loadDefaultStatistics(connection.db);
   await connection.close();
   try {
     await rename(building, template);

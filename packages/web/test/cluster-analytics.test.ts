@@ -10,9 +10,10 @@ import {
   type BrowserHarness,
 } from './browser-harness.ts';
 
-// Issue 4, item 5: the LQ map with strong regions, a region's cluster
-// portfolio with candidates, the CSV export, and an analyst's import with
-// its quarantine report — on the demo's illustrative dataset.
+// The LQ map with strong regions, a region's cluster portfolio with
+// candidates, the CSV export, and an analyst's import with its quarantine
+// report — on the default dataset of a fresh install: Rosstat's table of
+// organisations by region × ОКВЭД2, analysed by cluster category.
 
 const ANALYST = {
   email: 'analyst@promatlas.test',
@@ -20,7 +21,7 @@ const ANALYST = {
   name: 'Анна Аналитик',
 };
 const YEAR = 2022;
-const CATEGORY = 'metallurgy';
+const CATEGORY = 'fishing';
 const SHOTS = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
 
 interface MapItem {
@@ -56,13 +57,15 @@ beforeAll(async () => {
   });
   page = await h.newPage({ width: 1280, height: 900 });
   errors = watchErrors(page);
-  const datasets = await api<{ items: Array<{ id: number; illustrative: boolean }> }>(
-    '/api/datasets',
-  );
-  datasetId = datasets.items.find((d) => d.illustrative)!.id;
+  const datasets = await api<{
+    items: Array<{ id: number; illustrative: boolean; measure: string; name: string }>;
+  }>('/api/datasets');
+  // The first dataset is the one the pages open on.
+  expect(datasets.items[0]).toMatchObject({ illustrative: false, measure: 'establishments' });
+  datasetId = datasets.items[0]!.id;
   mapItems = (
     await api<{ items: MapItem[] }>(
-      `/api/clusters-analytics/map?dataset=${datasetId}&year=${YEAR}&industry=${CATEGORY}`,
+      `/api/clusters-analytics/map?dataset=${datasetId}&year=${YEAR}&industry=${CATEGORY}&level=category`,
     )
   ).items;
 });
@@ -71,22 +74,30 @@ afterAll(async () => {
 });
 
 describe('cluster analysis pages', () => {
-  it('maps the LQ of a category: regions coloured, strong regions marked, table values equal to the API’s', async () => {
+  it('opens on the real Rosstat table, says LQ is by establishments, and maps a category: regions coloured, strong regions marked, table values equal to the API’s', async () => {
     await page.goto(`${h.url}/`);
     await page.locator('.menu-button', { hasText: 'Аналитика' }).hover();
     await page.locator('.menu-items a', { hasText: 'Кластерный анализ' }).click();
     await page.waitForURL(/\/analytics\/clusters/);
 
-    await page.locator('[data-testid=dataset-select]').selectOption(String(datasetId));
+    // No choice made: the real table is selected, labelled with its source and measure.
     await expect
-      .poll(() => page.locator('[data-testid=illustrative-banner]').innerText())
-      .toContain('Иллюстративные данные');
+      .poll(() => page.locator('[data-testid=dataset-select]').inputValue())
+      .toBe(String(datasetId));
+    expect(await page.locator('[data-testid=illustrative-banner]').count()).toBe(0);
+    expect(await page.locator('[data-testid=lq-basis]').innerText()).toContain(
+      'по числу организаций',
+    );
+    const line = await page.locator('.dataset-line').innerText();
+    expect(line).toContain('Число организаций, единиц');
+    expect(line).toContain('источник: Росстат');
+    await page.locator('[data-testid=level-select]').selectOption('category');
     await page.locator('[data-testid=year-select]').selectOption(String(YEAR));
-    await page.locator('[data-testid=industry-input]').fill('металл');
+    await page.locator('[data-testid=industry-input]').fill('рыб');
     await page.locator(`[data-testid=industry-option][data-code=${CATEGORY}]`).click();
     await expect
       .poll(() => page.locator('[data-testid=cluster-title]').innerText())
-      .toContain(`Металлургия и металлообработка (${CATEGORY}), ${YEAR}`);
+      .toContain(`Рыболовство и рыбопереработка (${CATEGORY}), ${YEAR}`);
     await expect
       .poll(() => page.locator('[data-testid=cluster-map-row]').count())
       .toBe(mapItems.length);
@@ -161,18 +172,21 @@ describe('cluster analysis pages', () => {
     await expect
       .poll(() => page.locator('[data-testid=portfolio-title]').innerText())
       .toBe(`Портфель кластеров: ${region.name}`);
+    expect(await page.locator('[data-testid=lq-basis]').innerText()).toContain(
+      'по числу организаций',
+    );
 
     const portfolio = await api<{
       strongClusters: Array<{ industry: { code: string }; locationQuotient: number }>;
       items: unknown[];
       baseYear: number;
     }>(
-      `/api/clusters-analytics/portfolio?dataset=${datasetId}&year=${YEAR}&region=${region.code}&baseYear=2019`,
+      `/api/clusters-analytics/portfolio?dataset=${datasetId}&year=${YEAR}&region=${region.code}&baseYear=2019&level=category`,
     );
     const candidates = await api<{
       items: Array<{ industry: { code: string }; relatedStrongIndustries: unknown[] }>;
     }>(
-      `/api/clusters-analytics/candidates?dataset=${datasetId}&year=${YEAR}&region=${region.code}&minRelatedness=0.3`,
+      `/api/clusters-analytics/candidates?dataset=${datasetId}&year=${YEAR}&region=${region.code}&minRelatedness=0.3&level=category`,
     );
     const chart = page.locator('[data-testid=portfolio-chart]');
     await chart.locator('canvas').first().waitFor({ timeout: 30_000 });
@@ -183,8 +197,8 @@ describe('cluster analysis pages', () => {
     await expect
       .poll(() => page.locator('[data-testid=strong-cluster-row]').count())
       .toBe(portfolio.strongClusters.length);
-    const metallurgy = page.locator(`[data-testid=strong-cluster-row][data-industry=${CATEGORY}]`);
-    expect(await metallurgy.locator('[data-testid=lq]').innerText()).toBe(
+    const chosen = page.locator(`[data-testid=strong-cluster-row][data-industry=${CATEGORY}]`);
+    expect(await chosen.locator('[data-testid=lq]').innerText()).toBe(
       lq.format(
         portfolio.strongClusters.find((c) => c.industry.code === CATEGORY)!.locationQuotient,
       ),
@@ -206,7 +220,7 @@ describe('cluster analysis pages', () => {
 
     // A higher threshold narrows the candidates, as the API does.
     const strict = await api<{ items: unknown[] }>(
-      `/api/clusters-analytics/candidates?dataset=${datasetId}&year=${YEAR}&region=${region.code}&minRelatedness=0.6`,
+      `/api/clusters-analytics/candidates?dataset=${datasetId}&year=${YEAR}&region=${region.code}&minRelatedness=0.6&level=category`,
     );
     await page.locator('[data-testid=min-relatedness]').fill('0,6');
     await page.locator('[data-testid=min-relatedness]').press('Enter');
@@ -218,11 +232,10 @@ describe('cluster analysis pages', () => {
 
   it('shows datasets read-only to a public reader', async () => {
     await page.goto(`${h.url}/analytics/datasets`);
-    await page
-      .locator(
-        `[data-testid=dataset-row][data-dataset="${datasetId}"] [data-testid=illustrative-badge]`,
-      )
-      .waitFor();
+    const row = page.locator(`[data-testid=dataset-row][data-dataset="${datasetId}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Росстат');
+    expect(await row.locator('[data-testid=illustrative-badge]').count()).toBe(0);
     await page.locator('[data-testid=read-only-note]').waitFor();
     expect(await page.locator('[data-testid=import-form]').count()).toBe(0);
     expect(await page.locator('[data-testid=delete-dataset]').count()).toBe(0);
@@ -279,7 +292,7 @@ describe('cluster analysis pages', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('Нарния');
 
-    // The analyst deletes the test dataset (after confirming); the illustrative one stays.
+    // The analyst deletes the test dataset (after confirming); the Rosstat table stays.
     const created = page.locator('[data-testid=dataset-row]', { hasText: 'Тест: занятость' });
     page.once('dialog', (dialog) => void dialog.accept());
     await created.locator('[data-testid=delete-dataset]').click();

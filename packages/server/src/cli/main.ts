@@ -9,11 +9,13 @@ import { openDatabase, prepareDatabase, startServer } from '../server.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { syncReferenceData } from '../reference/sync-reference-data.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
+import { loadIllustrativeDataset } from '../demo/load-illustrative-dataset.ts';
 import { importOkvedFile } from '../reference/import-okved.ts';
 import { registerRatingsCommands } from './ratings-commands.ts';
 import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-methodologies.ts';
 import { registerClustersCommand, registerDatasetImportCommand } from './analytics-commands.ts';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../db/backup.ts';
+import { registerClassifierImportCommands } from './classifier-commands.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -87,7 +89,8 @@ export async function main(argv: string[]): Promise<void> {
     );
   db.command('seed-demo')
     .description('Загрузить демонстрационные данные (факты пяти пресс-релизов)')
-    .action(async () =>
+    .option('--illustrative', 'и выдуманный набор «занятость по кластерным категориям»')
+    .action(async (opts: { illustrative?: boolean }) =>
       withDatabase(config, async (c) => {
         await prepareDatabase(c, { demo: false });
         const result = await loadDemoData(c.db);
@@ -96,6 +99,14 @@ export async function main(argv: string[]): Promise<void> {
             ? `Загружено: источников ${result.sources}, организаций ${result.organisations}, фактов ${result.statements}`
             : 'Демонстрационные данные уже загружены',
         );
+        if (opts.illustrative) {
+          const values = await loadIllustrativeDataset(c.db);
+          console.log(
+            values === null
+              ? 'Иллюстративный набор уже загружен'
+              : `Иллюстративный набор (не реальная статистика): значений ${values}`,
+          );
+        }
       }),
     );
   db.command('backup <file>')
@@ -200,6 +211,12 @@ export async function main(argv: string[]): Promise<void> {
       }),
     );
   registerDatasetImportCommand(imp, (fn) =>
+    withDatabase(config, async (c) => {
+      await prepareDatabase(c, { demo: false });
+      return fn(c);
+    }),
+  );
+  registerClassifierImportCommands(imp, (fn) =>
     withDatabase(config, async (c) => {
       await prepareDatabase(c, { demo: false });
       return fn(c);

@@ -50,6 +50,22 @@ export interface OkvedTable {
   level: string;
   name: string;
 }
+export interface Okpd2Table {
+  code: string;
+  section: string;
+  parent_code: string | null;
+  level: string;
+  name: string;
+}
+export interface OktmoTable {
+  code: string;
+  name: string;
+  region_code: string;
+  parent_code: string | null;
+  level: number;
+  kind: string;
+  centre: string | null;
+}
 export interface SourceDocumentTable extends SearchColumns {
   id: Generated<number>;
   slug: string | null;
@@ -426,6 +442,8 @@ export interface Database {
   federal_district: FederalDistrictTable;
   region: RegionTable;
   okved: OkvedTable;
+  okpd2: Okpd2Table;
+  oktmo: OktmoTable;
   source_document: SourceDocumentTable;
   organisation: OrganisationTable;
   organisation_okved: OrganisationOkvedTable;

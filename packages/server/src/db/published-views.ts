@@ -73,6 +73,8 @@ export const RECORD_TABLES = new Set([
   'federal_district',
   'region',
   'okved',
+  'okpd2',
+  'oktmo',
   'source_document',
   'organisation',
   'person',

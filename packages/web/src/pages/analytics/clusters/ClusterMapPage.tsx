@@ -21,6 +21,8 @@ import {
   DatasetLine,
   ExportLinks,
   IllustrativeBanner,
+  LqBasisNote,
+  LQ_BASIS,
   useClusterSelection,
 } from './selection.tsx';
 import { SortHeader, useSorted, type SortColumn } from './sorting.tsx';
@@ -79,11 +81,13 @@ export function ClusterMapPage() {
         Cluster Observatory.
       </p>
       <IllustrativeBanner dataset={dataset} />
+      <LqBasisNote dataset={dataset} />
       {selection.error ? <ErrorMessage error={selection.error} /> : null}
       {selection.datasets.length === 0 && !selection.loading && !selection.error ? (
         <p className="notice">
           Наборов данных нет. <Link to="/analytics/datasets">Импортируйте набор</Link> (нужна роль
-          аналитика или администратора).
+          аналитика или администратора). При первом запуске PromAtlas таблица Росстата о количестве
+          организаций загружается несколько секунд: обновите страницу.
         </p>
       ) : null}
       <div className="filters cluster-controls">
@@ -174,7 +178,7 @@ function ClusterMapResult({
               <RegionMap
                 regions={geometry.data!}
                 values={values}
-                measureLabel="Коэффициент локализации"
+                measureLabel={`Коэффициент локализации ${LQ_BASIS[data.dataset.measure] ?? ''}`.trim()}
                 classes={[]}
                 sites={[]}
                 colourOf={lqColour}

@@ -24,6 +24,7 @@ import {
   DatasetLine,
   ExportLinks,
   IllustrativeBanner,
+  LqBasisNote,
   useClusterSelection,
 } from './selection.tsx';
 import { SortHeader, useSorted, type SortColumn } from './sorting.tsx';
@@ -86,6 +87,7 @@ export function RegionPortfolioPage() {
         </p>
       ) : null}
       <IllustrativeBanner dataset={dataset} />
+      <LqBasisNote dataset={dataset} />
       {selection.error ? <ErrorMessage error={selection.error} /> : null}
       <div className="filters cluster-controls">
         <DatasetControls selection={selection} />

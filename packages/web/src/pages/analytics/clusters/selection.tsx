@@ -111,6 +111,36 @@ export function IllustrativeBanner({
   );
 }
 
+/** What the location quotients are computed on, in the words the pages use («по числу организаций»). */
+export const LQ_BASIS: Record<string, string> = {
+  employment: 'по занятости (числу работников)',
+  establishments: 'по числу организаций',
+  output: 'по выпуску',
+};
+
+/**
+ * Says on every page with LQ what it is computed on: on establishment counts
+ * (Rosstat's table of organisations) a high LQ means many organisations of
+ * the industry, not many workers.
+ */
+export function LqBasisNote({ dataset }: { dataset: Pick<DatasetDto, 'measure'> | undefined }) {
+  if (!dataset) return null;
+  const basis = LQ_BASIS[dataset.measure] ?? dataset.measure;
+  return (
+    <p
+      className={dataset.measure === 'establishments' ? 'notice lq-basis' : 'muted small lq-basis'}
+      role="note"
+      data-testid="lq-basis"
+      data-measure={dataset.measure}
+    >
+      Коэффициенты локализации рассчитаны <strong>{basis}</strong>
+      {dataset.measure === 'establishments'
+        ? ': они показывают концентрацию организаций (предприятий) отрасли в регионе, а не занятых в ней.'
+        : '.'}
+    </p>
+  );
+}
+
 /** Dataset, year and (for ОКВЭД2 datasets) level pickers. */
 export function DatasetControls({
   selection,
