@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -77,6 +77,11 @@ const INVALID_VALUE_CODES: Record<string, { ru: string; en: string }> = {
     en: 'the text contains an unsupported character',
   },
   '22P02': { ru: 'значение имеет неверный формат', en: 'a value has an invalid format' },
+  '22007': {
+    ru: 'дата или время имеют неверный формат',
+    en: 'a date or time has an invalid format',
+  },
+  '22008': { ru: 'дата или время вне допустимого диапазона', en: 'a date or time is out of range' },
   '22003': { ru: 'число вне допустимого диапазона', en: 'a number is out of range' },
   '54000': {
     ru: 'значение слишком велико для обработки',
@@ -160,6 +165,27 @@ function nulFields(value: unknown, path: string[], out: string[], depth = 0): vo
       else nulFields(v, [...path, key], out, depth + 1);
     }
   }
+}
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a path that is
+ * not valid percent-encoded UTF-8): the same JSON error shape as everything else.
+ * Passed as the `frameworkErrors` option when the instance is created.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  void reply.status(status).send({
+    error: {
+      code: error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request',
+      message: `Некорректный адрес запроса: ${error.message}`,
+      messageEn: error.message,
+    },
+  });
+  void request;
 }
 
 const FIELD_LABELS: Record<string, string> = {
