@@ -115,7 +115,7 @@ describe.each(databaseKinds())('database errors that are the client’s fault on
       'invalid-byte': () => sql`SELECT convert_from('\\xff'::bytea, 'UTF8')`.execute(db),
       'unicode-escape': () => sql`SELECT '"\\u0000"'::jsonb`.execute(db),
       'invalid-text': () => sql`SELECT 'abc'::integer`.execute(db),
-      'out-of-range': () => sql`SELECT 99999999999::integer`.execute(db),
+      'out-of-range': () => sql`SELECT '99999999999'::integer`.execute(db),
       'program-limit': () => sql`SELECT repeat('x', 3000)::tsvector`.execute(db),
     };
     for (const [name, run] of Object.entries(routes)) app.get(`/${name}`, run);
@@ -155,4 +155,10 @@ describe.each(databaseKinds())('database errors that are the client’s fault on
       expect(expectClientError(await call(`/${name}`), 400).error.code).toBe('invalid_value');
     },
   );
+
+  it('quotes the refused value so the client can tell which one it was', async () => {
+    const body = expectClientError(await call('/out-of-range'), 400);
+    expect(body.error.message).toContain('«99999999999»');
+    expect(body.error.messageEn).toContain('"99999999999"');
+  });
 });

@@ -39,6 +39,7 @@ function localise(map: typeof ru, issue: z.core.$ZodIssue): string {
 /** The fields of a PostgreSQL error (pg's DatabaseError, also raised through PGlite's adapter) that we read. */
 interface PgError {
   code: string;
+  message?: string | undefined;
   detail?: string | undefined;
   column?: string | undefined;
   constraint?: string | undefined;
@@ -142,11 +143,16 @@ export function clientErrorFromDatabase(error: unknown): HttpError | null {
   }
   const invalid = INVALID_VALUE_CODES[pg.code];
   if (invalid) {
+    // The database names the refused value (never a column); quoting it tells the client which one.
+    const value = /value "(.{1,80})" is out of range|syntax for type \w+: "(.{1,80})"/.exec(
+      pg.message ?? '',
+    );
+    const quoted = value ? ` «${value[1] ?? value[2]}»` : '';
     return new HttpError(
       400,
       'invalid_value',
-      `Некорректное значение в запросе: ${invalid.ru}`,
-      `Invalid value in the request: ${invalid.en}`,
+      `Некорректное значение в запросе${quoted}: ${invalid.ru}`,
+      `Invalid value in the request${quoted.replace(/[«»]/g, '"')}: ${invalid.en}`,
     );
   }
   return null;
