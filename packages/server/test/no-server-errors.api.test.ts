@@ -79,6 +79,25 @@ describe.each(databaseKinds())('no server errors on %s', (kind) => {
     expect(body.error.fields?.map((f) => f.field)).toEqual(['name', 'aliases.1']);
   });
 
+  it('refuses a partial date that is not a calendar date, naming the field', async () => {
+    const res = await admin.request('POST', '/api/sources', {
+      kind: 'news',
+      title: 'Новость',
+      published: { from: '=JG', to: '2024-02-30', precision: 'day' },
+      text: 'Текст новости.',
+    });
+    const body = expectClientError(res, 400);
+    expect(body.error.fields?.map((f) => f.field).sort()).toEqual([
+      'published.from',
+      'published.to',
+    ]);
+  });
+
+  it('answers a path that is not valid UTF-8 with the JSON error shape', async () => {
+    const res = await t.getJson('/api/datasets/%ED%A0%80');
+    expect(expectClientError(res, 400).error.code).toBe('bad_url');
+  });
+
   it('keeps serving after every one of these requests', async () => {
     expect((await t.getJson('/api/health')).status).toBe(200);
     expect((await t.getJson('/api/regions/42')).status).toBe(200);
