@@ -98,6 +98,16 @@ describe.each(databaseKinds())('no server errors on %s', (kind) => {
     expect(expectClientError(res, 400).error.code).toBe('bad_url');
   });
 
+  it('refuses an empty user patch instead of failing on it', async () => {
+    await signIn(t.app, 'analyst');
+    const { body } = await admin.request('GET', '/api/users');
+    const id = (body as { items: { id: number; role: string }[] }).items.find(
+      (u) => u.role === 'analyst',
+    )!.id;
+    const res = await admin.request('PATCH', `/api/users/${id}`, {});
+    expect(expectClientError(res, 400).error.messageEn).toMatch(/Nothing to change/);
+  });
+
   it('keeps serving after every one of these requests', async () => {
     expect((await t.getJson('/api/health')).status).toBe(200);
     expect((await t.getJson('/api/regions/42')).status).toBe(200);
