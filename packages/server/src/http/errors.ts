@@ -191,7 +191,6 @@ export function frameworkErrors(
       messageEn: error.message,
     },
   });
-  void request;
 }
 
 const FIELD_LABELS: Record<string, string> = {
