@@ -108,6 +108,16 @@ describe.each(databaseKinds())('no server errors on %s', (kind) => {
     expect(expectClientError(res, 400).error.messageEn).toMatch(/Nothing to change/);
   });
 
+  it('answers 400 naming the field when a created record refers to a region that does not exist', async () => {
+    const res = await admin.request('POST', '/api/organisations', {
+      name: 'Завод без региона',
+      kind: 'enterprise',
+      regionCode: '99999',
+    });
+    const body = expectClientError(res, 400);
+    expect(body.error.fields?.map((f) => f.field)).toEqual(['regionCode']);
+  });
+
   it('keeps serving after every one of these requests', async () => {
     expect((await t.getJson('/api/health')).status).toBe(200);
     expect((await t.getJson('/api/regions/42')).status).toBe(200);
