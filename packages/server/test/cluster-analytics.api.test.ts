@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '@cj-tech-master/excelts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataset } from '../src/datasets/dataset.service.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';

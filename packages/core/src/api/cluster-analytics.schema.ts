@@ -211,7 +211,12 @@ export const DatasetRefSchema = z.object({
 });
 
 export const ClusterMapQuerySchema = z.object({
-  dataset: z.coerce.number().int().min(1).describe('Идентификатор набора данных'),
+  dataset: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .describe('Идентификатор набора данных'),
   year: z.coerce.number().int().min(1900).max(2200).describe('Год'),
   industry: z.string().trim().min(1).max(100).describe('Код ОКВЭД2 или кластерной категории'),
   level: AnalysisLevelSchema.optional(),
@@ -253,7 +258,12 @@ export const ClusterMapSchema = z.object({
 export type ClusterMap = z.infer<typeof ClusterMapSchema>;
 
 export const ClusterPortfolioQuerySchema = z.object({
-  dataset: z.coerce.number().int().min(1).describe('Идентификатор набора данных'),
+  dataset: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .describe('Идентификатор набора данных'),
   year: z.coerce.number().int().min(1900).max(2200).describe('Год'),
   region: z.string().trim().min(1).max(300).describe('Код субъекта (ОКАТО) или его название'),
   baseYear: z.coerce
@@ -314,7 +324,12 @@ export const ClusterPortfolioSchema = z.object({
 export type ClusterPortfolio = z.infer<typeof ClusterPortfolioSchema>;
 
 export const ClusterCandidatesQuerySchema = z.object({
-  dataset: z.coerce.number().int().min(1).describe('Идентификатор набора данных'),
+  dataset: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .describe('Идентификатор набора данных'),
   year: z.coerce.number().int().min(1900).max(2200).describe('Год'),
   region: z.string().trim().min(1).max(300).describe('Код субъекта (ОКАТО) или его название'),
   minRelatedness: z.coerce

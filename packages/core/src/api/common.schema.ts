@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 export const PartialDateSchema = z
   .object({
-    from: z.string().describe('Начало периода, YYYY-MM-DD'),
-    to: z.string().describe('Конец периода включительно, YYYY-MM-DD'),
+    // Calendar dates only: anything else would reach the database's date parser.
+    from: z.iso.date().describe('Начало периода, YYYY-MM-DD'),
+    to: z.iso.date().describe('Конец периода включительно, YYYY-MM-DD'),
     precision: z.enum(['day', 'month', 'season', 'quarter', 'year', 'range']),
   })
   .describe('Частичная дата: интервал и точность, с которой она указана в источнике');

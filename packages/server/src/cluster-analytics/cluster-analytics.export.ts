@@ -1,3 +1,4 @@
+import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import { loadExcelJs } from '../imports/load-exceljs.ts';
 import type {
   ClusterCandidates,
@@ -136,7 +137,11 @@ export function clusterCandidatesTable(c: ClusterCandidates): ExportTable {
 export function toCsv(table: ExportTable): string {
   const field = (cell: string | number | null) => {
     const text =
-      cell === null ? '' : typeof cell === 'number' ? String(Number(cell.toPrecision(12))) : cell;
+      cell === null
+        ? ''
+        : typeof cell === 'number'
+          ? String(Number(cell.toPrecision(12)))
+          : spreadsheetCell(cell);
     return /[",\r\n;]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return (
@@ -151,11 +156,11 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
   const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'PromAtlas';
   const sheet = workbook.addWorksheet(table.title.slice(0, 31));
-  for (const line of table.caption) sheet.addRow([line]);
+  for (const line of table.caption) sheet.addRow([spreadsheetCell(line)]);
   if (table.caption.length > 0) sheet.addRow([]);
-  const header = sheet.addRow(table.headers);
+  const header = sheet.addRow(table.headers.map(spreadsheetCell));
   header.font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
+  for (const row of table.rows) sheet.addRow(row.map(spreadsheetCell));
   table.headers.forEach(
     (h, k) => (sheet.getColumn(k + 1).width = Math.min(60, Math.max(12, h.length + 2))),
   );

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import {
   clusterStars,
   clusterStrength,
@@ -366,7 +367,8 @@ function toCsv(rows: string[][]): string {
 }
 
 /** RFC 4180 quoting: fields with a comma, quote, line break or edge spaces are quoted. */
-function csvField(text: string): string {
+function csvField(cell: string): string {
+  const text = spreadsheetCell(cell);
   return /[",\r\n;]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, AppInstance, RegisteredRoute } from './app-instance.ts';
-import { registerErrorHandling } from './errors.ts';
+import { frameworkErrors, registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerAuth, type RouteAccess } from '../auth/auth.plugin.ts';
 
@@ -40,6 +40,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     trustProxy: options.deps.security?.trustedProxies.length
       ? options.deps.security.trustedProxies
       : false,
+    frameworkErrors,
     // Deeply nested or huge query strings are refused by the parser's limits, not by crashing.
     routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,16 +1,14 @@
-import type ExcelJS from 'exceljs';
+import type * as ExcelJS from '@cj-tech-master/excelts';
 
 /**
- * exceljs is loaded on first use: it pulls in a few hundred modules, which
- * would otherwise add about half a second to every server start although
- * only XLSX imports and exports need it.
+ * The XLSX library (excelts, a maintained, dependency-free TypeScript fork of
+ * exceljs with the same API) is loaded on first use: it is large, and would
+ * otherwise add to every server start although only XLSX imports and exports
+ * need it.
  */
 let loaded: Promise<typeof ExcelJS> | undefined;
 
 export function loadExcelJs(): Promise<typeof ExcelJS> {
-  loaded ??= import('exceljs').then(
-    (m) =>
-      (m as unknown as { default: typeof ExcelJS }).default ?? (m as unknown as typeof ExcelJS),
-  );
+  loaded ??= import('@cj-tech-master/excelts');
   return loaded;
 }

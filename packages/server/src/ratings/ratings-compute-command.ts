@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import {
   computeEdition,
   parseMethodology,
@@ -292,7 +293,8 @@ function formatNumber(x: number | null): string {
   return x === null ? '' : x.toFixed(6);
 }
 
-function csvField(text: string): string {
+function csvField(cell: string): string {
+  const text = spreadsheetCell(cell);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

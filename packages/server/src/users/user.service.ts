@@ -95,6 +95,14 @@ export async function updateUser(
   },
   context?: ChangeContext,
 ): Promise<User> {
+  // An empty patch has nothing to change (and an UPDATE without columns is not SQL).
+  if (Object.values(patch).every((v) => v === undefined))
+    throw new HttpError(
+      400,
+      'validation',
+      'Нет изменений: укажите хотя бы одно поле',
+      'Nothing to change: give at least one field',
+    );
   if (patch.regions) await checkRegions(db, patch.regions);
   let passwordHash: string | undefined;
   if (patch.password !== undefined) {

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
+import type * as ExcelJS from '@cj-tech-master/excelts';
 import { loadExcelJs } from '../../imports/load-exceljs.ts';
 import { DatasetImportError } from './source-rows.ts';
 

@@ -1,3 +1,4 @@
+import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import { loadExcelJs } from '../../imports/load-exceljs.ts';
 import type { RatingEditionResponse } from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';
@@ -68,7 +69,8 @@ export async function exportEditionCsv(
 ): Promise<{ fileName: string; body: string }> {
   const e = await getEdition(db, id);
   const field = (x: string | number | null) => {
-    const text = x === null ? '' : typeof x === 'number' ? String(x).replace('.', ',') : x;
+    const text =
+      x === null ? '' : typeof x === 'number' ? String(x).replace('.', ',') : spreadsheetCell(x);
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [
@@ -89,7 +91,7 @@ export async function exportEditionXlsx(
   workbook.creator = 'PromAtlas';
   const sheet = workbook.addWorksheet('Рейтинг');
   const rows = table(e);
-  sheet.addRows(rows);
+  sheet.addRows(rows.map((r) => r.map(spreadsheetCell)));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   rows[0]!.forEach((header, k) => {
@@ -98,7 +100,7 @@ export async function exportEditionXlsx(
     if (String(header).startsWith('Балл')) column.numFmt = '0.0000';
   });
   const info = workbook.addWorksheet('Об издании');
-  info.addRows(about(e));
+  info.addRows(about(e).map((r) => r.map(spreadsheetCell)));
   info.getColumn(1).width = 24;
   info.getColumn(1).font = { bold: true };
   info.getColumn(2).width = 100;

@@ -21,6 +21,9 @@ function countsQuery(db: Db) {
 }
 
 export async function regionCounts(db: Db, codes?: string[]) {
+  const none = { organisations: 0, sites: 0, clusters: 0 };
+  // `IN ()` is not SQL: an empty page (no match, or past the end) has nothing to count.
+  if (codes && codes.length === 0) return () => none;
   const q = countsQuery(db);
   const [o, s, c] = await sequential([
     () => (codes ? q.organisations.where('region_code', 'in', codes) : q.organisations).execute(),
