@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { neutraliseSpreadsheetText } from '@promatlas/core/format/spreadsheet-cell.ts';
 import type { AuditRow, AuditSearchQuery } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
 
@@ -93,11 +94,6 @@ export async function searchAudit(
 
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
-/** A cell a spreadsheet would read as a formula is prefixed with an apostrophe. */
-function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 export async function exportAuditCsv(db: Db, q: AuditSearchQuery): Promise<string> {
   const rows = await sql<RawRow>`
     SELECT t.*, u.display_name FROM ${TRAILS} LEFT JOIN app_user u ON u.id = t.user_id
@@ -118,7 +114,7 @@ export async function exportAuditCsv(db: Db, q: AuditSearchQuery): Promise<strin
     'подробности',
   ];
   const field = (value: string) => {
-    const text = neutralise(value);
+    const text = neutraliseSpreadsheetText(value);
     return /[",\r\n;]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = rows.rows
