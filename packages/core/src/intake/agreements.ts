@@ -1,0 +1,38 @@
+import type { AgreementMention, DateMention, OrganisationMention, PersonMention, PlaceMention, Span } from './types.ts';
+
+const AGREEMENT = /соглашени\p{L}*|меморандум\p{L}*|договор(?![\p{L}]*ён)\p{L}*|план\p{L}*\s+действий/giu;
+const SIGNING = /подписал|подписали|заключили|заключил|подписан|утвержд[её]н|утвердили|подписание/iu;
+
+/**
+ * Agreements: a sentence that names an agreement and its signing or approval.
+ * Parties are the organisations and federal subjects or countries named in
+ * that sentence, signatories the people in it, the date the sentence's date.
+ */
+export function findAgreements(
+  text: string,
+  sentences: Span[],
+  found: { organisations: OrganisationMention[]; people: PersonMention[]; places: PlaceMention[]; dates: DateMention[] },
+  published?: string,
+): AgreementMention[] {
+  const out: AgreementMention[] = [];
+  for (const s of sentences) {
+    if (!SIGNING.test(s.text)) continue;
+    AGREEMENT.lastIndex = 0;
+    const m = AGREEMENT.exec(s.text);
+    if (!m) continue;
+    const inside = <T extends Span>(list: T[]) => list.filter((x) => x.start >= s.start && x.end <= s.end);
+    const parties = new Set<string>();
+    for (const o of inside(found.organisations)) parties.add(o.name);
+    for (const p of inside(found.places)) {
+      if (p.level === 'subject' || p.level === 'country') {
+        const withinOrg = found.organisations.some((o) => o.start <= p.start && p.end <= o.end);
+        if (!withinOrg) parties.add(p.normalized);
+      }
+    }
+    const signatories = [...new Set(inside(found.people).map((p) => p.fullName))];
+    const date = inside(found.dates)[0]?.iso ?? published ?? null;
+    const start = s.start + (m.index ?? 0);
+    out.push({ text: text.slice(start, start + m[0].length), start, end: start + m[0].length, parties: [...parties], signatories, date });
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import { findAgreements } from './agreements.ts';
+import { findCounts } from './counts.ts';
+import { findDates } from './dates.ts';
+import { findEvents } from './events.ts';
+import { findMoney } from './money.ts';
+import { findOrganisations } from './organisations.ts';
+import { findPeople } from './people.ts';
+import { findPercents } from './percents.ts';
+import { findPlaces } from './places.ts';
+import { splitSentences } from './sentences.ts';
+import { tokenize } from './tokens.ts';
+import type { IntakeOptions, IntakeResult, Span } from './types.ts';
+
+export function emptyIntakeResult(): IntakeResult {
+  return { organisations: [], people: [], places: [], dates: [], money: [], counts: [], percents: [], events: [], agreements: [] };
+}
+
+/**
+ * Proposes every fact of a Russian text: organisations, people with their
+ * positions, places, dates, money, counts, percents, events and agreements,
+ * each with its offsets (JavaScript string indices, end exclusive) and the
+ * text between them. Pure: no I/O, no state between calls.
+ */
+export function extractIntake(text: string, options: IntakeOptions = {}): IntakeResult {
+  if (!/\S/.test(text)) return emptyIntakeResult();
+  const sentences = splitSentences(text);
+  const sentenceOf = (offset: number): Span => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return sentences[lo] ?? { text, start: 0, end: text.length };
+  };
+  const tokens = tokenize(text);
+  const dates = findDates(text, options.published);
+  const money = findMoney(text);
+  const percents = findPercents(text);
+  const counts = findCounts(text, [...dates, ...money, ...percents]);
+  const people = findPeople(text, tokens, sentenceOf);
+  const byPeople = (s: number, e: number) => people.some((p) => p.start < e && s < p.end);
+  const places = findPlaces(text, tokens, byPeople);
+  const organisations = findOrganisations(text, tokens, byPeople);
+  const events = findEvents(text, sentences, dates);
+  const agreements = findAgreements(text, sentences, { organisations, people, places, dates }, options.published);
+  return { organisations, people, places, dates, money, counts, percents, events, agreements };
+}

@@ -1,0 +1,262 @@
+import { LEGAL_FORMS } from '../legal-forms/legal-forms.ts';
+import { phraseForms, wordForms } from './inflect.ts';
+import { normalizeOrganisationPhrase, ORG_HEAD_LEXICON, ORG_HEADS } from './org-phrase.ts';
+import { lookupPlace } from './places.ts';
+import { quoteEnd, unquote } from './quotes.ts';
+import { fold, type Token } from './tokens.ts';
+import type { OrganisationKind, OrganisationMention } from './types.ts';
+
+const ABBREVIATIONS = new Map(
+  LEGAL_FORMS.filter((f) => f.abbreviation === f.abbreviation.toUpperCase()).map((f) => [f.abbreviation, f.abbreviation]),
+);
+
+/** Full legal-form names in every case ('областного автономного учреждения') → abbreviation. */
+const FULL_FORMS: [string[], string][] = (() => {
+  const out: [string[], string][] = [];
+  for (const f of LEGAL_FORMS) {
+    if (!f.name.includes(' ')) continue;
+    for (const form of phraseForms(f.name.toLowerCase())) out.push([fold(form).split(' '), f.abbreviation]);
+  }
+  return out.sort((a, b) => b[0].length - a[0].length);
+})();
+
+/** Descriptor nouns before a quoted name, and the kind they imply. */
+const DESCRIPTOR_KIND: Readonly<Record<string, OrganisationKind>> = {
+  холдинг: 'company', компания: 'company', концерн: 'company', корпорация: 'company', завод: 'company',
+  группа: 'company', банк: 'company', предприятие: 'company', фирма: 'company', комбинат: 'company',
+  фабрика: 'company', производитель: 'company', оператор: 'company', ритейлер: 'company', сеть: 'company',
+  движение: 'political', партия: 'political', блок: 'political', фракция: 'political', кластер: 'cluster',
+  оэз: 'special_zone', технопарк: 'special_zone', индустриальный: 'special_zone', газета: 'media',
+  издание: 'media', телеканал: 'media', агентство: 'media', радиостанция: 'media', журнал: 'media',
+  портал: 'media', фонд: 'association', ассоциация: 'association', союз: 'association', центр: 'other',
+  институт: 'education', университет: 'education', колледж: 'education', клуб: 'other', общество: 'association',
+  организация: 'other', объединение: 'association', команда: 'other', институтом: 'education',
+  учреждение: 'other', театр: 'other', музей: 'other', лагерь: 'other', площадка: 'other',
+};
+
+const DESCRIPTORS = new Map<string, string>();
+for (const d of Object.keys(DESCRIPTOR_KIND)) for (const f of wordForms(d)) DESCRIPTORS.set(fold(f), d);
+DESCRIPTORS.set('оэз', 'оэз');
+
+/** Organisations known by one name (any case): ministries, federal bodies, large companies. */
+const KNOWN: Readonly<Record<string, OrganisationKind>> = {
+  Минпромторг: 'government', Минфин: 'government', Минэкономразвития: 'government', Минобороны: 'government',
+  Минобрнауки: 'government', Минздрав: 'government', Минтранс: 'government', Минюст: 'government',
+  Минэнерго: 'government', Минсельхоз: 'government', Минприроды: 'government', Минтруд: 'government',
+  Минцифры: 'government', Минкультуры: 'government', Минспорт: 'government', Минвостокразвития: 'government',
+  МИД: 'government', МВД: 'government', МЧС: 'government', ФСБ: 'government', ФСО: 'government',
+  СВР: 'government', ФСИН: 'government', ФНС: 'government', ФАС: 'government', ЦИК: 'government',
+  Росстат: 'government', Роспотребнадзор: 'government', Ростехнадзор: 'government', Росреестр: 'government',
+  Росимущество: 'government', Рособрнадзор: 'government', Генпрокуратура: 'government', Госдума: 'government',
+  Совфед: 'government', Мосгордума: 'government', Кремль: 'government', Минэкономики: 'government',
+  Центробанк: 'company', ЦБ: 'government', Правительство: 'government', Госсовет: 'government',
+  ООН: 'other', НАТО: 'other', ЕС: 'other', ОБСЕ: 'other', ВТО: 'other', МВФ: 'other', ЕАЭС: 'other',
+  ШОС: 'other', БРИКС: 'other', СНГ: 'other', ОДКБ: 'other', ПАСЕ: 'other', ЮНЕСКО: 'other', МАГАТЭ: 'other',
+  ФИФА: 'other', УЕФА: 'other', МОК: 'other', ВАДА: 'other', Интерпол: 'other', Евросоюз: 'other',
+  Газпром: 'company', Роснефть: 'company', Лукойл: 'company', Сбербанк: 'company', Сбер: 'company',
+  ВТБ: 'company', РЖД: 'company', Ростех: 'company', Росатом: 'company', Роскосмос: 'company',
+  Аэрофлот: 'company', Транснефть: 'company', Норникель: 'company', Ростелеком: 'company',
+  Яндекс: 'company', Россельхозбанк: 'company', Внешэкономбанк: 'company', ВЭБ: 'company', КАМАЗ: 'company',
+  АвтоВАЗ: 'company', ГАЗ: 'company', ЛДПР: 'political', КПРФ: 'political', Яблоко: 'political',
+  АКИТ: 'association', ЛГТУ: 'education', МГУ: 'education', СПбГУ: 'education', МГИМО: 'education',
+  РАН: 'science', РСПП: 'association', ТПП: 'association', АСИ: 'other', ФРП: 'government',
+  Ростуризм: 'government', Росавиация: 'government', Росгвардия: 'government', СК: 'government',
+  Следственный: 'government', Минстрой: 'government', Госкорпорация: 'company',
+};
+const KNOWN_FORMS = new Map<string, [string, OrganisationKind]>();
+for (const [name, kind] of Object.entries(KNOWN)) {
+  const forms = name === name.toUpperCase() ? [name] : wordForms(name);
+  for (const f of forms) KNOWN_FORMS.set(f, [name, kind]);
+}
+
+const GOVERNMENT_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет', 'администрация', 'правительство', 'мэрия', 'дума', 'суд', 'прокуратура', 'служба', 'инспекция', 'агентство', 'совет', 'палата', 'собрание', 'парламент']);
+/** Lower-case heads that name a body even without a capitalised word after them ('управления экономики'). */
+const BODY_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет']);
+const EDUCATION_HEADS = new Set(['университет', 'институт', 'колледж', 'техникум', 'академия', 'школа', 'лицей', 'гимназия']);
+
+function kindOfHead(head: string): OrganisationKind {
+  if (GOVERNMENT_HEADS.has(head)) return 'government';
+  if (EDUCATION_HEADS.has(head)) return 'education';
+  if (head === 'ассоциация' || head === 'союз' || head === 'фонд' || head === 'объединение') return 'association';
+  if (head === 'кластер') return 'cluster';
+  if (head === 'партия' || head === 'движение') return 'political';
+  if (head === 'газета' || head === 'журнал' || head === 'телеканал' || head === 'издание') return 'media';
+  if (head === 'завод' || head === 'компания' || head === 'холдинг' || head === 'банк' || head === 'корпорация' || head === 'концерн' || head === 'комбинат' || head === 'фабрика') return 'company';
+  if (head === 'зона' || head === 'технопарк') return 'special_zone';
+  return 'other';
+}
+
+/** Heads that start many sentences as common nouns: a name only with a tail or a capitalised adjective. */
+const AMBIGUOUS_HEADS = new Set(['центр', 'группа', 'совет', 'парк', 'школа', 'клуб', 'театр', 'музей', 'банк', 'штаб', 'армия', 'флот', 'суд', 'отдел', 'бюро', 'филиал', 'отделение', 'собрание', 'издание', 'газета', 'журнал', 'фонд', 'союз', 'служба']);
+const STOP_WORDS = new Set(['в', 'во', 'на', 'с', 'со', 'по', 'при', 'для', 'о', 'об', 'от', 'к', 'ко', 'у', 'за', 'из', 'под', 'над', 'что', 'как', 'который', 'которая', 'которые', 'это', 'не', 'а', 'но', 'или', 'также', 'же', 'ли', 'был', 'была', 'было', 'были', 'есть', 'будет', 'его', 'ее', 'их', 'этот', 'эта', 'этого', 'этой', 'этих', 'всех', 'всего', 'свой', 'своих', 'своего', 'своей']);
+const GENITIVE_LIKE = /(а|я|ы|и|ов|ев|ей|ий|ых|их|ой|ого|его|ии|ия|ию|ю|ам|ям|ами|ами)$/;
+
+/**
+ * Organisations: a legal form (abbreviation or full name in any case) with
+ * its quoted name; a descriptor noun with a quoted name ('холдинг «Амкодор»');
+ * a quoted name that contains an organisation noun («Липецкая газета»); a
+ * name led by an organisation noun and its genitive tail ('Ассоциация
+ * кластеров, технопарков и ОЭЗ России', 'управления … Липецкой области');
+ * known bodies and abbreviations (Минпромторг, РЖД, МВД).
+ */
+export function findOrganisations(text: string, tokens: Token[], blocked: (start: number, end: number) => boolean): OrganisationMention[] {
+  const out: OrganisationMention[] = [];
+  const taken = (s: number, e: number) => out.some((o) => o.start < e && s < o.end) || blocked(s, e);
+  const emit = (start: number, end: number, name: string, legalForm: string | null, kind: OrganisationKind) => {
+    if (end <= start || taken(start, end)) return;
+    out.push({ text: text.slice(start, end), start, end, name, legalForm, kind });
+  };
+  const tokenAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // 1. Legal form abbreviation + quoted name: 'ООО «Центр консалтинга «Панацея»', 'ООО ВПО «Электоаппарат»'.
+    const abbr = ABBREVIATIONS.get(t.text);
+    if (abbr) {
+      let j = i + 1;
+      while (tokens[j] && tokens[j]!.word && tokens[j]!.text === tokens[j]!.text.toUpperCase() && j - i < 3 && !/[«"„]/.test(tokens[j]!.text)) j++;
+      const q = tokens[j];
+      if (q && /^[«"„“]$/.test(q.text)) {
+        const end = quoteEnd(text, q.start);
+        if (end > 0) {
+          emit(t.start, end, unquote(text.slice(q.start, end)), abbr, 'company');
+          i = tokenAt(end) - 1;
+          if (i < 0) break;
+          continue;
+        }
+      }
+    }
+    // 2. Full legal-form name + quoted name.
+    if (t.word && !t.upper) {
+      let matched = false;
+      for (const [words, abbreviation] of FULL_FORMS) {
+        if (words.every((w, k) => tokens[i + k]?.lower === w)) {
+          const q = tokens[i + words.length];
+          if (q && /^[«"„“]$/.test(q.text)) {
+            const end = quoteEnd(text, q.start);
+            if (end > 0) {
+              emit(t.start, end, unquote(text.slice(q.start, end)), abbreviation, /учреждение/.test(words.join(' ')) ? 'other' : 'company');
+              i = tokenAt(end) - 1;
+              matched = true;
+              break;
+            }
+          }
+        }
+      }
+      if (i < 0) break;
+      if (matched) continue;
+    }
+    // 3. Descriptor + quoted name.
+    const descriptor = t.word ? DESCRIPTORS.get(t.lower) : undefined;
+    const q = tokens[i + 1];
+    if (descriptor && q && /^[«"„“]$/.test(q.text)) {
+      const end = quoteEnd(text, q.start);
+      if (end > 0) {
+        emit(t.start, end, unquote(text.slice(q.start, end)), null, DESCRIPTOR_KIND[descriptor] ?? 'other');
+        i = tokenAt(end) - 1;
+        if (i < 0) break;
+        continue;
+      }
+    }
+    // 4a. '… под названием «Моторинвест»'.
+    if (/^[«"„“]$/.test(t.text) && /названием\s*$/i.test(text.slice(Math.max(0, t.start - 12), t.start))) {
+      const end = quoteEnd(text, t.start);
+      if (end > 0) {
+        emit(t.start, end, unquote(text.slice(t.start, end)), null, 'company');
+        i = tokenAt(end) - 1;
+        if (i < 0) break;
+        continue;
+      }
+    }
+    // 4. A quoted name with an organisation noun inside: «Липецкая газета», «Центр кластерного развития …».
+    if (/^[«"„“]$/.test(t.text)) {
+      const end = quoteEnd(text, t.start);
+      if (end > 0) {
+        const inner = unquote(text.slice(t.start, end));
+        const words = inner.split(' ');
+        // The organisation noun leads the name, after adjectives at most: «Липецкая газета», not «Формирование … кластера».
+        let h = 0;
+        while (h < words.length - 1 && h < 2 && /(ая|яя|ый|ий|ой|ое|ее|ые|ие)$/.test(words[h]!) && !ORG_HEAD_LEXICON.get(fold(words[h]!))) h++;
+        const head = ORG_HEAD_LEXICON.get(fold(words[h] ?? ''));
+        if (head && words.length <= 8 && /^\p{Lu}/u.test(inner)) {
+          emit(t.start, end, inner, null, kindOfHead(head));
+          i = tokenAt(end) - 1;
+          if (i < 0) break;
+        }
+        continue;
+      }
+    }
+    if (!t.word) continue;
+    // 5. Known bodies: 'Минпромторга России', 'РЖД', 'МВД'.
+    const known = KNOWN_FORMS.get(t.text);
+    if (known) {
+      let end = t.end;
+      const next = tokens[i + 1];
+      if (next?.upper && lookupPlace(next.text)?.level === 'country') end = next.end;
+      emit(t.start, end, end === t.end ? known[0] : `${known[0]} ${text.slice(next!.start, next!.end)}`, null, known[1]);
+      continue;
+    }
+    // 6. Organisation noun + genitive tail.
+    const head = ORG_HEAD_LEXICON.get(t.lower);
+    if (head && ORG_HEADS[head] && head !== 'область' && head !== 'край' && head !== 'республика' && head !== 'округ' && head !== 'город' && head !== 'район' && head !== 'зона' && head !== 'сеть' && head !== 'площадка') {
+      // Leading capitalised adjectives: 'Липецкого государственного технического университета'.
+      let s = i;
+      while (s > 0 && tokens[s - 1]!.word && /(ого|его|ой|ей|ый|ий|ая|яя|ое|ее|ым|им|ую)$/.test(tokens[s - 1]!.lower) && !STOP_WORDS.has(tokens[s - 1]!.lower) && i - s < 3) s--;
+      while (s < i && !tokens[s]!.upper) s++;
+      const sentenceInitial = s === 0 || /^[.!?]$/.test(tokens[s - 1]!.text) || text.slice(tokens[s - 1]!.end, tokens[s]!.start).includes('\n');
+      const capitalised = tokens[s]!.upper && (!sentenceInitial || s < i || !AMBIGUOUS_HEADS.has(head));
+      let e = i;
+      let sawCapital = false;
+      for (let k = i + 1; k < tokens.length && k - i <= 9; k++) {
+        const n = tokens[k]!;
+        if (blocked(n.start, n.end)) break;
+        if (n.word) {
+          if (STOP_WORDS.has(n.lower)) break;
+          if (n.lower === 'и') {
+            const after = tokens[k + 1];
+            if (after?.word && (GENITIVE_LIKE.test(after.lower) || after.upper)) continue;
+            break;
+          }
+          if (n.upper || n.text === n.text.toUpperCase()) {
+            sawCapital = true;
+            e = k;
+            continue;
+          }
+          if (GENITIVE_LIKE.test(n.lower) && !/(ал|ил|ел|ла|ли|ло|ет|ит|ют|ят)$/.test(n.lower)) {
+            e = k;
+            continue;
+          }
+          break;
+        }
+        if (n.text === ',' && tokens[k + 1]?.word && /(ов|ев|ий|ей)$/.test(tokens[k - 1]!.lower) && /(ов|ев|ий|ей)$/.test(tokens[k + 1]!.lower) && text.slice(tokens[k + 1]!.end, tokens[k + 3]?.end ?? 0).includes(' и ')) continue;
+        break;
+      }
+      const accept = capitalised
+        ? e > i || s < i || !sentenceInitial
+        : GOVERNMENT_HEADS.has(head) && (sawCapital || (e > i && BODY_HEADS.has(head)));
+      if (accept && (e > i || s < i)) {
+        const start = tokens[s]!.start;
+        const end = tokens[e]!.end;
+        if (!taken(start, end)) {
+          emit(start, end, normalizeOrganisationPhrase(text.slice(start, end)), null, kindOfHead(head));
+          i = e;
+          continue;
+        }
+      }
+    }
+    // 7. Latin names (Google, Reuters) and Cyrillic abbreviations not known as places.
+    if (/^[A-Z][A-Za-z&]+$/.test(t.text) && t.text.length > 1) {
+      let e = i;
+      while (tokens[e + 1] && /^[A-Z][A-Za-z&]*$/.test(tokens[e + 1]!.text)) e++;
+      emit(t.start, tokens[e]!.end, text.slice(t.start, tokens[e]!.end), null, 'other');
+      i = e;
+      continue;
+    }
+    if (/^[А-ЯЁ]{2,6}$/.test(t.text) && !ABBREVIATIONS.has(t.text) && !lookupPlace(t.text) && !/^[IVXLCM]+$/.test(t.text) && !ROMAN_OR_COMMON.has(t.text)) {
+      emit(t.start, t.end, t.text, null, 'other');
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const ROMAN_OR_COMMON = new Set(['ЦФО', 'ПФО', 'СЗФО', 'ЮФО', 'СКФО', 'УФО', 'СФО', 'ДФО', 'ИТ', 'СМИ', 'ВВП', 'НДС', 'ДТП', 'ЖКХ', 'ВПК', 'ВУЗ', 'ЧС', 'ПМЭФ', 'ИНН', 'ОГРН', 'КПП', 'ОКВЭД', 'ESG', 'ТВ', 'НИОКР', 'ГОСТ', 'ФЗ', 'АЭС', 'ГЭС', 'ТЭЦ', 'ЕГЭ', 'ОК', 'ЖЖ']);

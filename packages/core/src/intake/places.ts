@@ -1,0 +1,172 @@
+import { FEDERAL_SUBJECTS, type FederalSubject } from '../regions/federal-subjects.ts';
+import {
+  COUNTRIES,
+  COUNTRY_CANONICAL,
+  FOREIGN_CITIES,
+  NOT_COUNTRY,
+  PLACE_DESCRIPTORS,
+  RUSSIAN_CITIES,
+} from './gazetteer-places.ts';
+import { adjectiveToNominative, phraseForms, wordForms } from './inflect.ts';
+import { fold, type Token } from './tokens.ts';
+import type { PlaceLevel, PlaceMention } from './types.ts';
+
+interface PlaceEntry {
+  normalized: string;
+  level: PlaceLevel;
+  regionCode: string | null;
+}
+
+/** 'Египет|Египта,Египте' → the name and its extra case forms. */
+function splitEntry(entry: string): { name: string; extra: string[] } {
+  const [name, extra] = entry.split('|');
+  return { name: name!, extra: extra === undefined ? [] : extra.split(',').filter(Boolean) };
+}
+
+function subjectForms(spelling: string): string[] {
+  // 'Республика Татарстан': only 'Республика' declines; '… — Чувашия', '(Якутия)' parts are dropped.
+  const plain = spelling.replace(/\s*\(.*\)\s*/g, ' ').replace(/\s+—.*$/, '').trim();
+  const words = plain.split(' ');
+  if (/^республика$/i.test(words[0] ?? '') && words.length > 1) {
+    const rest = words.slice(1).join(' ');
+    return wordForms(words[0]!).map((f) => `${f} ${rest}`);
+  }
+  if (/^Республика$/.test(words.at(-1) ?? '') && words.length > 1) return phraseForms(plain);
+  return phraseForms(plain);
+}
+
+function buildIndex(): Map<string, PlaceEntry> {
+  const index = new Map<string, PlaceEntry>();
+  const add = (form: string, entry: PlaceEntry, override = false) => {
+    const key = fold(form).replace(/\s*-\s*/g, '-');
+    if (override || !index.has(key)) index.set(key, entry);
+  };
+  for (const c of COUNTRIES) {
+    const { name, extra } = splitEntry(c);
+    const canonical = COUNTRY_CANONICAL[name] ?? name;
+    const entry: PlaceEntry = {
+      normalized: canonical,
+      level: NOT_COUNTRY.has(name) ? 'other' : 'country',
+      regionCode: null,
+    };
+    const forms = c.includes('|') ? [name, ...extra] : phraseForms(name);
+    for (const f of forms) add(f, entry);
+  }
+  for (const c of FOREIGN_CITIES) {
+    const { name, extra } = splitEntry(c);
+    const entry: PlaceEntry = { normalized: name, level: 'city', regionCode: null };
+    for (const f of c.includes('|') ? [name, ...extra] : phraseForms(name)) add(f, entry);
+  }
+  for (const [c, code] of Object.entries(RUSSIAN_CITIES)) {
+    const { name, extra } = splitEntry(c);
+    const entry: PlaceEntry = { normalized: name, level: 'city', regionCode: code };
+    for (const f of c.includes('|') ? [name, ...extra] : phraseForms(name)) add(f, entry);
+  }
+  for (const s of FEDERAL_SUBJECTS) {
+    const entry = subjectEntry(s);
+    for (const spelling of new Set([s.name, s.shortName, ...s.aliases])) {
+      if (/\d/.test(spelling)) continue;
+      for (const f of subjectForms(spelling)) add(f, entry, true);
+    }
+  }
+  return index;
+}
+
+function subjectEntry(s: FederalSubject): PlaceEntry {
+  return { normalized: s.name, level: 'subject', regionCode: s.code };
+}
+
+let INDEX: Map<string, PlaceEntry> | undefined;
+function index(): Map<string, PlaceEntry> {
+  INDEX ??= buildIndex();
+  return INDEX;
+}
+
+const DESCRIPTORS = new Map<string, string>();
+for (const d of PLACE_DESCRIPTORS) {
+  const { name, extra } = splitEntry(d);
+  for (const f of d.includes('|') ? [name, ...extra] : wordForms(name)) DESCRIPTORS.set(fold(f), name);
+}
+
+const FEMININE_DESCRIPTORS = new Set(['площадь', 'улица', 'набережная', 'река', 'деревня', 'станица']);
+const NEUTER_DESCRIPTORS = new Set(['озеро', 'море', 'шоссе', 'село']);
+
+/** Words that begin a sentence or a name but are never places on their own. */
+const NOT_A_PLACE = new Set(['владимир', 'владимира', 'владимиру', 'владимиром', 'владимире', 'ростов', 'киров', 'курган', 'орел', 'чита', 'грозный', 'магас', 'софия', 'софии', 'кирова']);
+
+/**
+ * Places in a token stream: longest match of up to five words against the
+ * gazetteer (federal subjects with their codes, countries, cities), 'г.' and
+ * 'с.' prefixes for towns and villages, and 'Тверская площадь'-style named
+ * places with a descriptor noun. `blocked` marks characters already taken by
+ * people.
+ */
+export function findPlaces(text: string, tokens: Token[], blocked: (start: number, end: number) => boolean): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  const idx = index();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    // 'г.Липецк', 'г. Елец', 'с.Хлевное'
+    if ((t.lower === 'г' || t.lower === 'с' || t.lower === 'пос' || t.lower === 'д') && tokens[i + 1]?.text === '.') {
+      const n = tokens[i + 2];
+      if (n?.word && n.upper && !blocked(n.start, n.end)) {
+        const known = idx.get(n.lower);
+        const level: PlaceLevel = t.lower === 'г' ? 'city' : 'settlement';
+        out.push({
+          text: text.slice(n.start, n.end),
+          start: n.start,
+          end: n.end,
+          normalized: known?.normalized ?? n.text,
+          level: known?.level ?? level,
+          regionCode: known?.regionCode ?? null,
+        });
+        i += 2;
+        continue;
+      }
+    }
+    if (!t.upper) continue;
+    let matched = false;
+    for (let len = 5; len >= 1 && !matched; len--) {
+      const span = tokens.slice(i, i + len);
+      if (span.length < len || span.some((s) => !s.word)) continue;
+      const key = span.map((s) => s.lower).join(' ');
+      const entry = idx.get(key);
+      if (!entry) continue;
+      if (len === 1 && NOT_A_PLACE.has(key)) continue;
+      // Adjective-only forms ('Липецкой' alone) are not names; require the noun.
+      const last = span[len - 1]!;
+      if (blocked(t.start, last.end)) continue;
+      out.push({
+        text: text.slice(t.start, last.end),
+        start: t.start,
+        end: last.end,
+        ...entry,
+      });
+      i += len - 1;
+      matched = true;
+    }
+    if (matched) continue;
+    // 'Тверской площади', 'площади Революции' are handled one way: adjective + descriptor.
+    const next = tokens[i + 1];
+    if (next?.word && !next.upper && DESCRIPTORS.has(next.lower) && /(ой|ая|ую|ий|ый|ого|ом|ом|ое|ем)$/.test(t.lower) && i > 0 && tokens[i - 1]!.text !== '.' && !blocked(t.start, next.end)) {
+      const noun = DESCRIPTORS.get(next.lower)!;
+      const gender = FEMININE_DESCRIPTORS.has(noun) ? 'f' : NEUTER_DESCRIPTORS.has(noun) ? 'n' : 'm';
+      out.push({
+        text: text.slice(t.start, next.end),
+        start: t.start,
+        end: next.end,
+        normalized: `${adjectiveToNominative(t.text, gender)} ${noun}`,
+        level: noun === 'район' || noun === 'округ' ? 'municipality' : noun === 'поселок' || noun === 'посёлок' || noun === 'село' || noun === 'деревня' || noun === 'станица' ? 'settlement' : 'other',
+        regionCode: null,
+      });
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** Exposed for the organisation and people extractors: the place a phrase names, if any. */
+export function lookupPlace(phrase: string): PlaceEntry | undefined {
+  return index().get(fold(phrase));
+}
