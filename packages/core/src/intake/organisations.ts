@@ -214,7 +214,8 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
           if (STOP_WORDS.has(n.lower)) break;
           if (n.lower === 'и') {
             const after = tokens[k + 1];
-            if (after?.word && (GENITIVE_LIKE.test(after.lower) || after.upper)) continue;
+            // 'кластеров, технопарков и ОЭЗ России' goes on; '… и Тамбовская область' is another name.
+            if (after?.word && ((!after.upper && GENITIVE_LIKE.test(after.lower)) || (after.text === after.text.toUpperCase() && after.text.length > 1))) continue;
             break;
           }
           if (n.upper || n.text === n.text.toUpperCase()) {
