@@ -135,7 +135,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
           if (q && /^[«"„“]$/.test(q.text)) {
             const end = quoteEnd(text, q.start);
             if (end > 0) {
-              emit(t.start, end, unquote(text.slice(q.start, end)), abbreviation, /учреждение/.test(words.join(' ')) ? 'other' : 'company');
+              emit(t.start, end, unquote(text.slice(q.start, end)), abbreviation, /учрежд/.test(words.join(' ')) ? 'other' : 'company');
               i = tokenAt(end) - 1;
               matched = true;
               break;
