@@ -30,8 +30,20 @@ export function findAgreements(
       }
     }
     const signatories = [...new Set(inside(found.people).map((p) => p.fullName))];
-    const date = inside(found.dates)[0]?.iso ?? published ?? null;
+    // 'был утвержден совместный план действий. Документ рассчитан на 2025 год': the next sentence may date it.
+    const next = sentences[sentences.indexOf(s) + 1];
+    const nextDate = next ? found.dates.find((d) => d.start >= next.start && d.end <= next.end)?.iso : undefined;
+    const date = inside(found.dates)[0]?.iso ?? nextDate ?? published ?? null;
     const start = s.start + (m.index ?? 0);
+    // A later sentence about the same agreement (a party in common) adds to the first mention.
+    const same = out.find((a) => a.parties.some((p) => parties.has(p)));
+    if (same) {
+      for (const p of parties) if (!same.parties.includes(p)) same.parties.push(p);
+      for (const p of signatories) if (!same.signatories.includes(p)) same.signatories.push(p);
+      same.date ??= date;
+      continue;
+    }
+    if (parties.size === 0 && signatories.length === 0) continue;
     out.push({ text: text.slice(start, start + m[0].length), start, end: start + m[0].length, parties: [...parties], signatories, date });
   }
   return out;

@@ -8,7 +8,7 @@ const COUNT = new RegExp(
 );
 
 /** Nouns that are units rather than things counted by a count. */
-const NOT_COUNTED = /^(год|года|лет|году|годом|годы|годах|млн|млрд|тыс|трлн|миллион|миллиард|тысяч|рубл|руб|процент|час|часов|минут|секунд|км|кг|м|см|т|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|раз|кв|га)/i;
+const NOT_COUNTED = /^(году|годом|годы|годах|млн|млрд|тыс|трлн|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|рубл\p{L}*|руб|процент\p{L}*|час|часа|часов|минут\p{L}*|секунд\p{L}*|км|кг|м|см|т|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|раз|раза|кв|га)$/iu;
 const PREPOSITIONS = /^(в|на|с|по|из|до|от|и|или|а|за|к|у|о|об|при|для)$/i;
 
 /**
@@ -31,9 +31,7 @@ export function findCounts(text: string, taken: Span[]): CountMention[] {
     let k = 0;
     while (k < words.length - 1 && /(ых|их|ой|ый|ий|ая|ые|ие|ого|ему|ими|ыми)$/i.test(words[k]!)) k++;
     const of = words.slice(0, k + 1).join(' ');
-    if (PREPOSITIONS.test(words[0]!) || NOT_COUNTED.test(words[k]!) && !/^лет$/i.test(words[k]!)) {
-      if (!(m[1] && /^лет$/i.test(words[0]!))) continue;
-    }
+    if (PREPOSITIONS.test(words[0]!) || NOT_COUNTED.test(words[k]!)) continue;
     if (/^\p{Lu}/u.test(words[0]!) && !numeric) continue;
     if (numeric && /^(19|20)\d{2}$/.test(raw) && !m[1]) continue;
     const ofEnd = (m.index ?? 0) + m[0].length + m[4]!.length + of.length;

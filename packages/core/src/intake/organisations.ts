@@ -211,6 +211,8 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
         const n = tokens[k]!;
         if (blocked(n.start, n.end)) break;
         if (n.word) {
+          // 'управления по развитию малого и среднего бизнеса', 'комитет по делам …'.
+          if (n.lower === 'по' && k === i + 1 && GOVERNMENT_HEADS.has(head)) continue;
           if (STOP_WORDS.has(n.lower)) break;
           if (n.lower === 'и') {
             const after = tokens[k + 1];

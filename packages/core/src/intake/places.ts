@@ -91,6 +91,19 @@ for (const d of PLACE_DESCRIPTORS) {
 const FEMININE_DESCRIPTORS = new Set(['площадь', 'улица', 'набережная', 'река', 'деревня', 'станица']);
 const NEUTER_DESCRIPTORS = new Set(['озеро', 'море', 'шоссе', 'село']);
 
+const COUNTRY_ADJECTIVES: [RegExp, string][] = [
+  [/^белорусск/, 'Беларусь'], [/^российск/, 'Россия'], [/^китайск/, 'Китай'], [/^американск/, 'США'],
+  [/^(немецк|германск)/, 'Германия'], [/^французск/, 'Франция'], [/^итальянск/, 'Италия'], [/^японск/, 'Япония'],
+  [/^казахстанск/, 'Казахстан'], [/^украинск/, 'Украина'], [/^турецк/, 'Турция'], [/^индийск/, 'Индия'],
+  [/^южнокорейск/, 'Южная Корея'], [/^британск/, 'Великобритания'], [/^финск/, 'Финляндия'], [/^шведск/, 'Швеция'],
+  [/^узбекск/, 'Узбекистан'], [/^армянск/, 'Армения'], [/^иранск/, 'Иран'],
+];
+function countryOfAdjective(word: string): string | undefined {
+  if (!/(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|им|ими)$/.test(word)) return undefined;
+  return COUNTRY_ADJECTIVES.find(([re]) => re.test(word))?.[1];
+}
+const ORG_NOUN_AFTER_ADJECTIVE = /^(холдинг|компани|концерн|корпораци|групп|завод|производител|банк|фирм|инвестор|предприяти|партнер|партнёр)/;
+
 /** Words that begin a sentence or a name but are never places on their own. */
 const NOT_A_PLACE = new Set(['владимир', 'владимира', 'владимиру', 'владимиром', 'владимире', 'ростов', 'киров', 'курган', 'орел', 'чита', 'грозный', 'магас', 'софия', 'софии', 'кирова']);
 
@@ -125,7 +138,13 @@ export function findPlaces(text: string, tokens: Token[], blocked: (start: numbe
         continue;
       }
     }
-    if (!t.upper) continue;
+    // 'белорусский холдинг «Амкодор»': the country of an organisation, written as an adjective.
+    if (!t.upper) {
+      const country = countryOfAdjective(t.lower);
+      if (country && ORG_NOUN_AFTER_ADJECTIVE.test(tokens[i + 1]?.lower ?? '') && !blocked(t.start, t.end))
+        out.push({ text: t.text, start: t.start, end: t.end, normalized: country, level: 'country', regionCode: null });
+      continue;
+    }
     let matched = false;
     for (let len = 5; len >= 1 && !matched; len--) {
       const span = tokens.slice(i, i + len);
