@@ -1,6 +1,7 @@
 import { FEMALE_NAMES, MALE_NAMES } from './first-names.ts';
 import { wordForms } from './inflect.ts';
-import { normalizeOrganisationPhrase } from './org-phrase.ts';
+import { normalizeOrganisationPhrase, ORG_HEAD_LEXICON } from './org-phrase.ts';
+import { lookupPlace } from './places.ts';
 import type { Token } from './tokens.ts';
 import type { PersonMention, Position } from './types.ts';
 
@@ -12,11 +13,18 @@ interface NameForm {
   isNominative: boolean;
 }
 
+/** Given names decline as nouns: 'Дмитрий' → 'Дмитрия', not the adjective forms of wordForms. */
+function givenNameForms(name: string): string[] {
+  const m = /^(.+)ий$/.exec(name);
+  if (m) return ['ий', 'ия', 'ию', 'ия', 'ием', 'ии'].map((e) => m[1] + e);
+  return wordForms(name);
+}
+
 function buildNames(): Map<string, NameForm[]> {
   const map = new Map<string, NameForm[]>();
   const add = (list: string, gender: Gender) => {
     for (const name of list.split(/\s+/).filter(Boolean)) {
-      const forms = wordForms(name);
+      const forms = givenNameForms(name);
       // Foreign male names ending in a vowel ('Николя', 'Жозе') do not decline; -а, -я do as feminine ones.
       for (const f of new Set([name, ...forms])) {
         const key = f.toLowerCase().replace(/ё/g, 'е');
@@ -95,6 +103,29 @@ for (const t of TITLE_WORDS.split(/\s+/).filter(Boolean)) {
 TITLES.set('главы', 'глава');
 TITLES.set('врио', 'врио');
 TITLES.set('генерального', 'генеральный');
+
+const STOP_AFTER_TITLE = new Set(['и', 'в', 'на', 'с', 'по', 'о', 'что', 'который', 'которая', 'не', 'был', 'была', 'заявил', 'сказал', 'отметил', 'сообщил']);
+const STRONG_SURNAME = /(ов|ев|ёв|ин|ын|ский|цкий|швили|дзе|енко|ян|янц|ук|юк|вич|ова|ева|ина|ская)(а|у|ым|ой|е|ого|ому|им|ым)?$/;
+const MONTHS_AND_DAYS = /^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)/i;
+
+/** A capitalised word that can be part of a name: not a place, an abbreviation or a month. */
+function isNameWord(t: Token): boolean {
+  return (
+    t.word &&
+    /^\p{Lu}[а-яё]+(?:-\p{Lu}?[а-яё]+)?$/u.test(t.text) &&
+    t.text.length > 1 &&
+    !NOT_SURNAME.has(t.text) &&
+    !lookupPlace(t.text) &&
+    !MONTHS_AND_DAYS.test(t.text) &&
+    !ORG_HEAD_LEXICON.has(t.lower)
+  );
+}
+
+function sentenceInitial(text: string, tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = tokens[i - 1]!;
+  return /^[.!?…]$/.test(prev.text) || text.slice(prev.end, tokens[i]!.start).includes('\n') || /^[«"—–-]$/.test(prev.text) && (i < 2 || /^[.!?\n]$/.test(tokens[i - 2]!.text));
+}
 
 function isInitial(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -183,6 +214,58 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
       raw.push({ start: t.start, end: tokens[j - 1]!.end, surname: t.text, given: null, patronymic: null, gender: 'm', surnameWritten: t.text });
       for (let k = i; k < j; k++) taken.add(k);
       i = j - 1;
+    }
+  }
+  // Unknown given names: after a title word ('министр торговли Китая Чэнь Дэмин', 'президент Путин'),
+  // or a pair whose second word has a surname ending ('Леван Гачечиладзе').
+  const isTaken = (k: number) => taken.has(k) || raw.some((p) => p.start <= tokens[k]!.start && tokens[k]!.end <= p.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word || isTaken(i)) continue;
+    const title = TITLES.get(t.lower);
+    if (title) {
+      for (let k = i + 1; k < tokens.length && k - i <= 7; k++) {
+        const n = tokens[k]!;
+        if (!n.word || STOP_AFTER_TITLE.has(n.lower) || isTaken(k)) break;
+        // 'Липецкой области', 'Тамбовской области': a place, not a name.
+        if (tokens[k + 1]?.word && lookupPlace(`${n.text} ${tokens[k + 1]!.text}`)) {
+          k++;
+          continue;
+        }
+        if (!isNameWord(n)) continue;
+        let e = k;
+        while (e + 1 < tokens.length && e - k < 2 && isNameWord(tokens[e + 1]!) && !isTaken(e + 1) && !(tokens[e + 2]?.word && lookupPlace(`${tokens[e + 1]!.text} ${tokens[e + 2]!.text}`))) e++;
+        const after = tokens[e + 1];
+        if (after && after.word && after.upper) break;
+        const words = tokens.slice(k, e + 1);
+        const oblique = t.lower !== title;
+        const female = /(ова|ева|ина|ая)$/.test(words.at(-1)!.text) && !oblique;
+        const surnameWord = words.at(-1)!;
+        const surname = words.length === 1 ? surnameNominative(surnameWord.text, female ? 'f' : 'm', oblique) : surnameNominative(surnameWord.text, 'm', oblique);
+        const given = words.length > 1 ? words.slice(0, -1).map((w) => w.text).join(' ') : null;
+        raw.push({ start: words[0]!.start, end: surnameWord.end, surname, given, patronymic: null, gender: 'm', surnameWritten: surnameWord.text });
+        for (let x = k; x <= e; x++) taken.add(x);
+        i = e;
+        break;
+      }
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (next && isNameWord(t) && isNameWord(next) && !isTaken(i + 1) && STRONG_SURNAME.test(next.text) && !sentenceInitial(text, tokens, i)) {
+      const after = tokens[i + 2];
+      if (after?.word && after.upper) continue;
+      raw.push({ start: t.start, end: next.end, surname: next.text, given: t.text, patronymic: null, gender: 'm', surnameWritten: next.text });
+      taken.add(i);
+      taken.add(i + 1);
+      i++;
+    }
+  }
+  // 'Джошуа Вольфа (Joshua Wolf)': the Latin spelling of a name just found.
+  for (const p of [...raw]) {
+    const m = /^\s*\(([A-Z][a-z]+(?:[ -](?:al-|el-)?[A-Z][a-z]+){1,2})\)/.exec(text.slice(p.end, p.end + 60));
+    if (m) {
+      const start = p.end + m[0].indexOf(m[1]!);
+      raw.push({ ...p, start, end: start + m[1]!.length });
     }
   }
   // Bare surnames already seen: 'Лужкова', 'Шпиленко'.
