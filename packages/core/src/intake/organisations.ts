@@ -69,6 +69,11 @@ for (const [name, kind] of Object.entries(KNOWN)) {
   for (const f of forms) KNOWN_FORMS.set(f, [name, kind]);
 }
 
+/** A word that names a known body in some case ('Роскосмоса', 'Минсвязи'): not a person's name. */
+export function isKnownOrganisationWord(word: string): boolean {
+  return KNOWN_FORMS.has(word) || /^(Мин|Рос|Гос)[а-яё]{3,}/.test(word);
+}
+
 const GOVERNMENT_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет', 'администрация', 'правительство', 'мэрия', 'дума', 'суд', 'прокуратура', 'служба', 'инспекция', 'агентство', 'совет', 'палата', 'собрание', 'парламент']);
 /** Lower-case heads that name a body even without a capitalised word after them ('управления экономики'). */
 const BODY_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет']);

@@ -1,6 +1,7 @@
 import { FEMALE_NAMES, MALE_NAMES } from './first-names.ts';
 import { wordForms } from './inflect.ts';
 import { normalizeOrganisationPhrase, ORG_HEAD_LEXICON } from './org-phrase.ts';
+import { isKnownOrganisationWord } from './organisations.ts';
 import { lookupPlace } from './places.ts';
 import type { Token } from './tokens.ts';
 import type { PersonMention, Position } from './types.ts';
@@ -117,6 +118,8 @@ function isNameWord(t: Token): boolean {
     !NOT_SURNAME.has(t.text) &&
     !lookupPlace(t.text) &&
     !MONTHS_AND_DAYS.test(t.text) &&
+    !isKnownOrganisationWord(t.text) &&
+    !/(ого|его|ому|ему|ой|ей|ая|яя|ый|ое|ее|ым|ом|ую|ые|ых)$/.test(t.text) &&
     !ORG_HEAD_LEXICON.has(t.lower)
   );
 }
@@ -227,6 +230,7 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
       for (let k = i + 1; k < tokens.length && k - i <= 7; k++) {
         const n = tokens[k]!;
         if (!n.word || STOP_AFTER_TITLE.has(n.lower) || isTaken(k)) break;
+        if (text.slice(tokens[k - 1]!.end, n.start).includes('\n')) break;
         // 'Липецкой области', 'Тамбовской области': a place, not a name.
         if (tokens[k + 1]?.word && lookupPlace(`${n.text} ${tokens[k + 1]!.text}`)) {
           k++;
@@ -238,6 +242,8 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
         const after = tokens[e + 1];
         if (after && after.word && after.upper) break;
         const words = tokens.slice(k, e + 1);
+        // One word after a title is a surname only with a surname ending ('президент Путин', not 'лидер Меджлиса').
+        if (words.length === 1 && !STRONG_SURNAME.test(words[0]!.text)) break;
         const oblique = t.lower !== title;
         const female = /(ова|ева|ина|ая)$/.test(words.at(-1)!.text) && !oblique;
         const surnameWord = words.at(-1)!;
