@@ -88,6 +88,13 @@ for (const d of PLACE_DESCRIPTORS) {
   for (const f of d.includes('|') ? [name, ...extra] : wordForms(name)) DESCRIPTORS.set(fold(f), name);
 }
 
+/** Descriptors written before a name in the nominative ('реке Славянка'): the name keeps its form. */
+const DESCRIPTORS_BEFORE = new Map<string, string>();
+for (const d of ['река', 'район', 'штат', 'город', 'поселок', 'посёлок', 'село|села,селе,селу', 'деревня', 'станица', 'площадь', 'улица', 'проспект', 'остров', 'провинция', 'озеро|озера,озере,озеру', 'остров', 'пролив', 'залив', 'полуостров', 'область', 'округ', 'регион']) {
+  const { name, extra } = splitEntry(d);
+  for (const f of d.includes('|') ? [name, ...extra] : wordForms(name)) DESCRIPTORS_BEFORE.set(fold(f), name);
+}
+
 const FEMININE_DESCRIPTORS = new Set(['площадь', 'улица', 'набережная', 'река', 'деревня', 'станица']);
 const NEUTER_DESCRIPTORS = new Set(['озеро', 'море', 'шоссе', 'село']);
 
@@ -166,9 +173,26 @@ export function findPlaces(text: string, tokens: Token[], blocked: (start: numbe
       matched = true;
     }
     if (matched) continue;
+    // 'района Отрадное', 'реке Славянка', 'штата Аризона', 'площади Тяньаньмынь': descriptor before the name.
+    const prevT = tokens[i - 1];
+    if (prevT?.word && !prevT.upper && DESCRIPTORS_BEFORE.has(prevT.lower) && /^\p{Lu}[\p{Ll}-]+$/u.test(t.text) && !blocked(prevT.start, t.end) && !out.some((p) => p.end > prevT.start && p.start < t.end)) {
+      let e = i;
+      if (tokens[i + 1]?.word && tokens[i + 1]!.upper && /^\p{Lu}[\p{Ll}-]+$/u.test(tokens[i + 1]!.text)) e = i + 1;
+      const noun = DESCRIPTORS_BEFORE.get(prevT.lower)!;
+      out.push({
+        text: text.slice(prevT.start, tokens[e]!.end),
+        start: prevT.start,
+        end: tokens[e]!.end,
+        normalized: `${noun} ${text.slice(t.start, tokens[e]!.end)}`,
+        level: noun === 'район' ? 'municipality' : noun === 'город' ? 'city' : noun === 'поселок' || noun === 'посёлок' || noun === 'село' || noun === 'деревня' || noun === 'станица' ? 'settlement' : 'other',
+        regionCode: null,
+      });
+      i = e;
+      continue;
+    }
     // 'Тверской площади', 'площади Революции' are handled one way: adjective + descriptor.
     const next = tokens[i + 1];
-    if (next?.word && !next.upper && DESCRIPTORS.has(next.lower) && /(ой|ая|ую|ий|ый|ого|ом|ом|ое|ем)$/.test(t.lower) && i > 0 && tokens[i - 1]!.text !== '.' && !blocked(t.start, next.end)) {
+    if (next?.word && !next.upper && DESCRIPTORS.has(next.lower) && /(ой|ая|ую|ий|ый|ого|ому|ым|ом|ое|ем|ей)$/.test(t.lower) && i > 0 && tokens[i - 1]!.text !== '.' && !blocked(t.start, next.end)) {
       const noun = DESCRIPTORS.get(next.lower)!;
       const gender = FEMININE_DESCRIPTORS.has(noun) ? 'f' : NEUTER_DESCRIPTORS.has(noun) ? 'n' : 'm';
       out.push({
