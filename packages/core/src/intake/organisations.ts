@@ -62,6 +62,15 @@ const KNOWN: Readonly<Record<string, OrganisationKind>> = {
   РАН: 'science', РСПП: 'association', ТПП: 'association', АСИ: 'other', ФРП: 'government',
   Ростуризм: 'government', Росавиация: 'government', Росгвардия: 'government', СК: 'government',
   Следственный: 'government', Минстрой: 'government', Госкорпорация: 'company',
+  Конгресс: 'government', Сенат: 'government', Бундестаг: 'government', Кнессет: 'government', Сейм: 'government',
+  Верховная: 'government', Интернет: 'other', Гринпис: 'other', Росприроднадзор: 'government', Минкомсвязи: 'government',
+  Минсвязи: 'government', Интерфакс: 'media', Викиновости: 'media', Рейтер: 'media', 'ИТАР-ТАСС': 'media', ТАСС: 'media',
+  РИА: 'media', Ведомости: 'media', Коммерсант: 'media', Известия: 'media', 'Лента.ру': 'media', 'Аль-Джазира': 'media',
+  Феррари: 'company', Майкрософт: 'company', Водоканал: 'company', Рыбохрана: 'government', ФАО: 'other',
+  Пентагон: 'government', Госдеп: 'government', Госдепартамент: 'government', ЕСПЧ: 'government',
+  Европарламент: 'government', Еврокомиссия: 'government', Совбез: 'government', ГИБДД: 'government',
+  ОМОН: 'government', ДПНИ: 'political', МакЛарен: 'company', Тойота: 'company', Рено: 'company', Мерседес: 'company',
+  Боинг: 'company', Эрбас: 'company', Гугл: 'company', Фейсбук: 'company', Твиттер: 'company', Apple: 'company',
 };
 const KNOWN_FORMS = new Map<string, [string, OrganisationKind]>();
 for (const [name, kind] of Object.entries(KNOWN)) {
@@ -187,6 +196,13 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
           emit(t.start, end, inner, null, kindOfHead(head));
           i = tokenAt(end) - 1;
           if (i < 0) break;
+        } else if (words.length <= 3 && /^\p{Lu}/u.test(inner) && !/[.!?,:;]\s/.test(inner) && !/[.!?]$/.test(inner)) {
+          // A short quoted name in running text is most often a body, a club or a medium: «Голоса Америки», «Яблока».
+          const start = t.start + 1;
+          const stop = end - 1;
+          emit(start, stop, inner, null, 'other');
+          i = tokenAt(end) - 1;
+          if (i < 0) break;
         }
         continue;
       }
@@ -253,15 +269,28 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       }
     }
     // 7. Latin names (Google, Reuters) and Cyrillic abbreviations not known as places.
-    if (/^[A-Z][A-Za-z&]+$/.test(t.text) && t.text.length > 1) {
+    if (/^[A-Z][A-Za-z&-]+$/.test(t.text) && t.text.length > 1) {
       let e = i;
-      while (tokens[e + 1] && /^[A-Z][A-Za-z&]*$/.test(tokens[e + 1]!.text)) e++;
+      while (tokens[e + 1] && /^[A-Z][A-Za-z&-]*$/.test(tokens[e + 1]!.text)) e++;
+      // 'Lenta.ru', 'Gzt.Ru'
+      if (tokens[e + 1]?.text === '.' && /^(ru|com|org|net|Ru|RU)$/.test(tokens[e + 2]?.text ?? '') && tokens[e + 2]!.start === tokens[e + 1]!.end) e += 2;
       emit(t.start, tokens[e]!.end, text.slice(t.start, tokens[e]!.end), null, 'other');
       i = e;
       continue;
     }
     if (/^[А-ЯЁ]{2,6}$/.test(t.text) && !ABBREVIATIONS.has(t.text) && !lookupPlace(t.text) && !/^[IVXLCM]+$/.test(t.text) && !ROMAN_OR_COMMON.has(t.text)) {
       emit(t.start, t.end, t.text, null, 'other');
+    }
+  }
+  // Later mentions of a short name already found, quoted or not, in any case: 'Голос Америки'.
+  const names = new Set(out.filter((o) => o.name.split(' ').length <= 3 && o.name.length > 3 && /^\p{Lu}/u.test(o.name) && !lookupPlace(o.name)).map((o) => o.name));
+  for (const name of names) {
+    for (const form of phraseForms(name)) {
+      const re = new RegExp(`(?<![\\p{L}\\d])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'gu');
+      for (const m of text.matchAll(re)) {
+        const start = m.index ?? 0;
+        emit(start, start + m[0].length, name, null, out.find((o) => o.name === name)?.kind ?? 'other');
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);
