@@ -196,7 +196,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
           emit(t.start, end, inner, null, kindOfHead(head));
           i = tokenAt(end) - 1;
           if (i < 0) break;
-        } else if (words.length <= 3 && /^\p{Lu}/u.test(inner) && !/[.!?,:;]\s/.test(inner) && !/[.!?]$/.test(inner)) {
+        } else if (words.length <= 3 && /^\p{Lu}/u.test(inner) && !/[.!?,:;]\s/.test(inner) && !/[.!?]$/.test(inner) && !NOT_ORG_BEFORE_QUOTE.test(text.slice(Math.max(0, t.start - 24), t.start))) {
           // A short quoted name in running text is most often a body, a club or a medium: «Голоса Америки», «Яблока».
           const start = t.start + 1;
           const stop = end - 1;
@@ -246,7 +246,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
             e = k;
             continue;
           }
-          if (GENITIVE_LIKE.test(n.lower) && !/(ал|ил|ел|ла|ли|ло|ет|ит|ют|ят)$/.test(n.lower)) {
+          if (GENITIVE_LIKE.test(n.lower) && !/(ал|ил|ел|ла|ли|ло|ет|ит|ют|ят|ся|сь|ть)$/.test(n.lower)) {
             e = k;
             continue;
           }
@@ -261,7 +261,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       if (accept && (e > i || s < i)) {
         const start = tokens[s]!.start;
         const end = tokens[e]!.end;
-        if (!taken(start, end)) {
+        if (!taken(start, end) && !lookupPlace(text.slice(start, end))) {
           emit(start, end, normalizeOrganisationPhrase(text.slice(start, end)), null, kindOfHead(head));
           i = e;
           continue;
@@ -269,7 +269,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       }
     }
     // 7. Latin names (Google, Reuters) and Cyrillic abbreviations not known as places.
-    if (/^[A-Z][A-Za-z&-]+$/.test(t.text) && t.text.length > 1) {
+    if (/^[A-Z][A-Za-z&-]+$/.test(t.text) && t.text.length > 1 && tokens[i - 1]?.text !== '(' && !/^[IVXLCM]+$/.test(t.text)) {
       let e = i;
       while (tokens[e + 1] && /^[A-Z][A-Za-z&-]*$/.test(tokens[e + 1]!.text)) e++;
       // 'Lenta.ru', 'Gzt.Ru'
@@ -296,4 +296,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
   return out.sort((a, b) => a.start - b.start);
 }
 
-const ROMAN_OR_COMMON = new Set(['ЦФО', 'ПФО', 'СЗФО', 'ЮФО', 'СКФО', 'УФО', 'СФО', 'ДФО', 'ИТ', 'СМИ', 'ВВП', 'НДС', 'ДТП', 'ЖКХ', 'ВПК', 'ВУЗ', 'ЧС', 'ПМЭФ', 'ИНН', 'ОГРН', 'КПП', 'ОКВЭД', 'ESG', 'ТВ', 'НИОКР', 'ГОСТ', 'ФЗ', 'АЭС', 'ГЭС', 'ТЭЦ', 'ЕГЭ', 'ОК', 'ЖЖ']);
+/** Nouns before a short quoted name that make it a product, a work or a vehicle, not a body. */
+const NOT_ORG_BEFORE_QUOTE = /(корабл|шаттл|станци|автомобил|альбом|спектакл|программ|преми|проект|фильм|книг|песн|роман|операци|модул|турнир|конкурс|девиз|лозунг|акци|спутник|ракет|самол[её]т|поезд|марк|сериал|передач|выставк|фестивал|книгу|стать|под названием «?)\p{L}*\s*$/iu;
+
+const ROMAN_OR_COMMON = new Set(['МКС', 'ГБ', 'СПО', 'ТМА', 'ОС', 'США', 'ЕГРЮЛ', 'ООПТ', 'ЦФО', 'ПФО', 'СЗФО', 'ЮФО', 'СКФО', 'УФО', 'СФО', 'ДФО', 'ИТ', 'СМИ', 'ВВП', 'НДС', 'ДТП', 'ЖКХ', 'ВПК', 'ВУЗ', 'ЧС', 'ПМЭФ', 'ИНН', 'ОГРН', 'КПП', 'ОКВЭД', 'ESG', 'ТВ', 'НИОКР', 'ГОСТ', 'ФЗ', 'АЭС', 'ГЭС', 'ТЭЦ', 'ЕГЭ', 'ОК', 'ЖЖ']);
