@@ -257,7 +257,8 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
       continue;
     }
     const next = tokens[i + 1];
-    if (next && isNameWord(t) && isNameWord(next) && !isTaken(i + 1) && STRONG_SURNAME.test(next.text) && !sentenceInitial(text, tokens, i)) {
+    // Two capitalised name-like words inside a sentence ('Дик Адвокат', 'Тору Камикава') or with a surname ending.
+    if (next && isNameWord(t) && isNameWord(next) && !isTaken(i + 1) && text.slice(t.end, next.start) === ' ' && (STRONG_SURNAME.test(next.text) || !sentenceInitial(text, tokens, i))) {
       const after = tokens[i + 2];
       if (after?.word && after.upper) continue;
       raw.push({ start: t.start, end: next.end, surname: next.text, given: t.text, patronymic: null, gender: 'm', surnameWritten: next.text });
