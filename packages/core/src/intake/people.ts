@@ -3,6 +3,7 @@ import { wordForms } from './inflect.ts';
 import { normalizeOrganisationPhrase, ORG_HEAD_LEXICON } from './org-phrase.ts';
 import { isKnownOrganisationWord } from './organisations.ts';
 import { lookupPlace } from './places.ts';
+import { quoteEnd } from './quotes.ts';
 import type { Token } from './tokens.ts';
 import type { PersonMention, Position } from './types.ts';
 
@@ -107,6 +108,7 @@ TITLES.set('генерального', 'генеральный');
 
 const STOP_AFTER_TITLE = new Set(['и', 'в', 'на', 'с', 'по', 'о', 'что', 'который', 'которая', 'не', 'был', 'была', 'заявил', 'сказал', 'отметил', 'сообщил']);
 const STRONG_SURNAME = /(ов|ев|ёв|ин|ын|ский|цкий|швили|дзе|енко|ян|янц|ук|юк|вич|ова|ева|ина|ская)(а|у|ым|ой|е|ого|ому|им|ым)?$/;
+const LONE_SURNAME = /^\p{Lu}[а-яё]{2,}(ов|ев|ёв|ин|ын|швили|дзе|енко|ук|юк)(а|у|ым|ом|е)?$/u;
 const MONTHS_AND_DAYS = /^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)/i;
 
 /** A capitalised word that can be part of a name: not a place, an abbreviation or a month. */
@@ -221,7 +223,16 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
   }
   // Unknown given names: after a title word ('министр торговли Китая Чэнь Дэмин', 'президент Путин'),
   // or a pair whose second word has a surname ending ('Леван Гачечиладзе').
-  const isTaken = (k: number) => taken.has(k) || raw.some((p) => p.start <= tokens[k]!.start && tokens[k]!.end <= p.end);
+  // Names inside quotes are organisations' or works' names («Индезит Интернэшнл»), not people.
+  const quoted: [number, number][] = [];
+  for (const m of text.matchAll(/[«"„]/g)) {
+    const end = quoteEnd(text, m.index ?? 0);
+    if (end > 0) quoted.push([m.index ?? 0, end]);
+  }
+  const isTaken = (k: number) =>
+    taken.has(k) ||
+    raw.some((p) => p.start <= tokens[k]!.start && tokens[k]!.end <= p.end) ||
+    quoted.some(([s, e]) => s < tokens[k]!.start && tokens[k]!.end < e);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.word || isTaken(i)) continue;
@@ -258,7 +269,7 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
     }
     const next = tokens[i + 1];
     // Two capitalised name-like words inside a sentence ('Дик Адвокат', 'Тору Камикава') or with a surname ending.
-    if (next && isNameWord(t) && isNameWord(next) && !isTaken(i + 1) && text.slice(t.end, next.start) === ' ' && (STRONG_SURNAME.test(next.text) || !sentenceInitial(text, tokens, i))) {
+    if (next && isNameWord(t) && isNameWord(next) && !isTaken(i) && !isTaken(i + 1) && text.slice(t.end, next.start) === ' ' && (STRONG_SURNAME.test(next.text) || !sentenceInitial(text, tokens, i))) {
       const after = tokens[i + 2];
       if (after?.word && after.upper) continue;
       raw.push({ start: t.start, end: next.end, surname: next.text, given: t.text, patronymic: null, gender: 'm', surnameWritten: next.text });
@@ -266,6 +277,15 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
       taken.add(i + 1);
       i++;
     }
+  }
+  // A lone capitalised word with a strong surname ending inside a sentence ('победу Топаловым', 'полёт Гагарина').
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isTaken(i) || !isNameWord(t) || !LONE_SURNAME.test(t.text) || sentenceInitial(text, tokens, i)) continue;
+    const next = tokens[i + 1];
+    if (next?.word && next.upper) continue;
+    raw.push({ start: t.start, end: t.end, surname: surnameNominative(t.text, 'm', /(а|у|ым|ом|е)$/.test(t.text)), given: null, patronymic: null, gender: 'm', surnameWritten: t.text });
+    taken.add(i);
   }
   // 'Джошуа Вольфа (Joshua Wolf)': the Latin spelling of a name just found.
   for (const p of [...raw]) {
@@ -280,7 +300,14 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
   for (const p of raw) {
     if (!p.surname) continue;
     const stem = surnameStem(p.surname);
-    if (stem.length >= 3) known.set(stem, p);
+    const before = known.get(stem);
+    // Prefer the fullest mention as the referent ('Юрия Лужкова' over a lone 'Лужкова').
+    if (stem.length >= 3 && (!before || (!before.given && p.given))) known.set(stem, p);
+  }
+  for (const p of raw) {
+    if (p.given || !p.surname) continue;
+    const full = known.get(surnameStem(p.surname));
+    if (full?.given) Object.assign(p, { surname: full.surname, given: full.given, patronymic: full.patronymic, gender: full.gender });
   }
   const people: PersonMention[] = [];
   const covered = (start: number, end: number) => raw.some((p) => p.start < end && start < p.end);
