@@ -62,6 +62,9 @@ export function wordForms(word: string): string[] {
     return forms(stem, ['а', gen, 'е', 'у', ins, 'е']);
   }
   if ((m = /^(.+)(я)$/.exec(w))) return forms(m[1]!, ['я', 'и', 'е', 'ю', 'ей', 'е']);
+  // Neuter nouns in -о: 'правительство', 'министерство', 'Иваново'.
+  if ((m = /^(.+[бвгджзклмнпрстфхцчшщ])(о)$/.exec(w)) && m[1]!.length > 2)
+    return forms(m[1]!, ['о', 'а', 'у', 'о', HUSHING.test(m[1]!) ? 'ем' : 'ом', 'е']);
   if ((m = /^(.+)(й)$/.exec(w))) return forms(m[1]!, ['й', 'я', 'ю', 'й', 'ем', 'е']);
   if ((m = /^(.+)(ь)$/.exec(w))) {
     // Feminine (область, Пермь) and masculine (Ярославль) readings together.

@@ -86,6 +86,10 @@ export function isKnownOrganisationWord(word: string): boolean {
 const GOVERNMENT_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет', 'администрация', 'правительство', 'мэрия', 'дума', 'суд', 'прокуратура', 'служба', 'инспекция', 'агентство', 'совет', 'палата', 'собрание', 'парламент']);
 /** Lower-case heads that name a body even without a capitalised word after them ('управления экономики'). */
 const BODY_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет']);
+/** Lower-case heads that make an organisation with a capitalised name after them ('сборная России', 'руководство Грузии'). */
+const NAMED_BY_PLACE_HEADS = new Set(['сборная', 'руководство', 'федерация', 'команда', 'кабинет', 'канцелярия', 'генштаб', 'экипаж', 'лаборатория', 'партия', 'движение', 'компания', 'корпорация', 'концерн', 'банк', 'фонд', 'союз', 'ассоциация', 'университет', 'институт', 'академия', 'центр', 'комиссия', 'коллегия']);
+/** Words that end an organisation's genitive tail: a title starting the next phrase ('… Израиля глава'). */
+const TAIL_STOP = new Set(['глава', 'главы', 'председатель', 'министр', 'директор', 'президент', 'руководитель', 'представитель', 'спикер', 'лидер', 'мэр', 'губернатор', 'премьер', 'член', 'года', 'году', 'лет']);
 const EDUCATION_HEADS = new Set(['университет', 'институт', 'колледж', 'техникум', 'академия', 'школа', 'лицей', 'гимназия']);
 
 function kindOfHead(head: string): OrganisationKind {
@@ -230,7 +234,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       let sawCapital = false;
       for (let k = i + 1; k < tokens.length && k - i <= 9; k++) {
         const n = tokens[k]!;
-        if (blocked(n.start, n.end)) break;
+        if (blocked(n.start, n.end) || ABBREVIATIONS.has(n.text) || TAIL_STOP.has(n.lower)) break;
         if (n.word) {
           // 'управления по развитию малого и среднего бизнеса', 'комитет по делам …'.
           if (n.lower === 'по' && k === i + 1 && GOVERNMENT_HEADS.has(head)) continue;
@@ -257,7 +261,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       }
       const accept = capitalised
         ? e > i || s < i || !sentenceInitial
-        : GOVERNMENT_HEADS.has(head) && (sawCapital || (e > i && BODY_HEADS.has(head)));
+        : (GOVERNMENT_HEADS.has(head) || NAMED_BY_PLACE_HEADS.has(head)) && (sawCapital || (e > i && BODY_HEADS.has(head)));
       if (accept && (e > i || s < i)) {
         const start = tokens[s]!.start;
         const end = tokens[e]!.end;

@@ -39,6 +39,10 @@ function buildNames(): Map<string, NameForm[]> {
   };
   add(MALE_NAMES, 'm');
   add(FEMALE_NAMES, 'f');
+  // Given names with a fleeting vowel: 'Павел' → 'Павла', 'Лев' → 'Льва'.
+  for (const [name, stem] of [['Павел', 'Павл'], ['Лев', 'Льв']] as const) {
+    for (const e of ['а', 'у', 'ом', 'е']) map.set((stem + e).toLowerCase(), [{ nominative: name, gender: 'm', isNominative: false }]);
+  }
   return map;
 }
 
