@@ -41,8 +41,10 @@ export function extractIntake(text: string, options: IntakeOptions = {}): Intake
   const counts = findCounts(text, [...dates, ...money, ...percents]);
   const people = findPeople(text, tokens, sentenceOf);
   const byPeople = (s: number, e: number) => people.some((p) => p.start < e && s < p.end);
-  const places = findPlaces(text, tokens, byPeople);
   const organisations = findOrganisations(text, tokens, byPeople);
+  const byPeopleOrOrganisations = (s: number, e: number) =>
+    byPeople(s, e) || organisations.some((o) => o.start < e && s < o.end);
+  const places = findPlaces(text, tokens, byPeople, byPeopleOrOrganisations);
   const events = findEvents(text, sentences, dates);
   const agreements = findAgreements(text, sentences, { organisations, people, places, dates }, options.published);
   return { organisations, people, places, dates, money, counts, percents, events, agreements };

@@ -121,7 +121,13 @@ const NOT_A_PLACE = new Set(['владимир', 'владимира', 'влад
  * places with a descriptor noun. `blocked` marks characters already taken by
  * people.
  */
-export function findPlaces(text: string, tokens: Token[], blocked: (start: number, end: number) => boolean): PlaceMention[] {
+export function findPlaces(
+  text: string,
+  tokens: Token[],
+  blocked: (start: number, end: number) => boolean,
+  /** Characters where a guessed place must not be proposed (organisations' names). */
+  blockedForGuess: (start: number, end: number) => boolean = blocked,
+): PlaceMention[] {
   const out: PlaceMention[] = [];
   const idx = index();
   for (let i = 0; i < tokens.length; i++) {
@@ -206,7 +212,51 @@ export function findPlaces(text: string, tokens: Token[], blocked: (start: numbe
       i += 1;
     }
   }
-  return out;
+  return learnedPlaces(text, tokens, out, blockedForGuess);
+}
+
+const LOCATIVE = new Set(['в', 'во', 'из']);
+const NOT_LEARNED = /^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|интернет|сети)/i;
+
+/**
+ * Unknown towns and countries: a capitalised noun after 'в', 'во', 'из' inside a
+ * sentence ('в Дюссельдорфе', 'из Бристоля'), and afterwards the same word in
+ * other case forms. The nominative is a guess (the ending dropped), level 'other'.
+ */
+function learnedPlaces(text: string, tokens: Token[], found: PlaceMention[], blocked: (start: number, end: number) => boolean): PlaceMention[] {
+  const out = found.slice();
+  const has = (s: number, e: number) => out.some((p) => p.start < e && s < p.end);
+  const stems = new Map<string, string>();
+  const stemOf = (w: string) => fold(w).replace(/(ом|ем|ой|ей|ью|а|я|у|ю|е|и|ы|ь)$/, '');
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    if (!LOCATIVE.has(prev.lower) || !t.upper || !/^\p{Lu}[\p{Ll}-]{3,}$/u.test(t.text) || NOT_LEARNED.test(t.text)) continue;
+    if (/(ого|ому|ой|ом|ых|их|ий|ый|ая|ое|ые|ем|ей)$/.test(t.lower) && !/(ом|ем|ей)$/.test(t.lower)) continue;
+    const next = tokens[i + 1];
+    if (next?.word && next.upper) continue;
+    if (has(t.start, t.end) || blocked(t.start, t.end)) continue;
+    const stem = stemOf(t.text);
+    if (stem.length < 4) continue;
+    const normalized = nominativeGuess(t.text);
+    stems.set(stem, normalized);
+    out.push({ text: t.text, start: t.start, end: t.end, normalized, level: 'other', regionCode: null });
+  }
+  if (stems.size) {
+    for (const t of tokens) {
+      if (!t.word || !t.upper || has(t.start, t.end) || blocked(t.start, t.end)) continue;
+      const n = stems.get(stemOf(t.text));
+      if (n && /^\p{Lu}[\p{Ll}-]+$/u.test(t.text)) out.push({ text: t.text, start: t.start, end: t.end, normalized: n, level: 'other', regionCode: null });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function nominativeGuess(word: string): string {
+  if (/[бвгджзклмнпрстфхцчшщ](е|а|у|ом)$/.test(word)) return word.replace(/(е|а|у|ом)$/, '');
+  if (/(ии|ию|ией)$/.test(word)) return word.replace(/(ии|ию|ией)$/, 'ия');
+  if (/[бвгджзклмнпрстфхцчшщ](ы|и)$/.test(word)) return word.replace(/(ы|и)$/, 'а');
+  return word;
 }
 
 /** Exposed for the organisation and people extractors: the place a phrase names, if any. */
