@@ -112,6 +112,8 @@ TITLES.set('генерального', 'генеральный');
 
 const STOP_AFTER_TITLE = new Set(['и', 'в', 'на', 'с', 'по', 'о', 'что', 'который', 'которая', 'не', 'был', 'была', 'заявил', 'сказал', 'отметил', 'сообщил']);
 const STRONG_SURNAME = /(ов|ев|ёв|ин|ын|ский|цкий|швили|дзе|енко|ян|янц|ук|юк|вич|ова|ева|ина|ская)(а|у|ым|ой|е|ого|ому|им|ым)?$/;
+/** Given names that are also common words or other names' parts: never a person on their own. */
+const AMBIGUOUS_GIVEN = new Set(['Вера', 'Надежда', 'Любовь', 'Роман', 'Лев', 'Ян', 'Ли', 'Али', 'Дина', 'Роза', 'Майя', 'Ева', 'Ангел', 'Пол', 'Ши', 'Джо', 'Тим', 'Боб', 'Марин', 'Слава', 'Мир', 'Лилия', 'Ислам', 'Регина', 'Виктория', 'Александрия', 'София', 'Злата', 'Кира', 'Кама', 'Дон', 'Лена', 'Азат', 'Эмма', 'Элла', 'Гарри', 'Ангела', 'Джордж', 'Билл', 'Вильям', 'Уильям', 'Карл', 'Луи', 'Пьер', 'Жан']);
 const LONE_SURNAME = /^\p{Lu}[а-яё]{2,}(ов|ев|ёв|ин|ын|швили|дзе|енко|ук|юк)(а|у|ым|ом|е)?$/u;
 const MONTHS_AND_DAYS = /^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)/i;
 
@@ -289,6 +291,22 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
     const next = tokens[i + 1];
     if (next?.word && next.upper) continue;
     raw.push({ start: t.start, end: t.end, surname: surnameNominative(t.text, 'm', /(а|у|ым|ом|е)$/.test(t.text)), given: null, patronymic: null, gender: 'm', surnameWritten: t.text });
+    taken.add(i);
+  }
+  // A lone given name: one already seen with a surname ('Марк' after 'Марк Смит'), or any
+  // unambiguous given name inside a sentence ('на встречу с Виктором').
+  const seenGiven = new Map<string, RawPerson>();
+  for (const p of raw) if (p.given && p.surname) seenGiven.set(p.given, p);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isTaken(i)) continue;
+    const given = nameForm(t);
+    if (!given || AMBIGUOUS_GIVEN.has(given.nominative)) continue;
+    const next = tokens[i + 1];
+    if (next?.word && next.upper) continue;
+    const full = seenGiven.get(given.nominative);
+    if (!full && sentenceInitial(text, tokens, i)) continue;
+    raw.push(full ? { ...full, start: t.start, end: t.end } : { start: t.start, end: t.end, surname: null, given: given.nominative, patronymic: null, gender: given.gender, surnameWritten: null });
     taken.add(i);
   }
   // 'Джошуа Вольфа (Joshua Wolf)': the Latin spelling of a name just found.
