@@ -196,6 +196,12 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
         let h = 0;
         while (h < words.length - 1 && h < 2 && /(ая|яя|ый|ий|ой|ое|ее|ые|ие)$/.test(words[h]!) && !ORG_HEAD_LEXICON.get(fold(words[h]!))) h++;
         const head = ORG_HEAD_LEXICON.get(fold(words[h] ?? ''));
+        const product = NOT_ORG_BEFORE_QUOTE.test(text.slice(Math.max(0, t.start - 24), t.start));
+        if (product) {
+          i = tokenAt(end) - 1;
+          if (i < 0) break;
+          continue;
+        }
         if (head && words.length <= 8 && /^\p{Lu}/u.test(inner)) {
           emit(t.start, end, inner, null, kindOfHead(head));
           i = tokenAt(end) - 1;
@@ -273,7 +279,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       }
     }
     // 7. Latin names (Google, Reuters) and Cyrillic abbreviations not known as places.
-    if (/^[A-Z][A-Za-z&-]+$/.test(t.text) && t.text.length > 1 && tokens[i - 1]?.text !== '(' && !/^[IVXLCM]+$/.test(t.text)) {
+    if (/^[A-Z][A-Za-z&-]+$/.test(t.text) && t.text.length > 1 && tokens[i - 1]?.text !== '(' && !/^[IVXLCM]+$/.test(t.text) && !LATIN_NOT_ORG.has(t.text)) {
       let e = i;
       while (tokens[e + 1] && /^[A-Z][A-Za-z&-]*$/.test(tokens[e + 1]!.text)) e++;
       // 'Lenta.ru', 'Gzt.Ru'
@@ -303,4 +309,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
 /** Nouns before a short quoted name that make it a product, a work or a vehicle, not a body. */
 const NOT_ORG_BEFORE_QUOTE = /(корабл|шаттл|станци|автомобил|альбом|спектакл|программ|преми|проект|фильм|книг|песн|роман|операци|модул|турнир|конкурс|девиз|лозунг|акци|спутник|ракет|самол[её]т|поезд|марк|сериал|передач|выставк|фестивал|книгу|стать|под названием «?)\p{L}*\s*$/iu;
 
-const ROMAN_OR_COMMON = new Set(['МКС', 'ГБ', 'СПО', 'ТМА', 'ОС', 'США', 'ЕГРЮЛ', 'ООПТ', 'ЦФО', 'ПФО', 'СЗФО', 'ЮФО', 'СКФО', 'УФО', 'СФО', 'ДФО', 'ИТ', 'СМИ', 'ВВП', 'НДС', 'ДТП', 'ЖКХ', 'ВПК', 'ВУЗ', 'ЧС', 'ПМЭФ', 'ИНН', 'ОГРН', 'КПП', 'ОКВЭД', 'ESG', 'ТВ', 'НИОКР', 'ГОСТ', 'ФЗ', 'АЭС', 'ГЭС', 'ТЭЦ', 'ЕГЭ', 'ОК', 'ЖЖ']);
+/** Latin words that are products, units or time zones, not organisations. */
+const LATIN_NOT_ORG = new Set(['Windows', 'Linux', 'Android', 'MySQL', 'UTC', 'GMT', 'iPhone', 'iPad', 'Chrome', 'Firefox', 'Office', 'Excel', 'Word', 'Skype', 'Java', 'Python', 'Print', 'PDF', 'HTML', 'The', 'OK', 'OT', 'STS', 'GPS', 'WiFi', 'Wi-Fi', 'DVD', 'CD', 'USB', 'LCD', 'CEO', 'VIP', 'SMS', 'IT']);
+
+const ROMAN_OR_COMMON = new Set(['ОТ', 'ТМ', 'МКС', 'ГБ', 'СПО', 'ТМА', 'ОС', 'США', 'ЕГРЮЛ', 'ООПТ', 'ЦФО', 'ПФО', 'СЗФО', 'ЮФО', 'СКФО', 'УФО', 'СФО', 'ДФО', 'ИТ', 'СМИ', 'ВВП', 'НДС', 'ДТП', 'ЖКХ', 'ВПК', 'ВУЗ', 'ЧС', 'ПМЭФ', 'ИНН', 'ОГРН', 'КПП', 'ОКВЭД', 'ESG', 'ТВ', 'НИОКР', 'ГОСТ', 'ФЗ', 'АЭС', 'ГЭС', 'ТЭЦ', 'ЕГЭ', 'ОК', 'ЖЖ']);
