@@ -70,8 +70,32 @@ const KNOWN: Readonly<Record<string, OrganisationKind>> = {
   Пентагон: 'government', Госдеп: 'government', Госдепартамент: 'government', ЕСПЧ: 'government',
   Европарламент: 'government', Еврокомиссия: 'government', Совбез: 'government', ГИБДД: 'government',
   ОМОН: 'government', ДПНИ: 'political', МакЛарен: 'company', Тойота: 'company', Рено: 'company', Мерседес: 'company',
+  Дума: 'government', Синод: 'other', Челси: 'other', Арсенал: 'other', Фэйсбук: 'company', Нацфронт: 'political',
+  'Аль-Каида': 'other', 'Аль-Кайда': 'other', Меджлис: 'government', Хамас: 'political', Хезболла: 'political',
+  Талибан: 'political', Фатх: 'political', Моссад: 'government', ЦРУ: 'government', ФБР: 'government', НАСА: 'government',
+  Ассошиэйтед: 'media', 'Би-би-си': 'media', 'Си-эн-эн': 'media', Спартак: 'other', Зенит: 'other', Динамо: 'other', ЦСКА: 'other',
+  Локомотив: 'other', Бавария: 'other', Реал: 'other', Ювентус: 'other', 
   Боинг: 'company', Эрбас: 'company', Гугл: 'company', Фейсбук: 'company', Твиттер: 'company', Apple: 'company',
 };
+/** Multi-word bodies known by name, matched in any case. */
+const KNOWN_PHRASES: Readonly<Record<string, OrganisationKind>> = {
+  'Федеральное собрание': 'government', 'Государственная дума': 'government', 'Совет Федерации': 'government',
+  'Совет безопасности': 'government', 'Международная амнистия': 'other', 'Русская православная церковь': 'other',
+  'Атлантический альянс': 'other', 'Европейский союз': 'other', 'Верховный суд': 'government',
+  'Конституционный суд': 'government', 'Генеральная прокуратура': 'government', 'Следственный комитет': 'government',
+  'Общественная палата': 'government', 'Большой театр': 'other', 'Мариинский театр': 'other',
+  'Национальный фронт': 'political', 'Единая Россия': 'political', 'Справедливая Россия': 'political',
+  'Народный фронт': 'political', 'Голос Америки': 'media', 'Эхо Москвы': 'media', 'Новая газета': 'media',
+  'Европейская комиссия': 'government', 'Европейский парламент': 'government', 'Совет Европы': 'other',
+  'Лига арабских государств': 'other', 'Африканский союз': 'other', 'Красный Крест': 'other',
+  'Международный валютный фонд': 'other', 'Всемирный банк': 'company', 'Всемирная торговая организация': 'other',
+  'Министерство обороны': 'government', 'Министерство иностранных дел': 'government', 'Министерство финансов': 'government',
+  'Пенсионный фонд': 'government', 'Центральный банк': 'government', 'Счетная палата': 'government', 'Счётная палата': 'government',
+};
+const KNOWN_PHRASE_FORMS = new Map<string, [string, OrganisationKind]>();
+for (const [name, kind] of Object.entries(KNOWN_PHRASES))
+  for (const f of phraseForms(name)) KNOWN_PHRASE_FORMS.set(fold(f), [name, kind]);
+
 const KNOWN_FORMS = new Map<string, [string, OrganisationKind]>();
 for (const [name, kind] of Object.entries(KNOWN)) {
   const forms = name === name.toUpperCase() ? [name] : wordForms(name);
@@ -86,6 +110,8 @@ export function isKnownOrganisationWord(word: string): boolean {
 const GOVERNMENT_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет', 'администрация', 'правительство', 'мэрия', 'дума', 'суд', 'прокуратура', 'служба', 'инспекция', 'агентство', 'совет', 'палата', 'собрание', 'парламент']);
 /** Lower-case heads that name a body even without a capitalised word after them ('управления экономики'). */
 const BODY_HEADS = new Set(['управление', 'департамент', 'министерство', 'комитет']);
+const NAMED_BY_GEO_ADJECTIVE = new Set(['правительство', 'министерство', 'ведомство', 'сборная', 'парламент', 'посольство', 'армия', 'флот', 'агентство', 'служба', 'делегация', 'федерация', 'кабинет', 'руководство', 'команда', 'дума', 'суд', 'прокуратура']);
+
 /** Lower-case heads that make an organisation with a capitalised name after them ('сборная России', 'руководство Грузии'). */
 const NAMED_BY_PLACE_HEADS = new Set(['сборная', 'руководство', 'федерация', 'команда', 'кабинет', 'канцелярия', 'генштаб', 'экипаж', 'лаборатория', 'партия', 'движение', 'компания', 'корпорация', 'концерн', 'банк', 'фонд', 'союз', 'ассоциация', 'университет', 'институт', 'академия', 'центр', 'комиссия', 'коллегия']);
 /** Words that end an organisation's genitive tail: a title starting the next phrase ('… Израиля глава'). */
@@ -218,6 +244,20 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       }
     }
     if (!t.word) continue;
+    // 5a. Known multi-word bodies: 'Федеральному собранию', 'Русская православная церковь'.
+    if (t.upper) {
+      let hit = false;
+      for (let len = 4; len >= 2 && !hit; len--) {
+        const span = tokens.slice(i, i + len);
+        if (span.length < len || span.some((x) => !x.word)) continue;
+        const known = KNOWN_PHRASE_FORMS.get(span.map((x) => x.lower).join(' '));
+        if (!known) continue;
+        emit(t.start, span[len - 1]!.end, known[0], null, known[1]);
+        i += len - 1;
+        hit = true;
+      }
+      if (hit) continue;
+    }
     // 5. Known bodies: 'Минпромторга России', 'РЖД', 'МВД'.
     const known = KNOWN_FORMS.get(t.text);
     if (known) {
@@ -233,7 +273,9 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
       // Leading capitalised adjectives: 'Липецкого государственного технического университета'.
       let s = i;
       while (s > 0 && tokens[s - 1]!.word && /(ого|его|ой|ей|ый|ий|ая|яя|ое|ее|ым|им|ую)$/.test(tokens[s - 1]!.lower) && !STOP_WORDS.has(tokens[s - 1]!.lower) && i - s < 3) s--;
-      while (s < i && !tokens[s]!.upper) s++;
+      // 'украинское правительство', 'японского МИДа': a geographic adjective makes a body of a common noun.
+      const geographic = s < i && /(ск|цк)(ий|ого|ому|им|ом|ое|ая|ой|ую|ие|их|ими)$/.test(tokens[s]!.lower) && !tokens[s]!.upper && NAMED_BY_GEO_ADJECTIVE.has(head);
+      if (!geographic) while (s < i && !tokens[s]!.upper) s++;
       const sentenceInitial = s === 0 || /^[.!?]$/.test(tokens[s - 1]!.text) || text.slice(tokens[s - 1]!.end, tokens[s]!.start).includes('\n');
       const capitalised = tokens[s]!.upper && (!sentenceInitial || s < i || !AMBIGUOUS_HEADS.has(head));
       let e = i;
@@ -265,7 +307,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
         if (n.text === ',' && tokens[k + 1]?.word && /(ов|ев|ий|ей)$/.test(tokens[k - 1]!.lower) && /(ов|ев|ий|ей)$/.test(tokens[k + 1]!.lower) && text.slice(tokens[k + 1]!.end, tokens[k + 3]?.end ?? 0).includes(' и ')) continue;
         break;
       }
-      const accept = capitalised
+      const accept = geographic || capitalised
         ? e > i || s < i || !sentenceInitial
         : (GOVERNMENT_HEADS.has(head) || NAMED_BY_PLACE_HEADS.has(head)) && (sawCapital || (e > i && BODY_HEADS.has(head)));
       if (accept && (e > i || s < i)) {
@@ -295,8 +337,11 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
   // Later mentions of a short name already found, quoted or not, in any case: 'Голос Америки'.
   const names = new Set(out.filter((o) => o.name.split(' ').length <= 3 && o.name.length > 3 && /^\p{Lu}/u.test(o.name) && !lookupPlace(o.name)).map((o) => o.name));
   for (const name of names) {
-    for (const form of phraseForms(name)) {
-      const re = new RegExp(`(?<![\\p{L}\\d])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'gu');
+    // Every word by its stem, so «Голоса Америки» also finds 'Голос Америки'.
+    const stem = (w: string) => (w.length > 4 && /[\p{Ll}]$/u.test(w) ? w.replace(/(ами|ями|ой|ей|ом|ем|ов|ев|ах|ях|а|я|у|ю|е|ы|и|о)$/u, '') : w);
+    const pattern = name.split(' ').map((w) => stem(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (stem(w) === w ? '' : '\\p{Ll}{0,3}')).join('\\s+');
+    for (const form of [pattern]) {
+      const re = new RegExp(`(?<![\\p{L}\\d])${form}(?![\\p{L}\\d])`, 'gu');
       for (const m of text.matchAll(re)) {
         const start = m.index ?? 0;
         emit(start, start + m[0].length, name, null, out.find((o) => o.name === name)?.kind ?? 'other');
