@@ -50,4 +50,16 @@ console.log(
 console.log(
   `Memory: RSS ${(rssAfter / 2 ** 20).toFixed(0)} MB (+${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MB over the start of the run), heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
 );
+// The demo press releases (about 5 KB each): time per release, the issue's "5 KB in ≤ 50 ms".
+const seedsDir = path.join(ROOT, 'packages/server/src/demo/sources');
+const seeds = fs.readdirSync(seedsDir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+const perRelease: number[] = [];
+for (const seed of seeds) {
+  const t0 = performance.now();
+  for (let k = 0; k < 20; k++) extractIntake(seed);
+  perRelease.push((performance.now() - t0) / 20);
+}
+console.log(
+  `Seed releases (${seeds.map((s) => (Buffer.byteLength(s) / 1024).toFixed(1)).join(', ')} KB): ${perRelease.map((ms) => ms.toFixed(1)).join(', ')} ms each`,
+);
 console.log(`Responses: ${out}`);

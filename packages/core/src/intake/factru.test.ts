@@ -20,7 +20,7 @@ function sample(): string[] {
 }
 
 // Floors just below the figures reached (approximate scorer, see factru.ts), so regressions fail.
-const FLOORS = { per: 0.92, org: 0.72, loc: 0.9, overall: 0.86 };
+const FLOORS = { per: 0.92, org: 0.78, loc: 0.9, overall: 0.88 };
 
 describe('factRuEval-2016 track 1 floor on a fixed sample of the development set', () => {
   const totals: Record<'per' | 'org' | 'loc', Task1Counts> = {

@@ -20,6 +20,13 @@ const FULL_FORMS: [string[], string][] = (() => {
   return out.sort((a, b) => b[0].length - a[0].length);
 })();
 
+const FULL_FORMS_BY_FIRST = new Map<string, [string[], string][]>();
+for (const entry of FULL_FORMS) {
+  const list = FULL_FORMS_BY_FIRST.get(entry[0][0]!) ?? [];
+  list.push(entry);
+  FULL_FORMS_BY_FIRST.set(entry[0][0]!, list);
+}
+
 /** Descriptor nouns before a quoted name, and the kind they imply. */
 const DESCRIPTOR_KIND: Readonly<Record<string, OrganisationKind>> = {
   холдинг: 'company', компания: 'company', концерн: 'company', корпорация: 'company', завод: 'company',
@@ -173,7 +180,7 @@ export function findOrganisations(text: string, tokens: Token[], blocked: (start
     // 2. Full legal-form name + quoted name.
     if (t.word && !t.upper) {
       let matched = false;
-      for (const [words, abbreviation] of FULL_FORMS) {
+      for (const [words, abbreviation] of FULL_FORMS_BY_FIRST.get(t.lower) ?? []) {
         if (words.every((w, k) => tokens[i + k]?.lower === w)) {
           const q = tokens[i + words.length];
           if (q && /^[«"„“]$/.test(q.text)) {
