@@ -34,13 +34,22 @@ for (let pass = 0; pass < 3; pass++) {
   for (const t of texts) extractIntake(t);
   best = Math.min(best, performance.now() - t0);
 }
-books.forEach((b, i) => fs.writeFileSync(path.join(out, b.replace(/\.txt$/, '.task1')), toTask1(extractIntake(texts[i]!))));
+books.forEach((b, i) =>
+  fs.writeFileSync(
+    path.join(out, b.replace(/\.txt$/, '.task1')),
+    toTask1(extractIntake(texts[i]!)),
+  ),
+);
 const rssAfter = process.memoryUsage().rss;
 
-const report = execFileSync('python3', [path.join(DEV, 'scripts/t1_eval.py'), '-s', DEV, '-t', out, '-l'], {
-  cwd: path.join(DEV, 'scripts'),
-  encoding: 'utf8',
-});
+const report = execFileSync(
+  'python3',
+  [path.join(DEV, 'scripts/t1_eval.py'), '-s', DEV, '-t', out, '-l'],
+  {
+    cwd: path.join(DEV, 'scripts'),
+    encoding: 'utf8',
+  },
+);
 console.log(`factRuEval-2016 dev set: ${books.length} texts, ${(bytes / 1024).toFixed(0)} KB`);
 console.log('Official evaluator, track 1, -l:');
 console.log(report.trim());
@@ -52,7 +61,10 @@ console.log(
 );
 // The demo press releases (about 5 KB each): time per release, the issue's "5 KB in ≤ 50 ms".
 const seedsDir = path.join(ROOT, 'packages/server/src/demo/sources');
-const seeds = fs.readdirSync(seedsDir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+const seeds = fs
+  .readdirSync(seedsDir)
+  .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+  .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
 const perRelease: number[] = [];
 for (const seed of seeds) {
   const t0 = performance.now();

@@ -14,11 +14,24 @@ const SEEDS = path.join(ROOT, 'packages/server/src/demo/sources');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-intake-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const ARRAYS = ['organisations', 'people', 'places', 'dates', 'money', 'counts', 'percents', 'events', 'agreements'] as const;
+const ARRAYS = [
+  'organisations',
+  'people',
+  'places',
+  'dates',
+  'money',
+  'counts',
+  'percents',
+  'events',
+  'agreements',
+] as const;
 
 async function promatlas(args: string[]) {
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: dir, maxBuffer: 64 * 2 ** 20 });
+    const { stdout, stderr } = await run('node', [BIN, ...args], {
+      cwd: dir,
+      maxBuffer: 64 * 2 ** 20,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -44,7 +57,11 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     expect(Object.keys(json).sort()).toEqual([...ARRAYS].sort());
     expectOffsetsMatch(json, text);
     expect(json.money).toContainEqual(
-      expect.objectContaining({ amountRub: 600_000_000, amountRubMax: null, qualifier: 'more_than' }),
+      expect.objectContaining({
+        amountRub: 600_000_000,
+        amountRubMax: null,
+        qualifier: 'more_than',
+      }),
     );
     expect(json.people.map((p) => p.fullName)).toContain('Шпиленко Андрей Викторович');
   });
@@ -53,10 +70,20 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     const file = path.join(dir, 'thursday.txt');
     fs.writeFileSync(file, 'В четверг в Липецке открылся завод.');
     const out = path.join(dir, 'thursday.json');
-    const result = await promatlas(['intake', 'extract', file, '--published', '2024-03-15', '--out', out]);
+    const result = await promatlas([
+      'intake',
+      'extract',
+      file,
+      '--published',
+      '2024-03-15',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(out, 'utf8')) as IntakeResult;
-    expect(json.dates).toEqual([{ text: 'четверг', start: 2, end: 9, iso: '2024-03-14', precision: 'day' }]);
+    expect(json.dates).toEqual([
+      { text: 'четверг', start: 2, end: 9, iso: '2024-03-14', precision: 'day' },
+    ]);
     expect(json.places[0]).toMatchObject({ normalized: 'Липецк', level: 'city', regionCode: '42' });
   });
 
@@ -72,7 +99,9 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     expect(fs.readdirSync(out).sort()).toEqual(['a.json', 'b.json']);
     const a = JSON.parse(fs.readFileSync(path.join(out, 'a.json'), 'utf8')) as IntakeResult;
     expectOffsetsMatch(a, fs.readFileSync(path.join(input, 'a.txt'), 'utf8'));
-    expect(a.organisations).toContainEqual(expect.objectContaining({ name: 'Энергия', legalForm: 'ОАО' }));
+    expect(a.organisations).toContainEqual(
+      expect.objectContaining({ name: 'Энергия', legalForm: 'ОАО' }),
+    );
   });
 
   it('gives nine empty arrays for an empty file', async () => {
@@ -87,20 +116,31 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     const file = path.join(dir, 'cp1251.txt');
     // 'Тамбовская область' in Windows-1251.
     const bytes = Buffer.from([
-      0xd2, 0xe0, 0xec, 0xe1, 0xee, 0xe2, 0xf1, 0xea, 0xe0, 0xff, 0x20, 0xee, 0xe1, 0xeb, 0xe0, 0xf1, 0xf2, 0xfc,
+      0xd2, 0xe0, 0xec, 0xe1, 0xee, 0xe2, 0xf1, 0xea, 0xe0, 0xff, 0x20, 0xee, 0xe1, 0xeb, 0xe0,
+      0xf1, 0xf2, 0xfc,
     ]);
     fs.writeFileSync(file, bytes);
     const result = await promatlas(['intake', 'extract', file]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as IntakeResult;
     expect(json.places).toEqual([
-      { text: 'Тамбовская область', start: 0, end: 18, normalized: 'Тамбовская область', level: 'subject', regionCode: '68' },
+      {
+        text: 'Тамбовская область',
+        start: 0,
+        end: 18,
+        normalized: 'Тамбовская область',
+        level: 'subject',
+        regionCode: '68',
+      },
     ]);
   });
 
   it('refuses a binary file with a clear error and exit code 2', async () => {
     const file = path.join(dir, 'image.txt');
-    fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    fs.writeFileSync(
+      file,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    );
     const result = await promatlas(['intake', 'extract', file]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');

@@ -1,7 +1,16 @@
-import type { AgreementMention, DateMention, OrganisationMention, PersonMention, PlaceMention, Span } from './types.ts';
+import type {
+  AgreementMention,
+  DateMention,
+  OrganisationMention,
+  PersonMention,
+  PlaceMention,
+  Span,
+} from './types.ts';
 
-const AGREEMENT = /соглашени\p{L}*|меморандум\p{L}*|договор(?![\p{L}]*ён)\p{L}*|план\p{L}*\s+действий/giu;
-const SIGNING = /подписал|подписали|заключили|заключил|подписан|утвержд[её]н|утвердили|подписание/iu;
+const AGREEMENT =
+  /соглашени\p{L}*|меморандум\p{L}*|договор(?![\p{L}]*ён)\p{L}*|план\p{L}*\s+действий/giu;
+const SIGNING =
+  /подписал|подписали|заключили|заключил|подписан|утвержд[её]н|утвердили|подписание/iu;
 
 /**
  * Agreements: a sentence that names an agreement and its signing or approval.
@@ -11,7 +20,12 @@ const SIGNING = /подписал|подписали|заключили|закл
 export function findAgreements(
   text: string,
   sentences: Span[],
-  found: { organisations: OrganisationMention[]; people: PersonMention[]; places: PlaceMention[]; dates: DateMention[] },
+  found: {
+    organisations: OrganisationMention[];
+    people: PersonMention[];
+    places: PlaceMention[];
+    dates: DateMention[];
+  },
   published?: string,
 ): AgreementMention[] {
   const out: AgreementMention[] = [];
@@ -20,7 +34,8 @@ export function findAgreements(
     AGREEMENT.lastIndex = 0;
     const m = AGREEMENT.exec(s.text);
     if (!m) continue;
-    const inside = <T extends Span>(list: T[]) => list.filter((x) => x.start >= s.start && x.end <= s.end);
+    const inside = <T extends Span>(list: T[]) =>
+      list.filter((x) => x.start >= s.start && x.end <= s.end);
     const parties = new Set<string>();
     for (const o of inside(found.organisations)) parties.add(o.name);
     for (const p of inside(found.places)) {
@@ -32,7 +47,9 @@ export function findAgreements(
     const signatories = [...new Set(inside(found.people).map((p) => p.fullName))];
     // 'был утвержден совместный план действий. Документ рассчитан на 2025 год': the next sentence may date it.
     const next = sentences[sentences.indexOf(s) + 1];
-    const nextDate = next ? found.dates.find((d) => d.start >= next.start && d.end <= next.end)?.iso : undefined;
+    const nextDate = next
+      ? found.dates.find((d) => d.start >= next.start && d.end <= next.end)?.iso
+      : undefined;
     const date = inside(found.dates)[0]?.iso ?? nextDate ?? published ?? null;
     const start = s.start + (m.index ?? 0);
     // A later sentence about the same agreement (a party in common) adds to the first mention.
@@ -44,7 +61,14 @@ export function findAgreements(
       continue;
     }
     if (parties.size === 0 && signatories.length === 0) continue;
-    out.push({ text: text.slice(start, start + m[0].length), start, end: start + m[0].length, parties: [...parties], signatories, date });
+    out.push({
+      text: text.slice(start, start + m[0].length),
+      start,
+      end: start + m[0].length,
+      parties: [...parties],
+      signatories,
+      date,
+    });
   }
   return out;
 }

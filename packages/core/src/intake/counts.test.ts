@@ -12,7 +12,17 @@ describe('findCounts', () => {
     ['задержано более 30 человек', 'более 30 человек', 30, null, 'more_than', 'человек'],
   ] as const)('%s → %s', (input, text, value, valueMax, qualifier, of) => {
     const found = findCounts(input, []);
-    expect(found).toEqual([{ text, start: input.indexOf(text), end: input.indexOf(text) + text.length, value, valueMax, qualifier, of }]);
+    expect(found).toEqual([
+      {
+        text,
+        start: input.indexOf(text),
+        end: input.indexOf(text) + text.length,
+        value,
+        valueMax,
+        qualifier,
+        of,
+      },
+    ]);
   });
 
   it('skips numbers already taken by a date or money mention', () => {
@@ -33,6 +43,9 @@ describe('findPercents', () => {
   });
 
   it('reads decimal percents written as words', () => {
-    expect(findPercents('рост на 5,5 процента')[0]).toMatchObject({ value: 5.5, qualifier: 'exact' });
+    expect(findPercents('рост на 5,5 процента')[0]).toMatchObject({
+      value: 5.5,
+      qualifier: 'exact',
+    });
   });
 });

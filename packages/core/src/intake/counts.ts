@@ -1,4 +1,10 @@
-import { NUMBER_SOURCE, NUMBER_WORD_SOURCE, numberWord, parseDecimal, qualifierBefore } from './numbers.ts';
+import {
+  NUMBER_SOURCE,
+  NUMBER_WORD_SOURCE,
+  numberWord,
+  parseDecimal,
+  qualifierBefore,
+} from './numbers.ts';
 import type { CountMention, Qualifier, Span } from './types.ts';
 
 const WORD = String.raw`[\p{L}][\p{L}-]*`;
@@ -8,7 +14,8 @@ const COUNT = new RegExp(
 );
 
 /** Nouns that are units rather than things counted by a count. */
-const NOT_COUNTED = /^(году|годом|годы|годах|млн|млрд|тыс|трлн|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|рубл\p{L}*|руб|процент\p{L}*|час|часа|часов|минут\p{L}*|секунд\p{L}*|км|кг|м|см|т|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|раз|раза|кв|га)$/iu;
+const NOT_COUNTED =
+  /^(году|годом|годы|годах|млн|млрд|тыс|трлн|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|рубл\p{L}*|руб|процент\p{L}*|час|часа|часов|минут\p{L}*|секунд\p{L}*|км|кг|м|см|т|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|раз|раза|кв|га)$/iu;
 const PREPOSITIONS = /^(в|на|с|по|из|до|от|и|или|а|за|к|у|о|об|при|для)$/i;
 
 /**
@@ -29,7 +36,8 @@ export function findCounts(text: string, taken: Span[]): CountMention[] {
     const words = m[5]!.split(/\s+/);
     // What is counted ends at the first word that is not an adjective/participle modifier.
     let k = 0;
-    while (k < words.length - 1 && /(ых|их|ой|ый|ий|ая|ые|ие|ого|ему|ими|ыми)$/i.test(words[k]!)) k++;
+    while (k < words.length - 1 && /(ых|их|ой|ый|ий|ая|ые|ие|ого|ему|ими|ыми)$/i.test(words[k]!))
+      k++;
     const of = words.slice(0, k + 1).join(' ');
     if (PREPOSITIONS.test(words[0]!) || NOT_COUNTED.test(words[k]!)) continue;
     if (/^\p{Lu}/u.test(words[0]!) && !numeric) continue;

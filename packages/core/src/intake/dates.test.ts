@@ -4,11 +4,23 @@ import type { DatePrecision } from './types.ts';
 
 // Specification table: input, publication date, → mention text, iso, precision.
 const TABLE: [string, string | undefined, string, string, DatePrecision][] = [
-  ['05 декабря 2017 года состоялась сессия', undefined, '05 декабря 2017 года', '2017-12-05', 'day'],
+  [
+    '05 декабря 2017 года состоялась сессия',
+    undefined,
+    '05 декабря 2017 года',
+    '2017-12-05',
+    'day',
+  ],
   ['14 Март2024', undefined, '14 Март2024', '2024-03-14', 'day'],
   ['Встреча прошла 05.12.2017 в Липецке', undefined, '05.12.2017', '2017-12-05', 'day'],
   ['сессия 9–10.10.2013', undefined, '9–10.10.2013', '2013-10-09/2013-10-10', 'range'],
-  ['9 и 10 октября 2013 года провели', undefined, '9 и 10 октября 2013 года', '2013-10-09/2013-10-10', 'range'],
+  [
+    '9 и 10 октября 2013 года провели',
+    undefined,
+    '9 и 10 октября 2013 года',
+    '2013-10-09/2013-10-10',
+    'range',
+  ],
   ['28 и 29 октября состоится', '2013-10-11', '28 и 29 октября', '2013-10-28/2013-10-29', 'range'],
   ['подписано 9 июля', '2024-07-12', '9 июля', '2024-07-09', 'day'],
   ['В четверг губернатор заявил', '2024-03-15', 'четверг', '2024-03-14', 'day'],
@@ -29,7 +41,9 @@ const TABLE: [string, string | undefined, string, string, DatePrecision][] = [
 describe('findDates', () => {
   it.each(TABLE)('%s (published %s) → %s', (input, published, text, iso, precision) => {
     const found = findDates(input, published);
-    expect(found).toEqual([{ text, start: input.indexOf(text), end: input.indexOf(text) + text.length, iso, precision }]);
+    expect(found).toEqual([
+      { text, start: input.indexOf(text), end: input.indexOf(text) + text.length, iso, precision },
+    ]);
   });
 
   it('marks the year of a year-less date unknown when neither the text nor the publication gives one', () => {

@@ -12,7 +12,17 @@ import { tokenize } from './tokens.ts';
 import type { IntakeOptions, IntakeResult, Span } from './types.ts';
 
 export function emptyIntakeResult(): IntakeResult {
-  return { organisations: [], people: [], places: [], dates: [], money: [], counts: [], percents: [], events: [], agreements: [] };
+  return {
+    organisations: [],
+    people: [],
+    places: [],
+    dates: [],
+    money: [],
+    counts: [],
+    percents: [],
+    events: [],
+    agreements: [],
+  };
 }
 
 /**
@@ -46,6 +56,11 @@ export function extractIntake(text: string, options: IntakeOptions = {}): Intake
     byPeople(s, e) || organisations.some((o) => o.start < e && s < o.end);
   const places = findPlaces(text, tokens, byPeople, byPeopleOrOrganisations);
   const events = findEvents(text, sentences, dates);
-  const agreements = findAgreements(text, sentences, { organisations, people, places, dates }, options.published);
+  const agreements = findAgreements(
+    text,
+    sentences,
+    { organisations, people, places, dates },
+    options.published,
+  );
   return { organisations, people, places, dates, money, counts, percents, events, agreements };
 }

@@ -3,14 +3,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractIntake } from './extract.ts';
-import { f1, parseFactRu, responseMentions, scoreTask1, toTask1, type Task1Counts } from './factru.ts';
+import {
+  f1,
+  parseFactRu,
+  responseMentions,
+  scoreTask1,
+  toTask1,
+  type Task1Counts,
+} from './factru.ts';
 
 // The factRuEval-2016 development set, read in place from ../shared (never copied into the project).
-const DEV = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpora/factru-2016-devset');
+const DEV = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../../shared/corpora/factru-2016-devset',
+);
 
 /** A fixed sample: the 20 lowest-numbered documents of the development set. */
 function sample(): string[] {
-  if (!fs.existsSync(DEV)) throw new Error(`Missing ${DEV} (expected ../shared beside the repository)`);
+  if (!fs.existsSync(DEV))
+    throw new Error(`Missing ${DEV} (expected ../shared beside the repository)`);
   return fs
     .readdirSync(DEV)
     .filter((f) => /^book_\d+\.txt$/.test(f))
@@ -31,7 +42,10 @@ describe('factRuEval-2016 track 1 floor on a fixed sample of the development set
   for (const book of sample()) {
     const read = (ext: string) => fs.readFileSync(path.join(DEV, book + ext), 'utf8');
     const doc = parseFactRu(read('.tokens'), read('.spans'), read('.objects'));
-    const scored = scoreTask1(doc.mentions, responseMentions(doc, toTask1(extractIntake(read('.txt')))));
+    const scored = scoreTask1(
+      doc.mentions,
+      responseMentions(doc, toTask1(extractIntake(read('.txt')))),
+    );
     for (const tag of ['per', 'org', 'loc'] as const) {
       totals[tag].tp += scored[tag].tp;
       totals[tag].nStd += scored[tag].nStd;
@@ -44,7 +58,10 @@ describe('factRuEval-2016 track 1 floor on a fixed sample of the development set
     });
   }
   it(`keeps overall F1 at or above ${FLOORS.overall}`, () => {
-    const all = Object.values(totals).reduce((a, c) => ({ tp: a.tp + c.tp, nStd: a.nStd + c.nStd, nTest: a.nTest + c.nTest }), { tp: 0, nStd: 0, nTest: 0 });
+    const all = Object.values(totals).reduce(
+      (a, c) => ({ tp: a.tp + c.tp, nStd: a.nStd + c.nStd, nTest: a.nTest + c.nTest }),
+      { tp: 0, nStd: 0, nTest: 0 },
+    );
     expect(f1(all)).toBeGreaterThanOrEqual(FLOORS.overall);
   });
 });
@@ -59,7 +76,11 @@ describe('the track-1 helpers', () => {
     const tokens = '1 0 4 Юрий\n2 5 7 Лужков\n3 13 1 .\n';
     const spans = '10 name 0 4 1 1\n11 surname 5 7 2 1\n';
     const doc = parseFactRu(tokens, spans, '100 Person 10 11 # Юрий Лужков\n');
-    expect(scoreTask1(doc.mentions, responseMentions(doc, 'per 0 12\n')).per).toEqual({ tp: 1, nStd: 1, nTest: 1 });
+    expect(scoreTask1(doc.mentions, responseMentions(doc, 'per 0 12\n')).per).toEqual({
+      tp: 1,
+      nStd: 1,
+      nTest: 1,
+    });
     expect(scoreTask1(doc.mentions, responseMentions(doc, 'per 5 7\n')).per.tp).toBeCloseTo(0.5);
   });
 });

@@ -13,7 +13,8 @@ export function toTask1(result: IntakeResult): string {
   for (const p of result.people) lines.push(`per ${p.start} ${p.end - p.start}`);
   for (const o of result.organisations) lines.push(`org ${o.start} ${o.end - o.start}`);
   // Only names: 'белорусский' or a lower-case descriptor-led place is not a track-1 mention.
-  for (const l of result.places) if (/^\p{Lu}/u.test(l.text)) lines.push(`loc ${l.start} ${l.end - l.start}`);
+  for (const l of result.places)
+    if (/^\p{Lu}/u.test(l.text)) lines.push(`loc ${l.start} ${l.end - l.start}`);
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
@@ -33,10 +34,19 @@ export interface FactRuDocument {
   mentions: Task1Mention[];
 }
 
-const TAGS: Readonly<Record<string, Task1Tag>> = { Person: 'per', Org: 'org', Location: 'loc', LocOrg: 'loc' };
+const TAGS: Readonly<Record<string, Task1Tag>> = {
+  Person: 'per',
+  Org: 'org',
+  Location: 'loc',
+  LocOrg: 'loc',
+};
 
 /** Parses a document's .tokens, .spans and .objects files (LocOrg counted as a location, as with -l). */
-export function parseFactRu(tokensFile: string, spansFile: string, objectsFile: string): FactRuDocument {
+export function parseFactRu(
+  tokensFile: string,
+  spansFile: string,
+  objectsFile: string,
+): FactRuDocument {
   const tokens: GoldToken[] = [];
   const tokenIndex = new Map<string, number>();
   for (const line of tokensFile.split('\n')) {
@@ -44,7 +54,11 @@ export function parseFactRu(tokensFile: string, spansFile: string, objectsFile: 
     if (!id || start === undefined || length === undefined) continue;
     const text = rest.join(' ');
     tokenIndex.set(id, tokens.length);
-    tokens.push({ start: Number(start), end: Number(start) + Number(length), punctuation: !/[\p{L}\p{N}]/u.test(text) });
+    tokens.push({
+      start: Number(start),
+      end: Number(start) + Number(length),
+      punctuation: !/[\p{L}\p{N}]/u.test(text),
+    });
   }
   const spans = new Map<string, number[]>();
   for (const line of spansFile.split('\n')) {
@@ -53,7 +67,10 @@ export function parseFactRu(tokensFile: string, spansFile: string, objectsFile: 
     const first = tokenIndex.get(parts[4]!);
     if (first === undefined) continue;
     const n = Number(parts[5]);
-    spans.set(parts[0]!, Array.from({ length: n }, (_, k) => first + k));
+    spans.set(
+      parts[0]!,
+      Array.from({ length: n }, (_, k) => first + k),
+    );
   }
   const mentions: Task1Mention[] = [];
   for (const line of objectsFile.split('\n')) {
@@ -61,7 +78,8 @@ export function parseFactRu(tokensFile: string, spansFile: string, objectsFile: 
     const tag = TAGS[parts[1] ?? ''];
     if (!tag) continue;
     const set = new Set<number>();
-    for (const id of parts.slice(2)) for (const t of spans.get(id) ?? []) if (!tokens[t]!.punctuation) set.add(t);
+    for (const id of parts.slice(2))
+      for (const t of spans.get(id) ?? []) if (!tokens[t]!.punctuation) set.add(t);
     if (set.size) mentions.push({ tag, tokens: set });
   }
   return { tokens, mentions };
@@ -90,7 +108,10 @@ export interface Task1Counts {
 }
 
 /** Token-overlap quality of matched pairs, greedy best-first, per tag. */
-export function scoreTask1(gold: Task1Mention[], test: Task1Mention[]): Record<Task1Tag, Task1Counts> {
+export function scoreTask1(
+  gold: Task1Mention[],
+  test: Task1Mention[],
+): Record<Task1Tag, Task1Counts> {
   const out = {} as Record<Task1Tag, Task1Counts>;
   for (const tag of ['per', 'org', 'loc'] as const) {
     const g = gold.filter((m) => m.tag === tag);

@@ -75,9 +75,8 @@ export function wordForms(word: string): string[] {
   }
   if (/[бвгджзклмнпрстфхцчшщ]$/.test(w)) {
     const ins = HUSHING.test(w) ? 'ем' : 'ом';
-    // Fleeting vowel: 'Египет' → 'Египта' is not covered; 'Орёл' → 'Орла' is added.
-    const base = forms(w, ['', 'а', 'у', '', ins, 'е']);
-    return base;
+    // Fleeting vowels ('Египет' → 'Египта') are not derived: gazetteers list such forms.
+    return forms(w, ['', 'а', 'у', '', ins, 'е']);
   }
   return [word, word, word, word, word, word];
 }
@@ -137,9 +136,14 @@ export function adjectiveToNominative(word: string, gender: 'm' | 'f' | 'n'): st
   const soft = (stem: string) => /[нщ]$/.test(stem) && !/(ан|ян|он)$/.test(stem);
   if ((m = /^(.+)(ой|ую|ою|ая)$/.exec(w))) {
     const stem = m[1]!;
-    return keepCase(word, stem + (gender === 'f' ? 'ая' : gender === 'n' ? 'ое' : /[гкхжшчщ]$/.test(stem) ? 'ий' : 'ый'));
+    return keepCase(
+      word,
+      stem +
+        (gender === 'f' ? 'ая' : gender === 'n' ? 'ое' : /[гкхжшчщ]$/.test(stem) ? 'ий' : 'ый'),
+    );
   }
-  if ((m = /^(.+)(ей|юю|яя)$/.exec(w))) return keepCase(word, m[1] + (gender === 'f' ? 'яя' : 'ий'));
+  if ((m = /^(.+)(ей|юю|яя)$/.exec(w)))
+    return keepCase(word, m[1] + (gender === 'f' ? 'яя' : 'ий'));
   if ((m = /^(.+)(ого|ому|ым|ом|ый|ое)$/.exec(w))) {
     const stem = m[1]!;
     if (gender === 'f') return keepCase(word, stem + 'ая');

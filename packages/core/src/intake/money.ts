@@ -24,8 +24,10 @@ const RANGE = new RegExp(
   String.raw`(?<![\p{L}\d])(?:от\s+)?${NUM}\s*(?:[–—-]|до)\s*${NUM}\s*${SCALE}?\s*${RUB}(?![\p{L}])`,
   'giu',
 );
-const SINGLE = new RegExp(String.raw`(?<![\p{L}\d,.])${NUM}\s*${SCALE}?\s*${RUB}(?![\p{L}])`, 'giu');
-const SCALE_ONLY = new RegExp(String.raw`(?<![\p{L}\d,.])${NUM}\s*${SCALE}(?![\p{L}])\s*${RUB}?`, 'giu');
+const SINGLE = new RegExp(
+  String.raw`(?<![\p{L}\d,.])${NUM}\s*${SCALE}?\s*${RUB}(?![\p{L}])`,
+  'giu',
+);
 
 /**
  * Sums in roubles: '600 миллионов рублей', 'почти 7,4 млрд рублей' (about),
@@ -42,7 +44,14 @@ export function findMoney(text: string): MoneyMention[] {
     const scale = scaleOf(m[3]);
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    out.push({ text: text.slice(start, end), start, end, amountRub: round(a * scale), amountRubMax: round(b * scale), qualifier: 'range' });
+    out.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      amountRub: round(a * scale),
+      amountRubMax: round(b * scale),
+      qualifier: 'range',
+    });
   }
   for (const m of text.matchAll(SINGLE)) {
     const v = value(m[1]!);
@@ -56,9 +65,15 @@ export function findMoney(text: string): MoneyMention[] {
       qualifier = q.qualifier;
       start = q.start;
     }
-    out.push({ text: text.slice(start, end), start, end, amountRub: round(v * scaleOf(m[2])), amountRubMax: null, qualifier });
+    out.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      amountRub: round(v * scaleOf(m[2])),
+      amountRubMax: null,
+      qualifier,
+    });
   }
-  void SCALE_ONLY;
   return out.sort((a, b) => a.start - b.start);
 }
 

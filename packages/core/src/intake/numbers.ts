@@ -42,18 +42,26 @@ export function parseDecimal(s: string): number {
 }
 
 /** A number written with digits (thousands separated by spaces, decimal comma) or up to two number words. */
-export const NUMBER_SOURCE =
-  String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)`;
+export const NUMBER_SOURCE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)`;
 
 /** Qualifier words before a number, longest first. */
 const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/(?:^|[\s(])(более\s+чем|не\s+менее(?:\s+чем)?|не\s+меньше|свыше|более|больше|от)\s*$/iu, 'more_than'],
+  [
+    /(?:^|[\s(])(более\s+чем|не\s+менее(?:\s+чем)?|не\s+меньше|свыше|более|больше|от)\s*$/iu,
+    'more_than',
+  ],
   [/(?:^|[\s(])(не\s+более(?:\s+чем)?|не\s+больше|не\s+свыше|менее|меньше|до)\s*$/iu, 'up_to'],
-  [/(?:^|[\s(])(почти|около|порядка|примерно|приблизительно|ориентировочно|где-то|чуть\s+более|чуть\s+менее|чуть\s+больше|около\s+и\s+более|в\s+среднем)\s*$/iu, 'about'],
+  [
+    /(?:^|[\s(])(почти|около|порядка|примерно|приблизительно|ориентировочно|где-то|чуть\s+более|чуть\s+менее|чуть\s+больше|около\s+и\s+более|в\s+среднем)\s*$/iu,
+    'about',
+  ],
 ];
 
 /** The qualifier that ends right before `offset`, and where it starts. */
-export function qualifierBefore(text: string, offset: number): { qualifier: Qualifier; start: number } | undefined {
+export function qualifierBefore(
+  text: string,
+  offset: number,
+): { qualifier: Qualifier; start: number } | undefined {
   const before = text.slice(Math.max(0, offset - 24), offset);
   for (const [re, q] of QUALIFIERS) {
     const m = re.exec(before);

@@ -40,8 +40,12 @@ function buildNames(): Map<string, NameForm[]> {
   add(MALE_NAMES, 'm');
   add(FEMALE_NAMES, 'f');
   // Given names with a fleeting vowel: 'Павел' → 'Павла', 'Лев' → 'Льва'.
-  for (const [name, stem] of [['Павел', 'Павл'], ['Лев', 'Льв']] as const) {
-    for (const e of ['а', 'у', 'ом', 'е']) map.set((stem + e).toLowerCase(), [{ nominative: name, gender: 'm', isNominative: false }]);
+  for (const [name, stem] of [
+    ['Павел', 'Павл'],
+    ['Лев', 'Льв'],
+  ] as const) {
+    for (const e of ['а', 'у', 'ом', 'е'])
+      map.set((stem + e).toLowerCase(), [{ nominative: name, gender: 'm', isNominative: false }]);
   }
   return map;
 }
@@ -76,7 +80,8 @@ export function surnameNominative(word: string, gender: Gender, oblique: boolean
     if ((m = /^(.+(?:ов|ев|ёв|ин|ын))(а|у|ым|е)$/.exec(word))) return m[1]!;
     if ((m = /^(.+(?:ск|цк))(ого|ому|им|ом)$/.exec(word))) return m[1] + 'ий';
     if ((m = /^(.+)(ого|ому|ым|ом)$/.exec(word)) && m[1]!.length > 2) return m[1] + 'ой';
-    if ((m = /^(.+[бвгджзклмнпрстфхцчшщ])(а|у|ом|ем|е)$/.exec(word)) && m[1]!.length > 2) return m[1]!;
+    if ((m = /^(.+[бвгджзклмнпрстфхцчшщ])(а|у|ом|ем|е)$/.exec(word)) && m[1]!.length > 2)
+      return m[1]!;
     if ((m = /^(.+)(я|ю|ем|е)$/.exec(word)) && /[ая]$/.test(word) === false) return m[1] + 'й';
     return word;
   }
@@ -87,7 +92,9 @@ export function surnameNominative(word: string, gender: Gender, oblique: boolean
 
 /** Capitalised words that follow a name but are not surnames. */
 const NOT_SURNAME = new Set(
-  'Россия России Москва Москвы Москве Россией Президент Федерации Петербург Украины Украина США Путин'.split(' '),
+  'Россия России Москва Москвы Москве Россией Президент Федерации Петербург Украины Украина США Путин'.split(
+    ' ',
+  ),
 );
 NOT_SURNAME.delete('Путин');
 
@@ -110,12 +117,77 @@ TITLES.set('главы', 'глава');
 TITLES.set('врио', 'врио');
 TITLES.set('генерального', 'генеральный');
 
-const STOP_AFTER_TITLE = new Set(['и', 'в', 'на', 'с', 'по', 'о', 'что', 'который', 'которая', 'не', 'был', 'была', 'заявил', 'сказал', 'отметил', 'сообщил']);
-const STRONG_SURNAME = /(ов|ев|ёв|ин|ын|ский|цкий|швили|дзе|енко|ян|янц|ук|юк|вич|ова|ева|ина|ская)(а|у|ым|ой|е|ого|ому|им|ым)?$/;
+const STOP_AFTER_TITLE = new Set([
+  'и',
+  'в',
+  'на',
+  'с',
+  'по',
+  'о',
+  'что',
+  'который',
+  'которая',
+  'не',
+  'был',
+  'была',
+  'заявил',
+  'сказал',
+  'отметил',
+  'сообщил',
+]);
+const STRONG_SURNAME =
+  /(ов|ев|ёв|ин|ын|ский|цкий|швили|дзе|енко|ян|янц|ук|юк|вич|ова|ева|ина|ская)(а|у|ым|ой|е|ого|ому|им|ым)?$/;
 /** Given names that are also common words or other names' parts: never a person on their own. */
-const AMBIGUOUS_GIVEN = new Set(['Вера', 'Надежда', 'Любовь', 'Роман', 'Лев', 'Ян', 'Ли', 'Али', 'Дина', 'Роза', 'Майя', 'Ева', 'Ангел', 'Пол', 'Ши', 'Джо', 'Тим', 'Боб', 'Марин', 'Слава', 'Мир', 'Лилия', 'Ислам', 'Регина', 'Виктория', 'Александрия', 'София', 'Злата', 'Кира', 'Кама', 'Дон', 'Лена', 'Азат', 'Эмма', 'Элла', 'Гарри', 'Ангела', 'Джордж', 'Билл', 'Вильям', 'Уильям', 'Карл', 'Луи', 'Пьер', 'Жан']);
+const AMBIGUOUS_GIVEN = new Set([
+  'Вера',
+  'Надежда',
+  'Любовь',
+  'Роман',
+  'Лев',
+  'Ян',
+  'Ли',
+  'Али',
+  'Дина',
+  'Роза',
+  'Майя',
+  'Ева',
+  'Ангел',
+  'Пол',
+  'Ши',
+  'Джо',
+  'Тим',
+  'Боб',
+  'Марин',
+  'Слава',
+  'Мир',
+  'Лилия',
+  'Ислам',
+  'Регина',
+  'Виктория',
+  'Александрия',
+  'София',
+  'Злата',
+  'Кира',
+  'Кама',
+  'Дон',
+  'Лена',
+  'Азат',
+  'Эмма',
+  'Элла',
+  'Гарри',
+  'Ангела',
+  'Джордж',
+  'Билл',
+  'Вильям',
+  'Уильям',
+  'Карл',
+  'Луи',
+  'Пьер',
+  'Жан',
+]);
 const LONE_SURNAME = /^\p{Lu}[а-яё]{2,}(ов|ев|ёв|ин|ын|швили|дзе|енко|ук|юк)(а|у|ым|ом|е)?$/u;
-const MONTHS_AND_DAYS = /^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)/i;
+const MONTHS_AND_DAYS =
+  /^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)/i;
 
 /** A capitalised word that can be part of a name: not a place, an abbreviation or a month. */
 function isNameWord(t: Token): boolean {
@@ -135,7 +207,11 @@ function isNameWord(t: Token): boolean {
 function sentenceInitial(text: string, tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1]!;
-  return /^[.!?…]$/.test(prev.text) || text.slice(prev.end, tokens[i]!.start).includes('\n') || /^[«"—–-]$/.test(prev.text) && (i < 2 || /^[.!?\n]$/.test(tokens[i - 2]!.text));
+  return (
+    /^[.!?…]$/.test(prev.text) ||
+    text.slice(prev.end, tokens[i]!.start).includes('\n') ||
+    (/^[«"—–-]$/.test(prev.text) && (i < 2 || /^[.!?\n]$/.test(tokens[i - 2]!.text)))
+  );
 }
 
 function isInitial(tokens: Token[], i: number): boolean {
@@ -157,7 +233,14 @@ interface RawPerson {
 }
 
 function isSurnameCandidate(t: Token | undefined): boolean {
-  return !!t && t.word && SURNAME_SHAPE.test(t.text) && !NOT_SURNAME.has(t.text) && !nameForm(t) && t.text.length > 1;
+  return (
+    !!t &&
+    t.word &&
+    SURNAME_SHAPE.test(t.text) &&
+    !NOT_SURNAME.has(t.text) &&
+    !nameForm(t) &&
+    t.text.length > 1
+  );
 }
 
 /**
@@ -168,7 +251,11 @@ function isSurnameCandidate(t: Token | undefined): boolean {
  * nominative, surname first; positions come from the title words before the
  * name in the same sentence.
  */
-export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: number) => { start: number; end: number }): PersonMention[] {
+export function findPeople(
+  text: string,
+  tokens: Token[],
+  sentenceOf: (offset: number) => { start: number; end: number },
+): PersonMention[] {
   const raw: RawPerson[] = [];
   const taken = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
@@ -190,21 +277,34 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
       }
       const right = tokens[j];
       const left = tokens[i - 1];
-      if (isSurnameCandidate(right) && !(patronymic && isSurnameCandidate(left) && !taken.has(i - 1))) {
+      if (
+        isSurnameCandidate(right) &&
+        !(patronymic && isSurnameCandidate(left) && !taken.has(i - 1))
+      ) {
         surname = surnameNominative(right!.text, given.gender, oblique);
         surnameWritten = right!.text;
         end = right!.end;
         taken.add(j);
-      } else if (isSurnameCandidate(left) && !taken.has(i - 1) && (patronymic || /(ов|ев|ин|ын|ский|цкий|ко|ук|юк|ич|ова|ева|ина|ская)$/.test(left!.text))) {
+      } else if (
+        isSurnameCandidate(left) &&
+        !taken.has(i - 1) &&
+        (patronymic || /(ов|ев|ин|ын|ский|цкий|ко|ук|юк|ич|ова|ева|ина|ская)$/.test(left!.text))
+      ) {
         surname = surnameNominative(left!.text, given.gender, oblique);
         surnameWritten = left!.text;
         start = left!.start;
-      } else if (isInitial(tokens, i - 3) && false) {
-        // unreachable: kept simple
       }
       if (!surname && !patronymic) continue;
       for (let k = i; k < tokens.length && tokens[k]!.end <= end; k++) taken.add(k);
-      raw.push({ start, end, surname, given: given.nominative, patronymic, gender: given.gender, surnameWritten });
+      raw.push({
+        start,
+        end,
+        surname,
+        given: given.nominative,
+        patronymic,
+        gender: given.gender,
+        surnameWritten,
+      });
       continue;
     }
     // Initials: 'А. Шпиленко', 'А.В. Шпиленко', 'Шпиленко А. В.'
@@ -213,7 +313,15 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
       if (isInitial(tokens, j)) j += 2;
       const s = tokens[j];
       if (isSurnameCandidate(s)) {
-        raw.push({ start: t.start, end: s!.end, surname: s!.text, given: null, patronymic: null, gender: 'm', surnameWritten: s!.text });
+        raw.push({
+          start: t.start,
+          end: s!.end,
+          surname: s!.text,
+          given: null,
+          patronymic: null,
+          gender: 'm',
+          surnameWritten: s!.text,
+        });
         for (let k = i; k <= j; k++) taken.add(k);
         i = j;
         continue;
@@ -222,7 +330,15 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
     if (isSurnameCandidate(t) && isInitial(tokens, i + 1) && i > 0 && tokens[i - 1]!.text !== '.') {
       let j = i + 3;
       if (isInitial(tokens, j)) j += 2;
-      raw.push({ start: t.start, end: tokens[j - 1]!.end, surname: t.text, given: null, patronymic: null, gender: 'm', surnameWritten: t.text });
+      raw.push({
+        start: t.start,
+        end: tokens[j - 1]!.end,
+        surname: t.text,
+        given: null,
+        patronymic: null,
+        gender: 'm',
+        surnameWritten: t.text,
+      });
       for (let k = i; k < j; k++) taken.add(k);
       i = j - 1;
     }
@@ -255,7 +371,14 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
         }
         if (!isNameWord(n)) continue;
         let e = k;
-        while (e + 1 < tokens.length && e - k < 2 && isNameWord(tokens[e + 1]!) && !isTaken(e + 1) && !(tokens[e + 2]?.word && lookupPlace(`${tokens[e + 1]!.text} ${tokens[e + 2]!.text}`))) e++;
+        while (
+          e + 1 < tokens.length &&
+          e - k < 2 &&
+          isNameWord(tokens[e + 1]!) &&
+          !isTaken(e + 1) &&
+          !(tokens[e + 2]?.word && lookupPlace(`${tokens[e + 1]!.text} ${tokens[e + 2]!.text}`))
+        )
+          e++;
         const after = tokens[e + 1];
         if (after && after.word && after.upper) break;
         const words = tokens.slice(k, e + 1);
@@ -264,9 +387,26 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
         const oblique = t.lower !== title;
         const female = /(ова|ева|ина|ая)$/.test(words.at(-1)!.text) && !oblique;
         const surnameWord = words.at(-1)!;
-        const surname = words.length === 1 ? surnameNominative(surnameWord.text, female ? 'f' : 'm', oblique) : surnameNominative(surnameWord.text, 'm', oblique);
-        const given = words.length > 1 ? words.slice(0, -1).map((w) => w.text).join(' ') : null;
-        raw.push({ start: words[0]!.start, end: surnameWord.end, surname, given, patronymic: null, gender: 'm', surnameWritten: surnameWord.text });
+        const surname =
+          words.length === 1
+            ? surnameNominative(surnameWord.text, female ? 'f' : 'm', oblique)
+            : surnameNominative(surnameWord.text, 'm', oblique);
+        const given =
+          words.length > 1
+            ? words
+                .slice(0, -1)
+                .map((w) => w.text)
+                .join(' ')
+            : null;
+        raw.push({
+          start: words[0]!.start,
+          end: surnameWord.end,
+          surname,
+          given,
+          patronymic: null,
+          gender: 'm',
+          surnameWritten: surnameWord.text,
+        });
         for (let x = k; x <= e; x++) taken.add(x);
         i = e;
         break;
@@ -275,10 +415,26 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
     }
     const next = tokens[i + 1];
     // Two capitalised name-like words inside a sentence ('Дик Адвокат', 'Тору Камикава') or with a surname ending.
-    if (next && isNameWord(t) && isNameWord(next) && !isTaken(i) && !isTaken(i + 1) && text.slice(t.end, next.start) === ' ' && (STRONG_SURNAME.test(next.text) || !sentenceInitial(text, tokens, i))) {
+    if (
+      next &&
+      isNameWord(t) &&
+      isNameWord(next) &&
+      !isTaken(i) &&
+      !isTaken(i + 1) &&
+      text.slice(t.end, next.start) === ' ' &&
+      (STRONG_SURNAME.test(next.text) || !sentenceInitial(text, tokens, i))
+    ) {
       const after = tokens[i + 2];
       if (after?.word && after.upper) continue;
-      raw.push({ start: t.start, end: next.end, surname: next.text, given: t.text, patronymic: null, gender: 'm', surnameWritten: next.text });
+      raw.push({
+        start: t.start,
+        end: next.end,
+        surname: next.text,
+        given: t.text,
+        patronymic: null,
+        gender: 'm',
+        surnameWritten: next.text,
+      });
       taken.add(i);
       taken.add(i + 1);
       i++;
@@ -287,10 +443,24 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
   // A lone capitalised word with a strong surname ending inside a sentence ('победу Топаловым', 'полёт Гагарина').
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (isTaken(i) || !isNameWord(t) || !LONE_SURNAME.test(t.text) || sentenceInitial(text, tokens, i)) continue;
+    if (
+      isTaken(i) ||
+      !isNameWord(t) ||
+      !LONE_SURNAME.test(t.text) ||
+      sentenceInitial(text, tokens, i)
+    )
+      continue;
     const next = tokens[i + 1];
     if (next?.word && next.upper) continue;
-    raw.push({ start: t.start, end: t.end, surname: surnameNominative(t.text, 'm', /(а|у|ым|ом|е)$/.test(t.text)), given: null, patronymic: null, gender: 'm', surnameWritten: t.text });
+    raw.push({
+      start: t.start,
+      end: t.end,
+      surname: surnameNominative(t.text, 'm', /(а|у|ым|ом|е)$/.test(t.text)),
+      given: null,
+      patronymic: null,
+      gender: 'm',
+      surnameWritten: t.text,
+    });
     taken.add(i);
   }
   // A lone given name: one already seen with a surname ('Марк' after 'Марк Смит'), or any
@@ -306,12 +476,26 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
     if (next?.word && next.upper) continue;
     const full = seenGiven.get(given.nominative);
     if (!full && sentenceInitial(text, tokens, i)) continue;
-    raw.push(full ? { ...full, start: t.start, end: t.end } : { start: t.start, end: t.end, surname: null, given: given.nominative, patronymic: null, gender: given.gender, surnameWritten: null });
+    raw.push(
+      full
+        ? { ...full, start: t.start, end: t.end }
+        : {
+            start: t.start,
+            end: t.end,
+            surname: null,
+            given: given.nominative,
+            patronymic: null,
+            gender: given.gender,
+            surnameWritten: null,
+          },
+    );
     taken.add(i);
   }
   // 'Джошуа Вольфа (Joshua Wolf)': the Latin spelling of a name just found.
   for (const p of [...raw]) {
-    const m = /^\s*\(([A-Z][a-z]+(?:[ -](?:al-|el-)?[A-Z][a-z]+){1,2})\)/.exec(text.slice(p.end, p.end + 60));
+    const m = /^\s*\(([A-Z][a-z]+(?:[ -](?:al-|el-)?[A-Z][a-z]+){1,2})\)/.exec(
+      text.slice(p.end, p.end + 60),
+    );
     if (m) {
       const start = p.end + m[0].indexOf(m[1]!);
       raw.push({ ...p, start, end: start + m[1]!.length });
@@ -329,7 +513,13 @@ export function findPeople(text: string, tokens: Token[], sentenceOf: (offset: n
   for (const p of raw) {
     if (p.given || !p.surname) continue;
     const full = known.get(surnameStem(p.surname));
-    if (full?.given) Object.assign(p, { surname: full.surname, given: full.given, patronymic: full.patronymic, gender: full.gender });
+    if (full?.given)
+      Object.assign(p, {
+        surname: full.surname,
+        given: full.given,
+        patronymic: full.patronymic,
+        gender: full.gender,
+      });
   }
   const people: PersonMention[] = [];
   const covered = (start: number, end: number) => raw.some((p) => p.start < end && start < p.end);
@@ -365,29 +555,43 @@ function surnameStem(s: string): string {
 }
 
 /** The nearest title word before the name, in the same sentence, and the organisation between them. */
-function positionsBefore(text: string, tokens: Token[], personStart: number, sentenceStart: number): Position[] {
+function positionsBefore(
+  text: string,
+  tokens: Token[],
+  personStart: number,
+  sentenceStart: number,
+): Position[] {
   let end = tokens.findIndex((t) => t.start >= personStart);
   if (end < 0) end = tokens.length;
   for (let k = end - 1; k >= 0 && end - k <= 16; k--) {
     const t = tokens[k]!;
     if (t.start < sentenceStart) break;
-    if (t.text === '.' || t.text === '»' || t.text === '«' || t.text === ';' || t.text === ':') break;
+    if (t.text === '.' || t.text === '»' || t.text === '«' || t.text === ';' || t.text === ':')
+      break;
     if (!t.word) continue;
     const title = TITLES.get(t.lower);
     if (!title) continue;
     // Modifiers before the title word: 'врио главы', 'генеральный директор', 'первый заместитель'.
     let titleStart = k;
     const prev = tokens[k - 1];
-    if (prev && (prev.lower === 'врио' || prev.lower === 'и. о.' || /^(генеральн|первы|исполнительн|технически|коммерческ|главны|бывш)/.test(prev.lower)))
+    if (
+      prev &&
+      (prev.lower === 'врио' ||
+        prev.lower === 'и. о.' ||
+        /^(генеральн|первы|исполнительн|технически|коммерческ|главны|бывш)/.test(prev.lower))
+    )
       titleStart = k - 1;
     let titleText: string;
     if (titleStart === k - 1 && prev!.lower === 'врио') titleText = `врио ${t.lower}`;
     else if (titleStart === k - 1) titleText = `${nominativeAdjective(prev!.lower)} ${title}`;
     else titleText = title;
     let orgTokens = tokens.slice(k + 1, end);
-    while (orgTokens.length && !orgTokens.at(-1)!.word && orgTokens.at(-1)!.text !== '»') orgTokens = orgTokens.slice(0, -1);
+    while (orgTokens.length && !orgTokens.at(-1)!.word && orgTokens.at(-1)!.text !== '»')
+      orgTokens = orgTokens.slice(0, -1);
     const orgText = orgTokens.length ? text.slice(orgTokens[0]!.start, orgTokens.at(-1)!.end) : '';
-    return [{ title: titleText, organisation: orgText ? normalizeOrganisationPhrase(orgText) : null }];
+    return [
+      { title: titleText, organisation: orgText ? normalizeOrganisationPhrase(orgText) : null },
+    ];
   }
   return [];
 }

@@ -1,7 +1,10 @@
 import { NUMBER_SOURCE, parseDecimal, qualifierBefore } from './numbers.ts';
 import type { PercentMention, Qualifier } from './types.ts';
 
-const PERCENT = new RegExp(String.raw`(?<![\p{L}\d,.])(${NUMBER_SOURCE})\s*(%|процент\p{L}*|проц\.)`, 'giu');
+const PERCENT = new RegExp(
+  String.raw`(?<![\p{L}\d,.])(${NUMBER_SOURCE})\s*(%|процент\p{L}*|проц\.)`,
+  'giu',
+);
 
 /** Percentages: '50 %', 'до 50 %' (up_to), 'на 5,5 процента'. */
 export function findPercents(text: string): PercentMention[] {

@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { extractIntake } from './extract.ts';
 
-const places = (text: string) => extractIntake(text).places.map(({ text: t, normalized, level, regionCode }) => ({ t, normalized, level, regionCode }));
+const places = (text: string) =>
+  extractIntake(text).places.map(({ text: t, normalized, level, regionCode }) => ({
+    t,
+    normalized,
+    level,
+    regionCode,
+  }));
 
 describe('places', () => {
   it('finds federal subjects in any case with their code and the nominative', () => {
     expect(places('губернатора Липецкой области и врио главы Тамбовской области')).toEqual([
       { t: 'Липецкой области', normalized: 'Липецкая область', level: 'subject', regionCode: '42' },
-      { t: 'Тамбовской области', normalized: 'Тамбовская область', level: 'subject', regionCode: '68' },
+      {
+        t: 'Тамбовской области',
+        normalized: 'Тамбовская область',
+        level: 'subject',
+        regionCode: '68',
+      },
     ]);
   });
 
   it('finds republics, krais and federal cities', () => {
-    expect(places('в Республике Татарстан, Краснодарском крае и Москве').map((p) => [p.normalized, p.regionCode])).toEqual([
+    expect(
+      places('в Республике Татарстан, Краснодарском крае и Москве').map((p) => [
+        p.normalized,
+        p.regionCode,
+      ]),
+    ).toEqual([
       ['Республика Татарстан', '92'],
       ['Краснодарский край', '03'],
       ['Москва', '45'],

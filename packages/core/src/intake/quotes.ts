@@ -33,5 +33,8 @@ export function quoteEnd(text: string, open: number): number {
 
 /** The name inside quotes, with every quote mark removed. */
 export function unquote(s: string): string {
-  return s.replace(/[«»„“”"]/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[«»„“”"]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -7,24 +7,43 @@ import { SEED_GOLD } from './fixtures/seed-gold.ts';
 import type { IntakeResult } from './types.ts';
 
 // The seeds as shipped with the demo data (copies of ../shared/seeds).
-const SOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../server/src/demo/sources');
+const SOURCES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../server/src/demo/sources',
+);
 
 /** Turns the fixture's { arrayContaining } markers into vitest matchers. */
 function matcher(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(matcher);
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (Array.isArray(o.arrayContaining) && Object.keys(o).length === 1) return expect.arrayContaining(o.arrayContaining);
-    return expect.objectContaining(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, matcher(v)])));
+    if (Array.isArray(o.arrayContaining) && Object.keys(o).length === 1)
+      return expect.arrayContaining(o.arrayContaining);
+    return expect.objectContaining(
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, matcher(v)])),
+    );
   }
   return value;
 }
 
-const KINDS = ['organisations', 'people', 'places', 'dates', 'money', 'counts', 'percents', 'events', 'agreements'] as const;
+const KINDS = [
+  'organisations',
+  'people',
+  'places',
+  'dates',
+  'money',
+  'counts',
+  'percents',
+  'events',
+  'agreements',
+] as const;
 
 describe.each(SEED_GOLD)('seed $file', (gold) => {
   const text = fs.readFileSync(path.join(SOURCES, gold.file), 'utf8');
-  const result: IntakeResult = extractIntake(text, gold.published ? { published: gold.published } : {});
+  const result: IntakeResult = extractIntake(
+    text,
+    gold.published ? { published: gold.published } : {},
+  );
   for (const kind of KINDS) {
     for (const expected of gold[kind]) {
       it(`proposes ${kind}: ${JSON.stringify(expected)}`, () => {
@@ -33,6 +52,7 @@ describe.each(SEED_GOLD)('seed $file', (gold) => {
     }
   }
   it('gives offsets that slice the text to every mention', () => {
-    for (const kind of KINDS) for (const m of result[kind]) expect(text.slice(m.start, m.end)).toBe(m.text);
+    for (const kind of KINDS)
+      for (const m of result[kind]) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });

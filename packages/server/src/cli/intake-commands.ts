@@ -64,17 +64,24 @@ function extractFile(file: string, published: string | undefined): string {
  * are printed in Russian and English and end with exit code 2.
  */
 export function registerIntakeCommands(program: Command): void {
-  const intake = program.command('intake').description('Разбор документов: предложения фактов из текста');
+  const intake = program
+    .command('intake')
+    .description('Разбор документов: предложения фактов из текста');
   intake
     .command('extract <input>')
-    .description('Извлечь организации, людей, места, даты, суммы, количества, проценты, события и соглашения')
+    .description(
+      'Извлечь организации, людей, места, даты, суммы, количества, проценты, события и соглашения',
+    )
     .option('--published <date>', 'дата публикации ГГГГ-ММ-ДД (для «9 июля», «в четверг»)')
     .option('--out <path>', 'файл (для одного файла) или каталог (для каталога) результата')
     .action((input: string, opts: { published?: string; out?: string }) => {
       try {
         const published = publishedDate(opts.published);
         if (!fs.existsSync(input))
-          throw new IntakeInputError(`${input}: файл или каталог не найден`, `${input}: no such file or directory`);
+          throw new IntakeInputError(
+            `${input}: файл или каталог не найден`,
+            `${input}: no such file or directory`,
+          );
         if (fs.statSync(input).isDirectory()) {
           if (!opts.out)
             throw new IntakeInputError(
@@ -82,7 +89,10 @@ export function registerIntakeCommands(program: Command): void {
               '--out: a directory input needs an output directory',
             );
           fs.mkdirSync(opts.out, { recursive: true });
-          const files = fs.readdirSync(input).filter((f) => f.toLowerCase().endsWith('.txt')).sort();
+          const files = fs
+            .readdirSync(input)
+            .filter((f) => f.toLowerCase().endsWith('.txt'))
+            .sort();
           let failed = 0;
           for (const f of files) {
             try {
@@ -94,7 +104,9 @@ export function registerIntakeCommands(program: Command): void {
               console.error(`Ошибка: ${error.messageRu}\nError: ${error.messageEn}`);
             }
           }
-          console.log(`Обработано файлов: ${files.length - failed} из ${files.length} → ${opts.out}`);
+          console.log(
+            `Обработано файлов: ${files.length - failed} из ${files.length} → ${opts.out}`,
+          );
           if (failed) process.exitCode = 2;
           return;
         }
