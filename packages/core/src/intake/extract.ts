@@ -33,6 +33,31 @@ export function emptyIntakeResult(): IntakeResult {
  */
 export function extractIntake(text: string, options: IntakeOptions = {}): IntakeResult {
   if (!/\S/.test(text)) return emptyIntakeResult();
+  if (text.length <= CHUNK) return extractChunk(text, options);
+  // Long texts go in pieces cut at line breaks: every part stays linear in the text's length
+  // (a 20 MB file must not take minutes); names repeated across pieces are found again in each.
+  const result = emptyIntakeResult();
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      const cut = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf('. ', end) + 1);
+      end = cut > start + CHUNK / 2 ? cut : Math.max(text.lastIndexOf(' ', end), start + 1);
+    }
+    const part = extractChunk(text.slice(start, end), options);
+    for (const key of Object.keys(result) as (keyof IntakeResult)[]) {
+      for (const item of part[key])
+        (result[key] as Span[]).push({ ...item, start: item.start + start, end: item.end + start });
+    }
+    start = end;
+  }
+  return result;
+}
+
+/** Texts up to this many characters are read in one piece (a press release is 2–10 thousand). */
+const CHUNK = 32_000;
+
+function extractChunk(text: string, options: IntakeOptions): IntakeResult {
+  if (!/\S/.test(text)) return emptyIntakeResult();
   const sentences = splitSentences(text);
   const sentenceOf = (offset: number): Span => {
     let lo = 0;
