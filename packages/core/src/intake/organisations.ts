@@ -54,6 +54,7 @@ const DESCRIPTOR_KIND: Readonly<Record<string, OrganisationKind>> = {
   фракция: 'political',
   кластер: 'cluster',
   оэз: 'special_zone',
+  зона: 'special_zone',
   технопарк: 'special_zone',
   индустриальный: 'special_zone',
   газета: 'media',
@@ -616,8 +617,21 @@ export function findOrganisations(
     if (descriptor && q && /^[«"„“]$/.test(q.text)) {
       const end = quoteEnd(text, q.start);
       if (end > 0) {
+        // 'особая экономическая зона «Липецк»': the descriptor's adjectives belong to it.
+        let start = t.start;
+        let k = i;
+        while (
+          k > 0 &&
+          i - k < 3 &&
+          tokens[k - 1]!.word &&
+          /(ая|ой|ую|ый|ий|ого|ое)$/.test(tokens[k - 1]!.lower) &&
+          !STOP_WORDS.has(tokens[k - 1]!.lower)
+        )
+          k--;
+        if (k < i && /^(особ|промышленн|индустриальн|технологическ)/.test(tokens[k]!.lower))
+          start = tokens[k]!.start;
         emit(
-          t.start,
+          start,
           end,
           unquote(text.slice(q.start, end)),
           null,
@@ -757,6 +771,8 @@ export function findOrganisations(
       for (let k = i + 1; k < tokens.length && k - i <= 9; k++) {
         const n = tokens[k]!;
         if (blocked(n.start, n.end) || ABBREVIATIONS.has(n.text) || TAIL_STOP.has(n.lower)) break;
+        // A name does not run over a line break (a heading followed by a date line).
+        if (text.slice(tokens[k - 1]!.end, n.start).includes('\n')) break;
         if (n.word) {
           // 'управления по развитию малого и среднего бизнеса', 'комитет по делам …'.
           if (n.lower === 'по' && k === i + 1 && GOVERNMENT_HEADS.has(head)) continue;
