@@ -87,6 +87,18 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     expect(json.places[0]).toMatchObject({ normalized: 'Липецк', level: 'city', regionCode: '42' });
   });
 
+  it('writes <name>.json into an existing --out directory for a single file', async () => {
+    const file = path.join(dir, 'single.txt');
+    fs.writeFileSync(file, 'Смоленская область и РЖД.');
+    const out = path.join(dir, 'single-out');
+    fs.mkdirSync(out);
+    const result = await promatlas(['intake', 'extract', file, '--out', out]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'single.json'), 'utf8')) as IntakeResult;
+    expect(json.places[0]).toMatchObject({ normalized: 'Смоленская область', regionCode: '66' });
+    expect(json.organisations[0]).toMatchObject({ name: 'РЖД' });
+  });
+
   it('writes <name>.json into the --out directory for every .txt of a directory', async () => {
     const input = path.join(dir, 'in');
     fs.mkdirSync(input);

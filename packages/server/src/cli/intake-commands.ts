@@ -111,7 +111,13 @@ export function registerIntakeCommands(program: Command): void {
           return;
         }
         const json = extractFile(input, published);
-        if (opts.out) fs.writeFileSync(opts.out, json);
+        // '--out DIR' with a single file writes <name>.json into that directory.
+        if (opts.out && fs.existsSync(opts.out) && fs.statSync(opts.out).isDirectory())
+          fs.writeFileSync(
+            path.join(opts.out, path.basename(input).replace(/\.txt$/i, '') + '.json'),
+            json,
+          );
+        else if (opts.out) fs.writeFileSync(opts.out, json);
         else process.stdout.write(json);
       } catch (error) {
         if (!(error instanceof IntakeInputError)) throw error;
