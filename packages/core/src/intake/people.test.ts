@@ -62,6 +62,22 @@ describe('people', () => {
     ]);
   });
 
+  it('reads a position written after the name', () => {
+    expect(
+      people(
+        'Об этом рассказал Андрей Шпиленко, директор Ассоциации кластеров и технопарков России, на форуме.',
+      ),
+    ).toEqual([
+      {
+        t: 'Андрей Шпиленко',
+        fullName: 'Шпиленко Андрей',
+        positions: [
+          { title: 'директор', organisation: 'Ассоциация кластеров и технопарков России' },
+        ],
+      },
+    ]);
+  });
+
   it('reads initials with a surname', () => {
     expect(people('выступил А. В. Шпиленко')[0]).toMatchObject({
       t: 'А. В. Шпиленко',

@@ -540,7 +540,9 @@ export function findPeople(
       start: p.start,
       end: p.end,
       fullName,
-      positions: positionsBefore(text, tokens, p.start, sentenceOf(p.start).start),
+      positions: positionsBefore(text, tokens, p.start, sentenceOf(p.start).start).concat(
+        positionsAfter(text, tokens, p.end),
+      ),
     });
   }
   return people;
@@ -594,6 +596,25 @@ function positionsBefore(
     ];
   }
   return [];
+}
+
+/** 'Андрей Шпиленко, директор АКИТ РФ,': a title right after the name, up to the next punctuation. */
+function positionsAfter(text: string, tokens: Token[], personEnd: number): Position[] {
+  const k = tokens.findIndex((t) => t.start >= personEnd);
+  if (k < 0 || !/^[,—–-]$/.test(tokens[k]!.text)) return [];
+  const t = tokens[k + 1];
+  const title = t?.word ? TITLES.get(t.lower) : undefined;
+  if (!t || !title || t.lower !== title) return [];
+  let e = k + 2;
+  while (
+    e < tokens.length &&
+    tokens[e]!.word &&
+    e - k < 12 &&
+    !text.slice(tokens[e - 1]!.end, tokens[e]!.start).includes('\n')
+  )
+    e++;
+  const orgText = e > k + 2 ? text.slice(tokens[k + 2]!.start, tokens[e - 1]!.end) : '';
+  return [{ title, organisation: orgText ? normalizeOrganisationPhrase(orgText) : null }];
 }
 
 function nominativeAdjective(word: string): string {
