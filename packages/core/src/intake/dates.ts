@@ -199,6 +199,19 @@ const RULES: [RegExp, Rule][] = [
       };
     },
   ],
+  // 'с 2020 по 2022 год'
+  [
+    new RegExp(
+      String.raw`${B}с\s+((?:19|20)\d{2})\s+по\s+((?:19|20)\d{2})(?:\s*(?:годы|год|годах|гг\.?|г\.))?${E}`,
+      'giu',
+    ),
+    (m) => {
+      const a = Number(m[1]),
+        b = Number(m[2]);
+      if (b <= a) return null;
+      return { iso: `${a}/${b}`, precision: 'range', year: b };
+    },
+  ],
   // '2020–2022 годы', 'в 2020-2022 гг.'
   [
     new RegExp(
