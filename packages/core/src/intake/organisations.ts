@@ -853,6 +853,7 @@ export function findOrganisations(
       /^[A-Z][A-Za-z&-]+$/.test(t.text) &&
       t.text.length > 1 &&
       tokens[i - 1]?.text !== '(' &&
+      !/^[A-Za-z]/.test(tokens[i - 1]?.text ?? '') &&
       !/^[IVXLCM]+$/.test(t.text) &&
       !LATIN_NOT_ORG.has(t.text)
     ) {
@@ -908,6 +909,13 @@ export function findOrganisations(
       const re = new RegExp(`(?<![\\p{L}\\d])${form}(?![\\p{L}\\d])`, 'gu');
       for (const m of text.matchAll(re)) {
         const start = m.index ?? 0;
+        // 'корабля «Союз ТМА-11»': a repeated name in a vehicle's or a work's quotes is not the body.
+        if (
+          NOT_ORG_BEFORE_QUOTE.test(
+            text.slice(Math.max(0, start - 24), start).replace(/[«"„“]$/, ''),
+          )
+        )
+          continue;
         emit(
           start,
           start + m[0].length,
