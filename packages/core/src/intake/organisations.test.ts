@@ -62,6 +62,27 @@ describe('organisations', () => {
     ]);
   });
 
+  it('reads a regional government at the start of a sentence', () => {
+    expect(
+      orgs(
+        'Правительство Курской области и АО «Корпорация развития Курской области» подписали соглашение.',
+      ),
+    ).toEqual([
+      {
+        t: 'Правительство Курской области',
+        name: 'Правительство Курской области',
+        legalForm: null,
+        kind: 'government',
+      },
+      {
+        t: 'АО «Корпорация развития Курской области»',
+        name: 'Корпорация развития Курской области',
+        legalForm: 'АО',
+        kind: 'company',
+      },
+    ]);
+  });
+
   it('finds known bodies with their country', () => {
     expect(orgs('поддержаны со стороны Минпромторга России')).toEqual([
       { t: 'Минпромторга России', name: 'Минпромторг России', legalForm: null, kind: 'government' },

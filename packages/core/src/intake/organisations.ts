@@ -135,7 +135,6 @@ const KNOWN: Readonly<Record<string, OrganisationKind>> = {
   Минэкономики: 'government',
   Центробанк: 'company',
   ЦБ: 'government',
-  Правительство: 'government',
   Госсовет: 'government',
   ООН: 'other',
   НАТО: 'other',

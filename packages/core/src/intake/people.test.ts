@@ -78,6 +78,20 @@ describe('people', () => {
     ]);
   });
 
+  it('reads a title governing another one and names a ministry by its field', () => {
+    expect(
+      people('Заместитель министра промышленности и торговли РФ Василий Осьмаков отметил рост.')[0],
+    ).toMatchObject({
+      fullName: 'Осьмаков Василий',
+      positions: [
+        {
+          title: 'заместитель министра',
+          organisation: 'Министерство промышленности и торговли РФ',
+        },
+      ],
+    });
+  });
+
   it('reads initials with a surname', () => {
     expect(people('выступил А. В. Шпиленко')[0]).toMatchObject({
       t: 'А. В. Шпиленко',

@@ -587,10 +587,24 @@ function positionsBefore(
     if (titleStart === k - 1 && prev!.lower === 'врио') titleText = `врио ${t.lower}`;
     else if (titleStart === k - 1) titleText = `${nominativeAdjective(prev!.lower)} ${title}`;
     else titleText = title;
+    // 'Заместитель министра …', 'помощник губернатора': the title word governs a second one.
+    const governing = tokens[titleStart - 1];
+    if (governing?.word && TITLES.has(governing.lower) && t.lower !== title) {
+      const head = TITLES.get(governing.lower)!;
+      titleText = `${head} ${titleText === title ? t.lower : titleText}`;
+    }
     let orgTokens = tokens.slice(k + 1, end);
     while (orgTokens.length && !orgTokens.at(-1)!.word && orgTokens.at(-1)!.text !== '»')
       orgTokens = orgTokens.slice(0, -1);
     const orgText = orgTokens.length ? text.slice(orgTokens[0]!.start, orgTokens.at(-1)!.end) : '';
+    // 'министр промышленности и торговли РФ': the ministry is named by its field.
+    if (
+      title === 'министр' &&
+      orgText &&
+      /^[а-яё]/.test(orgText) &&
+      !/^(министерств|правительств)/.test(orgText)
+    )
+      return [{ title: titleText, organisation: `Министерство ${orgText}` }];
     return [
       { title: titleText, organisation: orgText ? normalizeOrganisationPhrase(orgText) : null },
     ];
