@@ -229,6 +229,7 @@ export async function main(argv: string[]): Promise<void> {
       return fn(c);
     }),
   );
+  (await import('./intake-commands.ts')).registerIntakeCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -1,0 +1,7 @@
+export { extractIntake, emptyIntakeResult } from './extract.ts';
+export { splitSentences } from './sentences.ts';
+export { findDates } from './dates.ts';
+export { findMoney } from './money.ts';
+export { findCounts } from './counts.ts';
+export { findPercents } from './percents.ts';
+export type * from './types.ts';
