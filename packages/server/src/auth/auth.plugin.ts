@@ -83,28 +83,31 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  // Everything that does not need the body is decided in onRequest, before
+  // Fastify reads and parses it: an anonymous or wrong-role request to a
+  // state-changing route is refused without its body ever being buffered.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.viewer = PUBLIC_VIEWER;
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await findSession(app.deps.db, token);
-    if (!session) return;
-    request.viewer = {
-      user: {
-        id: session.id,
-        email: session.email,
-        displayName: session.display_name,
-        role: session.role as 'administrator',
-        regions: session.regions,
-        disabled: session.disabled,
-      },
-      sessionHash: session.token_hash,
-      csrfToken: session.csrf_token,
-    };
-  });
-
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (SAFE_METHODS.has(request.method)) return;
+    if (token) {
+      const session = await findSession(app.deps.db, token);
+      if (session) {
+        request.viewer = {
+          user: {
+            id: session.id,
+            email: session.email,
+            displayName: session.display_name,
+            role: session.role as 'administrator',
+            regions: session.regions,
+            disabled: session.disabled,
+          },
+          sessionHash: session.token_hash,
+          csrfToken: session.csrf_token,
+        };
+      }
+    }
+    // Unknown routes of any method reach the not-found handler (404), not an access decision.
+    if (request.is404 || SAFE_METHODS.has(request.method)) return;
     const rule = normaliseAccess(request.routeOptions.config?.access);
     if (!rule) {
       // A state-changing route without an access rule is for administrators
@@ -123,9 +126,21 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
         'csrf',
       );
     }
-    const editor = rule.scope === 'registry' && request.viewer.user?.role === 'regional_editor';
-    if (editor) await loadRegionNames();
-    const regions = editor ? await rule.regions(request, app.deps.db) : null;
+    // Without regions (null) the decision is the role's alone: anonymous → 401, a role that can
+    // never do this → 403; a regional editor passes here and is checked against the regions below.
+    const decision = decide(request.viewer, rule, null, nameRegions);
+    if (!decision.allowed)
+      return deny(reply, decision.status, decision.messageRu, decision.messageEn);
+  });
+
+  // The regional check needs the parsed body and the record (the regions a change touches), so it
+  // runs after validation — only for regional editors, whom onRequest has already let through.
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (SAFE_METHODS.has(request.method) || request.is404) return;
+    const rule = normaliseAccess(request.routeOptions.config?.access);
+    if (rule?.scope !== 'registry' || request.viewer.user?.role !== 'regional_editor') return;
+    await loadRegionNames();
+    const regions = await rule.regions(request, app.deps.db);
     const decision = decide(request.viewer, rule, regions, nameRegions);
     if (!decision.allowed)
       return deny(reply, decision.status, decision.messageRu, decision.messageEn);

@@ -14,6 +14,8 @@ const EnvironmentSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   PROMATLAS_WEB_DIST: z.string().optional(),
+  PROMATLAS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+  PROMATLAS_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 export interface Config {
@@ -24,6 +26,8 @@ export interface Config {
   host: string;
   logLevel: z.infer<typeof EnvironmentSchema>['PROMATLAS_LOG_LEVEL'];
   webDist: string | undefined;
+  /** A request (headers and body) that takes longer to arrive is answered 408 and its connection closed. */
+  timeouts: { requestTimeoutMs: number; headersTimeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -42,5 +46,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     host: e.PROMATLAS_HOST,
     logLevel: e.PROMATLAS_LOG_LEVEL,
     webDist: e.PROMATLAS_WEB_DIST,
+    timeouts: {
+      requestTimeoutMs: e.PROMATLAS_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.PROMATLAS_HEADERS_TIMEOUT_MS,
+    },
   };
 }
