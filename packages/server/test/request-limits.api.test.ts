@@ -9,8 +9,8 @@ import { signIn, type Client } from './sessions.ts';
 
 const MB = 1024 * 1024;
 
-/** A JSON body of about `size` bytes that the dataset route would accept as to its shape. */
-function datasetBodyChunks(size: number): { head: Buffer; filler: Buffer; tail: Buffer } {
+/** The pieces of a JSON body shaped like a dataset upload: head, a megabyte of filler (repeated), tail. */
+function datasetBodyChunks(): { head: Buffer; filler: Buffer; tail: Buffer } {
   return {
     head: Buffer.from('{"name":"x","measure":"employment","file":{"format":"rosstat","content":"'),
     filler: Buffer.alloc(MB, 'a'),
@@ -35,7 +35,7 @@ function postLargeBody(
   totalMb: number,
   options: { sendAll?: boolean } = {},
 ): Promise<SentRequest> {
-  const { head, filler, tail } = datasetBodyChunks(totalMb * MB);
+  const { head, filler, tail } = datasetBodyChunks();
   const length = head.length + totalMb * MB + tail.length;
   return new Promise((resolve, reject) => {
     let sent = 0;
