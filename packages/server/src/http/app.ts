@@ -15,6 +15,7 @@ import type { AppDeps, AppInstance } from './app-instance.ts';
 import { HttpError, registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerAuth, type RouteAccess } from '../auth/auth.plugin.ts';
+import { UploadStore } from '../imports/upload-store.ts';
 
 z.config(z.locales.ru());
 
@@ -73,6 +74,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   app.decorate('deps', options.deps);
   const routeAccess: RouteAccess[] = [];
   app.decorate('routeAccess', routeAccess);
+  const uploads = new UploadStore();
+  app.decorate('uploads', uploads);
+  app.addHook('onClose', async () => uploads.close());
   const webDist =
     options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))
       ? options.webDist

@@ -1,0 +1,34 @@
+/**
+ * The import worker: parses and matches an uploaded file off the main thread,
+ * so a 50 MB file never blocks the requests the server is answering
+ * meanwhile. It reads the file itself (from the upload's temporary file) and
+ * answers once, transferring the matched values' buffers.
+ */
+import fs from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { prepareDatasetImport, type DatasetFile } from '../datasets/import-dataset-file.ts';
+import { DatasetImportError } from '../datasets/import/source-rows.ts';
+import type { DatasetImportTask, WorkerAnswer } from './run-import-worker.ts';
+
+const task = workerData.task as DatasetImportTask;
+
+async function run(): Promise<WorkerAnswer> {
+  try {
+    const bytes = task.path !== undefined ? await fs.readFile(task.path) : Buffer.from(task.bytes!);
+    const file: DatasetFile = { format: task.format, bytes, mapping: task.mapping };
+    const prepared = await prepareDatasetImport(file, task.dataset, task.reference);
+    return { ok: true, prepared };
+  } catch (error) {
+    if (error instanceof DatasetImportError) return { ok: false, problems: error.problems };
+    return { ok: false, failure: (error as Error).stack ?? String(error) };
+  }
+}
+
+const answer = await run();
+const transfer =
+  answer.ok && answer.prepared.values.length > 0
+    ? (['region', 'industry', 'year', 'value', 'line'] as const).map(
+        (k) => answer.prepared.values[k].buffer as ArrayBuffer,
+      )
+    : [];
+parentPort!.postMessage(answer, transfer);

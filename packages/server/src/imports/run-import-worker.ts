@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LongTableMapping } from '../datasets/import/parse-long-table.ts';
+import { DatasetImportError } from '../datasets/import/source-rows.ts';
+import type { ImportReference, PreparedImport } from '../datasets/import-dataset-file.ts';
+
+export interface DatasetImportTask {
+  /** The file on disk (an upload), or its bytes (a JSON upload), one of the two. */
+  path?: string | undefined;
+  bytes?: Uint8Array | undefined;
+  format: 'csv' | 'rosstat' | 'xlsx';
+  mapping?: LongTableMapping | undefined;
+  dataset: {
+    regionLevel: 'federal_subject' | 'municipality';
+    industryClassification: 'okved2' | 'cluster_category';
+  };
+  reference: ImportReference;
+}
+
+export type WorkerAnswer =
+  | { ok: true; prepared: PreparedImport }
+  | { ok: false; problems: { ru: string; en: string }[] }
+  | { ok: false; failure: string };
+
+const here = new URL('.', import.meta.url);
+// From the sources the worker is TypeScript, run through tsx like the CLI; the
+// bundle (scripts/build.mjs) ships it as dist/import-worker.mjs beside the main file.
+const fromSources = import.meta.url.endsWith('.ts');
+const workerUrl = new URL(fromSources ? 'import-worker.ts' : 'import-worker.mjs', here).href;
+// tsx's ES-module API (its CommonJS twin resolves its own hooks wrongly inside a worker).
+const tsxApi = fromSources
+  ? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
+      /\.cjs$/,
+      '.mjs',
+    )
+  : undefined;
+
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+(workerData.tsxApi ? import(workerData.tsxApi).then((tsx) => tsx.register()) : Promise.resolve())
+  .then(() => import(workerData.workerUrl));
+`;
+
+/** Parses and matches a dataset file in a worker thread; the main thread stays free meanwhile. */
+export function prepareDatasetImportInWorker(task: DatasetImportTask): Promise<PreparedImport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { task, workerUrl, tsxApi },
+      // Parsing a large table needs room, but a bounded amount: the worker fails, not the server.
+      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+    });
+    let settled = false;
+    worker.once('message', (answer: WorkerAnswer) => {
+      settled = true;
+      void worker.terminate();
+      if (answer.ok) resolve(answer.prepared);
+      else if ('problems' in answer) reject(new DatasetImportError(answer.problems));
+      else reject(new Error(`import worker failed: ${answer.failure}`));
+    });
+    worker.once('error', (error) => {
+      if (!settled) reject(error);
+      settled = true;
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`import worker exited with code ${code}`));
+      settled = true;
+    });
+  });
+}
