@@ -45,6 +45,8 @@ function postLargeBody(
       port,
       method: 'POST',
       path: url,
+      // A fresh connection each time: one cut short must not be reused for the next request.
+      agent: false,
       headers: { 'content-type': 'application/json', 'content-length': length },
     });
     req.on('response', (res) => {
