@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LongTableMapping } from '../datasets/import/parse-long-table.ts';
 import { DatasetImportError } from '../datasets/import/source-rows.ts';
+import { HttpError } from '../http/errors.ts';
 import type { ImportReference, PreparedImport } from '../datasets/import-dataset-file.ts';
 
 export interface DatasetImportTask {
@@ -60,7 +61,17 @@ export function prepareDatasetImportInWorker(task: DatasetImportTask): Promise<P
       else reject(new Error(`import worker failed: ${answer.failure}`));
     });
     worker.once('error', (error) => {
-      if (!settled) reject(error);
+      if (!settled)
+        reject(
+          (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new HttpError(
+                413,
+                'import_too_large',
+                'Файл слишком велик для импорта за один раз: разделите его на части',
+                'The file is too large to import at once: split it into parts',
+              )
+            : error,
+        );
       settled = true;
     });
     worker.once('exit', (code) => {
