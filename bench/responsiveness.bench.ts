@@ -96,6 +96,21 @@ function stats(samples: number[]) {
   };
 }
 
+/** p99 and max latency per window of the import, to see where the slow answers fall. */
+function windows(timeline: [number, number][], width: number) {
+  const byWindow = new Map<number, number[]>();
+  for (const [at, took] of timeline) {
+    const w = Math.floor(at / width);
+    byWindow.set(w, [...(byWindow.get(w) ?? []), took]);
+  }
+  return [...byWindow]
+    .sort((a, b) => a[0] - b[0])
+    .map(([w, s]) => {
+      const { p99, max, n } = stats(s);
+      return `${(w * width) / 1000}s: n ${n} p99 ${p99} max ${max}`;
+    });
+}
+
 function rssMb(pid: number): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -182,8 +197,13 @@ async function main() {
       } catch (error) {
         failures.push(`${name} ${(error as Error).name} during ${at}`);
       }
-      (samples[at] ??= { health: [], profile: [] })[name].push(performance.now() - started);
+      const took = performance.now() - started;
+      (samples[at] ??= { health: [], profile: [] })[name].push(took);
+      if (at === 'import') timeline.push([started - importStarted, took]);
     };
+    // During the import: [ms since it started, latency] of every probe, for the 5-second windows below.
+    const timeline: [number, number][] = [];
+    let importStarted = 0;
     let rssPeak = 0;
     const rssStart = rssMb(server.pid!);
     const timer = setInterval(() => {
@@ -210,6 +230,7 @@ async function main() {
     if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
     const { uploadId } = (await upload.json()) as { uploadId: string };
     const t1 = performance.now();
+    importStarted = performance.now();
     phase = 'import';
     const created = await fetch(`${BASE}/api/datasets`, {
       method: 'POST',
@@ -258,6 +279,7 @@ async function main() {
           { health: stats(s.health), profile: stats(s.profile) },
         ]),
       ),
+      importWindows: windows(timeline, 5_000),
       failures,
     };
     console.log(JSON.stringify(result, null, 2));

@@ -141,7 +141,7 @@ export interface ServerImportFile {
  * its provenance until it is complete.
  */
 export type WriteMode = 'transaction' | 'batches';
-const BATCH = { transaction: 1000, batches: 500 } as const;
+const BATCH = { transaction: 1000, batches: 200 } as const;
 
 async function prepareInWorker(
   db: Db,

@@ -4,13 +4,24 @@
  * meanwhile. It reads the file itself (from the upload's temporary file) and
  * answers once, transferring the matched values' buffers.
  */
+import { readlinkSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareDatasetImport, type DatasetFile } from '../datasets/import-dataset-file.ts';
 import { DatasetImportError } from '../datasets/import/source-rows.ts';
 import type { DatasetImportTask, WorkerAnswer } from './run-import-worker.ts';
 
 const task = workerData.task as DatasetImportTask;
+
+// Lower this thread's priority (Linux: a thread id is a valid target of setpriority), so that
+// on a small machine the main thread, which answers requests, gets the CPU first.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, 10);
+} catch {
+  // Not Linux, or not permitted: the worker runs at normal priority.
+}
 
 async function run(): Promise<WorkerAnswer> {
   try {
