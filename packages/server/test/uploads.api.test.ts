@@ -13,11 +13,11 @@ const OCTETS = { 'content-type': 'application/octet-stream' };
 const CSV = 'r,i,v\nЛипецкая область,24,10\nТамбовская область,24,7\nНарния,24,1\n';
 const MAPPING = { regionColumn: 'r', industryColumn: 'i', valueColumn: 'v', year: 2021 };
 
-function uploadDirs(): string[] {
-  return fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('promatlas-uploads-'));
-}
-function filesInUploadDirs(): number {
-  return uploadDirs().reduce((n, d) => n + fs.readdirSync(path.join(os.tmpdir(), d)).length, 0);
+/** Files left in this server's private upload directory (under the system's temporary directory). */
+function filesInUploadDir(t: TestApp): number {
+  const dir = t.app.uploads.directoryPath;
+  expect(dir && path.dirname(dir)).toBe(os.tmpdir());
+  return fs.readdirSync(dir!).length;
 }
 
 /** Streams `totalMb` megabytes of CSV-like bytes to /api/uploads over real HTTP. */
@@ -116,7 +116,7 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
     expect(created.body.dataset.provenance).toMatch(/«a\.csv»/);
     expect(created.body.dataset.provenance).not.toMatch(/не завершена/);
     expect(t.app.uploads.pending).toBe(0);
-    expect(filesInUploadDirs()).toBe(0);
+    expect(filesInUploadDir(t)).toBe(0);
 
     // Used once: the same id again is unknown, and so is it for anyone else.
     const again = await analyst.request('POST', `/api/datasets/${created.body.dataset.id}/import`, {
@@ -144,7 +144,7 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
     });
     expect(imported.status).toBe(200);
     expect(imported.body.dataset.valueCount).toBe(2);
-    expect(filesInUploadDirs()).toBe(0);
+    expect(filesInUploadDir(t)).toBe(0);
   });
 
   it("refuses another user's upload as unknown", async () => {
@@ -186,7 +186,7 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
     expect(JSON.parse(res.body).bytes).toBe(100 * MB);
     expect(process.memoryUsage().rss - before).toBeLessThan(60 * MB);
     await t.app.uploads.remove(JSON.parse(res.body).uploadId);
-    expect(filesInUploadDirs()).toBe(0);
+    expect(filesInUploadDir(t)).toBe(0);
   });
 
   it('refuses a file inside the JSON body over 8 MB with 413, pointing to uploads', async () => {

@@ -118,6 +118,11 @@ export class UploadStore {
       if (upload.expiresAt < now) await this.remove(upload);
   }
 
+  /** The private temporary directory, once the first upload has created it. */
+  get directoryPath(): string | undefined {
+    return this.dir;
+  }
+
   /** Files waiting (for tests and the health of the temporary directory). */
   get pending(): number {
     return this.uploads.size;
