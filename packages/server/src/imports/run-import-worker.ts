@@ -5,11 +5,15 @@ import type { LongTableMapping } from '../datasets/import/parse-long-table.ts';
 import { DatasetImportError } from '../datasets/import/source-rows.ts';
 import { HttpError } from '../http/errors.ts';
 import type { ImportReference, PreparedImport } from '../datasets/import-dataset-file.ts';
+import type { IndicatorTable } from '../ratings/values/read-indicator-table.ts';
 
-export interface DatasetImportTask {
+interface FileTask {
   /** The file on disk (an upload), or its bytes (a JSON upload), one of the two. */
   path?: string | undefined;
   bytes?: Uint8Array | undefined;
+}
+
+export interface DatasetImportTask extends FileTask {
   format: 'csv' | 'rosstat' | 'xlsx';
   mapping?: LongTableMapping | undefined;
   dataset: {
@@ -19,8 +23,12 @@ export interface DatasetImportTask {
   reference: ImportReference;
 }
 
+export type WorkerTask =
+  ({ kind: 'dataset' } & DatasetImportTask) | ({ kind: 'indicator-table' } & FileTask);
+
 export type WorkerAnswer =
-  | { ok: true; prepared: PreparedImport }
+  | { ok: true; kind: 'dataset'; prepared: PreparedImport }
+  | { ok: true; kind: 'indicator-table'; table: IndicatorTable }
   | { ok: false; problems: { ru: string; en: string }[] }
   | { ok: false; failure: string };
 
@@ -44,7 +52,24 @@ const { workerData } = require('node:worker_threads');
 `;
 
 /** Parses and matches a dataset file in a worker thread; the main thread stays free meanwhile. */
-export function prepareDatasetImportInWorker(task: DatasetImportTask): Promise<PreparedImport> {
+export async function prepareDatasetImportInWorker(
+  task: DatasetImportTask,
+): Promise<PreparedImport> {
+  const answer = await runInWorker({ kind: 'dataset', ...task });
+  if (answer.kind !== 'dataset') throw new Error('import worker answered another task');
+  return answer.prepared;
+}
+
+/** Reads an indicator-values file (CSV or XLSX) in a worker thread. */
+export async function readIndicatorTableInWorker(bytes: Uint8Array): Promise<IndicatorTable> {
+  const answer = await runInWorker({ kind: 'indicator-table', bytes });
+  if (answer.kind !== 'indicator-table') throw new Error('import worker answered another task');
+  return answer.table;
+}
+
+type Success = Extract<WorkerAnswer, { ok: true }>;
+
+function runInWorker(task: WorkerTask): Promise<Success> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
@@ -56,9 +81,9 @@ export function prepareDatasetImportInWorker(task: DatasetImportTask): Promise<P
     worker.once('message', (answer: WorkerAnswer) => {
       settled = true;
       void worker.terminate();
-      if (answer.ok) resolve(answer.prepared);
+      if (answer.ok) resolve(answer);
       else if ('problems' in answer) reject(new DatasetImportError(answer.problems));
-      else reject(new Error(`import worker failed: ${answer.failure}`));
+      else reject(new Error(answer.failure));
     });
     worker.once('error', (error) => {
       if (!settled)

@@ -21,6 +21,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Viewer } from '../auth/viewer.ts';
 import { tooLarge } from '../imports/upload-store.ts';
+import { readIndicatorTableInWorker } from '../imports/run-import-worker.ts';
 import { readDb } from '../http/read-db.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
@@ -330,6 +331,7 @@ export function ratingRoutes(app: AppInstance): void {
         return await importIndicatorValues(app.deps.db, {
           content: await indicatorFileContent(app, request.viewer, contentBase64, uploadId),
           ...options,
+          readTable: readIndicatorTableInWorker,
         });
       } catch (error) {
         if (!(error instanceof IndicatorImportError)) throw error;
