@@ -46,11 +46,20 @@ export function uploadRoutes(app: AppInstance): void {
         );
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > UPLOAD_LIMIT) throw tooLarge(UPLOAD_LIMIT);
-      const upload = await app.uploads.save(
-        request.body as Readable,
-        request.viewer.user!.id,
-        UPLOAD_LIMIT,
-      );
+      const upload = await app.uploads
+        .save(request.body as Readable, request.viewer.user!.id, UPLOAD_LIMIT)
+        .catch((error: Error & { code?: string }) => {
+          if (error instanceof HttpError) throw error;
+          // The client went away mid-file: nothing to answer, and not a server failure.
+          if (request.raw.destroyed || error.code === 'ERR_STREAM_PREMATURE_CLOSE')
+            throw new HttpError(
+              400,
+              'upload_aborted',
+              'Передача файла прервана',
+              'The upload was interrupted',
+            );
+          throw error;
+        });
       return reply.status(201).send(uploadDto(upload));
     },
   );
