@@ -148,6 +148,20 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
     expect(filesInUploadDir(t)).toBe(0);
   });
 
+  it('runs parallel imports one after another, each complete', async () => {
+    const results = await Promise.all(
+      [1, 2, 3].map((k) =>
+        analyst.request('POST', '/api/datasets', {
+          name: `Параллельно ${kind} ${k}`,
+          measure: 'employment',
+          file: { format: 'csv', content: CSV, mapping: MAPPING },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(results.map((r) => r.body.dataset.valueCount)).toEqual([2, 2, 2]);
+  });
+
   it("refuses another user's upload as unknown", async () => {
     const other = await signIn(t.app, 'analyst');
     const uploaded = await analyst.request('POST', '/api/uploads', Buffer.from(CSV), OCTETS);

@@ -69,7 +69,19 @@ export async function readIndicatorTableInWorker(bytes: Uint8Array): Promise<Ind
 
 type Success = Extract<WorkerAnswer, { ok: true }>;
 
+/**
+ * One import worker at a time: each may use up to its heap cap, so parallel
+ * imports queue here instead of multiplying the server's memory.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
 function runInWorker(task: WorkerTask): Promise<Success> {
+  const run = queue.then(() => startWorker(task));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function startWorker(task: WorkerTask): Promise<Success> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
