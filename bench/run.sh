@@ -67,6 +67,9 @@ npx tsx bench/explain.ts || STATUS=1
 section "First page (embedded PGlite)"
 ( unset DATABASE_URL; npx tsx bench/first-page.ts ) || STATUS=1
 
+section "Responsiveness while a 50 MB import runs (embedded PGlite)"
+( unset DATABASE_URL; npx tsx bench/responsiveness.bench.ts ) || STATUS=1
+
 for b in cluster-analytics ratings durability; do
   if [ -f "bench/$b.bench.ts" ]; then
     section "bench/$b.bench.ts"

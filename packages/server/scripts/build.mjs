@@ -10,8 +10,13 @@ import { build } from 'esbuild';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 await build({
-  entryPoints: [path.join(root, 'src/cli/main.ts')],
-  outfile: path.join(root, 'dist/promatlas.mjs'),
+  // The import worker is loaded by file name beside the main bundle (imports/run-import-worker.ts).
+  entryPoints: {
+    promatlas: path.join(root, 'src/cli/main.ts'),
+    'import-worker': path.join(root, 'src/imports/import-worker.ts'),
+  },
+  outdir: path.join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -83,6 +83,7 @@ export async function startServer(
     deps,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
+    timeouts: config.timeouts,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   let connection: Connection;

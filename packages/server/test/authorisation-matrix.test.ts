@@ -16,6 +16,7 @@ type Side = 'own' | 'other' | 'national';
 interface Call {
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 interface Fixture {
   /** Builds a fresh target for one call (records are created by an administrator). */
@@ -387,6 +388,14 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         body: { groupWeights: { performance: 1 } },
       }),
     },
+    'POST /api/uploads': {
+      ok: 201,
+      prepare: async () => ({
+        url: '/api/uploads',
+        body: Buffer.from('регион,отрасль,значение\nЛипецкая область,24,1\n'),
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    },
     'POST /api/ratings/indicator-values/import': {
       ok: 200,
       prepare: async () => ({
@@ -447,7 +456,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       for (const role of ['administrator', 'regional_editor', 'analyst', 'public'] as Role[]) {
         for (const side of ['own', 'other', 'national'] as Side[]) {
           const call = await fixture.prepare(side);
-          const res = await clients[role]!.request(route.method, call.url, call.body);
+          const res = await clients[role]!.request(route.method, call.url, call.body, call.headers);
           const want = expected(rule.scope, role, side, fixture);
           if (res.status !== want)
             failures.push(

@@ -93,6 +93,11 @@ export const LongTableMappingSchema = z
   })
   .describe('Какие столбцы длинной таблицы что содержат');
 
+export const UploadIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, 'идентификатор загрузки — 32 шестнадцатеричные цифры')
+  .describe('Файл, загруженный заранее через POST /api/uploads (для больших файлов)');
+
 export const DatasetFileSchema = z
   .object({
     format: z
@@ -104,16 +109,20 @@ export const DatasetFileSchema = z
     contentBase64: z
       .string()
       .optional()
-      .describe('Содержимое файла в base64: обязательно для xlsx; для CSV в Windows-1251'),
+      .describe('Содержимое файла в base64: для xlsx и для CSV в Windows-1251'),
+    uploadId: UploadIdSchema.optional(),
     fileName: z.string().max(500).optional().describe('Имя файла — для сведений о происхождении'),
     mapping: LongTableMappingSchema.optional().describe('Обязательно для csv и xlsx'),
   })
-  .refine((f) => (f.content === undefined) !== (f.contentBase64 === undefined), {
-    message: 'укажите ровно одно из полей content и contentBase64',
-    path: ['content'],
-  })
-  .refine((f) => f.format !== 'xlsx' || f.contentBase64 !== undefined, {
-    message: 'файл xlsx передаётся в contentBase64',
+  .refine(
+    (f) => [f.content, f.contentBase64, f.uploadId].filter((v) => v !== undefined).length === 1,
+    {
+      message: 'укажите ровно одно из полей content, contentBase64 и uploadId',
+      path: ['content'],
+    },
+  )
+  .refine((f) => f.format !== 'xlsx' || f.content === undefined, {
+    message: 'файл xlsx передаётся в contentBase64 или загрузкой (uploadId)',
     path: ['contentBase64'],
   })
   .refine((f) => f.format === 'rosstat' || f.mapping !== undefined, {
@@ -368,3 +377,12 @@ export const ClusterCandidatesSchema = z.object({
 export type ClusterCandidates = z.infer<typeof ClusterCandidatesSchema>;
 
 export const ExportFormatSchema = z.enum(['csv', 'xlsx']).default('csv').describe('Формат файла');
+
+export const UploadSchema = z
+  .object({
+    uploadId: UploadIdSchema,
+    bytes: z.number().int(),
+    sha256: z.string(),
+    expiresAt: z.string().describe('До этого времени загрузку можно использовать (один раз)'),
+  })
+  .describe('Загруженный файл, ожидающий импорта');

@@ -431,22 +431,33 @@ export const WhatIfSchema = z
 
 // ---------- indicator values ----------
 
-export const ImportIndicatorValuesBodySchema = z.object({
-  fileName: z.string().max(300).optional().describe('Имя файла (для сообщений)'),
-  contentBase64: z
-    .string()
-    .min(1)
-    .max(14_000_000)
-    .describe(
-      'Файл CSV (UTF-8 или Windows-1251) или XLSX в base64; столбцы object,indicator,value,year,source',
-    ),
-  year: z.number().int().min(1900).max(2100).optional().describe('Год для строк без года'),
-  dataset: z.string().trim().min(1).max(200).default('main').describe('Набор значений'),
-  objectType: z
-    .enum(['site', 'cluster', 'region'])
-    .default('site')
-    .describe('Тип объектов в столбце object'),
-});
+export const ImportIndicatorValuesBodySchema = z
+  .object({
+    fileName: z.string().max(300).optional().describe('Имя файла (для сообщений)'),
+    uploadId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'идентификатор загрузки — 32 шестнадцатеричные цифры')
+      .optional()
+      .describe('Файл, загруженный заранее через POST /api/uploads (вместо contentBase64)'),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(14_000_000)
+      .optional()
+      .describe(
+        'Файл CSV (UTF-8 или Windows-1251) или XLSX в base64; столбцы object,indicator,value,year,source',
+      ),
+    year: z.number().int().min(1900).max(2100).optional().describe('Год для строк без года'),
+    dataset: z.string().trim().min(1).max(200).default('main').describe('Набор значений'),
+    objectType: z
+      .enum(['site', 'cluster', 'region'])
+      .default('site')
+      .describe('Тип объектов в столбце object'),
+  })
+  .refine((b) => (b.contentBase64 === undefined) !== (b.uploadId === undefined), {
+    message: 'укажите ровно одно из полей contentBase64 и uploadId',
+    path: ['contentBase64'],
+  });
 
 export const ImportProblemSchema = z.object({
   line: z.number().int().nullable().describe('Строка файла (заголовок — строка 1)'),

@@ -17,3 +17,25 @@ describe('locateQuote', () => {
     expect(locateQuote(text, '   ')).toBeNull();
   });
 });
+
+describe('locateQuote on long inputs', () => {
+  // A source of 660,000 characters and a quote of 2,000 that matches almost everywhere:
+  // the regular-expression search this replaced backtracked for over a second on it.
+  const source = 'а \u00A0\n'.repeat(165_000);
+  const nearMiss = `${'а '.repeat(999)}б`;
+
+  it('answers a 2,000-character quote against a 660,000-character source within 200 ms', () => {
+    expect(source.length).toBe(660_000);
+    const started = performance.now();
+    expect(locateQuote(source, nearMiss)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('still finds a long quote across mixed whitespace and maps it to the exact span', () => {
+    const text = `Пролог.  ${source.slice(0, 5_000)}б  Эпилог.`;
+    const span = locateQuote(text, `  ${'а '.repeat(1_250)}б `);
+    expect(span?.start).toBe(9);
+    expect(span?.end).toBe(5_010);
+    expect(span?.text.endsWith('\nб')).toBe(true);
+  });
+});

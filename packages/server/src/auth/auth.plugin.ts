@@ -97,57 +97,60 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
     }
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Everything that does not need the body is decided in onRequest, before
+  // Fastify reads and parses it: an anonymous or wrong-role request to a
+  // state-changing route is refused without its body ever being buffered.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.viewer = PUBLIC_VIEWER;
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await findSession(app.deps.db, token);
-    if (!session) return;
-    await touchSession(app.deps.db, session.token_hash, session.last_seen_at);
-    const user = {
-      id: session.id,
-      email: session.email,
-      displayName: session.display_name,
-      role: session.role as 'administrator',
-      regions: session.regions,
-      disabled: session.disabled,
-      mustChangePassword: session.must_change_password,
-      totpEnabled: session.totp_enabled,
-    };
-    request.viewer = {
-      user,
-      sessionHash: session.token_hash,
-      sessionId: session.session_id,
-      csrfToken: session.csrf_token,
-    };
+    const session = token ? await findSession(app.deps.db, token) : undefined;
+    if (session) {
+      await touchSession(app.deps.db, session.token_hash, session.last_seen_at);
+      request.viewer = {
+        user: {
+          id: session.id,
+          email: session.email,
+          displayName: session.display_name,
+          role: session.role as 'administrator',
+          regions: session.regions,
+          disabled: session.disabled,
+          mustChangePassword: session.must_change_password,
+          totpEnabled: session.totp_enabled,
+        },
+        sessionHash: session.token_hash,
+        sessionId: session.session_id,
+        csrfToken: session.csrf_token,
+      };
+    }
+    // Unknown routes of any method reach the not-found handler (404), not an access decision.
+    if (request.is404) return;
+    const user = request.viewer.user;
     // Until the first-run password is changed (or, when required, a second
     // factor enrolled) the session may do nothing else, reads included.
-    if (!request.url.startsWith('/api/')) return;
-    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
-    if (user.mustChangePassword && !WHILE_PASSWORD_CHANGE.has(route))
-      return deny(
-        reply,
-        403,
-        'Смените пароль, выданный при установке: до этого другие действия недоступны',
-        'Change the first-run password before doing anything else',
-        'password_change_required',
-      );
-    if (
-      app.deps.security?.totpRequiredForAdministrators &&
-      user.role === 'administrator' &&
-      !user.totpEnabled &&
-      !WHILE_TOTP_ENROLMENT.has(route)
-    )
-      return deny(
-        reply,
-        403,
-        'Администратору нужен второй фактор: подключите приложение-аутентификатор (TOTP)',
-        'An administrator must enrol a second factor (TOTP) first',
-        'totp_enrolment_required',
-      );
-  });
-
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (user && request.url.startsWith('/api/')) {
+      const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+      if (user.mustChangePassword && !WHILE_PASSWORD_CHANGE.has(route))
+        return deny(
+          reply,
+          403,
+          'Смените пароль, выданный при установке: до этого другие действия недоступны',
+          'Change the first-run password before doing anything else',
+          'password_change_required',
+        );
+      if (
+        app.deps.security?.totpRequiredForAdministrators &&
+        user.role === 'administrator' &&
+        !user.totpEnabled &&
+        !WHILE_TOTP_ENROLMENT.has(route)
+      )
+        return deny(
+          reply,
+          403,
+          'Администратору нужен второй фактор: подключите приложение-аутентификатор (TOTP)',
+          'An administrator must enrol a second factor (TOTP) first',
+          'totp_enrolment_required',
+        );
+    }
     if (SAFE_METHODS.has(request.method)) return;
     const rule = normaliseAccess(request.routeOptions.config?.access);
     if (!rule) {
@@ -167,9 +170,21 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
         'csrf',
       );
     }
-    const editor = rule.scope === 'registry' && request.viewer.user?.role === 'regional_editor';
-    if (editor) await loadRegionNames();
-    const regions = editor ? await rule.regions(request, app.deps.db) : null;
+    // Without regions (null) the decision is the role's alone: anonymous → 401, a role that can
+    // never do this → 403; a regional editor passes here and is checked against the regions below.
+    const decision = decide(request.viewer, rule, null, nameRegions);
+    if (!decision.allowed)
+      return deny(reply, decision.status, decision.messageRu, decision.messageEn);
+  });
+
+  // The regional check needs the parsed body and the record (the regions a change touches), so it
+  // runs after validation — only for regional editors, whom onRequest has already let through.
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (SAFE_METHODS.has(request.method) || request.is404) return;
+    const rule = normaliseAccess(request.routeOptions.config?.access);
+    if (rule?.scope !== 'registry' || request.viewer.user?.role !== 'regional_editor') return;
+    await loadRegionNames();
+    const regions = await rule.regions(request, app.deps.db);
     const decision = decide(request.viewer, rule, regions, nameRegions);
     if (!decision.allowed)
       return deny(reply, decision.status, decision.messageRu, decision.messageEn);

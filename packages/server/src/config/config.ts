@@ -32,6 +32,8 @@ const EnvironmentSchema = z.object({
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
     .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  PROMATLAS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+  PROMATLAS_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 /** An address or CIDR range as Fastify's trustProxy (proxy-addr) accepts it. */
@@ -61,6 +63,8 @@ export interface Config {
   trustedProxies: string[];
   /** Administrators must enrol a second factor (TOTP) before doing anything else. */
   totpRequiredForAdministrators: boolean;
+  /** A request (headers and body) that takes longer to arrive is answered 408 and its connection closed. */
+  timeouts: { requestTimeoutMs: number; headersTimeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +85,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     webDist: e.PROMATLAS_WEB_DIST,
     trustedProxies: e.PROMATLAS_TRUSTED_PROXIES,
     totpRequiredForAdministrators: e.PROMATLAS_TOTP_REQUIRED_FOR_ADMINISTRATORS,
+    timeouts: {
+      requestTimeoutMs: e.PROMATLAS_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.PROMATLAS_HEADERS_TIMEOUT_MS,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database, StatisticalDatasetTable } from '../db/database.ts';
@@ -126,17 +127,18 @@ export async function replaceQuarantine(
   datasetId: number,
   fileSha256: string,
   entries: readonly QuarantineEntry[],
+  batch = 1000,
 ): Promise<void> {
   await db
     .deleteFrom('dataset_quarantine_row')
     .where('dataset_id', '=', datasetId)
     .where('file_sha256', '=', fileSha256)
     .execute();
-  for (let k = 0; k < entries.length; k += 1000) {
+  for (let k = 0; k < entries.length; k += batch) {
     await db
       .insertInto('dataset_quarantine_row')
       .values(
-        entries.slice(k, k + 1000).map((e) => ({
+        entries.slice(k, k + batch).map((e) => ({
           dataset_id: datasetId,
           file_sha256: fileSha256,
           line: e.line,
@@ -146,6 +148,7 @@ export async function replaceQuarantine(
         })),
       )
       .execute();
+    await nextTurn();
   }
 }
 

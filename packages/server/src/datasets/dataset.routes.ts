@@ -11,28 +11,62 @@ import {
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
+import type { DatasetFileInput } from '@promatlas/core/api/cluster-analytics.schema.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import {
-  createDataset,
+  createDatasetFromUpload,
   deleteDataset,
   fileOf,
   getDataset,
   getDatasetSummary,
-  importIntoDataset,
+  importUploadIntoDataset,
   listDatasets,
   listQuarantine,
+  type ServerImportFile,
 } from './dataset.service.ts';
 
 const TAGS = ['Аналитика'];
-/** Statistical tables are larger than the API's 1 MB default (the Rosstat example is 0.6 MB as text, more in base64). */
-const UPLOAD_LIMIT = 64 * 1024 * 1024;
+/**
+ * A file inside the JSON body (text or base64) is held in memory whole, so it
+ * is kept moderate; larger files go through POST /api/uploads, which streams
+ * them to disk, and are named here by uploadId.
+ */
+export const JSON_UPLOAD_LIMIT = 8 * 1024 * 1024;
+
+/** The file an import names: a finished upload (on disk) or the content in the body. */
+async function withImportFile<T>(
+  app: AppInstance,
+  viewer: Viewer,
+  input: DatasetFileInput,
+  use: (file: ServerImportFile) => Promise<T>,
+): Promise<T> {
+  if (input.uploadId === undefined)
+    return use({ format: input.format, mapping: input.mapping, bytes: fileOf(input).bytes });
+  const upload = app.uploads.take(input.uploadId, viewer.user!.id, 'file.uploadId');
+  try {
+    return await use({ format: input.format, mapping: input.mapping, path: upload.path });
+  } finally {
+    await app.uploads.remove(upload);
+  }
+}
 
 /**
- * Statistical datasets: list, summary, import (JSON body with the file as text or base64), quarantine, delete.
- * Reading is public; creating, importing and deleting are for analysts and administrators.
+ * Statistical datasets: list, summary, import (JSON body with the file as text, base64 or an
+ * upload id), quarantine, delete. Reading is public; creating, importing and deleting are for
+ * analysts and administrators.
  */
+/** On the embedded database's single connection an import must not hold it throughout. */
+const writeMode = (app: AppInstance) =>
+  app.deps.databaseKind === 'pglite' ? ('batches' as const) : ('transaction' as const);
+
 export function datasetRoutes(app: AppInstance): void {
   const errors = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
-  const writeErrors = { ...errors, 401: ErrorResponseSchema, 403: ErrorResponseSchema };
+  const writeErrors = {
+    ...errors,
+    401: ErrorResponseSchema,
+    403: ErrorResponseSchema,
+    413: ErrorResponseSchema,
+  };
   app.get(
     '/api/datasets',
     {
@@ -84,7 +118,7 @@ export function datasetRoutes(app: AppInstance): void {
   app.post(
     '/api/datasets',
     {
-      bodyLimit: UPLOAD_LIMIT,
+      bodyLimit: JSON_UPLOAD_LIMIT,
       config: { access: 'analytics' },
       schema: {
         tags: TAGS,
@@ -96,12 +130,19 @@ export function datasetRoutes(app: AppInstance): void {
         response: { 201: CreateDatasetResponseSchema, ...writeErrors },
       },
     },
-    async ({ body }, reply) => reply.status(201).send(await createDataset(app.deps.db, body)),
+    async ({ body, viewer }, reply) =>
+      reply
+        .status(201)
+        .send(
+          await withImportFile(app, viewer, body.file, (file) =>
+            createDatasetFromUpload(app.deps.db, body, file, writeMode(app)),
+          ),
+        ),
   );
   app.post(
     '/api/datasets/:id/import',
     {
-      bodyLimit: UPLOAD_LIMIT,
+      bodyLimit: JSON_UPLOAD_LIMIT,
       config: { access: 'analytics' },
       schema: {
         tags: TAGS,
@@ -112,8 +153,10 @@ export function datasetRoutes(app: AppInstance): void {
         response: { 200: CreateDatasetResponseSchema, ...writeErrors },
       },
     },
-    async ({ params, body }) =>
-      importIntoDataset(app.deps.db, params.id, fileOf(body), body.fileName),
+    async ({ params, body, viewer }) =>
+      withImportFile(app, viewer, body, (file) =>
+        importUploadIntoDataset(app.deps.db, params.id, file, body.fileName, writeMode(app)),
+      ),
   );
   app.delete(
     '/api/datasets/:id',

@@ -21,7 +21,16 @@ import {
   yearCounts,
   type DatasetRow,
 } from './dataset.repository.ts';
-import { importDatasetFile, type DatasetFile } from './import-dataset-file.ts';
+import {
+  importDatasetFile,
+  loadImportReference,
+  summariseImport,
+  writePreparedImport,
+  type DatasetFile,
+  type PreparedImport,
+} from './import-dataset-file.ts';
+import { prepareDatasetImportInWorker } from '../imports/run-import-worker.ts';
+import type { LongTableMapping } from './import/parse-long-table.ts';
 
 export function toDatasetDto(row: DatasetRow): DatasetDto {
   return {
@@ -105,13 +114,119 @@ const DEFAULT_UNITS: Record<DatasetDto['measure'], string> = {
   output: 'тыс. руб.',
 };
 
-/** The bytes of an uploaded file, from text or base64. */
+/** The bytes of a file sent inside the JSON body, from text or base64. */
 export function fileOf(input: DatasetFileInput): DatasetFile {
   const bytes =
     input.contentBase64 !== undefined
       ? Buffer.from(input.contentBase64, 'base64')
       : Buffer.from(input.content ?? '', 'utf8');
   return { format: input.format, bytes, mapping: input.mapping };
+}
+
+/** A file to import through the server: on disk (an upload) or in memory (a JSON body). */
+export interface ServerImportFile {
+  format: DatasetFile['format'];
+  mapping?: LongTableMapping | undefined;
+  path?: string | undefined;
+  bytes?: Buffer | undefined;
+}
+
+/**
+ * How an import through the server is written. `transaction`: all in one
+ * transaction (PostgreSQL: other requests use other connections meanwhile).
+ * `batches`: each batch its own statement, so the embedded database's single
+ * connection serves other requests between batches; a refused file still
+ * writes nothing (it is refused while parsing, before any write), a new
+ * dataset whose writing fails is removed, and one being written says so in
+ * its provenance until it is complete.
+ */
+export type WriteMode = 'transaction' | 'batches';
+const BATCH = { transaction: 1000, batches: 200 } as const;
+
+async function prepareInWorker(
+  db: Db,
+  file: ServerImportFile,
+  dataset: Pick<DatasetDto, 'regionLevel' | 'industryClassification'>,
+): Promise<PreparedImport> {
+  return prepareDatasetImportInWorker({
+    path: file.path,
+    bytes: file.bytes,
+    format: file.format,
+    mapping: file.mapping,
+    dataset: {
+      regionLevel: dataset.regionLevel,
+      industryClassification: dataset.industryClassification,
+    },
+    reference: await loadImportReference(db),
+  });
+}
+
+/** createDataset for the HTTP API: the file is parsed in a worker and written in batches. */
+export async function createDatasetFromUpload(
+  db: Db,
+  input: CreateDatasetInput,
+  file: ServerImportFile,
+  mode: WriteMode,
+): Promise<{ dataset: DatasetDto; import: ImportResult }> {
+  const prepared = await prepareInWorker(db, file, input);
+  const result = summariseImport(prepared);
+  const provenance = provenanceOf(file.format, input.file.fileName, result);
+  const row = {
+    name: input.name,
+    description: input.description ?? null,
+    measure: input.measure,
+    unit: input.unit ?? DEFAULT_UNITS[input.measure],
+    region_level: input.regionLevel,
+    industry_classification: input.industryClassification,
+    source_id: input.sourceId ?? null,
+    source_text: input.sourceText ?? null,
+    source_url: input.sourceUrl ?? null,
+    illustrative: input.illustrative,
+  };
+  let id: number;
+  if (mode === 'transaction') {
+    id = await db.transaction().execute(async (trx) => {
+      const id = await insertDataset(trx, { ...row, provenance });
+      await writePreparedImport(trx, id, prepared, BATCH.transaction);
+      return id;
+    });
+  } else {
+    id = await insertDataset(db, { ...row, provenance: `${provenance} — запись не завершена` });
+    try {
+      await writePreparedImport(db, id, prepared, BATCH.batches);
+    } catch (error) {
+      await deleteDatasetRow(db, id);
+      throw error;
+    }
+    await updateProvenance(db, id, provenance);
+  }
+  return { dataset: await getDataset(db, id), import: result };
+}
+
+/** importIntoDataset for the HTTP API: the file is parsed in a worker and written in batches. */
+export async function importUploadIntoDataset(
+  db: Db,
+  id: number,
+  file: ServerImportFile,
+  fileName: string | undefined,
+  mode: WriteMode,
+): Promise<{ dataset: DatasetDto; import: ImportResult }> {
+  const dataset = await getDataset(db, id);
+  const prepared = await prepareInWorker(db, file, dataset);
+  const result = summariseImport(prepared);
+  const provenance = [dataset.provenance, provenanceOf(file.format, fileName, result)]
+    .filter(Boolean)
+    .join('\n');
+  if (mode === 'transaction') {
+    await db.transaction().execute(async (trx) => {
+      await writePreparedImport(trx, id, prepared, BATCH.transaction);
+      await updateProvenance(trx, id, provenance);
+    });
+  } else {
+    await writePreparedImport(db, id, prepared, BATCH.batches);
+    await updateProvenance(db, id, provenance);
+  }
+  return { dataset: await getDataset(db, id), import: result };
 }
 
 function provenanceOf(format: string, fileName: string | undefined, result: ImportResult): string {

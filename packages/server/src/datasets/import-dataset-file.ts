@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Transaction } from 'kysely';
 import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Database } from '../db/database.ts';
+import type { Db } from '../db/connection.ts';
 import { decodeText } from '../imports/decode-text.ts';
-import { matchSourceRows } from './import/match-source-rows.ts';
+import {
+  matchSourceRows,
+  type MatchedValue,
+  type MatchingReference,
+} from './import/match-source-rows.ts';
 import { parseLongTable, type LongTableMapping } from './import/parse-long-table.ts';
 import { parseRosstatTable } from './import/parse-rosstat-table.ts';
 import { readCsvGrid, readXlsxGrid } from './import/read-table-grid.ts';
@@ -22,6 +28,180 @@ export interface DatasetFile {
   mapping?: LongTableMapping | undefined;
 }
 
+/** What a file yields once parsed and matched, before anything is written. */
+export interface PreparedImport {
+  fileSha256: string;
+  rowsRead: number;
+  values: PackedValues;
+  quarantine: QuarantineEntry[];
+  matchedRows: number;
+  emptyCells: number;
+}
+
+/**
+ * Matched values as columns of typed arrays over two small dictionaries: a
+ * million values cross from the import worker to the main thread as a few
+ * transferred buffers instead of a million cloned objects (whose
+ * deserialisation alone would block the event loop).
+ */
+export interface PackedValues {
+  length: number;
+  regionCodes: string[];
+  industryCodes: string[];
+  region: Uint32Array;
+  industry: Uint32Array;
+  year: Int32Array;
+  value: Float64Array;
+  /** The file's line, or -1 for none. */
+  line: Int32Array;
+}
+
+export function packValues(values: readonly MatchedValue[]): PackedValues {
+  const dictionary = () => {
+    const codes: string[] = [];
+    const index = new Map<string, number>();
+    return {
+      codes,
+      of(code: string) {
+        let k = index.get(code);
+        if (k === undefined) index.set(code, (k = codes.push(code) - 1));
+        return k;
+      },
+    };
+  };
+  const regions = dictionary();
+  const industries = dictionary();
+  const n = values.length;
+  const packed: PackedValues = {
+    length: n,
+    regionCodes: regions.codes,
+    industryCodes: industries.codes,
+    region: new Uint32Array(n),
+    industry: new Uint32Array(n),
+    year: new Int32Array(n),
+    value: new Float64Array(n),
+    line: new Int32Array(n),
+  };
+  values.forEach((v, k) => {
+    packed.region[k] = regions.of(v.regionCode);
+    packed.industry[k] = industries.of(v.industryCode);
+    packed.year[k] = v.year;
+    packed.value[k] = v.value;
+    packed.line[k] = v.line ?? -1;
+  });
+  return packed;
+}
+
+function unpack(packed: PackedValues, from: number, to: number): MatchedValue[] {
+  const out: MatchedValue[] = [];
+  for (let k = from; k < Math.min(to, packed.length); k++) {
+    const line = packed.line[k]!;
+    out.push({
+      regionCode: packed.regionCodes[packed.region[k]!]!,
+      industryCode: packed.industryCodes[packed.industry[k]!]!,
+      year: packed.year[k]!,
+      value: packed.value[k]!,
+      line: line < 0 ? null : line,
+    });
+  }
+  return out;
+}
+
+export type ImportReference = Pick<MatchingReference, 'okved' | 'categories'>;
+
+export async function loadImportReference(
+  db: Db | Transaction<Database>,
+): Promise<ImportReference> {
+  const [okved, categories] = await Promise.all([loadOkvedReference(db), loadCategories(db)]);
+  return { okved, categories };
+}
+
+/**
+ * Parses and matches a file: CPU work only, no database. Runs in the import
+ * worker for uploads (see imports/import-worker.ts) and in-line for the CLI.
+ * A file that cannot be read at all throws DatasetImportError.
+ */
+export async function prepareDatasetImport(
+  file: DatasetFile,
+  dataset: {
+    regionLevel: 'federal_subject' | 'municipality';
+    industryClassification: 'okved2' | 'cluster_category';
+  },
+  reference: ImportReference,
+): Promise<PreparedImport> {
+  const fileSha256 = createHash('sha256').update(file.bytes).digest('hex');
+  let rows: SourceRow[];
+  let structural: QuarantineEntry[] = [];
+  if (file.format === 'rosstat') {
+    ({ rows, quarantine: structural } = parseRosstatTable(readCsvGrid(decodeText(file.bytes))));
+  } else {
+    if (!file.mapping)
+      throw new DatasetImportError([
+        { ru: 'не указано сопоставление столбцов', en: 'column mapping is missing' },
+      ]);
+    const grid =
+      file.format === 'xlsx' ? await readXlsxGrid(file.bytes) : readCsvGrid(decodeText(file.bytes));
+    rows = parseLongTable(grid, file.mapping);
+  }
+  const matched = matchSourceRows(rows, {
+    regionLevel: dataset.regionLevel,
+    classification: dataset.industryClassification,
+    ...reference,
+  });
+  const quarantine = [...structural, ...matched.quarantine].sort((a, b) => a.line - b.line);
+  return {
+    fileSha256,
+    rowsRead: rows.length + structural.length,
+    values: packValues(matched.values),
+    quarantine,
+    matchedRows: matched.matchedRows,
+    emptyCells: matched.emptyCells,
+  };
+}
+
+/**
+ * Writes a prepared import: values upserted on the dataset × region ×
+ * industry × year key and this file's quarantine replaced, `batch` rows a
+ * statement, giving the event loop a turn between statements so other
+ * requests are served meanwhile.
+ */
+export async function writePreparedImport(
+  db: Db | Transaction<Database>,
+  datasetId: number,
+  prepared: PreparedImport,
+  batch = 1000,
+): Promise<void> {
+  for (let k = 0; k < prepared.values.length; k += batch) {
+    await upsertValues(db, datasetId, unpack(prepared.values, k, k + batch));
+    await nextTurn();
+  }
+  await replaceQuarantine(db, datasetId, prepared.fileSha256, prepared.quarantine, batch);
+}
+
+export function summariseImport(prepared: PreparedImport): ImportResult {
+  const { values, quarantine } = prepared;
+  const byReason = new Map<string, number>();
+  for (const q of quarantine) byReason.set(q.reasonCode, (byReason.get(q.reasonCode) ?? 0) + 1);
+  const years = new Set<number>();
+  for (let k = 0; k < values.length; k++) years.add(values.year[k]!);
+  return {
+    rowsRead: prepared.rowsRead,
+    matchedRows: prepared.matchedRows,
+    values: values.length,
+    emptyCells: prepared.emptyCells,
+    quarantined: quarantine.length,
+    regions: new Set(values.region).size,
+    industries: new Set(values.industry).size,
+    years: [...years].sort((a, b) => a - b),
+    quarantineByReason: [...byReason]
+      .map(([reasonCode, count]) => ({ reasonCode, rows: count }))
+      .sort((a, b) => a.reasonCode.localeCompare(b.reasonCode)),
+    quarantineSample: quarantine
+      .slice(0, 20)
+      .map((q) => ({ line: q.line, reasonCode: q.reasonCode, reason: q.reason })),
+  };
+}
+
 /**
  * Imports one file into a dataset inside the caller's transaction: parse,
  * match regions and industries, upsert values on the dataset × region ×
@@ -38,47 +218,7 @@ export async function importDatasetFile(
   },
   file: DatasetFile,
 ): Promise<ImportResult> {
-  const fileSha256 = createHash('sha256').update(file.bytes).digest('hex');
-  let rows: SourceRow[];
-  let structural: QuarantineEntry[] = [];
-  if (file.format === 'rosstat') {
-    ({ rows, quarantine: structural } = parseRosstatTable(readCsvGrid(decodeText(file.bytes))));
-  } else {
-    if (!file.mapping)
-      throw new DatasetImportError([
-        { ru: 'не указано сопоставление столбцов', en: 'column mapping is missing' },
-      ]);
-    const grid =
-      file.format === 'xlsx' ? await readXlsxGrid(file.bytes) : readCsvGrid(decodeText(file.bytes));
-    rows = parseLongTable(grid, file.mapping);
-  }
-  const [okved, categories] = await Promise.all([loadOkvedReference(trx), loadCategories(trx)]);
-  const matched = matchSourceRows(rows, {
-    regionLevel: dataset.regionLevel,
-    classification: dataset.industryClassification,
-    okved,
-    categories,
-  });
-  const quarantine = [...structural, ...matched.quarantine].sort((a, b) => a.line - b.line);
-  await upsertValues(trx, dataset.id, matched.values);
-  await replaceQuarantine(trx, dataset.id, fileSha256, quarantine);
-
-  const byReason = new Map<string, number>();
-  for (const q of quarantine) byReason.set(q.reasonCode, (byReason.get(q.reasonCode) ?? 0) + 1);
-  return {
-    rowsRead: rows.length + structural.length,
-    matchedRows: matched.matchedRows,
-    values: matched.values.length,
-    emptyCells: matched.emptyCells,
-    quarantined: quarantine.length,
-    regions: new Set(matched.values.map((v) => v.regionCode)).size,
-    industries: new Set(matched.values.map((v) => v.industryCode)).size,
-    years: [...new Set(matched.values.map((v) => v.year))].sort((a, b) => a - b),
-    quarantineByReason: [...byReason]
-      .map(([reasonCode, count]) => ({ reasonCode, rows: count }))
-      .sort((a, b) => a.reasonCode.localeCompare(b.reasonCode)),
-    quarantineSample: quarantine
-      .slice(0, 20)
-      .map((q) => ({ line: q.line, reasonCode: q.reasonCode, reason: q.reason })),
-  };
+  const prepared = await prepareDatasetImport(file, dataset, await loadImportReference(trx));
+  await writePreparedImport(trx, dataset.id, prepared);
+  return summariseImport(prepared);
 }

@@ -454,6 +454,8 @@ export function editingRoutes(app: AppInstance): void {
   app.post(
     '/api/sources',
     {
+      // A source's full text may have 1,000,000 characters: up to 4 MB of UTF-8 Cyrillic in JSON.
+      bodyLimit: 4 * 1024 * 1024,
       config: { access: registry(noRegion, true) },
       schema: {
         tags: TAG,

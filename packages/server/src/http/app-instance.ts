@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.ts';
 import type { RouteAccess } from '../auth/auth.plugin.ts';
+import type { UploadStore } from '../imports/upload-store.ts';
 
 /** What routes may use: passed in explicitly when the app is built, never imported globally. */
 export interface AppDeps {
@@ -40,4 +41,9 @@ export type AppInstance = FastifyInstance<
   RawReplyDefaultExpression,
   FastifyBaseLogger,
   ZodTypeProvider
-> & { deps: AppDeps; routeAccess: RouteAccess[]; routeList: RegisteredRoute[] };
+> & {
+  deps: AppDeps;
+  routeAccess: RouteAccess[];
+  routeList: RegisteredRoute[];
+  uploads: UploadStore;
+};

@@ -17,6 +17,7 @@ import { clusterCategoryRoutes } from '../cluster-categories/cluster-category.ro
 import { ratingRoutes } from '../ratings/ratings.routes.ts';
 import { datasetRoutes } from '../datasets/dataset.routes.ts';
 import { clusterAnalyticsRoutes } from '../cluster-analytics/cluster-analytics.routes.ts';
+import { uploadRoutes } from '../imports/upload.routes.ts';
 
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -37,6 +38,7 @@ export function registerApiRoutes(app: AppInstance): void {
   sourceRoutes(app);
   mapRoutes(app);
   ratingRoutes(app);
+  uploadRoutes(app);
   datasetRoutes(app);
   clusterAnalyticsRoutes(app);
   clusterCategoryRoutes(app);

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
@@ -18,6 +19,9 @@ import {
   WhatIfSchema,
 } from '@promatlas/core/api/ratings.schema.ts';
 import type { FastifyReply } from 'fastify';
+import type { Viewer } from '../auth/viewer.ts';
+import { tooLarge } from '../imports/upload-store.ts';
+import { readIndicatorTableInWorker } from '../imports/run-import-worker.ts';
 import { readDb } from '../http/read-db.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
@@ -304,6 +308,7 @@ export function ratingRoutes(app: AppInstance): void {
     '/api/ratings/indicator-values/import',
     {
       config: { access: 'analytics' },
+      // base64 of a file up to about 14 MB; larger ones are refused, uploads included (below).
       bodyLimit: 20 * 1024 * 1024,
       schema: {
         tags: [TAG],
@@ -315,16 +320,18 @@ export function ratingRoutes(app: AppInstance): void {
         response: {
           200: ImportIndicatorValuesResultSchema,
           400: ErrorResponseSchema,
+          413: ErrorResponseSchema,
           422: ImportRejectedSchema,
         },
       },
     },
     async (request, reply) => {
-      const { contentBase64, ...options } = request.body;
+      const { contentBase64, uploadId, ...options } = request.body;
       try {
         return await importIndicatorValues(app.deps.db, {
-          content: Buffer.from(contentBase64, 'base64'),
+          content: await indicatorFileContent(app, request.viewer, contentBase64, uploadId),
           ...options,
+          readTable: readIndicatorTableInWorker,
         });
       } catch (error) {
         if (!(error instanceof IndicatorImportError)) throw error;
@@ -339,4 +346,23 @@ export function ratingRoutes(app: AppInstance): void {
       }
     },
   );
+}
+
+/** Indicator tables are read whole (all-or-nothing validation of every row), so their size is bounded. */
+const INDICATOR_FILE_LIMIT = 14 * 1024 * 1024;
+
+async function indicatorFileContent(
+  app: AppInstance,
+  viewer: Viewer,
+  contentBase64: string | undefined,
+  uploadId: string | undefined,
+): Promise<Buffer> {
+  if (uploadId === undefined) return Buffer.from(contentBase64 ?? '', 'base64');
+  const upload = app.uploads.take(uploadId, viewer.user!.id);
+  try {
+    if (upload.bytes > INDICATOR_FILE_LIMIT) throw tooLarge(INDICATOR_FILE_LIMIT);
+    return await fs.readFile(upload.path);
+  } finally {
+    await app.uploads.remove(upload);
+  }
 }

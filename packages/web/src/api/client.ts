@@ -67,12 +67,15 @@ export async function apiSend<T>(
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = getSession().csrfToken;
     if (token) headers['x-csrf-token'] = token;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A file (Blob) is sent as it is, streamed by the browser: POST /api/uploads.
+    const raw = body instanceof Blob;
+    if (body !== undefined)
+      headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
     try {
       return await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(NETWORK_ERROR, 0, 'network');

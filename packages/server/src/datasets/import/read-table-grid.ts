@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 import type * as ExcelJS from '@cj-tech-master/excelts';
 import { loadExcelJs } from '../../imports/load-exceljs.ts';
 import { DatasetImportError } from './source-rows.ts';
@@ -18,14 +18,18 @@ export function readCsvGrid(text: string): GridRow[] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   try {
-    const records = parse(text, {
+    // Each record becomes a GridRow as it is parsed: keeping csv-parse's `info` object per
+    // record (its `info: true` option) took about 3 KB a row — 0.8 GB for a 50 MB file.
+    return parse(text, {
       bom: true,
       delimiter,
-      info: true,
       relax_column_count: true,
       skip_empty_lines: false,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+      on_record: (record: string[], context: { lines: number }) => ({
+        line: context.lines,
+        cells: record,
+      }),
+    } satisfies Options<GridRow, string[]> as unknown as Options) as unknown as GridRow[];
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
     const where = typeof lines === 'number' ? `строка ${lines}: ` : '';

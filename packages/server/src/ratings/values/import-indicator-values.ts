@@ -4,7 +4,11 @@ import type {
 } from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import type { StoredObjectType } from '../rating-objects.ts';
-import { readIndicatorTable, type IndicatorColumn } from './read-indicator-table.ts';
+import {
+  readIndicatorTable,
+  type IndicatorColumn,
+  type IndicatorTable,
+} from './read-indicator-table.ts';
 import {
   findExistingSourceIds,
   findIndicatorValueRows,
@@ -25,6 +29,8 @@ export interface ImportIndicatorValuesInput {
   /** What the object column names; default 'site'. */
   objectType?: StoredObjectType | undefined;
   provenance?: 'import' | 'illustrative' | 'manual';
+  /** How the file is read; the HTTP route reads it in the import worker. */
+  readTable?: (content: Buffer) => Promise<IndicatorTable>;
 }
 
 /** The file has problems; nothing was written. Every bad row is listed. */
@@ -73,16 +79,18 @@ export async function importIndicatorValues(
 ): Promise<ImportIndicatorValuesResult> {
   const dataset = input.dataset ?? 'main';
   const objectType = input.objectType ?? 'site';
-  const table = await readIndicatorTable(input.content).catch((error: Error) => {
-    throw new IndicatorImportError([
-      {
-        line: null,
-        field: 'файл',
-        value: null,
-        message: `файл не читается как CSV или XLSX: ${error.message}`,
-      },
-    ]);
-  });
+  const table = await (input.readTable ?? readIndicatorTable)(input.content).catch(
+    (error: Error) => {
+      throw new IndicatorImportError([
+        {
+          line: null,
+          field: 'файл',
+          value: null,
+          message: `файл не читается как CSV или XLSX: ${error.message}`,
+        },
+      ]);
+    },
+  );
   const problems: ImportProblem[] = [...table.problems];
   if (problems.length > 0) throw new IndicatorImportError(problems);
   if (table.rows.length === 0)

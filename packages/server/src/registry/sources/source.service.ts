@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Source, SourceListItem } from '@promatlas/core/api/registry.schema.ts';
-import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
+import { quoteLocator } from '@promatlas/core/text/locate-quote.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { resolveEntityRefs } from '../shared/entity-refs.ts';
@@ -154,11 +154,12 @@ export async function getSource(db: Db, id: number): Promise<Source> {
       });
 
   const refs = await resolveEntityRefs(db, cites);
+  const locateQuote = quoteLocator(row.text);
   const citations = cites
     .map((c) => {
       const entity = refs.get(`${c.type}:${c.id}`);
       if (!entity) return null;
-      const span = locateQuote(row.text, c.quote);
+      const span = locateQuote(c.quote);
       return {
         entity,
         what: c.what,

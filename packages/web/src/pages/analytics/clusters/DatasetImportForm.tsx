@@ -3,7 +3,7 @@ import { apiSend, ApiError } from '../../../api/client.ts';
 import { ErrorMessage } from '../../../components/common.tsx';
 import type { CreateDatasetResponse, DatasetDto, ImportResult } from './cluster-api.ts';
 import { formatNumber, quarantineReason } from './format.ts';
-import { csvHeader, decodeCsv, fileToBase64, guessColumn } from './read-upload.ts';
+import { csvHeader, decodeCsv, guessColumn } from './read-upload.ts';
 
 type Format = 'csv' | 'xlsx' | 'rosstat';
 
@@ -101,9 +101,11 @@ export function DatasetImportForm({
     setError(null);
     setResult(null);
     try {
+      // The file goes first, streamed to the server's disk; the import names it by its upload id.
+      const { uploadId } = await apiSend<{ uploadId: string }>('POST', '/api/uploads', file);
       const fileBody = {
         format,
-        contentBase64: await fileToBase64(file),
+        uploadId,
         fileName: file.name,
         ...(format === 'rosstat'
           ? {}

@@ -1,17 +1,8 @@
 /**
- * Reading an upload in the browser: the bytes as base64 for the API (which
- * decodes UTF-8 or Windows-1251 itself), and a CSV's header row so that the
- * columns can be mapped before sending.
+ * Reading an upload in the browser: a CSV's header row, so that the columns
+ * can be mapped before sending. The file itself goes to the server as it is
+ * (POST /api/uploads), which decodes UTF-8 or Windows-1251 itself.
  */
-
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const chunk = 0x8000;
-  for (let k = 0; k < bytes.length; k += chunk)
-    binary += String.fromCharCode(...bytes.subarray(k, k + chunk));
-  return btoa(binary);
-}
 
 /** UTF-8 (with or without BOM), else Windows-1251, as the server reads it. */
 export function decodeCsv(bytes: Uint8Array): string {
