@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import { connectPglite, connectPostgres, type Connection } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { removeInterruptedImports } from './datasets/dataset.repository.ts';
 import { syncReferenceData } from './reference/sync-reference-data.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
 import { loadDefaultStatistics, ROSSTAT_ORG_COUNTS } from './demo/load-default-statistics.ts';
@@ -36,6 +37,8 @@ export async function prepareDatabase(
   options: { demo: boolean },
 ): Promise<void> {
   await migrateToLatest(connection.db);
+  // Batched imports are the embedded database's; its lock means none is running now.
+  if (connection.kind === 'pglite') await removeInterruptedImports(connection.db);
   await syncReferenceData(connection.db);
   await syncDefaultMethodologies(connection.db);
   if (options.demo) {

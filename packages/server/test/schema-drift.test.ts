@@ -579,6 +579,7 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     provenance: true,
     illustrative: true,
     created_at: true,
+    import_pending: true,
   }),
   dataset_value: columns<Database['dataset_value']>({
     dataset_id: true,

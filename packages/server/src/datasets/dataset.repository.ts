@@ -25,9 +25,11 @@ export interface DatasetRow {
   years: number[];
 }
 
+/** Datasets readers may see: not one whose batched import is still being written. */
 function datasetQuery(db: Executor) {
   return db
     .selectFrom('statistical_dataset as d')
+    .where('d.import_pending', '=', false)
     .selectAll('d')
     .select([
       sql<number>`(SELECT count(*) FROM dataset_value v WHERE v.dataset_id = d.id)`.as(
@@ -83,6 +85,29 @@ export async function updateProvenance(
   provenance: string,
 ): Promise<void> {
   await db.updateTable('statistical_dataset').set({ provenance }).where('id', '=', id).execute();
+}
+
+/** The last batch of a pending import is in: the dataset becomes visible. */
+export async function completeDatasetImport(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable('statistical_dataset')
+    .set({ import_pending: false })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Removes datasets whose batched import never completed (the process stopped
+ * mid-import), with their values and quarantine rows. Run at start, while no
+ * import can be running: batched imports are the embedded database's, which
+ * one process at a time opens.
+ */
+export async function removeInterruptedImports(db: Executor): Promise<number> {
+  const result = await db
+    .deleteFrom('statistical_dataset')
+    .where('import_pending', '=', true)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function deleteDatasetRow(db: Executor, id: number): Promise<boolean> {

@@ -7,6 +7,7 @@ import type {
 import type { Db } from '../db/connection.ts';
 import { NotFoundError } from '../http/errors.ts';
 import {
+  completeDatasetImport,
   deleteDatasetRow,
   findDatasets,
   findQuarantine,
@@ -191,14 +192,16 @@ export async function createDatasetFromUpload(
       return id;
     });
   } else {
-    id = await insertDataset(db, { ...row, provenance: `${provenance} — запись не завершена` });
+    // Pending until the last batch is in: hidden from every reader meanwhile, and removed
+    // at the next start if the import is interrupted (removeInterruptedImports).
+    id = await insertDataset(db, { ...row, provenance, import_pending: true });
     try {
       await writePreparedImport(db, id, prepared, BATCH.batches);
     } catch (error) {
       await deleteDatasetRow(db, id);
       throw error;
     }
-    await updateProvenance(db, id, provenance);
+    await completeDatasetImport(db, id);
   }
   return { dataset: await getDataset(db, id), import: result };
 }

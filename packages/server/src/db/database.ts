@@ -408,6 +408,7 @@ export interface StatisticalDatasetTable {
   provenance: string | null;
   illustrative: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  import_pending: Generated<boolean>;
 }
 export interface DatasetValueTable {
   dataset_id: number;

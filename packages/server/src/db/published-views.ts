@@ -208,6 +208,8 @@ function viewDefinitions(
     const out: string[] = [];
     if (schema === 'published' && has(table, 'published')) out.push(`${alias}.published`);
     if (has(table, 'deleted_at')) out.push(`${alias}.deleted_at IS NULL`);
+    // A dataset whose import is still being written (or was interrupted) is nobody's to read.
+    if (has(table, 'import_pending')) out.push(`NOT ${alias}.import_pending`);
     return out;
   };
   // A table whose rows can be hidden: own flags, or a reference that can be hidden.
