@@ -159,13 +159,20 @@ export function clientErrorFromDatabase(error: unknown): HttpError | null {
 }
 
 /** U+0000 cannot be stored in PostgreSQL text: every string of the request is checked once, before validation. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 function nulFields(value: unknown, path: string[], out: string[], depth = 0): void {
   if (depth > 64) return;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push(path.join('.'));
   } else if (Array.isArray(value)) {
     value.forEach((v, k) => nulFields(v, [...path, String(k)], out, depth + 1));
-  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+  } else if (isPlainObject(value)) {
+    // Parsed JSON only: a raw upload's body is a stream, whose internals are no input.
     for (const [key, v] of Object.entries(value)) {
       if (key.includes('\u0000')) out.push([...path, key].join('.'));
       else nulFields(v, [...path, key], out, depth + 1);
