@@ -45,7 +45,7 @@ export function vocabulary<const T extends Record<string, Term>>(
     labels: pick('ru'),
     labelsEn: pick('en'),
     has,
-    label: (value, locale = 'ru') => (value ? (has(value) ? terms[value][locale] : value) : ''),
+    label: (value, locale = 'ru') => (value ? (has(value) ? terms[value]![locale] : value) : ''),
   };
 }
 
@@ -276,6 +276,35 @@ export const QUARANTINE_REASONS = vocabulary({
 });
 export type QuarantineReason = ValueOf<typeof QUARANTINE_REASONS>;
 
+/** What a statistical dataset counts (statistical_dataset.measure). */
+export const DATASET_MEASURES = vocabulary({
+  employment: { ru: 'Занятость', en: 'Employment' },
+  establishments: { ru: 'Число организаций', en: 'Establishments' },
+  output: { ru: 'Выпуск', en: 'Output' },
+});
+export type DatasetMeasure = ValueOf<typeof DATASET_MEASURES>;
+
+/** The regions a dataset is broken down by (statistical_dataset.region_level); labels read inside a sentence. */
+export const REGION_LEVELS = vocabulary({
+  federal_subject: { ru: 'субъекты РФ', en: 'federal subjects' },
+  municipality: { ru: 'муниципальные образования', en: 'municipalities' },
+});
+export type RegionLevel = ValueOf<typeof REGION_LEVELS>;
+
+/** How a dataset codes industries (statistical_dataset.industry_classification). */
+export const INDUSTRY_CLASSIFICATIONS = vocabulary({
+  okved2: { ru: 'коды ОКВЭД2', en: 'OKVED2 codes' },
+  cluster_category: { ru: 'кластерные категории', en: 'cluster categories' },
+});
+export type IndustryClassification = ValueOf<typeof INDUSTRY_CLASSIFICATIONS>;
+
+/** Traded or local cluster category (cluster_category.type). */
+export const INDUSTRY_TYPES = vocabulary({
+  traded: { ru: 'торгуемая', en: 'traded' },
+  local: { ru: 'локальная', en: 'local' },
+});
+export type IndustryType = ValueOf<typeof INDUSTRY_TYPES>;
+
 /** Every vocabulary by name, for tests and for clients that list them. */
 export const VOCABULARIES = {
   ORGANISATION_KINDS,
@@ -299,4 +328,8 @@ export const VOCABULARIES = {
   ACCOUNT_ROLES,
   AUDIT_ACTIONS,
   QUARANTINE_REASONS,
+  DATASET_MEASURES,
+  REGION_LEVELS,
+  INDUSTRY_CLASSIFICATIONS,
+  INDUSTRY_TYPES,
 } as const;
