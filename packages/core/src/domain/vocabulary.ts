@@ -254,6 +254,28 @@ export const AUDIT_ACTIONS = vocabulary({
 });
 export type AuditAction = ValueOf<typeof AUDIT_ACTIONS>;
 
+/**
+ * Security events beside the change history (security_event.action): sign-ins,
+ * password, role and second-factor changes, sessions revoked.
+ */
+export const SECURITY_ACTIONS = vocabulary({
+  sign_in: { ru: 'Вход', en: 'Signed in' },
+  sign_in_failed: { ru: 'Неудачный вход', en: 'Sign-in failed' },
+  sign_in_throttled: { ru: 'Вход задержан ограничением', en: 'Sign-in delayed by the limits' },
+  sign_out: { ru: 'Выход', en: 'Signed out' },
+  password_changed: { ru: 'Смена пароля', en: 'Password changed' },
+  password_reset: { ru: 'Пароль задан администратором', en: 'Password set by an administrator' },
+  role_changed: { ru: 'Изменение роли или регионов', en: 'Role or regions changed' },
+  account_disabled: { ru: 'Блокировка', en: 'Account disabled' },
+  account_enabled: { ru: 'Разблокировка', en: 'Account enabled' },
+  account_created: { ru: 'Создание учётной записи', en: 'Account created' },
+  totp_enabled: { ru: 'Второй фактор подключён', en: 'Second factor enabled' },
+  totp_disabled: { ru: 'Второй фактор отключён', en: 'Second factor disabled' },
+  session_revoked: { ru: 'Сессия завершена', en: 'Session revoked' },
+  account_unlocked: { ru: 'Сняты задержки входа', en: 'Sign-in delays lifted' },
+});
+export type SecurityAction = ValueOf<typeof SECURITY_ACTIONS>;
+
 /** Why a row of an imported statistics file was set aside (dataset_quarantine_row.reason_code). */
 export const QUARANTINE_REASONS = vocabulary({
   unknown_region: { ru: 'регион не найден', en: 'region not found' },
@@ -327,6 +349,7 @@ export const VOCABULARIES = {
   ENTITY_TYPES,
   ACCOUNT_ROLES,
   AUDIT_ACTIONS,
+  SECURITY_ACTIONS,
   QUARANTINE_REASONS,
   DATASET_MEASURES,
   REGION_LEVELS,

@@ -1,5 +1,5 @@
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
-import { INDUSTRY_TYPES } from '@promatlas/core/domain/vocabulary.ts';
+import { INDUSTRY_TYPES, type IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import { loadExcelJs } from '../imports/load-exceljs.ts';
 import type {
   ClusterCandidates,
@@ -17,7 +17,7 @@ export interface ExportTable {
 }
 
 const yesNo = (flag: boolean) => (flag ? 'да' : 'нет');
-const typeLabel = (type: 'traded' | 'local' | null) => INDUSTRY_TYPES.label(type);
+const typeLabel = (type: IndustryType | null) => INDUSTRY_TYPES.label(type);
 
 function caption(
   d: { dataset: { name: string; illustrative: boolean; unit: string } },
