@@ -98,7 +98,9 @@ async function valueListConstraints(database: TestDatabase): Promise<Record<stri
     WHERE c.contype = 'c' AND n.nspname = 'public'`.execute(database.db);
   const found: Record<string, string[]> = {};
   for (const { table_name, definition } of rows.rows) {
-    const list = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/.exec(definition);
+    const list = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/.exec(
+      definition,
+    );
     if (!list) continue;
     const values = [...list[2]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
     found[`${table_name}.${list[1]}`] = values;
@@ -134,7 +136,9 @@ describe.each(databaseKinds())('vocabularies and database constraints on %s', (k
       sql`INSERT INTO organisation (kind, name) VALUES ('bank', 'Банк')`.execute(database.db),
     ).rejects.toThrow(/organisation_kind_check/);
     await expect(
-      sql`INSERT INTO organisation (kind, name) VALUES ('enterprise', 'Завод')`.execute(database.db),
+      sql`INSERT INTO organisation (kind, name) VALUES ('enterprise', 'Завод')`.execute(
+        database.db,
+      ),
     ).resolves.toBeDefined();
   });
 });

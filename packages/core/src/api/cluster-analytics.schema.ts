@@ -175,9 +175,17 @@ export const ImportResultSchema = z
     regions: z.number().int(),
     industries: z.number().int(),
     years: z.array(z.number().int()),
-    quarantineByReason: z.array(z.object({ reasonCode: QuarantineReasonSchema, rows: z.number().int() })),
+    quarantineByReason: z.array(
+      z.object({ reasonCode: QuarantineReasonSchema, rows: z.number().int() }),
+    ),
     quarantineSample: z
-      .array(z.object({ line: z.number().int(), reasonCode: QuarantineReasonSchema, reason: z.string() }))
+      .array(
+        z.object({
+          line: z.number().int(),
+          reasonCode: QuarantineReasonSchema,
+          reason: z.string(),
+        }),
+      )
       .describe('Первые отложенные строки'),
   })
   .describe('Итог импорта');

@@ -232,7 +232,7 @@ export const SourceCreateSchema = z.object({
 });
 
 export const EventDateRuleSchema = z
-  .object({ status: z.enum(['held', 'planned']), date: isoDate, today: isoDate })
+  .object({ status: z.enum(EVENT_STATUSES.values), date: isoDate, today: isoDate })
   .superRefine((v, ctx) => {
     if (v.status === 'held') {
       const problem = pastDateProblem(v.date, v.today);

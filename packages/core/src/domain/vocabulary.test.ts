@@ -41,7 +41,12 @@ describe('controlled vocabularies', () => {
   });
 
   it('the profile role namespace holds every relation role with the same labels', () => {
-    for (const roles of [MEMBERSHIP_ROLES, PARTICIPATION_ROLES, PARTY_ROLES, PROJECT_PARTICIPANT_ROLES]) {
+    for (const roles of [
+      MEMBERSHIP_ROLES,
+      PARTICIPATION_ROLES,
+      PARTY_ROLES,
+      PROJECT_PARTICIPANT_ROLES,
+    ]) {
       for (const value of roles.values) {
         expect(LINK_ROLES.terms[value]).toEqual(
           (roles.terms as Record<string, { ru: string; en: string }>)[value],

@@ -120,7 +120,10 @@ export const MEMBERSHIP_ROLES = vocabulary({
   education: { ru: 'Образование', en: 'Education' },
   research: { ru: 'Наука', en: 'Research' },
   finance: { ru: 'Финансы', en: 'Finance' },
-  specialised_organisation: { ru: 'Специализированная организация', en: 'Specialised organisation' },
+  specialised_organisation: {
+    ru: 'Специализированная организация',
+    en: 'Specialised organisation',
+  },
   resident: { ru: 'Резидент', en: 'Resident' },
 });
 export type MembershipRole = ValueOf<typeof MEMBERSHIP_ROLES>;

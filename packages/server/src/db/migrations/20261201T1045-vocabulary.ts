@@ -33,7 +33,11 @@ const CONTROLLED: Array<[table: string, column: string, values: string[]]> = [
     'sez_type',
     ['industrial_production', 'technology_innovation', 'tourist_recreational', 'port'],
   ],
-  ['cluster', 'kind', ['industrial', 'innovation_territorial', 'education_production', 'education']],
+  [
+    'cluster',
+    'kind',
+    ['industrial', 'innovation_territorial', 'education_production', 'education'],
+  ],
   ['cluster', 'status', ['forming', 'operating']],
   [
     'cluster_member',
