@@ -71,6 +71,7 @@ const READS: Record<string, Calls> = {
   'GET /api/docs/yaml': () => get('/api/docs/yaml'),
   'GET /api/docs/static/*': () => get('/api/docs/static/swagger-ui.css'),
   'GET /api/health': () => get('/api/health'),
+  'GET /api/vocabularies': () => get('/api/vocabularies'),
   'GET /api/auth/me': () => get('/api/auth/me'),
   'GET /api/users': () => get('/api/users'),
   'GET /api/users/:id/sessions': () => get('/api/users/1/sessions'),

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  DATASET_MEASURES,
+  INDUSTRY_CLASSIFICATIONS,
+  INDUSTRY_TYPES,
+  QUARANTINE_REASONS,
+  REGION_LEVELS,
+} from '../domain/vocabulary.ts';
 import { HttpUrlSchema, RegionRefSchema } from './common.schema.ts';
 
 /**
@@ -7,19 +14,23 @@ import { HttpUrlSchema, RegionRefSchema } from './common.schema.ts';
  */
 
 export const DatasetMeasureSchema = z
-  .enum(['employment', 'establishments', 'output'])
+  .enum(DATASET_MEASURES.values)
   .describe('Показатель: занятость, число организаций (предприятий) или выпуск');
 export const RegionLevelSchema = z
-  .enum(['federal_subject', 'municipality'])
+  .enum(REGION_LEVELS.values)
   .describe('Уровень регионов: субъекты РФ или муниципальные образования');
 export const IndustryClassificationSchema = z
-  .enum(['okved2', 'cluster_category'])
+  .enum(INDUSTRY_CLASSIFICATIONS.values)
   .describe('Классификация отраслей: коды ОКВЭД2 или кластерные категории');
 export const AnalysisLevelSchema = z
   .enum(['okved', 'category'])
   .describe(
     'Уровень анализа: коды ОКВЭД2 набора (okved) или кластерные категории (category; данные ОКВЭД2 агрегируются)',
   );
+
+export const QuarantineReasonSchema = z
+  .enum(QUARANTINE_REASONS.values)
+  .describe('Почему строка отложена при импорте');
 
 export const DatasetSchema = z
   .object({
@@ -67,7 +78,7 @@ export const DatasetSummarySchema = z.object({
   ),
   regionCount: z.number().int(),
   quarantine: z
-    .array(z.object({ reasonCode: z.string(), rows: z.number().int() }))
+    .array(z.object({ reasonCode: QuarantineReasonSchema, rows: z.number().int() }))
     .describe('Строки, отложенные при импорте, по причинам'),
 });
 
@@ -164,9 +175,17 @@ export const ImportResultSchema = z
     regions: z.number().int(),
     industries: z.number().int(),
     years: z.array(z.number().int()),
-    quarantineByReason: z.array(z.object({ reasonCode: z.string(), rows: z.number().int() })),
+    quarantineByReason: z.array(
+      z.object({ reasonCode: QuarantineReasonSchema, rows: z.number().int() }),
+    ),
     quarantineSample: z
-      .array(z.object({ line: z.number().int(), reasonCode: z.string(), reason: z.string() }))
+      .array(
+        z.object({
+          line: z.number().int(),
+          reasonCode: QuarantineReasonSchema,
+          reason: z.string(),
+        }),
+      )
       .describe('Первые отложенные строки'),
   })
   .describe('Итог импорта');
@@ -183,7 +202,7 @@ export const QuarantinePageSchema = z.object({
       id: z.number().int(),
       line: z.number().int(),
       raw: z.record(z.string(), z.string()).describe('Строка файла как есть'),
-      reasonCode: z.string(),
+      reasonCode: QuarantineReasonSchema,
       reason: z.string().describe('Причина по-русски, со строкой и полем'),
     }),
   ),
@@ -206,7 +225,7 @@ export const IndustryRefSchema = z.object({
   code: z.string().describe('Код ОКВЭД2 или кластерной категории'),
   name: z.string(),
   type: z
-    .enum(['traded', 'local'])
+    .enum(INDUSTRY_TYPES.values)
     .nullable()
     .describe('Торгуемая или локальная; null — не определено'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_PRECISIONS, ENTITY_TYPES } from '../domain/vocabulary.ts';
 
 /** API schemas shared by the server (validation, OpenAPI) and the web app (types). */
 
@@ -7,7 +8,7 @@ export const PartialDateSchema = z
     // Calendar dates only: anything else would reach the database's date parser.
     from: z.iso.date().describe('Начало периода, YYYY-MM-DD'),
     to: z.iso.date().describe('Конец периода включительно, YYYY-MM-DD'),
-    precision: z.enum(['day', 'month', 'season', 'quarter', 'year', 'range']),
+    precision: z.enum(DATE_PRECISIONS.values),
   })
   .describe('Частичная дата: интервал и точность, с которой она указана в источнике');
 
@@ -22,20 +23,7 @@ export const SourceRefSchema = z
 
 export const RegionRefSchema = z.object({ code: z.string(), name: z.string() });
 
-export const EntityTypeSchema = z.enum([
-  'region',
-  'organisation',
-  'person',
-  'site',
-  'cluster',
-  'event',
-  'agreement',
-  'action_plan',
-  'project',
-  'source',
-  'rating',
-  'support_measure',
-]);
+export const EntityTypeSchema = z.enum(ENTITY_TYPES.values);
 export type EntityTypeName = z.infer<typeof EntityTypeSchema>;
 
 export const EntityRefSchema = z.object({

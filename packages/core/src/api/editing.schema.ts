@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import {
+  ACCOUNT_ROLES,
+  AUDIT_ACTIONS,
   CLUSTER_KINDS,
   CLUSTER_STATUSES,
+  EVENT_STATUSES,
   MEMBERSHIP_ROLES,
   ORGANISATION_KINDS,
   SEZ_TYPES,
   SITE_KINDS,
+  SOURCE_KINDS,
 } from '../domain/vocabulary.ts';
 import {
   innMatchesLegalForm,
@@ -219,7 +223,7 @@ export const StatementCreateSchema = z
   );
 
 export const SourceCreateSchema = z.object({
-  kind: z.enum(['press_release', 'news', 'reference']),
+  kind: z.enum(SOURCE_KINDS.values),
   title: text(1000, 'Заголовок'),
   publisher: optionalText(500, 'Издатель'),
   published: PartialDateSchema.nullable().optional(),
@@ -228,7 +232,7 @@ export const SourceCreateSchema = z.object({
 });
 
 export const EventDateRuleSchema = z
-  .object({ status: z.enum(['held', 'planned']), date: isoDate, today: isoDate })
+  .object({ status: z.enum(EVENT_STATUSES.values), date: isoDate, today: isoDate })
   .superRefine((v, ctx) => {
     if (v.status === 'held') {
       const problem = pastDateProblem(v.date, v.today);
@@ -238,11 +242,9 @@ export const EventDateRuleSchema = z
 
 export const VersionSchema = z.object({ version: z.number().int().min(1) });
 
-export const ROLES = ['administrator', 'regional_editor', 'analyst'] as const;
+export const ROLES = ACCOUNT_ROLES.values;
 export const ROLE_LABELS: Record<(typeof ROLES)[number] | 'public', string> = {
-  administrator: 'Администратор',
-  regional_editor: 'Региональный редактор',
-  analyst: 'Аналитик',
+  ...ACCOUNT_ROLES.labels,
   public: 'Читатель (без входа)',
 };
 
@@ -388,7 +390,7 @@ export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   user: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
-  action: z.enum(['create', 'update', 'delete', 'restore']),
+  action: z.enum(AUDIT_ACTIONS.values),
   entity: z.object({
     type: z.string().describe('Таблица записи: organisation, statement, position, cluster_member…'),
     id: z.string(),

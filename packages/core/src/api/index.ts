@@ -3,3 +3,4 @@ export * from './registry.schema.ts';
 export * from './search.schema.ts';
 export * from './ratings.schema.ts';
 export * from './cluster-analytics.schema.ts';
+export * from './vocabulary.schema.ts';

@@ -7,6 +7,21 @@ import {
   SourceRefSchema,
   pageOf,
 } from './common.schema.ts';
+import {
+  CLUSTER_KINDS,
+  CLUSTER_STATUSES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  LINK_ROLES,
+  ORGANISATION_KINDS,
+  PARTICIPATION_ROLES,
+  PARTY_ROLES,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  SEZ_TYPES,
+  SITE_KINDS,
+  SOURCE_KINDS,
+} from '../domain/vocabulary.ts';
 
 const Source = SourceRefSchema.nullable();
 const Region = RegionRefSchema.nullable();
@@ -19,7 +34,7 @@ export const OrganisationListItemSchema = z.object({
   name: z.string(),
   displayName: z.string().describe('Название с организационно-правовой формой: ОАО «Энергия»'),
   legalForm: z.string().nullable(),
-  kind: z.string(),
+  kind: z.enum(ORGANISATION_KINDS.values),
   region: Region,
   town: z.string().nullable(),
   inn: z.string().nullable(),
@@ -28,7 +43,7 @@ export const OrganisationListItemSchema = z.object({
 export const OrganisationPageSchema = pageOf(OrganisationListItemSchema);
 
 export const RoleLinkSchema = z.object({
-  role: z.string(),
+  role: z.enum(LINK_ROLES.values),
   target: Ref,
   asOf: PartialDateSchema.nullable(),
   source: Source,
@@ -95,8 +110,8 @@ export const PersonSchema = PersonListItemSchema.extend({
 // ---------- sites ----------
 export const SiteListItemSchema = z.object({
   id: z.number().int(),
-  kind: z.string(),
-  sezType: z.string().nullable(),
+  kind: z.enum(SITE_KINDS.values),
+  sezType: z.enum(SEZ_TYPES.values).nullable(),
   name: z.string(),
   region: Region,
   latitude: z.number().nullable(),
@@ -131,8 +146,8 @@ export const SiteSchema = SiteListItemSchema.extend({
 // ---------- clusters ----------
 export const ClusterListItemSchema = z.object({
   id: z.number().int(),
-  kind: z.string(),
-  status: z.string(),
+  kind: z.enum(CLUSTER_KINDS.values),
+  status: z.enum(CLUSTER_STATUSES.values),
   name: z.string(),
   region: Region,
   specialisation: z.string().nullable(),
@@ -167,19 +182,19 @@ export const ClusterSchema = ClusterListItemSchema.extend({
 // ---------- events ----------
 export const EventListItemSchema = z.object({
   id: z.number().int(),
-  kind: z.string(),
-  status: z.string(),
+  kind: z.enum(EVENT_KINDS.values),
+  status: z.enum(EVENT_STATUSES.values),
   title: z.string(),
   date: PartialDateSchema.nullable(),
   region: Region,
 });
 export const EventPageSchema = pageOf(EventListItemSchema);
 export const EventParticipantSchema = z.object({
-  role: z.string(),
+  role: z.enum(PARTICIPATION_ROLES.values),
   organisation: Ref.nullable(),
   legalForm: z.string().nullable(),
   town: z.string().nullable(),
-  organisationKind: z.string().nullable(),
+  organisationKind: z.enum(ORGANISATION_KINDS.values).nullable(),
   person: Ref.nullable(),
   positionTitle: z.string().nullable(),
   source: Source,
@@ -205,7 +220,7 @@ export const PartySchema = z.object({
   region: Region,
   signatory: Ref.nullable(),
   signatoryTitle: z.string().nullable(),
-  role: z.string(),
+  role: z.enum(PARTY_ROLES.values),
   source: Source,
 });
 export const AgreementListItemSchema = z.object({
@@ -238,8 +253,8 @@ export const ActionPlanSchema = ActionPlanListItemSchema.extend({
 // ---------- projects ----------
 export const ProjectListItemSchema = z.object({
   id: z.number().int(),
-  kind: z.string(),
-  status: z.string().nullable(),
+  kind: z.enum(PROJECT_KINDS.values),
+  status: z.enum(PROJECT_STATUSES.values).nullable(),
   title: z.string(),
   region: Region,
   date: PartialDateSchema.nullable(),
@@ -290,7 +305,7 @@ export const RegionSchema = RegionListItemSchema.extend({
 // ---------- sources ----------
 export const SourceListItemSchema = z.object({
   id: z.number().int(),
-  kind: z.string(),
+  kind: z.enum(SOURCE_KINDS.values),
   title: z.string(),
   publisher: z.string().nullable(),
   published: PartialDateSchema.nullable(),

@@ -1,132 +1,361 @@
 /**
- * Controlled vocabularies of the registry with their Russian labels. The keys
- * are stored in the database and used in the API; the labels are what users see.
+ * Controlled vocabularies of the registry, each value with its Russian and
+ * English label. The keys are what the database stores (a CHECK constraint
+ * holds each column to its vocabulary; the server's vocabulary test compares
+ * the two) and what the API sends; the labels are what people read — Russian
+ * in the interface, English for API clients and exports. Read and write
+ * schemas both take their enums from here, so a value added here is accepted,
+ * returned, documented in OpenAPI and labelled in one change.
  */
-function vocabulary<const T extends Record<string, string>>(labels: T) {
-  return { labels, values: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]] };
+
+/** A label in both languages of the interface and the API. */
+export interface Term {
+  ru: string;
+  en: string;
 }
 
+export type Locale = keyof Term;
+
+export interface Vocabulary<K extends string> {
+  /** The stored values, in display order; the tuple `z.enum` wants. */
+  values: readonly [K, ...K[]];
+  /** Both labels of every value. */
+  terms: Readonly<Record<K, Term>>;
+  /** Russian labels (the interface language). */
+  labels: Readonly<Record<K, string>>;
+  /** English labels (API clients, exports). */
+  labelsEn: Readonly<Record<K, string>>;
+  /** Whether a stored string is one of the values. */
+  has(value: string): value is K;
+  /** The label of a value; an unknown value is returned as it is rather than hidden. */
+  label(value: string | null | undefined, locale?: Locale): string;
+}
+
+export function vocabulary<const T extends Record<string, Term>>(
+  terms: T,
+): Vocabulary<keyof T & string> {
+  type K = keyof T & string;
+  const values = Object.keys(terms) as K[];
+  const pick = (locale: Locale) =>
+    Object.fromEntries(values.map((v) => [v, terms[v]![locale]])) as Record<K, string>;
+  const has = (value: string): value is K => Object.hasOwn(terms, value);
+  return {
+    values: values as [K, ...K[]],
+    terms,
+    labels: pick('ru'),
+    labelsEn: pick('en'),
+    has,
+    label: (value, locale = 'ru') => (value ? (has(value) ? terms[value]![locale] : value) : ''),
+  };
+}
+
+/** The value type of a vocabulary: `ValueOf<typeof SITE_KINDS>` is `'sez' | 'technopark' | …`. */
+export type ValueOf<V> = V extends Vocabulary<infer K> ? K : never;
+
 export const ORGANISATION_KINDS = vocabulary({
-  enterprise: 'Предприятие',
-  university: 'Вуз',
-  college: 'Колледж',
-  research_institute: 'Научно-исследовательский институт',
-  government_body: 'Орган власти',
-  association: 'Ассоциация',
-  consultancy: 'Консалтинговая компания',
-  development_institution: 'Институт развития',
-  management_company: 'Управляющая компания ОЭЗ или парка',
-  foreign_company: 'Иностранная компания',
-  media: 'СМИ',
-  other: 'Иная организация',
+  enterprise: { ru: 'Предприятие', en: 'Enterprise' },
+  university: { ru: 'Вуз', en: 'University' },
+  college: { ru: 'Колледж', en: 'College' },
+  research_institute: { ru: 'Научно-исследовательский институт', en: 'Research institute' },
+  government_body: { ru: 'Орган власти', en: 'Government body' },
+  association: { ru: 'Ассоциация', en: 'Association' },
+  consultancy: { ru: 'Консалтинговая компания', en: 'Consultancy' },
+  development_institution: { ru: 'Институт развития', en: 'Development institution' },
+  management_company: {
+    ru: 'Управляющая компания ОЭЗ или парка',
+    en: 'Management company of an SEZ or park',
+  },
+  foreign_company: { ru: 'Иностранная компания', en: 'Foreign company' },
+  media: { ru: 'СМИ', en: 'Media' },
+  other: { ru: 'Иная организация', en: 'Other organisation' },
 });
-export type OrganisationKind = keyof typeof ORGANISATION_KINDS.labels;
+export type OrganisationKind = ValueOf<typeof ORGANISATION_KINDS>;
 
 /** Site kinds; SEZ types follow Federal Law № 116-ФЗ of 22.07.2005, art. 4. */
 export const SITE_KINDS = vocabulary({
-  sez: 'Особая экономическая зона',
-  technopark: 'Технопарк',
-  industrial_park: 'Индустриальный парк',
-  tor: 'Территория опережающего развития',
+  sez: { ru: 'Особая экономическая зона', en: 'Special economic zone' },
+  technopark: { ru: 'Технопарк', en: 'Technopark' },
+  industrial_park: { ru: 'Индустриальный парк', en: 'Industrial park' },
+  tor: { ru: 'Территория опережающего развития', en: 'Priority development area' },
 });
-export type SiteKind = keyof typeof SITE_KINDS.labels;
+export type SiteKind = ValueOf<typeof SITE_KINDS>;
 
 export const SEZ_TYPES = vocabulary({
-  industrial_production: 'Промышленно-производственная',
-  technology_innovation: 'Технико-внедренческая',
-  tourist_recreational: 'Туристско-рекреационная',
-  port: 'Портовая',
+  industrial_production: { ru: 'Промышленно-производственная', en: 'Industrial production' },
+  technology_innovation: { ru: 'Технико-внедренческая', en: 'Technology and innovation' },
+  tourist_recreational: { ru: 'Туристско-рекреационная', en: 'Tourist and recreational' },
+  port: { ru: 'Портовая', en: 'Port' },
 });
-export type SezType = keyof typeof SEZ_TYPES.labels;
+export type SezType = ValueOf<typeof SEZ_TYPES>;
 
 export const CLUSTER_KINDS = vocabulary({
-  industrial: 'Промышленный кластер',
-  innovation_territorial: 'Инновационный территориальный кластер',
-  education_production: 'Образовательно-производственный кластер',
-  education: 'Образовательный кластер',
+  industrial: { ru: 'Промышленный кластер', en: 'Industrial cluster' },
+  innovation_territorial: {
+    ru: 'Инновационный территориальный кластер',
+    en: 'Innovative territorial cluster',
+  },
+  education_production: {
+    ru: 'Образовательно-производственный кластер',
+    en: 'Education and production cluster',
+  },
+  education: { ru: 'Образовательный кластер', en: 'Education cluster' },
 });
-export type ClusterKind = keyof typeof CLUSTER_KINDS.labels;
+export type ClusterKind = ValueOf<typeof CLUSTER_KINDS>;
 
 export const CLUSTER_STATUSES = vocabulary({
-  forming: 'Формируется',
-  operating: 'Действует',
+  forming: { ru: 'Формируется', en: 'Forming' },
+  operating: { ru: 'Действует', en: 'Operating' },
 });
+export type ClusterStatus = ValueOf<typeof CLUSTER_STATUSES>;
 
+/** Roles of an organisation in a cluster (cluster_member.role). */
 export const MEMBERSHIP_ROLES = vocabulary({
-  participant: 'Участник',
-  anchor: 'Якорный участник (производитель конечной продукции)',
-  component_supplier: 'Поставщик комплектующих',
-  infrastructure: 'Инфраструктура',
-  education: 'Образование',
-  research: 'Наука',
-  finance: 'Финансы',
-  specialised_organisation: 'Специализированная организация',
-  resident: 'Резидент',
+  participant: { ru: 'Участник', en: 'Participant' },
+  anchor: {
+    ru: 'Якорный участник (производитель конечной продукции)',
+    en: 'Anchor participant (final product manufacturer)',
+  },
+  component_supplier: { ru: 'Поставщик комплектующих', en: 'Component supplier' },
+  infrastructure: { ru: 'Инфраструктура', en: 'Infrastructure' },
+  education: { ru: 'Образование', en: 'Education' },
+  research: { ru: 'Наука', en: 'Research' },
+  finance: { ru: 'Финансы', en: 'Finance' },
+  specialised_organisation: {
+    ru: 'Специализированная организация',
+    en: 'Specialised organisation',
+  },
+  resident: { ru: 'Резидент', en: 'Resident' },
 });
+export type MembershipRole = ValueOf<typeof MEMBERSHIP_ROLES>;
 
 export const EVENT_KINDS = vocabulary({
-  strategic_session: 'Стратегическая сессия',
-  setup_session: 'Установочная сессия',
-  forum: 'Форум',
-  meeting: 'Встреча',
+  strategic_session: { ru: 'Стратегическая сессия', en: 'Strategic session' },
+  setup_session: { ru: 'Установочная сессия', en: 'Kick-off session' },
+  forum: { ru: 'Форум', en: 'Forum' },
+  meeting: { ru: 'Встреча', en: 'Meeting' },
 });
-export type EventKind = keyof typeof EVENT_KINDS.labels;
+export type EventKind = ValueOf<typeof EVENT_KINDS>;
 
-export const EVENT_STATUSES = vocabulary({ held: 'Состоялось', planned: 'Запланировано' });
+export const EVENT_STATUSES = vocabulary({
+  held: { ru: 'Состоялось', en: 'Held' },
+  planned: { ru: 'Запланировано', en: 'Planned' },
+});
+export type EventStatus = ValueOf<typeof EVENT_STATUSES>;
 
+/** Roles of an organisation or person at an event (event_participant.role). */
 export const PARTICIPATION_ROLES = vocabulary({
-  organiser: 'Организатор',
-  supporter: 'При поддержке',
-  partner: 'Совместно с',
-  opener: 'Открыл(а) мероприятие',
-  speaker: 'Выступил(а)',
-  participant: 'Участник',
+  organiser: { ru: 'Организатор', en: 'Organiser' },
+  supporter: { ru: 'При поддержке', en: 'Supporter' },
+  partner: { ru: 'Совместно с', en: 'Partner' },
+  opener: { ru: 'Открыл(а) мероприятие', en: 'Opened the event' },
+  speaker: { ru: 'Выступил(а)', en: 'Speaker' },
+  participant: { ru: 'Участник', en: 'Participant' },
 });
+export type ParticipationRole = ValueOf<typeof PARTICIPATION_ROLES>;
 
+/** Roles of a party to an agreement or an action plan (agreement_party.role, action_plan_party.role). */
 export const PARTY_ROLES = vocabulary({
-  party: 'Сторона',
-  signatory: 'Подписант',
-  executor: 'Исполнитель',
+  party: { ru: 'Сторона', en: 'Party' },
+  signatory: { ru: 'Подписант', en: 'Signatory' },
+  executor: { ru: 'Исполнитель', en: 'Executor' },
 });
+export type PartyRole = ValueOf<typeof PARTY_ROLES>;
 
 export const PROJECT_KINDS = vocabulary({
-  investment: 'Инвестиционный проект',
-  joint_cluster: 'Совместный проект кластера',
-  infrastructure: 'Инфраструктурный проект',
-  social: 'Социальный проект',
+  investment: { ru: 'Инвестиционный проект', en: 'Investment project' },
+  joint_cluster: { ru: 'Совместный проект кластера', en: 'Joint cluster project' },
+  infrastructure: { ru: 'Инфраструктурный проект', en: 'Infrastructure project' },
+  social: { ru: 'Социальный проект', en: 'Social project' },
 });
+export type ProjectKind = ValueOf<typeof PROJECT_KINDS>;
 
 export const PROJECT_STATUSES = vocabulary({
-  planned: 'Планируется',
-  in_progress: 'Реализуется',
-  completed: 'Реализован',
-  supported: 'Получил поддержку',
+  planned: { ru: 'Планируется', en: 'Planned' },
+  in_progress: { ru: 'Реализуется', en: 'In progress' },
+  completed: { ru: 'Реализован', en: 'Completed' },
+  supported: { ru: 'Получил поддержку', en: 'Received support' },
 });
+export type ProjectStatus = ValueOf<typeof PROJECT_STATUSES>;
+
+/** Roles of an organisation in a project (project_participant.role). */
+export const PROJECT_PARTICIPANT_ROLES = vocabulary({
+  investor: { ru: 'Инвестор', en: 'Investor' },
+  object: { ru: 'Объект проекта', en: 'Project object' },
+  participant: { ru: 'Участник', en: 'Participant' },
+});
+export type ProjectParticipantRole = ValueOf<typeof PROJECT_PARTICIPANT_ROLES>;
+
+/**
+ * Every role an organisation's profile can list: the roles of the relation
+ * tables above plus a site residency. Labels of a shared key agree, so one
+ * namespace serves the interface.
+ */
+export const LINK_ROLES = vocabulary({
+  ...MEMBERSHIP_ROLES.terms,
+  ...PARTICIPATION_ROLES.terms,
+  ...PARTY_ROLES.terms,
+  ...PROJECT_PARTICIPANT_ROLES.terms,
+});
+export type LinkRole = ValueOf<typeof LINK_ROLES>;
 
 export const RATING_OBJECT_TYPES = vocabulary({
-  site: 'Площадка',
-  cluster: 'Кластер',
-  region: 'Регион',
+  site: { ru: 'Площадка', en: 'Site' },
+  cluster: { ru: 'Кластер', en: 'Cluster' },
+  region: { ru: 'Регион', en: 'Region' },
 });
+export type RatingObjectType = ValueOf<typeof RATING_OBJECT_TYPES>;
 
 export const SOURCE_KINDS = vocabulary({
-  press_release: 'Пресс-релиз',
-  news: 'Новость',
-  reference: 'Справочный материал',
+  press_release: { ru: 'Пресс-релиз', en: 'Press release' },
+  news: { ru: 'Новость', en: 'News' },
+  reference: { ru: 'Справочный материал', en: 'Reference material' },
 });
+export type SourceKind = ValueOf<typeof SOURCE_KINDS>;
+
+/** How precisely a source states a date (see dates/partial-date.ts). */
+export const DATE_PRECISIONS = vocabulary({
+  day: { ru: 'День', en: 'Day' },
+  month: { ru: 'Месяц', en: 'Month' },
+  season: { ru: 'Время года', en: 'Season' },
+  quarter: { ru: 'Квартал', en: 'Quarter' },
+  year: { ru: 'Год', en: 'Year' },
+  range: { ru: 'Период', en: 'Range' },
+});
+export type DatePrecisionValue = ValueOf<typeof DATE_PRECISIONS>;
 
 /** The entity types of the registry, as used in URLs, search results and statements. */
 export const ENTITY_TYPES = vocabulary({
-  region: 'Регион',
-  organisation: 'Организация',
-  person: 'Персона',
-  site: 'Площадка',
-  cluster: 'Кластер',
-  event: 'Мероприятие',
-  agreement: 'Соглашение',
-  action_plan: 'План действий',
-  project: 'Проект',
-  source: 'Источник',
-  rating: 'Рейтинг',
+  region: { ru: 'Регион', en: 'Region' },
+  organisation: { ru: 'Организация', en: 'Organisation' },
+  person: { ru: 'Персона', en: 'Person' },
+  site: { ru: 'Площадка', en: 'Site' },
+  cluster: { ru: 'Кластер', en: 'Cluster' },
+  event: { ru: 'Мероприятие', en: 'Event' },
+  agreement: { ru: 'Соглашение', en: 'Agreement' },
+  action_plan: { ru: 'План действий', en: 'Action plan' },
+  project: { ru: 'Проект', en: 'Project' },
+  source: { ru: 'Источник', en: 'Source' },
+  rating: { ru: 'Рейтинг', en: 'Rating' },
+  support_measure: { ru: 'Мера поддержки', en: 'Support measure' },
 });
-export type EntityType = keyof typeof ENTITY_TYPES.labels;
+export type EntityType = ValueOf<typeof ENTITY_TYPES>;
+
+/** Account roles (account.role); what each may do is in the server's authorisation. */
+export const ACCOUNT_ROLES = vocabulary({
+  administrator: { ru: 'Администратор', en: 'Administrator' },
+  regional_editor: { ru: 'Региональный редактор', en: 'Regional editor' },
+  analyst: { ru: 'Аналитик', en: 'Analyst' },
+});
+export type AccountRole = ValueOf<typeof ACCOUNT_ROLES>;
+
+/** Actions of the change history (audit_log.action). */
+export const AUDIT_ACTIONS = vocabulary({
+  create: { ru: 'Создание', en: 'Created' },
+  update: { ru: 'Изменение', en: 'Updated' },
+  delete: { ru: 'Удаление', en: 'Deleted' },
+  restore: { ru: 'Восстановление', en: 'Restored' },
+});
+export type AuditAction = ValueOf<typeof AUDIT_ACTIONS>;
+
+/**
+ * Security events beside the change history (security_event.action): sign-ins,
+ * password, role and second-factor changes, sessions revoked.
+ */
+export const SECURITY_ACTIONS = vocabulary({
+  sign_in: { ru: 'Вход', en: 'Signed in' },
+  sign_in_failed: { ru: 'Неудачный вход', en: 'Sign-in failed' },
+  sign_in_throttled: { ru: 'Вход задержан ограничением', en: 'Sign-in delayed by the limits' },
+  sign_out: { ru: 'Выход', en: 'Signed out' },
+  password_changed: { ru: 'Смена пароля', en: 'Password changed' },
+  password_reset: { ru: 'Пароль задан администратором', en: 'Password set by an administrator' },
+  role_changed: { ru: 'Изменение роли или регионов', en: 'Role or regions changed' },
+  account_disabled: { ru: 'Блокировка', en: 'Account disabled' },
+  account_enabled: { ru: 'Разблокировка', en: 'Account enabled' },
+  account_created: { ru: 'Создание учётной записи', en: 'Account created' },
+  totp_enabled: { ru: 'Второй фактор подключён', en: 'Second factor enabled' },
+  totp_disabled: { ru: 'Второй фактор отключён', en: 'Second factor disabled' },
+  session_revoked: { ru: 'Сессия завершена', en: 'Session revoked' },
+  account_unlocked: { ru: 'Сняты задержки входа', en: 'Sign-in delays lifted' },
+});
+export type SecurityAction = ValueOf<typeof SECURITY_ACTIONS>;
+
+/** Why a row of an imported statistics file was set aside (dataset_quarantine_row.reason_code). */
+export const QUARANTINE_REASONS = vocabulary({
+  unknown_region: { ru: 'регион не найден', en: 'region not found' },
+  region_includes_parts: {
+    ru: 'регион включает автономные округа',
+    en: 'region includes its autonomous okrugs',
+  },
+  duplicate_region_spelling: {
+    ru: 'другое написание уже взятого региона',
+    en: 'another spelling of a region already taken',
+  },
+  unknown_industry: { ru: 'отрасль не найдена', en: 'industry not found' },
+  ambiguous_industry: { ru: 'отрасль неоднозначна', en: 'industry is ambiguous' },
+  total_row: { ru: 'строка итога', en: 'total row' },
+  other_ownership_form: { ru: 'разрез по форме собственности', en: 'breakdown by ownership form' },
+  unrecognised_row: { ru: 'строка не распознана', en: 'row not recognised' },
+  invalid_value: { ru: 'значение не число', en: 'value is not a number' },
+  invalid_year: { ru: 'год не распознан', en: 'year not recognised' },
+  duplicate_key: { ru: 'повтор строки', en: 'repeated row' },
+});
+export type QuarantineReason = ValueOf<typeof QUARANTINE_REASONS>;
+
+/** What a statistical dataset counts (statistical_dataset.measure). */
+export const DATASET_MEASURES = vocabulary({
+  employment: { ru: 'Занятость', en: 'Employment' },
+  establishments: { ru: 'Число организаций', en: 'Establishments' },
+  output: { ru: 'Выпуск', en: 'Output' },
+});
+export type DatasetMeasure = ValueOf<typeof DATASET_MEASURES>;
+
+/** The regions a dataset is broken down by (statistical_dataset.region_level); labels read inside a sentence. */
+export const REGION_LEVELS = vocabulary({
+  federal_subject: { ru: 'субъекты РФ', en: 'federal subjects' },
+  municipality: { ru: 'муниципальные образования', en: 'municipalities' },
+});
+export type RegionLevel = ValueOf<typeof REGION_LEVELS>;
+
+/** How a dataset codes industries (statistical_dataset.industry_classification). */
+export const INDUSTRY_CLASSIFICATIONS = vocabulary({
+  okved2: { ru: 'коды ОКВЭД2', en: 'OKVED2 codes' },
+  cluster_category: { ru: 'кластерные категории', en: 'cluster categories' },
+});
+export type IndustryClassification = ValueOf<typeof INDUSTRY_CLASSIFICATIONS>;
+
+/** Traded or local cluster category (cluster_category.type). */
+export const INDUSTRY_TYPES = vocabulary({
+  traded: { ru: 'торгуемая', en: 'traded' },
+  local: { ru: 'локальная', en: 'local' },
+});
+export type IndustryType = ValueOf<typeof INDUSTRY_TYPES>;
+
+/** Every vocabulary by name, for tests and for clients that list them. */
+export const VOCABULARIES = {
+  ORGANISATION_KINDS,
+  SITE_KINDS,
+  SEZ_TYPES,
+  CLUSTER_KINDS,
+  CLUSTER_STATUSES,
+  MEMBERSHIP_ROLES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  PARTICIPATION_ROLES,
+  PARTY_ROLES,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  PROJECT_PARTICIPANT_ROLES,
+  LINK_ROLES,
+  RATING_OBJECT_TYPES,
+  SOURCE_KINDS,
+  DATE_PRECISIONS,
+  ENTITY_TYPES,
+  ACCOUNT_ROLES,
+  AUDIT_ACTIONS,
+  SECURITY_ACTIONS,
+  QUARANTINE_REASONS,
+  DATASET_MEASURES,
+  REGION_LEVELS,
+  INDUSTRY_CLASSIFICATIONS,
+  INDUSTRY_TYPES,
+} as const;

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '@promatlas/core/domain/vocabulary.ts';
 import type { Database } from '../db/database.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+export type { AuditAction };
 
 /** Generated and bookkeeping columns that say nothing about the record's content. */
 const NOT_AUDITED = new Set(['search_vector', 'search_text', 'updated_at', 'created_at']);

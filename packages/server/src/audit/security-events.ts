@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { SECURITY_ACTIONS as SECURITY_ACTION_VOCABULARY } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
 
 /**
@@ -6,24 +7,9 @@ import type { Db } from '../db/connection.ts';
  * a before and an after per mutation): who signed in or failed to, when a
  * sign-in was delayed or refused by the limits, password, role and second
  * factor changes, sessions revoked, accounts unlocked. Never a password or a
- * code.
+ * code. The actions and their labels are a core vocabulary.
  */
-export const SECURITY_ACTIONS = [
-  'sign_in',
-  'sign_in_failed',
-  'sign_in_throttled',
-  'sign_out',
-  'password_changed',
-  'password_reset',
-  'role_changed',
-  'account_disabled',
-  'account_enabled',
-  'account_created',
-  'totp_enabled',
-  'totp_disabled',
-  'session_revoked',
-  'account_unlocked',
-] as const;
+export const SECURITY_ACTIONS = SECURITY_ACTION_VOCABULARY.values;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
 export async function recordSecurityEvent(

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { DatasetMeasure } from '@promatlas/core/domain/vocabulary.ts';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.ts';
@@ -72,7 +73,7 @@ function year(value: string): number {
 interface ImportOptions {
   name: string;
   format?: 'rosstat' | 'csv' | 'xlsx';
-  measure?: 'employment' | 'establishments' | 'output';
+  measure?: DatasetMeasure;
   unit?: string;
   classification: 'okved2' | 'cluster_category';
   regionLevel: 'federal_subject' | 'municipality';

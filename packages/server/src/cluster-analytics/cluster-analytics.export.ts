@@ -1,4 +1,5 @@
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
+import { INDUSTRY_TYPES, type IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import { loadExcelJs } from '../imports/load-exceljs.ts';
 import type {
   ClusterCandidates,
@@ -15,9 +16,8 @@ export interface ExportTable {
   rows: (string | number | null)[][];
 }
 
-const TYPE_LABELS = { traded: 'торгуемая', local: 'локальная' } as const;
 const yesNo = (flag: boolean) => (flag ? 'да' : 'нет');
-const typeLabel = (type: 'traded' | 'local' | null) => (type ? TYPE_LABELS[type] : '');
+const typeLabel = (type: IndustryType | null) => INDUSTRY_TYPES.label(type);
 
 function caption(
   d: { dataset: { name: string; illustrative: boolean; unit: string } },

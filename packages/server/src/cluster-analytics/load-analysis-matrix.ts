@@ -1,4 +1,5 @@
 import type { EmploymentMatrix } from '@promatlas/core/analytics/index.ts';
+import type { IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import {
   aggregateToCategories,
   clusterCategoryOfOkved,
@@ -24,7 +25,7 @@ export const UNASSIGNED = 'unassigned';
 export interface IndustryInfo {
   code: string;
   name: string;
-  type: 'traded' | 'local' | null;
+  type: IndustryType | null;
 }
 
 /**
@@ -92,7 +93,7 @@ export async function loadAnalysisMatrices(
   }
 
   const categories = await loadCategories(db);
-  const categoryType = new Map(categories.map((c) => [c.code, c.type as 'traded' | 'local']));
+  const categoryType = new Map(categories.map((c) => [c.code, c.type]));
   const mapping = new Map(
     (await loadCategoryMapping(db)).map((m) => [m.okved_code, m.category_code]),
   );
@@ -128,7 +129,7 @@ export async function loadAnalysisMatrices(
       });
     }
     for (const c of categories)
-      industries.set(c.code, { code: c.code, name: c.name, type: c.type as 'traded' | 'local' });
+      industries.set(c.code, { code: c.code, name: c.name, type: c.type });
     if (anyUnassigned)
       industries.set(UNASSIGNED, {
         code: UNASSIGNED,
@@ -176,7 +177,7 @@ export async function loadAnalysisMatrices(
       industries.set(code, {
         code,
         name: c?.name ?? code,
-        type: (c?.type as 'traded' | 'local' | undefined) ?? null,
+        type: c?.type ?? null,
       });
     }
   }

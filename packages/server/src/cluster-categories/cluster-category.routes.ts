@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import { INDUSTRY_TYPES } from '@promatlas/core/domain/vocabulary.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { listClusterCategories, updateClusterCategory } from './cluster-category.service.ts';
 
@@ -7,7 +8,7 @@ const CategorySchema = z.object({
   code: z.string(),
   name: z.string(),
   type: z
-    .enum(['traded', 'local'])
+    .enum(INDUSTRY_TYPES.values)
     .describe('traded — торгуемые (экспортные) отрасли, local — локальные'),
   description: z.string().nullable(),
   okvedCodes: z.array(z.string()).describe('Коды ОКВЭД2 любого уровня; действует самый конкретный'),
@@ -39,7 +40,7 @@ export function clusterCategoryRoutes(app: AppInstance): void {
         }),
         body: z.object({
           name: z.string().trim().min(1).max(300).optional(),
-          type: z.enum(['traded', 'local']).optional(),
+          type: z.enum(INDUSTRY_TYPES.values).optional(),
           description: z.string().max(5000).nullable().optional(),
           okvedCodes: z.array(z.string().trim()).max(2000).optional(),
         }),

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
@@ -24,7 +25,7 @@ export async function listClusterCategories(db: Db) {
     items: categories.map((c) => ({
       code: c.code,
       name: c.name,
-      type: c.type as 'traded' | 'local',
+      type: c.type,
       description: c.description,
       okvedCodes: mapping.filter((m) => m.category_code === c.code).map((m) => m.okved_code),
     })),
@@ -36,7 +37,7 @@ export async function updateClusterCategory(
   code: string,
   patch: {
     name?: string | undefined;
-    type?: 'traded' | 'local' | undefined;
+    type?: IndustryType | undefined;
     description?: string | null | undefined;
     okvedCodes?: string[] | undefined;
   },

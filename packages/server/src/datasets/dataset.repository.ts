@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.ts';
 import type { Database, StatisticalDatasetTable } from '../db/database.ts';
 import type { QuarantineEntry } from './import/source-rows.ts';
 import type { MatchedValue } from './import/match-source-rows.ts';
+import type { QuarantineReason } from '@promatlas/core/domain/vocabulary.ts';
 
 type Executor = Db | Transaction<Database>;
 
@@ -202,7 +203,7 @@ export async function findQuarantine(
       id: number;
       line: number;
       raw: Record<string, string>;
-      reason_code: string;
+      reason_code: QuarantineReason;
       reason: string;
     }[],
     total: Number(n),

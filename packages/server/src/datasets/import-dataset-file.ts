@@ -5,6 +5,7 @@ import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.
 import type { Database } from '../db/database.ts';
 import type { Db } from '../db/connection.ts';
 import { decodeText } from '../imports/decode-text.ts';
+import type { QuarantineReason } from '@promatlas/core/domain/vocabulary.ts';
 import {
   matchSourceRows,
   type MatchedValue,
@@ -180,7 +181,7 @@ export async function writePreparedImport(
 
 export function summariseImport(prepared: PreparedImport): ImportResult {
   const { values, quarantine } = prepared;
-  const byReason = new Map<string, number>();
+  const byReason = new Map<QuarantineReason, number>();
   for (const q of quarantine) byReason.set(q.reasonCode, (byReason.get(q.reasonCode) ?? 0) + 1);
   const years = new Set<number>();
   for (let k = 0; k < values.length; k++) years.add(values.year[k]!);

@@ -1,4 +1,28 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  AccountRole,
+  AuditAction,
+  ClusterKind,
+  ClusterStatus,
+  DatasetMeasure,
+  DatePrecisionValue,
+  EventKind,
+  EventStatus,
+  IndustryClassification,
+  IndustryType,
+  MembershipRole,
+  OrganisationKind,
+  ParticipationRole,
+  PartyRole,
+  ProjectKind,
+  ProjectParticipantRole,
+  ProjectStatus,
+  QuarantineReason,
+  RegionLevel,
+  SezType,
+  SiteKind,
+  SourceKind,
+} from '@promatlas/core/domain/vocabulary.ts';
 
 /**
  * Kysely table types, kept in step with migrations/ (schema-drift.test.ts
@@ -20,7 +44,7 @@ export interface RecordColumns {
 export interface PeriodColumns {
   valid_from: string | null;
   valid_to: string | null;
-  valid_precision: string | null;
+  valid_precision: DatePrecisionValue | null;
 }
 export interface SearchColumns {
   search_vector: ReadOnly<string>;
@@ -69,19 +93,19 @@ export interface OktmoTable {
 export interface SourceDocumentTable extends SearchColumns {
   id: Generated<number>;
   slug: string | null;
-  kind: string;
+  kind: SourceKind;
   title: string;
   publisher: string | null;
   published_from: string | null;
   published_to: string | null;
-  published_precision: string | null;
+  published_precision: DatePrecisionValue | null;
   url: string | null;
   text: string;
   created_at: Generated<Timestamp>;
 }
 export interface OrganisationTable extends RecordColumns, SearchColumns {
   id: Generated<number>;
-  kind: string;
+  kind: OrganisationKind;
   name: string;
   full_name: string | null;
   short_name: string | null;
@@ -119,8 +143,8 @@ export interface PositionTable extends RecordColumns, PeriodColumns {
 }
 export interface SiteTable extends RecordColumns, SearchColumns {
   id: Generated<number>;
-  kind: string;
-  sez_type: string | null;
+  kind: SiteKind;
+  sez_type: SezType | null;
   name: string;
   full_name: string | null;
   aliases: Generated<string[]>;
@@ -138,8 +162,8 @@ export interface SiteResidentTable extends RecordColumns, PeriodColumns {
 }
 export interface ClusterTable extends RecordColumns, SearchColumns {
   id: Generated<number>;
-  kind: string;
-  status: Generated<string>;
+  kind: ClusterKind;
+  status: Generated<ClusterStatus>;
   name: string;
   full_name: string | null;
   aliases: Generated<string[]>;
@@ -151,12 +175,12 @@ export interface ClusterMemberTable extends RecordColumns, PeriodColumns {
   id: Generated<number>;
   cluster_id: number;
   organisation_id: number;
-  role: Generated<string>;
+  role: Generated<MembershipRole>;
 }
 export interface EventTable extends RecordColumns, PeriodColumns, SearchColumns {
   id: Generated<number>;
-  kind: string;
-  status: Generated<string>;
+  kind: EventKind;
+  status: Generated<EventStatus>;
   title: string;
   region_code: string | null;
   place: string | null;
@@ -174,7 +198,7 @@ export interface EventParticipantTable extends RecordColumns {
   organisation_id: number | null;
   person_id: number | null;
   position_id: number | null;
-  role: string;
+  role: ParticipationRole;
 }
 export interface AgreementTable extends RecordColumns, PeriodColumns, SearchColumns {
   id: Generated<number>;
@@ -190,7 +214,7 @@ export interface AgreementPartyTable extends RecordColumns {
   region_code: string | null;
   signatory_person_id: number | null;
   signatory_position_id: number | null;
-  role: Generated<string>;
+  role: Generated<PartyRole>;
 }
 export interface ActionPlanTable extends RecordColumns, PeriodColumns, SearchColumns {
   id: Generated<number>;
@@ -203,12 +227,12 @@ export interface ActionPlanPartyTable extends RecordColumns {
   action_plan_id: number;
   organisation_id: number | null;
   region_code: string | null;
-  role: Generated<string>;
+  role: Generated<PartyRole>;
 }
 export interface ProjectTable extends RecordColumns, PeriodColumns, SearchColumns {
   id: Generated<number>;
-  kind: string;
-  status: string | null;
+  kind: ProjectKind;
+  status: ProjectStatus | null;
   title: string;
   description: string | null;
   region_code: string | null;
@@ -219,7 +243,7 @@ export interface ProjectParticipantTable extends RecordColumns {
   id: Generated<number>;
   project_id: number;
   organisation_id: number;
-  role: string;
+  role: ProjectParticipantRole;
 }
 export interface SupportMeasureTable extends RecordColumns, PeriodColumns {
   id: Generated<number>;
@@ -337,7 +361,7 @@ export interface AppUserTable {
   email: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: AccountRole;
   regions: Generated<string[]>;
   disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -386,7 +410,7 @@ export interface AuditEntryTable {
   id: Generated<number>;
   at: Timestamp;
   user_id: number | null;
-  action: string;
+  action: AuditAction;
   entity_type: string;
   entity_id: string;
   before: unknown;
@@ -398,10 +422,10 @@ export interface StatisticalDatasetTable {
   id: Generated<number>;
   name: string;
   description: string | null;
-  measure: string;
+  measure: DatasetMeasure;
   unit: string;
-  region_level: Generated<string>;
-  industry_classification: Generated<string>;
+  region_level: Generated<RegionLevel>;
+  industry_classification: Generated<IndustryClassification>;
   source_id: number | null;
   source_text: string | null;
   source_url: string | null;
@@ -424,14 +448,14 @@ export interface DatasetQuarantineRowTable {
   file_sha256: string;
   line: number;
   raw: ColumnType<unknown, string, string>;
-  reason_code: string;
+  reason_code: QuarantineReason;
   reason: string;
   created_at: Generated<Timestamp>;
 }
 export interface ClusterCategoryTable {
   code: string;
   name: string;
-  type: string;
+  type: IndustryType;
   description: string | null;
 }
 export interface ClusterCategoryOkvedTable {

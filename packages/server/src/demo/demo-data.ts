@@ -1,5 +1,5 @@
 import { day, month, range, season, year } from '@promatlas/core/dates/partial-date.ts';
-import type { DemoData } from './demo-data.types.ts';
+import type { DemoData, DemoOrganisation, DemoParticipant } from './demo-data.types.ts';
 
 /**
  * Every fact of the five seed press releases (../shared/seeds, copied to
@@ -290,7 +290,7 @@ export const DEMO_DATA: DemoData = {
       source: S2,
       quote: 'совместно с петербургской консалтинговой компанией ООО «Центр консалтинга «Панацея»',
     },
-    ...ENTERPRISES_2013.map((e) => ({
+    ...ENTERPRISES_2013.map((e): DemoOrganisation => ({
       key: e.key,
       kind: 'enterprise',
       name: e.name,
@@ -300,7 +300,7 @@ export const DEMO_DATA: DemoData = {
       source: S2,
       quote: e.quote,
     })),
-    ...EDUCATION_2013.map((e) => ({
+    ...EDUCATION_2013.map((e): DemoOrganisation => ({
       key: e.key,
       kind: e.kind,
       name: e.name,
@@ -310,7 +310,7 @@ export const DEMO_DATA: DemoData = {
       source: S2,
       quote: e.quote,
     })),
-    ...GOVERNMENT_2013.map((g) => ({
+    ...GOVERNMENT_2013.map((g): DemoOrganisation => ({
       key: g.key,
       kind: 'government_body',
       name: g.name,
@@ -654,19 +654,19 @@ export const DEMO_DATA: DemoData = {
           quote:
             'Работу установочной сессии открыл начальник управления инновационной и промышленной политики Липецкой области Лаврентьев Владимир Васильевич.',
         },
-        ...ENTERPRISES_2013.map((e) => ({
+        ...ENTERPRISES_2013.map((e): DemoParticipant => ({
           organisation: e.key,
           role: 'participant',
           source: S2,
           quote: e.quote,
         })),
-        ...EDUCATION_2013.map((e) => ({
+        ...EDUCATION_2013.map((e): DemoParticipant => ({
           organisation: e.key,
           role: 'participant',
           source: S2,
           quote: e.quote,
         })),
-        ...GOVERNMENT_2013.map((g) => ({
+        ...GOVERNMENT_2013.map((g): DemoParticipant => ({
           organisation: g.key,
           role: 'participant',
           source: S2,

@@ -1,4 +1,18 @@
 import type { PartialDate } from '@promatlas/core/dates/partial-date.ts';
+import type {
+  ClusterKind,
+  ClusterStatus,
+  EventKind,
+  EventStatus,
+  OrganisationKind,
+  ParticipationRole,
+  ProjectKind,
+  ProjectParticipantRole,
+  ProjectStatus,
+  SezType,
+  SiteKind,
+  SourceKind,
+} from '@promatlas/core/domain/vocabulary.ts';
 
 /**
  * The demo dataset is declarative: records refer to each other by symbolic
@@ -14,7 +28,7 @@ export interface Provenance {
 export interface DemoSource {
   key: string;
   file: string;
-  kind: 'press_release' | 'news' | 'reference';
+  kind: SourceKind;
   title: string;
   publisher: string | null;
   published: PartialDate | null;
@@ -23,7 +37,7 @@ export interface DemoSource {
 
 export interface DemoOrganisation extends Provenance {
   key: string;
-  kind: string;
+  kind: OrganisationKind;
   name: string;
   fullName?: string;
   shortName?: string;
@@ -54,8 +68,8 @@ export interface DemoPosition extends Provenance {
 
 export interface DemoSite extends Provenance {
   key: string;
-  kind: 'sez' | 'technopark' | 'industrial_park' | 'tor';
-  sezType?: string;
+  kind: SiteKind;
+  sezType?: SezType;
   name: string;
   fullName?: string;
   aliases?: string[];
@@ -67,8 +81,8 @@ export interface DemoSite extends Provenance {
 
 export interface DemoCluster extends Provenance {
   key: string;
-  kind: string;
-  status: 'forming' | 'operating';
+  kind: ClusterKind;
+  status: ClusterStatus;
   name: string;
   fullName?: string;
   aliases?: string[];
@@ -80,13 +94,13 @@ export interface DemoParticipant extends Provenance {
   organisation?: string;
   person?: string;
   position?: string;
-  role: string;
+  role: ParticipationRole;
 }
 
 export interface DemoEvent extends Provenance {
   key: string;
-  kind: string;
-  status: 'held' | 'planned';
+  kind: EventKind;
+  status: EventStatus;
   title: string;
   region?: string;
   place?: string;
@@ -127,15 +141,15 @@ export interface DemoActionPlan extends Provenance {
 
 export interface DemoProject extends Provenance {
   key: string;
-  kind: string;
-  status: string | null;
+  kind: ProjectKind;
+  status: ProjectStatus | null;
   title: string;
   description?: string;
   region?: string;
   cluster?: string;
   site?: string;
   date: PartialDate | null;
-  participants?: Array<Provenance & { organisation: string; role: string }>;
+  participants?: Array<Provenance & { organisation: string; role: ProjectParticipantRole }>;
 }
 
 export interface DemoSupportMeasure extends Provenance {

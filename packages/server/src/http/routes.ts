@@ -1,5 +1,6 @@
 import type { AppInstance } from './app-instance.ts';
 import { healthRoutes } from './health.routes.ts';
+import { vocabularyRoutes } from './vocabulary.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import { organisationRoutes } from '../registry/organisations/organisation.routes.ts';
 import { siteRoutes } from '../registry/sites/site.routes.ts';
@@ -22,6 +23,7 @@ import { uploadRoutes } from '../imports/upload.routes.ts';
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
   healthRoutes(app);
+  vocabularyRoutes(app);
   authRoutes(app);
   userRoutes(app);
   auditRoutes(app);

@@ -1,4 +1,5 @@
 import type { User } from '@promatlas/core/api/editing.schema.ts';
+import { ACCOUNT_ROLES } from '@promatlas/core/domain/vocabulary.ts';
 
 /**
  * The browser's copy of the server's access rules (server/src/auth/access.ts),
@@ -7,13 +8,8 @@ import type { User } from '@promatlas/core/api/editing.schema.ts';
  */
 export type Permission = { allowed: true } | { allowed: false; reason: string };
 
-export const ROLE_NAMES: Record<User['role'], string> = {
-  // Same labels as ROLE_LABELS in core/api/editing.schema.ts, which cannot be
-  // imported here without bringing zod into the first page.
-  administrator: 'Администратор',
-  regional_editor: 'Региональный редактор',
-  analyst: 'Аналитик',
-};
+// From core's vocabulary module, which (unlike the API schemas) brings no zod into the first page.
+export const ROLE_NAMES: Record<User['role'], string> = ACCOUNT_ROLES.labels;
 
 const ALLOWED: Permission = { allowed: true };
 

@@ -4,10 +4,8 @@ import {
   ENTITY_TYPES,
   EVENT_KINDS,
   EVENT_STATUSES,
-  MEMBERSHIP_ROLES,
+  LINK_ROLES,
   ORGANISATION_KINDS,
-  PARTICIPATION_ROLES,
-  PARTY_ROLES,
   PROJECT_KINDS,
   PROJECT_STATUSES,
   SEZ_TYPES,
@@ -15,30 +13,21 @@ import {
   SOURCE_KINDS,
 } from '@promatlas/core/domain/vocabulary.ts';
 
-/** Label of a vocabulary key; an unknown key is shown as it is rather than hidden. */
+/**
+ * Label of a vocabulary key in the interface language (Russian; the English
+ * labels serve the API and exports). An unknown key is shown as it is rather
+ * than hidden.
+ */
 export function label(
-  vocabulary: { labels: Record<string, string> },
+  vocabulary: { label(value: string | null | undefined): string },
   key: string | null | undefined,
 ): string {
-  if (!key) return '';
-  return vocabulary.labels[key] ?? key;
+  return vocabulary.label(key);
 }
 
-const EXTRA_ROLES: Record<string, string> = {
-  investor: 'Инвестор',
-  object: 'Объект проекта',
-  member: 'Участник',
-};
-
-/** Roles in memberships, participations and parties share one namespace in the UI. */
+/** Roles in memberships, participations, parties and projects share one namespace in core. */
 export function roleLabel(role: string): string {
-  return (
-    (PARTICIPATION_ROLES.labels as Record<string, string>)[role] ??
-    (MEMBERSHIP_ROLES.labels as Record<string, string>)[role] ??
-    (PARTY_ROLES.labels as Record<string, string>)[role] ??
-    EXTRA_ROLES[role] ??
-    role
-  );
+  return LINK_ROLES.label(role);
 }
 
 export const entityTypeLabel = (type: string) => label(ENTITY_TYPES, type) || 'Запись';

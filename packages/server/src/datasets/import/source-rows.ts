@@ -1,4 +1,5 @@
 import { HttpError } from '../../http/errors.ts';
+import type { QuarantineReason } from '@promatlas/core/domain/vocabulary.ts';
 
 /** One row of an imported file, before regions and activities are matched. */
 export interface SourceRow {
@@ -40,18 +41,8 @@ export interface QuarantineEntry {
   reason: string;
 }
 
-export type QuarantineReasonCode =
-  | 'unknown_region'
-  | 'region_includes_parts'
-  | 'duplicate_region_spelling'
-  | 'unknown_industry'
-  | 'ambiguous_industry'
-  | 'total_row'
-  | 'other_ownership_form'
-  | 'unrecognised_row'
-  | 'invalid_value'
-  | 'invalid_year'
-  | 'duplicate_key';
+/** The reasons are a core vocabulary, so the API, the database CHECK and the labels agree. */
+export type QuarantineReasonCode = QuarantineReason;
 
 /** A file that cannot be imported at all (missing columns, no years): every problem, in Russian and English. */
 export class DatasetImportError extends HttpError {

@@ -1,13 +1,14 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
+import type { ClusterKind, ClusterStatus } from '@promatlas/core/domain/vocabulary.ts';
 import { paginate, textFilter } from '../shared/paginate.ts';
 import { sequential } from '../shared/sequential.ts';
 
 export interface ClusterFilter {
   regions?: string[] | undefined;
-  kind?: string | undefined;
-  status?: string | undefined;
+  kind?: ClusterKind | undefined;
+  status?: ClusterStatus | undefined;
   q?: string | undefined;
 }
 

@@ -21,8 +21,8 @@ import {
 
 function listItem(r: {
   id: number;
-  kind: string;
-  status: string;
+  kind: ClusterListItem['kind'];
+  status: ClusterListItem['status'];
   name: string;
   specialisation: string | null;
   region_code: string | null;

@@ -16,8 +16,8 @@ import { findEvents, getEventLinks, getEventRow, type EventFilter } from './even
 
 function listItem(r: {
   id: number;
-  kind: string;
-  status: string;
+  kind: EventListItem['kind'];
+  status: EventListItem['status'];
   title: string;
   valid_from: string | null;
   valid_to: string | null;

@@ -2,12 +2,13 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { RoleLinkRow } from '../shared/role-links.ts';
 import type { Database } from '../../db/database.ts';
 import type { Db } from '../../db/connection.ts';
+import type { OrganisationKind } from '@promatlas/core/domain/vocabulary.ts';
 import { toPrefixTsQuery } from '../../search/search-query.ts';
 import { sequential } from '../shared/sequential.ts';
 
 export interface OrganisationFilter {
   regions?: string[] | undefined;
-  kind?: string | undefined;
+  kind?: OrganisationKind | undefined;
   legalForm?: string | undefined;
   okved?: string | undefined;
   q?: string | undefined;

@@ -23,7 +23,7 @@ function listItem(r: {
   id: number;
   name: string;
   legal_form: string | null;
-  kind: string;
+  kind: OrganisationListItem['kind'];
   region_code: string | null;
   region_name: string | null;
   town: string | null;

@@ -137,7 +137,7 @@ export async function getPerson(db: Db, id: number): Promise<Person> {
     .selectFrom('agreement_party as p')
     .innerJoin('agreement as a', 'a.id', 'p.agreement_id')
     .select([
-      sql<string>`'signatory'`.as('role'),
+      sql<'signatory'>`'signatory'`.as('role'),
       'a.valid_from',
       'a.valid_to',
       'a.valid_precision',

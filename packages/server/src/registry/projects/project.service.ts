@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Project, ProjectListItem } from '@promatlas/core/api/registry.schema.ts';
+import type { ProjectKind } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { loadFacts } from '../shared/facts.ts';
@@ -17,8 +18,8 @@ import { loadSupportAwards } from '../shared/support-awards.ts';
 
 type ProjectRowLike = {
   id: number;
-  kind: string;
-  status: string | null;
+  kind: ProjectListItem['kind'];
+  status: ProjectListItem['status'];
   title: string;
   region_code: string | null;
   region_name: string | null;
@@ -42,7 +43,7 @@ export async function listProjects(
   db: Db,
   p: {
     regions?: string[] | undefined;
-    kind?: string | undefined;
+    kind?: ProjectKind | undefined;
     q?: string | undefined;
     sort: string;
     page: number;

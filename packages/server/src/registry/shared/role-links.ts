@@ -3,7 +3,7 @@ import type { RoleLink } from '@promatlas/core/api/registry.schema.ts';
 import { periodOf, ref, type SourceRefs } from './mappers.ts';
 
 export interface RoleLinkRow {
-  role?: string;
+  role?: RoleLink['role'];
   valid_from: string | null;
   valid_to: string | null;
   valid_precision: string | null;
@@ -18,7 +18,7 @@ export function roleLinks(
   rows: RoleLinkRow[],
   type: EntityRef['type'],
   sources: SourceRefs,
-  defaultRole = 'participant',
+  defaultRole: RoleLink['role'] = 'participant',
 ): RoleLink[] {
   return rows.map((r) => ({
     role: r.role ?? defaultRole,

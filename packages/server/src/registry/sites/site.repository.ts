@@ -1,13 +1,14 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
+import type { SezType, SiteKind } from '@promatlas/core/domain/vocabulary.ts';
 import { paginate, textFilter } from '../shared/paginate.ts';
 import { sequential } from '../shared/sequential.ts';
 
 export interface SiteFilter {
   regions?: string[] | undefined;
-  kind?: string | undefined;
-  sezType?: string | undefined;
+  kind?: SiteKind | undefined;
+  sezType?: SezType | undefined;
   q?: string | undefined;
 }
 

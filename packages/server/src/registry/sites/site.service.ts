@@ -15,8 +15,8 @@ import { findSites, getSiteLinks, getSiteRow, type SiteFilter } from './site.rep
 
 type SiteRowLike = {
   id: number;
-  kind: string;
-  sez_type: string | null;
+  kind: SiteListItem['kind'];
+  sez_type: SiteListItem['sezType'];
   name: string;
   region_code: string | null;
   region_name: string | null;

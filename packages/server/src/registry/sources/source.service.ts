@@ -11,7 +11,7 @@ import { paginate, textFilter } from '../shared/paginate.ts';
 
 function listItem(r: {
   id: number;
-  kind: string;
+  kind: SourceListItem['kind'];
   title: string;
   publisher: string | null;
   published_from: string | null;

@@ -292,8 +292,7 @@ export const organisationForm: RecordFormConfig<OrganisationValues, Organisation
     {
       label: 'Вид',
       key: 'kind',
-      format: (k) =>
-        k ? ((ORGANISATION_KINDS.labels as Record<string, string>)[String(k)] ?? String(k)) : '',
+      format: (k) => (k ? ORGANISATION_KINDS.label(String(k)) : ''),
     },
     { label: 'Полное наименование', key: 'fullName' },
     { label: 'ИНН', key: 'inn' },

@@ -1,31 +1,16 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AuditRow } from '@promatlas/core/api/editing.schema.ts';
+import { AUDIT_ACTIONS, SECURITY_ACTIONS } from '@promatlas/core/domain/vocabulary.ts';
 import { apiUrl, useApi } from '../../api/client.ts';
 import { useSession } from '../../auth/session.ts';
 import { ErrorMessage, Loading } from '../../components/common.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 
-/** Russian names of the journal's actions (record changes and security events). */
-const AUDIT_ACTIONS: Record<string, string> = {
-  create: 'Создание',
-  update: 'Изменение',
-  delete: 'Удаление',
-  restore: 'Восстановление',
-  sign_in: 'Вход',
-  sign_in_failed: 'Неудачный вход',
-  sign_in_throttled: 'Вход задержан ограничением',
-  sign_out: 'Выход',
-  password_changed: 'Смена пароля',
-  password_reset: 'Пароль задан администратором',
-  role_changed: 'Изменение роли или регионов',
-  account_disabled: 'Блокировка',
-  account_enabled: 'Разблокировка',
-  account_created: 'Создание учётной записи',
-  totp_enabled: 'Второй фактор подключён',
-  totp_disabled: 'Второй фактор отключён',
-  session_revoked: 'Сессия завершена',
-  account_unlocked: 'Сняты задержки входа',
+/** Russian names of the journal's actions (record changes and security events), from core. */
+const ACTION_NAMES: Readonly<Record<string, string>> = {
+  ...AUDIT_ACTIONS.labels,
+  ...SECURITY_ACTIONS.labels,
 };
 
 const FILTERS = ['trail', 'userId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
@@ -103,7 +88,7 @@ export function AuditPage() {
               onChange={(e) => setDraft({ ...draft, action: e.target.value })}
             >
               <option value="">любое</option>
-              {Object.entries(AUDIT_ACTIONS).map(([code, name]) => (
+              {Object.entries(ACTION_NAMES).map(([code, name]) => (
                 <option key={code} value={code}>
                   {name}
                 </option>
@@ -167,7 +152,7 @@ export function AuditPage() {
                         <span className="muted">{row.email ?? '—'}</span>
                       )}
                     </td>
-                    <td>{AUDIT_ACTIONS[row.action] ?? row.action}</td>
+                    <td>{ACTION_NAMES[row.action] ?? row.action}</td>
                     <td>{row.entity ? `${row.entity.type} ${row.entity.id}` : '—'}</td>
                     <td>{row.ip ?? '—'}</td>
                     <td className="small">

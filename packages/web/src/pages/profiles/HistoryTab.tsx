@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
+import { AUDIT_ACTIONS } from '@promatlas/core/domain/vocabulary.ts';
 import { useApi } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/common.tsx';
 import { formatPartialDate, type PartialDate } from '@promatlas/core/dates/partial-date.ts';
@@ -18,12 +19,7 @@ import {
 export type HistoryType =
   'organisation' | 'person' | 'site' | 'cluster' | 'region' | 'event' | 'project';
 
-const ACTIONS: Record<AuditEntry['action'], string> = {
-  create: 'Создание',
-  update: 'Изменение',
-  delete: 'Удаление',
-  restore: 'Восстановление',
-};
+const ACTIONS: Record<AuditEntry['action'], string> = AUDIT_ACTIONS.labels;
 
 const CHILD_LABELS: Record<string, string> = {
   position: 'Должность',

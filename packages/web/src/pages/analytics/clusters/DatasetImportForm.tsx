@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { DatasetMeasure } from '@promatlas/core/domain/vocabulary.ts';
 import { apiSend, ApiError } from '../../../api/client.ts';
 import { ErrorMessage } from '../../../components/common.tsx';
 import type { CreateDatasetResponse, DatasetDto, ImportResult } from './cluster-api.ts';
@@ -46,7 +47,7 @@ export function DatasetImportForm({
   const [target, setTarget] = useState<'new' | number>('new');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [measure, setMeasure] = useState<'employment' | 'establishments' | 'output'>('employment');
+  const [measure, setMeasure] = useState<DatasetMeasure>('employment');
   const [unit, setUnit] = useState('');
   const [regionLevel, setRegionLevel] = useState<'federal_subject' | 'municipality'>(
     'federal_subject',

@@ -1,10 +1,11 @@
 import { useId, useMemo, useRef, useState } from 'react';
+import type { IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import { INDUSTRY_TYPE_LABELS } from './format.ts';
 
 export interface IndustryOption {
   code: string;
   name: string;
-  type: 'traded' | 'local' | null;
+  type: IndustryType | null;
 }
 
 /**

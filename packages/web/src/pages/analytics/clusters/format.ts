@@ -1,3 +1,10 @@
+import {
+  DATASET_MEASURES,
+  INDUSTRY_CLASSIFICATIONS,
+  INDUSTRY_TYPES,
+  QUARANTINE_REASONS,
+  REGION_LEVELS,
+} from '@promatlas/core/domain/vocabulary.ts';
 import { formatNumber } from '../../../lib/format.ts';
 
 export { formatNumber };
@@ -45,43 +52,17 @@ export function starsText(stars: number): string {
   return stars > 0 ? '★'.repeat(stars) : '';
 }
 
-export const INDUSTRY_TYPE_LABELS = { traded: 'торгуемая', local: 'локальная' } as const;
-
-export const MEASURE_LABELS: Record<string, string> = {
-  employment: 'Занятость',
-  establishments: 'Число организаций',
-  output: 'Выпуск',
-};
-
-export const REGION_LEVEL_LABELS: Record<string, string> = {
-  federal_subject: 'субъекты РФ',
-  municipality: 'муниципальные образования',
-};
-
-export const CLASSIFICATION_LABELS: Record<string, string> = {
-  okved2: 'коды ОКВЭД2',
-  cluster_category: 'кластерные категории',
-};
+// Labels of the dataset vocabularies come from core, so the API enums and the interface agree.
+export const INDUSTRY_TYPE_LABELS = INDUSTRY_TYPES.labels;
+export const MEASURE_LABELS: Readonly<Record<string, string>> = DATASET_MEASURES.labels;
+export const REGION_LEVEL_LABELS = REGION_LEVELS.labels;
+export const CLASSIFICATION_LABELS = INDUSTRY_CLASSIFICATIONS.labels;
 
 export const LEVEL_LABELS = { okved: 'коды ОКВЭД2', category: 'кластерные категории' } as const;
 
-/** Why rows were set aside at import (server: datasets/import/source-rows.ts). */
-export const QUARANTINE_REASONS: Record<string, string> = {
-  unknown_region: 'регион не найден',
-  region_includes_parts: 'регион включает автономные округа',
-  duplicate_region_spelling: 'другое написание уже взятого региона',
-  unknown_industry: 'отрасль не найдена',
-  ambiguous_industry: 'отрасль неоднозначна',
-  total_row: 'строка итога',
-  other_ownership_form: 'разрез по форме собственности',
-  unrecognised_row: 'строка не распознана',
-  invalid_value: 'значение не число',
-  invalid_year: 'год не распознан',
-  duplicate_key: 'повтор строки',
-};
-
+/** Why rows were set aside at import, in the interface language. */
 export function quarantineReason(code: string): string {
-  return QUARANTINE_REASONS[code] ?? code;
+  return QUARANTINE_REASONS.label(code);
 }
 
 /** Years as ranges: «2017–2022», «2015, 2017–2019». */
