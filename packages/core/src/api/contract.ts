@@ -5,6 +5,7 @@ import {
   OrganisationSchema,
   RegionPageSchema,
   RegionSchema,
+  SiteListItemSchema,
 } from './registry.schema.ts';
 import { SearchQuerySchema, SearchResponseSchema } from './search.schema.ts';
 import { ORGANISATION_KINDS } from '../domain/vocabulary.ts';
@@ -185,6 +186,12 @@ export const getRegionRoute = defineRoute({
   response: RegionSchema,
 });
 
+export const mapSitesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/map/sites',
+  response: z.object({ items: z.array(SiteListItemSchema) }),
+});
+
 /** Every route of the contract, by name (the web client and the contract test iterate it). */
 export const contract = {
   search: searchRoute,
@@ -193,5 +200,6 @@ export const contract = {
   similarOrganisations: similarOrganisationsRoute,
   listRegions: listRegionsRoute,
   getRegion: getRegionRoute,
+  mapSites: mapSitesRoute,
 } as const;
 export type Contract = typeof contract;
