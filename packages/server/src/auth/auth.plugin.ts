@@ -29,14 +29,14 @@ export function normaliseAccess(option: AccessOption | undefined): AccessRule | 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What a user who must change the first-run password may still call. */
-const WHILE_PASSWORD_CHANGE = new Set([
+export const WHILE_PASSWORD_CHANGE = new Set([
   'GET /api/health',
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'POST /api/auth/password',
 ]);
 /** What an administrator who must enrol a second factor may still call. */
-const WHILE_TOTP_ENROLMENT = new Set([
+export const WHILE_TOTP_ENROLMENT = new Set([
   ...WHILE_PASSWORD_CHANGE,
   'POST /api/auth/totp/enrol',
   'POST /api/auth/totp/confirm',

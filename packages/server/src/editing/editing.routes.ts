@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import { similarOrganisationsRoute } from '@promatlas/core/api/contract.ts';
 import {
   ClusterCreateSchema,
   ClusterMemberCreateSchema,
@@ -18,7 +19,6 @@ import {
   SourceCreateSchema,
   StatementCreateSchema,
 } from '@promatlas/core/api/editing.schema.ts';
-import { EntityRefSchema } from '@promatlas/core/api/common.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import type { AccessRule, RegionResolver } from '../auth/access.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
@@ -148,20 +148,14 @@ export function editingRoutes(app: AppInstance): void {
     async (request) => restoreOrganisation(db(), ctx(request), request.params.id),
   );
   app.get(
-    '/api/organisations/similar',
+    similarOrganisationsRoute.path,
     {
       schema: {
         tags: TAG,
         summary: 'Возможные дубликаты: организации региона с похожими названиями',
-        querystring: z.object({
-          name: z.string().trim().min(2).max(500),
-          region: z
-            .string()
-            .regex(/^\d{2,5}$/)
-            .optional(),
-        }),
+        querystring: similarOrganisationsRoute.query,
         response: {
-          200: z.object({ items: z.array(EntityRefSchema.extend({ similarity: z.number() })) }),
+          200: similarOrganisationsRoute.response,
           400: ErrorResponseSchema,
         },
       },

@@ -5,7 +5,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -14,6 +13,7 @@ import { z } from 'zod';
 import type { AppDeps, AppInstance, RegisteredRoute } from './app-instance.ts';
 import { frameworkErrors, HttpError, registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
+import { swaggerOptions } from './openapi-document.ts';
 import { registerAuth, type RouteAccess } from '../auth/auth.plugin.ts';
 import { UploadStore } from '../imports/upload-store.ts';
 
@@ -112,33 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   });
   await registerAuth(app, routeAccess);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'PromAtlas API',
-        description: 'Открытый API Промышленного атласа: реестр, поиск, карта, источники.',
-        version: '0.1.0',
-      },
-      tags: [
-        { name: 'Служебное' },
-        { name: 'Поиск' },
-        { name: 'Реестр' },
-        { name: 'Программы' },
-        { name: 'Карта' },
-        { name: 'Источники' },
-        { name: 'Справочники' },
-        { name: 'Доступ' },
-        { name: 'Редактирование' },
-        { name: 'Аналитика' },
-        {
-          name: 'Рейтинги',
-          description:
-            'Методики рейтингов, рассчитанные и опубликованные издания, разложение баллов, чувствительность, сравнение',
-        },
-      ],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, swaggerOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerApiRoutes(app);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateOpenApi } from './openapi.ts';
+import { operationIdFor } from './openapi-document.ts';
 
 describe('committed OpenAPI document', () => {
   it('matches the route schemas (run `npm run openapi` after changing a route)', async () => {
@@ -21,5 +22,15 @@ describe('committed OpenAPI document', () => {
         '/api/health',
       ]),
     );
+  });
+});
+
+describe('operationIdFor', () => {
+  it('names an operation by its method and path, path parameters as "By…"', () => {
+    expect(operationIdFor('GET', '/api/organisations/:id')).toBe('getOrganisationsById');
+    expect(operationIdFor('POST', '/api/cluster-categories/:code/members')).toBe(
+      'postClusterCategoriesByCodeMembers',
+    );
+    expect(operationIdFor('GET', '/api/health')).toBe('getHealth');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
-import { SiteListItemSchema } from '@promatlas/core/api/registry.schema.ts';
+import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { siteListItem } from '../registry/sites/site.service.ts';
 import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
@@ -29,12 +29,12 @@ export function mapRoutes(app: AppInstance): void {
     async ({ query, viewer }) => regionMeasure(app.deps.db, query.measure, readSchema(viewer)),
   );
   app.get(
-    '/api/map/sites',
+    mapSitesRoute.path,
     {
       schema: {
         tags: ['Карта'],
         summary: 'Площадки для точек на карте (координаты могут быть не указаны)',
-        response: { 200: z.object({ items: z.array(SiteListItemSchema) }) },
+        response: { 200: mapSitesRoute.response },
       },
     },
     async ({ viewer }) => ({ items: (await mapSites(readDb(app, viewer))).map(siteListItem) }),

@@ -3,12 +3,11 @@ import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
   OkvedListSchema,
   RatingListSchema,
-  RegionPageSchema,
-  RegionSchema,
   SourcePageSchema,
   SourceSchema,
 } from '@promatlas/core/api/registry.schema.ts';
 import { PageQuerySchema } from '@promatlas/core/api/common.schema.ts';
+import { getRegionRoute, listRegionsRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from './shared/params.ts';
 import { getRegion, listRegions } from './regions/region.service.ts';
@@ -19,36 +18,29 @@ import { readDb } from '../http/read-db.ts';
 
 export function regionRoutes(app: AppInstance): void {
   app.get(
-    '/api/regions',
+    listRegionsRoute.path,
     {
       schema: {
         tags: ['Справочники'],
         summary: 'Субъекты РФ с кодами ОКАТО/ОКТМО/ISO, федеральным округом и числом записей',
-        querystring: PageQuerySchema.extend({
-          pageSize: z.coerce.number().int().min(1).max(200).default(100),
-          sort: z.enum(['name', '-name', 'okato', '-okato']).default('name'),
-          federalDistrict: z
-            .string()
-            .max(10)
-            .optional()
-            .describe('Код федерального округа: CFD, NWFD, …'),
-          q: z.string().trim().max(200).optional(),
-        }),
-        response: { 200: RegionPageSchema, 400: ErrorResponseSchema },
+        querystring: listRegionsRoute.query,
+        response: { 200: listRegionsRoute.response, 400: ErrorResponseSchema },
       },
     },
     async ({ query: q, viewer }) => listRegions(readDb(app, viewer), q),
   );
   app.get(
-    '/api/regions/:code',
+    getRegionRoute.path,
     {
       schema: {
         tags: ['Справочники'],
         summary: 'Профиль региона: площадки, кластеры, организации, мероприятия, факты',
-        params: z.object({
-          code: z.string().regex(/^\d{2,5}$/, 'Код региона — 2–5 цифр ОКАТО, например 42'),
-        }),
-        response: { 200: RegionSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+        params: getRegionRoute.params,
+        response: {
+          200: getRegionRoute.response,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+        },
       },
     },
     async ({ params, viewer }) => getRegion(readDb(app, viewer), params.code),

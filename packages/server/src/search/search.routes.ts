@@ -1,18 +1,18 @@
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
-import { SearchQuerySchema, SearchResponseSchema } from '@promatlas/core/api/search.schema.ts';
+import { searchRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { searchRegistry } from './search.service.ts';
 import { readDb, readSchema } from '../http/read-db.ts';
 
 export function searchRoutes(app: AppInstance): void {
   app.get(
-    '/api/search',
+    searchRoute.path,
     {
       schema: {
         tags: ['Поиск'],
         summary: 'Поиск по всем типам записей (морфология, опечатки, регион)',
-        querystring: SearchQuerySchema,
-        response: { 200: SearchResponseSchema, 400: ErrorResponseSchema },
+        querystring: searchRoute.query,
+        response: { 200: searchRoute.response, 400: ErrorResponseSchema },
       },
     },
     async (request) =>

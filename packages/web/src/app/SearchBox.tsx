@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SearchItem, SearchResponse } from '@promatlas/core/api/search.schema.ts';
-import { apiGet, apiUrl } from '../api/client.ts';
+import { searchRoute } from '@promatlas/core/api/contract.ts';
+import { api } from '../api/api.ts';
 import { entityPath } from '../lib/paths.ts';
 import { ENTITY_TYPE_PLURALS, SEARCH_TYPE_ORDER } from '../lib/labels.ts';
 
@@ -41,7 +42,7 @@ export function SearchBox() {
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      apiGet<SearchResponse>(apiUrl('/api/search', { q, limit: 24 }), controller.signal).then(
+      api(searchRoute, { query: { q, limit: 24 } }, controller.signal).then(
         (response) => {
           setResult(response);
           setFailed(false);

@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import type { RegionListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listRegionsRoute } from '@promatlas/core/api/contract.ts';
 import { apiUrl, useApi } from '../api/client.ts';
+import { useRoute } from '../api/api.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { ErrorMessage, Loading } from './common.tsx';
 
@@ -41,7 +42,7 @@ const PAGE_SIZE = 50;
 
 /** Regions for the filter select, sorted by name; fetched once per page view. */
 function RegionSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const regions = useApi<Page<RegionListItem>>('/api/regions?pageSize=200');
+  const regions = useRoute(listRegionsRoute, { query: { pageSize: 200 } });
   const items = [...(regions.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   return (
     <label className="filter">

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { RegionListItem } from '@promatlas/core/api/registry.schema.ts';
-import { apiGet } from '../api/client.ts';
+import { listRegionsRoute } from '@promatlas/core/api/contract.ts';
+import { api } from '../api/api.ts';
 
 /** All regions, sorted by name, fetched once per page load and shared by every caller. */
 let cache: Promise<RegionListItem[]> | null = null;
 
 export function loadRegions(): Promise<RegionListItem[]> {
-  cache ??= apiGet<{ items: RegionListItem[] }>('/api/regions?pageSize=200').then(
+  cache ??= api(listRegionsRoute, { query: { pageSize: 200 } }).then(
     (page) => [...page.items].sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     (error: unknown) => {
       cache = null;

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { SiteListItem } from '@promatlas/core/api/registry.schema.ts';
+import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import { useApi } from '../api/client.ts';
+import { useRoute } from '../api/api.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
 import { formatNumber } from '../lib/format.ts';
 import { useTitle } from '../lib/useTitle.ts';
@@ -40,7 +41,7 @@ export function MapPage() {
 
   const geometry = useApi<RegionCollection>('/regions.geojson');
   const regionValues = useApi<MapRegionsResponse>(`/api/map/regions?measure=${measure}`);
-  const sites = useApi<{ items: SiteListItem[] }>('/api/map/sites');
+  const sites = useRoute(mapSitesRoute, {});
 
   const current = regionValues.data?.measure === measure ? regionValues.data : undefined;
   const values = useMemo(

@@ -1,25 +1,5 @@
-import { z } from 'zod';
-import { PageQuerySchema } from '@promatlas/core/api/common.schema.ts';
-
-/** Query parameters every registry list accepts, plus a sort whitelist per list. */
-export function listQuerySchema<
-  const S extends readonly [string, ...string[]],
-  E extends z.ZodRawShape = Record<never, never>,
->(sorts: S, extra: E = {} as E) {
-  return PageQuerySchema.extend({
-    sort: z
-      .enum(sorts)
-      .default(sorts[0])
-      .describe(`Сортировка: ${sorts.join(', ')}; «-» в начале — по убыванию`),
-    region: z
-      .string()
-      .regex(/^\d{2,5}(,\d{2,5})*$/, 'Коды регионов через запятую, например 42 или 42,68')
-      .optional()
-      .describe('Коды регионов (ОКАТО) через запятую'),
-    q: z.string().trim().max(200).optional().describe('Полнотекстовый фильтр по названию'),
-    ...extra,
-  });
-}
+// Declared with the API contract, so server routes and the web client share it.
+export { listQuerySchema } from '@promatlas/core/api/contract.ts';
 
 export function regionCodes(region: string | undefined): string[] | undefined {
   return region ? region.split(',') : undefined;

@@ -1,5 +1,2 @@
-import { z } from 'zod';
-
-export const IdParamsSchema = z.object({
-  id: z.coerce.number().int('Идентификатор — целое число').min(1).max(2_147_483_647),
-});
+// Declared with the API contract, so server routes and the web client share it.
+export { IdParamsSchema } from '@promatlas/core/api/contract.ts';

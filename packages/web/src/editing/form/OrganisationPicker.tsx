@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { SearchResponse } from '@promatlas/core/api/search.schema.ts';
-import { apiUrl, useApi } from '../../api/client.ts';
+import { searchRoute } from '@promatlas/core/api/contract.ts';
+import { useRoute } from '../../api/api.ts';
 import { useDebounced } from './useDebounced.ts';
 
 export interface PickedOrganisation {
@@ -26,8 +26,9 @@ export function OrganisationPicker({
 }) {
   const [query, setQuery] = useState('');
   const q = useDebounced(query.trim(), 250);
-  const results = useApi<SearchResponse>(
-    q.length >= 2 && !value ? apiUrl('/api/search', { q, types: 'organisation', limit: 10 }) : null,
+  const results = useRoute(
+    searchRoute,
+    q.length >= 2 && !value ? { query: { q, types: 'organisation', limit: 10 } } : null,
   );
   if (value) {
     return (

@@ -1,13 +1,7 @@
 import { Link } from 'react-router';
-import { apiUrl, useApi } from '../../api/client.ts';
+import { similarOrganisationsRoute } from '@promatlas/core/api/contract.ts';
+import { useRoute } from '../../api/api.ts';
 import { useDebounced } from './useDebounced.ts';
-
-interface Similar {
-  type: string;
-  id: string;
-  title: string;
-  similarity: number;
-}
 
 /** Possible duplicates while the name is typed: organisations of the region with similar names (GET /api/organisations/similar). */
 export function SimilarOrganisations({
@@ -20,10 +14,9 @@ export function SimilarOrganisations({
   exceptId?: string;
 }) {
   const settled = useDebounced(name.trim(), 400);
-  const similar = useApi<{ items: Similar[] }>(
-    settled.length >= 3
-      ? apiUrl('/api/organisations/similar', { name: settled, region: regionCode || undefined })
-      : null,
+  const similar = useRoute(
+    similarOrganisationsRoute,
+    settled.length >= 3 ? { query: { name: settled, region: regionCode || undefined } } : null,
   );
   const items = (similar.data?.items ?? []).filter((item) => item.id !== exceptId);
   if (settled.length < 3 || items.length === 0) return null;

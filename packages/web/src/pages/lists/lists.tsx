@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { listOrganisationsRoute, listRegionsRoute } from '@promatlas/core/api/contract.ts';
 import type {
   ActionPlanListItem,
   AgreementListItem,
@@ -35,7 +36,7 @@ const dash = <span className="muted">—</span>;
 
 const organisations: ListConfig<OrganisationListItem> = {
   title: 'Организации',
-  endpoint: '/api/organisations',
+  endpoint: listOrganisationsRoute.path,
   rowKey: (o) => o.id,
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид', options: options(ORGANISATION_KINDS) }],
@@ -108,7 +109,7 @@ const clusters: ListConfig<ClusterListItem> = {
 
 const regions: ListConfig<RegionListItem> = {
   title: 'Регионы',
-  endpoint: '/api/regions',
+  endpoint: listRegionsRoute.path,
   rowKey: (r) => r.code,
   selects: [
     {

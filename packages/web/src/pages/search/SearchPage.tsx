@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
-import type { SearchResponse } from '@promatlas/core/api/search.schema.ts';
-import { apiUrl, useApi } from '../../api/client.ts';
+import { searchRoute } from '@promatlas/core/api/contract.ts';
+import { useRoute } from '../../api/api.ts';
 import { ErrorMessage, Loading } from '../../components/common.tsx';
 import { entityTypeLabel, ENTITY_TYPE_PLURALS, SEARCH_TYPE_ORDER } from '../../lib/labels.ts';
 import { entityPath } from '../../lib/paths.ts';
@@ -15,14 +15,14 @@ export function SearchPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   useTitle(q ? `Поиск: ${q}` : 'Поиск');
 
-  const all = useApi<SearchResponse>(
-    q
-      ? apiUrl('/api/search', { q, limit: PAGE_SIZE, offset: type ? 0 : (page - 1) * PAGE_SIZE })
-      : null,
+  const all = useRoute(
+    searchRoute,
+    q ? { query: { q, limit: PAGE_SIZE, offset: type ? 0 : (page - 1) * PAGE_SIZE } } : null,
   );
-  const typed = useApi<SearchResponse>(
+  const typed = useRoute(
+    searchRoute,
     q && type
-      ? apiUrl('/api/search', { q, types: type, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      ? { query: { q, types: type, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }
       : null,
   );
   const result = type ? typed : all;
