@@ -41,18 +41,32 @@ interface Account {
   email: string;
   password: string;
 }
-interface Response {
+interface Response<T> {
   status: number;
-  body: any;
+  body: T;
 }
 interface Session {
   account: Account;
-  request(
+  /** T is the shape the test expects of a successful answer; the test checks the status. */
+  request<T = unknown>(
     method: string,
     url: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<Response>;
+  ): Promise<Response<T>>;
+}
+interface Editions {
+  ratings: Array<{ editions: Array<{ id: number; kind: string }> }>;
+  otherEditions: Array<{ id: number; kind: string }>;
+}
+
+function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 const PASSWORD = 'журнал-видит-каждое-изменение';
@@ -89,27 +103,21 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
     const csrf = login.json().csrfToken as string;
     return {
       account: a,
-      async request(method, url, body, headers = {}) {
+      async request<T>(method: string, url: string, body?: unknown, headers = {}) {
         const res = await t.app.inject({
           method: method as 'GET',
           url,
           ...(body !== undefined ? { payload: body as object } : {}),
           headers: { cookie, 'x-csrf-token': csrf, ...headers },
         });
-        let parsed: unknown = null;
-        try {
-          parsed = res.body ? JSON.parse(res.body) : null;
-        } catch {
-          parsed = res.body;
-        }
-        return { status: res.statusCode, body: parsed };
+        return { status: res.statusCode, body: parseBody(res.body) as T };
       },
     };
   };
   const freshSession = async () => session(await account());
 
   const create = async (url: string, body: unknown): Promise<number> => {
-    const res = await admin.request('POST', url, body);
+    const res = await admin.request<{ id: number }>('POST', url, body);
     if (res.status !== 201)
       throw new Error(`fixture ${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
@@ -147,31 +155,37 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
     },
   });
   const dataset = async (): Promise<number> => {
-    const res = await admin.request('POST', '/api/datasets', datasetBody());
+    const res = await admin.request<{ dataset: { id: number } }>(
+      'POST',
+      '/api/datasets',
+      datasetBody(),
+    );
     if (res.status !== 201) throw new Error(`fixture dataset: ${res.status}`);
     return res.body.dataset.id;
   };
   const defaultMethodologyId = async (): Promise<number> =>
-    (await admin.request('GET', '/api/ratings/methodologies')).body.items.find(
-      (m: { code: string; isDefault: boolean }) =>
-        m.code === 'sez_investment_attractiveness' && m.isDefault,
-    ).id;
+    (
+      await admin.request<{ items: Array<{ id: number; code: string; isDefault: boolean }> }>(
+        'GET',
+        '/api/ratings/methodologies',
+      )
+    ).body.items.find((m) => m.code === 'sez_investment_attractiveness' && m.isDefault)!.id;
   const computedEditionId = async (): Promise<number> => {
-    const { body } = await admin.request('GET', '/api/ratings/editions');
-    const editions: Array<{ id: number; kind: string }> = [
-      ...body.ratings.flatMap((r: { editions: unknown[] }) => r.editions),
-      ...body.otherEditions,
-    ];
+    const { body } = await admin.request<Editions>('GET', '/api/ratings/editions');
+    const editions = [...body.ratings.flatMap((r) => r.editions), ...body.otherEditions];
     return editions.find((e) => e.kind === 'computed')!.id;
   };
   const sessionIdOf = async (s: Session, current: boolean): Promise<number> => {
-    const list = await s.request('GET', '/api/auth/sessions');
-    return list.body.items.find((i: { current: boolean }) => i.current === current).id;
+    const list = await s.request<{ items: Array<{ id: number; current: boolean }> }>(
+      'GET',
+      '/api/auth/sessions',
+    );
+    return list.body.items.find((i) => i.current === current)!.id;
   };
   /** A signed-in user with a confirmed second factor. */
   const withTotp = async (): Promise<Session> => {
     const s = await freshSession();
-    const enrol = await s.request('POST', '/api/auth/totp/enrol');
+    const enrol = await s.request<{ secret: string }>('POST', '/api/auth/totp/enrol');
     const totp = new TOTP({ secret: Secret.fromBase32(enrol.body.secret), digits: 6, period: 30 });
     const confirmed = await s.request('POST', '/api/auth/totp/confirm', { code: totp.generate() });
     if (confirmed.status !== 200) throw new Error(`fixture totp: ${confirmed.status}`);
@@ -213,7 +227,7 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
       trail: security,
       prepare: async () => {
         const s = await freshSession();
-        const enrol = await s.request('POST', '/api/auth/totp/enrol');
+        const enrol = await s.request<{ secret: string }>('POST', '/api/auth/totp/enrol');
         const totp = new TOTP({
           secret: Secret.fromBase32(enrol.body.secret),
           digits: 6,
@@ -591,7 +605,7 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
         key === 'POST /api/auth/login'
           ? await t.app
               .inject({ method: 'POST', url: call.url, payload: call.body as object })
-              .then((r) => ({ status: r.statusCode, body: r.json() }))
+              .then((r) => ({ status: r.statusCode, body: parseBody(r.body) }))
           : await caller.request(route.method, call.url, call.body, call.headers);
       if (res.status !== fixture.ok) {
         failures.push(
@@ -619,11 +633,11 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
         if (change.before === null && change.after === null)
           failures.push(`${key}: entry has neither a before nor an after`);
         // The administrators' journal shows it.
-        const journal = await admin.request(
+        const journal = await admin.request<{ items: Array<{ id: number }> }>(
           'GET',
           `/api/audit?trail=changes&entityType=${change.entity_type}&entityId=${encodeURIComponent(change.entity_id)}`,
         );
-        if (!journal.body.items.some((i: { id: number }) => i.id === change.id))
+        if (!journal.body.items.some((i) => i.id === change.id))
           failures.push(`${key}: entry ${change.id} is not in GET /api/audit`);
       }
       if (key !== 'POST /api/auth/login' && events[0] && events[0].actor_id !== caller.account.id)
