@@ -1,8 +1,38 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditAction } from '@promatlas/core/domain/vocabulary.ts';
 import type { Database } from '../db/database.ts';
 
 export type { AuditAction };
+
+/**
+ * Who makes a change through a use case that is also run from the command
+ * line: the HTTP routes always pass one (userId of the signed-in user), so
+ * the change is journalled in its transaction; the command line and the
+ * demo loaders pass none (the operator works on the server itself).
+ */
+export interface AuditActor {
+  userId: number | null;
+}
+
+/**
+ * What a bulk import leaves in the journal instead of every value: the file
+ * (name, size, SHA-256) and the counts, so the entry stays small and the file
+ * can be matched later.
+ */
+export function importedFile(file: {
+  fileName?: string | null | undefined;
+  bytes?: Buffer | undefined;
+  size?: number | undefined;
+  sha256?: string | undefined;
+}): { fileName: string | null; bytes: number | null; sha256: string | null } {
+  return {
+    fileName: file.fileName ?? null,
+    bytes: file.bytes?.length ?? file.size ?? null,
+    sha256:
+      file.sha256 ?? (file.bytes ? createHash('sha256').update(file.bytes).digest('hex') : null),
+  };
+}
 
 /** Generated and bookkeeping columns that say nothing about the record's content. */
 const NOT_AUDITED = new Set(['search_vector', 'search_text', 'updated_at', 'created_at']);

@@ -53,6 +53,9 @@ export function clusterCategoryRoutes(app: AppInstance): void {
         },
       },
     },
-    async (request) => updateClusterCategory(app.deps.db, request.params.code, request.body),
+    async (request) =>
+      updateClusterCategory(app.deps.db, request.params.code, request.body, {
+        userId: request.viewer.user!.id,
+      }),
   );
 }

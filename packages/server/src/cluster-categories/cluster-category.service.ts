@@ -3,6 +3,7 @@ import type { IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
+import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 
 /**
  * Cluster categories and their ОКВЭД2 assignment are data (defaults from
@@ -41,6 +42,7 @@ export async function updateClusterCategory(
     description?: string | null | undefined;
     okvedCodes?: string[] | undefined;
   },
+  actor?: AuditActor,
 ) {
   const bad = (patch.okvedCodes ?? []).filter((c) => !isOkvedCode(c));
   if (bad.length) {
@@ -63,10 +65,20 @@ export async function updateClusterCategory(
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('cluster_category')
-      .select('code')
+      .select(['code', 'name', 'type', 'description'])
       .where('code', '=', code)
       .forUpdate()
       .executeTakeFirst();
+    const okvedOf = async () =>
+      (
+        await trx
+          .selectFrom('cluster_category_okved')
+          .select('okved_code')
+          .where('category_code', '=', code)
+          .orderBy('okved_code')
+          .execute()
+      ).map((r) => r.okved_code);
+    const before = existing && actor ? { ...existing, okved_codes: await okvedOf() } : null;
     if (!existing)
       throw new HttpError(
         404,
@@ -96,6 +108,21 @@ export async function updateClusterCategory(
           .onConflict((oc) => oc.column('okved_code').doUpdateSet({ category_code: code }))
           .execute();
       }
+    }
+    if (actor && before) {
+      const after = await trx
+        .selectFrom('cluster_category')
+        .select(['code', 'name', 'type', 'description'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        userId: actor.userId,
+        action: 'update',
+        entityType: 'cluster_category',
+        entityId: code,
+        before,
+        after: { ...after, okved_codes: await okvedOf() },
+      });
     }
   });
   const { items } = await listClusterCategories(db);

@@ -44,7 +44,13 @@ async function withImportFile<T>(
     return use({ format: input.format, mapping: input.mapping, bytes: fileOf(input).bytes });
   const upload = app.uploads.take(input.uploadId, viewer.user!.id, 'file.uploadId');
   try {
-    return await use({ format: input.format, mapping: input.mapping, path: upload.path });
+    return await use({
+      format: input.format,
+      mapping: input.mapping,
+      path: upload.path,
+      size: upload.bytes,
+      sha256: upload.sha256,
+    });
   } finally {
     await app.uploads.remove(upload);
   }
@@ -131,13 +137,13 @@ export function datasetRoutes(app: AppInstance): void {
       },
     },
     async ({ body, viewer }, reply) =>
-      reply
-        .status(201)
-        .send(
-          await withImportFile(app, viewer, body.file, (file) =>
-            createDatasetFromUpload(app.deps.db, body, file, writeMode(app)),
-          ),
+      reply.status(201).send(
+        await withImportFile(app, viewer, body.file, (file) =>
+          createDatasetFromUpload(app.deps.db, body, file, writeMode(app), {
+            userId: viewer.user!.id,
+          }),
         ),
+      ),
   );
   app.post(
     '/api/datasets/:id/import',
@@ -155,7 +161,9 @@ export function datasetRoutes(app: AppInstance): void {
     },
     async ({ params, body, viewer }) =>
       withImportFile(app, viewer, body, (file) =>
-        importUploadIntoDataset(app.deps.db, params.id, file, body.fileName, writeMode(app)),
+        importUploadIntoDataset(app.deps.db, params.id, file, body.fileName, writeMode(app), {
+          userId: viewer.user!.id,
+        }),
       ),
   );
   app.delete(
@@ -169,8 +177,8 @@ export function datasetRoutes(app: AppInstance): void {
         response: { 204: z.null().describe('Удалено'), ...writeErrors },
       },
     },
-    async ({ params }, reply) => {
-      await deleteDataset(app.deps.db, params.id);
+    async ({ params, viewer }, reply) => {
+      await deleteDataset(app.deps.db, params.id, { userId: viewer.user!.id });
       return reply.status(204).send(null);
     },
   );

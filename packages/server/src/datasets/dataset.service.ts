@@ -32,6 +32,7 @@ import {
 } from './import-dataset-file.ts';
 import { prepareDatasetImportInWorker } from '../imports/run-import-worker.ts';
 import type { LongTableMapping } from './import/parse-long-table.ts';
+import { importedFile, writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 
 export function toDatasetDto(row: DatasetRow): DatasetDto {
   return {
@@ -130,6 +131,21 @@ export interface ServerImportFile {
   mapping?: LongTableMapping | undefined;
   path?: string | undefined;
   bytes?: Buffer | undefined;
+  /** Of an upload on disk (known from its upload); computed from `bytes` otherwise. */
+  size?: number | undefined;
+  sha256?: string | undefined;
+}
+
+/** The journal's account of one import: the file and the counts, never the values. */
+function importSummary(file: ServerImportFile, fileName: string | undefined, result: ImportResult) {
+  return {
+    file: importedFile({ ...file, fileName }),
+    format: file.format,
+    rowsRead: result.rowsRead,
+    values: result.values,
+    quarantined: result.quarantined,
+    years: result.years,
+  };
 }
 
 /**
@@ -168,6 +184,7 @@ export async function createDatasetFromUpload(
   input: CreateDatasetInput,
   file: ServerImportFile,
   mode: WriteMode,
+  actor?: AuditActor,
 ): Promise<{ dataset: DatasetDto; import: ImportResult }> {
   const prepared = await prepareInWorker(db, file, input);
   const result = summariseImport(prepared);
@@ -184,11 +201,23 @@ export async function createDatasetFromUpload(
     source_url: input.sourceUrl ?? null,
     illustrative: input.illustrative,
   };
+  const audit = (trx: Db, id: number) =>
+    actor
+      ? writeAudit(trx, {
+          userId: actor.userId,
+          action: 'create',
+          entityType: 'dataset',
+          entityId: id,
+          before: null,
+          after: { id, ...row, import: importSummary(file, input.file.fileName, result) },
+        })
+      : Promise.resolve();
   let id: number;
   if (mode === 'transaction') {
     id = await db.transaction().execute(async (trx) => {
       const id = await insertDataset(trx, { ...row, provenance });
       await writePreparedImport(trx, id, prepared, BATCH.transaction);
+      await audit(trx, id);
       return id;
     });
   } else {
@@ -201,7 +230,11 @@ export async function createDatasetFromUpload(
       await deleteDatasetRow(db, id);
       throw error;
     }
-    await completeDatasetImport(db, id);
+    // The dataset appears and is journalled at once, when its last batch is in.
+    await db.transaction().execute(async (trx) => {
+      await completeDatasetImport(trx, id);
+      await audit(trx, id);
+    });
   }
   return { dataset: await getDataset(db, id), import: result };
 }
@@ -213,6 +246,7 @@ export async function importUploadIntoDataset(
   file: ServerImportFile,
   fileName: string | undefined,
   mode: WriteMode,
+  actor?: AuditActor,
 ): Promise<{ dataset: DatasetDto; import: ImportResult }> {
   const dataset = await getDataset(db, id);
   const prepared = await prepareInWorker(db, file, dataset);
@@ -220,14 +254,31 @@ export async function importUploadIntoDataset(
   const provenance = [dataset.provenance, provenanceOf(file.format, fileName, result)]
     .filter(Boolean)
     .join('\n');
+  const finish = async (trx: Db) => {
+    await updateProvenance(trx, id, provenance);
+    if (!actor) return;
+    const after = await getDatasetRow(trx, id);
+    await writeAudit(trx, {
+      userId: actor.userId,
+      action: 'update',
+      entityType: 'dataset',
+      entityId: id,
+      before: { valueCount: dataset.valueCount, years: dataset.years },
+      after: {
+        valueCount: Number(after?.value_count ?? 0),
+        years: (after?.years ?? []).map(Number),
+        import: importSummary(file, fileName, result),
+      },
+    });
+  };
   if (mode === 'transaction') {
     await db.transaction().execute(async (trx) => {
       await writePreparedImport(trx, id, prepared, BATCH.transaction);
-      await updateProvenance(trx, id, provenance);
+      await finish(trx);
     });
   } else {
     await writePreparedImport(db, id, prepared, BATCH.batches);
-    await updateProvenance(db, id, provenance);
+    await db.transaction().execute(finish);
   }
   return { dataset: await getDataset(db, id), import: result };
 }
@@ -297,6 +348,20 @@ export async function importIntoDataset(
   return { dataset: await getDataset(db, id), import: result };
 }
 
-export async function deleteDataset(db: Db, id: number): Promise<void> {
-  if (!(await deleteDatasetRow(db, id))) throw new NotFoundError('Набор данных', 'Dataset', id);
+export async function deleteDataset(db: Db, id: number, actor?: AuditActor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // Read first: the journal keeps what was deleted (its description and value count, not the values).
+    const before = await getDatasetRow(trx, id);
+    if (!(await deleteDatasetRow(trx, id))) throw new NotFoundError('Набор данных', 'Dataset', id);
+    if (actor)
+      await writeAudit(trx, {
+        userId: actor.userId,
+        action: 'delete',
+        entityType: 'dataset',
+        entityId: id,
+        // A dataset still being written in batches is hidden from readers, so only its id is known.
+        before: before ? toDatasetDto(before) : { id, importPending: true },
+        after: null,
+      });
+  });
 }

@@ -458,7 +458,10 @@ export function editingRoutes(app: AppInstance): void {
         response: { 201: CreatedSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createSource(db(), request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createSource(db(), request.body, { userId: request.viewer.user!.id })),
   );
 
   // ---- history ----

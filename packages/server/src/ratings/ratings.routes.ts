@@ -112,7 +112,11 @@ export function ratingRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       try {
-        return reply.status(201).send(await createMethodologyVersion(app.deps.db, request.body));
+        return reply.status(201).send(
+          await createMethodologyVersion(app.deps.db, request.body, {
+            userId: request.viewer.user!.id,
+          }),
+        );
       } catch (error) {
         if (error instanceof MethodologyInvalidError) return methodologyInvalid(reply, error);
         throw error;
@@ -152,7 +156,9 @@ export function ratingRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const id = await computeRatingEdition(app.deps.db, request.body);
+      const id = await computeRatingEdition(app.deps.db, request.body, {
+        userId: request.viewer.user!.id,
+      });
       return reply.status(201).send(await getEdition(app.deps.db, id));
     },
   );
@@ -328,11 +334,15 @@ export function ratingRoutes(app: AppInstance): void {
     async (request, reply) => {
       const { contentBase64, uploadId, ...options } = request.body;
       try {
-        return await importIndicatorValues(app.deps.db, {
-          content: await indicatorFileContent(app, request.viewer, contentBase64, uploadId),
-          ...options,
-          readTable: readIndicatorTableInWorker,
-        });
+        return await importIndicatorValues(
+          app.deps.db,
+          {
+            content: await indicatorFileContent(app, request.viewer, contentBase64, uploadId),
+            ...options,
+            readTable: readIndicatorTableInWorker,
+          },
+          { userId: request.viewer.user!.id },
+        );
       } catch (error) {
         if (!(error instanceof IndicatorImportError)) throw error;
         return reply.status(422).send({

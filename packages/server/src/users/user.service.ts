@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { assertPasswordAcceptable } from '../auth/password-policy.ts';
 import { deleteUserSessions } from '../auth/session.repository.ts';
 import { recordSecurityEvent } from '../audit/security-events.ts';
+import { writeAudit } from '../audit/audit.repository.ts';
 import {
   countUsers,
   findUserByEmail,
@@ -55,24 +56,37 @@ export async function createUser(db: Db, input: NewUser, context?: ChangeContext
   }
   await checkRegions(db, input.regions);
   await assertPasswordAcceptable(input.password, input);
-  const row = await db
-    .insertInto('app_user')
-    .values({
-      email: input.email.trim().toLowerCase(),
-      display_name: input.displayName,
-      password_hash: await hashPassword(input.password),
-      role: input.role,
-      regions: input.role === 'regional_editor' ? [...new Set(input.regions)] : [],
-      must_change_password: input.mustChangePassword ?? false,
-    })
-    .returning(USER_COLUMNS)
-    .executeTakeFirstOrThrow();
-  await recordSecurityEvent(db, context?.request ?? null, {
-    action: 'account_created',
-    actorId: context?.actorId ?? null,
-    subjectId: row.id,
-    email: row.email,
-    details: { role: row.role, regions: row.regions },
+  // The account, its journal entry (without the password hash: USER_COLUMNS) and its
+  // security event are written together.
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('app_user')
+      .values({
+        email: input.email.trim().toLowerCase(),
+        display_name: input.displayName,
+        password_hash: await hashPassword(input.password),
+        role: input.role,
+        regions: input.role === 'regional_editor' ? [...new Set(input.regions)] : [],
+        must_change_password: input.mustChangePassword ?? false,
+      })
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      userId: context?.actorId ?? null,
+      action: 'create',
+      entityType: 'user',
+      entityId: row.id,
+      before: null,
+      after: row,
+    });
+    await recordSecurityEvent(trx, context?.request ?? null, {
+      action: 'account_created',
+      actorId: context?.actorId ?? null,
+      subjectId: row.id,
+      email: row.email,
+      details: { role: row.role, regions: row.regions },
+    });
+    return row;
   });
   return toUser(row);
 }
@@ -168,6 +182,16 @@ export async function updateUser(
       .where('id', '=', id)
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
+    // Every account change is journalled with its before and after (no password hash or
+    // second-factor secret: USER_COLUMNS); a new password shows only as password_reset.
+    await writeAudit(trx, {
+      userId: context?.actorId ?? null,
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after: passwordHash !== undefined ? { ...row, password_reset: true } : row,
+    });
     return { before, row };
   });
   // A disabled account or a changed password ends every open session.

@@ -1,6 +1,7 @@
 import { computeEdition, type Methodology } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { HttpError } from '../../http/errors.ts';
+import { writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
 import { loadMethodology } from '../methodologies/methodology.service.ts';
 import { ILLUSTRATIVE_DATASET, ILLUSTRATIVE_LABEL } from '../rating-labels.ts';
 import { loadRatedObjects, storedObjectType } from '../rating-objects.ts';
@@ -42,6 +43,7 @@ export interface ComputeRatingEditionInput {
 export async function computeRatingEdition(
   db: Db,
   input: ComputeRatingEditionInput,
+  actor?: AuditActor,
 ): Promise<number> {
   const { methodology } = await loadMethodology(db, input.methodologyId);
   const objectType = storedObjectType(methodology.objectType);
@@ -108,7 +110,7 @@ export async function computeRatingEdition(
         `Издание «${label}» окончательное и не пересчитывается; дайте новому расчёту другое название`,
         `Edition "${label}" is final and is not recomputed; give the new computation another label`,
       );
-    return saveComputedEdition(trx, existing?.id ?? null, {
+    const id = await saveComputedEdition(trx, existing?.id ?? null, {
       ratingId,
       methodologyId: input.methodologyId,
       year: input.year,
@@ -127,6 +129,26 @@ export async function computeRatingEdition(
         missing_indicators: o.missingIndicators,
       })),
     });
+    // The journal names the computation and counts its results; the scores are in the edition.
+    const summary = {
+      ratingId,
+      methodologyId: input.methodologyId,
+      year: input.year,
+      dataset: input.dataset,
+      label,
+      status: input.status,
+      objects: edition.objects.length,
+    };
+    if (actor)
+      await writeAudit(trx, {
+        userId: actor.userId,
+        action: existing ? 'update' : 'create',
+        entityType: 'rating_edition',
+        entityId: id,
+        before: existing ? { id, status: existing.status, recomputed: true } : null,
+        after: { id, ...summary },
+      });
+    return id;
   });
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { HttpError, NotFoundError } from '../../http/errors.ts';
+import { writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
 import {
   DIRECTION_LABELS,
   MISSING_VALUE_RULE_LABELS,
@@ -87,6 +88,7 @@ export async function getMethodology(db: Db, id: number): Promise<RatingMethodol
 export async function createMethodologyVersion(
   db: Db,
   body: unknown,
+  actor?: AuditActor,
 ): Promise<RatingMethodologyResponse> {
   const parsed = parseMethodology(body);
   if (!parsed.success)
@@ -108,15 +110,28 @@ export async function createMethodologyVersion(
       `Version "${m.version}" of methodology "${m.id}" already exists and is immutable; use a new version`,
     );
   if (existing) throw conflict();
-  const id = await insertMethodologyRow(db, {
+  const row = {
     code: m.id,
     version: m.version,
     title: m.title,
     object_type: m.objectType,
     body: m,
     is_default: false,
+  };
+  const id = await db.transaction().execute(async (trx) => {
+    const id = await insertMethodologyRow(trx, row);
+    if (id === null) throw conflict();
+    if (actor)
+      await writeAudit(trx, {
+        userId: actor.userId,
+        action: 'create',
+        entityType: 'rating_methodology',
+        entityId: id,
+        before: null,
+        after: { id, ...row },
+      });
+    return id;
   });
-  if (id === null) throw conflict();
   return getMethodology(db, id);
 }
 

@@ -3,6 +3,7 @@ import type {
   ImportProblem,
 } from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';
+import { importedFile, writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
 import type { StoredObjectType } from '../rating-objects.ts';
 import {
   readIndicatorTable,
@@ -22,6 +23,8 @@ import { parseIndicatorNumber } from '../parse-indicator-number.ts';
 
 export interface ImportIndicatorValuesInput {
   content: Buffer;
+  /** The file's name, for the journal. */
+  fileName?: string | undefined;
   /** Year for rows without one. */
   year?: number | undefined;
   /** Dataset the values belong to; default 'main'. */
@@ -76,6 +79,7 @@ const METHODOLOGY_TYPES: Record<StoredObjectType, string[]> = {
 export async function importIndicatorValues(
   db: Db,
   input: ImportIndicatorValuesInput,
+  actor?: AuditActor,
 ): Promise<ImportIndicatorValuesResult> {
   const dataset = input.dataset ?? 'main';
   const objectType = input.objectType ?? 'site';
@@ -276,7 +280,29 @@ export async function importIndicatorValues(
       }
     }
     await insertIndicatorValueRows(trx, fresh);
-    return { dataset, rows: parsed.length, inserted: fresh.length, updated, unchanged, years };
+    const result = {
+      dataset,
+      rows: parsed.length,
+      inserted: fresh.length,
+      updated,
+      unchanged,
+      years,
+    };
+    // One entry per import, keyed by the dataset: the file and the counts, not the values.
+    if (actor)
+      await writeAudit(trx, {
+        userId: actor.userId,
+        action: 'update',
+        entityType: 'indicator_values',
+        entityId: dataset,
+        before: null,
+        after: {
+          ...result,
+          objectType,
+          file: importedFile({ fileName: input.fileName, bytes: input.content }),
+        },
+      });
+    return result;
   });
 }
 
