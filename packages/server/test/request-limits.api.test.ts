@@ -103,13 +103,11 @@ describe.each(databaseKinds())('request limits on %s', (kind) => {
   });
 
   it('refuses an anonymous 60 MB body with 401 before the body has been sent', async () => {
-    const started = performance.now();
     const res = await postLargeBody(port, '/api/datasets', 60);
     expect(res.status).toBe(401);
     expect(JSON.parse(res.body).error.code).toBe('unauthenticated');
     // The answer came while most of the body was still unsent: nothing waited for it, let alone parsed it.
     expect(res.sentBeforeAnswer).toBeLessThan(20 * MB);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('keeps memory flat while four anonymous 60 MB bodies are offered in parallel', async () => {
@@ -278,7 +276,6 @@ describe.each(databaseKinds())('request limits on %s', (kind) => {
       text,
     });
     expect(source.status).toBe(201);
-    const started = performance.now();
     const person = await admin.request('POST', '/api/people', {
       lastName: 'Цитатов',
       sourceId: source.body.id,
@@ -286,7 +283,7 @@ describe.each(databaseKinds())('request limits on %s', (kind) => {
     });
     expect(person.status).toBe(400);
     expect(person.body.error.fields[0].field).toBe('sourceQuote');
-    // The backtracking search this replaced blocked the server for seconds on such a pair.
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // The backtracking search this replaced blocked the server for seconds on such a pair;
+    // how long the linear one takes is the responsiveness benchmark's to measure.
   });
 });
