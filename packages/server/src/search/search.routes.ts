@@ -2,7 +2,7 @@ import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { SearchQuerySchema, SearchResponseSchema } from '@promatlas/core/api/search.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { searchRegistry } from './search.service.ts';
-import { readDb, readSchema } from '../http/read-db.ts';
+import { readDb, readSchema } from '../db/read-db.ts';
 
 export function searchRoutes(app: AppInstance): void {
   app.get(

@@ -1,4 +1,4 @@
-import { HttpError } from '../../http/errors.ts';
+import { ValidationError } from '../../shared/domain-errors.ts';
 
 /** One row of an imported file, before regions and activities are matched. */
 export interface SourceRow {
@@ -54,13 +54,12 @@ export type QuarantineReasonCode =
   | 'duplicate_key';
 
 /** A file that cannot be imported at all (missing columns, no years): every problem, in Russian and English. */
-export class DatasetImportError extends HttpError {
+export class DatasetImportError extends ValidationError {
   constructor(readonly problems: { ru: string; en: string }[]) {
     super(
-      400,
-      'import_invalid',
       `Файл не импортирован: ${problems.map((p) => p.ru).join('; ')}`,
       `File not imported: ${problems.map((p) => p.en).join('; ')}`,
+      { code: 'import_invalid' },
     );
   }
 }
