@@ -5,7 +5,6 @@ import { UploadSchema } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { HttpError } from '../http/errors.ts';
 import { DomainError } from '../shared/domain-errors.ts';
-import {} from '../shared/domain-errors.ts';
 import { tooLarge, type StoredUpload } from './upload-store.ts';
 
 /** The largest file an analyst may upload for import. */
