@@ -9,7 +9,7 @@ import { signIn } from './sessions.ts';
 import { buildApp } from '../src/http/app.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
 import { createUser, ensureFirstAdministrator } from '../src/users/user.service.ts';
-import { HttpError } from '../src/http/errors.ts';
+import { ValidationError } from '../src/shared/domain-errors.ts';
 import { handOverFirstPassword } from '../src/users/first-password-file.ts';
 import { parseConfig } from '../src/config/config.ts';
 
@@ -397,7 +397,7 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
     // The command line (`users add`) goes through the same service.
     await expect(
       createUser(t.app.deps.db, { ...body('aaaaaaaaaaaa'), role: 'analyst', regions: [] }),
-    ).rejects.toBeInstanceOf(HttpError);
+    ).rejects.toBeInstanceOf(ValidationError);
     // So does an administrator's password reset.
     const target = await account();
     const reset = await admin.request('PATCH', `/api/users/${target.id}`, {

@@ -2,8 +2,8 @@ import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { HttpError } from '../http/errors.ts';
-import { readDbFor } from '../http/read-db.ts';
+import { NotFoundError } from '../shared/domain-errors.ts';
+import { readDbFor } from '../db/read-db.ts';
 
 /** Tables of the record types that have a history, and their key column. */
 const HISTORY_TABLES = {
@@ -17,13 +17,11 @@ const HISTORY_TABLES = {
 } as const;
 export type HistoryType = keyof typeof HISTORY_TABLES;
 
-function historyNotFound(type: string, id: string): HttpError {
-  return new HttpError(
-    404,
-    'not_found',
-    `История записи «${type} ${id}» недоступна: запись не найдена или нужно войти`,
-    `No history for ${type} ${id}: the record does not exist or you need to sign in`,
-  );
+function historyNotFound(type: string, id: string): NotFoundError {
+  return new NotFoundError({
+    ru: `История записи «${type} ${id}» недоступна: запись не найдена или нужно войти`,
+    en: `No history for ${type} ${id}: the record does not exist or you need to sign in`,
+  });
 }
 
 /**

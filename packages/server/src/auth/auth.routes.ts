@@ -10,7 +10,12 @@ import {
   ViewerSchema,
 } from '@promatlas/core/api/editing.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import { HttpError } from '../http/errors.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../shared/domain-errors.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import { recordSecurityEvent, userAgent } from '../audit/security-events.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
@@ -52,7 +57,7 @@ const secureCookie = (request: FastifyRequest) => request.protocol === 'https';
 /** The signed-in user of a route with access 'signed_in' (the plugin has refused anyone else). */
 function me(request: FastifyRequest) {
   const user = request.viewer.user;
-  if (!user) throw new HttpError(401, 'unauthenticated', 'Войдите в систему', 'Sign in first');
+  if (!user) throw new UnauthenticatedError();
   return user;
 }
 
@@ -264,32 +269,25 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
       const db = app.deps.db;
       const user = me(request);
       const row = await findUserById(db, user.id);
-      if (!row) throw new HttpError(401, 'unauthenticated', 'Войдите в систему', 'Sign in first');
+      if (!row) throw new UnauthenticatedError();
       // The current password is guessed no faster here than at sign-in.
       const wait = await throttle.reserveAccount(db, accountKey(row.email));
       if (wait > 0) return tooMany(reply, wait);
       if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
-        throw new HttpError(
-          400,
-          'wrong_password',
-          'Неверный текущий пароль',
-          'Wrong current password',
-          {
-            fields: [
-              {
-                field: 'currentPassword',
-                message: 'Неверный текущий пароль',
-                messageEn: 'Wrong current password',
-              },
-            ],
-          },
-        );
+        throw new ValidationError('Неверный текущий пароль', 'Wrong current password', {
+          code: 'wrong_password',
+          fields: [
+            {
+              field: 'currentPassword',
+              message: 'Неверный текущий пароль',
+              messageEn: 'Wrong current password',
+            },
+          ],
+        });
       await db.deleteFrom('login_throttle').where('key', '=', accountKey(row.email)).execute();
       const { newPassword } = request.body;
       if (newPassword === request.body.currentPassword)
-        throw new HttpError(
-          400,
-          'validation',
+        throw new ValidationError(
           'Новый пароль совпадает с текущим',
           'The new password equals the current one',
           {
@@ -342,11 +340,10 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
     async (request) => {
       const user = me(request);
       if (user.totpEnabled)
-        throw new HttpError(
-          409,
-          'totp_enabled',
+        throw new ConflictError(
           'Второй фактор уже подключён: сначала отключите его',
           'TOTP is already enabled',
+          { code: 'totp_enabled' },
         );
       const secret = newTotpSecret();
       await app.deps.db
@@ -377,25 +374,19 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
       const user = me(request);
       const row = await findUserById(app.deps.db, user.id);
       if (!row?.totp_secret || row.totp_enabled)
-        throw new HttpError(
-          409,
-          'totp_not_enrolling',
+        throw new ConflictError(
           'Сначала начните подключение второго фактора',
           'Start the TOTP enrolment first',
+          { code: 'totp_not_enrolling' },
         );
       const step = checkTotp(row.totp_secret, row.email, request.body.code);
       if (step === null)
-        throw new HttpError(
-          400,
-          'totp_invalid',
-          'Неверный код из приложения',
-          'Wrong authenticator code',
-          {
-            fields: [
-              { field: 'code', message: 'Неверный код из приложения', messageEn: 'Wrong code' },
-            ],
-          },
-        );
+        throw new ValidationError('Неверный код из приложения', 'Wrong authenticator code', {
+          code: 'totp_invalid',
+          fields: [
+            { field: 'code', message: 'Неверный код из приложения', messageEn: 'Wrong code' },
+          ],
+        });
       const updated = await app.deps.db
         .updateTable('app_user')
         .set({ totp_enabled: true, totp_last_step: step })
@@ -431,11 +422,12 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
       const db = app.deps.db;
       const user = me(request);
       const row = await findUserById(db, user.id);
-      if (!row) throw new HttpError(401, 'unauthenticated', 'Войдите в систему', 'Sign in first');
+      if (!row) throw new UnauthenticatedError();
       const wait = await throttle.reserveAccount(db, accountKey(row.email));
       if (wait > 0) return tooMany(reply, wait);
       if (!(await verifyPassword(row.password_hash, request.body.password)))
-        throw new HttpError(400, 'wrong_password', 'Неверный пароль', 'Wrong password', {
+        throw new ValidationError('Неверный пароль', 'Wrong password', {
+          code: 'wrong_password',
           fields: [{ field: 'password', message: 'Неверный пароль', messageEn: 'Wrong password' }],
         });
       await db.deleteFrom('login_throttle').where('key', '=', accountKey(row.email)).execute();
@@ -486,12 +478,10 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
     async (request) => {
       const user = me(request);
       if (!(await deleteSessionById(app.deps.db, user.id, request.params.id)))
-        throw new HttpError(
-          404,
-          'not_found',
-          `Сессия ${request.params.id} не найдена`,
-          `Session ${request.params.id} not found`,
-        );
+        throw new NotFoundError({
+          ru: `Сессия ${request.params.id} не найдена`,
+          en: `Session ${request.params.id} not found`,
+        });
       await recordSecurityEvent(app.deps.db, request, {
         action: 'session_revoked',
         actorId: user.id,

@@ -1,6 +1,6 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
-import { HttpError } from '../http/errors.ts';
+import { ValidationError } from '../shared/domain-errors.ts';
 
 /**
  * Password policy: at least 12 characters; not one repeated character; not
@@ -70,9 +70,7 @@ export async function assertPasswordAcceptable(
 ): Promise<void> {
   const problem = await passwordProblem(password, account);
   if (!problem) return;
-  throw new HttpError(
-    400,
-    'validation',
+  throw new ValidationError(
     `Неверный пароль: ${problem.message}`,
     `Invalid password: ${problem.messageEn}`,
     { fields: [{ field, message: problem.message, messageEn: problem.messageEn }] },

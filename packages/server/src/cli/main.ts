@@ -16,6 +16,7 @@ import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-
 import { registerClustersCommand, registerDatasetImportCommand } from './analytics-commands.ts';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../db/backup.ts';
 import { registerClassifierImportCommands } from './classifier-commands.ts';
+import { DomainError } from '../shared/domain-errors.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -233,7 +234,10 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+    // A use case's own error carries both languages; anything else is reported as it is.
+    if (error instanceof DomainError)
+      console.error(`Ошибка: ${error.messageRu}\nError: ${error.messageEn}`);
+    else console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   }
 }

@@ -11,7 +11,7 @@ import type {
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import { matchFederalSubject } from '@promatlas/core/regions/match-federal-subject.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/errors.ts';
+import { NotFoundError } from '../shared/domain-errors.ts';
 import { getDataset } from '../datasets/dataset.service.ts';
 import { coreNotes, NO_ESTABLISHMENTS_NOTE, type AnalysisNote } from './analysis-notes.ts';
 import { computeClusterYear, selectColumns } from './compute-cluster-year.ts';
@@ -56,12 +56,11 @@ function industryIndex(
   const i =
     exact >= 0 ? exact : m.industryIds.findIndex((id) => id.toLowerCase() === code.toLowerCase());
   if (i < 0 || m.industryIds[i] === UNASSIGNED)
-    throw new HttpError(
-      404,
-      'industry_not_found',
-      `Отрасли «${code}» нет в наборе «${dataset.name}» за ${year} год на уровне ${m.level === 'category' ? 'кластерных категорий' : 'кодов ОКВЭД2'}`,
-      `Industry "${code}" is not in dataset "${dataset.name}" for ${year} at level ${m.level}`,
-    );
+    throw new NotFoundError({
+      ru: `Отрасли «${code}» нет в наборе «${dataset.name}» за ${year} год на уровне ${m.level === 'category' ? 'кластерных категорий' : 'кодов ОКВЭД2'}`,
+      en: `Industry "${code}" is not in dataset "${dataset.name}" for ${year} at level ${m.level}`,
+      code: 'industry_not_found',
+    });
   return i;
 }
 
@@ -72,12 +71,11 @@ function regionIndex(m: AnalysisMatrices, text: string, dataset: DatasetDto): nu
     if (subject) r = m.regionIds.indexOf(subject.code);
   }
   if (r < 0)
-    throw new HttpError(
-      404,
-      'region_not_found',
-      `Региона «${text}» нет в наборе «${dataset.name}» за выбранные годы`,
-      `Region "${text}" is not in dataset "${dataset.name}" for the years chosen`,
-    );
+    throw new NotFoundError({
+      ru: `Региона «${text}» нет в наборе «${dataset.name}» за выбранные годы`,
+      en: `Region "${text}" is not in dataset "${dataset.name}" for the years chosen`,
+      code: 'region_not_found',
+    });
   return r;
 }
 

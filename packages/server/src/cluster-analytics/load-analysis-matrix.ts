@@ -7,7 +7,7 @@ import {
 } from '@promatlas/core/clusters/index.ts';
 import type { DatasetDto } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../shared/domain-errors.ts';
 import {
   loadCategories,
   loadCategoryMapping,
@@ -61,21 +61,19 @@ export async function loadAnalysisMatrices(
     requestedLevel ??
     (dataset.industryClassification === 'cluster_category' ? 'category' : 'okved');
   if (level === 'okved' && dataset.industryClassification === 'cluster_category')
-    throw new HttpError(
-      400,
-      'level_unavailable',
+    throw new ValidationError(
       'Набор задан по кластерным категориям: анализ по кодам ОКВЭД2 невозможен (level=category)',
       'The dataset is by cluster category: analysis by ОКВЭД2 code is not possible (use level=category)',
+      { code: 'level_unavailable' },
     );
   const rows = await loadValues(db, dataset.id, years);
   for (const year of years)
     if (!rows.some((r) => r.year === year))
-      throw new HttpError(
-        404,
-        'year_not_found',
-        `В наборе «${dataset.name}» нет данных за ${year} год; есть годы: ${dataset.years.join(', ') || 'нет'}`,
-        `Dataset "${dataset.name}" has no values for ${year}; years available: ${dataset.years.join(', ') || 'none'}`,
-      );
+      throw new NotFoundError({
+        ru: `В наборе «${dataset.name}» нет данных за ${year} год; есть годы: ${dataset.years.join(', ') || 'нет'}`,
+        en: `Dataset "${dataset.name}" has no values for ${year}; years available: ${dataset.years.join(', ') || 'none'}`,
+        code: 'year_not_found',
+      });
   const regionIds = [...new Set(rows.map((r) => r.region_code))].sort();
   const sourceIndustries = [...new Set(rows.map((r) => r.industry_code))].sort(compareCodes);
   const regionIndex = new Map(regionIds.map((id, r) => [id, r]));

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../shared/domain-errors.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 
@@ -46,9 +46,7 @@ export async function updateClusterCategory(
 ) {
   const bad = (patch.okvedCodes ?? []).filter((c) => !isOkvedCode(c));
   if (bad.length) {
-    throw new HttpError(
-      400,
-      'validation',
+    throw new ValidationError(
       `Не коды ОКВЭД2: ${bad.join(', ')}`,
       `Not ОКВЭД2 codes: ${bad.join(', ')}`,
       {
@@ -80,12 +78,10 @@ export async function updateClusterCategory(
       ).map((r) => r.okved_code);
     const before = existing && actor ? { ...existing, okved_codes: await okvedOf() } : null;
     if (!existing)
-      throw new HttpError(
-        404,
-        'not_found',
-        `Категория кластеров «${code}» не найдена`,
-        `Cluster category ${code} not found`,
-      );
+      throw new NotFoundError({
+        ru: `Категория кластеров «${code}» не найдена`,
+        en: `Cluster category ${code} not found`,
+      });
     const set = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.type !== undefined ? { type: patch.type } : {}),

@@ -5,7 +5,7 @@ import type {
   ImportResult,
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Db } from '../db/connection.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../shared/domain-errors.ts';
 import {
   completeDatasetImport,
   deleteDatasetRow,

@@ -22,7 +22,7 @@ import {
 import type { AppInstance } from '../http/app-instance.ts';
 import type { AccessRule, RegionResolver } from '../auth/access.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
-import { readDb } from '../http/read-db.ts';
+import { readDb } from '../db/read-db.ts';
 import { getHistoryFor } from '../audit/history.service.ts';
 import {
   createOrganisation,

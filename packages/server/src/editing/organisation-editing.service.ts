@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { OrganisationCreate, OrganisationUpdate } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../shared/domain-errors.ts';
 import { organisationDisplayName, ref } from '../registry/shared/mappers.ts';
 import {
   createRecord,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError, NotFoundError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, StaleVersionError } from '../shared/domain-errors.ts';
 import { auditSnapshot, writeAudit } from '../audit/audit.repository.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { provenance } from './references.ts';
@@ -30,21 +30,6 @@ const LABELS: Record<VersionedTable, [string, string]> = {
   event: ['Мероприятие', 'Event'],
   project: ['Проект', 'Project'],
 };
-
-export class ConflictError extends HttpError {
-  constructor(
-    readonly current: Record<string, unknown>,
-    readonly currentVersion: number,
-  ) {
-    super(
-      409,
-      'conflict',
-      'Запись изменена другим пользователем, пока вы её редактировали. Сравните версии и сохраните ещё раз.',
-      'The record was changed by someone else meanwhile; compare the versions and save again.',
-      { current, currentVersion },
-    );
-  }
-}
 
 type Row = Record<string, unknown> & { id: number; version: number; deleted_at: Date | null };
 
@@ -124,7 +109,7 @@ export async function updateRecord(
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   if (before.version !== expectedVersion)
-    throw new ConflictError(auditSnapshot(before)!, before.version);
+    throw new StaleVersionError(auditSnapshot(before)!, before.version);
   const after = (await (trx as AnyDb)
     .updateTable(table)
     .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
@@ -134,7 +119,7 @@ export async function updateRecord(
     .executeTakeFirst()) as Row | undefined;
   if (!after) {
     const current = await lockRow(trx as AnyDb, table, id);
-    throw new ConflictError(auditSnapshot(current)!, current?.version ?? expectedVersion);
+    throw new StaleVersionError(auditSnapshot(current)!, current?.version ?? expectedVersion);
   }
   await writeAudit(trx, {
     userId: ctx.viewer.user?.id ?? null,
@@ -159,7 +144,7 @@ export async function deleteRecord(
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   if (before.version !== expectedVersion)
-    throw new ConflictError(auditSnapshot(before)!, before.version);
+    throw new StaleVersionError(auditSnapshot(before)!, before.version);
   const after = (await (trx as AnyDb)
     .updateTable(table)
     .set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
@@ -186,11 +171,10 @@ export async function restoreRecord(
   const before = await lockRow(trx as AnyDb, table, id);
   if (!before) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   if (!before.deleted_at) {
-    throw new HttpError(
-      409,
-      'not_deleted',
+    throw new ConflictError(
       'Запись не удалена — восстанавливать нечего',
       'The record is not deleted',
+      { code: 'not_deleted' },
     );
   }
   const after = (await (trx as AnyDb)

@@ -1,6 +1,6 @@
 import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/errors.ts';
+import { ConflictError, ValidationError, type FieldProblem } from '../shared/domain-errors.ts';
 import { organisationDisplayName, ref } from '../registry/shared/mappers.ts';
 import { isRowId } from './region-resolvers.ts';
 
@@ -10,20 +10,10 @@ import { isRowId } from './region-resolvers.ts';
  * field rather than failing on the database's foreign key.
  */
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-  messageEn: string;
-}
+export type { FieldProblem };
 
-export function invalid(fields: FieldProblem[]): HttpError {
-  return new HttpError(
-    400,
-    'validation',
-    `Неверные данные: ${fields.map((f) => f.message).join('; ')}`,
-    `Invalid data: ${fields.map((f) => `${f.field}: ${f.messageEn}`).join('; ')}`,
-    { fields },
-  );
+export function invalid(fields: FieldProblem[]): ValidationError {
+  return ValidationError.ofFields(fields);
 }
 
 export async function regionProblem(
@@ -87,21 +77,15 @@ export async function provenance(
 ): Promise<{ source_id?: number; source_quote?: string | null }> {
   if (!input.sourceId) {
     if (input.sourceQuote)
-      throw new HttpError(
-        400,
-        'validation',
-        'Цитата указана без источника',
-        'A quote needs a source',
-        {
-          fields: [
-            {
-              field: 'sourceId',
-              message: 'Выберите источник цитаты',
-              messageEn: 'Choose the source of the quote',
-            },
-          ],
-        },
-      );
+      throw new ValidationError('Цитата указана без источника', 'A quote needs a source', {
+        fields: [
+          {
+            field: 'sourceId',
+            message: 'Выберите источник цитаты',
+            messageEn: 'Choose the source of the quote',
+          },
+        ],
+      });
     return {};
   }
   const source = isRowId(input.sourceId)
@@ -112,9 +96,7 @@ export async function provenance(
         .executeTakeFirst()
     : undefined;
   if (!source)
-    throw new HttpError(
-      400,
-      'validation',
+    throw new ValidationError(
       `Источник ${input.sourceId} не найден`,
       `Source ${input.sourceId} not found`,
       {
@@ -126,9 +108,7 @@ export async function provenance(
   if (!input.sourceQuote) return { source_id: source.id, source_quote: null };
   const span = locateQuote(source.text, input.sourceQuote);
   if (!span) {
-    throw new HttpError(
-      400,
-      'validation',
+    throw new ValidationError(
       'Цитата не найдена в тексте источника',
       'The quote is not in the source text',
       {
@@ -163,12 +143,16 @@ export async function refuseDuplicates(
     const existing = await q.executeTakeFirst();
     if (existing) {
       const label = field === 'inn' ? 'ИНН' : 'ОГРН';
-      throw new HttpError(
-        409,
-        'duplicate',
+      throw new ConflictError(
         `Организация с ${label} ${value} уже есть в реестре: ${organisationDisplayName(existing)}`,
         `An organisation with ${label} ${value} already exists`,
-        { field, existing: ref('organisation', existing.id, organisationDisplayName(existing)) },
+        {
+          code: 'duplicate',
+          details: {
+            field,
+            existing: ref('organisation', existing.id, organisationDisplayName(existing)),
+          },
+        },
       );
     }
   }

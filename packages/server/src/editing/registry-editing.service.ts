@@ -12,8 +12,8 @@ import type {
   StatementCreateSchema,
 } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError, NotFoundError } from '../http/errors.ts';
 import { importedFile, writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-errors.ts';
 import {
   createRecord,
   deleteRecord,
@@ -191,12 +191,10 @@ export async function addClusterMember(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (existing)
-    throw new HttpError(
-      409,
-      'duplicate',
+    throw new ConflictError(
       'Организация уже участвует в кластере в этой роли',
       'Already a member in this role',
-      { field: 'organisationId' },
+      { code: 'duplicate', details: { field: 'organisationId' } },
     );
   const prov = await provenance(db, input);
   const row = await db.transaction().execute((trx) =>
@@ -246,16 +244,14 @@ export async function addStatement(
     if (!(await db.selectFrom('region').select('code').where('code', '=', id).executeTakeFirst()))
       throw new NotFoundError('Регион', 'Region', id);
   } else if (!/^\d+$/.test(id) || !(await getLiveRow(db, SUBJECT_TABLES[type], Number(id)))) {
-    throw new HttpError(400, 'validation', 'Объект факта не найден', 'Subject not found', {
+    throw new ValidationError('Объект факта не найден', 'Subject not found', {
       fields: [
         { field: 'subject.id', message: 'Объект не найден', messageEn: 'Subject not found' },
       ],
     });
   }
   if (input.asOf && input.asOf.from > today) {
-    throw new HttpError(
-      400,
-      'validation',
+    throw new ValidationError(
       'Дата актуальности факта не может быть в будущем',
       'The as-of date is in the future',
       {

@@ -1,8 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorKind } from '../shared/domain-errors.ts';
 
-/** An error with a status code and a bilingual message, thrown by services. */
+/**
+ * An error with a status code and a bilingual message, for what only the HTTP
+ * layer knows (a wrong content type, an interrupted upload, a refused database
+ * write). Use cases raise the domain errors of shared/domain-errors.ts instead.
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -16,15 +21,26 @@ export class HttpError extends Error {
   }
 }
 
-export class NotFoundError extends HttpError {
-  constructor(what: string, whatEn: string, id: string | number) {
-    super(
-      404,
-      'not_found',
-      `${what} с идентификатором «${id}» не найден(а)`,
-      `${whatEn} «${id}» not found`,
-    );
-  }
+/** The one place a kind of domain failure becomes a status code. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  precondition: 422,
+};
+
+/** A domain error as the HTTP layer answers it. */
+export function httpErrorFromDomain(error: DomainError): HttpError {
+  return new HttpError(
+    DOMAIN_ERROR_STATUS[error.kind],
+    error.code,
+    error.messageRu,
+    error.messageEn,
+    error.details,
+  );
 }
 
 const ru = z.locales.ru().localeError;
@@ -281,13 +297,19 @@ export function registerErrorHandling(
         },
       });
     }
-    if (error instanceof HttpError) {
-      return reply.status(error.statusCode).send({
+    const known =
+      error instanceof DomainError
+        ? httpErrorFromDomain(error)
+        : error instanceof HttpError
+          ? error
+          : null;
+    if (known) {
+      return reply.status(known.statusCode).send({
         error: {
-          code: error.code,
-          message: error.messageRu,
-          messageEn: error.messageEn,
-          ...error.details,
+          code: known.code,
+          message: known.messageRu,
+          messageEn: known.messageEn,
+          ...known.details,
         },
       });
     }

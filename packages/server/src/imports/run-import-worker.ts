@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LongTableMapping } from '../datasets/import/parse-long-table.ts';
 import { DatasetImportError } from '../datasets/import/source-rows.ts';
-import { HttpError } from '../http/errors.ts';
+import { TooLargeError } from '../shared/domain-errors.ts';
 import type { ImportReference, PreparedImport } from '../datasets/import-dataset-file.ts';
 import type { IndicatorTable } from '../ratings/values/read-indicator-table.ts';
 
@@ -101,11 +101,10 @@ function startWorker(task: WorkerTask): Promise<Success> {
       if (!settled)
         reject(
           (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new HttpError(
-                413,
-                'import_too_large',
+            ? new TooLargeError(
                 'Файл слишком велик для импорта за один раз: разделите его на части',
                 'The file is too large to import at once: split it into parts',
+                { code: 'import_too_large' },
               )
             : error,
         );

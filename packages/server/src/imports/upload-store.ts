@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HttpError } from '../http/errors.ts';
+import { TooLargeError, ValidationError } from '../shared/domain-errors.ts';
 
 export interface StoredUpload {
   id: string;
@@ -21,11 +21,10 @@ export const UPLOAD_TTL_MS = 60 * 60 * 1000;
 const PER_USER = 4;
 
 export const tooLarge = (limit: number) =>
-  new HttpError(
-    413,
-    'payload_too_large',
+  new TooLargeError(
     `Файл больше допустимого размера (${Math.round(limit / 1024 / 1024)} МБ)`,
     `The file exceeds the ${Math.round(limit / 1024 / 1024)} MB limit`,
+    { code: 'payload_too_large' },
   );
 
 /**
@@ -92,14 +91,10 @@ export class UploadStore {
   take(id: string, userId: number, field = 'uploadId'): StoredUpload {
     const upload = this.uploads.get(id);
     if (!upload || upload.userId !== userId || upload.expiresAt < Date.now())
-      throw new HttpError(
-        400,
-        'validation',
+      throw new ValidationError(
         `Загруженный файл «${id}» не найден (загрузки хранятся ${Math.round(this.ttlMs / 60_000)} минут и используются один раз)`,
         `Upload "${id}" not found (uploads are kept ${Math.round(this.ttlMs / 60_000)} minutes and used once)`,
-        {
-          fields: [{ field, message: 'загрузка не найдена', messageEn: 'upload not found' }],
-        },
+        { fields: [{ field, message: 'загрузка не найдена', messageEn: 'upload not found' }] },
       );
     this.uploads.delete(id);
     return upload;

@@ -4,6 +4,7 @@ import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { UploadSchema } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../shared/domain-errors.ts';
 import { tooLarge, type StoredUpload } from './upload-store.ts';
 
 /** The largest file an analyst may upload for import. */
@@ -49,7 +50,7 @@ export function uploadRoutes(app: AppInstance): void {
       const upload = await app.uploads
         .save(request.body as Readable, request.viewer.user!.id, UPLOAD_LIMIT)
         .catch((error: Error & { code?: string }) => {
-          if (error instanceof HttpError) throw error;
+          if (error instanceof DomainError) throw error;
           // The client went away mid-file: nothing to answer, and not a server failure.
           if (request.raw.destroyed || error.code === 'ERR_STREAM_PREMATURE_CLOSE')
             throw new HttpError(

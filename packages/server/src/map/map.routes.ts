@@ -4,7 +4,7 @@ import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { siteListItem } from '../registry/sites/site.service.ts';
 import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
-import { readDb, readSchema } from '../http/read-db.ts';
+import { readDb, readSchema } from '../db/read-db.ts';
 
 const MeasureSchema = z.enum(Object.keys(MAP_MEASURES) as [MapMeasure, ...MapMeasure[]]);
 

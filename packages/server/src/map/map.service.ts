@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ReadSchema } from '../http/read-db.ts';
+import type { ReadSchema } from '../db/read-db.ts';
 import type { Db } from '../db/connection.ts';
 
 export const MAP_MEASURES = {

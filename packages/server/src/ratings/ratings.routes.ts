@@ -22,7 +22,7 @@ import type { FastifyReply } from 'fastify';
 import type { Viewer } from '../auth/viewer.ts';
 import { tooLarge } from '../imports/upload-store.ts';
 import { readIndicatorTableInWorker } from '../imports/run-import-worker.ts';
-import { readDb } from '../http/read-db.ts';
+import { readDb } from '../db/read-db.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import {

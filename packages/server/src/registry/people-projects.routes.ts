@@ -12,7 +12,7 @@ import { listQuerySchema, regionCodes } from './shared/list-query.ts';
 import { IdParamsSchema } from './shared/params.ts';
 import { getPerson, listPeople } from './people/person.service.ts';
 import { getProject, listProjects } from './projects/project.service.ts';
-import { readDb } from '../http/read-db.ts';
+import { readDb } from '../db/read-db.ts';
 
 export function peopleRoutes(app: AppInstance): void {
   app.get(

@@ -10,7 +10,7 @@ import { listQuerySchema, regionCodes } from './shared/list-query.ts';
 import { IdParamsSchema } from './shared/params.ts';
 import { getAgreement, listAgreements } from './agreements/agreement.service.ts';
 import { getActionPlan, listActionPlans } from './action-plans/action-plan.service.ts';
-import { readDb } from '../http/read-db.ts';
+import { readDb } from '../db/read-db.ts';
 
 const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title']);
 

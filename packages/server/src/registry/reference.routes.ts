@@ -14,7 +14,7 @@ import { getRegion, listRegions } from './regions/region.service.ts';
 import { getSource, listSources } from './sources/source.service.ts';
 import { listRatings } from './ratings/rating.service.ts';
 import { listOkved } from './okved/okved.service.ts';
-import { readDb } from '../http/read-db.ts';
+import { readDb } from '../db/read-db.ts';
 
 export function regionRoutes(app: AppInstance): void {
   app.get(

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { ReadSchema } from '../http/read-db.ts';
+import type { ReadSchema } from '../db/read-db.ts';
 import type { Db } from '../db/connection.ts';
 
 export interface SearchHitRow {

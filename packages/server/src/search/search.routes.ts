@@ -2,7 +2,7 @@ import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { searchRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { searchRegistry } from './search.service.ts';
-import { readDb, readSchema } from '../http/read-db.ts';
+import { readDb, readSchema } from '../db/read-db.ts';
 
 export function searchRoutes(app: AppInstance): void {
   app.get(

@@ -1,5 +1,5 @@
 import type { SearchResponse } from '@promatlas/core/api/search.schema.ts';
-import type { ReadSchema } from '../http/read-db.ts';
+import type { ReadSchema } from '../db/read-db.ts';
 import {
   CLUSTER_KINDS,
   EVENT_KINDS,
@@ -13,7 +13,7 @@ import type { Db } from '../db/connection.ts';
 import { toPartialDate } from '../registry/shared/mappers.ts';
 import { SEARCHABLE_TYPES, searchEntities, type SearchHitRow } from './search.repository.ts';
 import { toFuzzyText, toPrefixTsQuery } from './search-query.ts';
-import { HttpError } from '../http/errors.ts';
+import { ValidationError } from '../shared/domain-errors.ts';
 
 const KIND_LABELS: Record<string, Record<string, string>> = {
   organisation: ORGANISATION_KINDS.labels,
@@ -77,9 +77,7 @@ export async function searchRegistry(
     : SEARCHABLE_TYPES;
   const unknown = types.filter((t) => !SEARCHABLE_TYPES.includes(t));
   if (unknown.length) {
-    throw new HttpError(
-      400,
-      'validation',
+    throw new ValidationError(
       `Неизвестный тип в параметре types: ${unknown.join(', ')}`,
       `Unknown type in types: ${unknown.join(', ')}`,
     );

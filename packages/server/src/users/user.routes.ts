@@ -10,7 +10,7 @@ import {
 } from '@promatlas/core/api/editing.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
-import { HttpError } from '../http/errors.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/domain-errors.ts';
 import { recordSecurityEvent } from '../audit/security-events.ts';
 import { accountKey, deviceKey, LoginThrottle } from '../auth/login-limiter.ts';
 import { knownDeviceKeys } from '../auth/known-device.ts';
@@ -41,12 +41,13 @@ const UserPatchSchema = z.object({
 /** Reads (GET) are not covered by the access rules of state-changing routes: checked here. */
 export function requireAdministrator(request: FastifyRequest, what = 'Это'): void {
   if (request.viewer.user?.role !== 'administrator') {
-    throw new HttpError(
-      request.viewer.user ? 403 : 401,
-      'forbidden',
+    const message = [
       `${what} доступно только администратору`,
       'Only an administrator may do this',
-    );
+    ] as const;
+    throw request.viewer.user
+      ? new ForbiddenError(...message)
+      : new UnauthenticatedError(...message, { code: 'forbidden' });
   }
 }
 
@@ -58,7 +59,7 @@ const context = (request: FastifyRequest) => ({
 async function existingUser(app: AppInstance, id: number) {
   const row = await findUserById(app.deps.db, id);
   if (!row)
-    throw new HttpError(404, 'not_found', `Пользователь ${id} не найден`, `User ${id} not found`);
+    throw new NotFoundError({ ru: `Пользователь ${id} не найден`, en: `User ${id} not found` });
   return row;
 }
 
@@ -196,12 +197,10 @@ export function userRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
     async (request) => {
       const row = await existingUser(app, request.params.id);
       if (!(await deleteSessionById(app.deps.db, row.id, request.params.sessionId)))
-        throw new HttpError(
-          404,
-          'not_found',
-          `Сессия ${request.params.sessionId} не найдена`,
-          `Session ${request.params.sessionId} not found`,
-        );
+        throw new NotFoundError({
+          ru: `Сессия ${request.params.sessionId} не найдена`,
+          en: `Session ${request.params.sessionId} not found`,
+        });
       await recordSecurityEvent(app.deps.db, request, {
         action: 'session_revoked',
         actorId: request.viewer.user?.id,

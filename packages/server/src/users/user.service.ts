@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { User } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
-import { HttpError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import { assertPasswordAcceptable } from '../auth/password-policy.ts';
 import { deleteUserSessions } from '../auth/session.repository.ts';
@@ -36,9 +36,7 @@ async function checkRegions(db: Db, regions: string[]): Promise<void> {
   const known = await db.selectFrom('region').select('code').where('code', 'in', regions).execute();
   const unknown = regions.filter((r) => !known.some((k) => k.code === r));
   if (unknown.length) {
-    throw new HttpError(
-      400,
-      'validation',
+    throw new ValidationError(
       `Неизвестные коды регионов: ${unknown.join(', ')}`,
       `Unknown region codes: ${unknown.join(', ')}`,
     );
@@ -47,11 +45,10 @@ async function checkRegions(db: Db, regions: string[]): Promise<void> {
 
 export async function createUser(db: Db, input: NewUser, context?: ChangeContext): Promise<User> {
   if (await findUserByEmail(db, input.email)) {
-    throw new HttpError(
-      409,
-      'duplicate',
+    throw new ConflictError(
       `Пользователь ${input.email} уже существует`,
       `User ${input.email} already exists`,
+      { code: 'duplicate' },
     );
   }
   await checkRegions(db, input.regions);
@@ -111,9 +108,7 @@ export async function updateUser(
 ): Promise<User> {
   // An empty patch has nothing to change (and an UPDATE without columns is not SQL).
   if (Object.values(patch).every((v) => v === undefined))
-    throw new HttpError(
-      400,
-      'validation',
+    throw new ValidationError(
       'Нет изменений: укажите хотя бы одно поле',
       'Nothing to change: give at least one field',
     );
@@ -149,17 +144,18 @@ export async function updateUser(
       .forUpdate()
       .executeTakeFirst();
     if (!before)
-      throw new HttpError(404, 'not_found', `Пользователь ${id} не найден`, `User ${id} not found`);
+      throw new NotFoundError({ ru: `Пользователь ${id} не найден`, en: `User ${id} not found` });
     const activeAdministrator = before.role === 'administrator' && !before.disabled;
     const losesAdministrator =
       patch.disabled === true || (patch.role !== undefined && patch.role !== 'administrator');
     if (activeAdministrator && losesAdministrator && admins.every((a) => a.id === id)) {
-      throw new HttpError(
-        409,
-        'last_administrator',
+      throw new ConflictError(
         'Это последний действующий администратор: сначала назначьте другого администратора',
         'This is the last active administrator; make another administrator first',
-        { field: patch.disabled === true ? 'disabled' : 'role' },
+        {
+          code: 'last_administrator',
+          details: { field: patch.disabled === true ? 'disabled' : 'role' },
+        },
       );
     }
     const row = await trx

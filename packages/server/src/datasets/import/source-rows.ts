@@ -1,5 +1,5 @@
-import { HttpError } from '../../http/errors.ts';
 import type { QuarantineReason } from '@promatlas/core/domain/vocabulary.ts';
+import { ValidationError } from '../../shared/domain-errors.ts';
 
 /** One row of an imported file, before regions and activities are matched. */
 export interface SourceRow {
@@ -45,13 +45,12 @@ export interface QuarantineEntry {
 export type QuarantineReasonCode = QuarantineReason;
 
 /** A file that cannot be imported at all (missing columns, no years): every problem, in Russian and English. */
-export class DatasetImportError extends HttpError {
+export class DatasetImportError extends ValidationError {
   constructor(readonly problems: { ru: string; en: string }[]) {
     super(
-      400,
-      'import_invalid',
       `Файл не импортирован: ${problems.map((p) => p.ru).join('; ')}`,
       `File not imported: ${problems.map((p) => p.en).join('; ')}`,
+      { code: 'import_invalid' },
     );
   }
 }

@@ -1,7 +1,7 @@
 import { computeEdition, type Methodology } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { HttpError } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { ConflictError, NotFoundError, PreconditionError } from '../../shared/domain-errors.ts';
 import { loadMethodology } from '../methodologies/methodology.service.ts';
 import { ILLUSTRATIVE_DATASET, ILLUSTRATIVE_LABEL } from '../rating-labels.ts';
 import { loadRatedObjects, storedObjectType } from '../rating-objects.ts';
@@ -74,22 +74,19 @@ export async function computeRatingEdition(
     });
   }
   if (inputs.length === 0)
-    throw new HttpError(
-      422,
-      'no_values',
+    throw new PreconditionError(
       `В наборе «${input.dataset}» нет значений показателей методики «${methodology.id}» за ${input.year} год для объектов этого типа`,
       `Dataset "${input.dataset}" has no values of methodology "${methodology.id}" for ${input.year}`,
+      { code: 'no_values' },
     );
   const edition = computeEdition(methodology, inputs);
 
   let ratingId = input.ratingId ?? null;
   if (ratingId !== null && !(await ratingExists(db, ratingId)))
-    throw new HttpError(
-      404,
-      'not_found',
-      `Рейтинг с идентификатором «${ratingId}» не найден`,
-      `Rating "${ratingId}" not found`,
-    );
+    throw new NotFoundError({
+      ru: `Рейтинг с идентификатором «${ratingId}» не найден`,
+      en: `Rating "${ratingId}" not found`,
+    });
   ratingId ??= await findRatingIdForMethodology(db, methodology.id);
   const label = editionLabel(methodology, input);
 
@@ -104,9 +101,7 @@ export async function computeRatingEdition(
       label,
     });
     if (existing?.status === 'final')
-      throw new HttpError(
-        409,
-        'conflict',
+      throw new ConflictError(
         `Издание «${label}» окончательное и не пересчитывается; дайте новому расчёту другое название`,
         `Edition "${label}" is final and is not recomputed; give the new computation another label`,
       );

@@ -18,7 +18,7 @@ import {
   type WeightPerturbation,
 } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { HttpError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { MethodologyInvalidError } from '../methodologies/methodology.service.ts';
 import { LIFT_OUTCOME_LABELS } from '../rating-labels.ts';
 import { findEditionRow } from './edition.repository.ts';
@@ -35,12 +35,10 @@ export async function explainEditionObject(
 ): Promise<ScoreExplanationResponse> {
   const loaded = await loadComputedEdition(db, editionId);
   if (!loaded.edition.objects.some((o) => o.objectId === objectId))
-    throw new HttpError(
-      404,
-      'not_found',
-      `Объекта «${objectId}» нет в издании «${loaded.row.label}»`,
-      `Object "${objectId}" is not in edition ${editionId}`,
-    );
+    throw new NotFoundError({
+      ru: `Объекта «${objectId}» нет в издании «${loaded.row.label}»`,
+      en: `Object "${objectId}" is not in edition ${editionId}`,
+    });
   const e = explainScore(loaded.edition, objectId);
   const neighbour = (n: typeof e.above) =>
     n === null

@@ -7,7 +7,7 @@ import type {
 } from '@promatlas/core/api/ratings.schema.ts';
 import type { Methodology, ObjectGroupScore } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { organisationDisplayName, ref, SourceRefs } from '../../registry/shared/mappers.ts';
 import { loadMethodology } from '../methodologies/methodology.service.ts';
 import {

@@ -6,7 +6,7 @@ import {
 } from '@promatlas/core/ratings/index.ts';
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 import type { Db } from '../../db/connection.ts';
-import { HttpError, NotFoundError } from '../../http/errors.ts';
+import { NotFoundError, PreconditionError } from '../../shared/domain-errors.ts';
 import { loadMethodology } from '../methodologies/methodology.service.ts';
 import {
   loadRatedObjects,
@@ -56,11 +56,10 @@ export async function loadComputedEdition(db: Db, id: number): Promise<LoadedCom
   const row = await findEditionRow(db, id);
   if (!row) throw new NotFoundError('Издание рейтинга', 'Rating edition', id);
   if (row.kind !== 'computed' || row.methodology_id === null)
-    throw new HttpError(
-      422,
-      'published_edition',
+    throw new PreconditionError(
       'Это опубликованное издание: издатель сообщил только места, баллов и показателей нет, поэтому разложение, чувствительность и пересчёт недоступны',
       'This is a published edition: only places are known, so there is nothing to explain, perturb or recompute',
+      { code: 'published_edition' },
     );
   const { methodology } = await loadMethodology(db, row.methodology_id);
   const inputs = ((await findEditionInputs(db, id)) ?? []) as EditionInput[];

@@ -8,8 +8,8 @@ import {
   type RatingObjectType,
 } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { HttpError, NotFoundError } from '../../http/errors.ts';
 import { writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { ConflictError, NotFoundError } from '../../shared/domain-errors.ts';
 import {
   DIRECTION_LABELS,
   MISSING_VALUE_RULE_LABELS,
@@ -103,9 +103,7 @@ export async function createMethodologyVersion(
   const m = parsed.methodology;
   const existing = await findMethodologyRowByVersion(db, m.id, m.version);
   const conflict = () =>
-    new HttpError(
-      409,
-      'conflict',
+    new ConflictError(
       `Версия «${m.version}» методики «${m.id}» уже сохранена и не может быть изменена; укажите новую версию`,
       `Version "${m.version}" of methodology "${m.id}" already exists and is immutable; use a new version`,
     );

@@ -1,6 +1,6 @@
 import type { ActionPlan, ActionPlanListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { periodOf, ref, SourceRefs } from '../shared/mappers.ts';
 import { findProgrammes, type ProgrammeListParams } from '../shared/programme-list.ts';
 import { loadParties } from '../shared/parties.ts';

@@ -6,7 +6,7 @@ import type { AppInstance } from '../../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getEvent, listEvents } from './event.service.ts';
-import { readDb } from '../../http/read-db.ts';
+import { readDb } from '../../db/read-db.ts';
 
 const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title'], {
   kind: z.enum(EVENT_KINDS.values).optional().describe('Вид мероприятия'),

@@ -3,7 +3,7 @@ import { getOrganisationRoute, listOrganisationsRoute } from '@promatlas/core/ap
 import type { AppInstance } from '../../http/app-instance.ts';
 import { regionCodes } from '../shared/list-query.ts';
 import { getOrganisation, listOrganisations } from './organisation.service.ts';
-import { readDb } from '../../http/read-db.ts';
+import { readDb } from '../../db/read-db.ts';
 
 export function organisationRoutes(app: AppInstance): void {
   app.get(

@@ -1,6 +1,6 @@
 import type { Organisation, OrganisationListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
 import {

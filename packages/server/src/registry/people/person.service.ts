@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Person, PersonListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
 import {
   organisationDisplayName,

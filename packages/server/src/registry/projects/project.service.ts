@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Project, ProjectListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { ProjectKind } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../../db/connection.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
 import {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Region, RegionListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
 import { organisationDisplayName, periodOf, personFullName, ref } from '../shared/mappers.ts';

@@ -6,7 +6,7 @@ import type { AppInstance } from '../../http/app-instance.ts';
 import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getSite, listSites } from './site.service.ts';
-import { readDb } from '../../http/read-db.ts';
+import { readDb } from '../../db/read-db.ts';
 
 const ListQuery = listQuerySchema(['name', '-name'], {
   kind: z

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Source, SourceListItem } from '@promatlas/core/api/registry.schema.ts';
 import { quoteLocator } from '@promatlas/core/text/locate-quote.ts';
 import type { Db } from '../../db/connection.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
 import { resolveEntityRefs } from '../shared/entity-refs.ts';
 import { PROPERTY_LABELS } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';

@@ -1,7 +1,6 @@
-import type { Db } from '../db/connection.ts';
-import type { ViewSchema } from '../db/published-views.ts';
+import type { Db } from './connection.ts';
+import type { ViewSchema } from './published-views.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { AppInstance } from './app-instance.ts';
 
 export type ReadSchema = ViewSchema;
 
@@ -17,8 +16,12 @@ export function readSchema(viewer: Viewer): ReadSchema {
 
 const cache = new WeakMap<Db, Record<ReadSchema, Db>>();
 
-/** The database handle for every read a route makes on a viewer's behalf. */
-export function readDb(app: AppInstance, viewer: Viewer): Db {
+/**
+ * The database handle for every read a route makes on a viewer's behalf. Takes
+ * anything holding the database (the app instance in routes) so this module
+ * stays free of the HTTP layer.
+ */
+export function readDb(app: { deps: { db: Db } }, viewer: Viewer): Db {
   return readDbFor(app.deps.db, readSchema(viewer));
 }
 
