@@ -14,7 +14,7 @@ export interface LongTableMapping {
 /**
  * A long table (read by imports/tabular with its header detected): a header row, then one row per region × industry (× year):
  * `region,industry,value[,year]` under any column names. Column names are
- * matched ignoring case and surrounding spaces. Missing columns, or neither a
+ * matched ignoring case and surrounding or repeated spaces. Missing columns, or neither a
  * year column nor a year, refuse the file; row-level problems are left to
  * matching (they go to quarantine).
  */
@@ -26,8 +26,9 @@ export function parseLongTable(
   if (!header || headerLine === null)
     throw new DatasetImportError([{ ru: 'файл пуст', en: 'the file is empty' }]);
   const head = { line: headerLine };
+  // Header names come with inner white space collapsed (imports/tabular); so is the name asked for.
   const indexOf = (name: string) =>
-    header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
+    header.findIndex((h) => h.toLowerCase() === name.replace(/\s+/g, ' ').trim().toLowerCase());
 
   const problems: { ru: string; en: string }[] = [];
   const column = (role: string, name: string | undefined): number => {
