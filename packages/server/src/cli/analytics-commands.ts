@@ -37,11 +37,10 @@ export function registerClustersCommand(program: Command): void {
       'сводка по регионам: region,traded_employment,strong_employment,cluster_strength',
     )
     .action((opts: { input: string; reference?: string; out: string; summary?: string }) => {
-      const inputCsv = readFile(opts.input, 'входной файл').toString('utf8');
+      // Bytes, not text: the tabular layer decodes UTF-8 or Windows-1251 (Excel's CSV).
+      const inputCsv = readFile(opts.input, 'входной файл');
       const referenceCsv =
-        opts.reference === undefined
-          ? undefined
-          : readFile(opts.reference, 'справочный файл').toString('utf8');
+        opts.reference === undefined ? undefined : readFile(opts.reference, 'справочный файл');
       let result;
       try {
         result = runClusterMap(

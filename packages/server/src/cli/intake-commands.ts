@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { extractIntake } from '@promatlas/core/intake/index.ts';
+import { decodeText as decodeTableText, TabularReadError } from '../imports/tabular/index.ts';
 
 /** A bad argument or an unreadable input: message in Russian and English, exit code 2. */
 class IntakeInputError extends Error {
@@ -26,22 +27,18 @@ function publishedDate(value: string | undefined): string | undefined {
 }
 
 /**
- * The text of a .txt file: UTF-8 (with or without BOM) or, when the bytes are
- * not valid UTF-8, Windows-1251. NUL bytes or many control characters mean a
- * binary file, which is refused rather than read as garbage.
+ * The text of a .txt file, decoded by the tabular layer's decoder (UTF-8 with
+ * or without BOM, UTF-16LE with BOM, or Windows-1251). A binary file or one in
+ * KOI8-R is refused rather than read as garbage.
  */
 export function decodeText(bytes: Buffer, file: string): string {
-  const sample = bytes.subarray(0, 65536);
-  let control = 0;
-  for (const b of sample) {
-    if (b === 0) throw binary(file);
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  if (sample.length && control / sample.length > 0.01) throw binary(file);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1251').decode(bytes);
+    return decodeTableText(bytes).text;
+  } catch (error) {
+    if (!(error instanceof TabularReadError)) throw error;
+    const problem = error.problems[0]!;
+    if (problem.code === 'binary_file') throw binary(file);
+    throw new IntakeInputError(`${file}: ${problem.message}`, `${file}: ${problem.messageEn}`);
   }
 }
 

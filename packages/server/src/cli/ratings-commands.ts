@@ -49,7 +49,8 @@ export function registerRatingsCommands(
       try {
         const csv = runRatingsCompute({
           methodologyJson: readFile(opts.methodology, 'методика').toString('utf8'),
-          valuesCsv: readFile(opts.values, 'значения').toString('utf8'),
+          // Bytes, not text: the tabular layer decodes UTF-8 or Windows-1251 (Excel's CSV).
+          valuesCsv: readFile(opts.values, 'значения'),
           ...(opts.year !== undefined ? { year: opts.year } : {}),
         });
         fs.writeFileSync(opts.out, csv);

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import {
   clusterStars,
@@ -7,6 +6,13 @@ import {
   strongClusters,
   type EmploymentMatrix,
 } from '@promatlas/core/analytics/index.ts';
+import {
+  bindColumns,
+  parseSpreadsheetNumber,
+  readCsvTable,
+  TabularReadError,
+  type Table as ReadTable,
+} from '../imports/tabular/index.ts';
 
 // Use case behind
 //   npx promatlas clusters map --input <csv> [--reference <csv>] --out <csv> [--summary <csv>]
@@ -15,10 +21,13 @@ import {
 // @promatlas/core/analytics; this file is parsing, validation and formatting.
 
 export interface ClusterMapInput {
-  /** Header `region,industry,employment[,establishments]`, one row per region × industry. */
-  inputCsv: string;
+  /**
+   * Header `region,industry,employment[,establishments]`, one row per region ×
+   * industry: text, or the file's bytes (UTF-8 or Windows-1251, see imports/tabular).
+   */
+  inputCsv: string | Uint8Array;
   /** Header `industry,employment`: the benchmark. Without it, the input's own sums are used. */
-  referenceCsv?: string;
+  referenceCsv?: string | Uint8Array;
 }
 
 export interface ClusterMapOutput {
@@ -65,9 +74,9 @@ export class ClusterMapInputError extends Error {
  *
  * A region × industry pair absent from the input counts as employment 0 (it gets
  * no output row). Numbers are written with up to 6 decimals, trailing zeros
- * dropped. Input rules: comma-separated, or semicolon-separated when the header
- * has semicolons and no commas (Excel in a Russian locale); a byte-order mark is
- * ignored; numbers may use a decimal comma and spaces between digit groups
+ * dropped. Input rules: the tabular layer's (imports/tabular): the separator
+ * is detected («,» or «;» as Excel in a Russian locale writes), a byte-order
+ * mark is ignored, bytes may be UTF-8 or Windows-1251; numbers may use a decimal comma and spaces between digit groups
  * («1 234»). Throws ClusterMapInputError listing every problem with its line and
  * field.
  */
@@ -151,7 +160,7 @@ interface InputRow {
 const INPUT_COLUMNS = ['region', 'industry', 'employment', 'establishments'] as const;
 const REFERENCE_COLUMNS = ['industry', 'employment'] as const;
 
-function readInput(csv: string): InputRow[] {
+function readInput(csv: string | Uint8Array): InputRow[] {
   const problems: ClusterMapInputProblem[] = [];
   const table = readTable(csv, 'input', INPUT_COLUMNS, ['establishments'], problems);
   if (!table) throw new ClusterMapInputError(problems);
@@ -195,7 +204,7 @@ function readInput(csv: string): InputRow[] {
 }
 
 function readReference(
-  csv: string,
+  csv: string | Uint8Array,
   industryIds: readonly string[],
 ): { industryEmployment: Map<string, number>; totalEmployment: number } {
   const problems: ClusterMapInputProblem[] = [];
@@ -244,9 +253,9 @@ interface Table<Column extends string> {
   records: { line: number; cell(column: Column): string }[];
 }
 
-/** Parses a CSV, checks its header; null (with problems recorded) when it cannot go on. */
+/** Reads a CSV through the tabular layer, checks its header; null (with problems recorded) when it cannot go on. */
 function readTable<Column extends string>(
-  csv: string,
+  csv: string | Uint8Array,
   file: 'input' | 'reference',
   allowed: readonly Column[],
   optional: readonly Column[],
@@ -254,70 +263,47 @@ function readTable<Column extends string>(
 ): Table<Column> | null {
   const problem = (line: number | null, field: string, ru: string, en: string) =>
     problems.push({ file, line, field, message: `${ru} (${en})` });
-  const firstLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let table: ReadTable;
   try {
-    parsed = parse(csv, {
-      bom: true,
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
+    // Repeated columns are reported by bindColumns, naming the column.
+    table = readCsvTable(typeof csv === 'string' ? { text: csv } : { bytes: csv }, {
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+      duplicateHeaders: 'allow',
+    });
   } catch (error) {
-    const lines = (error as { lines?: number }).lines;
-    problem(
-      typeof lines === 'number' ? lines : null,
-      'csv',
-      `файл CSV не читается: ${(error as Error).message}`,
-      'CSV cannot be parsed',
-    );
+    if (!(error instanceof TabularReadError)) throw error;
+    for (const p of error.problems) problem(p.line, p.column ?? 'csv', p.message, p.messageEn);
     return null;
   }
-  const [head, ...body] = parsed;
-  if (!head) {
+  if (!table.headers) {
     problem(null, 'csv', 'файл пуст', 'the file is empty');
     return null;
   }
-  const columns = new Map<Column, number>();
-  head.record.forEach((name, k) => {
-    const column = name.toLowerCase() as Column;
-    if (!allowed.includes(column))
-      problem(
-        1,
-        name,
-        `неизвестный столбец «${name}»; допустимы: ${allowed.join(', ')}`,
-        `unknown column "${name}"; allowed: ${allowed.join(', ')}`,
-      );
-    else if (columns.has(column))
-      problem(1, column, `столбец «${column}» повторяется`, `column "${column}" is repeated`);
-    else columns.set(column, k);
+  const width = table.headers.length;
+  const specs = Object.fromEntries(
+    allowed.map((column) => [
+      column,
+      { names: [column] as [string], optional: optional.includes(column) },
+    ]),
+  ) as Record<Column, { names: [string]; optional: boolean }>;
+  const { index: columns, problems: headerProblems } = bindColumns(table.headers, specs, {
+    headerLine: table.headerLine,
   });
-  for (const column of allowed)
-    if (!optional.includes(column) && !columns.has(column))
-      problem(
-        1,
-        column,
-        `нет обязательного столбца «${column}»`,
-        `required column "${column}" is missing`,
-      );
+  for (const p of headerProblems) problem(p.line, p.column ?? 'csv', p.message, p.messageEn);
   if (problems.length > 0) return null;
 
   const records: Table<Column>['records'] = [];
-  for (const { record, info } of body) {
-    const line = info.lines;
-    if (record.length !== head.record.length) {
+  for (const { line, cells } of table.rows) {
+    if (cells.length !== width) {
       problem(
         line,
         'csv',
-        `в строке ${record.length} полей, а в заголовке ${head.record.length}`,
-        `the row has ${record.length} fields, the header ${head.record.length}`,
+        `в строке ${cells.length} полей, а в заголовке ${width}`,
+        `the row has ${cells.length} fields, the header ${width}`,
       );
       continue;
     }
-    records.push({ line, cell: (column) => record[columns.get(column)!] ?? '' });
+    records.push({ line, cell: (column) => cells[columns.get(column)!] ?? '' });
   }
   return { has: (column) => columns.has(column), records };
 }
@@ -329,7 +315,7 @@ function readCount(
   field: string,
   problem: (line: number, field: string, ru: string, en: string) => void,
 ): number | null {
-  const value = parseNumber(text);
+  const value = parseSpreadsheetNumber(text);
   if (value === null) {
     problem(line, field, 'значение не указано', 'value is empty');
     return null;
@@ -344,16 +330,6 @@ function readCount(
     return null;
   }
   return value;
-}
-
-/** Number, null for an empty cell, undefined when the text is not a number. */
-function parseNumber(text: string): number | null | undefined {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (compact === '') return null;
-  const normalised = /^[+-]?\d+,\d+$/.test(compact) ? compact.replace(',', '.') : compact;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) return undefined;
-  const value = Number(normalised);
-  return Number.isFinite(value) ? value : undefined;
 }
 
 /** Up to 6 decimals, trailing zeros dropped: 0.75, 3.5, 5, 0.333333. */

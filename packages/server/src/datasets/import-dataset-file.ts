@@ -4,8 +4,8 @@ import type { Transaction } from 'kysely';
 import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Database } from '../db/database.ts';
 import type { Db } from '../db/connection.ts';
-import { decodeText } from '../imports/decode-text.ts';
 import type { QuarantineReason } from '@promatlas/core/domain/vocabulary.ts';
+import { readTable, TabularReadError, type TabularProblem } from '../imports/tabular/index.ts';
 import {
   matchSourceRows,
   type MatchedValue,
@@ -13,7 +13,6 @@ import {
 } from './import/match-source-rows.ts';
 import { parseLongTable, type LongTableMapping } from './import/parse-long-table.ts';
 import { parseRosstatTable } from './import/parse-rosstat-table.ts';
-import { readCsvGrid, readXlsxGrid } from './import/read-table-grid.ts';
 import { DatasetImportError, type QuarantineEntry, type SourceRow } from './import/source-rows.ts';
 import {
   loadCategories,
@@ -134,15 +133,21 @@ export async function prepareDatasetImport(
   let rows: SourceRow[];
   let structural: QuarantineEntry[] = [];
   if (file.format === 'rosstat') {
-    ({ rows, quarantine: structural } = parseRosstatTable(readCsvGrid(decodeText(file.bytes))));
+    // The layout has no header row of its own, and its blank lines are kept so
+    // that line numbers and the rows read match the file.
+    const table = await readDatasetTable(file.bytes, {
+      format: 'csv',
+      header: 'none',
+      skipEmptyRows: false,
+    });
+    ({ rows, quarantine: structural } = parseRosstatTable(table.rows));
   } else {
     if (!file.mapping)
       throw new DatasetImportError([
         { ru: 'не указано сопоставление столбцов', en: 'column mapping is missing' },
       ]);
-    const grid =
-      file.format === 'xlsx' ? await readXlsxGrid(file.bytes) : readCsvGrid(decodeText(file.bytes));
-    rows = parseLongTable(grid, file.mapping);
+    const table = await readDatasetTable(file.bytes, { format: file.format });
+    rows = parseLongTable(table, file.mapping);
   }
   const matched = matchSourceRows(rows, {
     regionLevel: dataset.regionLevel,
@@ -157,6 +162,24 @@ export async function prepareDatasetImport(
     quarantine,
     matchedRows: matched.matchedRows,
     emptyCells: matched.emptyCells,
+  };
+}
+
+/** Reads a dataset file through the tabular layer; a file it cannot read is refused naming why. */
+async function readDatasetTable(bytes: Buffer, options: Parameters<typeof readTable>[1]) {
+  try {
+    return await readTable({ bytes }, options);
+  } catch (error) {
+    if (error instanceof TabularReadError)
+      throw new DatasetImportError(error.problems.map(importProblem));
+    throw error;
+  }
+}
+
+function importProblem(p: TabularProblem): { ru: string; en: string } {
+  return {
+    ru: p.line === null ? p.message : `строка ${p.line}: ${p.message}`,
+    en: p.line === null ? p.messageEn : `line ${p.line}: ${p.messageEn}`,
   };
 }
 

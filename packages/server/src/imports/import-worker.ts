@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { prepareDatasetImport, type DatasetFile } from '../datasets/import-dataset-file.ts';
 import { DatasetImportError } from '../datasets/import/source-rows.ts';
 import { readIndicatorTable } from '../ratings/values/read-indicator-table.ts';
+import { TabularReadError } from './tabular/index.ts';
 import type { WorkerAnswer, WorkerTask } from './run-import-worker.ts';
 
 const task = workerData.task as WorkerTask;
@@ -34,6 +35,11 @@ async function run(): Promise<WorkerAnswer> {
     return { ok: true, kind: 'dataset', prepared };
   } catch (error) {
     if (error instanceof DatasetImportError) return { ok: false, problems: error.problems };
+    if (error instanceof TabularReadError)
+      return {
+        ok: false,
+        problems: error.problems.map((p) => ({ ru: p.message, en: p.messageEn })),
+      };
     return { ok: false, failure: (error as Error).message ?? String(error) };
   }
 }

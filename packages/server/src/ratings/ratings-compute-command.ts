@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import {
   computeEdition,
@@ -6,6 +5,12 @@ import {
   type IndicatorValue,
   type Methodology,
 } from '@promatlas/core/ratings/index.ts';
+import {
+  bindColumns,
+  readCsvTable,
+  TabularReadError,
+  type Table,
+} from '../imports/tabular/index.ts';
 import { parseIndicatorNumber } from './parse-indicator-number.ts';
 
 // Use case behind `npx promatlas ratings compute --methodology <file>
@@ -15,8 +20,11 @@ import { parseIndicatorNumber } from './parse-indicator-number.ts';
 export interface RatingsComputeInput {
   /** Methodology as JSON (see methodology.schema.ts in core). */
   methodologyJson: string;
-  /** Values CSV: header `object,indicator,value[,year][,peer_group][,source]`. */
-  valuesCsv: string;
+  /**
+   * Values CSV: header `object,indicator,value[,year][,peer_group][,source]`;
+   * text, or the file's bytes (UTF-8 or Windows-1251, see imports/tabular).
+   */
+  valuesCsv: string | Uint8Array;
   /** Which year to rate when the CSV holds several; rows of other years are ignored. */
   year?: number;
 }
@@ -50,9 +58,9 @@ type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[numb
  * grouped by peer group and ordered by place; scores have six decimals; an
  * empty cell means "no value" (e.g. the score of a disqualified object).
  *
- * Input rules: the delimiter is a comma, or a semicolon when the header has
- * semicolons and no commas (Excel in Russian locale); a byte-order mark is
- * ignored; values may use a decimal comma and spaces between digit groups
+ * Input rules: the tabular layer's (imports/tabular): the separator is
+ * detected («,» or «;» as Excel in a Russian locale writes), a byte-order mark
+ * is ignored, bytes may be UTF-8 or Windows-1251; values may use a decimal comma and spaces between digit groups
  * («1 234,5»); an empty value is a known gap, handled by the methodology's
  * missing-value rule. Rows without a year count for any year. The source
  * column is checked for nothing and does not enter the calculation; it is
@@ -124,69 +132,50 @@ interface Row {
 }
 
 function readValues(
-  csv: string,
+  csv: string | Uint8Array,
   methodology: Methodology,
   year: number | undefined,
 ): IndicatorValue[] {
-  const firstLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
+  let table: Table;
   try {
-    records = parse(csv, {
-      bom: true,
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
+    // Repeated columns are reported by bindColumns, naming the column.
+    table = readCsvTable(typeof csv === 'string' ? { text: csv } : { bytes: csv }, {
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+      duplicateHeaders: 'allow',
+    });
   } catch (error) {
-    const lines = (error as { lines?: number }).lines;
-    throw new RatingsInputError([
-      {
-        line: typeof lines === 'number' ? lines : null,
-        field: 'csv',
-        message: `файл CSV не читается (CSV cannot be parsed): ${(error as Error).message}`,
-      },
-    ]);
+    if (!(error instanceof TabularReadError)) throw error;
+    throw new RatingsInputError(
+      error.problems.map((p) => ({
+        line: p.line,
+        field: p.column ?? 'csv',
+        message: `${p.message} (${p.messageEn})`,
+      })),
+    );
   }
 
   const problems: RatingsInputProblem[] = [];
   const problem = (line: number | null, field: string, ru: string, en: string) =>
     problems.push({ line, field, message: `${ru} (${en})` });
 
-  const [head, ...body] = records;
-  if (!head) {
+  if (!table.headers) {
     problem(null, 'csv', 'файл пуст', 'the file is empty');
     throw new RatingsInputError(problems);
   }
-  const columns = new Map<Column, number>();
-  head.record.forEach((name, k) => {
-    const column = name.toLowerCase();
-    if (
-      (REQUIRED_COLUMNS as readonly string[]).includes(column) ||
-      (OPTIONAL_COLUMNS as readonly string[]).includes(column)
-    ) {
-      if (columns.has(column as Column))
-        problem(1, column, `столбец «${column}» повторяется`, `column "${column}" is repeated`);
-      columns.set(column as Column, k);
-    } else {
-      problem(
-        1,
-        name,
-        `неизвестный столбец «${name}»; допустимы: object, indicator, value, year, peer_group, source`,
-        `unknown column "${name}"; allowed: object, indicator, value, year, peer_group, source`,
-      );
-    }
+  const width = table.headers.length;
+  const specs = Object.fromEntries(
+    [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].map((column) => [
+      column,
+      {
+        names: [column] as [string],
+        optional: !(REQUIRED_COLUMNS as readonly string[]).includes(column),
+      },
+    ]),
+  ) as Record<Column, { names: [string]; optional: boolean }>;
+  const { index: columns, problems: headerProblems } = bindColumns(table.headers, specs, {
+    headerLine: table.headerLine,
   });
-  for (const column of REQUIRED_COLUMNS)
-    if (!columns.has(column))
-      problem(
-        1,
-        column,
-        `нет обязательного столбца «${column}»`,
-        `required column "${column}" is missing`,
-      );
+  for (const p of headerProblems) problem(p.line, p.column ?? 'csv', p.message, p.messageEn);
   if (problems.length > 0) throw new RatingsInputError(problems);
 
   const indicatorCodes = new Set(methodology.indicators.map((i) => i.code));
@@ -197,14 +186,13 @@ function readValues(
   };
 
   const rows: Row[] = [];
-  for (const { record, info } of body) {
-    const line = info.lines;
-    if (record.length !== head.record.length) {
+  for (const { line, cells: record } of table.rows) {
+    if (record.length !== width) {
       problem(
         line,
         'csv',
-        `в строке ${record.length} полей, а в заголовке ${head.record.length}`,
-        `the row has ${record.length} fields, the header ${head.record.length}`,
+        `в строке ${record.length} полей, а в заголовке ${width}`,
+        `the row has ${record.length} fields, the header ${width}`,
       );
       continue;
     }

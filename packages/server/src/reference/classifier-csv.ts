@@ -1,39 +1,31 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvTable, TabularReadError, type TableRow } from '../imports/tabular/index.ts';
 import { ImportError } from './import-okved.ts';
 
 /** One record of a classifier file with the line it starts on. */
-export interface ClassifierRow {
-  line: number;
-  cells: string[];
-}
+export type ClassifierRow = TableRow;
 
 /**
- * Reads a classifier file as Rosstat publishes it: `;`-separated (or `,`
- * when the first line has commas and no semicolons), fields optionally in
- * double quotes, a BOM ignored. The text is decoded by the caller
- * (decodeText: UTF-8 or Windows-1251). A file csv-parse cannot read is
- * refused naming the line.
+ * Reads a classifier file as Rosstat publishes it through the tabular layer:
+ * `;`-separated unless the lines say otherwise, fields optionally in double
+ * quotes (a stray quote inside a field allowed), UTF-8 or Windows-1251, a BOM
+ * ignored; blank rows are left out and any header is left to the caller. A
+ * file that cannot be read is refused naming the line and the expected layout.
  */
-export function readClassifierCsv(text: string, layout: string): ClassifierRow[] {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = !firstLine.includes(';') && firstLine.includes(',') ? ',' : ';';
+export function readClassifierCsv(source: string | Uint8Array, layout: string): ClassifierRow[] {
   try {
-    const records = parse(body, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records
-      .map(({ record, info }) => ({ line: info.lines, cells: record }))
-      .filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+    return readCsvTable(typeof source === 'string' ? { text: source } : { bytes: source }, {
+      header: 'none',
+      defaultDelimiter: ';',
+      relaxQuotes: true,
+    }).rows;
   } catch (error) {
-    const lines = (error as { lines?: number }).lines;
-    throw new ImportError([
-      `${typeof lines === 'number' ? `строка ${lines}: ` : ''}файл CSV не читается (${(error as Error).message}). Ожидается ${layout}`,
-    ]);
+    if (!(error instanceof TabularReadError)) throw error;
+    throw new ImportError(
+      error.problems.map(
+        (p) =>
+          `${p.line === null ? '' : `строка ${p.line}: `}${p.message}${p.code === 'csv_unreadable' ? `. Ожидается ${layout}` : ''}`,
+      ),
+    );
   }
 }
 

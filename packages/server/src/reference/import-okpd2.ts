@@ -1,6 +1,5 @@
 import { parseOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import type { Db } from '../db/connection.ts';
-import { decodeText } from '../imports/decode-text.ts';
 import { isHeaderRow, readClassifierCsv } from './classifier-csv.ts';
 import { ImportError } from './import-okved.ts';
 
@@ -73,7 +72,7 @@ function structuralParent(code: string, section: string): string | null {
  * is the nearest ancestor present in the file, so an extract of some
  * branches imports with a consistent hierarchy.
  */
-export function parseOkpd2Csv(text: string): Okpd2Record[] {
+export function parseOkpd2Csv(text: string | Uint8Array): Okpd2Record[] {
   const rows = readClassifierCsv(text, OKPD2_LAYOUT);
   if (rows[0] && isHeaderRow(rows[0].cells, HEADER)) rows.shift();
   if (rows.length === 0) throw new ImportError([`файл пуст. Ожидается ${OKPD2_LAYOUT}`]);
@@ -137,7 +136,7 @@ export async function importOkpd2File(
   db: Db,
   buffer: Buffer,
 ): Promise<{ total: number; sections: number; upserted: number }> {
-  const records = parseOkpd2Csv(decodeText(buffer));
+  const records = parseOkpd2Csv(buffer);
   let upserted = 0;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < records.length; i += 500) {

@@ -1,5 +1,4 @@
 import type { Db } from '../db/connection.ts';
-import { decodeText } from '../imports/decode-text.ts';
 import { isHeaderRow, readClassifierCsv } from './classifier-csv.ts';
 import { ImportError } from './import-okved.ts';
 
@@ -87,7 +86,7 @@ const CODE_WIDTHS = [2, 3, 3, 3] as const;
  * territory that is no federal subject are counted and left out.
  */
 export function parseOktmoCsv(
-  text: string,
+  text: string | Uint8Array,
   regions: readonly OktmoRegion[],
 ): {
   records: OktmoRecord[];
@@ -202,7 +201,7 @@ export async function importOktmoFile(
   outsideSubjects: Record<string, number>;
 }> {
   const regions = await db.selectFrom('region').select(['code', 'oktmo']).execute();
-  const { records, outsideSubjects } = parseOktmoCsv(decodeText(buffer), regions);
+  const { records, outsideSubjects } = parseOktmoCsv(buffer, regions);
   let upserted = 0;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < records.length; i += 500) {

@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { parseOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import type { Db } from '../db/connection.ts';
-import { decodeText } from '../imports/decode-text.ts';
+import { readCsvTable, TabularReadError, type Table } from '../imports/tabular/index.ts';
 
 export class ImportError extends Error {
   constructor(readonly problems: string[]) {
@@ -22,18 +21,27 @@ interface OkvedRecord {
  * section row has the letter in `group` and an empty code). Every row is
  * checked; any problem refuses the whole file, naming line and field.
  */
-export function parseOkvedCsv(text: string): OkvedRecord[] {
-  const rows = parse(text, {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-  }) as Array<Record<string, string>>;
+export function parseOkvedCsv(source: string | Uint8Array): OkvedRecord[] {
+  let table: Table;
+  try {
+    table = readCsvTable(typeof source === 'string' ? { text: source } : { bytes: source }, {
+      trim: true,
+    });
+  } catch (error) {
+    if (!(error instanceof TabularReadError)) throw error;
+    throw new ImportError(
+      error.problems.map((p) => `${p.line === null ? '' : `строка ${p.line}: `}${p.message}`),
+    );
+  }
+  const headers = (table.headers ?? []).map((h) => h.toLowerCase());
+  const rows = table.rows.map(({ line, cells }) => ({
+    line,
+    row: Object.fromEntries(headers.map((h, k) => [h, cells[k] ?? ''])) as Record<string, string>,
+  }));
   const problems: string[] = [];
   const records: OkvedRecord[] = [];
   const seen = new Set<string>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, row }) => {
     const group = (row['group'] ?? '').trim();
     const code = (row['code'] ?? '').trim() || group;
     const name = (row['name'] ?? '').trim();
@@ -75,7 +83,7 @@ export async function importOkvedFile(
   db: Db,
   buffer: Buffer,
 ): Promise<{ total: number; sections: number; upserted: number }> {
-  const records = parseOkvedCsv(decodeText(buffer));
+  const records = parseOkvedCsv(buffer);
   let upserted = 0;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < records.length; i += 500) {

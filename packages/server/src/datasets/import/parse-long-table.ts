@@ -1,4 +1,4 @@
-import type { GridRow } from './read-table-grid.ts';
+import type { Table } from '../../imports/tabular/index.ts';
 import { DatasetImportError, type SourceRow } from './source-rows.ts';
 
 /** Which columns of a long table hold what: any names, chosen in the UI or by CLI flags. */
@@ -12,19 +12,23 @@ export interface LongTableMapping {
 }
 
 /**
- * A long table: a header row, then one row per region × industry (× year):
+ * A long table (read by imports/tabular with its header detected): a header row, then one row per region × industry (× year):
  * `region,industry,value[,year]` under any column names. Column names are
- * matched ignoring case and surrounding spaces. Missing columns, or neither a
+ * matched ignoring case and surrounding or repeated spaces. Missing columns, or neither a
  * year column nor a year, refuse the file; row-level problems are left to
  * matching (they go to quarantine).
  */
-export function parseLongTable(grid: GridRow[], mapping: LongTableMapping): SourceRow[] {
-  const nonEmpty = grid.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
-  const [head, ...body] = nonEmpty;
-  if (!head) throw new DatasetImportError([{ ru: 'файл пуст', en: 'the file is empty' }]);
-  const header = head.cells.map((name) => name.replace(/^\uFEFF/, '').trim());
+export function parseLongTable(
+  table: Pick<Table, 'headers' | 'headerLine' | 'rows'>,
+  mapping: LongTableMapping,
+): SourceRow[] {
+  const { headers: header, headerLine, rows: body } = table;
+  if (!header || headerLine === null)
+    throw new DatasetImportError([{ ru: 'файл пуст', en: 'the file is empty' }]);
+  const head = { line: headerLine };
+  // Header names come with inner white space collapsed (imports/tabular); so is the name asked for.
   const indexOf = (name: string) =>
-    header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
+    header.findIndex((h) => h.toLowerCase() === name.replace(/\s+/g, ' ').trim().toLowerCase());
 
   const problems: { ru: string; en: string }[] = [];
   const column = (role: string, name: string | undefined): number => {

@@ -1,4 +1,4 @@
-import type { GridRow } from './read-table-grid.ts';
+import type { TableRow } from '../../imports/tabular/index.ts';
 import { DatasetImportError, type QuarantineEntry, type SourceRow } from './source-rows.ts';
 
 const LEVEL_BY_INDENT = ['section', 'division', 'group', 'subgroup', 'type'] as const;
@@ -19,7 +19,7 @@ const LEVEL_BY_INDENT = ['section', 'division', 'group', 'subgroup', 'type'] as 
  * Only the «ВСЕГО (по всем формам собственности)» rows are taken: rows for
  * single forms of ownership are parts of those totals and go to quarantine.
  */
-export function parseRosstatTable(grid: GridRow[]): {
+export function parseRosstatTable(grid: TableRow[]): {
   rows: SourceRow[];
   quarantine: QuarantineEntry[];
 } {
