@@ -98,3 +98,10 @@ export interface Versioned {
 export interface RegionalRecord extends Versioned {
   region: { code: string; name: string };
 }
+export type Upload = z.infer<
+  typeof import('@promatlas/core/api/cluster-analytics.schema.ts').UploadSchema
+>;
+export type ImportRejected = z.infer<
+  typeof import('@promatlas/core/api/ratings.schema.ts').ImportRejectedSchema
+>;
+export type User = import('@promatlas/core/api/editing.schema.ts').User;
