@@ -43,6 +43,11 @@ export type {
   Region,
   Site,
   Source,
+  ClusterListItem,
+  OrganisationListItem,
+  PersonListItem,
+  SiteListItem,
+  SourceListItem,
   SearchResponse,
   ImportIndicatorValuesResult,
   ScoreExplanationResponse,
@@ -105,3 +110,7 @@ export type ImportRejected = z.infer<
   typeof import('@promatlas/core/api/ratings.schema.ts').ImportRejectedSchema
 >;
 export type User = import('@promatlas/core/api/editing.schema.ts').User;
+/** GET /api/map/regions: one value per region. */
+export interface RegionMapValues {
+  items: Array<{ code: string; value: number }>;
+}
