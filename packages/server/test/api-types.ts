@@ -43,7 +43,10 @@ export type {
   Region,
   Site,
   Source,
+  ActionPlanListItem,
+  AgreementListItem,
   ClusterListItem,
+  EventListItem,
   OrganisationListItem,
   PersonListItem,
   SiteListItem,
@@ -113,4 +116,8 @@ export type User = import('@promatlas/core/api/editing.schema.ts').User;
 /** GET /api/map/regions: one value per region. */
 export interface RegionMapValues {
   items: Array<{ code: string; value: number }>;
+}
+/** GET /api/map/sites: the sites drawn on the map. */
+export interface SiteMapPoints {
+  items: Array<{ id: number; name: string }>;
 }
