@@ -4,6 +4,7 @@ import { createDataset } from '../src/datasets/dataset.service.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 import { signIn } from './sessions.ts';
+import { expectGolden } from './golden.ts';
 import type {
   ClusterCandidates,
   ClusterMap,
@@ -253,6 +254,25 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       'Код региона,Регион,Значение,Доля в регионе,Коэффициент локализации,Размер выше 25-го процентиля,Сильный кластер,Звёзды,Звезда размера,Звезда специализации,Звезда фокуса',
     );
     expect(lines[1]).toBe('R2,R2,70,0.7,3.5,да,да,3,да,да,да');
+  });
+
+  it('exports the map, the portfolio and the candidates as CSV byte for byte as the committed golden files', async () => {
+    const query = `dataset=${id}&year=2022`;
+    for (const [name, url] of [
+      ['cluster-map.csv', `/api/clusters-analytics/map/export?${query}&industry=28&format=csv`],
+      [
+        'cluster-portfolio.csv',
+        `/api/clusters-analytics/portfolio/export?${query}&region=R3&baseYear=2021&format=csv`,
+      ],
+      [
+        'cluster-candidates.csv',
+        `/api/clusters-analytics/candidates/export?${query}&region=R3&minRelatedness=0.1&format=csv`,
+      ],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      await expectGolden(name, res.body);
+    }
   });
 
   it('exports the portfolio and the candidates as XLSX', async () => {

@@ -5,6 +5,7 @@ import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
+import { expectGolden } from './golden.ts';
 import type {
   EditionComparisonResponse,
   ErrorBody,
@@ -501,5 +502,33 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       dataset: 'illustrative',
     });
     expect(none.status).toBe(422);
+  });
+
+  it('exports an edition as CSV byte for byte as the committed golden file (object ids as their fixture names)', async () => {
+    // Its own methodology code and dataset: this test needs nothing another test made.
+    const methodology = await post<RatingMethodology>('/api/ratings/methodologies', {
+      ...handWorkedMethodology,
+      code: 'hand_worked_golden',
+    });
+    expect(methodology.status).toBe(201);
+    const imported = await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(handCsv()),
+      dataset: 'golden',
+    });
+    expect(imported.status).toBe(200);
+    const edition = await post<RatingEdition>('/api/ratings/editions', {
+      methodologyId: methodology.body.id,
+      year: 2030,
+      dataset: 'golden',
+    });
+    expect(edition.status).toBe(201);
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/ratings/editions/${edition.body.id}/export?format=csv`,
+    });
+    expect(csv.statusCode).toBe(200);
+    const byId = new Map([...siteIds].map(([o, id]) => [id, o]));
+    const body = csv.body.replace(/;site;(\d+);/g, (_, id: string) => `;site;<${byId.get(id)}>;`);
+    await expectGolden('rating-edition.csv', body);
   });
 });
