@@ -508,7 +508,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     // Its own methodology code and dataset: this test needs nothing another test made.
     const methodology = await post<RatingMethodology>('/api/ratings/methodologies', {
       ...handWorkedMethodology,
-      code: 'hand_worked_golden',
+      id: 'hand_worked_golden',
     });
     expect(methodology.status).toBe(201);
     const imported = await post('/api/ratings/indicator-values/import', {
