@@ -5,7 +5,7 @@ import { createTestDatabase, type DatabaseKind, type TestDatabase } from './data
 export interface TestApp {
   app: AppInstance;
   database: TestDatabase;
-  getJson<T = any>(url: string): Promise<{ status: number; body: T }>;
+  getJson<T = unknown>(url: string): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 

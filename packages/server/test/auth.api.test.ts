@@ -3,6 +3,7 @@ import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { createUser } from '../src/users/user.service.ts';
 import { signIn } from './sessions.ts';
+import type { ErrorBody } from './api-types.ts';
 
 describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
   let t: TestApp;
@@ -133,12 +134,12 @@ describe.each(databaseKinds())('accounts and sessions on %s', (kind) => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ role: 'regional_editor', regions: ['68'] });
     expect(created.body).not.toHaveProperty('passwordHash');
-    const noRegion = await admin.request('POST', '/api/users', {
+    const noRegion = await admin.request<ErrorBody>('POST', '/api/users', {
       ...body,
       email: 'x@test.ru',
       regions: [],
     });
     expect(noRegion.status).toBe(400);
-    expect(noRegion.body.error.fields[0].field).toBe('regions');
+    expect(noRegion.body.error.fields![0]!.field).toBe('regions');
   });
 });

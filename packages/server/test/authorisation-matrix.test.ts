@@ -4,6 +4,13 @@ import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client, type Role } from './sessions.ts';
 import { normaliseAccess } from '../src/auth/auth.plugin.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
+import type {
+  Created,
+  CreatedDataset,
+  ErrorBody,
+  RatingEditionList,
+  RatingMethodologyList,
+} from './api-types.ts';
 
 /**
  * Authorisation matrix, generated from the server's route table: every
@@ -37,7 +44,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   const clients: Partial<Record<Role, Client>> = {};
 
   const create = async (url: string, body: unknown): Promise<number> => {
-    const res = await admin.request('POST', url, body);
+    const res = await admin.request<Created>('POST', url, body);
     if (res.status !== 201)
       throw new Error(`fixture ${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
@@ -90,21 +97,21 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     },
   });
   const dataset = async (): Promise<number> => {
-    const res = await admin.request('POST', '/api/datasets', datasetBody());
+    const res = await admin.request<CreatedDataset>('POST', '/api/datasets', datasetBody());
     if (res.status !== 201)
       throw new Error(`fixture dataset: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.dataset.id;
   };
 
   const defaultMethodologyId = async (): Promise<number> =>
-    (await admin.request('GET', '/api/ratings/methodologies')).body.items.find(
-      (m: any) => m.code === 'sez_investment_attractiveness' && m.isDefault,
-    ).id;
+    (
+      await admin.request<RatingMethodologyList>('GET', '/api/ratings/methodologies')
+    ).body.items.find((m) => m.code === 'sez_investment_attractiveness' && m.isDefault)!.id;
   const computedEditionId = async (): Promise<number> => {
-    const { body } = await admin.request('GET', '/api/ratings/editions');
-    return [...body.ratings.flatMap((r: any) => r.editions), ...body.otherEditions].find(
-      (e: any) => e.kind === 'computed',
-    ).id;
+    const { body } = await admin.request<RatingEditionList>('GET', '/api/ratings/editions');
+    return [...body.ratings.flatMap((r) => r.editions), ...body.otherEditions].find(
+      (e) => e.kind === 'computed',
+    )!.id;
   };
 
   const analystAccount = async (): Promise<number> =>
@@ -139,7 +146,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'PATCH /api/users/:id': {
       ok: 200,
       prepare: async () => ({
-        url: `/api/users/${(await admin.request('POST', '/api/users', { email: `p${uniq()}@example.org`, displayName: 'Тест', role: 'analyst', password: 'достаточно-длинный' })).body.id}`,
+        url: `/api/users/${(await admin.request<Created>('POST', '/api/users', { email: `p${uniq()}@example.org`, displayName: 'Тест', role: 'analyst', password: 'достаточно-длинный' })).body.id}`,
         body: { displayName: 'Изменён' },
       }),
     },
@@ -456,7 +463,12 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       for (const role of ['administrator', 'regional_editor', 'analyst', 'public'] as Role[]) {
         for (const side of ['own', 'other', 'national'] as Side[]) {
           const call = await fixture.prepare(side);
-          const res = await clients[role]!.request(route.method, call.url, call.body, call.headers);
+          const res = await clients[role]!.request<ErrorBody>(
+            route.method,
+            call.url,
+            call.body,
+            call.headers,
+          );
           const want = expected(rule.scope, role, side, fixture);
           if (res.status !== want)
             failures.push(

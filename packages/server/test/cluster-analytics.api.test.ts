@@ -4,6 +4,17 @@ import { createDataset } from '../src/datasets/dataset.service.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 import { signIn } from './sessions.ts';
+import { expectGolden } from './golden.ts';
+import type {
+  ClusterCandidates,
+  ClusterMap,
+  ClusterPortfolio,
+  CreatedDataset,
+  DatasetList,
+  DatasetSummary,
+  ErrorBody,
+  QuarantinePage,
+} from './api-types.ts';
 
 // EconGeo's documented 5 × 5 example (PRODUCT.md): regions R1..R5 × industries
 // I1..I5, here ОКВЭД2 divisions 10, 20, 24, 28, 29 of municipalities R1..R5.
@@ -79,19 +90,19 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
 
   it('gives EconGeo’s location quotients exactly, for every industry', async () => {
     for (const [i, industry] of INDUSTRIES.entries()) {
-      const { status, body } = await t.getJson(
+      const { status, body } = await t.getJson<ClusterMap>(
         `/api/clusters-analytics/map?dataset=${id}&year=2022&industry=${industry}`,
       );
       expect(status).toBe(200);
       const byRegion = Object.fromEntries(
-        body.items.map((item: any) => [item.region.code, item.locationQuotient]),
+        body.items.map((item) => [item.region.code, item.locationQuotient]),
       );
       expect(byRegion).toEqual(Object.fromEntries(LQ.map((row, r) => [`R${r + 1}`, row[i]])));
     }
   });
 
   it('marks strong regions and stars with the thresholds behind them (industry 28)', async () => {
-    const { body } = await t.getJson(
+    const { body } = await t.getJson<ClusterMap>(
       `/api/clusters-analytics/map?dataset=${id}&year=2022&industry=28`,
     );
     // Over R2..R5 (employment > 0): Q75(LQ) of .25, .25, 1, 3.5 = 1.625; Q25(e) of 5, 5, 20, 70 = 5;
@@ -104,7 +115,7 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       focusQ90: 0.55,
     });
     expect(valueQ90).toBeCloseTo(55, 12);
-    const r2 = body.items.find((item: any) => item.region.code === 'R2');
+    const r2 = body.items.find((item) => item.region.code === 'R2');
     expect(r2).toMatchObject({
       value: 70,
       share: 0.7,
@@ -114,26 +125,26 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       starSpecialisation: true,
       starFocus: true,
     });
-    expect(
-      body.items.filter((item: any) => item.strong).map((item: any) => item.region.code),
-    ).toEqual(['R2']);
-    expect(
-      body.items.filter((item: any) => item.stars > 0).map((item: any) => item.region.code),
-    ).toEqual(['R2']);
+    expect(body.items.filter((item) => item.strong).map((item) => item.region.code)).toEqual([
+      'R2',
+    ]);
+    expect(body.items.filter((item) => item.stars > 0).map((item) => item.region.code)).toEqual([
+      'R2',
+    ]);
     expect(body.industry).toEqual({
       code: '28',
       name: 'Производство машин и оборудования, не включенных в другие группировки',
       type: 'traded',
     });
-    expect(body.notes.map((n: any) => n.kind)).toContain('sizeBySingleMeasure');
+    expect(body.notes.map((n) => n.kind)).toContain('sizeBySingleMeasure');
   });
 
   it('gives the same quotients at category level, where each division is its own category', async () => {
-    const { status, body } = await t.getJson(
+    const { status, body } = await t.getJson<ClusterMap>(
       `/api/clusters-analytics/map?dataset=${id}&year=2022&industry=machinery&level=category`,
     );
     expect(status).toBe(200);
-    expect(body.items.map((item: any) => [item.region.code, item.locationQuotient])).toEqual([
+    expect(body.items.map((item) => [item.region.code, item.locationQuotient])).toEqual([
       ['R2', 3.5],
       ['R3', 1],
       ['R4', 0.25],
@@ -143,11 +154,11 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
   });
 
   it('describes a region’s portfolio: LQ, share, growth, strong clusters and cluster strength (R3)', async () => {
-    const { status, body } = await t.getJson(
+    const { status, body } = await t.getJson<ClusterPortfolio>(
       `/api/clusters-analytics/portfolio?dataset=${id}&year=2022&region=R3&baseYear=2021`,
     );
     expect(status).toBe(200);
-    const byCode = Object.fromEntries(body.items.map((item: any) => [item.industry.code, item]));
+    const byCode = Object.fromEntries(body.items.map((item) => [item.industry.code, item]));
     expect(byCode['29']).toMatchObject({
       value: 50,
       share: 0.5,
@@ -186,31 +197,33 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       },
     ]);
     expect(body.clusterStrength).toEqual({ tradedValue: 100, strongValue: 50, strength: 0.5 });
-    expect(body.notes.map((n: any) => n.kind)).toContain('zeroBase');
+    expect(body.notes.map((n) => n.kind)).toContain('zeroBase');
   });
 
   it('finds a region by any spelling only for federal subjects, and answers 404 for an unknown one', async () => {
-    const { status, body } = await t.getJson(
+    const { status, body } = await t.getJson<ErrorBody>(
       `/api/clusters-analytics/portfolio?dataset=${id}&year=2022&region=Нарния`,
     );
     expect(status).toBe(404);
     expect(body.error.message).toMatch(/Региона «Нарния» нет в наборе/);
-    const year = await t.getJson(`/api/clusters-analytics/map?dataset=${id}&year=1999&industry=28`);
+    const year = await t.getJson<ErrorBody>(
+      `/api/clusters-analytics/map?dataset=${id}&year=1999&industry=28`,
+    );
     expect(year.status).toBe(404);
     expect(year.body.error.message).toMatch(/нет данных за 1999 год; есть годы: 2021, 2022/);
   });
 
   it('lists candidate clusters with the relatedness behind each', async () => {
-    const { status, body } = await t.getJson(
+    const { status, body } = await t.getJson<ClusterCandidates>(
       `/api/clusters-analytics/candidates?dataset=${id}&year=2022&region=R3&minRelatedness=0.1`,
     );
     expect(status).toBe(200);
-    expect(body.strongIndustries.map((s: any) => s.code)).toEqual(['29']);
+    expect(body.strongIndustries.map((s) => s.code)).toEqual(['29']);
     expect(body.regionsCounted).toBe(5);
     const shares = (i: number) => ROWS.map((row) => row[i]! / 100);
     for (const item of body.items) {
       expect(item.industry.code).not.toBe('29');
-      const [related] = item.relatedStrongIndustries;
+      const related = item.relatedStrongIndustries[0]!;
       expect(related.industry.code).toBe('29');
       const phi = pearson(shares(INDUSTRIES.indexOf(item.industry.code)), shares(4));
       expect(related.relatedness).toBeCloseTo(phi, 12);
@@ -220,7 +233,7 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
     const expectedCodes = INDUSTRIES.filter(
       (code, i) => code !== '29' && pearson(shares(i), shares(4)) >= 0.1,
     );
-    expect(body.items.map((item: any) => item.industry.code).sort()).toEqual(expectedCodes.sort());
+    expect(body.items.map((item) => item.industry.code).sort()).toEqual(expectedCodes.sort());
   });
 
   it('exports the map as CSV with Russian headers', async () => {
@@ -241,6 +254,25 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       'Код региона,Регион,Значение,Доля в регионе,Коэффициент локализации,Размер выше 25-го процентиля,Сильный кластер,Звёзды,Звезда размера,Звезда специализации,Звезда фокуса',
     );
     expect(lines[1]).toBe('R2,R2,70,0.7,3.5,да,да,3,да,да,да');
+  });
+
+  it('exports the map, the portfolio and the candidates as CSV byte for byte as the committed golden files', async () => {
+    const query = `dataset=${id}&year=2022`;
+    for (const [name, url] of [
+      ['cluster-map.csv', `/api/clusters-analytics/map/export?${query}&industry=28&format=csv`],
+      [
+        'cluster-portfolio.csv',
+        `/api/clusters-analytics/portfolio/export?${query}&region=R3&baseYear=2021&format=csv`,
+      ],
+      [
+        'cluster-candidates.csv',
+        `/api/clusters-analytics/candidates/export?${query}&region=R3&minRelatedness=0.1&format=csv`,
+      ],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      await expectGolden(name, res.body);
+    }
   });
 
   it('exports the portfolio and the candidates as XLSX', async () => {
@@ -286,7 +318,7 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
     const anonymous = await signIn(t.app, 'public');
     expect((await anonymous.request('POST', '/api/datasets', body)).status).toBe(401);
     const analyst = await signIn(t.app, 'analyst');
-    const created = await analyst.request('POST', '/api/datasets', body);
+    const created = await analyst.request<CreatedDataset>('POST', '/api/datasets', body);
     expect(created.status).toBe(201);
     expect(created.body.import).toMatchObject({
       values: 1,
@@ -295,21 +327,21 @@ describe.each(databaseKinds())('cluster analytics API on %s', (kind) => {
       years: [2020],
     });
     const newId = created.body.dataset.id;
-    const summary = await t.getJson(`/api/datasets/${newId}/summary`);
+    const summary = await t.getJson<DatasetSummary>(`/api/datasets/${newId}/summary`);
     expect(summary.body).toMatchObject({
       regionCount: 1,
       years: [{ year: 2020, values: 1, regions: 1 }],
       industries: [{ code: '24', name: 'Производство металлургическое', values: 1 }],
       quarantine: [{ reasonCode: 'unknown_region', rows: 1 }],
     });
-    const quarantine = await t.getJson(`/api/datasets/${newId}/quarantine`);
+    const quarantine = await t.getJson<QuarantinePage>(`/api/datasets/${newId}/quarantine`);
     expect(quarantine.body.items[0]).toMatchObject({
       line: 3,
       raw: { r: 'Нарния', i: '24', v: '1' },
     });
-    const list = await t.getJson('/api/datasets');
-    expect(list.body.items.map((d: any) => d.id)).toContain(newId);
-    const invalid = await analyst.request('POST', '/api/datasets', {
+    const list = await t.getJson<DatasetList>('/api/datasets');
+    expect(list.body.items.map((d) => d.id)).toContain(newId);
+    const invalid = await analyst.request<ErrorBody>('POST', '/api/datasets', {
       ...body,
       file: { format: 'csv', content: 'x' },
     });

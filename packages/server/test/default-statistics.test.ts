@@ -12,6 +12,7 @@ import { prepareDatabase, startServer } from '../src/server.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 import { sharedFile } from './shared-data.ts';
+import type { ClusterMap, DatasetList } from './api-types.ts';
 
 const ROSSTAT_VALUES = 12_533;
 
@@ -103,7 +104,7 @@ describe.each(databaseKinds())('default statistics on %s', (kind) => {
   });
 
   it('is the default dataset: first in the list the cluster pages open on, and it drives the map', async () => {
-    const { body } = await t.getJson('/api/datasets');
+    const { body } = await t.getJson<DatasetList>('/api/datasets');
     expect(body.items[0]).toMatchObject({
       id: first.rosstat!.datasetId,
       measure: 'establishments',
@@ -111,7 +112,7 @@ describe.each(databaseKinds())('default statistics on %s', (kind) => {
       years: [2019, 2020, 2021, 2022],
       valueCount: ROSSTAT_VALUES,
     });
-    const map = await t.getJson(
+    const map = await t.getJson<ClusterMap>(
       `/api/clusters-analytics/map?dataset=${first.rosstat!.datasetId}&year=2022&industry=C`,
     );
     expect(map.status).toBe(200);
@@ -120,7 +121,7 @@ describe.each(databaseKinds())('default statistics on %s', (kind) => {
     const lipetsk = map.body.items.find(
       (i: { region: { code: string } }) => i.region.code === '42',
     );
-    expect(lipetsk.value).toBe(1580);
+    expect(lipetsk!.value).toBe(1580);
   });
 
   it('loads nothing a second time, nor after the dataset is deleted', async () => {
@@ -158,7 +159,7 @@ describe.each(databaseKinds())('default statistics beside real datasets on %s', 
       },
     });
     expect(await loadDefaultStatistics(t.database.db)).toEqual({ okvedCodes: null, rosstat: null });
-    const { body } = await t.getJson('/api/datasets');
+    const { body } = await t.getJson<DatasetList>('/api/datasets');
     expect(body.items.map((d: { name: string }) => d.name)).toEqual(['Свой набор']);
   });
 });

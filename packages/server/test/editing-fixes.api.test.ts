@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
+import type { Created, ErrorBody, History } from './api-types.ts';
 
 // Real, published identifiers (ПАО Сбербанк) so the checksums are real.
 const SBER = { inn: '7707083893', ogrn: '1027700132195' };
@@ -26,7 +27,7 @@ describe.each(databaseKinds())(
       admin = await signIn(t.app, 'administrator');
       editor = await signIn(t.app, 'regional_editor', ['42']);
       sourceId = (
-        await admin.request('POST', '/api/sources', {
+        await admin.request<Created>('POST', '/api/sources', {
           kind: 'news',
           title: `Новость ${uniq()}`,
           text: SOURCE_TEXT,
@@ -36,48 +37,49 @@ describe.each(databaseKinds())(
     afterAll(async () => t?.close());
 
     const organisation = async (body: Record<string, unknown> = {}) => {
-      const res = await editor.request('POST', '/api/organisations', {
+      const res = await editor.request<Created>('POST', '/api/organisations', {
         kind: 'enterprise',
         name: `«Проверка ${uniq()}»`,
         regionCode: '42',
         ...body,
       });
       if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-      return res.body.id as number;
+      return res.body.id;
     };
 
     describe('unknown references', () => {
       it('answers 400 naming regionCode for an unknown region on sites, clusters and positions, never 500', async () => {
-        const site = await admin.request('POST', '/api/sites', {
+        const site = await admin.request<ErrorBody>('POST', '/api/sites', {
           kind: 'technopark',
           name: `Технопарк ${uniq()}`,
           regionCode: '99999',
         });
         expect(site.status).toBe(400);
         expect(fieldsOf(site.body)).toContain('regionCode');
-        const cluster = await admin.request('POST', '/api/clusters', {
+        const cluster = await admin.request<ErrorBody>('POST', '/api/clusters', {
           kind: 'industrial',
           name: `Кластер ${uniq()}`,
           regionCode: '99999',
         });
         expect(cluster.status).toBe(400);
         expect(fieldsOf(cluster.body)).toContain('regionCode');
-        const person = (await admin.request('POST', '/api/people', { lastName: `Н ${uniq()}` }))
-          .body.id;
-        const position = await admin.request('POST', `/api/people/${person}/positions`, {
+        const person = (
+          await admin.request<Created>('POST', '/api/people', { lastName: `Н ${uniq()}` })
+        ).body.id;
+        const position = await admin.request<ErrorBody>('POST', `/api/people/${person}/positions`, {
           title: 'Инженер',
           regionCode: '99999',
         });
         expect(position.status).toBe(400);
         expect(fieldsOf(position.body)).toEqual(['regionCode']);
         const siteId = (
-          await admin.request('POST', '/api/sites', {
+          await admin.request<Created>('POST', '/api/sites', {
             kind: 'technopark',
             name: `Технопарк ${uniq()}`,
             regionCode: '42',
           })
         ).body.id;
-        const moved = await admin.request('PATCH', `/api/sites/${siteId}`, {
+        const moved = await admin.request<ErrorBody>('PATCH', `/api/sites/${siteId}`, {
           version: 1,
           regionCode: '99999',
         });
@@ -86,7 +88,7 @@ describe.each(databaseKinds())(
       });
 
       it('answers 400 naming the field for an organisation or source id that does not exist', async () => {
-        const site = await admin.request('POST', '/api/sites', {
+        const site = await admin.request<ErrorBody>('POST', '/api/sites', {
           kind: 'technopark',
           name: `Технопарк ${uniq()}`,
           regionCode: '42',
@@ -94,7 +96,7 @@ describe.each(databaseKinds())(
         });
         expect(site.status).toBe(400);
         expect(fieldsOf(site.body)).toEqual(['managementOrganisationId']);
-        const cluster = await admin.request('POST', '/api/clusters', {
+        const cluster = await admin.request<ErrorBody>('POST', '/api/clusters', {
           kind: 'industrial',
           name: `Кластер ${uniq()}`,
           regionCode: '42',
@@ -102,7 +104,7 @@ describe.each(databaseKinds())(
         });
         expect(cluster.status).toBe(400);
         expect(fieldsOf(cluster.body)).toEqual(['specialisedOrganisationId']);
-        const organisation = await admin.request('POST', '/api/organisations', {
+        const organisation = await admin.request<ErrorBody>('POST', '/api/organisations', {
           kind: 'enterprise',
           name: `«Без источника ${uniq()}»`,
           regionCode: '42',
@@ -111,15 +113,19 @@ describe.each(databaseKinds())(
         expect(organisation.status).toBe(400);
         expect(fieldsOf(organisation.body)).toEqual(['sourceId']);
         const clusterId = (
-          await admin.request('POST', '/api/clusters', {
+          await admin.request<Created>('POST', '/api/clusters', {
             kind: 'industrial',
             name: `Кластер ${uniq()}`,
             regionCode: '42',
           })
         ).body.id;
-        const member = await admin.request('POST', `/api/clusters/${clusterId}/members`, {
-          organisationId: 9_000_000_000,
-        });
+        const member = await admin.request<ErrorBody>(
+          'POST',
+          `/api/clusters/${clusterId}/members`,
+          {
+            organisationId: 9_000_000_000,
+          },
+        );
         expect(member.status).toBe(400);
         expect(fieldsOf(member.body)).toEqual(['organisationId']);
       });
@@ -127,7 +133,7 @@ describe.each(databaseKinds())(
       it('answers 400 naming subject.id for a fact about a record id beyond the integer range, for editors and administrators alike', async () => {
         for (const client of [editor, admin]) {
           for (const type of ['person', 'organisation', 'site']) {
-            const res = await client.request('POST', '/api/statements', {
+            const res = await client.request<ErrorBody>('POST', '/api/statements', {
               subject: { type, id: '99999999999' },
               property: 'note',
               valueText: 'x',
@@ -144,7 +150,10 @@ describe.each(databaseKinds())(
           (await editor.request('DELETE', `/api/organisations/${first}?version=1`)).status,
         ).toBe(200);
         const second = await organisation({ inn: SBER.inn });
-        const restore = await admin.request('POST', `/api/organisations/${first}/restore`);
+        const restore = await admin.request<ErrorBody>(
+          'POST',
+          `/api/organisations/${first}/restore`,
+        );
         expect(restore.status).toBe(409);
         expect(restore.body.error).toMatchObject({
           code: 'duplicate',
@@ -170,7 +179,7 @@ describe.each(databaseKinds())(
           'JaVaScRiPt:alert(1)',
           'ftp://example.org/file',
         ]) {
-          const res = await editor.request('POST', '/api/sources', {
+          const res = await editor.request<ErrorBody>('POST', '/api/sources', {
             kind: 'news',
             title: `Новость ${uniq()}`,
             text: 'Текст.',
@@ -178,7 +187,7 @@ describe.each(databaseKinds())(
           });
           expect(res.status, url).toBe(400);
           expect(fieldsOf(res.body), url).toEqual(['url']);
-          expect(res.body.error.fields[0].message).toMatch(/http/);
+          expect(res.body.error.fields![0]!.message).toMatch(/http/);
         }
         const ok = await editor.request('POST', '/api/sources', {
           kind: 'news',
@@ -190,7 +199,7 @@ describe.each(databaseKinds())(
       });
 
       it('refuses an organisation quoting a sentence that is not in its source, like every other record', async () => {
-        const created = await editor.request('POST', '/api/organisations', {
+        const created = await editor.request<ErrorBody>('POST', '/api/organisations', {
           kind: 'enterprise',
           name: `«Цитата ${uniq()}»`,
           regionCode: '42',
@@ -213,7 +222,7 @@ describe.each(databaseKinds())(
           source_id: sourceId,
           source_quote: 'На предприятии работают 120 человек.',
         });
-        const patched = await editor.request('PATCH', `/api/organisations/${good}`, {
+        const patched = await editor.request<ErrorBody>('PATCH', `/api/organisations/${good}`, {
           version: 1,
           sourceQuote: 'Завод закрыт.',
         });
@@ -249,48 +258,48 @@ describe.each(databaseKinds())(
         });
         expect(withTown.status).toBe(200);
         expect(await entries()).toHaveLength(3);
-        const history = await admin.request('GET', `/api/history/organisation/${id}`);
-        const updates = history.body.items.filter((e: { action: string }) => e.action === 'update');
+        const history = await admin.request<History>('GET', `/api/history/organisation/${id}`);
+        const updates = history.body.items.filter((e) => e.action === 'update');
         expect(updates).toHaveLength(2);
         for (const update of updates) expect(update.changes.length).toBeGreaterThan(0);
-        expect(updates[1].changes).toEqual([
+        expect(updates[1]!.changes).toEqual([
           { field: 'okved', before: ['28.30 (основной)'], after: ['25.11', '28.30 (основной)'] },
         ]);
-        expect(updates[0].changes.map((c: { field: string }) => c.field).sort()).toEqual([
-          'okved',
-          'town',
-        ]);
+        expect(updates[0]!.changes.map((c) => c.field).sort()).toEqual(['okved', 'town']);
       });
 
       it('refuses a DELETE without ?version with 400 naming version, on every registry record, and deletes nothing', async () => {
         const organisationId = await organisation();
-        const person = (await editor.request('POST', '/api/people', { lastName: `Д ${uniq()}` }))
-          .body.id;
+        const person = (
+          await editor.request<Created>('POST', '/api/people', { lastName: `Д ${uniq()}` })
+        ).body.id;
         const position = (
-          await editor.request('POST', `/api/people/${person}/positions`, {
+          await editor.request<Created>('POST', `/api/people/${person}/positions`, {
             title: 'Инженер',
             organisationId,
           })
         ).body.id;
         const cluster = (
-          await editor.request('POST', '/api/clusters', {
+          await editor.request<Created>('POST', '/api/clusters', {
             kind: 'industrial',
             name: `Кластер ${uniq()}`,
             regionCode: '42',
           })
         ).body.id;
         const member = (
-          await editor.request('POST', `/api/clusters/${cluster}/members`, { organisationId })
+          await editor.request<Created>('POST', `/api/clusters/${cluster}/members`, {
+            organisationId,
+          })
         ).body.id;
         const statement = (
-          await editor.request('POST', '/api/statements', {
+          await editor.request<Created>('POST', '/api/statements', {
             subject: { type: 'region', id: '42' },
             property: 'note',
             valueText: 'x',
           })
         ).body.id;
         const site = (
-          await editor.request('POST', '/api/sites', {
+          await editor.request<Created>('POST', '/api/sites', {
             kind: 'technopark',
             name: `Технопарк ${uniq()}`,
             regionCode: '42',
@@ -306,7 +315,7 @@ describe.each(databaseKinds())(
           `/api/sites/${site}`,
         ];
         for (const url of urls) {
-          const res = await editor.request('DELETE', url);
+          const res = await editor.request<ErrorBody>('DELETE', url);
           expect(res.status, url).toBe(400);
           expect(fieldsOf(res.body), url).toEqual(['version']);
         }

@@ -16,6 +16,7 @@ import { loadIllustrativeDataset } from '../src/demo/load-illustrative-dataset.t
 import { loadDefaultStatistics, ROSSTAT_ORG_COUNTS } from '../src/demo/load-default-statistics.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
+import type { ClusterCandidates, ClusterMap, ClusterPortfolio, DatasetList } from './api-types.ts';
 
 const CELLS = 85 * DEFAULT_CLUSTER_CATEGORIES.length * 5;
 
@@ -66,7 +67,7 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('comes after the real Rosstat table in the list, so the cluster pages never open on it by default', async () => {
-    const { body } = await t.getJson('/api/datasets');
+    const { body } = await t.getJson<DatasetList>('/api/datasets');
     expect(body.items.map((d: { name: string }) => d.name)).toEqual([
       ROSSTAT_ORG_COUNTS.datasetName,
       ILLUSTRATIVE_DATASET.name,
@@ -74,14 +75,14 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
   });
 
   it('drives the cluster map, and every answer says the data are illustrative', async () => {
-    const { body: list } = await t.getJson('/api/datasets');
-    const demo = list.items.find((d: any) => d.illustrative);
+    const { body: list } = await t.getJson<DatasetList>('/api/datasets');
+    const demo = list.items.find((d) => d.illustrative)!;
     expect(demo).toMatchObject({
       name: ILLUSTRATIVE_DATASET.name,
       years: [2019, 2020, 2021, 2022, 2023],
       valueCount: CELLS,
     });
-    const map = await t.getJson(
+    const map = await t.getJson<ClusterMap>(
       `/api/clusters-analytics/map?dataset=${demo.id}&year=2023&industry=metallurgy`,
     );
     expect(map.status).toBe(200);
@@ -92,15 +93,15 @@ describe.each(databaseKinds())('illustrative dataset on %s', (kind) => {
       kind: 'illustrative',
       message: 'Иллюстративные данные: не реальная статистика',
     });
-    expect(map.body.items.every((item: any) => Number.isFinite(item.locationQuotient))).toBe(true);
-    const portfolio = await t.getJson(
+    expect(map.body.items.every((item) => Number.isFinite(item.locationQuotient))).toBe(true);
+    const portfolio = await t.getJson<ClusterPortfolio>(
       `/api/clusters-analytics/portfolio?dataset=${demo.id}&year=2023&baseYear=2019&region=${encodeURIComponent('Липецкая обл.')}`,
     );
     expect(portfolio.status).toBe(200);
     expect(portfolio.body.region).toEqual({ code: '42', name: 'Липецкая область' });
     expect(portfolio.body.clusterStrength.strength).toBeGreaterThanOrEqual(0);
     expect(portfolio.body.clusterStrength.strength).toBeLessThanOrEqual(1);
-    const candidates = await t.getJson(
+    const candidates = await t.getJson<ClusterCandidates>(
       `/api/clusters-analytics/candidates?dataset=${demo.id}&year=2023&region=42`,
     );
     expect(candidates.status).toBe(200);

@@ -3,6 +3,7 @@ import { prepareDatabase } from '../src/server.ts';
 import { insertDataset } from '../src/datasets/dataset.repository.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
+import type { DatasetList } from './api-types.ts';
 
 /**
  * A batched import (the embedded database's) is written in many statements.
@@ -37,7 +38,7 @@ describe('an interrupted batched import on pglite', () => {
   afterAll(async () => t?.close());
 
   it('hides the pending dataset from the list and its page answers 404', async () => {
-    const list = await analyst.request('GET', '/api/datasets');
+    const list = await analyst.request<DatasetList>('GET', '/api/datasets');
     expect(list.status).toBe(200);
     const ids = (list.body.items ?? list.body).map((d: { id: number }) => d.id);
     expect(ids).not.toContain(pendingId);

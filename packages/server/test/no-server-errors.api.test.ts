@@ -5,6 +5,7 @@ import { registerErrorHandling } from '../src/http/errors.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 import { signIn, type Client } from './sessions.ts';
+import type { Page } from './api-types.ts';
 
 interface ErrorBody {
   error: {
@@ -34,14 +35,14 @@ describe.each(databaseKinds())('no server errors on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('answers an empty page when a region search matches no region', async () => {
-    const res = await t.getJson('/api/regions?q=zzzqqqxxx');
+    const res = await t.getJson<Page<unknown>>('/api/regions?q=zzzqqqxxx');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
     expect(res.body.total).toBe(0);
   });
 
   it('answers an empty page past the end of the region list', async () => {
-    const res = await t.getJson('/api/regions?page=50');
+    const res = await t.getJson<Page<unknown>>('/api/regions?page=50');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
     expect(res.body.total).toBeGreaterThan(80);

@@ -5,6 +5,20 @@ import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
+import { expectGolden } from './golden.ts';
+import type {
+  EditionComparisonResponse,
+  ErrorBody,
+  ImportRejected,
+  IndicatorValueList,
+  RatingEdition,
+  RatingEditionList,
+  RatingMethodology,
+  RatingMethodologyList,
+  ScoreExplanationResponse,
+  SensitivityResponse,
+  WhatIfResponse,
+} from './api-types.ts';
 
 /**
  * Ratings API (issue 5) on both databases. The end-to-end numbers are those of
@@ -48,7 +62,8 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   let anonymous: Client;
 
   /** Rating computations and imports are for analysts (and administrators). */
-  const post = (url: string, payload: unknown) => analyst.request('POST', url, payload);
+  const post = <T = unknown>(url: string, payload: unknown) =>
+    analyst.request<T>('POST', url, payload);
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -66,30 +81,30 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   afterAll(async () => t?.close());
 
   it('lists the seed places — ОЭЗ «Липецк» 1st in 2022 and in the ESG rating 2023 — as published editions beside the computed ones', async () => {
-    const { status, body } = await t.getJson('/api/ratings/editions');
+    const { status, body } = await t.getJson<RatingEditionList>('/api/ratings/editions');
     expect(status).toBe(200);
-    const investment = body.ratings.find((r: any) => r.code === 'akit-sez-investment');
-    const esg = body.ratings.find((r: any) => r.code === 'akit-sez-esg');
-    expect(investment.methodologyCode).toBe('sez_investment_attractiveness');
-    const leaderOf = (r: any, year: number) =>
-      r.editions
-        .find((e: any) => e.kind === 'published' && e.year === year)
-        .leaders.map((l: any) => l.object.title);
+    const investment = body.ratings.find((r) => r.code === 'akit-sez-investment');
+    const esg = body.ratings.find((r) => r.code === 'akit-sez-esg');
+    expect(investment!.methodologyCode).toBe('sez_investment_attractiveness');
+    const leaderOf = (r: RatingEditionList['ratings'][number] | undefined, year: number) =>
+      r!.editions
+        .find((e) => e.kind === 'published' && e.year === year)!
+        .leaders.map((l) => l.object.title);
     expect(leaderOf(investment, 2022)).toEqual(['ОЭЗ «Липецк»']);
     expect(leaderOf(esg, 2023)).toEqual(['ОЭЗ «Липецк»']);
-    const published2022 = investment.editions.find(
-      (e: any) => e.kind === 'published' && e.year === 2022,
+    const published2022 = investment!.editions.find(
+      (e) => e.kind === 'published' && e.year === 2022,
     );
-    expect(published2022.source.quote).toContain('по итогам 2022 года');
-    expect(published2022.kindLabel).toBe('Опубликовано издателем рейтинга');
+    expect(published2022!.source!.quote).toContain('по итогам 2022 года');
+    expect(published2022!.kindLabel).toBe('Опубликовано издателем рейтинга');
     expect(leaderOf(investment, 2025).sort()).toEqual([
       'ОЭЗ «Архыз»',
       'ОЭЗ «Липецк»',
       'ОЭЗ «Технополис «Москва»»',
     ]);
     // Computed editions sit beside them, on illustrative data and saying so.
-    const computed = [...investment.editions, ...esg.editions].filter(
-      (e: any) => e.kind === 'computed',
+    const computed = [...investment!.editions, ...esg!.editions].filter(
+      (e) => e.kind === 'computed',
     );
     expect(computed.length).toBeGreaterThanOrEqual(3);
     for (const e of computed) {
@@ -99,48 +114,48 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('shows a published edition as places only, and refuses to explain it', async () => {
-    const { body: list } = await t.getJson('/api/ratings/editions');
-    const esg = list.ratings.find((r: any) => r.code === 'akit-sez-esg');
-    const published = esg.editions.find((e: any) => e.kind === 'published' && e.year === 2023);
-    const { body } = await t.getJson(`/api/ratings/editions/${published.id}`);
-    expect(body.peerGroups[0].rows[0]).toMatchObject({
+    const { body: list } = await t.getJson<RatingEditionList>('/api/ratings/editions');
+    const esg = list.ratings.find((r) => r.code === 'akit-sez-esg');
+    const published = esg!.editions.find((e) => e.kind === 'published' && e.year === 2023);
+    const { body } = await t.getJson<RatingEdition>(`/api/ratings/editions/${published!.id}`);
+    expect(body.peerGroups[0]!.rows[0]).toMatchObject({
       place: 1,
       score: null,
       object: { title: 'ОЭЗ «Липецк»' },
     });
-    const site = body.peerGroups[0].rows[0].object.id;
-    const explain = await t.getJson(
-      `/api/ratings/editions/${published.id}/objects/${site}/explanation`,
+    const site = body.peerGroups[0]!.rows[0]!.object.id;
+    const explain = await t.getJson<ErrorBody>(
+      `/api/ratings/editions/${published!.id}/objects/${site}/explanation`,
     );
     expect(explain.status).toBe(422);
     expect(explain.body.error.message).toMatch(/опубликованное издание/);
   });
 
   it('ships the default methodologies as PromAtlas’s, readable in Russian', async () => {
-    const { body } = await t.getJson('/api/ratings/methodologies');
+    const { body } = await t.getJson<RatingMethodologyList>('/api/ratings/methodologies');
     const defaults = body.items
-      .filter((m: any) => m.isDefault)
-      .map((m: any) => `${m.code}@${m.version}|${m.author}`);
+      .filter((m) => m.isDefault)
+      .map((m) => `${m.code}@${m.version}|${m.author}`);
     expect(defaults).toEqual(
       expect.arrayContaining([
         'sez_investment_attractiveness@2025.1|PromAtlas',
         'sez_esg@2025.1|PromAtlas',
       ]),
     );
-    const esg = body.items.find((m: any) => m.code === 'sez_esg' && m.version === '2025.1');
-    const { body: one } = await t.getJson(`/api/ratings/methodologies/${esg.id}`);
-    expect(one.methodology.groups.map((g: any) => g.code)).toEqual(['e', 's', 'g']);
-    expect(one.rendered.notice).toMatch(/Методика PromAtlas, а не ассоциации/);
-    expect(one.rendered.groups.map((g: any) => g.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
-    const shares = one.rendered.groups.flatMap((g: any) =>
-      g.indicators.map((i: any) => i.shareOfTotal),
+    const esg = body.items.find((m) => m.code === 'sez_esg' && m.version === '2025.1');
+    const { body: one } = await t.getJson<RatingMethodology>(
+      `/api/ratings/methodologies/${esg!.id}`,
     );
+    expect(one.methodology.groups.map((g) => g.code)).toEqual(['e', 's', 'g']);
+    expect(one.rendered.notice).toMatch(/Методика PromAtlas, а не ассоциации/);
+    expect(one.rendered.groups.map((g) => g.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    const shares = one.rendered.groups.flatMap((g) => g.indicators.map((i) => i.shareOfTotal));
     expect(shares.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(1, 12);
-    expect(one.rendered.groups[0].indicators[0].directionLabel).toMatch(/лучше/);
+    expect(one.rendered.groups[0]!.indicators[0]!.directionLabel).toMatch(/лучше/);
   });
 
   it('stores a new methodology version, names each invalid field, and never overwrites a stored version', async () => {
-    const bad = await post('/api/ratings/methodologies', {
+    const bad = await post<ErrorBody>('/api/ratings/methodologies', {
       ...handWorkedMethodology,
       indicators: handWorkedMethodology.indicators.map((i, k) =>
         k === 0 ? { ...i, weight: -1 } : i,
@@ -148,12 +163,15 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       groups: [...handWorkedMethodology.groups, { code: 'a', name: 'Повтор', weight: 1 }],
     });
     expect(bad.status).toBe(400);
-    const fields = bad.body.error.fields.map((f: any) => f.field);
+    const fields = bad.body.error.fields!.map((f) => f.field);
     expect(fields).toContain('indicators[0].weight');
     expect(fields).toContain('groups[2].code');
     expect(bad.body.error.message).toMatch(/вес не может быть отрицательным/);
 
-    const created = await post('/api/ratings/methodologies', handWorkedMethodology);
+    const created = await post<RatingMethodology>(
+      '/api/ratings/methodologies',
+      handWorkedMethodology,
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       code: 'hand_worked',
@@ -174,7 +192,9 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       groups: handWorkedMethodology.groups.map((g) => ({ ...g, weight: 1 })),
     });
     expect(v2.status).toBe(201);
-    const { body: v1 } = await t.getJson(`/api/ratings/methodologies/${handMethodologyId}`);
+    const { body: v1 } = await t.getJson<RatingMethodology>(
+      `/api/ratings/methodologies/${handMethodologyId}`,
+    );
     expect(v1.methodology).toEqual(handWorkedMethodology);
     // Even a direct UPDATE cannot change a stored version.
     await expect(
@@ -195,13 +215,13 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       `${siteName('o1')},a1,11,2030,`,
       `${siteName('o5')},a1,1,2030,999999`,
     ].join('\n');
-    const { status, body } = await post('/api/ratings/indicator-values/import', {
+    const { status, body } = await post<ImportRejected>('/api/ratings/indicator-values/import', {
       contentBase64: base64(csv),
       dataset: 'bad',
     });
     expect(status).toBe(422);
     expect(body.error.message).toMatch(/ничего не записано/);
-    const problems = body.problems.map((p: any) => `${p.line}|${p.field}`);
+    const problems = body.problems.map((p) => `${p.line}|${p.field}`);
     expect(problems).toEqual([
       '3|object',
       '4|indicator',
@@ -210,9 +230,11 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       '7|indicator',
       '8|source',
     ]);
-    expect(body.problems[0].message).toMatch(/не найден/);
-    expect(body.problems[4].message).toMatch(/уже указано в строке 2/);
-    const { body: stored } = await t.getJson('/api/ratings/indicator-values?dataset=bad');
+    expect(body.problems[0]!.message).toMatch(/не найден/);
+    expect(body.problems[4]!.message).toMatch(/уже указано в строке 2/);
+    const { body: stored } = await t.getJson<IndicatorValueList>(
+      '/api/ratings/indicator-values?dataset=bad',
+    );
     expect(stored.total).toBe(0);
   });
 
@@ -234,11 +256,11 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       dataset: 'hand',
     });
     expect(again.body).toMatchObject({ rows: 30, inserted: 0, updated: 0, unchanged: 30 });
-    const { body } = await t.getJson(
+    const { body } = await t.getJson<IndicatorValueList>(
       `/api/ratings/indicator-values?dataset=hand&objectId=${siteIds.get('o4')}`,
     );
     expect(body.items).toHaveLength(6);
-    expect(body.items.find((v: any) => v.indicator === 'b1')).toMatchObject({
+    expect(body.items.find((v) => v.indicator === 'b1')).toMatchObject({
       value: 500,
       sourceText: 'пример из теста',
       provenance: 'import',
@@ -259,14 +281,16 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     });
     expect(status).toBe(200);
     expect(body).toMatchObject({ rows: 2, inserted: 2, years: [2031] });
-    const { body: stored } = await t.getJson('/api/ratings/indicator-values?dataset=xlsx');
+    const { body: stored } = await t.getJson<IndicatorValueList>(
+      '/api/ratings/indicator-values?dataset=xlsx',
+    );
     expect(
-      stored.items.map((v: any) => `${v.object.title}|${v.indicator}|${v.value}|${v.year}`).sort(),
+      stored.items.map((v) => `${v.object.title}|${v.indicator}|${v.value}|${v.year}`).sort(),
     ).toEqual([`${siteName('o1')}|a1|12.5|2031`, `${siteName('o2')}|a2|3|2031`]);
   });
 
   it('computes the hand-worked edition: the fixture’s scores and places, ties by the stated rule', async () => {
-    const { status, body } = await post('/api/ratings/editions', {
+    const { status, body } = await post<RatingEdition>('/api/ratings/editions', {
       methodologyId: handMethodologyId,
       year: 2030,
       dataset: 'hand',
@@ -276,32 +300,32 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     expect(body.kind).toBe('computed');
     expect(body.tieRule).toMatch(/1, 2, 2, 4/);
     expect(body.peerGroups).toHaveLength(1);
-    const rows = body.peerGroups[0].rows;
+    const rows = body.peerGroups[0]!.rows;
     const idToName = new Map([...siteIds].map(([o, id]) => [id, o]));
-    expect(rows.map((r: any) => idToName.get(r.object.id))).toEqual(['o3', 'o4', 'o5', 'o1', 'o2']);
-    expect(rows.map((r: any) => r.place)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows.map((r) => idToName.get(r.object.id))).toEqual(['o3', 'o4', 'o5', 'o1', 'o2']);
+    expect(rows.map((r) => r.place)).toEqual([1, 2, 3, 4, 5]);
     for (const r of rows) expect(r.score).toBeCloseTo(HAND_SCORES[idToName.get(r.object.id)!]!, 12);
     // o1: A = .35, B = .625
-    const o1 = rows.find((r: any) => r.object.id === siteIds.get('o1'));
-    expect(o1.groupScores.map((g: any) => g.score)).toEqual([
+    const o1 = rows.find((r) => r.object.id === siteIds.get('o1'));
+    expect(o1!.groupScores.map((g) => g.score)).toEqual([
       expect.closeTo(0.35, 12),
       expect.closeTo(0.625, 12),
     ]);
     // Computing again replaces the draft instead of adding a second edition.
-    const again = await post('/api/ratings/editions', {
+    const again = await post<RatingEdition>('/api/ratings/editions', {
       methodologyId: handMethodologyId,
       year: 2030,
       dataset: 'hand',
     });
     expect(again.body.id).toBe(handEditionId);
-    const { body: list } = await t.getJson('/api/ratings/editions');
-    const mine = list.otherEditions.filter((e: any) => e.methodology?.id === handMethodologyId);
+    const { body: list } = await t.getJson<RatingEditionList>('/api/ratings/editions');
+    const mine = list.otherEditions.filter((e) => e.methodology?.id === handMethodologyId);
     expect(mine).toHaveLength(1);
-    expect(mine[0].leaders.map((l: any) => l.object.id)).toEqual([siteIds.get('o3')]);
+    expect(mine[0]!.leaders.map((l) => l.object.id)).toEqual([siteIds.get('o3')]);
   });
 
   it('explains o4: contributions by group and indicator, gaps to o3 above and o5 below, what lifts it one place', async () => {
-    const { status, body } = await t.getJson(
+    const { status, body } = await t.getJson<ScoreExplanationResponse>(
       `/api/ratings/editions/${handEditionId}/objects/${siteIds.get('o4')}/explanation`,
     );
     expect(status).toBe(200);
@@ -318,21 +342,21 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       normalised: 1,
       weight: expect.closeTo(0.3, 12),
     });
-    expect(body.above.object.id).toBe(siteIds.get('o3'));
-    expect(body.above.gap).toBeCloseTo(0.0675, 12);
-    expect(body.below.object.id).toBe(siteIds.get('o5'));
-    expect(body.below.gap).toBeCloseTo(0.0125, 12);
+    expect(body.above!.object.id).toBe(siteIds.get('o3'));
+    expect(body.above!.gap).toBeCloseTo(0.0675, 12);
+    expect(body.below!.object.id).toBe(siteIds.get('o5'));
+    expect(body.below!.gap).toBeCloseTo(0.0125, 12);
     // a2: normalised 0 → needs +.0675/.15 = .45 → raw .45 · 4 = 1.8
-    const a2 = body.liftOnePlace.find((l: any) => l.indicator === 'a2');
-    expect(a2.outcome).toBe('lifts');
-    expect(a2.requiredValue).toBeCloseTo(1.8, 9);
-    expect(body.liftOnePlace.find((l: any) => l.indicator === 'a1').outcome).toBe('beyond_best');
-    expect(a2.outcomeLabel).toMatch(/довести/);
+    const a2 = body.liftOnePlace.find((l) => l.indicator === 'a2');
+    expect(a2!.outcome).toBe('lifts');
+    expect(a2!.requiredValue).toBeCloseTo(1.8, 9);
+    expect(body.liftOnePlace.find((l) => l.indicator === 'a1')!.outcome).toBe('beyond_best');
+    expect(a2!.outcomeLabel).toMatch(/довести/);
   });
 
   it('gives the same sensitivity for the same seed, and robust flags from the place spread', async () => {
     const url = `/api/ratings/editions/${handEditionId}/sensitivity?method=dirichlet&concentration=20&runs=500&seed=42`;
-    const [a, b] = [await t.getJson(url), await t.getJson(url)];
+    const [a, b] = [await t.getJson<SensitivityResponse>(url), await t.getJson(url)];
     expect(a.status).toBe(200);
     expect(a.body).toEqual(b.body);
     expect(a.body.objects).toHaveLength(5);
@@ -343,7 +367,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       expect(o.placeCounts.reduce((s: number, n: number) => s + n, 0)).toBe(500);
     }
     // With no spread the stated places are the only outcome.
-    const still = await t.getJson(
+    const still = await t.getJson<SensitivityResponse>(
       `/api/ratings/editions/${handEditionId}/sensitivity?method=uniform&spread=0&runs=10&seed=1`,
     );
     for (const o of still.body.objects)
@@ -351,27 +375,29 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('re-ranks with other weights without saving, for anyone: group B at 0 ranks by group A alone', async () => {
-    const { status, body } = await anonymous.request(
+    const { status, body } = await anonymous.request<WhatIfResponse>(
       'POST',
       `/api/ratings/editions/${handEditionId}/what-if`,
       { groupWeights: { b: 0 } },
     );
     expect(status).toBe(200);
     const idToName = new Map([...siteIds].map(([o, id]) => [id, o]));
-    const rows = body.peerGroups[0].rows;
+    const rows = body.peerGroups[0]!.rows;
     // A: o3 .7375, o4 .5, o2 .3875, o1 .35, o5 .3125
-    expect(rows.map((r: any) => idToName.get(r.object.id))).toEqual(['o3', 'o4', 'o2', 'o1', 'o5']);
-    expect(rows.find((r: any) => r.object.id === siteIds.get('o2'))).toMatchObject({
+    expect(rows.map((r) => idToName.get(r.object.id))).toEqual(['o3', 'o4', 'o2', 'o1', 'o5']);
+    expect(rows.find((r) => r.object.id === siteIds.get('o2'))).toMatchObject({
       place: 3,
       placeBefore: 5,
     });
-    const unknown = await post(`/api/ratings/editions/${handEditionId}/what-if`, {
+    const unknown = await post<ErrorBody>(`/api/ratings/editions/${handEditionId}/what-if`, {
       indicatorWeights: { zz: 1 },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields[0].field).toBe('indicatorWeights.zz');
-    const { body: saved } = await t.getJson(`/api/ratings/editions/${handEditionId}`);
-    expect(saved.peerGroups[0].rows.map((r: any) => idToName.get(r.object.id))).toEqual([
+    expect(unknown.body.error.fields![0]!.field).toBe('indicatorWeights.zz');
+    const { body: saved } = await t.getJson<RatingEdition>(
+      `/api/ratings/editions/${handEditionId}`,
+    );
+    expect(saved.peerGroups[0]!.rows.map((r) => idToName.get(r.object.id))).toEqual([
       'o3',
       'o4',
       'o5',
@@ -381,25 +407,25 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('compares two editions: who moved and which indicators drove it', async () => {
-    const v2 = (await t.getJson('/api/ratings/methodologies')).body.items.find(
-      (m: any) => m.code === 'hand_worked' && m.version === '2',
-    );
-    const { body: after } = await post('/api/ratings/editions', {
-      methodologyId: v2.id,
+    const v2 = (
+      await t.getJson<RatingMethodologyList>('/api/ratings/methodologies')
+    ).body.items.find((m) => m.code === 'hand_worked' && m.version === '2');
+    const { body: after } = await post<RatingEdition>('/api/ratings/editions', {
+      methodologyId: v2!.id,
       year: 2030,
       dataset: 'hand',
     });
-    const { status, body } = await t.getJson(
+    const { status, body } = await t.getJson<EditionComparisonResponse>(
       `/api/ratings/editions/compare?before=${handEditionId}&after=${after.id}`,
     );
     expect(status).toBe(200);
     expect(body.placesOnly).toBe(false);
     expect(body.moves).toHaveLength(5);
     for (const m of body.moves) {
-      const sum = m.drivers.reduce((s: number, d: any) => s + d.change, 0);
-      expect(sum).toBeCloseTo(m.scoreChange, 12);
+      const sum = m.drivers.reduce((s: number, d) => s + d.change, 0);
+      expect(sum).toBeCloseTo(m.scoreChange!, 12);
     }
-    expect(body.moves[0].drivers[0].name).toMatch(/Показатель/);
+    expect(body.moves[0]!.drivers[0]!.name).toMatch(/Показатель/);
   });
 
   it('exports an edition as CSV for Excel and as XLSX, with Russian headers', async () => {
@@ -452,12 +478,14 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('computes an edition on the illustrative dataset with the label saying so, and 422 when there are no values', async () => {
-    const { body: methodologies } = await t.getJson('/api/ratings/methodologies');
-    const investment = methodologies.items.find(
-      (m: any) => m.code === 'sez_investment_attractiveness' && m.isDefault,
+    const { body: methodologies } = await t.getJson<RatingMethodologyList>(
+      '/api/ratings/methodologies',
     );
-    const { status, body } = await post('/api/ratings/editions', {
-      methodologyId: investment.id,
+    const investment = methodologies.items.find(
+      (m) => m.code === 'sez_investment_attractiveness' && m.isDefault,
+    );
+    const { status, body } = await post<RatingEdition>('/api/ratings/editions', {
+      methodologyId: investment!.id,
       year: 2024,
       dataset: 'illustrative',
       label: 'Проверка',
@@ -465,14 +493,42 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     expect(status).toBe(201);
     expect(body.label).toBe('Проверка — Иллюстративные данные');
     expect(body.illustrative).toBe(true);
-    expect(body.rating.title).toMatch(/инвестиционной привлекательности/);
+    expect(body.rating!.title).toMatch(/инвестиционной привлекательности/);
     // One SEZ per type: each heads its own peer-group table.
-    expect(body.peerGroups.map((g: any) => g.rows.length)).toEqual([1, 1, 1]);
+    expect(body.peerGroups.map((g) => g.rows.length)).toEqual([1, 1, 1]);
     const none = await post('/api/ratings/editions', {
-      methodologyId: investment.id,
+      methodologyId: investment!.id,
       year: 1999,
       dataset: 'illustrative',
     });
     expect(none.status).toBe(422);
+  });
+
+  it('exports an edition as CSV byte for byte as the committed golden file (object ids as their fixture names)', async () => {
+    // Its own methodology code and dataset: this test needs nothing another test made.
+    const methodology = await post<RatingMethodology>('/api/ratings/methodologies', {
+      ...handWorkedMethodology,
+      id: 'hand_worked_golden',
+    });
+    expect(methodology.status).toBe(201);
+    const imported = await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(handCsv()),
+      dataset: 'golden',
+    });
+    expect(imported.status).toBe(200);
+    const edition = await post<RatingEdition>('/api/ratings/editions', {
+      methodologyId: methodology.body.id,
+      year: 2030,
+      dataset: 'golden',
+    });
+    expect(edition.status).toBe(201);
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/ratings/editions/${edition.body.id}/export?format=csv`,
+    });
+    expect(csv.statusCode).toBe(200);
+    const byId = new Map([...siteIds].map(([o, id]) => [id, o]));
+    const body = csv.body.replace(/;site;(\d+);/g, (_, id: string) => `;site;<${byId.get(id)}>;`);
+    await expectGolden('rating-edition.csv', body);
   });
 });

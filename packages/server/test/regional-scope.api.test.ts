@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
+import type { Created, ErrorBody, Person, RegionalRecord, Versioned } from './api-types.ts';
 
 /**
  * The regional scope rule (auth/access.ts, editing/region-resolvers.ts): a
@@ -30,7 +31,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
   afterAll(async () => t?.close());
 
   const created = async (client: Client, url: string, body: unknown): Promise<number> => {
-    const res = await client.request('POST', url, body);
+    const res = await client.request<Created>('POST', url, body);
     if (res.status !== 201) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
   };
@@ -62,7 +63,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
     return id;
   };
   const version = async (collection: string, id: number): Promise<number> =>
-    (await admin.request('GET', `/api/${collection}/${id}`)).body.version;
+    (await admin.request<Versioned>('GET', `/api/${collection}/${id}`)).body.version;
 
   describe('people at national organisations', () => {
     let shpilenko: number;
@@ -86,7 +87,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
 
     it('refuses every regional editor editing or deleting a person whose positions are at АКИТ РФ', async () => {
       for (const editor of [lipetsk, tambov, both]) {
-        const patch = await editor.request('PATCH', `/api/people/${shpilenko}`, {
+        const patch = await editor.request<ErrorBody>('PATCH', `/api/people/${shpilenko}`, {
           version: await version('people', shpilenko),
           firstName: 'Подменённый',
         });
@@ -98,7 +99,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
         );
         expect(del.status).toBe(403);
       }
-      const person = await admin.request('GET', `/api/people/${shpilenko}`);
+      const person = await admin.request<Person>('GET', `/api/people/${shpilenko}`);
       expect(person.status).toBe(200);
       expect(person.body.fullName).toMatch(/Андрей/);
     });
@@ -136,7 +137,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
   describe('cross-region positions', () => {
     it('refuses a Lipetsk editor adding a region-42 position to a Tambov person, who stays editable by the Tambov editor', async () => {
       const person = await personOf('68');
-      const byRegion = await lipetsk.request('POST', `/api/people/${person}/positions`, {
+      const byRegion = await lipetsk.request<ErrorBody>('POST', `/api/people/${person}/positions`, {
         title: 'Советник',
         regionCode: '42',
       });
@@ -147,7 +148,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
         organisationId: await organisation('42'),
       });
       expect(byOrganisation.status).toBe(403);
-      const positions = await admin.request('GET', `/api/people/${person}`);
+      const positions = await admin.request<Person>('GET', `/api/people/${person}`);
       expect(positions.body.positions).toHaveLength(1);
       const patch = await tambov.request('PATCH', `/api/people/${person}`, {
         version: 1,
@@ -163,7 +164,7 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
         regionCode: '42',
       });
       expect(own.status).toBe(403);
-      const linked = await both.request('POST', `/api/people/${person}/positions`, {
+      const linked = await both.request<Created>('POST', `/api/people/${person}/positions`, {
         title: 'Советник',
         regionCode: '42',
       });
@@ -223,9 +224,13 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
           })
         ).status,
       ).toBe(201);
-      const linked = await both.request('POST', `/api/clusters/${lipetskCluster}/members`, {
-        organisationId: tambovOrganisation,
-      });
+      const linked = await both.request<Created>(
+        'POST',
+        `/api/clusters/${lipetskCluster}/members`,
+        {
+          organisationId: tambovOrganisation,
+        },
+      );
       expect(linked.status).toBe(201);
       // Unlinking needs the rights to both ends as well.
       expect(
@@ -273,13 +278,13 @@ describe.each(databaseKinds())('regional scope on %s', (kind) => {
         ['clusters', await cluster('42')],
       ];
       for (const [collection, id] of records) {
-        const res = await lipetsk.request('PATCH', `/api/${collection}/${id}`, {
+        const res = await lipetsk.request<ErrorBody>('PATCH', `/api/${collection}/${id}`, {
           version: 1,
           regionCode: null,
         });
         expect(res.status, collection).toBe(403);
         expect(res.body.error.message).toMatch(/без региона/);
-        const after = await admin.request('GET', `/api/${collection}/${id}`);
+        const after = await admin.request<RegionalRecord>('GET', `/api/${collection}/${id}`);
         expect(after.body.region.code, collection).toBe('42');
         expect(after.body.version).toBe(1);
       }

@@ -6,6 +6,7 @@ import { buildApp } from '../src/http/app.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './databases.ts';
 import { signIn, type Client } from './sessions.ts';
+import type { Created, ErrorBody } from './api-types.ts';
 
 const MB = 1024 * 1024;
 
@@ -123,7 +124,7 @@ describe.each(databaseKinds())('request limits on %s', (kind) => {
   });
 
   it('refuses a state-changing request of a role that can never do it before reading its body', async () => {
-    const res = await analyst.request('POST', '/api/organisations', { name: '' });
+    const res = await analyst.request<ErrorBody>('POST', '/api/organisations', { name: '' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
   });
@@ -143,7 +144,7 @@ describe.each(databaseKinds())('request limits on %s', (kind) => {
     'answers %s on an unknown route with a JSON 404, signed in or not',
     async (method) => {
       for (const client of [await signIn(app, 'public'), analyst]) {
-        const res = await client.request(method, '/api/no-such-thing/5', { a: 1 });
+        const res = await client.request<ErrorBody>(method, '/api/no-such-thing/5', { a: 1 });
         expect(res.status).toBe(404);
         expect(res.body.error.code).toBe('not_found');
         expect(res.body.error.message).toMatch(/не найден/);
@@ -270,19 +271,19 @@ describe.each(databaseKinds())('request limits on %s', (kind) => {
     const admin = await signIn(app, 'administrator');
     // 1.25 MB of UTF-8: over the 1 MB default, within the sources route's own limit.
     const text = 'ая \u00A0\n'.repeat(150_000);
-    const source = await admin.request('POST', '/api/sources', {
+    const source = await admin.request<Created>('POST', '/api/sources', {
       kind: 'reference',
       title: `Длинный документ ${kind}`,
       text,
     });
     expect(source.status).toBe(201);
-    const person = await admin.request('POST', '/api/people', {
+    const person = await admin.request<ErrorBody>('POST', '/api/people', {
       lastName: 'Цитатов',
       sourceId: source.body.id,
       sourceQuote: `${'ая '.repeat(665)}ё`,
     });
     expect(person.status).toBe(400);
-    expect(person.body.error.fields[0].field).toBe('sourceQuote');
+    expect(person.body.error.fields![0]!.field).toBe('sourceQuote');
     // The backtracking search this replaced blocked the server for seconds on such a pair;
     // how long the linear one takes is the responsiveness benchmark's to measure.
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
+import type { SearchResponse } from './api-types.ts';
 
 describe.each(databaseKinds())('search on %s', (kind) => {
   let t: TestApp;
@@ -10,11 +11,12 @@ describe.each(databaseKinds())('search on %s', (kind) => {
   afterAll(async () => t?.close());
 
   const search = async (q: string, extra = '') =>
-    (await t.getJson(`/api/search?q=${encodeURIComponent(q)}&limit=100${extra}`)).body;
+    (await t.getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&limit=100${extra}`))
+      .body;
 
   it('«Липецкой» finds the region, ОЭЗ «Липецк», clusters, sessions and organisations of the region', async () => {
     const body = await search('Липецкой');
-    const titles = body.items.map((i: any) => `${i.type}:${i.title}`);
+    const titles = body.items.map((i) => `${i.type}:${i.title}`);
     expect(titles).toEqual(
       expect.arrayContaining([
         'region:Липецкая область',
@@ -33,7 +35,7 @@ describe.each(databaseKinds())('search on %s', (kind) => {
     for (const q of ['Липецкая', 'Липецкую', 'липецкой области']) {
       const body = await search(q);
       expect(
-        body.items.some((i: any) => i.type === 'region' && i.id === '42'),
+        body.items.some((i) => i.type === 'region' && i.id === '42'),
         q,
       ).toBe(true);
     }
@@ -43,7 +45,7 @@ describe.each(databaseKinds())('search on %s', (kind) => {
     for (const q of ['Липецкй', 'Лепецкая']) {
       const body = await search(q);
       expect(
-        body.items.some((i: any) => i.type === 'region' && i.title === 'Липецкая область'),
+        body.items.some((i) => i.type === 'region' && i.title === 'Липецкая область'),
         q,
       ).toBe(true);
     }
@@ -51,35 +53,39 @@ describe.each(databaseKinds())('search on %s', (kind) => {
   });
 
   it('finds a site by any alias, people by surname and documents by title words', async () => {
-    expect((await search('ОЭЗ ППТ')).items[0].title).toBe('ОЭЗ «Липецк»');
-    expect((await search('особой экономической зоны')).items[0].title).toBe('ОЭЗ «Липецк»');
-    expect((await search('Шпиленко')).items[0]).toMatchObject({
+    expect((await search('ОЭЗ ППТ')).items[0]!.title).toBe('ОЭЗ «Липецк»');
+    expect((await search('особой экономической зоны')).items[0]!.title).toBe('ОЭЗ «Липецк»');
+    expect((await search('Шпиленко')).items[0]!).toMatchObject({
       type: 'person',
       title: 'Шпиленко Андрей Викторович',
     });
-    expect((await search('Лаврентьева')).items[0].title).toBe('Лаврентьев Владимир Васильевич');
+    expect((await search('Лаврентьева')).items[0]!.title).toBe('Лаврентьев Владимир Васильевич');
   });
 
   it('ranks name matches before records that merely lie in the named region', async () => {
     const items = (await search('Липецкой')).items;
-    const firstRegionOnly = items.findIndex((i: any) => i.match === 'region');
-    const lastText = items.map((i: any) => i.match).lastIndexOf('text');
+    const firstRegionOnly = items.findIndex((i) => i.match === 'region');
+    const lastText = items.map((i) => i.match).lastIndexOf('text');
     expect(firstRegionOnly).toBeGreaterThan(lastText);
   });
 
   it('filters by type and pages with a stable total', async () => {
     const all = await search('Липецкой', '&types=organisation');
-    expect(all.items.every((i: any) => i.type === 'organisation')).toBe(true);
-    const page1 = (await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=0'))
-      .body;
-    const page2 = (await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=5'))
-      .body;
+    expect(all.items.every((i) => i.type === 'organisation')).toBe(true);
+    const page1 = (
+      await t.getJson<SearchResponse>('/api/search?q=Липецкой&types=organisation&limit=5&offset=0')
+    ).body;
+    const page2 = (
+      await t.getJson<SearchResponse>('/api/search?q=Липецкой&types=organisation&limit=5&offset=5')
+    ).body;
     expect(page1.total).toBe(all.total);
     expect(page2.total).toBe(all.total);
-    const ids = [...page1.items, ...page2.items].map((i: any) => i.id);
+    const ids = [...page1.items, ...page2.items].map((i) => i.id);
     expect(new Set(ids).size).toBe(10);
     const beyond = (
-      await t.getJson('/api/search?q=Липецкой&types=organisation&limit=5&offset=1000')
+      await t.getJson<SearchResponse>(
+        '/api/search?q=Липецкой&types=organisation&limit=5&offset=1000',
+      )
     ).body;
     expect(beyond.items).toEqual([]);
     expect(beyond.total).toBe(all.total);

@@ -6,12 +6,12 @@ export type Role = 'administrator' | 'regional_editor' | 'analyst' | 'public';
 /** A signed-in client: sends the session cookie and the CSRF token like the web app does. */
 export interface Client {
   role: Role;
-  request(
+  request<T = unknown>(
     method: string,
     url: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: T }>;
 }
 
 let counter = 0;
@@ -24,14 +24,19 @@ export async function signIn(
   if (role === 'public') {
     return {
       role,
-      async request(method, url, body, headers = {}) {
+      async request<T>(
+        method: string,
+        url: string,
+        body?: unknown,
+        headers: Record<string, string> = {},
+      ) {
         const res = await app.inject({
           method: method as 'GET',
           url,
           ...(body !== undefined ? { payload: body as object } : {}),
           headers,
         });
-        return { status: res.statusCode, body: res.body ? safeJson(res.body) : null };
+        return { status: res.statusCode, body: (res.body ? safeJson(res.body) : null) as T };
       },
     };
   }
@@ -54,14 +59,19 @@ export async function signIn(
   const csrf = login.json().csrfToken as string;
   return {
     role,
-    async request(method, url, body, headers = {}) {
+    async request<T>(
+      method: string,
+      url: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) {
       const res = await app.inject({
         method: method as 'GET',
         url,
         ...(body !== undefined ? { payload: body as object } : {}),
         headers: { cookie, 'x-csrf-token': csrf, ...headers },
       });
-      return { status: res.statusCode, body: res.body ? safeJson(res.body) : null };
+      return { status: res.statusCode, body: (res.body ? safeJson(res.body) : null) as T };
     },
   };
 }

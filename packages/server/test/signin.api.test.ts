@@ -12,6 +12,7 @@ import { createUser, ensureFirstAdministrator } from '../src/users/user.service.
 import { ValidationError } from '../src/shared/domain-errors.ts';
 import { handOverFirstPassword } from '../src/users/first-password-file.ts';
 import { parseConfig } from '../src/config/config.ts';
+import type { AuditSearchResult, ErrorBody, SessionList, User, Viewer } from './api-types.ts';
 
 const GOOD = 'лиловый-сокол-над-рекой';
 let seq = 0;
@@ -273,14 +274,20 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
     ).toBe(429);
     const analyst = await signIn(t.app, 'analyst');
     expect((await analyst.request('POST', `/api/users/${target.id}/unlock`)).status).toBe(403);
-    const unlocked = await admin.request('POST', `/api/users/${target.id}/unlock`);
+    const unlocked = await admin.request<{ cleared: number }>(
+      'POST',
+      `/api/users/${target.id}/unlock`,
+    );
     expect(unlocked.status).toBe(200);
     expect(unlocked.body.cleared).toBeGreaterThan(0);
     expect(
       (await login({ email: target.email, password: target.password, ip: '10.40.1.1' })).statusCode,
     ).toBe(200);
-    const events = await admin.request('GET', `/api/audit?trail=security&userId=${target.id}`);
-    const actions = events.body.items.map((e: { action: string }) => e.action);
+    const events = await admin.request<AuditSearchResult>(
+      'GET',
+      `/api/audit?trail=security&userId=${target.id}`,
+    );
+    const actions = events.body.items.map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining([
         'account_unlocked',
@@ -386,9 +393,9 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
       ['qwertyuiop12', /распространённых|простой/],
       ['1234567890ab', /распространённых|простой/],
     ] as const) {
-      const res = await admin.request('POST', '/api/users', body(password, email));
+      const res = await admin.request<ErrorBody>('POST', '/api/users', body(password, email));
       expect(res.status, password).toBe(400);
-      const field = res.body.error.fields[0];
+      const field = res.body.error.fields![0]!;
       expect(field.field).toBe('password');
       expect(field.message, password).toMatch(problem);
       expect(field.messageEn).toMatch(/[a-z]/);
@@ -408,7 +415,7 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
 
   it('refuses to disable or demote the last active administrator with 409', async () => {
     const last = await signIn(t.app, 'administrator');
-    const me = (await last.request('GET', '/api/auth/me')).body.user;
+    const me = (await last.request<Viewer>('GET', '/api/auth/me')).body.user!;
     const others = await t.app.deps.db
       .updateTable('app_user')
       .set({ disabled: true })
@@ -418,7 +425,9 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
       .returning('id')
       .execute();
     try {
-      const disable = await last.request('PATCH', `/api/users/${me.id}`, { disabled: true });
+      const disable = await last.request<ErrorBody>('PATCH', `/api/users/${me.id}`, {
+        disabled: true,
+      });
       expect(disable.status).toBe(409);
       expect(disable.body.error.code).toBe('last_administrator');
       expect(disable.body.error.message).toMatch(/последний/);
@@ -512,21 +521,26 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
     const totp = new TOTP({ secret: Secret.fromBase32(enrol.secret) });
     await s.call('POST', '/api/auth/totp/confirm', { code: totp.generate() });
     const admin = await signIn(t.app, 'administrator');
-    const patched = await admin.request('PATCH', `/api/users/${user.id}`, { disableTotp: true });
+    const patched = await admin.request<User>('PATCH', `/api/users/${user.id}`, {
+      disableTotp: true,
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.totpEnabled).toBe(false);
     expect(
       (await login({ email: user.email, password: user.password, ip: '10.62.0.2' })).statusCode,
     ).toBe(200);
-    const events = await admin.request('GET', `/api/audit?action=totp_disabled&userId=${user.id}`);
-    expect(events.body.items[0].details).toEqual({ byAdministrator: true });
+    const events = await admin.request<AuditSearchResult>(
+      'GET',
+      `/api/audit?action=totp_disabled&userId=${user.id}`,
+    );
+    expect(events.body.items[0]!.details).toEqual({ byAdministrator: true });
   });
 
   it('lets only one of two administrators disabling each other at the same moment succeed', async () => {
     const a = await signIn(t.app, 'administrator');
     const b = await signIn(t.app, 'administrator');
-    const idA = (await a.request('GET', '/api/auth/me')).body.user.id;
-    const idB = (await b.request('GET', '/api/auth/me')).body.user.id;
+    const idA = (await a.request<Viewer>('GET', '/api/auth/me')).body.user!.id;
+    const idB = (await b.request<Viewer>('GET', '/api/auth/me')).body.user!.id;
     const others = await t.app.deps.db
       .updateTable('app_user')
       .set({ disabled: true })
@@ -618,10 +632,10 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
     expect((await three.call('GET', '/api/auth/me')).json().user).toBeNull();
     expect((await one.call('GET', '/api/auth/me')).json().user.email).toBe(user.email);
     const admin = await signIn(t.app, 'administrator');
-    const theirs = await admin.request('GET', `/api/users/${user.id}/sessions`);
+    const theirs = await admin.request<SessionList>('GET', `/api/users/${user.id}/sessions`);
     expect(theirs.body.items).toHaveLength(1);
     expect(
-      (await admin.request('DELETE', `/api/users/${user.id}/sessions/${theirs.body.items[0].id}`))
+      (await admin.request('DELETE', `/api/users/${user.id}/sessions/${theirs.body.items[0]!.id}`))
         .status,
     ).toBe(200);
     expect((await one.call('GET', '/api/auth/me')).json().user).toBeNull();
@@ -647,16 +661,19 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
       role: 'regional_editor',
       regions: ['42'],
     });
-    const search = await admin.request('GET', `/api/audit?trail=security&userId=${user.id}`);
+    const search = await admin.request<AuditSearchResult>(
+      'GET',
+      `/api/audit?trail=security&userId=${user.id}`,
+    );
     expect(search.status).toBe(200);
-    const actions = search.body.items.map((e: { action: string }) => e.action);
+    const actions = search.body.items.map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['account_created', 'sign_in', 'password_changed', 'role_changed']),
     );
-    const role = search.body.items.find((e: { action: string }) => e.action === 'role_changed');
-    expect(role.details.after).toEqual({ role: 'regional_editor', regions: ['42'] });
+    const role = search.body.items.find((e) => e.action === 'role_changed')!;
+    expect(role.details!.after).toEqual({ role: 'regional_editor', regions: ['42'] });
     expect(JSON.stringify(search.body)).not.toContain('другой-лиловый-сокол');
-    const byAction = await admin.request(
+    const byAction = await admin.request<AuditSearchResult>(
       'GET',
       `/api/audit?action=password_changed&userId=${user.id}`,
     );
@@ -667,24 +684,27 @@ describe.each(databaseKinds())('sign-in that holds on %s', (kind) => {
       entity: { type: 'user', id: String(user.id) },
     });
     const today = new Date().toISOString().slice(0, 10);
-    const future = await admin.request('GET', `/api/audit?userId=${user.id}&from=2999-01-01`);
+    const future = await admin.request<AuditSearchResult>(
+      'GET',
+      `/api/audit?userId=${user.id}&from=2999-01-01`,
+    );
     expect(future.body.items).toHaveLength(0);
-    const ranged = await admin.request(
+    const ranged = await admin.request<AuditSearchResult>(
       'GET',
       `/api/audit?userId=${user.id}&from=2000-01-01&to=${today}`,
     );
     expect(ranged.body.total).toBeGreaterThanOrEqual(4);
-    const impossible = await admin.request('GET', '/api/audit?from=2026-02-30');
+    const impossible = await admin.request<ErrorBody>('GET', '/api/audit?from=2026-02-30');
     expect(impossible.status).toBe(400);
-    expect(impossible.body.error.fields[0].field).toBe('from');
+    expect(impossible.body.error.fields![0]!.field).toBe('from');
     // Record changes are in the same search.
     await admin.request('POST', '/api/people', { lastName: 'Журналов' });
-    const changes = await admin.request(
+    const changes = await admin.request<AuditSearchResult>(
       'GET',
       '/api/audit?trail=changes&entityType=person&action=create',
     );
     expect(changes.body.items.length).toBeGreaterThan(0);
-    expect(changes.body.items[0].trail).toBe('changes');
+    expect(changes.body.items[0]!.trail).toBe('changes');
     const exporter = await account('administrator');
     const exporterSession = await session({
       email: exporter.email,

@@ -5,6 +5,7 @@ import { toCsv, toXlsx } from '../src/cluster-analytics/cluster-analytics.export
 import { runClusterMap } from '../src/clusters/cluster-map-command.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
+import type { RatingEditionList } from './api-types.ts';
 
 const FORMULA = '=HYPERLINK("http://x","y")';
 const NEUTRAL = `'${FORMULA}`;
@@ -39,11 +40,9 @@ describe.each(databaseKinds())('rating edition export with a formula in a name o
     t = await createTestApp(kind);
     // The demo's published editions rank ОЭЗ «Липецк»; its name becomes a formula.
     await sql`UPDATE site SET name = ${FORMULA} WHERE name = 'ОЭЗ «Липецк»'`.execute(t.database.db);
-    const { body } = await t.getJson('/api/ratings/editions');
-    const esg = body.ratings.find((r: { code: string }) => r.code === 'akit-sez-esg');
-    editionId = esg.editions.find(
-      (e: { kind: string; year: number }) => e.kind === 'published' && e.year === 2023,
-    ).id;
+    const { body } = await t.getJson<RatingEditionList>('/api/ratings/editions');
+    const esg = body.ratings.find((r) => r.code === 'akit-sez-esg')!;
+    editionId = esg.editions.find((e) => e.kind === 'published' && e.year === 2023)!.id;
   });
   afterAll(async () => t?.close());
 

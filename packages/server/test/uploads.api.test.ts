@@ -8,6 +8,7 @@ import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
 import { loadImportReference, prepareDatasetImport } from '../src/datasets/import-dataset-file.ts';
+import type { CreatedDataset, ErrorBody, ImportRejected, Upload } from './api-types.ts';
 
 const MB = 1024 * 1024;
 const OCTETS = { 'content-type': 'application/octet-stream' };
@@ -97,12 +98,17 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
   afterAll(async () => t?.close());
 
   it('creates a dataset from a streamed upload and removes the temporary file afterwards', async () => {
-    const uploaded = await analyst.request('POST', '/api/uploads', Buffer.from(CSV), OCTETS);
+    const uploaded = await analyst.request<Upload>(
+      'POST',
+      '/api/uploads',
+      Buffer.from(CSV),
+      OCTETS,
+    );
     expect(uploaded.status).toBe(201);
     expect(uploaded.body.uploadId).toMatch(/^[0-9a-f]{32}$/);
     expect(uploaded.body.bytes).toBe(Buffer.byteLength(CSV));
     expect(t.app.uploads.pending).toBe(1);
-    const created = await analyst.request('POST', '/api/datasets', {
+    const created = await analyst.request<CreatedDataset>('POST', '/api/datasets', {
       name: `Загрузка ${kind}`,
       measure: 'employment',
       file: {
@@ -120,25 +126,34 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
     expect(filesInUploadDir(t)).toBe(0);
 
     // Used once: the same id again is unknown, and so is it for anyone else.
-    const again = await analyst.request('POST', `/api/datasets/${created.body.dataset.id}/import`, {
-      format: 'csv',
-      uploadId: uploaded.body.uploadId,
-      mapping: MAPPING,
-    });
+    const again = await analyst.request<ErrorBody>(
+      'POST',
+      `/api/datasets/${created.body.dataset.id}/import`,
+      {
+        format: 'csv',
+        uploadId: uploaded.body.uploadId,
+        mapping: MAPPING,
+      },
+    );
     expect(again.status).toBe(400);
-    expect(again.body.error.fields[0].field).toBe('file.uploadId');
+    expect(again.body.error.fields![0]!.field).toBe('file.uploadId');
   });
 
   it('imports a streamed upload into an existing dataset, idempotently', async () => {
-    const created = await analyst.request('POST', '/api/datasets', {
+    const created = await analyst.request<CreatedDataset>('POST', '/api/datasets', {
       name: `Повтор ${kind}`,
       measure: 'employment',
       file: { format: 'csv', content: CSV, mapping: MAPPING },
     });
     expect(created.status).toBe(201);
     const id = created.body.dataset.id;
-    const uploaded = await analyst.request('POST', '/api/uploads', Buffer.from(CSV), OCTETS);
-    const imported = await analyst.request('POST', `/api/datasets/${id}/import`, {
+    const uploaded = await analyst.request<Upload>(
+      'POST',
+      '/api/uploads',
+      Buffer.from(CSV),
+      OCTETS,
+    );
+    const imported = await analyst.request<CreatedDataset>('POST', `/api/datasets/${id}/import`, {
       format: 'csv',
       uploadId: uploaded.body.uploadId,
       mapping: MAPPING,
@@ -151,7 +166,7 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
   it('runs parallel imports one after another, each complete', async () => {
     const results = await Promise.all(
       [1, 2, 3].map((k) =>
-        analyst.request('POST', '/api/datasets', {
+        analyst.request<CreatedDataset>('POST', '/api/datasets', {
           name: `Параллельно ${kind} ${k}`,
           measure: 'employment',
           file: { format: 'csv', content: CSV, mapping: MAPPING },
@@ -164,8 +179,13 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
 
   it("refuses another user's upload as unknown", async () => {
     const other = await signIn(t.app, 'analyst');
-    const uploaded = await analyst.request('POST', '/api/uploads', Buffer.from(CSV), OCTETS);
-    const res = await other.request('POST', '/api/datasets', {
+    const uploaded = await analyst.request<Upload>(
+      'POST',
+      '/api/uploads',
+      Buffer.from(CSV),
+      OCTETS,
+    );
+    const res = await other.request<ErrorBody>('POST', '/api/datasets', {
       name: 'Чужая загрузка',
       measure: 'employment',
       file: { format: 'csv', uploadId: uploaded.body.uploadId, mapping: MAPPING },
@@ -232,7 +252,7 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
     const inlineMs = performance.now() - started;
     expect(inline.emptyCells).toBe(120_000);
 
-    const uploaded = await analyst.request('POST', '/api/uploads', file, OCTETS);
+    const uploaded = await analyst.request<Upload>('POST', '/api/uploads', file, OCTETS);
     let longest = 0;
     let last = performance.now();
     const ticker = setInterval(() => {
@@ -240,7 +260,7 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
       longest = Math.max(longest, now - last);
       last = now;
     }, 5);
-    const created = await analyst.request('POST', '/api/datasets', {
+    const created = await analyst.request<CreatedDataset>('POST', '/api/datasets', {
       name: `Большой файл ${kind}`,
       measure: 'employment',
       file: { format: 'csv', uploadId: uploaded.body.uploadId, mapping },
@@ -253,10 +273,19 @@ describe.each(databaseKinds())('file uploads on %s', (kind) => {
 
   it('imports indicator values from an upload', async () => {
     const file = 'object,indicator,value,year\nНет такого,x,1,2024\n';
-    const uploaded = await analyst.request('POST', '/api/uploads', Buffer.from(file), OCTETS);
-    const res = await analyst.request('POST', '/api/ratings/indicator-values/import', {
-      uploadId: uploaded.body.uploadId,
-    });
+    const uploaded = await analyst.request<Upload>(
+      'POST',
+      '/api/uploads',
+      Buffer.from(file),
+      OCTETS,
+    );
+    const res = await analyst.request<ImportRejected>(
+      'POST',
+      '/api/ratings/indicator-values/import',
+      {
+        uploadId: uploaded.body.uploadId,
+      },
+    );
     // The file is read (its rows are checked and refused), and the upload is gone afterwards.
     expect(res.status).toBe(422);
     expect(res.body.problems.length).toBeGreaterThan(0);

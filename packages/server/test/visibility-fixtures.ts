@@ -2,6 +2,7 @@ import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample
 import { sql } from 'kysely';
 import type { Db } from '../src/db/connection.ts';
 import type { Client } from './sessions.ts';
+import type { Created, CreatedDataset, Versioned } from './api-types.ts';
 
 /**
  * Records of every entity type in three states — visible, unpublished
@@ -42,14 +43,14 @@ export interface VisibilityFixtures {
 }
 
 async function created(admin: Client, url: string, body: Record<string, unknown>): Promise<number> {
-  const res = await admin.request('POST', url, body);
+  const res = await admin.request<Created>('POST', url, body);
   if (res.status !== 201)
     throw new Error(`fixture ${url}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
 
 async function removed(admin: Client, collection: string, id: number): Promise<void> {
-  const current = await admin.request('GET', `/api/${collection}/${id}`);
+  const current = await admin.request<Versioned>('GET', `/api/${collection}/${id}`);
   const res = await admin.request(
     'DELETE',
     `/api/${collection}/${id}?version=${current.body.version}`,
@@ -346,12 +347,12 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
   });
 
   // ---- ratings ----
-  const methodology = await admin.request('POST', '/api/ratings/methodologies', {
+  const methodology = await admin.request<Created>('POST', '/api/ratings/methodologies', {
     ...handWorkedMethodology,
     code: 'visibility_check',
   });
   if (methodology.status !== 201) throw new Error(`fixture methodology: ${methodology.status}`);
-  const methodologyId = methodology.body.id as number;
+  const methodologyId = methodology.body.id;
   const codes = handWorkedMethodology.indicators.map((i) => i.code);
   const valuesCsv = (sites: number[]) =>
     [
@@ -366,14 +367,14 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
     if (res.status !== 200) throw new Error(`fixture values: ${JSON.stringify(res.body)}`);
   };
   const compute = async (dataset: string, label: string) => {
-    const res = await admin.request('POST', '/api/ratings/editions', {
+    const res = await admin.request<Created>('POST', '/api/ratings/editions', {
       methodologyId,
       year: 2030,
       dataset,
       label,
     });
     if (res.status !== 201) throw new Error(`fixture edition: ${JSON.stringify(res.body)}`);
-    return res.body.id as number;
+    return res.body.id;
   };
   await importValues('visibility-visible', [site.visible, otherVisibleSite]);
   await importValues('visibility-draft', [site.visible, site.draft, otherVisibleSite]);
@@ -430,7 +431,7 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
   ]);
 
   // ---- a statistical dataset for the analytics routes ----
-  const dataset = await admin.request('POST', '/api/datasets', {
+  const dataset = await admin.request<CreatedDataset>('POST', '/api/datasets', {
     name: visible('dataset'),
     measure: 'employment',
     file: {

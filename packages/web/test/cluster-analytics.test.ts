@@ -1,14 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../server/src/users/user.service.ts';
-import {
-  REPOSITORY_ROOT,
-  startBrowserHarness,
-  watchErrors,
-  type BrowserHarness,
-} from './browser-harness.ts';
+import { startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
 
 // The LQ map with strong regions, a region's cluster portfolio with
 // candidates, the CSV export, and an analyst's import with its quarantine
@@ -22,7 +16,6 @@ const ANALYST = {
 };
 const YEAR = 2022;
 const CATEGORY = 'fishing';
-const SHOTS = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
 
 interface MapItem {
   region: { code: string; name: string };
@@ -138,7 +131,6 @@ describe('cluster analysis pages', () => {
     expect(paint.fill).toContain('#b2182b');
     expect(paint.fill).toContain('#2166ac');
     expect(paint.outline).toContain(`"${strong[0]!.region.code}"`);
-    await page.screenshot({ path: path.join(SHOTS, 'cluster-map.png') });
 
     // Sorting by region name puts the table in alphabetical order.
     await page.locator('[data-testid=sort-region]').click();
@@ -216,7 +208,6 @@ describe('cluster analysis pages', () => {
       candidates.items[0]!.relatedStrongIndustries.length,
     );
     expect(await first.innerText()).toMatch(/φ \d,\d\d/);
-    await page.screenshot({ path: path.join(SHOTS, 'cluster-portfolio.png'), fullPage: true });
 
     // A higher threshold narrows the candidates, as the API does.
     const strict = await api<{ items: unknown[] }>(

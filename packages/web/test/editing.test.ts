@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createUser } from '../../server/src/users/user.service.ts';
-import { REPOSITORY_ROOT, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 
 // Issue 3: a regional editor's path through the registry, the refusal on
 // another region, concurrent edits, the audit trail and hostile names.
@@ -20,7 +18,6 @@ const SECOND = {
 };
 const ORGANISATION = 'Липецкий завод сельскохозяйственных машин «Агромаш-Тест»';
 const HOSTILE = `<script>alert(1)</script> ' OR 1=1 --`;
-const SHOTS = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
 
 let h: BrowserHarness;
 let page: Page;
@@ -58,7 +55,6 @@ beforeAll(async () => {
       void dialog.dismiss();
     });
   }
-  await mkdir(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -208,10 +204,6 @@ describe('editing the registry', () => {
     ]);
     await page.locator('[data-testid=input-town]').fill('Липецк');
     expect(posts).toEqual([]);
-    await page.screenshot({
-      path: path.join(SHOTS, 'editing-new-organisation.png'),
-      fullPage: true,
-    });
 
     await page.locator('[data-testid=submit]').click();
     await page.waitForURL(/\/organisations\/\d+$/);
@@ -418,7 +410,6 @@ describe('editing the registry', () => {
     expect(await text(town.locator('[data-testid=conflict-mine]'))).toBe('Елец');
     expect(await text(town.locator('[data-testid=conflict-theirs]'))).toBe('Грязи');
     expect(await town.getAttribute('data-differs')).toBe('true');
-    await page2.screenshot({ path: path.join(SHOTS, 'editing-conflict.png') });
     await conflict.locator('[data-testid=conflict-reapply]').click();
     await page2.waitForURL(new RegExp(`/organisations/${organisationId}$`));
     const details = await text(page2.locator('section[aria-label=Сведения]'));
@@ -458,7 +449,6 @@ describe('editing the registry', () => {
     // Membership and position recorded earlier show in the organisation's history too.
     expect(await entries.filter({ hasText: 'Участник кластера' }).count()).toBe(1);
     expect(await entries.filter({ hasText: 'Должность: Генеральный директор' }).count()).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, 'editing-history.png'), fullPage: false });
   });
 
   it('stores a name with <script> and SQL and shows it as text: no dialog, no script element; deleting marks it deleted and the administrator restores it', async () => {

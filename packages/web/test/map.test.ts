@@ -1,14 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Point } from 'geojson';
-import {
-  REPOSITORY_ROOT,
-  startBrowserHarness,
-  watchErrors,
-  type BrowserHarness,
-} from './browser-harness.ts';
+import { startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
 
 // Issue 2, step 1: a map of Russia with every federal subject, coloured by a chosen measure, sites as points.
 
@@ -124,16 +117,5 @@ describe('map of Russia', () => {
     expect(await popup.innerText()).toContain('координаты не указаны — показан центр региона');
 
     expect(errors).toEqual([]);
-  });
-
-  it('saves a screenshot of the map at 1280×800 (docs/screenshots/map.png)', async () => {
-    const shot = await h.newPage({ width: 1280, height: 800 });
-    await shot.goto(`${h.url}/`);
-    await waitForMap(shot);
-    await shot.waitForTimeout(500);
-    const dir = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
-    await mkdir(dir, { recursive: true });
-    await shot.screenshot({ path: path.join(dir, 'map.png') });
-    await shot.close();
   });
 });

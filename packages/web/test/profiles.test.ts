@@ -1,13 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import {
-  REPOSITORY_ROOT,
-  startBrowserHarness,
-  watchErrors,
-  type BrowserHarness,
-} from './browser-harness.ts';
+import { startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
 
 // Issue 2, steps 3–5: profiles holding every seed fact, each with its source, and the links between them.
 
@@ -244,16 +237,5 @@ describe('profiles', () => {
     await page.goto(`${h.url}/organisations?region=42`);
     await expect.poll(() => text(page.locator('[data-testid=list-total]'))).toMatch(/Найдено: \d+/);
     expect(errors).toEqual([]);
-  });
-
-  it('saves a screenshot of the ОЭЗ «Липецк» profile at 1280×800 (docs/screenshots/sez-lipetsk.png)', async () => {
-    const shot = await h.newPage({ width: 1280, height: 800 });
-    await shot.goto(`${h.url}/`);
-    await openBySearch(shot, 'ОЭЗ Липецк', 'ОЭЗ «Липецк»');
-    await shot.waitForSelector('[data-testid=rating-place]');
-    const dir = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
-    await mkdir(dir, { recursive: true });
-    await shot.screenshot({ path: path.join(dir, 'sez-lipetsk.png') });
-    await shot.close();
   });
 });

@@ -2,6 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../server/src/users/user.service.ts';
 import { startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
+import type {
+  RatingEdition,
+  RatingEditionList,
+  RatingMethodology,
+  RatingMethodologyList,
+  WhatIfResponse,
+} from '../../server/test/api-types.ts';
+
+type EditionSummary = RatingEditionList['ratings'][number]['editions'][number];
 
 // Issue 5, the web side: the editions list with the seed places, an edition
 // with its table, chart and explanation, the methodology page, live
@@ -48,7 +57,7 @@ afterAll(async () => {
 const numberOf = (text: string) =>
   Number(text.replace(/\s/g, '').replace('−', '-').replace(',', '.'));
 
-async function api<T = any>(
+async function api<T = unknown>(
   method: string,
   url: string,
   body?: unknown,
@@ -72,15 +81,15 @@ async function api<T = any>(
   );
 }
 
-async function editionsList(): Promise<any> {
-  return (await api('GET', '/api/ratings/editions')).body;
+async function editionsList(): Promise<RatingEditionList> {
+  return (await api<RatingEditionList>('GET', '/api/ratings/editions')).body;
 }
 
 /** The demo's computed ESG edition for 2023 (all SEZs in one peer group, illustrative values). */
-async function demoEsgEdition(): Promise<any> {
+async function demoEsgEdition(): Promise<EditionSummary> {
   const list = await editionsList();
-  const esg = list.ratings.find((r: any) => r.code === 'akit-sez-esg');
-  return esg.editions.find((e: any) => e.kind === 'computed' && e.year === 2023);
+  const esg = list.ratings.find((r) => r.code === 'akit-sez-esg')!;
+  return esg.editions.find((e) => e.kind === 'computed' && e.year === 2023)!;
 }
 
 async function liveOrder(): Promise<string[]> {
@@ -181,9 +190,15 @@ describe('ratings in the browser', () => {
   });
 
   it('prints the methodology with its groups, weights and indicators, marked as PromAtlas’s and not the association’s', async () => {
-    const { body: methodologies } = await api('GET', '/api/ratings/methodologies');
-    const shipped = methodologies.items.find((m: any) => m.code === 'sez_esg' && m.isDefault);
-    const { body: methodology } = await api('GET', `/api/ratings/methodologies/${shipped.id}`);
+    const { body: methodologies } = await api<RatingMethodologyList>(
+      'GET',
+      '/api/ratings/methodologies',
+    );
+    const shipped = methodologies.items.find((m) => m.code === 'sez_esg' && m.isDefault)!;
+    const { body: methodology } = await api<RatingMethodology>(
+      'GET',
+      `/api/ratings/methodologies/${shipped.id}`,
+    );
     // Reached from the editions list, as a reader would.
     await page.goto(`${h.url}/ratings`);
     await page
@@ -198,12 +213,12 @@ describe('ratings in the browser', () => {
     const groupRows = await page
       .locator('[data-testid=methodology-group] td:first-child')
       .allInnerTexts();
-    expect(groupRows).toEqual(methodology.methodology.groups.map((g: any) => g.name));
+    expect(groupRows).toEqual(methodology.methodology.groups.map((g) => g.name));
     const indicatorCodes = await page
       .locator('[data-testid=methodology-indicator]')
       .evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.code));
     expect(indicatorCodes.sort()).toEqual(
-      methodology.methodology.indicators.map((i: any) => i.code).sort(),
+      methodology.methodology.indicators.map((i) => i.code).sort(),
     );
     const first = page.locator('[data-testid=methodology-indicator]').first();
     expect(await first.innerText()).toMatch(
@@ -219,12 +234,18 @@ describe('ratings in the browser', () => {
     await page.locator('[data-testid=sign-in-submit]').click();
     await page.locator('[data-testid=import-file]').waitFor();
 
-    const { body: methodologies } = await api('GET', '/api/ratings/methodologies');
-    const esg = methodologies.items.find(
-      (m: any) => m.code === 'sez_esg' && m.version.endsWith('-all-sez'),
+    const { body: methodologies } = await api<RatingMethodologyList>(
+      'GET',
+      '/api/ratings/methodologies',
     );
-    const { body: methodology } = await api('GET', `/api/ratings/methodologies/${esg.id}`);
-    const codes: string[] = methodology.methodology.indicators.map((i: any) => i.code);
+    const esg = methodologies.items.find(
+      (m) => m.code === 'sez_esg' && m.version.endsWith('-all-sez'),
+    )!;
+    const { body: methodology } = await api<RatingMethodology>(
+      'GET',
+      `/api/ratings/methodologies/${esg.id}`,
+    );
+    const codes: string[] = methodology.methodology.indicators.map((i) => i.code);
     // Deterministic made-up values: a linear congruential sequence, 0–100.
     let seed = 20260501;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 100;
@@ -266,11 +287,14 @@ describe('ratings in the browser', () => {
   });
 
   it('re-ranks 50 objects in the browser within 100 ms of a weight slider moving, as the server would, and the order changes', async () => {
-    const { body: methodologies } = await api('GET', '/api/ratings/methodologies');
-    const esg = methodologies.items.find(
-      (m: any) => m.code === 'sez_esg' && m.version.endsWith('-all-sez'),
+    const { body: methodologies } = await api<RatingMethodologyList>(
+      'GET',
+      '/api/ratings/methodologies',
     );
-    const computed = await api('POST', '/api/ratings/editions', {
+    const esg = methodologies.items.find(
+      (m) => m.code === 'sez_esg' && m.version.endsWith('-all-sez'),
+    )!;
+    const computed = await api<RatingEdition>('POST', '/api/ratings/editions', {
       methodologyId: esg.id,
       year: YEAR,
       dataset: DATASET,
@@ -284,7 +308,7 @@ describe('ratings in the browser', () => {
     await expect.poll(() => timing.getAttribute('data-mode'), { timeout: 30_000 }).toBe('browser');
     await expect.poll(() => page.locator('[data-testid=live-row]').count()).toBe(OBJECTS);
     const before = await liveOrder();
-    expect(before).toEqual(computed.body.peerGroups[0].rows.map((r: any) => r.object.id));
+    expect(before).toEqual(computed.body.peerGroups[0]!.rows.map((r) => r.object.id));
 
     // Environment to zero (Home on the slider, as a keyboard user would): the table re-ranks.
     const reranks = async () => Number((await timing.getAttribute('data-reranks')) ?? '0');
@@ -295,10 +319,10 @@ describe('ratings in the browser', () => {
     await expect.poll(reranks).toBe(start + 1);
     const after = await liveOrder();
     expect(after).not.toEqual(before);
-    const whatIf = await api('POST', `/api/ratings/editions/${editionId}/what-if`, {
+    const whatIf = await api<WhatIfResponse>('POST', `/api/ratings/editions/${editionId}/what-if`, {
       groupWeights: { e: 0 },
     });
-    expect(after).toEqual(whatIf.body.peerGroups[0].rows.map((r: any) => r.object.id));
+    expect(after).toEqual(whatIf.body.peerGroups[0]!.rows.map((r) => r.object.id));
 
     // Drag back step by step; every step re-ranks within 100 ms from the input event to the new table.
     const times: number[] = [Number(await timing.getAttribute('data-update-ms'))];
@@ -343,12 +367,10 @@ describe('ratings in the browser', () => {
 
   it('compares the two computed ESG editions of the demo (2023 → 2024): who moved and which indicators drove it', async () => {
     const list = await editionsList();
-    const esg = list.ratings.find((r: any) => r.code === 'akit-sez-esg');
-    const demo = esg.editions.filter(
-      (e: any) => e.kind === 'computed' && e.dataset === 'illustrative',
-    );
-    const before = demo.find((e: any) => e.year === 2023);
-    const after = demo.find((e: any) => e.year === 2024);
+    const esg = list.ratings.find((r) => r.code === 'akit-sez-esg')!;
+    const demo = esg.editions.filter((e) => e.kind === 'computed' && e.dataset === 'illustrative');
+    const before = demo.find((e) => e.year === 2023)!;
+    const after = demo.find((e) => e.year === 2024)!;
     await page.goto(`${h.url}/ratings/compare?before=${before.id}&after=${after.id}`);
     const movers = page.locator('[data-testid=mover]');
     await movers.first().waitFor();

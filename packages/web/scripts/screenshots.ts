@@ -1,0 +1,180 @@
+/**
+ * Writes the documentation screenshots (docs/screenshots/*.png) from the built
+ * web app on a fresh demo database, the same way the browser tests start it:
+ * `npm run build:web && npm run screenshots`. Tests assert; this script only
+ * draws, so a picture changing is never a test result. Each picture opens its
+ * page from the start (no state from another picture), except the editing
+ * ones, which need the organisation they create.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { createUser } from '../../server/src/users/user.service.ts';
+import {
+  REPOSITORY_ROOT,
+  startBrowserHarness,
+  type BrowserHarness,
+} from '../test/browser-harness.ts';
+
+const SHOTS = path.join(REPOSITORY_ROOT, 'docs', 'screenshots');
+const EDITOR = { email: 'editor@lipetsk.test', password: 'редактор-липецк-2026' };
+const SECOND = { email: 'second@lipetsk.test', password: 'второй-редактор-2026' };
+const ORGANISATION = 'Липецкий завод сельскохозяйственных машин «Агромаш-Тест»';
+
+async function waitForMap(p: Page): Promise<void> {
+  await p.waitForFunction(
+    () => {
+      const map = window.__promatlasMap;
+      return (
+        !!map &&
+        map.loaded() &&
+        map.isSourceLoaded('regions') &&
+        map.getContainer().dataset.sites !== undefined
+      );
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+async function signIn(h: BrowserHarness, p: Page, who: { email: string; password: string }) {
+  await p.goto(`${h.url}/login?next=${encodeURIComponent('/')}`);
+  await p.locator('[data-testid=input-email]').fill(who.email);
+  await p.locator('[data-testid=input-password]').fill(who.password);
+  await p.locator('[data-testid=sign-in-submit]').click();
+  await p.locator('[data-testid=user-menu]').waitFor();
+}
+
+async function json<T>(h: BrowserHarness, url: string): Promise<T> {
+  const response = await fetch(`${h.url}${url}`);
+  if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function map(h: BrowserHarness): Promise<void> {
+  const p = await h.newPage({ width: 1280, height: 800 });
+  await p.goto(`${h.url}/`);
+  await waitForMap(p);
+  await p.waitForTimeout(500);
+  await p.screenshot({ path: path.join(SHOTS, 'map.png') });
+  await p.close();
+}
+
+async function sezProfile(h: BrowserHarness): Promise<void> {
+  const p = await h.newPage({ width: 1280, height: 800 });
+  await p.goto(`${h.url}/`);
+  await p.locator('[data-testid=search-input]').fill('ОЭЗ Липецк');
+  const option = p.locator('[data-testid=search-option]').filter({ hasText: 'ОЭЗ «Липецк»' });
+  await option.first().click();
+  await p.waitForSelector('[data-testid=rating-place]');
+  await p.screenshot({ path: path.join(SHOTS, 'sez-lipetsk.png') });
+  await p.close();
+}
+
+async function clusterAnalysis(h: BrowserHarness): Promise<void> {
+  const year = 2022;
+  const category = 'fishing';
+  const datasets = await json<{ items: Array<{ id: number }> }>(h, '/api/datasets');
+  const dataset = datasets.items[0]!.id;
+  const query = `dataset=${dataset}&year=${year}&level=category`;
+  const items = (
+    await json<{ items: Array<{ region: { code: string }; strong: boolean }> }>(
+      h,
+      `/api/clusters-analytics/map?${query}&industry=${category}`,
+    )
+  ).items;
+  const p = await h.newPage({ width: 1280, height: 900 });
+  await p.goto(`${h.url}/analytics/clusters?${query}&industry=${category}`);
+  await p
+    .locator('[data-testid=region-map][data-coloured="' + items.length + '"]')
+    .waitFor({ timeout: 30_000 });
+  await p.waitForFunction(() => window.__promatlasMap?.loaded() === true, undefined, {
+    timeout: 30_000,
+  });
+  await p.waitForTimeout(1000);
+  await p.screenshot({ path: path.join(SHOTS, 'cluster-map.png') });
+
+  const strong = items.find((i) => i.strong)!.region.code;
+  await p.goto(`${h.url}/analytics/clusters/regions/${strong}?${query}&baseYear=2019`);
+  await p.locator('[data-testid=portfolio-chart] canvas').first().waitFor({ timeout: 30_000 });
+  await p.locator('[data-testid=candidate-row]').first().waitFor();
+  await p.screenshot({ path: path.join(SHOTS, 'cluster-portfolio.png'), fullPage: true });
+  await p.close();
+}
+
+async function editing(h: BrowserHarness): Promise<void> {
+  const db = h.server.connection.db;
+  for (const [who, name] of [
+    [EDITOR, 'Ирина Редактор (Липецк)'],
+    [SECOND, 'Пётр Второй (Липецк)'],
+  ] as const)
+    await createUser(db, {
+      email: who.email,
+      displayName: name,
+      role: 'regional_editor',
+      regions: ['42'],
+      password: who.password,
+    });
+  const p = await h.newPage({ width: 1280, height: 900 });
+  await signIn(h, p, EDITOR);
+
+  // A filled-in new organisation, before saving.
+  await p.goto(`${h.url}/organisations/new`);
+  await p.locator('[data-testid=record-form]').waitFor();
+  await p.locator('[data-testid=input-legalForm]').selectOption('ООО');
+  await p.locator('[data-testid=input-name]').fill(ORGANISATION);
+  await p.locator('[data-testid=input-inn]').fill('7707083893');
+  await p.locator('[data-testid=input-ogrn]').fill('1027700132195');
+  await p.locator('[data-testid=input-kpp]').fill('482401001');
+  const okved = p.locator('[data-testid=okved-search]');
+  for (const code of ['28', '25']) {
+    await okved.fill(code);
+    await okved.press('Enter');
+    await p.locator(`[data-testid=okved-chip][data-code="${code}"]`).waitFor();
+  }
+  await p.locator('[data-testid=input-town]').fill('Липецк');
+  await p.screenshot({ path: path.join(SHOTS, 'editing-new-organisation.png'), fullPage: true });
+  await p.locator('[data-testid=submit]').click();
+  await p.waitForURL(/\/organisations\/\d+$/);
+  const id = new URL(p.url()).pathname.split('/').pop()!;
+
+  // Two editors save the same record: the second sees both versions.
+  const other = await h.newContext();
+  const p2 = await other.newPage();
+  await signIn(h, p2, SECOND);
+  const editUrl = `${h.url}/organisations/${id}/edit`;
+  await p.goto(editUrl);
+  await p2.goto(editUrl);
+  await p.locator('[data-testid=input-town]').fill('Грязи');
+  await p.locator('[data-testid=submit]').click();
+  await p.waitForURL(new RegExp(`/organisations/${id}$`));
+  await p2.locator('[data-testid=input-town]').fill('Елец');
+  await p2
+    .locator('[data-testid=input-description]')
+    .fill('Производит навесное оборудование для тракторов');
+  await p2.locator('[data-testid=submit]').click();
+  await p2.locator('[data-testid=conflict-dialog]').waitFor();
+  await p2.screenshot({ path: path.join(SHOTS, 'editing-conflict.png') });
+  await p2.locator('[data-testid=conflict-reapply]').click();
+  await p2.waitForURL(new RegExp(`/organisations/${id}$`));
+
+  // «История» with both editors' changes.
+  await p.goto(`${h.url}/organisations/${id}`);
+  await p.locator('[data-testid=tab-history]').click();
+  await p.locator('[data-testid=history-entry]').nth(2).waitFor();
+  await p.screenshot({ path: path.join(SHOTS, 'editing-history.png') });
+  await p.close();
+  await p2.close();
+}
+
+const h = await startBrowserHarness();
+try {
+  await mkdir(SHOTS, { recursive: true });
+  for (const [name, draw] of Object.entries({ map, sezProfile, clusterAnalysis, editing })) {
+    await draw(h);
+    console.log(`screenshots: ${name} done`);
+  }
+  console.log(`screenshots: written to ${path.relative(process.cwd(), SHOTS)}/`);
+} finally {
+  await h.close();
+}
