@@ -59,7 +59,9 @@ async function fillSignIn(p: Page, who: { email: string; password: string }): Pr
 async function signOut(p: Page): Promise<void> {
   await p.locator('[data-testid=user-menu-button]').hover();
   await p.locator('[data-testid=sign-out]').click();
-  await p.locator('[data-testid=sign-in-link]').waitFor();
+  // Signed out: «Войти» in the top bar, or — on a page that needs an account — the sign-in form.
+  await p.locator('[data-testid=sign-in-link], [data-testid=input-email]').first().waitFor();
+  await p.locator('[data-testid=user-menu]').waitFor({ state: 'detached' });
 }
 
 describe('signing in', () => {

@@ -175,10 +175,11 @@ export function clientErrorFromDatabase(error: unknown): HttpError | null {
 }
 
 /** U+0000 cannot be stored in PostgreSQL text: every string of the request is checked once, before validation. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** Parsed input (JSON, query, params) — not a raw upload's body stream, nor bytes. */
+function isParsedObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return false;
+  return typeof (value as { pipe?: unknown }).pipe !== 'function';
 }
 
 function nulFields(value: unknown, path: string[], out: string[], depth = 0): void {
@@ -187,7 +188,7 @@ function nulFields(value: unknown, path: string[], out: string[], depth = 0): vo
     if (value.includes('\u0000')) out.push(path.join('.'));
   } else if (Array.isArray(value)) {
     value.forEach((v, k) => nulFields(v, [...path, String(k)], out, depth + 1));
-  } else if (isPlainObject(value)) {
+  } else if (isParsedObject(value)) {
     // Parsed JSON only: a raw upload's body is a stream, whose internals are no input.
     for (const [key, v] of Object.entries(value)) {
       if (key.includes('\u0000')) out.push([...path, key].join('.'));
