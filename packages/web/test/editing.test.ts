@@ -133,7 +133,8 @@ describe('editing the registry', () => {
     await page.locator('[data-testid=input-password]').fill(EDITOR.password);
     await page.locator('[data-testid=sign-in-submit]').click();
     await page.locator('[data-testid=user-menu]').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    // The menu can appear a moment before the sign-in page navigates back.
+    await page.waitForURL((url) => url.pathname === '/');
     await page.locator('[data-testid=user-menu-button]').hover();
     const card = await text(page.locator('[data-testid=user-card]'));
     expect(card).toContain(EDITOR.name);
