@@ -75,6 +75,35 @@ export function sessionInfo(
   }));
 }
 
+/**
+ * The signed-in user's account once their password is confirmed. The password
+ * is guessed no faster here than at sign-in: the attempt is reserved on the
+ * account's limit first (`wait` > 0: retry later) and the limit is cleared
+ * when it succeeds; a wrong password is a field error.
+ */
+async function confirmOwnPassword(
+  app: AppInstance,
+  throttle: LoginThrottle,
+  request: FastifyRequest,
+  given: { password: string; field: string; messageRu: string; messageEn: string },
+): Promise<
+  | { row: NonNullable<Awaited<ReturnType<typeof findUserById>>>; wait: 0 }
+  | { row: null; wait: number }
+> {
+  const db = app.deps.db;
+  const row = await findUserById(db, me(request).id);
+  if (!row) throw new UnauthenticatedError();
+  const wait = await throttle.reserveAccount(db, accountKey(row.email));
+  if (wait > 0) return { row: null, wait };
+  if (!(await verifyPassword(row.password_hash, given.password)))
+    throw new ValidationError(given.messageRu, given.messageEn, {
+      code: 'wrong_password',
+      fields: [{ field: given.field, message: given.messageRu, messageEn: given.messageEn }],
+    });
+  await db.deleteFrom('login_throttle').where('key', '=', accountKey(row.email)).execute();
+  return { row, wait: 0 };
+}
+
 export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): void {
   app.post(
     '/api/auth/login',
@@ -267,24 +296,14 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
     },
     async (request, reply) => {
       const db = app.deps.db;
-      const user = me(request);
-      const row = await findUserById(db, user.id);
-      if (!row) throw new UnauthenticatedError();
-      // The current password is guessed no faster here than at sign-in.
-      const wait = await throttle.reserveAccount(db, accountKey(row.email));
-      if (wait > 0) return tooMany(reply, wait);
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
-        throw new ValidationError('Неверный текущий пароль', 'Wrong current password', {
-          code: 'wrong_password',
-          fields: [
-            {
-              field: 'currentPassword',
-              message: 'Неверный текущий пароль',
-              messageEn: 'Wrong current password',
-            },
-          ],
-        });
-      await db.deleteFrom('login_throttle').where('key', '=', accountKey(row.email)).execute();
+      const confirmed = await confirmOwnPassword(app, throttle, request, {
+        password: request.body.currentPassword,
+        field: 'currentPassword',
+        messageRu: 'Неверный текущий пароль',
+        messageEn: 'Wrong current password',
+      });
+      if (!confirmed.row) return tooMany(reply, confirmed.wait);
+      const row = confirmed.row;
       const { newPassword } = request.body;
       if (newPassword === request.body.currentPassword)
         throw new ValidationError(
@@ -420,17 +439,14 @@ export function authRoutes(app: AppInstance, throttle = new LoginThrottle()): vo
     },
     async (request, reply) => {
       const db = app.deps.db;
-      const user = me(request);
-      const row = await findUserById(db, user.id);
-      if (!row) throw new UnauthenticatedError();
-      const wait = await throttle.reserveAccount(db, accountKey(row.email));
-      if (wait > 0) return tooMany(reply, wait);
-      if (!(await verifyPassword(row.password_hash, request.body.password)))
-        throw new ValidationError('Неверный пароль', 'Wrong password', {
-          code: 'wrong_password',
-          fields: [{ field: 'password', message: 'Неверный пароль', messageEn: 'Wrong password' }],
-        });
-      await db.deleteFrom('login_throttle').where('key', '=', accountKey(row.email)).execute();
+      const confirmed = await confirmOwnPassword(app, throttle, request, {
+        password: request.body.password,
+        field: 'password',
+        messageRu: 'Неверный пароль',
+        messageEn: 'Wrong password',
+      });
+      if (!confirmed.row) return tooMany(reply, confirmed.wait);
+      const row = confirmed.row;
       const updated = await db
         .updateTable('app_user')
         .set({ totp_enabled: false, totp_secret: null, totp_last_step: null })
