@@ -4,7 +4,7 @@ import { vocabularyRoutes } from './vocabulary.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import { organisationRoutes } from '../registry/organisations/organisation.routes.ts';
 import { siteRoutes } from '../registry/sites/site.routes.ts';
-import { clusterRoutes } from '../registry/clusters/cluster.routes.ts';
+import { clusterRoutes } from '../clusters/registry/cluster.routes.ts';
 import { eventRoutes } from '../registry/events/event.routes.ts';
 import { programmeRoutes } from '../registry/programmes.routes.ts';
 import { peopleRoutes, projectRoutes } from '../registry/people-projects.routes.ts';
@@ -13,11 +13,11 @@ import { mapRoutes } from '../map/map.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { userRoutes } from '../users/user.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
-import { editingRoutes } from '../editing/editing.routes.ts';
-import { clusterCategoryRoutes } from '../cluster-categories/cluster-category.routes.ts';
+import { editingRoutes } from '../registry/shared/editing.routes.ts';
+import { clusterCategoryRoutes } from '../clusters/categories/cluster-category.routes.ts';
 import { ratingRoutes } from '../ratings/ratings.routes.ts';
 import { datasetRoutes } from '../datasets/dataset.routes.ts';
-import { clusterAnalyticsRoutes } from '../cluster-analytics/cluster-analytics.routes.ts';
+import { clusterAnalyticsRoutes } from '../clusters/analytics/cluster-analytics.routes.ts';
 import { uploadRoutes } from '../imports/upload.routes.ts';
 
 /** Every API route of the server, in one place. */

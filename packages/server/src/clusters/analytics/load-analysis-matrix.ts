@@ -6,14 +6,14 @@ import {
   nearestPresentAncestors,
 } from '@promatlas/core/clusters/index.ts';
 import type { DatasetDto } from '@promatlas/core/api/cluster-analytics.schema.ts';
-import type { Db } from '../db/connection.ts';
-import { NotFoundError, ValidationError } from '../shared/domain-errors.ts';
+import type { Db } from '../../db/connection.ts';
+import { NotFoundError, ValidationError } from '../../shared/domain-errors.ts';
 import {
   loadCategories,
   loadCategoryMapping,
   loadOkvedNames,
   loadValues,
-} from '../datasets/dataset.repository.ts';
+} from '../../datasets/dataset.repository.ts';
 import { regionNames } from './cluster-analytics.repository.ts';
 import type { AnalysisNote } from './analysis-notes.ts';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../../db/connection.ts';
 
 /** Region names by code; a municipality dataset's keys are names already. */
 export async function regionNames(

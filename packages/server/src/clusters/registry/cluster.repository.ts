@@ -2,8 +2,8 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
 import type { ClusterKind, ClusterStatus } from '@promatlas/core/domain/vocabulary.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
-import { sequential } from '../shared/sequential.ts';
+import { paginate, textFilter } from '../../registry/shared/paginate.ts';
+import { sequential } from '../../registry/shared/sequential.ts';
 
 export interface ClusterFilter {
   regions?: string[] | undefined;

@@ -3,8 +3,8 @@ import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { ClusterPageSchema, ClusterSchema } from '@promatlas/core/api/registry.schema.ts';
 import { CLUSTER_KINDS, CLUSTER_STATUSES } from '@promatlas/core/domain/vocabulary.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
-import { IdParamsSchema } from '../shared/params.ts';
+import { listQuerySchema, regionCodes } from '../../registry/shared/list-query.ts';
+import { IdParamsSchema } from '../../registry/shared/params.ts';
 import { getCluster, listClusters } from './cluster.service.ts';
 import { readDb } from '../../db/read-db.ts';
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { OrganisationCreate, OrganisationUpdate } from '@promatlas/core/api/editing.schema.ts';
-import type { Db } from '../db/connection.ts';
-import { NotFoundError } from '../shared/domain-errors.ts';
-import { organisationDisplayName, ref } from '../registry/shared/mappers.ts';
+import type { Db } from '../../db/connection.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
+import { organisationDisplayName, ref } from '../shared/mappers.ts';
 import {
   createRecord,
   deleteRecord,
@@ -11,14 +11,14 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from './record-editing.ts';
+} from '../../shared/records/versioned-records.ts';
 import {
   invalid,
   provenance,
   refuseDuplicates,
   regionProblem,
   type FieldProblem,
-} from './references.ts';
+} from '../shared/references.ts';
 
 const COLUMNS = {
   kind: 'kind',

@@ -10,9 +10,9 @@ import type {
   DatasetDto,
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import { matchFederalSubject } from '@promatlas/core/regions/match-federal-subject.ts';
-import type { Db } from '../db/connection.ts';
-import { NotFoundError } from '../shared/domain-errors.ts';
-import { getDataset } from '../datasets/dataset.service.ts';
+import type { Db } from '../../db/connection.ts';
+import { NotFoundError } from '../../shared/domain-errors.ts';
+import { getDataset } from '../../datasets/dataset.service.ts';
 import { coreNotes, NO_ESTABLISHMENTS_NOTE, type AnalysisNote } from './analysis-notes.ts';
 import { computeClusterYear, selectColumns } from './compute-cluster-year.ts';
 import {

@@ -10,7 +10,7 @@ import {
   ExportFormatSchema,
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { FastifyReply } from 'fastify';
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../../http/app-instance.ts';
 import {
   clusterCandidatesTable,
   clusterMapTable,

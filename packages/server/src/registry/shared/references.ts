@@ -1,7 +1,7 @@
 import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
-import type { Db } from '../db/connection.ts';
-import { ConflictError, ValidationError, type FieldProblem } from '../shared/domain-errors.ts';
-import { organisationDisplayName, ref } from '../registry/shared/mappers.ts';
+import type { Db } from '../../db/connection.ts';
+import { ConflictError, ValidationError, type FieldProblem } from '../../shared/domain-errors.ts';
+import { organisationDisplayName, ref } from './mappers.ts';
 import { isRowId } from './region-resolvers.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
-import type { Db } from '../db/connection.ts';
-import { ConflictError, NotFoundError, StaleVersionError } from '../shared/domain-errors.ts';
-import { auditSnapshot, writeAudit } from '../audit/audit.repository.ts';
-import type { Viewer } from '../auth/viewer.ts';
-import { provenance } from './references.ts';
-import { isRowId } from './region-resolvers.ts';
+import type { Database } from '../../db/database.ts';
+import type { Db } from '../../db/connection.ts';
+import { ConflictError, NotFoundError, StaleVersionError } from '../domain-errors.ts';
+import { auditSnapshot, writeAudit } from '../../audit/audit.repository.ts';
+import type { Viewer } from '../../auth/viewer.ts';
+import { provenance } from '../../registry/shared/references.ts';
+import { isRowId } from '../../registry/shared/region-resolvers.ts';
 
 /** Registry tables that carry the RECORD columns (version, soft delete, provenance). */
 export type VersionedTable =

@@ -1,8 +1,8 @@
 import type { Cluster, ClusterListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../shared/domain-errors.ts';
-import { loadFacts } from '../shared/facts.ts';
-import { offsetOf, parseSort } from '../shared/list-query.ts';
+import { loadFacts } from '../../registry/shared/facts.ts';
+import { offsetOf, parseSort } from '../../registry/shared/list-query.ts';
 import {
   organisationDisplayName,
   periodOf,
@@ -10,8 +10,8 @@ import {
   regionRef,
   SourceRefs,
   sourceIdsOf,
-} from '../shared/mappers.ts';
-import { loadSupportAwards } from '../shared/support-awards.ts';
+} from '../../registry/shared/mappers.ts';
+import { loadSupportAwards } from '../../registry/shared/support-awards.ts';
 import {
   findClusters,
   getClusterLinks,

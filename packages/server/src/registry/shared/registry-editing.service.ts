@@ -11,9 +11,9 @@ import type {
   SourceCreateSchema,
   StatementCreateSchema,
 } from '@promatlas/core/api/editing.schema.ts';
-import type { Db } from '../db/connection.ts';
-import { importedFile, writeAudit, type AuditActor } from '../audit/audit.repository.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-errors.ts';
+import type { Db } from '../../db/connection.ts';
+import { importedFile, writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain-errors.ts';
 import {
   createRecord,
   deleteRecord,
@@ -24,7 +24,7 @@ import {
   updateRecord,
   type MutationContext,
   type VersionedTable,
-} from './record-editing.ts';
+} from '../../shared/records/versioned-records.ts';
 import { checkReferences, organisationProblem, provenance, regionProblem } from './references.ts';
 
 const PROVENANCE = { sourceId: 'source_id', sourceQuote: 'source_quote' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { INDUSTRY_TYPES } from '@promatlas/core/domain/vocabulary.ts';
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../../http/app-instance.ts';
 import { listClusterCategories, updateClusterCategory } from './cluster-category.service.ts';
 
 const CategorySchema = z.object({

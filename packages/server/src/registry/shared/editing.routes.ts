@@ -19,18 +19,18 @@ import {
   SourceCreateSchema,
   StatementCreateSchema,
 } from '@promatlas/core/api/editing.schema.ts';
-import type { AppInstance } from '../http/app-instance.ts';
-import type { AccessRule, RegionResolver } from '../auth/access.ts';
-import { IdParamsSchema } from '../registry/shared/params.ts';
-import { readDb } from '../db/read-db.ts';
-import { getHistoryFor } from '../audit/history.service.ts';
+import type { AppInstance } from '../../http/app-instance.ts';
+import type { AccessRule, RegionResolver } from '../../auth/access.ts';
+import { IdParamsSchema } from './params.ts';
+import { readDb } from '../../db/read-db.ts';
+import { getHistoryFor } from '../../audit/history.service.ts';
 import {
   createOrganisation,
   deleteOrganisation,
   findSimilarOrganisations,
   restoreOrganisation,
   updateOrganisation,
-} from './organisation-editing.service.ts';
+} from '../organisations/organisation-editing.service.ts';
 import {
   addClusterMember,
   addPosition,
@@ -86,7 +86,7 @@ const registry = (regions: RegionResolver, anyEditorWhenNoRegion = false): Acces
  */
 export function editingRoutes(app: AppInstance): void {
   const db = () => app.deps.db;
-  const ctx = (request: { viewer: import('../auth/viewer.ts').Viewer }) => ({
+  const ctx = (request: { viewer: import('../../auth/viewer.ts').Viewer }) => ({
     viewer: request.viewer,
   });
 
