@@ -7,6 +7,27 @@ import { listQuerySchema, regionCodes } from '../../registry/shared/list-query.t
 import { IdParamsSchema } from '../../registry/shared/params.ts';
 import { getCluster, listClusters } from './cluster.service.ts';
 import { readDb } from '../../db/read-db.ts';
+import {
+  DeleteQuery,
+  EDIT_TAG as TAG,
+  mutationContext,
+  registryAccess as registry,
+  writeErrors,
+} from '../../http/write-routes.ts';
+import {
+  ClusterCreateSchema,
+  ClusterMemberCreateSchema,
+  ClusterUpdateSchema,
+  CreatedSchema,
+} from '@promatlas/core/api/editing.schema.ts';
+import {
+  regionFromBody,
+  regionOfChild,
+  regionOfNewMember,
+  regionOfRecord,
+} from '../../registry/shared/region-resolvers.ts';
+import { addClusterMember, clusterEditing } from './cluster-editing.service.ts';
+import { removeChild } from '../../registry/shared/registry-editing.service.ts';
 
 const ListQuery = listQuerySchema(['name', '-name'], {
   kind: z.enum(CLUSTER_KINDS.values).optional().describe('Вид кластера'),
@@ -43,5 +64,116 @@ export function clusterRoutes(app: AppInstance): void {
       },
     },
     async ({ params, viewer }) => getCluster(readDb(app, viewer), params.id),
+  );
+
+  app.post(
+    '/api/clusters',
+    {
+      config: { access: registry(regionFromBody) },
+      schema: {
+        tags: TAG,
+        summary: 'Создать кластер',
+        body: ClusterCreateSchema,
+        response: { 201: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await clusterEditing.create(app.deps.db, mutationContext(request), request.body)),
+  );
+  app.patch(
+    '/api/clusters/:id',
+    {
+      config: { access: registry(regionOfRecord('cluster')) },
+      schema: {
+        tags: TAG,
+        summary: 'Изменить кластер',
+        params: IdParamsSchema,
+        body: ClusterUpdateSchema,
+        response: { 200: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      clusterEditing.update(app.deps.db, mutationContext(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/clusters/:id',
+    {
+      config: { access: registry(regionOfRecord('cluster')) },
+      schema: {
+        tags: TAG,
+        summary: 'Пометить кластер удалённым',
+        params: IdParamsSchema,
+        querystring: DeleteQuery,
+        response: { 200: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      clusterEditing.remove(
+        app.deps.db,
+        mutationContext(request),
+        request.params.id,
+        request.query.version,
+      ),
+  );
+  app.post(
+    '/api/clusters/:id/restore',
+    {
+      config: { access: 'administrator' },
+      schema: {
+        tags: TAG,
+        summary: 'Восстановить кластер',
+        params: IdParamsSchema,
+        response: { 200: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      clusterEditing.restore(app.deps.db, mutationContext(request), request.params.id),
+  );
+  app.post(
+    '/api/clusters/:id/members',
+    {
+      config: { access: registry(regionOfNewMember) },
+      schema: {
+        tags: TAG,
+        summary: 'Добавить организацию в участники кластера',
+        params: IdParamsSchema,
+        body: ClusterMemberCreateSchema,
+        response: { 201: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await addClusterMember(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.body,
+          ),
+        ),
+  );
+  app.delete(
+    '/api/cluster-members/:id',
+    {
+      config: { access: registry(regionOfChild('cluster_member')) },
+      schema: {
+        tags: TAG,
+        summary: 'Исключить участника из кластера (пометить удалённым)',
+        params: IdParamsSchema,
+        querystring: DeleteQuery,
+        response: { 200: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      removeChild(
+        app.deps.db,
+        mutationContext(request),
+        'cluster_member',
+        request.params.id,
+        request.query.version,
+      ),
   );
 }
