@@ -5,7 +5,7 @@ import {
   AuditSearchResultSchema,
 } from '@promatlas/core/api/editing.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import { requireAdministrator } from '../users/user.routes.ts';
+import { requireAdministrator } from '../users/index.ts';
 import { exportAuditCsv, searchAudit } from './audit-search.ts';
 import { HistorySchema } from '@promatlas/core/api/editing.schema.ts';
 import { EDIT_TAG as TAG } from '../http/write-routes.ts';

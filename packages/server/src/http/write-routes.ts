@@ -4,8 +4,8 @@ import {
   ConflictResponseSchema,
   DuplicateResponseSchema,
 } from '@promatlas/core/api/editing.schema.ts';
-import type { AccessRule, RegionResolver } from '../auth/access.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import type { AccessRule, RegionResolver } from '../auth/index.ts';
+import type { Viewer } from '../auth/index.ts';
 import type { MutationContext } from '../shared/records/versioned-records.ts';
 
 /** What every state-changing registry route shares: its tag, error answers, access and context. */

@@ -1,6 +1,6 @@
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import { INDUSTRY_TYPES, type IndustryType } from '@promatlas/core/domain/vocabulary.ts';
-import { loadExcelJs } from '../../imports/load-exceljs.ts';
+import { loadExcelJs } from '../../imports/index.ts';
 import type {
   ClusterCandidates,
   ClusterMap,

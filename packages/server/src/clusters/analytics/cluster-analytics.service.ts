@@ -12,7 +12,7 @@ import type {
 import { matchFederalSubject } from '@promatlas/core/regions/match-federal-subject.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../shared/domain-errors.ts';
-import { getDataset } from '../../datasets/dataset.service.ts';
+import { getDataset } from '../../datasets/index.ts';
 import { coreNotes, NO_ESTABLISHMENTS_NOTE, type AnalysisNote } from './analysis-notes.ts';
 import { computeClusterYear, selectColumns } from './compute-cluster-year.ts';
 import {

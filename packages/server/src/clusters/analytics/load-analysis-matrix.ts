@@ -13,7 +13,7 @@ import {
   loadCategoryMapping,
   loadOkvedNames,
   loadValues,
-} from '../../datasets/dataset.repository.ts';
+} from '../../datasets/index.ts';
 import { regionNames } from './cluster-analytics.repository.ts';
 import type { AnalysisNote } from './analysis-notes.ts';
 

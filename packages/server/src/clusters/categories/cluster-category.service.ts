@@ -3,7 +3,7 @@ import type { IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError, ValidationError } from '../../shared/domain-errors.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
-import { writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { writeAudit, type AuditActor } from '../../audit/index.ts';
 
 /**
  * Cluster categories and their ОКВЭД2 assignment are data (defaults from

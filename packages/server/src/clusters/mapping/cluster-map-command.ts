@@ -12,7 +12,7 @@ import {
   readCsvTable,
   TabularReadError,
   type Table as ReadTable,
-} from '../../imports/tabular/index.ts';
+} from '../../imports/index.ts';
 
 // Use case behind
 //   npx promatlas clusters map --input <csv> [--reference <csv>] --out <csv> [--summary <csv>]

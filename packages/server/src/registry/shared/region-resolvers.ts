@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
-import type { RegionResolver } from '../../auth/access.ts';
+import type { RegionResolver } from '../../auth/index.ts';
 
 /**
  * Which regions a change touches, for the regional editor's access check

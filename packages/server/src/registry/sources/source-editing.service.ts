@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import type { SourceCreateSchema } from '@promatlas/core/api/editing.schema.ts';
-import { importedFile, writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { importedFile, writeAudit, type AuditActor } from '../../audit/index.ts';
 
 export async function createSource(
   db: Db,

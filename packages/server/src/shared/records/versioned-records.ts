@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Db } from '../../db/connection.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../domain-errors.ts';
-import { auditSnapshot, writeAudit } from '../../audit/audit.repository.ts';
-import type { Viewer } from '../../auth/viewer.ts';
+import { auditSnapshot, writeAudit } from '../../audit/index.ts';
+import type { Viewer } from '../../auth/index.ts';
 import { provenance } from '../../registry/shared/references.ts';
 import { isRowId } from '../../registry/shared/region-resolvers.ts';
 
