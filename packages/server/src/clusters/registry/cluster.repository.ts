@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
 import type { ClusterKind, ClusterStatus } from '@promatlas/core/domain/vocabulary.ts';
-import { paginate, textFilter } from '../../registry/shared/paginate.ts';
+import { paginate, textFilter } from '../../registry/shared/paginate.repository.ts';
 import { sequential } from '../../registry/shared/sequential.ts';
 
 export interface ClusterFilter {

@@ -12,7 +12,7 @@ import {
   SourceRefs,
   sourceIdsOf,
 } from '../shared/mappers.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
+import { paginate, textFilter } from '../shared/paginate.repository.ts';
 import { roleLinks } from '../shared/role-links.ts';
 
 /** The latest known title of each person (by the as-of date of the position). */

@@ -13,7 +13,7 @@ import {
   SourceRefs,
   sourceIdsOf,
 } from '../shared/mappers.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
+import { paginate, textFilter } from '../shared/paginate.repository.ts';
 import { loadSupportAwards } from '../shared/support-awards.ts';
 
 type ProjectRowLike = {

@@ -5,7 +5,7 @@ import { NotFoundError } from '../../shared/domain-errors.ts';
 import { loadFacts } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
 import { organisationDisplayName, periodOf, personFullName, ref } from '../shared/mappers.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
+import { paginate, textFilter } from '../shared/paginate.repository.ts';
 import { sequential } from '../shared/sequential.ts';
 
 /** Live record counts per region (soft-deleted records excluded). */

@@ -7,7 +7,7 @@ import { resolveEntityRefs } from '../shared/entity-refs.ts';
 import { PROPERTY_LABELS } from '../shared/facts.ts';
 import { offsetOf, parseSort } from '../shared/list-query.ts';
 import { toPartialDate } from '../shared/mappers.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
+import { paginate, textFilter } from '../shared/paginate.repository.ts';
 
 function listItem(r: {
   id: number;
