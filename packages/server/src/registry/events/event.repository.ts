@@ -127,3 +127,7 @@ export async function getEventLinks(db: Db, id: number, followsId: number | null
   ] as const);
   return { follows, followedBy, participants, agreements, actionPlans };
 }
+
+export type EventListRow = Awaited<ReturnType<typeof findEvents>>['rows'][number];
+export type EventRow = NonNullable<Awaited<ReturnType<typeof getEventRow>>>;
+export type EventLinks = Awaited<ReturnType<typeof getEventLinks>>;
