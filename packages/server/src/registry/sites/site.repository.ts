@@ -124,3 +124,6 @@ export async function getSiteLinks(db: Db, id: number, managementId: number | nu
   ] as const);
   return { management, residents, ratings, projects };
 }
+
+export type SiteRow = NonNullable<Awaited<ReturnType<typeof getSiteRow>>>;
+export type SiteLinks = Awaited<ReturnType<typeof getSiteLinks>>;
