@@ -1,6 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { ClusterCategoryTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 
 export async function findClusterCategories(db: Db) {
   return db
@@ -55,7 +55,7 @@ export async function findCategoryOkvedCodes(trx: Db, code: string): Promise<str
 export async function updateClusterCategoryRow(
   trx: Db,
   code: string,
-  set: Updateable<ClusterCategoryTable>,
+  set: Updateable<Database['cluster_category']>,
 ): Promise<void> {
   await trx.updateTable('cluster_category').set(set).where('code', '=', code).execute();
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { SourceDocumentTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { paginate, textFilter } from '../shared/paginate.repository.ts';
 
 export async function findSources(
@@ -99,6 +99,6 @@ export async function findOtherCitations(db: Db, sourceId: number) {
 export type OtherCitationRows = Awaited<ReturnType<typeof findOtherCitations>>;
 
 /** Stores a new source document (call inside the change's transaction). */
-export async function insertSource(trx: Db, values: Insertable<SourceDocumentTable>) {
+export async function insertSource(trx: Db, values: Insertable<Database['source_document']>) {
   return trx.insertInto('source_document').values(values).returning('id').executeTakeFirstOrThrow();
 }
