@@ -14,7 +14,7 @@ import {
   type FieldsProps,
   type RecordFormConfig,
 } from '../../shared/record-form/RecordFormPage.tsx';
-import { linesOf, nullIfEmpty, str } from '../../shared/record-form/convert.ts';
+import { linesOf, nullIfEmpty } from '../../shared/record-form/convert.ts';
 
 interface ClusterValues extends Record<string, unknown> {
   kind: string;
@@ -168,27 +168,6 @@ export const clusterForm: RecordFormConfig<ClusterValues, Cluster> = {
       : null,
     published: c.published,
     source: { sourceId: c.source?.id ?? null, quote: c.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    kind: str(row['kind']),
-    status: str(row['status']),
-    name: str(row['name']),
-    fullName: str(row['full_name']),
-    aliases: Array.isArray(row['aliases']) ? (row['aliases'] as string[]).join('\n') : '',
-    regionCode: str(row['region_code']),
-    specialisation: str(row['specialisation']),
-    specialisedOrganisation:
-      typeof row['specialised_organisation_id'] === 'number'
-        ? mine.specialisedOrganisation?.id === row['specialised_organisation_id']
-          ? mine.specialisedOrganisation
-          : {
-              id: row['specialised_organisation_id'],
-              title: `Организация № ${row['specialised_organisation_id']}`,
-              regionName: null,
-            }
-        : null,
-    published: row['published'] !== false,
   }),
   toInput,
   compared: [

@@ -16,7 +16,7 @@ import {
   type FieldsProps,
   type RecordFormConfig,
 } from '../../shared/record-form/RecordFormPage.tsx';
-import { linesOf, nullIfEmpty, str } from '../../shared/record-form/convert.ts';
+import { linesOf, nullIfEmpty } from '../../shared/record-form/convert.ts';
 
 interface OrganisationValues extends Record<string, unknown> {
   kind: string;
@@ -264,26 +264,6 @@ export const organisationForm: RecordFormConfig<OrganisationValues, Organisation
     description: o.description ?? '',
     published: o.published,
     source: { sourceId: o.source?.id ?? null, quote: o.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    kind: str(row['kind']),
-    name: str(row['name']),
-    fullName: str(row['full_name']),
-    shortName: str(row['short_name']),
-    legalForm: str(row['legal_form']),
-    inn: str(row['inn']),
-    ogrn: str(row['ogrn']),
-    kpp: str(row['kpp']),
-    regionCode: str(row['region_code']),
-    town: str(row['town']),
-    aliases: Array.isArray(row['aliases']) ? (row['aliases'] as string[]).join('\n') : '',
-    description: str(row['description']),
-    published: row['published'] !== false,
-    source: {
-      sourceId: typeof row['source_id'] === 'number' ? row['source_id'] : null,
-      quote: str(row['source_quote']),
-    },
   }),
   toInput,
   compared: [

@@ -13,7 +13,7 @@ import {
   type FieldsProps,
   type RecordFormConfig,
 } from '../../shared/record-form/RecordFormPage.tsx';
-import { nullIfEmpty, str } from '../../shared/record-form/convert.ts';
+import { nullIfEmpty } from '../../shared/record-form/convert.ts';
 
 interface PersonValues extends Record<string, unknown> {
   lastName: string;
@@ -97,13 +97,6 @@ export const personForm: RecordFormConfig<PersonValues, Person> = {
     patronymic: p.patronymic ?? '',
     published: p.published,
     source: { sourceId: p.source?.id ?? null, quote: p.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    lastName: str(row['last_name']),
-    firstName: str(row['first_name']),
-    patronymic: str(row['patronymic']),
-    published: row['published'] !== false,
   }),
   toInput,
   compared: [

@@ -19,7 +19,6 @@ import {
   nullIfEmpty,
   numberText,
   parseRussianNumber,
-  str,
 } from '../../shared/record-form/convert.ts';
 import type { FieldErrors } from '../../shared/form/useForm.ts';
 
@@ -225,30 +224,6 @@ export const siteForm: RecordFormConfig<SiteValues, Site> = {
     longitude: numberText(s.longitude),
     published: s.published,
     source: { sourceId: s.source?.id ?? null, quote: s.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    kind: str(row['kind']),
-    sezType: str(row['sez_type']),
-    name: str(row['name']),
-    fullName: str(row['full_name']),
-    aliases: Array.isArray(row['aliases']) ? (row['aliases'] as string[]).join('\n') : '',
-    regionCode: str(row['region_code']),
-    town: str(row['town']),
-    managementOrganisation:
-      typeof row['management_organisation_id'] === 'number'
-        ? mine.managementOrganisation?.id === row['management_organisation_id']
-          ? mine.managementOrganisation
-          : {
-              id: row['management_organisation_id'],
-              title: `Организация № ${row['management_organisation_id']}`,
-              regionName: null,
-            }
-        : null,
-    specialisation: str(row['specialisation']),
-    latitude: numberText(row['latitude'] as number | null),
-    longitude: numberText(row['longitude'] as number | null),
-    published: row['published'] !== false,
   }),
   toInput,
   check,

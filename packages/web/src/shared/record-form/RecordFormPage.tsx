@@ -31,8 +31,6 @@ export interface RecordFormConfig<V extends Record<string, unknown>, R> {
   updateSchema: ZodType;
   empty: (user: User) => V;
   fromRecord: (record: R) => V;
-  /** The form values of the database row a conflict returns (snake_case columns); what the row lacks stays as in `mine`. */
-  fromRow: (row: Record<string, unknown>, mine: V) => V;
   /** The API body (without version). */
   toInput: (values: V) => Input;
   check?: (values: V) => FieldErrors;
@@ -59,9 +57,9 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-interface Conflict {
+interface Conflict<R> {
   message: string;
-  current: Record<string, unknown>;
+  current: R;
   currentVersion: number;
 }
 
@@ -88,7 +86,7 @@ function RecordForm<V extends Record<string, unknown>, R>({
   const navigate = useNavigate();
   const [original, setOriginal] = useState(initial);
   const [version, setVersion] = useState(initialVersion ?? 1);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [conflict, setConflict] = useState<Conflict<R> | null>(null);
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
   const form = useForm(
     initial,
@@ -129,7 +127,8 @@ function RecordForm<V extends Record<string, unknown>, R>({
       if (error instanceof ApiError && error.code === 'conflict' && error.body) {
         setConflict({
           message: error.message,
-          current: error.body['current'] as Record<string, unknown>,
+          // A conflict carries the record as its profile presents it: the same type the form loaded.
+          current: error.body['current'] as R,
           currentVersion: Number(error.body['currentVersion']),
         });
         return;
@@ -159,7 +158,7 @@ function RecordForm<V extends Record<string, unknown>, R>({
   const compared = (): ComparedField[] => {
     if (!conflict) return [];
     const mine = config.toInput(form.values);
-    const theirs = config.toInput(config.fromRow(conflict.current, form.values));
+    const theirs = config.toInput(config.fromRecord(conflict.current));
     return config.compared.map(({ label, key, format = formatValue }) => ({
       label,
       mine: format(mine[key]),
@@ -204,7 +203,7 @@ function RecordForm<V extends Record<string, unknown>, R>({
             void form.submit(() => save(next));
           }}
           onTakeCurrent={() => {
-            const current = config.fromRow(conflict.current, form.values);
+            const current = config.fromRecord(conflict.current);
             setConflict(null);
             setVersion(conflict.currentVersion);
             setOriginal(current);
