@@ -114,8 +114,12 @@ const READS: Record<string, Calls> = {
     get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/cooperation`)),
   'GET /api/clusters/:id/compliance': (f) =>
     get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/compliance`)),
-  'GET /api/cooperation-contracts/:id': () =>
-    get('/api/cooperation-contracts/1', '/api/cooperation-contracts/2'),
+  'GET /api/cooperation-contracts/:id': (f) =>
+    get(
+      ...[f.contracts.visible, ...f.contracts.hidden].map(
+        (id) => `/api/cooperation-contracts/${id}`,
+      ),
+    ),
   'GET /api/events': list('events'),
   'GET /api/events/:id': page('event'),
   'GET /api/agreements': list('agreements'),
