@@ -37,10 +37,32 @@ pg.types.setTypeParser(1082, (v) => v);
  */
 const SESSION_SETTINGS = 'SET pg_trgm.word_similarity_threshold = 0.45';
 
-/** One pg.Pool over a PostgreSQL server. */
-export function connectPostgres(databaseUrl: string, max = 10): Connection {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+export interface PostgresOptions {
+  /** Pool size (default 10). */
+  max?: number;
+  /** Where a lost idle connection is reported (default: nowhere; the pool replaces it). */
+  onError?: (error: Error) => void;
+  /** How long a connection attempt may take (default 5 s). */
+  connectionTimeoutMillis?: number;
+}
+
+/**
+ * One pg.Pool over a PostgreSQL server. A server restart or a dropped
+ * connection never stops the process: pg emits `error` for an idle client the
+ * server closed (an unhandled `error` event would crash Node), the pool drops
+ * that client and the next query connects anew; a connection attempt gives up
+ * after a few seconds, so requests answer 503 (http/errors.ts) instead of
+ * waiting while the server is away.
+ */
+export function createPostgresPool(databaseUrl: string, options: PostgresOptions = {}): pg.Pool {
+  const { max = 10, onError, connectionTimeoutMillis = 5_000 } = options;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis });
+  pool.on('error', (error) => onError?.(error));
   pool.on('connect', (client) => {
+    // A connection lost while checked out (a query running when the server
+    // restarts) emits `error` too, where the pool listens only to idle ones: the
+    // query itself fails, and the pool drops the client when it is released.
+    client.on('error', (error) => onError?.(error));
     client.query(SESSION_SETTINGS).catch(() => {
       // Before the first migration pg_trgm may not exist yet; the setting is a placeholder then.
     });
@@ -49,6 +71,18 @@ export function connectPostgres(databaseUrl: string, max = 10): Connection {
     // query that runs in 30 (measured on PostgreSQL 15). Short queries only: no JIT.
     client.query('SET jit = off').catch(() => {});
   });
+  return pool;
+}
+
+/** A Kysely handle over createPostgresPool's pool. */
+export function connectPostgres(
+  databaseUrl: string,
+  options: PostgresOptions | number = {},
+): Connection {
+  const pool = createPostgresPool(
+    databaseUrl,
+    typeof options === 'number' ? { max: options } : options,
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
