@@ -35,7 +35,8 @@ pg.types.setTypeParser(1082, (v) => v);
  * («Лепецкая» for «Липецкая», similarity 0.56) is still found by the indexed
  * `%>` operator of fuzzy search.
  */
-const SESSION_SETTINGS = 'SET pg_trgm.word_similarity_threshold = 0.45';
+const TRIGRAM_THRESHOLD = '0.45';
+const SESSION_SETTINGS = `SET pg_trgm.word_similarity_threshold = ${TRIGRAM_THRESHOLD}`;
 
 export interface PostgresOptions {
   /** Pool size (default 10). */
@@ -56,20 +57,24 @@ export interface PostgresOptions {
  */
 export function createPostgresPool(databaseUrl: string, options: PostgresOptions = {}): pg.Pool {
   const { max = 10, onError, connectionTimeoutMillis = 5_000 } = options;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    connectionTimeoutMillis,
+    // Sent with the connection request, so every connection has them before its first query.
+    // The visibility views (published-views.ts) raise the planner's cost estimates of
+    // ordinary page queries past jit_above_cost; compiling them takes 100–300 ms for a
+    // query that runs in 30 (measured on PostgreSQL 15). Short queries only: no JIT.
+    // Before the first migration pg_trgm may not exist yet: its setting is then a
+    // placeholder, which the extension takes over when it is created.
+    options: `-c jit=off -c pg_trgm.word_similarity_threshold=${TRIGRAM_THRESHOLD}`,
+  });
   pool.on('error', (error) => onError?.(error));
   pool.on('connect', (client) => {
     // A connection lost while checked out (a query running when the server
     // restarts) emits `error` too, where the pool listens only to idle ones: the
     // query itself fails, and the pool drops the client when it is released.
     client.on('error', (error) => onError?.(error));
-    client.query(SESSION_SETTINGS).catch(() => {
-      // Before the first migration pg_trgm may not exist yet; the setting is a placeholder then.
-    });
-    // The visibility views (published-views.ts) raise the planner's cost estimates of
-    // ordinary page queries past jit_above_cost; compiling them takes 100–300 ms for a
-    // query that runs in 30 (measured on PostgreSQL 15). Short queries only: no JIT.
-    client.query('SET jit = off').catch(() => {});
   });
   return pool;
 }
