@@ -119,6 +119,12 @@ frontend api
 
 backend nodes
   balance roundrobin
+  # A signed-in browser stays on one node while that node is up: a file sent to
+  # POST /api/uploads waits on that node's disk for the import request that
+  # names it (the one piece of node-local state). Sign-in, reads and every
+  # other write work on any node; a node that goes down hands its browsers on.
+  stick-table type string len 64 size 200k expire 2h
+  stick on req.cook(promatlas_session)
   option httpchk GET /api/health
   http-check expect status 200
   default-server inter 300ms fall 2 rise 2

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   Created,
+  CreatedDataset,
   ErrorBody,
   Organisation,
   OrganisationList,
   SearchResponse,
+  Upload,
 } from '../api-types.ts';
 import {
   health,
@@ -133,6 +135,27 @@ describe('several API nodes over one PostgreSQL', () => {
       `/api/search?q=${encodeURIComponent(word)}`,
     );
     expect(search.body.items.map((i) => i.id)).toContain(String(created.body.id));
+  });
+
+  it('keeps a signed-in browser on one node behind the proxy, so an upload is found by the import that names it', async () => {
+    const analyst = await editor(proxy);
+    const csv = Buffer.from('r,i,v\nЛипецкая область,24,10\nТамбовская область,24,7\n');
+    for (let i = 0; i < 4; i++) {
+      const uploaded = await analyst.request<Upload>(proxy, 'POST', '/api/uploads', csv);
+      expect(uploaded.status).toBe(201);
+      const created = await analyst.request<CreatedDataset>(proxy, 'POST', '/api/datasets', {
+        name: `Загрузка через балансировщик ${uniqueWord()}`,
+        measure: 'employment',
+        file: {
+          format: 'csv',
+          uploadId: uploaded.body.uploadId,
+          mapping: { regionColumn: 'r', industryColumn: 'i', valueColumn: 'v', year: 2021 },
+          fileName: 'rig.csv',
+        },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.import).toMatchObject({ values: 2 });
+    }
   });
 });
 

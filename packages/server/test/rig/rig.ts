@@ -68,16 +68,19 @@ export class RigClient {
   private readonly cookies = new Map<string, string>();
   private csrf: string | null = null;
 
+  /** Sends `body` as JSON, or as raw bytes (application/octet-stream) when it is a Buffer. */
   async request<T>(base: string, method: string, url: string, body?: unknown): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
     if (this.cookies.size)
       headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const raw = Buffer.isBuffer(body);
+    if (body !== undefined)
+      headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
     const res = await fetch(base + url, {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: raw ? new Uint8Array(body) : JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(30_000),
     });
     for (const cookie of res.headers.getSetCookie()) {
