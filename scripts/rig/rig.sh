@@ -12,7 +12,7 @@
 #   scripts/rig/rig.sh pg-stop  primary|replica [fast|immediate]
 #   scripts/rig/rig.sh pg-start primary|replica
 #
-# Ports (RIG_PORT_BASE, default 55440): +0 HAProxy, +1 primary, +2 replica,
+# Ports (RIG_PORT_BASE, default 55460): +0 HAProxy, +1 primary, +2 replica,
 # +11 and +12 the API nodes. Runs PostgreSQL as the `postgres` user when root.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +20,7 @@ ROOT=$(pwd)
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 RIG_DIR=${RIG_DIR:-/tmp/promatlas-rig}
-BASE=${RIG_PORT_BASE:-55440}
+BASE=${RIG_PORT_BASE:-55460}
 PROXY_PORT=$((BASE + 0))
 PRIMARY_PORT=$((BASE + 1))
 REPLICA_PORT=$((BASE + 2))
