@@ -61,7 +61,8 @@ beforeEach(async () => rigReady(env), 120_000);
 afterEach(async () => {
   // Put back whatever a test broke, so the next one starts from a whole rig.
   await sqlOn(env.replicaUrl, 'SELECT pg_wal_replay_resume()').catch(() => {});
-  for (const n of [1, 2] as const) if (!(await nodeAlive(env, n))) await rigCommand('node-start', String(n));
+  for (const n of [1, 2] as const)
+    if (!(await nodeAlive(env, n))) await rigCommand('node-start', String(n));
   await rigCommand('pg-start', 'primary').catch(() => {});
   await rigCommand('pg-start', 'replica').catch(() => {});
   await rigReady(env);
@@ -270,7 +271,9 @@ describe('faults', () => {
           // The proxy closes the browser's connection without an answer when the
           // node dies holding the request: not acknowledged, like a 502.
           const cause = String((error as { cause?: unknown }).cause);
-          refused.push(cause.includes('other side closed') ? 'closed' : `${String(error)} ${cause}`);
+          refused.push(
+            cause.includes('other side closed') ? 'closed' : `${String(error)} ${cause}`,
+          );
         }
       }
     };

@@ -103,7 +103,8 @@ export class RigClient {
       email,
       password,
     });
-    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.csrf = res.body.csrfToken;
   }
 
