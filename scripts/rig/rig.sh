@@ -125,9 +125,13 @@ backend nodes
   # other write work on any node; a node that goes down hands its browsers on.
   stick-table type string len 64 size 200k expire 2h
   stick on req.cook(promatlas_session)
+  # Which node answered (the rig's tests look at it).
+  http-response set-header X-Served-By %s
   option httpchk GET /api/health
   http-check expect status 200
-  default-server inter 300ms fall 2 rise 2
+  # A busy node answers its health check late, not never: give it time before calling it down.
+  timeout check 2s
+  default-server inter 500ms fall 2 rise 2
   server node1 127.0.0.1:$NODE_PORT_1 check
   server node2 127.0.0.1:$NODE_PORT_2 check
 EOF

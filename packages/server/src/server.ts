@@ -130,6 +130,7 @@ export async function startServer(
     throw error;
   }
   deps.db = connection.db;
+  if (connection.ping) deps.ping = connection.ping;
   if (replica) deps.replica = replica;
   ready.done = true;
   markReady();

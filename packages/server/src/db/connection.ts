@@ -19,6 +19,12 @@ export interface Connection {
   pglite?: PGlite;
   /** The lock on the embedded data directory (absent in memory and on a PostgreSQL server). */
   lock?: DataDirLock;
+  /**
+   * Whether the database answers, on a connection of its own (PostgreSQL):
+   * a health check must not queue behind busy requests for a pool slot, or a
+   * busy node would look dead to its load balancer.
+   */
+  ping?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,7 +49,13 @@ export interface PostgresOptions {
   max?: number;
   /** Where a lost idle connection is reported (default: nowhere; the pool replaces it). */
   onError?: (error: Error) => void;
-  /** How long a connection attempt may take (default 5 s). */
+  /**
+   * How long a query may wait for a connection (default 30 s). pg counts the
+   * wait for a free pool slot in it too: under a burst, requests queue for a
+   * slot, and a short limit would turn a busy moment into 503s. A server that
+   * is down refuses the connection at once, so this bounds only a server that
+   * does not answer at all.
+   */
   connectionTimeoutMillis?: number;
 }
 
@@ -51,12 +63,12 @@ export interface PostgresOptions {
  * One pg.Pool over a PostgreSQL server. A server restart or a dropped
  * connection never stops the process: pg emits `error` for an idle client the
  * server closed (an unhandled `error` event would crash Node), the pool drops
- * that client and the next query connects anew; a connection attempt gives up
- * after a few seconds, so requests answer 503 (http/errors.ts) instead of
- * waiting while the server is away.
+ * that client and the next query connects anew; a refused or timed-out
+ * connection fails the request with 503 (http/errors.ts) instead of leaving
+ * it waiting while the server is away.
  */
 export function createPostgresPool(databaseUrl: string, options: PostgresOptions = {}): pg.Pool {
-  const { max = 10, onError, connectionTimeoutMillis = 5_000 } = options;
+  const { max = 10, onError, connectionTimeoutMillis = 30_000 } = options;
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
@@ -89,11 +101,21 @@ export function connectPostgres(
     typeof options === 'number' ? { max: options } : options,
   );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let pingPool: pg.Pool | undefined;
   return {
     db,
     pool,
     kind: 'postgres',
+    ping: async () => {
+      pingPool ??= createPostgresPool(databaseUrl, {
+        max: 1,
+        connectionTimeoutMillis: 2_000,
+        ...(typeof options === 'object' && options.onError ? { onError: options.onError } : {}),
+      });
+      await pingPool.query('SELECT 1');
+    },
     close: async () => {
+      if (pingPool && !pingPool.ended) await pingPool.end();
       await db.destroy();
       // Kysely ends the pool only if it ever used it; callers may have used the pool alone.
       if (!pool.ended) await pool.end();

@@ -15,6 +15,8 @@ import type { ReplicaReads } from '../db/replica.ts';
 export interface AppDeps {
   db: Db;
   databaseKind: 'pglite' | 'postgres';
+  /** Answers whether the database is reachable, bypassing the busy pool (db/connection.ts); else a query on db. */
+  ping?: () => Promise<void>;
   /** A streaming replica for read-only requests (DATABASE_REPLICA_URL); reads use the primary without it. */
   replica?: ReplicaReads;
   /**

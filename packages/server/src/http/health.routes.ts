@@ -31,7 +31,8 @@ export function healthRoutes(app: AppInstance): void {
     async (request, reply) => {
       const replica = app.deps.replica?.status();
       try {
-        await sql`SELECT 1`.execute(app.deps.db);
+        if (app.deps.ping) await app.deps.ping();
+        else await sql`SELECT 1`.execute(app.deps.db);
       } catch (error) {
         // A load balancer takes this node out of rotation until its database answers again.
         request.log.warn({ err: error }, 'health check: the database does not answer');
