@@ -112,6 +112,8 @@ defaults
   retries 2
   option redispatch
   retry-on conn-failure
+  # The client's address for the sign-in limits (the nodes trust 127.0.0.1).
+  option forwardfor
 
 frontend api
   bind 127.0.0.1:$PROXY_PORT

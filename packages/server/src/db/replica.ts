@@ -87,7 +87,10 @@ export class ReplicaReads {
     // No short connection limit here: pg counts the wait for a free slot in it, and a busy
     // pool is no reason to call the replica down. The samples (1 s limits) notice a replica
     // that stopped answering; a refused connection falls back at once.
-    this.replica = createPostgresPool(replicaUrl, { max: options.max ?? 10, onError: this.onError });
+    this.replica = createPostgresPool(replicaUrl, {
+      max: options.max ?? 10,
+      onError: this.onError,
+    });
     // One connection each, short time-outs: a hung replica must not stall the samples.
     const monitor = (url: string) => {
       const pool = new pg.Pool({
