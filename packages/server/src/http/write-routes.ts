@@ -6,7 +6,7 @@ import {
 } from '@promatlas/core/api/editing.schema.ts';
 import type { AccessRule, RegionResolver } from '../auth/index.ts';
 import type { Viewer } from '../auth/index.ts';
-import type { MutationContext } from '../shared/records/versioned-records.ts';
+import type { MutationContext } from '../shared/records/versioned-record.repository.ts';
 
 /** What every state-changing registry route shares: its tag, error answers, access and context. */
 
