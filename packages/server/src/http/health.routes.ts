@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql } from 'kysely';
+import { pingDatabase } from '../db/database-state.repository.ts';
 import type { AppInstance } from './app-instance.ts';
 
 export function healthRoutes(app: AppInstance): void {
@@ -20,7 +20,7 @@ export function healthRoutes(app: AppInstance): void {
       },
     },
     async () => {
-      await sql`SELECT 1`.execute(app.deps.db);
+      await pingDatabase(app.deps.db);
       return { status: 'ok' as const, database: app.deps.databaseKind };
     },
   );
