@@ -4,9 +4,11 @@ import {
   ConflictResponseSchema,
   DuplicateResponseSchema,
 } from '@promatlas/core/api/editing.schema.ts';
+import type { RecordVersionSchema } from '@promatlas/core/api/editing.schema.ts';
 import type { AccessRule, RegionResolver } from '../auth/index.ts';
 import type { Viewer } from '../auth/index.ts';
 import type { MutationContext } from '../shared/records/versioned-record.repository.ts';
+import { StaleVersionError } from '../shared/domain-errors.ts';
 
 /** What every state-changing registry route shares: its tag, error answers, access and context. */
 
@@ -47,3 +49,30 @@ export const registryAccess = (
 export const mutationContext = (request: { viewer: Viewer }): MutationContext => ({
   viewer: request.viewer,
 });
+
+type ConflictCurrent = z.output<typeof ConflictResponseSchema>['error']['current'];
+
+/**
+ * A refused stale write answers with the record as its profile presents it —
+ * the response type the editor loaded — never with a table row: `present`
+ * reads it again once the refused transaction has ended.
+ */
+export async function presentingConflicts<T>(
+  work: () => Promise<T>,
+  present: (currentVersion: number) => Promise<ConflictCurrent>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    throw new StaleVersionError(await present(error.currentVersion), error.currentVersion);
+  }
+}
+
+/** A nested record (position, membership, statement) is named by its id and version in a conflict. */
+export const versionOf =
+  (id: number) =>
+  async (currentVersion: number): Promise<z.output<typeof RecordVersionSchema>> => ({
+    id,
+    version: currentVersion,
+  });

@@ -1,7 +1,7 @@
 import type { User } from '@promatlas/core/api/editing.schema.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { AppUserTable } from '../db/database.ts';
+import type { AppUserTable } from './user.table.ts';
 
 export const USER_COLUMNS = [
   'id',

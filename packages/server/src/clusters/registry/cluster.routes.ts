@@ -1,3 +1,4 @@
+import { presentingConflicts, versionOf } from '../../http/write-routes.ts';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { ClusterPageSchema, ClusterSchema } from '@promatlas/core/api/registry.schema.ts';
@@ -95,7 +96,16 @@ export function clusterRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      clusterEditing.update(app.deps.db, mutationContext(request), request.params.id, request.body),
+      presentingConflicts(
+        () =>
+          clusterEditing.update(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.body,
+          ),
+        () => getCluster(readDb(app, request.viewer), request.params.id),
+      ),
   );
   app.delete(
     '/api/clusters/:id',
@@ -110,11 +120,15 @@ export function clusterRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      clusterEditing.remove(
-        app.deps.db,
-        mutationContext(request),
-        request.params.id,
-        request.query.version,
+      presentingConflicts(
+        () =>
+          clusterEditing.remove(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.query.version,
+          ),
+        () => getCluster(readDb(app, request.viewer), request.params.id),
       ),
   );
   app.post(
@@ -168,12 +182,16 @@ export function clusterRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      removeChild(
-        app.deps.db,
-        mutationContext(request),
-        'cluster_member',
-        request.params.id,
-        request.query.version,
+      presentingConflicts(
+        () =>
+          removeChild(
+            app.deps.db,
+            mutationContext(request),
+            'cluster_member',
+            request.params.id,
+            request.query.version,
+          ),
+        versionOf(request.params.id),
       ),
   );
 }

@@ -1,3 +1,4 @@
+import { presentingConflicts } from '../../http/write-routes.ts';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { getOrganisationRoute, listOrganisationsRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
@@ -101,7 +102,16 @@ export function organisationRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      updateOrganisation(app.deps.db, mutationContext(request), request.params.id, request.body),
+      presentingConflicts(
+        () =>
+          updateOrganisation(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.body,
+          ),
+        () => getOrganisation(readDb(app, request.viewer), request.params.id),
+      ),
   );
   app.delete(
     '/api/organisations/:id',
@@ -116,11 +126,15 @@ export function organisationRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      deleteOrganisation(
-        app.deps.db,
-        mutationContext(request),
-        request.params.id,
-        request.query.version,
+      presentingConflicts(
+        () =>
+          deleteOrganisation(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.query.version,
+          ),
+        () => getOrganisation(readDb(app, request.viewer), request.params.id),
       ),
   );
   app.post(

@@ -1,3 +1,4 @@
+import { presentingConflicts, versionOf } from '../../http/write-routes.ts';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { PersonPageSchema, PersonSchema } from '@promatlas/core/api/registry.schema.ts';
 
@@ -91,7 +92,16 @@ export function peopleRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      personEditing.update(app.deps.db, mutationContext(request), request.params.id, request.body),
+      presentingConflicts(
+        () =>
+          personEditing.update(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.body,
+          ),
+        () => getPerson(readDb(app, request.viewer), request.params.id),
+      ),
   );
   app.delete(
     '/api/people/:id',
@@ -106,11 +116,15 @@ export function peopleRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      personEditing.remove(
-        app.deps.db,
-        mutationContext(request),
-        request.params.id,
-        request.query.version,
+      presentingConflicts(
+        () =>
+          personEditing.remove(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.query.version,
+          ),
+        () => getPerson(readDb(app, request.viewer), request.params.id),
       ),
   );
   app.post(
@@ -159,12 +173,16 @@ export function peopleRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      removeChild(
-        app.deps.db,
-        mutationContext(request),
-        'position',
-        request.params.id,
-        request.query.version,
+      presentingConflicts(
+        () =>
+          removeChild(
+            app.deps.db,
+            mutationContext(request),
+            'position',
+            request.params.id,
+            request.query.version,
+          ),
+        versionOf(request.params.id),
       ),
   );
 }

@@ -1,3 +1,4 @@
+import { presentingConflicts } from '../../http/write-routes.ts';
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { SitePageSchema, SiteSchema } from '@promatlas/core/api/registry.schema.ts';
@@ -91,7 +92,16 @@ export function siteRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      siteEditing.update(app.deps.db, mutationContext(request), request.params.id, request.body),
+      presentingConflicts(
+        () =>
+          siteEditing.update(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.body,
+          ),
+        () => getSite(readDb(app, request.viewer), request.params.id),
+      ),
   );
   app.delete(
     '/api/sites/:id',
@@ -106,11 +116,15 @@ export function siteRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      siteEditing.remove(
-        app.deps.db,
-        mutationContext(request),
-        request.params.id,
-        request.query.version,
+      presentingConflicts(
+        () =>
+          siteEditing.remove(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.query.version,
+          ),
+        () => getSite(readDb(app, request.viewer), request.params.id),
       ),
   );
   app.post(

@@ -1,3 +1,4 @@
+import { presentingConflicts, versionOf } from '../../http/write-routes.ts';
 import { CreatedSchema, StatementCreateSchema } from '@promatlas/core/api/editing.schema.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
 import {
@@ -50,12 +51,16 @@ export function statementRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      removeChild(
-        app.deps.db,
-        mutationContext(request),
-        'statement',
-        request.params.id,
-        request.query.version,
+      presentingConflicts(
+        () =>
+          removeChild(
+            app.deps.db,
+            mutationContext(request),
+            'statement',
+            request.params.id,
+            request.query.version,
+          ),
+        versionOf(request.params.id),
       ),
   );
 }
