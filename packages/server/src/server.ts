@@ -4,6 +4,7 @@ import type { Config } from './config/config.ts';
 import { connectPglite, connectPostgres, type Connection } from './db/connection.ts';
 import { migrateToLatest, withStartupLock } from './db/migrate.ts';
 import { ReplicaReads } from './db/replica.ts';
+import { hasSourcesOtherThan } from './db/database-state.repository.ts';
 import { removeInterruptedImports } from './datasets/index.ts';
 import { syncReferenceData } from './reference/index.ts';
 import { loadDemoData } from './demo/index.ts';
@@ -46,14 +47,9 @@ export async function prepareDatabase(
   await syncReferenceData(connection.db);
   await syncDefaultMethodologies(connection.db);
   if (options.demo) {
-    const empty = await connection.db
-      .selectFrom('source_document')
-      .select('id')
-      // The shipped Rosstat table's source does not count: it is official data, not the demo.
-      .where('slug', 'is distinct from', ROSSTAT_ORG_COUNTS.sourceSlug)
-      .limit(1)
-      .executeTakeFirst();
-    if (!empty) await loadDemoData(connection.db);
+    // The shipped Rosstat table's source does not count: it is official data, not the demo.
+    if (!(await hasSourcesOtherThan(connection.db, ROSSTAT_ORG_COUNTS.sourceSlug)))
+      await loadDemoData(connection.db);
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql } from 'kysely';
+import { pingDatabase } from '../db/database-state.repository.ts';
 import type { AppInstance } from './app-instance.ts';
 
 const Database = z.enum(['pglite', 'postgres']);
@@ -32,7 +32,7 @@ export function healthRoutes(app: AppInstance): void {
       const replica = app.deps.replica?.status();
       try {
         if (app.deps.ping) await app.deps.ping();
-        else await sql`SELECT 1`.execute(app.deps.db);
+        else await pingDatabase(app.deps.db);
       } catch (error) {
         // A load balancer takes this node out of rotation until its database answers again.
         request.log.warn({ err: error }, 'health check: the database does not answer');

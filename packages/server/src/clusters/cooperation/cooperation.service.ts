@@ -13,8 +13,9 @@ import {
   toColumns,
   updateProvenance,
   updateRecord,
+  type ColumnMap,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import {
   organisationDisplayName,
   ref,
@@ -49,7 +50,7 @@ const CONTRACT_COLUMNS = {
   validTo: 'valid_to',
   valueRub: 'value_rub',
   published: 'published',
-};
+} satisfies ColumnMap<'cooperation_contract'>;
 
 /** A participant of a cluster: one organisation with all its roles. */
 export interface ClusterParticipant {
@@ -139,8 +140,13 @@ export async function createContract(db: Db, ctx: MutationContext, input: Contra
   const prov = await provenance(db, input);
   const row = await db.transaction().execute((trx) =>
     createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'cooperation_contract', {
-      ...toColumns(input, CONTRACT_COLUMNS),
+      ...toColumns<'cooperation_contract'>(input, CONTRACT_COLUMNS),
       ...prov,
+      // ContractCreate requires what the table requires.
+      buyer_id: input.buyerId,
+      supplier_id: input.supplierId,
+      contract_type: input.contractType,
+      signed_on: input.signedOn,
     }),
   );
   return { id: row.id, version: row.version };
@@ -185,7 +191,7 @@ export async function updateContract(
   const prov = await updateProvenance(db, 'cooperation_contract', id, rest);
   const row = await db.transaction().execute((trx) =>
     updateRecord(trx, { ...ctx, sourceId: prov.source_id }, 'cooperation_contract', id, version, {
-      ...toColumns(rest, CONTRACT_COLUMNS),
+      ...toColumns<'cooperation_contract'>(rest, CONTRACT_COLUMNS),
       ...prov,
     }),
   );

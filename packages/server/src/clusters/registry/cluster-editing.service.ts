@@ -9,8 +9,9 @@ import { ConflictError, NotFoundError } from '../../shared/domain-errors.ts';
 import {
   createRecord,
   getLiveRow,
+  type ColumnMap,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import {
   checkReferences,
   organisationProblem,
@@ -34,9 +35,10 @@ const CLUSTER = {
   specialisedOrganisationId: 'specialised_organisation_id',
   published: 'published',
   ...PROVENANCE,
-};
+} satisfies ColumnMap<'cluster'>;
 
 export const clusterEditing = simpleEditing<
+  'cluster',
   z.infer<typeof ClusterCreateSchema>,
   z.infer<typeof ClusterUpdateSchema>
 >('cluster', CLUSTER);

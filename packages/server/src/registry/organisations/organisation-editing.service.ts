@@ -8,8 +8,9 @@ import {
   toColumns,
   updateProvenance,
   updateRecord,
+  type ColumnMap,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import {
   invalid,
   provenance,
@@ -43,7 +44,7 @@ const COLUMNS = {
   published: 'published',
   sourceId: 'source_id',
   sourceQuote: 'source_quote',
-};
+} satisfies ColumnMap<'organisation'>;
 
 /** Unknown regions and ОКВЭД2 codes are named field by field. */
 async function checkOrganisationReferences(
@@ -89,8 +90,11 @@ export async function createOrganisation(db: Db, ctx: MutationContext, input: Or
   const prov = await provenance(db, input);
   return db.transaction().execute(async (trx) => {
     const row = await createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'organisation', {
-      ...toColumns(input, COLUMNS),
+      ...toColumns<'organisation'>(input, COLUMNS),
       ...prov,
+      // OrganisationCreate requires the kind and name the table requires.
+      kind: input.kind,
+      name: input.name,
     });
     if (input.okved) await writeOkved(trx, row.id, input.okved);
     return { id: row.id, version: row.version };
@@ -129,7 +133,7 @@ export async function updateOrganisation(
       'organisation',
       id,
       version,
-      { ...toColumns(rest, COLUMNS), ...prov },
+      { ...toColumns<'organisation'>(rest, COLUMNS), ...prov },
       okvedChange,
     );
     if (okved) await writeOkved(trx, id, okved);

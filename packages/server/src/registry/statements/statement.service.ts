@@ -6,7 +6,7 @@ import {
   createRecord,
   getLiveRow,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
 import { findRegionCode } from '../shared/references.repository.ts';
 import { period } from '../shared/registry-editing.service.ts';
