@@ -5,3 +5,5 @@ export { findMoney } from './money.ts';
 export { findCounts } from './counts.ts';
 export { findPercents } from './percents.ts';
 export type * from './types.ts';
+export { toIntakeContract, contractIso, INTAKE_CONTRACT_KEYS } from './contract.ts';
+export type { IntakeContract } from './contract.ts';
