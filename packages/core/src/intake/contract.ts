@@ -44,7 +44,7 @@ const SUB_YEAR_START: Record<string, string> = {
   '21': '03',
   '22': '06',
   '23': '09',
-  // Winter of a year is taken as the one that begins in its December.
+  // Winter of a year begins in the December before it (dates/partial-date.ts).
   '24': '12',
   '33': '01',
   '34': '04',
@@ -62,7 +62,9 @@ const SUB_YEAR_START: Record<string, string> = {
 export function contractIso(iso: string): string {
   const start = iso.split('/')[0]!;
   const sub = /^(\d{4})-(2[1-4]|3[3-6])$/.exec(start);
-  return sub ? `${sub[1]}-${SUB_YEAR_START[sub[2]!]}` : start;
+  if (!sub) return start;
+  const year = sub[2] === '24' ? Number(sub[1]) - 1 : Number(sub[1]);
+  return `${year}-${SUB_YEAR_START[sub[2]!]}`;
 }
 
 const span = (m: { text: string; start: number; end: number }) => ({

@@ -7,3 +7,11 @@ export { findPercents } from './percents.ts';
 export type * from './types.ts';
 export { toIntakeContract, contractIso, INTAKE_CONTRACT_KEYS } from './contract.ts';
 export type { IntakeContract } from './contract.ts';
+export {
+  buildProposals,
+  highlightMentions,
+  organisationLabel,
+  partialDateOf,
+  PROPOSAL_KINDS,
+} from './proposals.ts';
+export type * from './proposals.ts';
