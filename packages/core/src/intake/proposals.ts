@@ -552,6 +552,9 @@ export function buildProposals(
   for (const m of r.counts) {
     // A count of years is a duration, not a fact about the subject ('на ближайшие три года').
     if (/^(год|года|лет)$/iu.test(m.of)) continue;
+    // A number inside a name ('ООО «Ромашка 5»') or before a legal form counts nothing.
+    if (r.organisations.some((o) => o.start < m.end && m.start < o.end)) continue;
+    if (!/\p{Ll}/u.test(m.of)) continue;
     const shown =
       QUALIFIER_RU[m.qualifier] +
       (m.valueMax !== null ? `${m.value}–${m.valueMax}` : String(m.value));

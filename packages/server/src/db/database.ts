@@ -463,6 +463,34 @@ export interface ClusterCategoryOkvedTable {
   category_code: string;
 }
 
+export interface IntakeDocumentTable {
+  id: Generated<number>;
+  title: string;
+  publisher: string | null;
+  published_on: string | null;
+  url: string | null;
+  file_name: string | null;
+  format: 'text' | 'txt' | 'docx' | 'html' | 'pdf';
+  text: string;
+  text_sha256: string;
+  source_id: number | null;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+export interface IntakeDecisionTable {
+  id: Generated<number>;
+  document_id: number;
+  proposal_key: string;
+  kind: 'organisation' | 'person' | 'place' | 'event' | 'agreement' | 'fact';
+  status: 'accepted' | 'rejected';
+  record_type: string | null;
+  record_id: string | null;
+  /** What the reviewer changed before accepting (JSON text on write). */
+  edited: ColumnType<unknown, string | null, string | null>;
+  decided_by: number | null;
+  decided_at: Generated<Timestamp>;
+}
+
 export interface Database {
   federal_district: FederalDistrictTable;
   region: RegionTable;
@@ -507,4 +535,6 @@ export interface Database {
   dataset_quarantine_row: DatasetQuarantineRowTable;
   cluster_category: ClusterCategoryTable;
   cluster_category_okved: ClusterCategoryOkvedTable;
+  intake_document: IntakeDocumentTable;
+  intake_decision: IntakeDecisionTable;
 }
