@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database, IntakeDecisionTable, IntakeDocumentTable } from '../db/database.ts';
-import { writeAudit } from '../audit/audit.repository.ts';
+import { importedFile, writeAudit } from '../audit/audit.repository.ts';
 
 /** Every query of document intake. */
 
@@ -17,18 +17,33 @@ export async function findDocumentByHash(db: Db, sha256: string) {
     .executeTakeFirst();
 }
 
+/** A new draft and its journal entry (the text as its size and hash); the same text twice keeps the first. */
 export async function insertDocument(
   db: Db,
   values: Omit<IntakeDocumentTable, 'id' | 'created_at' | 'source_id'>,
-): Promise<IntakeDocumentRow> {
-  // A concurrent upload of the same text keeps the first one (text_sha256 is unique).
-  const row = await db
-    .insertInto('intake_document')
-    .values(values)
-    .onConflict((oc) => oc.column('text_sha256').doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? (await findDocumentByHash(db, values.text_sha256))!;
+): Promise<{ row: IntakeDocumentRow; created: boolean }> {
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('intake_document')
+      .values(values)
+      .onConflict((oc) => oc.column('text_sha256').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (row) {
+      const { text: _text, ...described } = row;
+      await writeAudit(trx, {
+        userId: values.created_by,
+        action: 'create',
+        entityType: 'intake_document',
+        entityId: row.id,
+        before: null,
+        after: { ...described, text: importedFile({ bytes: Buffer.from(row.text, 'utf8') }) },
+      });
+    }
+    return row;
+  });
+  if (row) return { row, created: true };
+  return { row: (await findDocumentByHash(db, values.text_sha256))!, created: false };
 }
 
 export async function getDocument(db: Db, id: number) {

@@ -122,7 +122,7 @@ export async function createIntakeDocument(
   const hash = sha256(text);
   const existing = await repo.findDocumentByHash(db, hash);
   if (existing) return { id: existing.id, reused: true };
-  const row = await repo.insertDocument(db, {
+  const { row, created } = await repo.insertDocument(db, {
     title: input.title?.trim() || titleOf(text),
     publisher: input.publisher ?? null,
     published_on: input.published ?? null,
@@ -133,7 +133,7 @@ export async function createIntakeDocument(
     text_sha256: hash,
     created_by: viewer.user?.id ?? null,
   });
-  return { id: row.id, reused: false };
+  return { id: row.id, reused: !created };
 }
 
 export async function listIntakeDocuments(db: Db) {
