@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { Database, IntakeDecisionTable, IntakeDocumentTable } from '../db/database.ts';
-import { importedFile, writeAudit } from '../audit/audit.repository.ts';
+import type { Database } from '../db/database.ts';
+import type { IntakeDecisionTable, IntakeDocumentTable } from './intake.table.ts';
+import { importedFile, writeAudit } from '../audit/index.ts';
 
 /** Every query of document intake. */
 

@@ -8,8 +8,7 @@ import {
   type IntakeDecisions,
 } from '@promatlas/core/api/intake.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import type { RegionResolver } from '../auth/access.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import type { RegionResolver, Viewer } from '../auth/index.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import { UnauthenticatedError } from '../shared/domain-errors.ts';
 import {

@@ -20,9 +20,9 @@ import type {
 } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
-import type { Viewer } from '../auth/viewer.ts';
-import { importedFile } from '../audit/audit.repository.ts';
-import { createRecord } from '../editing/record-editing.ts';
+import type { Viewer } from '../auth/index.ts';
+import { importedFile } from '../audit/index.ts';
+import { createRecord } from '../shared/records/versioned-records.ts';
 import { NotFoundError, PreconditionError, ValidationError } from '../shared/domain-errors.ts';
 import { INTAKE_TEXT_LIMIT, normaliseText, readDocument } from './read-document.ts';
 import * as repo from './intake.repository.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { convert as htmlToText } from 'html-to-text';
 import mammoth from 'mammoth';
-import { decodeText, TabularReadError } from '../imports/tabular/index.ts';
+import { decodeText, TabularReadError } from '../imports/index.ts';
 import { TooLargeError, ValidationError } from '../shared/domain-errors.ts';
 
 /** The largest file intake reads: a press release is kilobytes, a long report a few megabytes. */
