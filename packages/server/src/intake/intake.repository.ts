@@ -457,3 +457,27 @@ export async function personExists(db: Db | Trx, id: number) {
       .executeTakeFirst()) !== undefined
   );
 }
+
+/** The region of each live organisation, site, cluster or event named, by "type:id". */
+export async function recordRegions(
+  db: Db,
+  refs: Array<{ type: string; id: string }>,
+): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const type of ['organisation', 'site', 'cluster', 'event'] as const) {
+    const ids = [
+      ...new Set(
+        refs.filter((r) => r.type === type && /^\d{1,9}$/.test(r.id)).map((r) => Number(r.id)),
+      ),
+    ];
+    if (ids.length === 0) continue;
+    const rows = await db
+      .selectFrom(type)
+      .select(['id', 'region_code'])
+      .where('id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) out.set(`${type}:${r.id}`, r.region_code);
+  }
+  return out;
+}

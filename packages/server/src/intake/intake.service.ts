@@ -159,7 +159,7 @@ export async function analyseDocument(db: Db, id: number): Promise<Analysis> {
   const proposals = buildProposals(doc.text, result, { published });
   const decisions = new Map((await repo.listDecisions(db, doc.id)).map((d) => [d.proposal_key, d]));
   const matches = await matchProposals(db, proposals);
-  const regions = regionsOf(proposals, matches, new Map());
+  const regions = regionsOf(proposals, matches, await linkedRegions(db, proposals, matches, {}));
   const notice = cyrillic
     ? proposals.length === 0
       ? {
@@ -466,7 +466,7 @@ export async function regionsOfDecision(
   } catch {
     return [];
   }
-  const recordRegions = await linkedRegions(db, a, chosen, input.edits ?? {});
+  const recordRegions = await linkedRegions(db, a.proposals, a.matches, input.edits ?? {});
   const regions = regionsOf(a.proposals, a.matches, recordRegions);
   return chosen
     .filter((p) => !a.decisions.has(p.key))
@@ -477,34 +477,20 @@ export async function regionsOfDecision(
     });
 }
 
+/** The regions of the records the proposals link to (the reviewer's choice first), by "type:id". */
 async function linkedRegions(
   db: Db,
-  a: Analysis,
-  chosen: Proposal[],
+  proposals: Proposal[],
+  matches: Map<string, Match>,
   edits: Record<string, IntakeEdit>,
 ): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  const refs = a.proposals
+  const refs = proposals
     .map((p) => {
       const e = edits[p.key]?.link;
-      return e && e !== 'new' ? e : a.matches.get(p.key)?.record;
+      return e && e !== 'new' ? e : matches.get(p.key)?.record;
     })
     .filter((r): r is RecordRef => !!r);
-  for (const ref of refs) {
-    if (
-      ref.type === 'organisation' ||
-      ref.type === 'site' ||
-      ref.type === 'cluster' ||
-      ref.type === 'event'
-    ) {
-      const region = /^\d{1,9}$/.test(ref.id)
-        ? await repo.recordRegion(db, ref.type, Number(ref.id))
-        : undefined;
-      if (region !== undefined) out.set(`${ref.type}:${ref.id}`, region);
-    }
-  }
-  void chosen;
-  return out;
+  return repo.recordRegions(db, refs);
 }
 
 interface Ctx {
@@ -915,6 +901,13 @@ async function addParticipant(
     person_id: ref.type === 'person' ? Number(ref.id) : null,
   };
   if (await repo.participantExists(ctx.trx, eventId, target)) return;
+  // A regional editor links no organisation of another region (a link touches both ends):
+  // that participant is left for the administrator.
+  const user = ctx.viewer.user;
+  if (user?.role === 'regional_editor' && target.organisation_id !== null) {
+    const region = await repo.recordRegion(ctx.trx, 'organisation', target.organisation_id);
+    if (!region || !user.regions.includes(region)) return;
+  }
   // The participant's own sentence is the evidence of its taking part.
   const quote = ctx.a.proposals.find((p) => p.key === participantKey)?.quote ?? null;
   await repo.insertEventParticipant(

@@ -17,36 +17,52 @@ type Mention = IntakeReview['mentions'][number];
 const KINDS = ['organisation', 'person', 'place', 'event', 'agreement', 'fact'] as const;
 
 /**
- * The text with every mention marked by its type. Overlapping mentions (a
- * place inside an organisation's name) are cut at every boundary; each piece
- * takes the innermost mention's type. Text stays text: React escapes it.
+ * The text with every mention marked by its type. A mention inside another (a
+ * place inside an organisation's name) is marked inside it; a mention that
+ * only partly overlaps one already marked is left out. Text stays text:
+ * React escapes it.
  */
-function highlighted(text: string, mentions: Mention[], focus: Set<string>): ReactNode[] {
-  const cuts = new Set([0, text.length]);
-  for (const m of mentions) {
-    cuts.add(m.start);
-    cuts.add(m.end);
-  }
-  const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+function highlighted(
+  text: string,
+  mentions: Mention[],
+  focus: Set<string>,
+  from = 0,
+  to = text.length,
+): ReactNode[] {
+  const sorted = mentions
+    .filter((m) => m.start >= from && m.end <= to && m.end > m.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ReactNode[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const [a, b] = [points[i]!, points[i + 1]!];
-    const covering = mentions
-      .filter((m) => m.start <= a && b <= m.end)
-      .sort((x, y) => x.end - x.start - (y.end - y.start))[0];
-    const piece = text.slice(a, b);
-    if (!covering) out.push(piece);
-    else
-      out.push(
-        <mark
-          key={a}
-          className={`mention mention-${covering.type}${focus.has(`${covering.start}:${covering.end}`) ? ' mention-focus' : ''}`}
-          data-type={covering.type}
-        >
-          {piece}
-        </mark>,
-      );
+  let cursor = from;
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    if (m.start < cursor) continue;
+    if (m.start > cursor) out.push(text.slice(cursor, m.start));
+    const inner = sorted.filter(
+      (x, j) =>
+        j !== i &&
+        x.start >= m.start &&
+        x.end <= m.end &&
+        !(x.start === m.start && x.end === m.end && j < i),
+    );
+    out.push(
+      <mark
+        key={`${m.start}-${m.end}-${m.type}`}
+        className={`mention mention-${m.type}${focus.has(`${m.start}:${m.end}`) ? ' mention-focus' : ''}`}
+        data-type={m.type}
+      >
+        {highlighted(
+          text,
+          inner.filter((x) => !(x.start === m.start && x.end === m.end)),
+          focus,
+          m.start,
+          m.end,
+        )}
+      </mark>,
+    );
+    cursor = m.end;
   }
+  if (cursor < to) out.push(text.slice(cursor, to));
   return out;
 }
 
@@ -145,6 +161,15 @@ export function IntakeReviewPage() {
   useTitle(data ? `${t('title')}: ${data.document.title}` : t('title'));
   const canAccept =
     session.user?.role === 'administrator' || session.user?.role === 'regional_editor';
+  const pending = (items: readonly IntakeProposalDto[]) =>
+    items.filter((p) => p.decision.status === 'pending');
+  // A regional editor's «accept all» takes what lies in their regions; the rest stays for the administrator.
+  const mine = (items: readonly IntakeProposalDto[]) =>
+    session.user?.role === 'administrator'
+      ? pending(items)
+      : pending(items).filter(
+          (p) => p.regionCode !== null && session.user!.regions.includes(p.regionCode),
+        );
   const groups = useMemo(
     () => KINDS.map((k) => [k, data?.proposals.filter((p) => p.kind === k) ?? []] as const),
     [data],
@@ -220,10 +245,19 @@ export function IntakeReviewPage() {
                   {canAccept && items.some((p) => p.decision.status === 'pending') && (
                     <button
                       type="button"
-                      disabled={busy}
-                      onClick={() => void decide({ action: 'accept', kind })}
+                      disabled={busy || mine(items).length === 0}
+                      title={
+                        mine(items).length < pending(items).length ? t('othersLeft') : undefined
+                      }
+                      onClick={() =>
+                        void decide(
+                          session.user?.role === 'administrator'
+                            ? { action: 'accept', kind }
+                            : { action: 'accept', keys: mine(items).map((p) => p.key) },
+                        )
+                      }
                     >
-                      {t('acceptAll')}
+                      {t('acceptAll')} ({mine(items).length})
                     </button>
                   )}
                 </h2>

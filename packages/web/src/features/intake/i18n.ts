@@ -54,6 +54,10 @@ const WORDS = {
   eventTitle: ['Заголовок', 'Title'],
   value: ['Значение', 'Value'],
   record: ['Запись', 'Record'],
+  othersLeft: [
+    'Предложения других регионов и федерального уровня принимает администратор',
+    'Proposals of other regions and national ones are for the administrator',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 export type Word = keyof typeof WORDS;
 
