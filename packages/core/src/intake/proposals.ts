@@ -176,8 +176,16 @@ export function partialDateOf(iso: string, precision: DatePrecision): PartialDat
 const IDENT = /(ИНН|ОГРН)\s*:?\s*(\d{10,15})/gu;
 
 /** «ООО «Ромашка»» as a reviewer reads it. */
-export function organisationLabel(name: string, legalForm: string | null): string {
-  return legalForm ? `${legalForm} «${name}»` : name;
+export function organisationLabel(
+  name: string,
+  legalForm: string | null,
+  kind?: OrganisationKind,
+): string {
+  if (legalForm) return `${legalForm} «${name}»`;
+  // A zone or a cluster is named by its type and its name in quotes, as the releases write it.
+  if (kind === 'special_zone' && !/ОЭЗ|зон/iu.test(name)) return `ОЭЗ «${name}»`;
+  if (kind === 'cluster' && !/кластер/iu.test(name)) return `кластер «${name}»`;
+  return name;
 }
 
 function splitName(fullName: string): [string, string | null, string | null] {
@@ -282,7 +290,7 @@ export function buildProposals(
       {
         key,
         kind: 'organisation',
-        label: organisationLabel(o.name, o.legalForm),
+        label: organisationLabel(o.name, o.legalForm, o.kind),
         ...quoteOf(o),
         mentions: [],
         data: {
@@ -504,8 +512,18 @@ export function buildProposals(
         Number(a.end > at.start) - Number(b.end > at.start) ||
         Math.abs(at.start - a.end) - Math.abs(at.start - b.end),
     )[0];
-    if (o)
-      return { key: orgKeyOf(o), regionCode: null, label: organisationLabel(o.name, o.legalForm) };
+    // A bare «ОЭЗ» or «ТОР» is the zone named last before it.
+    const zone =
+      o && /^(ОЭЗ|ТОР|ТОСЭР)$/u.test(o.name)
+        ? r.organisations.filter((x) => x.kind === 'special_zone' && x.end <= o.start).at(-1)
+        : undefined;
+    const subject = zone ?? o;
+    if (subject)
+      return {
+        key: orgKeyOf(subject),
+        regionCode: null,
+        label: organisationLabel(subject.name, subject.legalForm, subject.kind),
+      };
     const place = r.places.find((p) => p.level === 'subject' && p.regionCode && inside(p, s));
     if (place) return { key: null, regionCode: place.regionCode, label: place.normalized };
     const named = r.places.find((p) => p.level === 'subject' && p.regionCode === documentRegion);
@@ -551,7 +569,7 @@ export function buildProposals(
   }
   for (const m of r.counts) {
     // A count of years is a duration, not a fact about the subject ('на ближайшие три года').
-    if (/^(год|года|лет)$/iu.test(m.of)) continue;
+    if (/^(год|года|лет)$/iu.test(m.of) && m.qualifier !== 'range') continue;
     // A number inside a name ('ООО «Ромашка 5»') or before a legal form counts nothing.
     if (r.organisations.some((o) => o.start < m.end && m.start < o.end)) continue;
     if (!/\p{Ll}/u.test(m.of)) continue;
