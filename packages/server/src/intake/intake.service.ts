@@ -63,7 +63,10 @@ const lower = (s: string) => s.toLowerCase().replace(/ё/g, 'е').trim();
 function titleOf(text: string): string {
   const line = text.split('\n').find((l) => /\p{L}{3}/u.test(l)) ?? 'Документ';
   const t = line.trim();
-  return t.length > 200 ? t.slice(0, 197) + '…' : t;
+  // A release's first line may be its whole first paragraph: cut at a word, about 120 characters.
+  if (t.length <= 120) return t;
+  const cut = t.lastIndexOf(' ', 117);
+  return t.slice(0, cut > 60 ? cut : 117) + '…';
 }
 
 /**
