@@ -21,6 +21,7 @@ import {
   period,
   simpleEditing,
 } from '../../registry/shared/registry-editing.service.ts';
+import { findLiveMembership } from './cluster.repository.ts';
 
 const CLUSTER = {
   kind: 'kind',
@@ -49,14 +50,7 @@ export async function addClusterMember(
   if (!(await getLiveRow(db, 'cluster', clusterId)))
     throw new NotFoundError('Кластер', 'Cluster', clusterId);
   await checkReferences([organisationProblem(db, 'organisationId', input.organisationId)]);
-  const existing = await db
-    .selectFrom('cluster_member')
-    .select('id')
-    .where('cluster_id', '=', clusterId)
-    .where('organisation_id', '=', input.organisationId)
-    .where('role', '=', input.role)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const existing = await findLiveMembership(db, clusterId, input.organisationId, input.role);
   if (existing)
     throw new ConflictError(
       'Организация уже участвует в кластере в этой роли',

@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import type { OrganisationCreate, OrganisationUpdate } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../shared/domain-errors.ts';
-import { organisationDisplayName, ref } from '../shared/mappers.ts';
 import {
   createRecord,
   deleteRecord,
@@ -19,6 +17,14 @@ import {
   regionProblem,
   type FieldProblem,
 } from '../shared/references.ts';
+import {
+  findKnownOkvedCodes,
+  findOrganisationIdentifiers,
+  findOrganisationOkved,
+  findSimilarlyNamed,
+  replaceOrganisationOkved,
+} from './organisation-editing.repository.ts';
+import { similarOrganisation } from './organisation.presenter.ts';
 
 const COLUMNS = {
   kind: 'kind',
@@ -49,11 +55,7 @@ async function checkOrganisationReferences(
   if (region) fields.push(region);
   if (input.okved?.length) {
     const codes = input.okved.map((o) => o.code);
-    const known = new Set(
-      (await db.selectFrom('okved').select('code').where('code', 'in', codes).execute()).map(
-        (r) => r.code,
-      ),
-    );
+    const known = await findKnownOkvedCodes(db, codes);
     input.okved.forEach((o, i) => {
       if (!known.has(o.code)) {
         fields.push({
@@ -73,14 +75,8 @@ function distinctOkved(okved: Array<{ code: string; isMain: boolean }>) {
   return okved.filter((o) => !seen.has(o.code) && seen.add(o.code));
 }
 
-async function writeOkved(trx: Db, id: number, okved: Array<{ code: string; isMain: boolean }>) {
-  await trx.deleteFrom('organisation_okved').where('organisation_id', '=', id).execute();
-  const rows = distinctOkved(okved).map((o) => ({
-    organisation_id: id,
-    okved_code: o.code,
-    is_main: o.isMain,
-  }));
-  if (rows.length) await trx.insertInto('organisation_okved').values(rows).execute();
+function writeOkved(trx: Db, id: number, okved: Array<{ code: string; isMain: boolean }>) {
+  return replaceOrganisationOkved(trx, id, distinctOkved(okved));
 }
 
 /** ОКВЭД2 codes as the audit trail records them: sorted, the main ones marked, so equal sets compare equal. */
@@ -118,13 +114,10 @@ export async function updateOrganisation(
       ? {
           before: {
             okved: okvedForAudit(
-              (
-                await trx
-                  .selectFrom('organisation_okved')
-                  .select(['okved_code', 'is_main'])
-                  .where('organisation_id', '=', id)
-                  .execute()
-              ).map((o) => ({ code: o.okved_code, isMain: o.is_main })),
+              (await findOrganisationOkved(trx, id)).map((o) => ({
+                code: o.okved_code,
+                isMain: o.is_main,
+              })),
             ),
           },
           after: { okved: okvedForAudit(distinctOkved(okved)) },
@@ -158,11 +151,7 @@ export async function deleteOrganisation(
 
 /** A deleted organisation whose ИНН or ОГРН another live record now has is not restored: 409 naming that record. */
 export async function restoreOrganisation(db: Db, ctx: MutationContext, id: number) {
-  const deleted = await db
-    .selectFrom('organisation')
-    .select(['inn', 'ogrn', 'deleted_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const deleted = await findOrganisationIdentifiers(db, id);
   if (!deleted) throw new NotFoundError('Организация', 'Organisation', id);
   if (deleted.deleted_at) await refuseDuplicates(db, deleted, id);
   const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'organisation', id));
@@ -176,22 +165,6 @@ export async function findSimilarOrganisations(
   regionCode: string | undefined,
 ) {
   const text = name.toLowerCase().trim();
-  let q = db
-    .selectFrom('organisation')
-    .select([
-      'id',
-      'name',
-      'legal_form',
-      sql<number>`similarity(search_text, ${text})`.as('similarity'),
-    ])
-    .where('deleted_at', 'is', null)
-    .where(sql<boolean>`search_text % ${text}`);
-  if (regionCode) q = q.where('region_code', '=', regionCode);
-  const rows = await q.orderBy('similarity', 'desc').limit(10).execute();
-  return {
-    items: rows.map((r) => ({
-      ...ref('organisation', r.id, organisationDisplayName(r)),
-      similarity: Math.round(Number(r.similarity) * 100) / 100,
-    })),
-  };
+  const rows = await findSimilarlyNamed(db, text, regionCode);
+  return { items: rows.map(similarOrganisation) };
 }

@@ -15,6 +15,8 @@ export type VersionedTable =
   | 'cluster'
   | 'position'
   | 'cluster_member'
+  | 'cooperation_contract'
+  | 'cooperation_purchase'
   | 'statement'
   | 'event'
   | 'project';
@@ -26,6 +28,8 @@ const LABELS: Record<VersionedTable, [string, string]> = {
   cluster: ['Кластер', 'Cluster'],
   position: ['Должность', 'Position'],
   cluster_member: ['Участие в кластере', 'Cluster membership'],
+  cooperation_contract: ['Договор кооперации', 'Cooperation contract'],
+  cooperation_purchase: ['Закупки за год', 'Yearly purchases'],
   statement: ['Факт', 'Statement'],
   event: ['Мероприятие', 'Event'],
   project: ['Проект', 'Project'],
