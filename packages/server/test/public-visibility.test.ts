@@ -210,6 +210,8 @@ const READS: Record<string, Calls> = {
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=xlsx`,
     ),
   'GET /api/cluster-categories': () => get('/api/cluster-categories'),
+  'GET /api/intake/documents': () => get('/api/intake/documents'),
+  'GET /api/intake/documents/:id': () => get('/api/intake/documents/1'),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */
@@ -223,6 +225,8 @@ const NEVER_OK_FOR_PUBLIC = new Set([
   'GET /api/audit', // administrators only
   'GET /api/audit/export.csv', // administrators only
   'GET /api/history/:type/:id', // signed-in users only
+  'GET /api/intake/documents', // documents under review: signed-in users only
+  'GET /api/intake/documents/:id', // signed-in users only
 ]);
 
 interface Answer {
