@@ -22,7 +22,7 @@ import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
 import type { Viewer } from '../auth/index.ts';
 import { importedFile } from '../audit/index.ts';
-import { createRecord } from '../shared/records/versioned-records.ts';
+import { createRecord } from '../shared/records/versioned-record.repository.ts';
 import { NotFoundError, PreconditionError, ValidationError } from '../shared/domain-errors.ts';
 import { INTAKE_TEXT_LIMIT, normaliseText, readDocument } from './read-document.ts';
 import * as repo from './intake.repository.ts';
