@@ -1,3 +1,4 @@
+import { addMemberAction } from './add-member-action.ts';
 import type { Cluster } from '@promatlas/core/api/registry.schema.ts';
 import { EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
 import { FactList, RoleLinks } from '../../shared/components/facts.tsx';
@@ -26,7 +27,7 @@ export function ClusterProfile() {
         title: c.name,
         version: c.version,
         regions: [c.region?.code ?? null],
-        actions: ['edit', 'delete', 'member', 'fact'],
+        actions: ['edit', 'delete', addMemberAction, 'fact'],
       })}
     >
       {(c) => (

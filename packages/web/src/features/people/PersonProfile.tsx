@@ -1,3 +1,4 @@
+import { addPositionAction } from './add-position-action.ts';
 import type { Person } from '@promatlas/core/api/registry.schema.ts';
 import {
   AsOf,
@@ -29,7 +30,7 @@ export function PersonProfile() {
         // The server also counts the regions of the organisations the person works at.
         regions: p.positions.map((position) => position.region?.code ?? null),
         anyEditorWhenNoRegion: true,
-        actions: ['edit', 'delete', 'position'],
+        actions: ['edit', 'delete', addPositionAction],
       })}
     >
       {(p) => (
