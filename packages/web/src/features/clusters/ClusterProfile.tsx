@@ -1,5 +1,5 @@
+import { getClusterRoute } from '@promatlas/core/api/contract/registry.ts';
 import { addMemberAction } from './add-member-action.ts';
-import type { Cluster } from '@promatlas/core/api/registry.schema.ts';
 import { EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
 import { FactList, RoleLinks } from '../../shared/components/facts.tsx';
 import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
@@ -9,8 +9,8 @@ import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
 
 export function ClusterProfile() {
   return (
-    <ProfilePage<Cluster>
-      collection="clusters"
+    <ProfilePage
+      route={getClusterRoute}
       titleOf={(c) => c.name}
       header={(c) => (
         <ProfileHeader

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
+import { mapSitesRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useApi } from '../../shared/api/client.ts';
 import { useRoute } from '../../shared/api/api.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';

@@ -1,5 +1,5 @@
+import { getPersonRoute } from '@promatlas/core/api/contract/registry.ts';
 import { addPositionAction } from './add-position-action.ts';
-import type { Person } from '@promatlas/core/api/registry.schema.ts';
 import {
   AsOf,
   EntityLink,
@@ -13,8 +13,8 @@ import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
 
 export function PersonProfile() {
   return (
-    <ProfilePage<Person>
-      collection="people"
+    <ProfilePage
+      route={getPersonRoute}
       titleOf={(p) => p.fullName}
       header={(p) => (
         <ProfileHeader title={p.fullName} type="Персона" source={p.source}>

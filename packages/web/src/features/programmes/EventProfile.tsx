@@ -1,3 +1,4 @@
+import { getEventRoute } from '@promatlas/core/api/contract/registry.ts';
 import type { Event, EventParticipant } from '@promatlas/core/api/registry.schema.ts';
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 import { useApi } from '../../shared/api/client.ts';
@@ -179,8 +180,8 @@ function TextList({ title, items }: { title: string; items: string[] }) {
 
 export function EventProfile() {
   return (
-    <ProfilePage<Event>
-      collection="events"
+    <ProfilePage
+      route={getEventRoute}
       titleOf={(e) => e.title}
       header={(e) => (
         <ProfileHeader

@@ -1,15 +1,23 @@
 import { Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend } from '../api/client.ts';
+import {
+  clusterWrites,
+  organisationWrites,
+  personWrites,
+  siteWrites,
+} from '@promatlas/core/api/contract/editing.ts';
+import { api } from '../api/api.ts';
+import { ApiError } from '../api/client.ts';
 import { registryPermission } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { regionNamer, useRegions } from '../lib/regions.ts';
 import { ENTITY_PATHS } from '../lib/paths.ts';
 import {
-  RESTORABLE,
+  isRestorable,
   type CommonAction,
   type EditingSpec,
   type ProfileAction,
+  type RestorableType,
 } from './editing-spec.ts';
 import { AddFactDialog } from './AddFactDialog.tsx';
 import { Dialog, FormError } from '../form/fields.tsx';
@@ -19,6 +27,14 @@ const LABELS: Record<CommonAction, string> = {
   delete: 'Удалить',
   fact: 'Добавить факт',
 };
+
+/** The delete and restore routes of each soft-deleted record type. */
+const WRITES = {
+  organisation: organisationWrites,
+  person: personWrites,
+  site: siteWrites,
+  cluster: clusterWrites,
+} satisfies Record<RestorableType, unknown>;
 
 const keyOf = (action: ProfileAction) => (typeof action === 'string' ? action : action.key);
 
@@ -34,15 +50,15 @@ function DeleteDialog({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const collection = RESTORABLE[spec.type]!;
   const remove = async () => {
+    if (!isRestorable(spec.type)) return;
     setBusy(true);
     setError(null);
     try {
-      await apiSend(
-        'DELETE',
-        `/api/${collection}/${encodeURIComponent(spec.id)}${spec.version ? `?version=${spec.version}` : ''}`,
-      );
+      await api(WRITES[spec.type].remove, {
+        params: { id: spec.id },
+        query: { version: spec.version },
+      });
       onDeleted();
     } catch (e) {
       setError(
@@ -197,13 +213,12 @@ export function RestorePanel({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const collection = RESTORABLE[type];
-  if (!collection) return null;
+  if (!isRestorable(type)) return null;
   const restore = async () => {
     setBusy(true);
     setError(null);
     try {
-      await apiSend('POST', `/api/${collection}/${encodeURIComponent(id)}/restore`);
+      await api(WRITES[type].restore, { params: { id } });
       onRestored();
     } catch (e) {
       setError((e as Error).message);

@@ -43,10 +43,8 @@ export interface EditingSpec {
   actions: ProfileAction[];
 }
 
-/** Types whose deleted records an administrator can restore (POST /api/<collection>/:id/restore). */
-export const RESTORABLE: Partial<Record<HistoryType, string>> = {
-  organisation: 'organisations',
-  person: 'people',
-  site: 'sites',
-  cluster: 'clusters',
-};
+/** Types whose records are deleted softly, and restored by an administrator. */
+export const RESTORABLE = ['organisation', 'person', 'site', 'cluster'] as const;
+export type RestorableType = (typeof RESTORABLE)[number];
+export const isRestorable = (type: HistoryType): type is RestorableType =>
+  (RESTORABLE as readonly HistoryType[]).includes(type);
