@@ -1,5 +1,5 @@
-import { ClusterCreateSchema, ClusterUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
-import type { Cluster } from '@promatlas/core/api/registry.schema.ts';
+import { clusterWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getClusterRoute } from '@promatlas/core/api/contract/registry.ts';
 import { CLUSTER_KINDS, CLUSTER_STATUSES } from '../../shared/lib/labels.ts';
 import { Field } from '../../shared/form/fields.tsx';
 import { AliasesField, ProvenanceAndPublication } from '../../shared/form/record-fields.tsx';
@@ -14,7 +14,7 @@ import {
   type FieldsProps,
   type RecordFormConfig,
 } from '../../shared/record-form/RecordFormPage.tsx';
-import { linesOf, nullIfEmpty, str } from '../../shared/record-form/convert.ts';
+import { linesOf, nullIfEmpty } from '../../shared/record-form/convert.ts';
 
 interface ClusterValues extends Record<string, unknown> {
   kind: string;
@@ -132,12 +132,18 @@ function ClusterFields({ form, user }: FieldsProps<ClusterValues>) {
   );
 }
 
-export const clusterForm: RecordFormConfig<ClusterValues, Cluster> = {
+export const clusterForm: RecordFormConfig<
+  ClusterValues,
+  {
+    get: typeof getClusterRoute;
+    create: typeof clusterWrites.create;
+    update: typeof clusterWrites.update;
+  }
+> = {
   collection: 'clusters',
+  routes: { get: getClusterRoute, create: clusterWrites.create, update: clusterWrites.update },
   createTitle: 'Новый кластер',
   editTitle: (c) => `Изменение: ${c.name}`,
-  createSchema: ClusterCreateSchema,
-  updateSchema: ClusterUpdateSchema,
   empty: (user) => ({
     kind: CLUSTER_KINDS.values[0],
     status: CLUSTER_STATUSES.values[0],
@@ -168,27 +174,6 @@ export const clusterForm: RecordFormConfig<ClusterValues, Cluster> = {
       : null,
     published: c.published,
     source: { sourceId: c.source?.id ?? null, quote: c.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    kind: str(row['kind']),
-    status: str(row['status']),
-    name: str(row['name']),
-    fullName: str(row['full_name']),
-    aliases: Array.isArray(row['aliases']) ? (row['aliases'] as string[]).join('\n') : '',
-    regionCode: str(row['region_code']),
-    specialisation: str(row['specialisation']),
-    specialisedOrganisation:
-      typeof row['specialised_organisation_id'] === 'number'
-        ? mine.specialisedOrganisation?.id === row['specialised_organisation_id']
-          ? mine.specialisedOrganisation
-          : {
-              id: row['specialised_organisation_id'],
-              title: `Организация № ${row['specialised_organisation_id']}`,
-              regionName: null,
-            }
-        : null,
-    published: row['published'] !== false,
   }),
   toInput,
   compared: [

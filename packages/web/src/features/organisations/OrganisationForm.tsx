@@ -1,8 +1,5 @@
-import {
-  OrganisationCreateSchema,
-  OrganisationUpdateSchema,
-} from '@promatlas/core/api/editing.schema.ts';
-import type { Organisation } from '@promatlas/core/api/registry.schema.ts';
+import { organisationWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getOrganisationRoute } from '@promatlas/core/api/contract/registry.ts';
 import { LEGAL_FORMS } from '@promatlas/core/legal-forms/legal-forms.ts';
 import { ORGANISATION_KINDS } from '../../shared/lib/labels.ts';
 import { Field } from '../../shared/form/fields.tsx';
@@ -16,7 +13,7 @@ import {
   type FieldsProps,
   type RecordFormConfig,
 } from '../../shared/record-form/RecordFormPage.tsx';
-import { linesOf, nullIfEmpty, str } from '../../shared/record-form/convert.ts';
+import { linesOf, nullIfEmpty } from '../../shared/record-form/convert.ts';
 
 interface OrganisationValues extends Record<string, unknown> {
   kind: string;
@@ -224,12 +221,22 @@ function OrganisationFields({ form, mode, recordId, user }: FieldsProps<Organisa
   );
 }
 
-export const organisationForm: RecordFormConfig<OrganisationValues, Organisation> = {
+export const organisationForm: RecordFormConfig<
+  OrganisationValues,
+  {
+    get: typeof getOrganisationRoute;
+    create: typeof organisationWrites.create;
+    update: typeof organisationWrites.update;
+  }
+> = {
   collection: 'organisations',
+  routes: {
+    get: getOrganisationRoute,
+    create: organisationWrites.create,
+    update: organisationWrites.update,
+  },
   createTitle: 'Новая организация',
   editTitle: (o) => `Изменение: ${o.displayName}`,
-  createSchema: OrganisationCreateSchema,
-  updateSchema: OrganisationUpdateSchema,
   empty: (user) => ({
     kind: 'enterprise',
     name: '',
@@ -264,26 +271,6 @@ export const organisationForm: RecordFormConfig<OrganisationValues, Organisation
     description: o.description ?? '',
     published: o.published,
     source: { sourceId: o.source?.id ?? null, quote: o.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    kind: str(row['kind']),
-    name: str(row['name']),
-    fullName: str(row['full_name']),
-    shortName: str(row['short_name']),
-    legalForm: str(row['legal_form']),
-    inn: str(row['inn']),
-    ogrn: str(row['ogrn']),
-    kpp: str(row['kpp']),
-    regionCode: str(row['region_code']),
-    town: str(row['town']),
-    aliases: Array.isArray(row['aliases']) ? (row['aliases'] as string[]).join('\n') : '',
-    description: str(row['description']),
-    published: row['published'] !== false,
-    source: {
-      sourceId: typeof row['source_id'] === 'number' ? row['source_id'] : null,
-      quote: str(row['source_quote']),
-    },
   }),
   toInput,
   compared: [

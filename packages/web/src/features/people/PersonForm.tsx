@@ -1,5 +1,5 @@
-import { PersonCreateSchema, PersonUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
-import type { Person } from '@promatlas/core/api/registry.schema.ts';
+import { personWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getPersonRoute } from '@promatlas/core/api/contract/registry.ts';
 import { Field } from '../../shared/form/fields.tsx';
 import {
   NO_SOURCE,
@@ -13,7 +13,7 @@ import {
   type FieldsProps,
   type RecordFormConfig,
 } from '../../shared/record-form/RecordFormPage.tsx';
-import { nullIfEmpty, str } from '../../shared/record-form/convert.ts';
+import { nullIfEmpty } from '../../shared/record-form/convert.ts';
 
 interface PersonValues extends Record<string, unknown> {
   lastName: string;
@@ -78,12 +78,18 @@ function PersonFields({ form }: FieldsProps<PersonValues>) {
   );
 }
 
-export const personForm: RecordFormConfig<PersonValues, Person> = {
+export const personForm: RecordFormConfig<
+  PersonValues,
+  {
+    get: typeof getPersonRoute;
+    create: typeof personWrites.create;
+    update: typeof personWrites.update;
+  }
+> = {
   collection: 'people',
+  routes: { get: getPersonRoute, create: personWrites.create, update: personWrites.update },
   createTitle: 'Новая персона',
   editTitle: (p) => `Изменение: ${p.fullName}`,
-  createSchema: PersonCreateSchema,
-  updateSchema: PersonUpdateSchema,
   empty: () => ({
     lastName: '',
     firstName: '',
@@ -97,13 +103,6 @@ export const personForm: RecordFormConfig<PersonValues, Person> = {
     patronymic: p.patronymic ?? '',
     published: p.published,
     source: { sourceId: p.source?.id ?? null, quote: p.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    lastName: str(row['last_name']),
-    firstName: str(row['first_name']),
-    patronymic: str(row['patronymic']),
-    published: row['published'] !== false,
   }),
   toInput,
   compared: [

@@ -1,5 +1,5 @@
-import { SiteCreateSchema, SiteUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
-import type { Site } from '@promatlas/core/api/registry.schema.ts';
+import { siteWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getSiteRoute } from '@promatlas/core/api/contract/registry.ts';
 import { SEZ_TYPES, SITE_KINDS } from '../../shared/lib/labels.ts';
 import { Field } from '../../shared/form/fields.tsx';
 import { AliasesField, ProvenanceAndPublication } from '../../shared/form/record-fields.tsx';
@@ -19,7 +19,6 @@ import {
   nullIfEmpty,
   numberText,
   parseRussianNumber,
-  str,
 } from '../../shared/record-form/convert.ts';
 import type { FieldErrors } from '../../shared/form/useForm.ts';
 
@@ -187,12 +186,14 @@ function SiteFields({ form, user }: FieldsProps<SiteValues>) {
   );
 }
 
-export const siteForm: RecordFormConfig<SiteValues, Site> = {
+export const siteForm: RecordFormConfig<
+  SiteValues,
+  { get: typeof getSiteRoute; create: typeof siteWrites.create; update: typeof siteWrites.update }
+> = {
   collection: 'sites',
+  routes: { get: getSiteRoute, create: siteWrites.create, update: siteWrites.update },
   createTitle: 'Новая площадка',
   editTitle: (s) => `Изменение: ${s.name}`,
-  createSchema: SiteCreateSchema,
-  updateSchema: SiteUpdateSchema,
   empty: (user) => ({
     kind: 'sez',
     sezType: '',
@@ -225,30 +226,6 @@ export const siteForm: RecordFormConfig<SiteValues, Site> = {
     longitude: numberText(s.longitude),
     published: s.published,
     source: { sourceId: s.source?.id ?? null, quote: s.source?.quote ?? '' },
-  }),
-  fromRow: (row, mine) => ({
-    ...mine,
-    kind: str(row['kind']),
-    sezType: str(row['sez_type']),
-    name: str(row['name']),
-    fullName: str(row['full_name']),
-    aliases: Array.isArray(row['aliases']) ? (row['aliases'] as string[]).join('\n') : '',
-    regionCode: str(row['region_code']),
-    town: str(row['town']),
-    managementOrganisation:
-      typeof row['management_organisation_id'] === 'number'
-        ? mine.managementOrganisation?.id === row['management_organisation_id']
-          ? mine.managementOrganisation
-          : {
-              id: row['management_organisation_id'],
-              title: `Организация № ${row['management_organisation_id']}`,
-              regionName: null,
-            }
-        : null,
-    specialisation: str(row['specialisation']),
-    latitude: numberText(row['latitude'] as number | null),
-    longitude: numberText(row['longitude'] as number | null),
-    published: row['published'] !== false,
   }),
   toInput,
   check,
