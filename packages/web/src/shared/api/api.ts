@@ -39,3 +39,13 @@ export function useRoute<R extends ApiRoute & { method: 'GET' }>(
 ): ApiState<RouteResponse<R>> {
   return useApi<RouteResponse<R>>(input === null ? null : routeUrl(route, input));
 }
+
+/**
+ * A contract entry for code on the first page (the shell, the session): its
+ * method and path are checked against the entry's type, so a wrong path fails
+ * the typecheck, but the entry's module — with its zod schemas — is not loaded.
+ * Elsewhere import the entry itself.
+ */
+export function routeRef<R extends ApiRoute>(ref: Pick<R, 'method' | 'path'>): R {
+  return ref as R;
+}
