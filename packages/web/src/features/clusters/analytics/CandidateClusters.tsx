@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useApi } from '../../../shared/api/client.ts';
+import { clusterCandidatesRoute } from '@promatlas/core/api/contract/clusters.ts';
+import { useRoute } from '../../../shared/api/api.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/common.tsx';
-import { clusterApi, type CandidatesQuery, type ClusterCandidates } from './cluster-api.ts';
+import { clusterExports, type CandidatesQuery } from './cluster-api.ts';
 import { formatLq, formatNumber, INDUSTRY_TYPE_LABELS } from './format.ts';
 import { AnalysisNotes, ExportLinks } from './selection.tsx';
 
@@ -24,7 +25,7 @@ export function CandidateClusters({
   const [draft, setDraft] = useState(String(minRelatedness).replace('.', ','));
   useEffect(() => setDraft(String(minRelatedness).replace('.', ',')), [minRelatedness]);
   const query: CandidatesQuery = { dataset, year, region, minRelatedness, level };
-  const candidates = useApi<ClusterCandidates>(clusterApi.candidates(query));
+  const candidates = useRoute(clusterCandidatesRoute, { query });
   const data = candidates.data;
   const apply = () => {
     const value = Number(draft.replace(',', '.'));
@@ -72,8 +73,8 @@ export function CandidateClusters({
         <ExportLinks
           what="кандидатов"
           testId="candidates-export"
-          csv={clusterApi.candidatesExport(query, 'csv')}
-          xlsx={clusterApi.candidatesExport(query, 'xlsx')}
+          csv={clusterExports.candidates(query, 'csv')}
+          xlsx={clusterExports.candidates(query, 'xlsx')}
         />
       </div>
       {candidates.error ? <ErrorMessage error={candidates.error} /> : null}

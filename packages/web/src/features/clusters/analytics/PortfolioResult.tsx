@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { clusterApi, type ClusterPortfolio, type PortfolioQuery } from './cluster-api.ts';
+import { clusterExports, type ClusterPortfolio, type PortfolioQuery } from './cluster-api.ts';
 import {
   formatGrowth,
   formatLq,
@@ -118,8 +118,8 @@ export function PortfolioResult({
           <ExportLinks
             what="портфель"
             testId="portfolio-export"
-            csv={clusterApi.portfolioExport(query, 'csv')}
-            xlsx={clusterApi.portfolioExport(query, 'xlsx')}
+            csv={clusterExports.portfolio(query, 'csv')}
+            xlsx={clusterExports.portfolio(query, 'xlsx')}
           />
         </div>
         <div className="table-wrap">

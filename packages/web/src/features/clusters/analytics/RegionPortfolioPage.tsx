@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../../shared/api/client.ts';
+import { clusterPortfolioRoute } from '@promatlas/core/api/contract/clusters.ts';
+import { useRoute } from '../../../shared/api/api.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/common.tsx';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
-import { clusterApi, type ClusterPortfolio, type PortfolioQuery } from './cluster-api.ts';
+import type { PortfolioQuery } from './cluster-api.ts';
 import { CandidateClusters } from './CandidateClusters.tsx';
 import { PortfolioResult } from './PortfolioResult.tsx';
 import {
@@ -31,7 +32,7 @@ export function RegionPortfolioPage() {
   const logScale = params.get('scale') === 'log';
   const query: PortfolioQuery | null =
     dataset && year ? { dataset: dataset.id, year, region: code, baseYear, level } : null;
-  const portfolio = useApi<ClusterPortfolio>(query ? clusterApi.portfolio(query) : null);
+  const portfolio = useRoute(clusterPortfolioRoute, query ? { query } : null);
   const data =
     portfolio.data &&
     query &&

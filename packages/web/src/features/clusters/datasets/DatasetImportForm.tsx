@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { DatasetMeasure } from '@promatlas/core/domain/vocabulary.ts';
-import { apiSend, ApiError } from '../../../shared/api/client.ts';
+import {
+  createDatasetRoute,
+  importIntoDatasetRoute,
+  uploadRoute,
+} from '@promatlas/core/api/contract/clusters.ts';
+import { api } from '../../../shared/api/api.ts';
+import { ApiError } from '../../../shared/api/client.ts';
 import { ErrorMessage } from '../../../shared/components/common.tsx';
 import type { CreateDatasetResponse, DatasetDto } from '../analytics/cluster-api.ts';
 import { ColumnMappingFields, EMPTY_MAPPING, type Mapping } from './ColumnMappingFields.tsx';
@@ -88,7 +94,7 @@ export function DatasetImportForm({
     setResult(null);
     try {
       // The file goes first, streamed to the server's disk; the import names it by its upload id.
-      const { uploadId } = await apiSend<{ uploadId: string }>('POST', '/api/uploads', file);
+      const { uploadId } = await api(uploadRoute, { body: file });
       const fileBody = {
         format,
         uploadId,
@@ -107,23 +113,21 @@ export function DatasetImportForm({
       };
       const response =
         target === 'new'
-          ? await apiSend<CreateDatasetResponse>('POST', '/api/datasets', {
-              name,
-              measure,
-              regionLevel,
-              industryClassification: classification,
-              illustrative,
-              ...(description ? { description } : {}),
-              ...(unit ? { unit } : {}),
-              ...(sourceText ? { sourceText } : {}),
-              ...(sourceUrl ? { sourceUrl } : {}),
-              file: fileBody,
+          ? await api(createDatasetRoute, {
+              body: {
+                name,
+                measure,
+                regionLevel,
+                industryClassification: classification,
+                illustrative,
+                ...(description ? { description } : {}),
+                ...(unit ? { unit } : {}),
+                ...(sourceText ? { sourceText } : {}),
+                ...(sourceUrl ? { sourceUrl } : {}),
+                file: fileBody,
+              },
             })
-          : await apiSend<CreateDatasetResponse>(
-              'POST',
-              `/api/datasets/${target}/import`,
-              fileBody,
-            );
+          : await api(importIntoDatasetRoute, { params: { id: target }, body: fileBody });
       setResult(response);
       onImported(response.dataset);
     } catch (e) {
