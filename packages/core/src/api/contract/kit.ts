@@ -34,8 +34,19 @@ export type PathParamNames<P extends string> = P extends `${string}:${infer Name
 
 /** What a caller passes for the path parameters (the path decides the names). */
 export type RouteParams<R extends ApiRoute> = {
-  [K in PathParamNames<R['path']>]: string | number;
+  [K in PathParamNames<R['path']>]: ParamValue<R, K>;
 };
+/**
+ * A path parameter's value: what its schema reads (an enum's members), a
+ * number also as the text of the page's own URL (`/organisations/:id`).
+ */
+type ParamValue<R extends ApiRoute, K extends string> = R['params'] extends z.ZodObject
+  ? K extends keyof z.output<R['params']>
+    ? z.output<R['params']>[K] extends number
+      ? number | string
+      : z.output<R['params']>[K]
+    : string | number
+  : string | number;
 /** Query parameters the route accepts, each optional (the server applies the defaults). */
 export type RouteQuery<R extends ApiRoute> = R['query'] extends z.ZodObject
   ? { [K in keyof z.output<R['query']>]?: z.output<R['query']>[K] | null | undefined }
