@@ -74,7 +74,7 @@ function formatValue(value: unknown): string {
 
 interface Conflict<V> {
   message: string;
-  /** The record as saved by the other editor, read afresh through its GET route. */
+  /** The record as saved by the other editor, as form values. */
   current: V;
   currentVersion: number;
 }
@@ -140,15 +140,12 @@ function RecordForm<V extends Record<string, unknown>, Routes extends RecordRout
         navigate(`/${config.collection}/${recordId}`);
       }
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict' && recordId) {
-        // The record as it is now, in the API's read shape (the form's own conversion).
-        const current = (await api(routes.get, { params: { id: recordId } })) as RouteResponse<
-          Routes['get']
-        >;
+      if (error instanceof ApiError && error.code === 'conflict' && error.body) {
         setConflict({
           message: error.message,
-          current: config.fromRecord(current),
-          currentVersion: current.version,
+          // A conflict carries the record as its profile presents it: the type the form loaded.
+          current: config.fromRecord(error.body['current'] as RouteResponse<Routes['get']>),
+          currentVersion: Number(error.body['currentVersion']),
         });
         return;
       }
