@@ -1,7 +1,6 @@
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { mapRegionsRoute, mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import { siteListItem } from '../registry/sites/index.ts';
 import { mapSites, regionMeasure } from './map.service.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
 
@@ -30,6 +29,6 @@ export function mapRoutes(app: AppInstance): void {
         response: { 200: mapSitesRoute.response },
       },
     },
-    async ({ viewer }) => ({ items: (await mapSites(readDb(app, viewer))).map(siteListItem) }),
+    async ({ viewer }) => mapSites(readDb(app, viewer)),
   );
 }
