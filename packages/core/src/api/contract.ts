@@ -8,6 +8,8 @@
  */
 import * as accounts from './contract/accounts.ts';
 import * as clusters from './contract/clusters.ts';
+import * as cooperation from './contract/cooperation.ts';
+import * as intake from './contract/intake.ts';
 import * as editing from './contract/editing.ts';
 import * as ratings from './contract/ratings.ts';
 import * as registry from './contract/registry.ts';
@@ -15,6 +17,8 @@ import * as registry from './contract/registry.ts';
 export * from './contract/kit.ts';
 export * from './contract/accounts.ts';
 export * from './contract/clusters.ts';
+export * from './contract/cooperation.ts';
+export * from './contract/intake.ts';
 export * from './contract/editing.ts';
 export * from './contract/ratings.ts';
 export * from './contract/registry.ts';
@@ -123,5 +127,13 @@ export const contract = {
   exportEdition: ratings.exportEditionRoute,
   listIndicatorValues: ratings.listIndicatorValuesRoute,
   importIndicatorValues: ratings.importIndicatorValuesRoute,
+  // cluster cooperation and the industrial-cluster check
+  clusterCooperation: cooperation.clusterCooperationRoute,
+  clusterCompliance: cooperation.clusterComplianceRoute,
+  // document intake
+  createIntakeDocument: intake.createIntakeDocumentRoute,
+  listIntakeDocuments: intake.listIntakeDocumentsRoute,
+  getIntakeReview: intake.getIntakeReviewRoute,
+  decideIntakeProposals: intake.decideIntakeProposalsRoute,
 } as const;
 export type Contract = typeof contract;

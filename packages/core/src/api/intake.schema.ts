@@ -142,3 +142,12 @@ export const IntakeDecisionsSchema = z
   })
   .describe('Принять или отклонить предложения: по ключам или все одного вида');
 export type IntakeDecisions = z.infer<typeof IntakeDecisionsSchema>;
+
+/** The answer to a set of decisions: the review as it now stands, and what was done. */
+export const IntakeDecisionResponseSchema = IntakeReviewSchema.extend({
+  result: z.object({
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    skipped: z.number().int(),
+  }),
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
   IntakeDecisionsSchema,
+  IntakeDecisionResponseSchema,
   IntakeDocumentCreateSchema,
   IntakeDocumentListSchema,
   IntakeReviewSchema,
@@ -117,13 +118,7 @@ export function intakeRoutes(app: AppInstance): void {
         params: IdParamsSchema,
         body: IntakeDecisionsSchema,
         response: {
-          200: IntakeReviewSchema.extend({
-            result: z.object({
-              accepted: z.number().int(),
-              rejected: z.number().int(),
-              skipped: z.number().int(),
-            }),
-          }),
+          200: IntakeDecisionResponseSchema,
           ...errors,
           409: ErrorResponseSchema,
           422: ErrorResponseSchema,

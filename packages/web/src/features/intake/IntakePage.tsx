@@ -1,24 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { IntakeReview } from '@promatlas/core/api/intake.schema.ts';
-import { ApiError, apiSend, useApi } from '../../shared/api/client.ts';
+
+import {
+  createIntakeDocumentRoute,
+  listIntakeDocumentsRoute,
+} from '@promatlas/core/api/contract/intake.ts';
+import { ApiError } from '../../shared/api/client.ts';
+import { api, useRoute } from '../../shared/api/api.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { useLang } from './i18n.ts';
 import './intake.css';
-
-interface DocumentList {
-  items: Array<{
-    id: number;
-    title: string;
-    publisher: string | null;
-    published: string | null;
-    format: string;
-    accepted: number;
-    rejected: number;
-  }>;
-}
 
 /** The file's bytes as base64, for the JSON request. */
 async function base64Of(file: File): Promise<string> {
@@ -42,7 +35,7 @@ export function IntakePage() {
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const list = useApi<DocumentList>(session.user ? '/api/intake/documents' : null);
+  const list = useRoute(listIntakeDocumentsRoute, session.user ? {} : null);
 
   if (session.ready && !session.user) return <p className="intake-note">{t('signIn')}</p>;
 
@@ -57,7 +50,7 @@ export function IntakePage() {
         published: published || null,
         url: url.trim() || null,
       };
-      const review = await apiSend<IntakeReview>('POST', '/api/intake/documents', body);
+      const review = await api(createIntakeDocumentRoute, { body });
       void navigate(`/intake/${review.document.id}${review.reused ? '?reused=1' : ''}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'client'));

@@ -5,7 +5,13 @@ import type {
   IntakeProposalDto,
   IntakeReview,
 } from '@promatlas/core/api/intake.schema.ts';
-import { ApiError, apiSend, useApi } from '../../shared/api/client.ts';
+import {
+  decideIntakeProposalsRoute,
+  getIntakeReviewRoute,
+} from '@promatlas/core/api/contract/intake.ts';
+import type { RouteBody } from '@promatlas/core/api/contract/kit.ts';
+import { ApiError } from '../../shared/api/client.ts';
+import { api, useRoute } from '../../shared/api/api.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { EntityLink, ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { sourcePath } from '../../shared/lib/paths.ts';
@@ -151,7 +157,7 @@ export function IntakeReviewPage() {
   const [params] = useSearchParams();
   const { t, pick, toggle, lang } = useLang();
   const session = useSession();
-  const state = useApi<IntakeReview>(`/api/intake/documents/${id}`);
+  const state = useRoute(getIntakeReviewRoute, id ? { params: { id } } : null);
   const [review, setReview] = useState<IntakeReview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -181,7 +187,12 @@ export function IntakeReviewPage() {
     setBusy(true);
     setError(null);
     try {
-      setReview(await apiSend<IntakeReview>('POST', `/api/intake/documents/${id}/decisions`, body));
+      setReview(
+        await api(decideIntakeProposalsRoute, {
+          params: { id: id! },
+          body: body as RouteBody<typeof decideIntakeProposalsRoute>,
+        }),
+      );
       setEditing(null);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'client'));

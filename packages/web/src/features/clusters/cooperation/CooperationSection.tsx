@@ -1,9 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
-import type {
-  ClusterCompliance,
-  ClusterCooperation,
-} from '@promatlas/core/api/cooperation.schema.ts';
-import { useApi } from '../../../shared/api/client.ts';
+import {
+  clusterComplianceRoute,
+  clusterCooperationRoute,
+} from '@promatlas/core/api/contract/cooperation.ts';
+import { useRoute } from '../../../shared/api/api.ts';
 import { EntityLink, Section } from '../../../shared/components/common.tsx';
 import { formatDate, formatRub } from './format.ts';
 
@@ -32,7 +32,7 @@ function percent(value: unknown): string {
 
 /** «Кооперация»: the graph of contracts between participants and the table behind it. */
 export function CooperationSection({ clusterId }: { clusterId: number }) {
-  const { data, error } = useApi<ClusterCooperation>(`/api/clusters/${clusterId}/cooperation`);
+  const { data, error } = useRoute(clusterCooperationRoute, { params: { id: clusterId } });
   if (error) return null;
   if (!data) return null;
   return (
@@ -82,9 +82,7 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
 /** The industrial-cluster check: a verdict per requirement, the numbers, who fails and what to do. */
 function ComplianceCheck({ clusterId }: { clusterId: number }) {
   const [asOf, setAsOf] = useState(() => new Date().toISOString().slice(0, 10));
-  const { data } = useApi<ClusterCompliance>(
-    `/api/clusters/${clusterId}/compliance?asOf=${encodeURIComponent(asOf)}`,
-  );
+  const { data } = useRoute(clusterComplianceRoute, { params: { id: clusterId }, query: { asOf } });
   const names = new Map(data?.participants.map((p) => [p.id, p]) ?? []);
   const overall =
     data?.check.compliant === true
