@@ -209,6 +209,7 @@ export const SOURCE_KINDS = vocabulary({
   press_release: { ru: 'Пресс-релиз', en: 'Press release' },
   news: { ru: 'Новость', en: 'News' },
   reference: { ru: 'Справочный материал', en: 'Reference material' },
+  registry_file: { ru: 'Файл реестра (импорт)', en: 'Registry file (import)' },
 });
 export type SourceKind = ValueOf<typeof SOURCE_KINDS>;
 

@@ -48,6 +48,11 @@ export const PRIVATE_TABLES = new Set([
   'login_throttle',
   'known_device',
   'security_event',
+  // Registry import bookkeeping: the editors' own jobs, mappings and set-aside rows.
+  'registry_import_mapping',
+  'registry_import_job',
+  'registry_import_quarantine',
+  'registry_import_record',
 ]);
 
 /** Rows that only link or describe other records: hidden when any record they name is hidden. */
