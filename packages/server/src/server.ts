@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
+import { markInterruptedRegistryImports } from './registry-import/index.ts';
 import { connectPglite, connectPostgres, type Connection } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { removeInterruptedImports } from './datasets/dataset.repository.ts';
@@ -101,6 +102,8 @@ export async function startServer(
   try {
     await prepareDatabase(connection, { demo: options.demo ?? true });
     firstAdministrator = await ensureFirstAdministrator(connection.db);
+    // One server per database: an import job still marked running was cut off by a stop.
+    await markInterruptedRegistryImports(connection.db);
     // The server holds the data directory's lock: `promatlas db backup` asks it through this socket.
     control = await startControlSocket(connection, embeddedSnapshot);
   } catch (error) {

@@ -129,13 +129,17 @@ export async function readRegistryFile(
   },
 ): Promise<ReadRegistryAnswer> {
   let table: Table;
+  const read = (header: number | 'detect') =>
+    readTable(source, { sheet: options.sheet, header, duplicateHeaders: 'error', trim: true });
   try {
-    table = await readTable(source, {
-      sheet: options.sheet,
-      header: options.headerRow ?? 'detect',
-      duplicateHeaders: 'error',
-      trim: true,
-    });
+    table = await read(options.headerRow ?? 'detect');
+    // A title above the table («Реестр организаций …») is one cell wide: the header is
+    // the first row below it with several cells.
+    const named = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
+    if (options.headerRow === undefined && table.headers && named(table.headers) <= 1) {
+      const header = table.rows.slice(0, 20).find((r) => named(r.cells) >= 2);
+      if (header) table = await read(header.line);
+    }
   } catch (error) {
     if (error instanceof TabularReadError) return { ok: false, problems: error.problems };
     throw error;

@@ -1,4 +1,5 @@
 import { ORGANISATION_FIELD_KEYS, ORGANISATION_FIELDS, type OrganisationField } from './organisation-fields.ts';
+import type { TabularProblem } from '../imports/tabular/index.ts';
 import type { ReadRegistryResult } from './read-registry-file.ts';
 import type { JobRow, QuarantineRow } from './registry-import.repository.ts';
 
@@ -85,7 +86,13 @@ export function presentJob(job: JobRow & { user_name?: string | null }) {
       conflicts: job.conflicts,
     },
     columns: job.columns,
-    problems: (job.problems as RowProblem[] | null) ?? [],
+    problems: ((job.problems as TabularProblem[] | null) ?? []).map((p) => ({
+      line: p.line,
+      column: p.column,
+      code: p.code,
+      message: p.message,
+      messageEn: p.messageEn,
+    })),
     changes: (job.changes as ChangeSample[] | null) ?? [],
     sourceId: job.source_id,
     retryOf: job.retry_of,

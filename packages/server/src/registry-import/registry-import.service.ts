@@ -337,7 +337,7 @@ async function processRows(
   job: JobRow,
   rows: CheckedRow[],
   actor: ImportActor,
-  options: { dryRun: boolean; sourceId: number | null; overwrite?: ReadonlySet<number>; onRowDone?: (line: number, outcome: 'written' | 'refused') => void },
+  options: { dryRun: boolean; sourceId: number | null; overwrite?: ReadonlySet<number> },
 ): Promise<void> {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, refused: 0, conflicts: 0 };
   const sample: ChangeSample[] = [];
@@ -353,6 +353,11 @@ async function processRows(
   }
   const size = BATCH[kind] ?? 500;
   for (let start = 0; start < rows.length; start += size) {
+    // Cancelling stops before the next batch: what is written stays whole.
+    if (await cancelRequested(db, job.id)) {
+      await updateJob(db, job.id, { status: 'cancelled', finished: true });
+      return;
+    }
     const batch = rows.slice(start, start + size);
     const quarantine: Quarantined[] = [];
     const refuse = (row: CheckedRow, reasonCode: Quarantined['reasonCode'], problems: RowProblem[], recordId: number | null = null) => {
@@ -418,6 +423,7 @@ async function processRows(
           continue;
         }
         match = named[0];
+        if (match && !okvedBefore.has(match.id)) okvedBefore.set(match.id, (await okvedOf(db, [match.id])).get(match.id) ?? []);
       }
       // A regional editor changes only organisations of the regions granted.
       if (actor.regions !== null) {
@@ -595,11 +601,6 @@ async function processRows(
     };
     const next = options.dryRun ? await write(db) : await db.transaction().execute(write);
     Object.assign(counts, next);
-    for (const q of quarantine) options.onRowDone?.(q.line, 'refused');
-    if (start + size < rows.length && (await cancelRequested(db, job.id))) {
-      await updateJob(db, job.id, { status: 'cancelled', finished: true });
-      return;
-    }
   }
   await updateJob(db, job.id, { status: 'done', finished: true, ...counts, rows_done: rows.length, changes: sample });
 }

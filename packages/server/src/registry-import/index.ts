@@ -1,0 +1,11 @@
+// What other features may use of the registry import.
+export { registryImportRoutes } from './registry-import.routes.ts';
+export {
+  importRegistryFile,
+  markInterruptedRegistryImports,
+  settleRegistryImports,
+  entityOf,
+  type ImportActor,
+  type RegistryFile,
+} from './registry-import.service.ts';
+export { ORGANISATION_FIELDS, ORGANISATION_FIELD_KEYS } from './organisation-fields.ts';
