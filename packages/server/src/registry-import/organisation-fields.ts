@@ -197,22 +197,23 @@ for (const key of ORGANISATION_KINDS.values) {
 
 const SUBJECT_BY_CODE = new Map(FEDERAL_SUBJECTS.map((s) => [s.code, s]));
 
+// Longest first, so that «Публичное акционерное общество» wins over «Акционерное общество».
+const FULL_FORMS = [...LEGAL_FORMS]
+  .map((f) => ({ prefix: f.name.toLowerCase(), abbreviation: f.abbreviation }))
+  .sort((a, b) => b.prefix.length - a.prefix.length);
+const ABBREVIATED_FORMS = [...LEGAL_FORMS]
+  .map((f) => ({ prefix: f.abbreviation.toLowerCase(), abbreviation: f.abbreviation }))
+  .sort((a, b) => b.prefix.length - a.prefix.length);
+const AFTER_FORM = /^[\s«"]/;
+
 /** A legal form at the start of a name, by abbreviation («ООО») or in full («Общество с ограниченной ответственностью»). */
 function splitLegalForm(text: string): { legalForm: string | null; rest: string } {
   const clean = text.trim().replace(/\s+/g, ' ');
   const lower = clean.toLowerCase();
-  const forms = [...LEGAL_FORMS].sort((a, b) => b.name.length - a.name.length);
-  for (const form of forms) {
-    const full = form.name.toLowerCase();
-    if (lower.startsWith(full) && /^[\s«"]/.test(clean.slice(full.length)))
-      return { legalForm: form.abbreviation, rest: clean.slice(full.length).trim() };
-  }
-  const byAbbreviation = [...LEGAL_FORMS].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
-  for (const form of byAbbreviation) {
-    const abbr = form.abbreviation.toLowerCase();
-    if (lower.startsWith(abbr) && /^[\s«"]/.test(clean.slice(abbr.length)))
-      return { legalForm: form.abbreviation, rest: clean.slice(abbr.length).trim() };
-  }
+  for (const forms of [FULL_FORMS, ABBREVIATED_FORMS])
+    for (const form of forms)
+      if (lower.startsWith(form.prefix) && AFTER_FORM.test(clean.slice(form.prefix.length, form.prefix.length + 1)))
+        return { legalForm: form.abbreviation, rest: clean.slice(form.prefix.length).trim() };
   return { legalForm: null, rest: clean };
 }
 
