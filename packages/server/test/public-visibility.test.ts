@@ -200,6 +200,9 @@ const READS: Record<string, Calls> = {
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=xlsx`,
     ),
   'GET /api/cluster-categories': () => get('/api/cluster-categories'),
+  'GET /api/registry-imports': () => get('/api/registry-imports'),
+  'GET /api/registry-imports/:id': () => get('/api/registry-imports/1'),
+  'GET /api/registry-imports/:id/quarantine': () => get('/api/registry-imports/1/quarantine'),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */
@@ -213,6 +216,9 @@ const NEVER_OK_FOR_PUBLIC = new Set([
   'GET /api/audit', // administrators only
   'GET /api/audit/export.csv', // administrators only
   'GET /api/history/:type/:id', // signed-in users only
+  'GET /api/registry-imports', // editors' and administrators' own imports
+  'GET /api/registry-imports/:id', // editors' and administrators' own imports
+  'GET /api/registry-imports/:id/quarantine', // editors' and administrators' own imports
 ]);
 
 interface Answer {

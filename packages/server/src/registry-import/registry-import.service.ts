@@ -150,7 +150,11 @@ export async function startRegistryImport(
   release: () => Promise<void> = async () => {},
 ) {
   const job = await createJob(db, file, options, actor, null);
-  const work = runJob(db, kind, job, file, options, actor, release).finally(() => running.delete(work));
+  // runJob records its own failure on the job; a failure to record it (the database
+  // closed under it) has no one left to tell.
+  const work = runJob(db, kind, job, file, options, actor, release)
+    .catch(() => undefined)
+    .finally(() => running.delete(work));
   running.add(work);
   return presentJob({ ...job, user_name: actor.name });
 }
@@ -749,7 +753,9 @@ export async function retryRegistryImport(db: Db, kind: DatabaseKind, id: number
         problems: [{ line: null, column: null, code: 'import_failed', message: `импорт прерван ошибкой: ${(error as Error).message}`, messageEn: `the import failed: ${(error as Error).message}` }],
       });
     }
-  })().finally(() => running.delete(work));
+  })()
+    .catch(() => undefined)
+    .finally(() => running.delete(work));
   running.add(work);
   return presentJob({ ...job, user_name: actor.name, columns: original.columns });
 }
