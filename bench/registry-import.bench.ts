@@ -19,7 +19,11 @@ import iconv from 'iconv-lite';
 import pg from 'pg';
 import postgres from 'postgres';
 import { FEDERAL_SUBJECTS } from '../packages/core/src/regions/federal-subjects.ts';
-import { connectPglite, connectPostgres, type Connection } from '../packages/server/src/db/connection.ts';
+import {
+  connectPglite,
+  connectPostgres,
+  type Connection,
+} from '../packages/server/src/db/connection.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
 import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
@@ -33,7 +37,22 @@ if (!BASE) {
 }
 const ROWS = Number(process.env['BENCH_REGISTRY_ROWS'] ?? 300_000);
 const EMBEDDED_ROWS = Number(process.env['BENCH_REGISTRY_EMBEDDED_ROWS'] ?? ROWS);
-const DIVISIONS = ['10', '13', '16', '20', '22', '23', '24', '25', '26', '27', '28', '29', '30', '33'];
+const DIVISIONS = [
+  '10',
+  '13',
+  '16',
+  '20',
+  '22',
+  '23',
+  '24',
+  '25',
+  '26',
+  '27',
+  '28',
+  '29',
+  '30',
+  '33',
+];
 
 interface Org {
   name: string;
@@ -78,9 +97,26 @@ const field = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 const comma = (x: number) => x.toFixed(4).replace('.', ',');
 
 function csvOf(orgs: Org[]): Buffer {
-  const lines = ['Краткое наименование;Полное наименование;ИНН;ОГРН;КПП;Регион;Город;ОКВЭД;Широта;Долгота'];
+  const lines = [
+    'Краткое наименование;Полное наименование;ИНН;ОГРН;КПП;Регион;Город;ОКВЭД;Широта;Долгота',
+  ];
   for (const o of orgs)
-    lines.push([o.name, o.full, o.inn, o.ogrn, o.kpp, o.region.name, o.town, o.okved, comma(o.lat), comma(o.lon)].map(field).join(';'));
+    lines.push(
+      [
+        o.name,
+        o.full,
+        o.inn,
+        o.ogrn,
+        o.kpp,
+        o.region.name,
+        o.town,
+        o.okved,
+        comma(o.lat),
+        comma(o.lon),
+      ]
+        .map(field)
+        .join(';'),
+    );
   return iconv.encode(lines.join('\r\n') + '\r\n', 'win1251');
 }
 
@@ -110,7 +146,9 @@ async function prepare(c: Connection) {
 }
 
 /** Peak RSS while `fn` runs, sampled every 50 ms. */
-async function withPeak<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number; seconds: number }> {
+async function withPeak<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; peakMb: number; seconds: number }> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
@@ -141,7 +179,8 @@ async function rawCopy(url: string, orgs: Org[]): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const t0 = performance.now();
-    const stream = await sql`COPY organisation (kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, latitude, longitude) FROM STDIN`.writable();
+    const stream =
+      await sql`COPY organisation (kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, latitude, longitude) FROM STDIN`.writable();
     const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
     await new Promise<void>((resolve, reject) => {
       stream.on('error', reject);
@@ -152,7 +191,19 @@ async function rawCopy(url: string, orgs: Org[]): Promise<number> {
         while (i < orgs.length && ok) {
           const o = orgs[i++]!;
           ok = stream.write(
-            ['enterprise', esc(o.name.replace(/^ООО /, '')), esc(o.full), 'ООО', o.inn, o.ogrn, o.kpp, o.region.code, esc(o.town), String(o.lat), String(o.lon)].join('\t') + '\n',
+            [
+              'enterprise',
+              esc(o.name.replace(/^ООО /, '')),
+              esc(o.full),
+              'ООО',
+              o.inn,
+              o.ogrn,
+              o.kpp,
+              o.region.code,
+              esc(o.town),
+              String(o.lat),
+              String(o.lon),
+            ].join('\t') + '\n',
           );
         }
         if (i < orgs.length) stream.once('drain', write);
@@ -167,10 +218,17 @@ async function rawCopy(url: string, orgs: Org[]): Promise<number> {
 }
 
 console.log(`Registry import benchmark — ${new Date().toISOString()}`);
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, node ${process.version}`,
+);
 const orgs = generate(Math.max(ROWS, EMBEDDED_ROWS));
 const file = csvOf(orgs.slice(0, ROWS));
-console.log(`file: ${ROWS} organisations, ${(file.length / 2 ** 20).toFixed(1)} MB (Windows-1251, «;»)`);
+console.log(
+  `file: ${ROWS} organisations, ${(file.length / 2 ** 20).toFixed(1)} MB (Windows-1251, «;»)`,
+);
 
 // Raw COPY into a fresh database of the same schema, then the import into another.
 const copyDb = await freshPostgres();
@@ -179,7 +237,9 @@ await prepare(copyConn);
 await copyConn.close();
 const copySeconds = await rawCopy(copyDb.url, orgs.slice(0, ROWS));
 await copyDb.drop();
-console.log(`PostgreSQL raw COPY: ${copySeconds.toFixed(1)} s, ${(ROWS / copySeconds).toFixed(0)} rows/s`);
+console.log(
+  `PostgreSQL raw COPY: ${copySeconds.toFixed(1)} s, ${(ROWS / copySeconds).toFixed(0)} rows/s`,
+);
 
 const importDb = await freshPostgres();
 const importConn = connectPostgres(importDb.url, 5);
@@ -190,7 +250,9 @@ console.log(
   `PostgreSQL import: ${pgRun.seconds.toFixed(1)} s, ${pgRate.toFixed(0)} rows/s = ${((100 * pgRate) / (ROWS / copySeconds)).toFixed(0)} % of COPY (target ≥ 50 %); peak RSS ${pgRun.peakMb.toFixed(0)} MB; counts ${JSON.stringify(pgRun.value.counts)}`,
 );
 const again = await withPeak(() => runImport(importConn, file));
-console.log(`PostgreSQL second import of the same file: ${again.seconds.toFixed(1)} s; counts ${JSON.stringify(again.value.counts)}`);
+console.log(
+  `PostgreSQL second import of the same file: ${again.seconds.toFixed(1)} s; counts ${JSON.stringify(again.value.counts)}`,
+);
 await importConn.close();
 await importDb.drop();
 

@@ -4,7 +4,11 @@ import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { createUser } from '../src/users/user.service.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
-import { insertJob, insertQuarantine, updateJob } from '../src/registry-import/registry-import.repository.ts';
+import {
+  insertJob,
+  insertQuarantine,
+  updateJob,
+} from '../src/registry-import/registry-import.repository.ts';
 import { settleRegistryImports } from '../src/registry-import/index.ts';
 
 /**
@@ -537,7 +541,9 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
     },
     'POST /api/registry-imports/files': {
       ok: 201,
-      trail: exception('a temporary file, as POST /api/uploads; the import that uses it is journalled'),
+      trail: exception(
+        'a temporary file, as POST /api/uploads; the import that uses it is journalled',
+      ),
       prepare: async () => ({
         url: '/api/registry-imports/files',
         body: Buffer.from('Наименование;Регион\nООО «Журнал»;Липецкая область\n'),
@@ -572,7 +578,10 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
       prepare: async () => {
         const job = await registryJob('done');
         const row = await quarantineRow(job);
-        return { url: `/api/registry-imports/${job}/quarantine/${row}`, body: { values: { region: 'Липецкая область' } } };
+        return {
+          url: `/api/registry-imports/${job}/quarantine/${row}`,
+          body: { values: { region: 'Липецкая область' } },
+        };
       },
     },
     'POST /api/registry-imports/:id/retry': {
@@ -623,7 +632,8 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
       columns: { Наименование: 'name', Регион: 'region' },
       options: {},
     });
-    if (status === 'done') await updateJob(t.app.deps.db, job.id, { status: 'done', finished: true });
+    if (status === 'done')
+      await updateJob(t.app.deps.db, job.id, { status: 'done', finished: true });
     return job.id;
   };
   const quarantineRow = async (jobId: number): Promise<number> => {

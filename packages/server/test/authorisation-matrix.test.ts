@@ -418,7 +418,10 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     'POST /api/registry-imports/preview': {
       ok: 400,
       regionless: true,
-      prepare: async () => ({ url: '/api/registry-imports/preview', body: { uploadId: '0'.repeat(32) } }),
+      prepare: async () => ({
+        url: '/api/registry-imports/preview',
+        body: { uploadId: '0'.repeat(32) },
+      }),
     },
     'POST /api/registry-imports': {
       ok: 400,

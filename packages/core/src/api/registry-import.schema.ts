@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { UploadIdSchema } from './cluster-analytics.schema.ts';
+import {
+  REGISTRY_IMPORT_REASONS,
+  REGISTRY_IMPORT_ROW_STATUSES,
+  REGISTRY_IMPORT_STATUSES,
+} from '../domain/vocabulary.ts';
 
 /** Registry import (organisations from CSV or XLSX): preview, jobs, quarantine. */
 
@@ -7,14 +12,22 @@ export const RegistryEntitySchema = z.enum(['organisations']).describe('Что �
 
 export const ColumnMappingSchema = z
   .record(z.string().max(500), z.string().max(40))
-  .describe('Сопоставление: заголовок столбца файла → поле (пустая строка — столбец не импортируется)');
+  .describe(
+    'Сопоставление: заголовок столбца файла → поле (пустая строка — столбец не импортируется)',
+  );
 
 const ReadOptions = {
   sheet: z
     .union([z.string().min(1).max(200), z.number().int().min(1).max(1000)])
     .optional()
     .describe('Лист XLSX: имя или номер с 1 (по умолчанию первый)'),
-  headerRow: z.number().int().min(1).max(1_000_000).optional().describe('Строка заголовка (по умолчанию определяется)'),
+  headerRow: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe('Строка заголовка (по умолчанию определяется)'),
 };
 
 export const RegistryPreviewInputSchema = z.object({
@@ -49,7 +62,11 @@ export const FileProblemSchema = z.object({
   messageEn: z.string(),
 });
 
-export const RegistryFieldSchema = z.object({ key: z.string(), label: z.string(), labelEn: z.string() });
+export const RegistryFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+});
 
 export const RegistryPreviewSchema = z.object({
   entity: RegistryEntitySchema,
@@ -80,7 +97,7 @@ export const RegistryPreviewSchema = z.object({
 export const RegistryImportJobSchema = z.object({
   id: z.number().int(),
   entity: RegistryEntitySchema,
-  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']),
+  status: z.enum(REGISTRY_IMPORT_STATUSES.values),
   dryRun: z.boolean(),
   fileName: z.string(),
   fileBytes: z.number().nullable(),
@@ -105,7 +122,9 @@ export const RegistryImportJobSchema = z.object({
       action: z.enum(['create', 'update']),
       recordId: z.number().int().nullable(),
       name: z.string(),
-      fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string() })),
+      fields: z.array(
+        z.object({ field: z.string(), before: z.string().nullable(), after: z.string() }),
+      ),
     }),
   ),
   sourceId: z.number().int().nullable(),
@@ -121,11 +140,11 @@ export const QuarantineRowSchema = z.object({
   line: z.number().int(),
   raw: z.record(z.string(), z.string()),
   values: z.record(z.string(), z.string()),
-  reasonCode: z.enum(['invalid_value', 'duplicate_in_file', 'conflict', 'forbidden_region', 'ambiguous_match']),
+  reasonCode: z.enum(REGISTRY_IMPORT_REASONS.values),
   problems: z.array(RowProblemSchema),
   recordId: z.number().int().nullable(),
   overwrite: z.boolean(),
-  status: z.enum(['open', 'retried']),
+  status: z.enum(REGISTRY_IMPORT_ROW_STATUSES.values),
 });
 
 export const QuarantineListSchema = z.object({
@@ -142,8 +161,14 @@ export const QuarantineQuerySchema = z.object({
 });
 
 export const QuarantineFixSchema = z.object({
-  values: z.record(z.string().max(40), z.string().max(10_000)).optional().describe('Исправленные значения по полям'),
-  overwrite: z.boolean().optional().describe('При повторе принять значения файла поверх более новой правки'),
+  values: z
+    .record(z.string().max(40), z.string().max(10_000))
+    .optional()
+    .describe('Исправленные значения по полям'),
+  overwrite: z
+    .boolean()
+    .optional()
+    .describe('При повторе принять значения файла поверх более новой правки'),
 });
 
 export const RetryInputSchema = z.object({ dryRun: z.boolean().default(false) });

@@ -5,7 +5,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Connection } from '../db/connection.ts';
 import { listRegistryImportQuarantine } from '../registry-import/registry-import.service.ts';
-import { entityOf, importRegistryFile, ORGANISATION_FIELD_KEYS, type ImportActor } from '../registry-import/index.ts';
+import {
+  entityOf,
+  importRegistryFile,
+  ORGANISATION_FIELD_KEYS,
+  type ImportActor,
+} from '../registry-import/index.ts';
 import { DomainError } from '../shared/domain-errors.ts';
 
 /** Bad command line: said on stderr in both languages, exit code 2. */
@@ -20,19 +25,35 @@ class UsageError extends Error {
 
 /** `--mapping`: inline JSON, or the path of a JSON file; an object «column header → field». */
 function parseMapping(value: string): Record<string, string> {
-  const text = value.trim().startsWith('{') ? value : fs.existsSync(value) ? fs.readFileSync(value, 'utf8') : null;
+  const text = value.trim().startsWith('{')
+    ? value
+    : fs.existsSync(value)
+      ? fs.readFileSync(value, 'utf8')
+      : null;
   if (text === null)
-    throw new UsageError(`--mapping: ни JSON, ни файл «${value}»`, `--mapping: neither JSON nor a file "${value}"`);
+    throw new UsageError(
+      `--mapping: ни JSON, ни файл «${value}»`,
+      `--mapping: neither JSON nor a file "${value}"`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--mapping: JSON не читается (${(error as Error).message})`, `--mapping: invalid JSON (${(error as Error).message})`);
+    throw new UsageError(
+      `--mapping: JSON не читается (${(error as Error).message})`,
+      `--mapping: invalid JSON (${(error as Error).message})`,
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new UsageError('--mapping: ожидается объект {"заголовок столбца": "поле"}', '--mapping: an object {"column header": "field"} is expected');
+    throw new UsageError(
+      '--mapping: ожидается объект {"заголовок столбца": "поле"}',
+      '--mapping: an object {"column header": "field"} is expected',
+    );
   for (const [header, field] of Object.entries(parsed)) {
-    if (typeof field !== 'string' || (field !== '' && !(ORGANISATION_FIELD_KEYS as string[]).includes(field)))
+    if (
+      typeof field !== 'string' ||
+      (field !== '' && !(ORGANISATION_FIELD_KEYS as string[]).includes(field))
+    )
       throw new UsageError(
         `--mapping: столбцу «${header}» сопоставлено неизвестное поле ${JSON.stringify(field)}; поля: ${ORGANISATION_FIELD_KEYS.join(', ')}`,
         `--mapping: column "${header}" is mapped to an unknown field ${JSON.stringify(field)}; fields: ${ORGANISATION_FIELD_KEYS.join(', ')}`,
@@ -69,17 +90,31 @@ export function registerRegistryImportCommand(
 ): void {
   imp
     .command('registry <file>')
-    .description('Импорт реестра из CSV (UTF-8 или Windows-1251, «;» или «,») или XLSX: организации')
+    .description(
+      'Импорт реестра из CSV (UTF-8 или Windows-1251, «;» или «,») или XLSX: организации',
+    )
     .requiredOption('--entity <entity>', 'что импортируется: organisations')
-    .option('--mapping <json>', 'сопоставление {"заголовок столбца": "поле"} — JSON или путь к файлу JSON')
-    .option('--dry-run', 'пробный прогон: сообщить, что было бы создано, изменено и отклонено, ничего не записывая')
+    .option(
+      '--mapping <json>',
+      'сопоставление {"заголовок столбца": "поле"} — JSON или путь к файлу JSON',
+    )
+    .option(
+      '--dry-run',
+      'пробный прогон: сообщить, что было бы создано, изменено и отклонено, ничего не записывая',
+    )
     .option('--sheet <sheet>', 'лист XLSX: имя или номер (по умолчанию первый)')
     .option('--header-row <n>', 'номер строки заголовка (по умолчанию определяется)')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(
       async (
         file: string,
-        opts: { entity: string; mapping?: string; dryRun?: boolean; sheet?: string; headerRow?: string },
+        opts: {
+          entity: string;
+          mapping?: string;
+          dryRun?: boolean;
+          sheet?: string;
+          headerRow?: string;
+        },
       ) => {
         let columns: Record<string, string> | undefined;
         let headerRow: number | undefined;
@@ -96,7 +131,10 @@ export function registerRegistryImportCommand(
           if (opts.headerRow !== undefined) {
             headerRow = Number(opts.headerRow);
             if (!Number.isInteger(headerRow) || headerRow < 1)
-              throw new UsageError('--header-row: целое число от 1', '--header-row: an integer from 1');
+              throw new UsageError(
+                '--header-row: целое число от 1',
+                '--header-row: an integer from 1',
+              );
           }
         } catch (error) {
           if (!(error instanceof UsageError)) throw error;
@@ -105,7 +143,12 @@ export function registerRegistryImportCommand(
           return;
         }
         const bytes = fs.readFileSync(file);
-        const sheet = opts.sheet === undefined ? undefined : /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet;
+        const sheet =
+          opts.sheet === undefined
+            ? undefined
+            : /^\d+$/.test(opts.sheet)
+              ? Number(opts.sheet)
+              : opts.sheet;
         const actor: ImportActor = {
           userId: null,
           regions: null,
@@ -116,13 +159,25 @@ export function registerRegistryImportCommand(
           const job = await importRegistryFile(
             c.db,
             c.kind,
-            { bytes, fileName: path.basename(file), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+            {
+              bytes,
+              fileName: path.basename(file),
+              size: bytes.length,
+              sha256: createHash('sha256').update(bytes).digest('hex'),
+            },
             { columns, dryRun: !!opts.dryRun, sheet, headerRow },
             actor,
           );
           const rows = [];
           for (let page = 1; ; page++) {
-            const { items, total } = await listRegistryImportQuarantine(c.db, job.id, actor, page, 200, 'open');
+            const { items, total } = await listRegistryImportQuarantine(
+              c.db,
+              job.id,
+              actor,
+              page,
+              200,
+              'open',
+            );
             rows.push(...items);
             if (page * 200 >= total) break;
           }
@@ -131,12 +186,15 @@ export function registerRegistryImportCommand(
         if (job.status === 'failed') {
           console.error('Файл не принят, ничего не записано / File refused, nothing written:');
           for (const p of job.problems)
-            console.error(`${where(p) ? `${where(p)}: ` : ''}${p.message} / ${where(p, true) ? `${where(p, true)}: ` : ''}${p.messageEn}`);
+            console.error(
+              `${where(p) ? `${where(p)}: ` : ''}${p.message} / ${where(p, true) ? `${where(p, true)}: ` : ''}${p.messageEn}`,
+            );
           process.exitCode = 1;
           return;
         }
         const c = job.counts;
-        if (job.dryRun) console.log('Пробный прогон: ничего не записано / Dry run: nothing written');
+        if (job.dryRun)
+          console.log('Пробный прогон: ничего не записано / Dry run: nothing written');
         console.log(
           `Организации: строк ${job.rowsTotal ?? 0}; создано ${c.created}; обновлено ${c.updated}; без изменений ${c.unchanged}; отклонено ${c.refused}; конфликтов ${c.conflicts}`,
         );

@@ -18,6 +18,8 @@ import type {
   ProjectParticipantRole,
   ProjectStatus,
   QuarantineReason,
+  RegistryImportReason,
+  RegistryImportStatus,
   RegionLevel,
   SezType,
   SiteKind,
@@ -475,7 +477,7 @@ export interface RegistryImportMappingTable {
 export interface RegistryImportJobTable {
   id: Generated<number>;
   entity: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+  status: RegistryImportStatus;
   dry_run: boolean;
   file_name: string;
   file_bytes: ColumnType<string | number | null, number | null, number | null>;
@@ -505,7 +507,7 @@ export interface RegistryImportQuarantineTable {
   raw: ColumnType<Record<string, string>, string, string>;
   values: ColumnType<Record<string, string>, string, string>;
   problems: ColumnType<unknown, string, string>;
-  reason_code: 'invalid_value' | 'duplicate_in_file' | 'conflict' | 'forbidden_region' | 'ambiguous_match';
+  reason_code: RegistryImportReason;
   record_id: number | null;
   overwrite: Generated<boolean>;
   status: Generated<'open' | 'retried'>;

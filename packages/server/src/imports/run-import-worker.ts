@@ -83,7 +83,9 @@ export async function readIndicatorTableInWorker(bytes: Uint8Array): Promise<Ind
 }
 
 /** Reads and checks a registry file (organisations) in a worker thread. */
-export async function readRegistryFileInWorker(task: RegistryReadTask): Promise<ReadRegistryAnswer> {
+export async function readRegistryFileInWorker(
+  task: RegistryReadTask,
+): Promise<ReadRegistryAnswer> {
   const answer = await runInWorker({ kind: 'registry', ...task });
   if (answer.kind !== 'registry') throw new Error('import worker answered another task');
   return answer.answer;

@@ -14,18 +14,123 @@ import { parseSpreadsheetNumber } from '../imports/tabular/index.ts';
  * mapping names, for each column of the file, the field it fills.
  */
 export const ORGANISATION_FIELDS = {
-  inn: { ru: 'ИНН', en: 'INN', headers: ['инн', 'инн организации', 'инн юл', 'инн юридического лица', 'идентификационный номер налогоплательщика', 'inn'] },
-  ogrn: { ru: 'ОГРН', en: 'OGRN', headers: ['огрн', 'огрнип', 'огрн огрнип', 'огрн организации', 'основной государственный регистрационный номер', 'ogrn'] },
+  inn: {
+    ru: 'ИНН',
+    en: 'INN',
+    headers: [
+      'инн',
+      'инн организации',
+      'инн юл',
+      'инн юридического лица',
+      'идентификационный номер налогоплательщика',
+      'inn',
+    ],
+  },
+  ogrn: {
+    ru: 'ОГРН',
+    en: 'OGRN',
+    headers: [
+      'огрн',
+      'огрнип',
+      'огрн огрнип',
+      'огрн организации',
+      'основной государственный регистрационный номер',
+      'ogrn',
+    ],
+  },
   kpp: { ru: 'КПП', en: 'KPP', headers: ['кпп', 'код причины постановки на учет', 'kpp'] },
-  name: { ru: 'Наименование', en: 'Name', headers: ['наименование', 'название', 'организация', 'наименование организации', 'краткое наименование', 'сокращенное наименование', 'сокращенное наименование организации', 'краткое наименование организации', 'name'] },
-  fullName: { ru: 'Полное наименование', en: 'Full name', headers: ['полное наименование', 'полное наименование организации', 'полное название', 'наименование полное', 'полное наименование юридического лица', 'full name'] },
-  legalForm: { ru: 'ОПФ', en: 'Legal form', headers: ['опф', 'организационно-правовая форма', 'организационно правовая форма', 'правовая форма', 'legal form'] },
-  region: { ru: 'Регион', en: 'Region', headers: ['регион', 'субъект рф', 'субъект', 'субъект российской федерации', 'регион регистрации', 'region'] },
-  town: { ru: 'Населённый пункт', en: 'Town', headers: ['населенный пункт', 'город', 'нас пункт', 'город населенный пункт', 'town', 'city'] },
-  okvedMain: { ru: 'ОКВЭД2 (основной)', en: 'Main ОКВЭД2', headers: ['оквэд', 'оквэд2', 'основной оквэд', 'оквэд основной', 'основной оквэд2', 'код оквэд', 'код оквэд2', 'основной вид деятельности', 'код основного вида деятельности', 'okved'] },
-  okvedExtra: { ru: 'ОКВЭД2 (дополнительные)', en: 'Other ОКВЭД2', headers: ['дополнительные оквэд', 'оквэд дополнительные', 'дополнительные оквэд2', 'доп оквэд', 'дополнительные виды деятельности'] },
-  kind: { ru: 'Тип организации', en: 'Kind', headers: ['тип организации', 'тип', 'вид организации', 'kind'] },
-  description: { ru: 'Описание', en: 'Description', headers: ['описание', 'комментарий', 'примечание', 'description'] },
+  name: {
+    ru: 'Наименование',
+    en: 'Name',
+    headers: [
+      'наименование',
+      'название',
+      'организация',
+      'наименование организации',
+      'краткое наименование',
+      'сокращенное наименование',
+      'сокращенное наименование организации',
+      'краткое наименование организации',
+      'name',
+    ],
+  },
+  fullName: {
+    ru: 'Полное наименование',
+    en: 'Full name',
+    headers: [
+      'полное наименование',
+      'полное наименование организации',
+      'полное название',
+      'наименование полное',
+      'полное наименование юридического лица',
+      'full name',
+    ],
+  },
+  legalForm: {
+    ru: 'ОПФ',
+    en: 'Legal form',
+    headers: [
+      'опф',
+      'организационно-правовая форма',
+      'организационно правовая форма',
+      'правовая форма',
+      'legal form',
+    ],
+  },
+  region: {
+    ru: 'Регион',
+    en: 'Region',
+    headers: [
+      'регион',
+      'субъект рф',
+      'субъект',
+      'субъект российской федерации',
+      'регион регистрации',
+      'region',
+    ],
+  },
+  town: {
+    ru: 'Населённый пункт',
+    en: 'Town',
+    headers: ['населенный пункт', 'город', 'нас пункт', 'город населенный пункт', 'town', 'city'],
+  },
+  okvedMain: {
+    ru: 'ОКВЭД2 (основной)',
+    en: 'Main ОКВЭД2',
+    headers: [
+      'оквэд',
+      'оквэд2',
+      'основной оквэд',
+      'оквэд основной',
+      'основной оквэд2',
+      'код оквэд',
+      'код оквэд2',
+      'основной вид деятельности',
+      'код основного вида деятельности',
+      'okved',
+    ],
+  },
+  okvedExtra: {
+    ru: 'ОКВЭД2 (дополнительные)',
+    en: 'Other ОКВЭД2',
+    headers: [
+      'дополнительные оквэд',
+      'оквэд дополнительные',
+      'дополнительные оквэд2',
+      'доп оквэд',
+      'дополнительные виды деятельности',
+    ],
+  },
+  kind: {
+    ru: 'Тип организации',
+    en: 'Kind',
+    headers: ['тип организации', 'тип', 'вид организации', 'kind'],
+  },
+  description: {
+    ru: 'Описание',
+    en: 'Description',
+    headers: ['описание', 'комментарий', 'примечание', 'description'],
+  },
   latitude: { ru: 'Широта', en: 'Latitude', headers: ['широта', 'lat', 'latitude'] },
   longitude: { ru: 'Долгота', en: 'Longitude', headers: ['долгота', 'lon', 'lng', 'longitude'] },
 } as const satisfies Record<string, { ru: string; en: string; headers: readonly string[] }>;
@@ -61,13 +166,7 @@ export function suggestColumns(headers: readonly string[]): Record<string, Organ
       for (const spelling of ORGANISATION_FIELDS[field].headers) {
         const s = normaliseHeaderName(spelling);
         const score =
-          name === s
-            ? 3
-            : name.startsWith(`${s} `)
-              ? 2
-              : ` ${name} `.includes(` ${s} `)
-                ? 1
-                : 0;
+          name === s ? 3 : name.startsWith(`${s} `) ? 2 : ` ${name} `.includes(` ${s} `) ? 1 : 0;
         if (score > best) best = score;
       }
       if (best > 0) scored.push({ column, field, score: best });
@@ -119,7 +218,12 @@ export interface ValidationContext {
 const EXCEL_ERROR = /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
 const SPACES = /[\s\u00a0\u202f]/g;
 
-const issue = (field: OrganisationField | null, code: string, ru: string, en: string): FieldIssue => ({
+const issue = (
+  field: OrganisationField | null,
+  code: string,
+  ru: string,
+  en: string,
+): FieldIssue => ({
   field,
   code,
   message: ru,
@@ -142,14 +246,33 @@ function identifier(
   const compact = text.replace(SPACES, '');
   if (/^\d+([.,]\d+)?e\+?\d+$/i.test(compact)) {
     issues.push(
-      issue(field, 'exponent', `${label} «${text}» записан Excel как число в экспоненциальной форме, цифры потеряны: задайте столбцу текстовый формат и выгрузите файл заново`, `${label} "${text}" was written by Excel in exponential notation and its digits are lost: format the column as text and export again`),
+      issue(
+        field,
+        'exponent',
+        `${label} «${text}» записан Excel как число в экспоненциальной форме, цифры потеряны: задайте столбцу текстовый формат и выгрузите файл заново`,
+        `${label} "${text}" was written by Excel in exponential notation and its digits are lost: format the column as text and export again`,
+      ),
     );
     return undefined;
   }
   if (compact !== text)
-    warnings.push(issue(field, 'spaces_removed', `пробелы в ${label} «${text}» удалены`, `spaces removed from ${label} "${text}"`));
+    warnings.push(
+      issue(
+        field,
+        'spaces_removed',
+        `пробелы в ${label} «${text}» удалены`,
+        `spaces removed from ${label} "${text}"`,
+      ),
+    );
   if (!/^\d+$/.test(compact)) {
-    issues.push(issue(field, 'format', `${label} «${text}» должен состоять из цифр`, `${label} "${text}" must consist of digits`));
+    issues.push(
+      issue(
+        field,
+        'format',
+        `${label} «${text}» должен состоять из цифр`,
+        `${label} "${text}" must consist of digits`,
+      ),
+    );
     return undefined;
   }
   const check = field === 'inn' ? checkInn : checkOgrn;
@@ -158,30 +281,69 @@ function identifier(
   if (result.valid) return compact;
   if (lengths.includes(compact.length + 1) && check(`0${compact}`).valid) {
     issues.push(
-      issue(field, 'lost_leading_zero', `${label} «${text}» на одну цифру короче: по-видимому, Excel отбросил ведущий ноль (должно быть «0${compact}»); задайте столбцу текстовый формат или исправьте значение`, `${label} "${text}" is one digit short: Excel apparently dropped the leading zero (it should be "0${compact}"); format the column as text or correct the value`),
+      issue(
+        field,
+        'lost_leading_zero',
+        `${label} «${text}» на одну цифру короче: по-видимому, Excel отбросил ведущий ноль (должно быть «0${compact}»); задайте столбцу текстовый формат или исправьте значение`,
+        `${label} "${text}" is one digit short: Excel apparently dropped the leading zero (it should be "0${compact}"); format the column as text or correct the value`,
+      ),
     );
     return undefined;
   }
   if (result.problem === 'format')
-    issues.push(issue(field, 'format', `${label} «${text}»: ожидается ${lengths.join(' или ')} цифр, а их ${compact.length}`, `${label} "${text}": ${lengths.join(' or ')} digits expected, got ${compact.length}`));
+    issues.push(
+      issue(
+        field,
+        'format',
+        `${label} «${text}»: ожидается ${lengths.join(' или ')} цифр, а их ${compact.length}`,
+        `${label} "${text}": ${lengths.join(' or ')} digits expected, got ${compact.length}`,
+      ),
+    );
   else
-    issues.push(issue(field, 'checksum', `${label} «${text}»: контрольная цифра не сходится — номер записан с ошибкой`, `${label} "${text}": the check digit does not match — the number is mistyped`));
+    issues.push(
+      issue(
+        field,
+        'checksum',
+        `${label} «${text}»: контрольная цифра не сходится — номер записан с ошибкой`,
+        `${label} "${text}": the check digit does not match — the number is mistyped`,
+      ),
+    );
   return undefined;
 }
 
 /** An ОКВЭД2 code as Excel may have turned it: «25,62» (a decimal comma) is «25.62». */
-function okvedCode(text: string, ctx: ValidationContext, field: OrganisationField, issues: FieldIssue[]): string | undefined {
+function okvedCode(
+  text: string,
+  ctx: ValidationContext,
+  field: OrganisationField,
+  issues: FieldIssue[],
+): string | undefined {
   const code = text.replace(SPACES, '').replace(/^(\d\d),(\d)/, '$1.$2');
   if (!isOkvedCode(code)) {
-    issues.push(issue(field, 'okved_format', `«${text}» — не код ОКВЭД2 (ожидается вида 25.62 или 25.62.1)`, `"${text}" is not an ОКВЭД2 code (expected like 25.62 or 25.62.1)`));
+    issues.push(
+      issue(
+        field,
+        'okved_format',
+        `«${text}» — не код ОКВЭД2 (ожидается вида 25.62 или 25.62.1)`,
+        `"${text}" is not an ОКВЭД2 code (expected like 25.62 or 25.62.1)`,
+      ),
+    );
     return undefined;
   }
   if (!ctx.okved.has(code)) {
-    const trailing = /^\d\d\.\d$/.test(code) && ctx.okved.has(`${code}0`)
-      ? `; возможно, Excel отбросил завершающий ноль (${code}0)`
-      : '';
+    const trailing =
+      /^\d\d\.\d$/.test(code) && ctx.okved.has(`${code}0`)
+        ? `; возможно, Excel отбросил завершающий ноль (${code}0)`
+        : '';
     const trailingEn = trailing ? `; Excel may have dropped a trailing zero (${code}0)` : '';
-    issues.push(issue(field, 'okved_unknown', `код ОКВЭД2 ${code} не найден в классификаторе${trailing} (полный классификатор загружается командой «npx promatlas import okved»)`, `ОКВЭД2 code ${code} is not in the classifier${trailingEn} (load the full classifier with "npx promatlas import okved")`));
+    issues.push(
+      issue(
+        field,
+        'okved_unknown',
+        `код ОКВЭД2 ${code} не найден в классификаторе${trailing} (полный классификатор загружается командой «npx promatlas import okved»)`,
+        `ОКВЭД2 code ${code} is not in the classifier${trailingEn} (load the full classifier with "npx promatlas import okved")`,
+      ),
+    );
     return undefined;
   }
   return code;
@@ -212,7 +374,10 @@ function splitLegalForm(text: string): { legalForm: string | null; rest: string 
   const lower = clean.toLowerCase();
   for (const forms of [FULL_FORMS, ABBREVIATED_FORMS])
     for (const form of forms)
-      if (lower.startsWith(form.prefix) && AFTER_FORM.test(clean.slice(form.prefix.length, form.prefix.length + 1)))
+      if (
+        lower.startsWith(form.prefix) &&
+        AFTER_FORM.test(clean.slice(form.prefix.length, form.prefix.length + 1))
+      )
         return { legalForm: form.abbreviation, rest: clean.slice(form.prefix.length).trim() };
   return { legalForm: null, rest: clean };
 }
@@ -224,7 +389,9 @@ function splitLegalForm(text: string): { legalForm: string | null; rest: string 
 export function validateOrganisation(
   values: Partial<Record<OrganisationField, string>>,
   ctx: ValidationContext,
-): { candidate: OrganisationCandidate; warnings: FieldIssue[] } | { issues: FieldIssue[]; warnings: FieldIssue[] } {
+):
+  | { candidate: OrganisationCandidate; warnings: FieldIssue[] }
+  | { issues: FieldIssue[]; warnings: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const text: Partial<Record<OrganisationField, string>> = {};
@@ -232,7 +399,14 @@ export function validateOrganisation(
     const v = values[field]?.trim();
     if (v === undefined || v === '') continue;
     if (EXCEL_ERROR.test(v)) {
-      issues.push(issue(field, 'formula_error', `в ячейке ошибка формулы Excel ${v.toUpperCase()}: исправьте формулу или вставьте значения`, `the cell holds the Excel formula error ${v.toUpperCase()}: fix the formula or paste values`));
+      issues.push(
+        issue(
+          field,
+          'formula_error',
+          `в ячейке ошибка формулы Excel ${v.toUpperCase()}: исправьте формулу или вставьте значения`,
+          `the cell holds the Excel formula error ${v.toUpperCase()}: fix the formula or paste values`,
+        ),
+      );
       continue;
     }
     text[field] = v;
@@ -250,14 +424,39 @@ export function validateOrganisation(
     const kpp = text.kpp.replace(SPACES, '');
     if (isValidKpp(kpp)) c.kpp = kpp;
     else if (/^\d{8}$/.test(kpp))
-      issues.push(issue('kpp', 'lost_leading_zero', `КПП «${text.kpp}» на одну цифру короче: по-видимому, Excel отбросил ведущий ноль (должно быть «0${kpp}»)`, `KPP "${text.kpp}" is one digit short: Excel apparently dropped the leading zero ("0${kpp}")`));
-    else issues.push(issue('kpp', 'format', `КПП «${text.kpp}»: ожидается 9 знаков`, `KPP "${text.kpp}": 9 characters expected`));
+      issues.push(
+        issue(
+          'kpp',
+          'lost_leading_zero',
+          `КПП «${text.kpp}» на одну цифру короче: по-видимому, Excel отбросил ведущий ноль (должно быть «0${kpp}»)`,
+          `KPP "${text.kpp}" is one digit short: Excel apparently dropped the leading zero ("0${kpp}")`,
+        ),
+      );
+    else
+      issues.push(
+        issue(
+          'kpp',
+          'format',
+          `КПП «${text.kpp}»: ожидается 9 знаков`,
+          `KPP "${text.kpp}": 9 characters expected`,
+        ),
+      );
   }
   let legalForm: string | undefined;
   if (text.legalForm !== undefined) {
-    const form = findLegalForm(text.legalForm) ?? LEGAL_FORMS.find((f) => f.name.toLowerCase() === text.legalForm!.toLowerCase());
+    const form =
+      findLegalForm(text.legalForm) ??
+      LEGAL_FORMS.find((f) => f.name.toLowerCase() === text.legalForm!.toLowerCase());
     if (form) legalForm = form.abbreviation;
-    else issues.push(issue('legalForm', 'unknown_legal_form', `организационно-правовая форма «${text.legalForm}» не распознана (ожидается, например, ООО, АО, ПАО)`, `legal form "${text.legalForm}" is not recognised (expected e.g. ООО, АО, ПАО)`));
+    else
+      issues.push(
+        issue(
+          'legalForm',
+          'unknown_legal_form',
+          `организационно-правовая форма «${text.legalForm}» не распознана (ожидается, например, ООО, АО, ПАО)`,
+          `legal form "${text.legalForm}" is not recognised (expected e.g. ООО, АО, ПАО)`,
+        ),
+      );
   }
   if (text.fullName !== undefined) c.fullName = text.fullName.replace(/\s+/g, ' ');
   const source = text.name ?? text.fullName;
@@ -270,23 +469,53 @@ export function validateOrganisation(
   }
   if (legalForm) c.legalForm = legalForm;
   if (text.region !== undefined) {
-    const subject = /^\d{2}$/.test(text.region) ? SUBJECT_BY_CODE.get(text.region) : matchFederalSubject(text.region);
+    const subject = /^\d{2}$/.test(text.region)
+      ? SUBJECT_BY_CODE.get(text.region)
+      : matchFederalSubject(text.region);
     if (subject) c.regionCode = subject.code;
-    else issues.push(issue('region', 'unknown_region', `регион «${text.region}» не найден среди субъектов РФ`, `region "${text.region}" is not a federal subject of Russia`));
+    else
+      issues.push(
+        issue(
+          'region',
+          'unknown_region',
+          `регион «${text.region}» не найден среди субъектов РФ`,
+          `region "${text.region}" is not a federal subject of Russia`,
+        ),
+      );
   }
   if (text.town !== undefined) c.town = text.town;
   if (text.description !== undefined) c.description = text.description;
   if (text.kind !== undefined) {
     const kind = KIND_BY_LABEL.get(normaliseHeaderName(text.kind)) ?? KIND_BY_LABEL.get(text.kind);
     if (kind) c.kind = kind;
-    else issues.push(issue('kind', 'unknown_kind', `тип организации «${text.kind}» не распознан`, `organisation kind "${text.kind}" is not recognised`));
+    else
+      issues.push(
+        issue(
+          'kind',
+          'unknown_kind',
+          `тип организации «${text.kind}» не распознан`,
+          `organisation kind "${text.kind}" is not recognised`,
+        ),
+      );
   }
-  for (const [field, min, max] of [['latitude', -90, 90], ['longitude', -180, 180]] as const) {
+  for (const [field, min, max] of [
+    ['latitude', -90, 90],
+    ['longitude', -180, 180],
+  ] as const) {
     const t = text[field];
     if (t === undefined) continue;
     const n = parseSpreadsheetNumber(t);
-    if (typeof n !== 'number') issues.push(issue(field, 'not_a_number', `«${t}» — не число`, `"${t}" is not a number`));
-    else if (n < min || n > max) issues.push(issue(field, 'out_of_range', `«${t}» вне диапазона ${min}…${max}`, `"${t}" is outside ${min}…${max}`));
+    if (typeof n !== 'number')
+      issues.push(issue(field, 'not_a_number', `«${t}» — не число`, `"${t}" is not a number`));
+    else if (n < min || n > max)
+      issues.push(
+        issue(
+          field,
+          'out_of_range',
+          `«${t}» вне диапазона ${min}…${max}`,
+          `"${t}" is outside ${min}…${max}`,
+        ),
+      );
     else c[field] = n;
   }
   if (text.okvedMain !== undefined || text.okvedExtra !== undefined) {

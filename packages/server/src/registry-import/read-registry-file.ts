@@ -54,8 +54,7 @@ export interface ReadRegistryResult {
 }
 
 export type ReadRegistryAnswer =
-  | { ok: true; result: ReadRegistryResult }
-  | { ok: false; problems: TabularProblem[] };
+  { ok: true; result: ReadRegistryResult } | { ok: false; problems: TabularProblem[] };
 
 /** The layout of a file, whatever its values: a hash of its normalised header names in order. */
 export function headerSignature(headers: readonly string[]): string {
@@ -88,11 +87,23 @@ export function checkMapping(
     if (field === '' || field === null) continue;
     if (!present.has(header.trim()))
       problems.push(
-        problem(headerLine, header, 'unknown_column', `в файле нет столбца «${header}», указанного в сопоставлении`, `the file has no column "${header}" named in the mapping`),
+        problem(
+          headerLine,
+          header,
+          'unknown_column',
+          `в файле нет столбца «${header}», указанного в сопоставлении`,
+          `the file has no column "${header}" named in the mapping`,
+        ),
       );
     if (!isOrganisationField(field)) {
       problems.push(
-        problem(headerLine, header, 'unknown_field', `столбцу «${header}» сопоставлено неизвестное поле «${field}»; поля: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`, `column "${header}" is mapped to the unknown field "${field}"; fields: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`),
+        problem(
+          headerLine,
+          header,
+          'unknown_field',
+          `столбцу «${header}» сопоставлено неизвестное поле «${field}»; поля: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
+          `column "${header}" is mapped to the unknown field "${field}"; fields: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
+        ),
       );
       continue;
     }
@@ -102,12 +113,24 @@ export function checkMapping(
     if (columns.length > 1) {
       const label = ORGANISATION_FIELDS[field as OrganisationField];
       problems.push(
-        problem(headerLine, columns[1]!, 'field_mapped_twice', `поле «${label.ru}» сопоставлено двум столбцам: ${columns.map((c) => `«${c}»`).join(' и ')}; оставьте один`, `field "${label.en}" is mapped to two columns: ${columns.map((c) => `"${c}"`).join(' and ')}; keep one`),
+        problem(
+          headerLine,
+          columns[1]!,
+          'field_mapped_twice',
+          `поле «${label.ru}» сопоставлено двум столбцам: ${columns.map((c) => `«${c}»`).join(' и ')}; оставьте один`,
+          `field "${label.en}" is mapped to two columns: ${columns.map((c) => `"${c}"`).join(' and ')}; keep one`,
+        ),
       );
     }
   if (!byField.has('name') && !byField.has('fullName') && problems.length === 0)
     problems.push(
-      problem(headerLine, null, 'no_name_column', 'не выбран столбец с наименованием организации («Наименование» или «Полное наименование»)', 'no column is mapped to the organisation name ("Name" or "Full name")'),
+      problem(
+        headerLine,
+        null,
+        'no_name_column',
+        'не выбран столбец с наименованием организации («Наименование» или «Полное наименование»)',
+        'no column is mapped to the organisation name ("Name" or "Full name")',
+      ),
     );
   return problems;
 }
@@ -147,7 +170,15 @@ export async function readRegistryFile(
   if (!table.headers || table.headerLine === null)
     return {
       ok: false,
-      problems: [problem(null, null, 'empty_file', 'в файле нет ни заголовка, ни строк', 'the file has neither a header nor rows')],
+      problems: [
+        problem(
+          null,
+          null,
+          'empty_file',
+          'в файле нет ни заголовка, ни строк',
+          'the file has neither a header nor rows',
+        ),
+      ],
     };
   const headers = table.headers;
   const suggested = suggestColumns(headers);
@@ -162,7 +193,8 @@ export async function readRegistryFile(
     const field = mapping[header];
     if (field && isOrganisationField(field)) columnOf.set(field, { index, header });
   });
-  const headerOf = (field: OrganisationField | null) => (field ? (columnOf.get(field)?.header ?? null) : null);
+  const headerOf = (field: OrganisationField | null) =>
+    field ? (columnOf.get(field)?.header ?? null) : null;
   const ctx = { okved: new Set(options.okved) };
   const rows: CheckedRow[] = [];
   const sample = options.sample;
@@ -170,7 +202,8 @@ export async function readRegistryFile(
     const values: Partial<Record<OrganisationField, string>> = {};
     for (const [field, { index }] of columnOf) values[field] = row.cells[index] ?? '';
     const checked = validateOrganisation(values, ctx);
-    const issues = 'issues' in checked ? checked.issues.map((i) => ({ ...i, column: headerOf(i.field) })) : [];
+    const issues =
+      'issues' in checked ? checked.issues.map((i) => ({ ...i, column: headerOf(i.field) })) : [];
     // Cells beyond the header have no column to go to: the row is set aside rather than cut.
     const extra = row.cells.slice(headers.length).filter((c) => c.trim() !== '').length;
     if (extra > 0)

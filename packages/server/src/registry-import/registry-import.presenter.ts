@@ -1,4 +1,8 @@
-import { ORGANISATION_FIELD_KEYS, ORGANISATION_FIELDS, type OrganisationField } from './organisation-fields.ts';
+import {
+  ORGANISATION_FIELD_KEYS,
+  ORGANISATION_FIELDS,
+  type OrganisationField,
+} from './organisation-fields.ts';
 import type { TabularProblem } from '../imports/tabular/index.ts';
 import type { ReadRegistryResult } from './read-registry-file.ts';
 import type { JobRow, QuarantineRow } from './registry-import.repository.ts';
@@ -21,7 +25,8 @@ export interface ChangeSample {
   fields: Array<{ field: string; before: string | null; after: string }>;
 }
 
-const iso = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString());
+const iso = (value: Date | string | null | undefined) =>
+  value === null || value === undefined ? null : new Date(value).toISOString();
 
 export const FIELD_LIST = ORGANISATION_FIELD_KEYS.map((key) => ({
   key,

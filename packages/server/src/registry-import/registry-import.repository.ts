@@ -27,7 +27,13 @@ export async function findSavedMapping(db: Db, entity: string, signature: string
 
 export async function saveMapping(
   db: Db,
-  row: { entity: string; signature: string; headers: string[]; columns: Record<string, string>; userId: number | null },
+  row: {
+    entity: string;
+    signature: string;
+    headers: string[];
+    columns: Record<string, string>;
+    userId: number | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('registry_import_mapping')
@@ -110,7 +116,10 @@ export async function updateJob(db: Db, id: number, patch: JobPatch): Promise<vo
     .execute();
 }
 
-export async function getJobRow(db: Db, id: number): Promise<(JobRow & { user_name: string | null }) | undefined> {
+export async function getJobRow(
+  db: Db,
+  id: number,
+): Promise<(JobRow & { user_name: string | null }) | undefined> {
   return db
     .selectFrom('registry_import_job as j')
     .leftJoin('app_user as u', 'u.id', 'j.user_id')
@@ -133,7 +142,11 @@ export async function listJobRows(db: Db, userId: number | null, limit: number) 
 }
 
 export async function requestCancel(db: Db, id: number): Promise<void> {
-  await db.updateTable('registry_import_job').set({ cancel_requested: true }).where('id', '=', id).execute();
+  await db
+    .updateTable('registry_import_job')
+    .set({ cancel_requested: true })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function cancelRequested(db: Db, id: number): Promise<boolean> {
@@ -185,10 +198,22 @@ export async function insertQuarantine(
       .execute();
 }
 
-export async function findQuarantine(db: Db, jobId: number, status: 'open' | 'all', limit: number, offset: number) {
+export async function findQuarantine(
+  db: Db,
+  jobId: number,
+  status: 'open' | 'all',
+  limit: number,
+  offset: number,
+) {
   let q = db.selectFrom('registry_import_quarantine').where('job_id', '=', jobId);
   if (status === 'open') q = q.where('status', '=', 'open');
-  const rows = await q.selectAll().orderBy('line').orderBy('id').limit(limit).offset(offset).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('line')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
@@ -322,7 +347,10 @@ export async function findByIdentifiers(
 }
 
 /** Live organisations of the regions (null: without a region), for matching by name. */
-export async function findByRegions(db: Db, regions: Array<string | null>): Promise<MatchedOrganisation[]> {
+export async function findByRegions(
+  db: Db,
+  regions: Array<string | null>,
+): Promise<MatchedOrganisation[]> {
   const codes = regions.filter((r): r is string => r !== null);
   const none = regions.includes(null);
   if (codes.length === 0 && !none) return [];
@@ -342,7 +370,10 @@ export async function findByRegions(db: Db, regions: Array<string | null>): Prom
     .execute();
 }
 
-export async function okvedOf(db: Db, ids: number[]): Promise<Map<number, Array<{ code: string; isMain: boolean }>>> {
+export async function okvedOf(
+  db: Db,
+  ids: number[],
+): Promise<Map<number, Array<{ code: string; isMain: boolean }>>> {
   const out = new Map<number, Array<{ code: string; isMain: boolean }>>();
   if (ids.length === 0) return out;
   const rows = await db
@@ -375,7 +406,10 @@ export type OrganisationValues = {
   source_quote: string | null;
 };
 
-export async function insertOrganisations(db: Db, rows: OrganisationValues[]): Promise<OrganisationRow[]> {
+export async function insertOrganisations(
+  db: Db,
+  rows: OrganisationValues[],
+): Promise<OrganisationRow[]> {
   if (rows.length === 0) return [];
   return db
     .insertInto('organisation')
@@ -418,7 +452,10 @@ export async function replaceOkved(
     r.okved.map((o) => ({ organisation_id: r.id, okved_code: o.code, is_main: o.isMain })),
   );
   for (let i = 0; i < values.length; i += 2000)
-    await db.insertInto('organisation_okved').values(values.slice(i, i + 2000)).execute();
+    await db
+      .insertInto('organisation_okved')
+      .values(values.slice(i, i + 2000))
+      .execute();
 }
 
 export async function recordImported(
@@ -429,7 +466,14 @@ export async function recordImported(
   if (rows.length === 0) return;
   await db
     .insertInto('registry_import_record')
-    .values(rows.map((r) => ({ entity_type: 'organisation', record_id: r.id, version: r.version, job_id: jobId })))
+    .values(
+      rows.map((r) => ({
+        entity_type: 'organisation',
+        record_id: r.id,
+        version: r.version,
+        job_id: jobId,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['entity_type', 'record_id']).doUpdateSet({
         version: (eb) => eb.ref('excluded.version'),
@@ -439,7 +483,10 @@ export async function recordImported(
     .execute();
 }
 
-export async function loadSavedMappings(db: Db, entity: string): Promise<Record<string, Record<string, string>>> {
+export async function loadSavedMappings(
+  db: Db,
+  entity: string,
+): Promise<Record<string, Record<string, string>>> {
   const rows = await db
     .selectFrom('registry_import_mapping')
     .select(['header_signature', 'columns'])

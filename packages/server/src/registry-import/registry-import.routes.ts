@@ -79,7 +79,12 @@ export function registryImportRoutes(app: AppInstance): void {
         tags: TAGS,
         summary: 'Загрузить файл реестра (CSV или XLSX; тело запроса — файл как есть)',
         description: `Тело — байты файла (Content-Type: ${UPLOAD_CONTENT_TYPE}), до ${UPLOAD_LIMIT / 1024 / 1024} МБ. Ответ — идентификатор загрузки для предпросмотра и импорта.`,
-        response: { 201: UploadSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema },
+        response: {
+          201: UploadSchema,
+          ...errors,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -91,7 +96,11 @@ export function registryImportRoutes(app: AppInstance): void {
         );
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > UPLOAD_LIMIT) throw tooLarge(UPLOAD_LIMIT);
-      const upload = await app.uploads.save(request.body as Readable, request.viewer.user!.id, UPLOAD_LIMIT);
+      const upload = await app.uploads.save(
+        request.body as Readable,
+        request.viewer.user!.id,
+        UPLOAD_LIMIT,
+      );
       return reply.status(201).send({
         uploadId: upload.id,
         bytes: upload.bytes,
@@ -106,7 +115,8 @@ export function registryImportRoutes(app: AppInstance): void {
       config: { access: IMPORT_ACCESS },
       schema: {
         tags: TAGS,
-        summary: 'Предпросмотр файла: заголовки, предложенное или сохранённое сопоставление, первые строки с проверкой',
+        summary:
+          'Предпросмотр файла: заголовки, предложенное или сохранённое сопоставление, первые строки с проверкой',
         description: 'Ничего не записывает; загрузка остаётся доступной для импорта.',
         body: RegistryPreviewInputSchema,
         response: { 200: RegistryPreviewSchema, ...errors },
@@ -147,7 +157,12 @@ export function registryImportRoutes(app: AppInstance): void {
           size: upload.bytes,
           sha256: upload.sha256,
         },
-        { columns: body.columns, dryRun: body.dryRun, sheet: body.sheet, headerRow: body.headerRow },
+        {
+          columns: body.columns,
+          dryRun: body.dryRun,
+          sheet: body.sheet,
+          headerRow: body.headerRow,
+        },
         actor,
         () => app.uploads.remove(upload),
       ).catch(async (error: unknown) => {
@@ -205,7 +220,14 @@ export function registryImportRoutes(app: AppInstance): void {
       },
     },
     async ({ params, query, viewer }) =>
-      listRegistryImportQuarantine(app.deps.db, params.id, actorOf(viewer), query.page, query.pageSize, query.status),
+      listRegistryImportQuarantine(
+        app.deps.db,
+        params.id,
+        actorOf(viewer),
+        query.page,
+        query.pageSize,
+        query.status,
+      ),
   );
   app.patch(
     '/api/registry-imports/:id/quarantine/:rowId',
@@ -238,7 +260,13 @@ export function registryImportRoutes(app: AppInstance): void {
       reply
         .status(202)
         .send(
-          await retryRegistryImport(app.deps.db, app.deps.databaseKind, params.id, actorOf(viewer), body?.dryRun ?? false),
+          await retryRegistryImport(
+            app.deps.db,
+            app.deps.databaseKind,
+            params.id,
+            actorOf(viewer),
+            body?.dryRun ?? false,
+          ),
         ),
   );
 }

@@ -14,7 +14,12 @@ import {
   type OrganisationCandidate,
   type OrganisationField,
 } from './organisation-fields.ts';
-import type { CheckedRow, ColumnMapping, ReadRegistryResult, RegistryReadOptions } from './read-registry-file.ts';
+import type {
+  CheckedRow,
+  ColumnMapping,
+  ReadRegistryResult,
+  RegistryReadOptions,
+} from './read-registry-file.ts';
 import {
   cancelRequested,
   findByIdentifiers,
@@ -47,7 +52,13 @@ import {
   type OrganisationValues,
   type QuarantineRow,
 } from './registry-import.repository.ts';
-import { presentJob, presentPreview, presentQuarantineRow, type ChangeSample, type RowProblem } from './registry-import.presenter.ts';
+import {
+  presentJob,
+  presentPreview,
+  presentQuarantineRow,
+  type ChangeSample,
+  type RowProblem,
+} from './registry-import.presenter.ts';
 
 export const ENTITIES = ['organisations'] as const;
 export type RegistryEntity = (typeof ENTITIES)[number];
@@ -86,21 +97,33 @@ const REGION_NAMES = new Map(FEDERAL_SUBJECTS.map((s) => [s.code, s.name]));
 /** A file that cannot be imported at all: every problem with its row and column, in both languages. */
 export function fileRefused(problems: readonly TabularProblem[]): ValidationError {
   const where = (p: TabularProblem) =>
-    [p.line !== null ? `строка ${p.line}` : null, p.column ? `столбец «${p.column}»` : null].filter(Boolean).join(', ');
+    [p.line !== null ? `строка ${p.line}` : null, p.column ? `столбец «${p.column}»` : null]
+      .filter(Boolean)
+      .join(', ');
   const whereEn = (p: TabularProblem) =>
-    [p.line !== null ? `line ${p.line}` : null, p.column ? `column "${p.column}"` : null].filter(Boolean).join(', ');
+    [p.line !== null ? `line ${p.line}` : null, p.column ? `column "${p.column}"` : null]
+      .filter(Boolean)
+      .join(', ');
   return new ValidationError(
     `Файл не может быть импортирован: ${problems.map((p) => (where(p) ? `${where(p)}: ${p.message}` : p.message)).join('; ')}`,
     `The file cannot be imported: ${problems.map((p) => (whereEn(p) ? `${whereEn(p)}: ${p.messageEn}` : p.messageEn)).join('; ')}`,
     {
       code: 'file_refused',
-      fields: problems.map((p) => ({ field: p.column ?? 'file', message: p.message, messageEn: p.messageEn })),
+      fields: problems.map((p) => ({
+        field: p.column ?? 'file',
+        message: p.message,
+        messageEn: p.messageEn,
+      })),
       details: { problems },
     },
   );
 }
 
-async function readFile(db: Db, file: RegistryFile, options: RegistryReadOptions & { columns?: ColumnMapping | undefined; sample?: number }) {
+async function readFile(
+  db: Db,
+  file: RegistryFile,
+  options: RegistryReadOptions & { columns?: ColumnMapping | undefined; sample?: number },
+) {
   const answer = await readRegistryFileInWorker({
     path: file.path,
     bytes: file.bytes,
@@ -116,7 +139,11 @@ async function readFile(db: Db, file: RegistryFile, options: RegistryReadOptions
 }
 
 /** The first rows of a file, checked against the given, saved or suggested mapping. */
-export async function previewRegistryFile(db: Db, file: RegistryFile, options: RegistryReadOptions & { columns?: ColumnMapping | undefined }) {
+export async function previewRegistryFile(
+  db: Db,
+  file: RegistryFile,
+  options: RegistryReadOptions & { columns?: ColumnMapping | undefined },
+) {
   const result = await readFile(db, file, { ...options, sample: SAMPLE_ROWS });
   return presentPreview(result);
 }
@@ -172,7 +199,13 @@ export async function importRegistryFile(
   return getRegistryImport(db, job.id, actor);
 }
 
-async function createJob(db: Db, file: RegistryFile, options: ImportOptions, actor: ImportActor, retryOf: number | null) {
+async function createJob(
+  db: Db,
+  file: RegistryFile,
+  options: ImportOptions,
+  actor: ImportActor,
+  retryOf: number | null,
+) {
   return db.transaction().execute(async (trx) => {
     const job = await insertJob(trx, {
       entity: 'organisations',
@@ -191,7 +224,14 @@ async function createJob(db: Db, file: RegistryFile, options: ImportOptions, act
       entityType: 'registry_import',
       entityId: job.id,
       before: null,
-      after: { id: job.id, fileName: job.file_name, bytes: file.size, sha256: file.sha256, dryRun: job.dry_run, retryOf },
+      after: {
+        id: job.id,
+        fileName: job.file_name,
+        bytes: file.size,
+        sha256: file.sha256,
+        dryRun: job.dry_run,
+        retryOf,
+      },
     });
     return job;
   });
@@ -227,10 +267,17 @@ async function runJob(
       .set({ columns: JSON.stringify(result.mapping), rows_total: result.rows.length })
       .where('id', '=', job.id)
       .execute();
-    await processRows(db, kind, { ...job, columns: result.mapping, rows_total: result.rows.length }, result.rows, actor, {
-      dryRun: options.dryRun,
-      sourceId: null,
-    });
+    await processRows(
+      db,
+      kind,
+      { ...job, columns: result.mapping, rows_total: result.rows.length },
+      result.rows,
+      actor,
+      {
+        dryRun: options.dryRun,
+        sourceId: null,
+      },
+    );
   } catch (error) {
     const problems =
       error instanceof ValidationError && Array.isArray(error.details['problems'])
@@ -240,8 +287,14 @@ async function runJob(
               line: null,
               column: null,
               code: 'import_failed',
-              message: error instanceof ValidationError ? error.messageRu : `импорт прерван ошибкой: ${(error as Error).message}`,
-              messageEn: error instanceof ValidationError ? error.messageEn : `the import failed: ${(error as Error).message}`,
+              message:
+                error instanceof ValidationError
+                  ? error.messageRu
+                  : `импорт прерван ошибкой: ${(error as Error).message}`,
+              messageEn:
+                error instanceof ValidationError
+                  ? error.messageEn
+                  : `the import failed: ${(error as Error).message}`,
             },
           ];
     await updateJob(db, job.id, { status: 'failed', problems, finished: true });
@@ -294,7 +347,9 @@ const COLUMN_OF: Partial<Record<OrganisationField, keyof OrganisationValues>> = 
   longitude: 'longitude',
 };
 
-function candidateValues(c: OrganisationCandidate): Array<[column: keyof OrganisationValues, field: OrganisationField, value: string | number]> {
+function candidateValues(
+  c: OrganisationCandidate,
+): Array<[column: keyof OrganisationValues, field: OrganisationField, value: string | number]> {
   const out: Array<[keyof OrganisationValues, OrganisationField, string | number]> = [];
   const put = (field: OrganisationField, value: string | number | undefined) => {
     if (value !== undefined) out.push([COLUMN_OF[field]!, field, value]);
@@ -313,11 +368,19 @@ function candidateValues(c: OrganisationCandidate): Array<[column: keyof Organis
   return out;
 }
 
-const sameOkved = (a: Array<{ code: string; isMain: boolean }>, b: Array<{ code: string; isMain: boolean }>) => {
-  const key = (l: Array<{ code: string; isMain: boolean }>) => l.map((o) => `${o.code}${o.isMain ? '*' : ''}`).sort().join(',');
+const sameOkved = (
+  a: Array<{ code: string; isMain: boolean }>,
+  b: Array<{ code: string; isMain: boolean }>,
+) => {
+  const key = (l: Array<{ code: string; isMain: boolean }>) =>
+    l
+      .map((o) => `${o.code}${o.isMain ? '*' : ''}`)
+      .sort()
+      .join(',');
   return key(a) === key(b);
 };
-const okvedText = (l: Array<{ code: string; isMain: boolean }>) => l.map((o) => (o.isMain ? `${o.code} (основной)` : o.code)).join(', ');
+const okvedText = (l: Array<{ code: string; isMain: boolean }>) =>
+  l.map((o) => (o.isMain ? `${o.code} (основной)` : o.code)).join(', ');
 
 function identityKeys(c: OrganisationCandidate): string[] {
   const keys: string[] = [];
@@ -327,7 +390,8 @@ function identityKeys(c: OrganisationCandidate): string[] {
   return keys;
 }
 
-const regionName = (code: string | null | undefined) => (code ? (REGION_NAMES.get(code) ?? code) : 'без региона');
+const regionName = (code: string | null | undefined) =>
+  code ? (REGION_NAMES.get(code) ?? code) : 'без региона';
 
 /**
  * Decides and writes the rows of a file in batches: each batch in one
@@ -349,7 +413,9 @@ async function processRows(
   const seen = new Map<string, number>();
   // Rows without ИНН or ОГРН match by name and region: the organisations of those regions, once.
   const nameRegions = new Set<string | null>();
-  for (const r of rows) if (r.candidate && !r.candidate.inn && !r.candidate.ogrn) nameRegions.add(r.candidate.regionCode ?? null);
+  for (const r of rows)
+    if (r.candidate && !r.candidate.inn && !r.candidate.ogrn)
+      nameRegions.add(r.candidate.regionCode ?? null);
   const byName = new Map<string, MatchedOrganisation[]>();
   for (const o of await findByRegions(db, [...nameRegions])) {
     const key = `${organisationNameKey(o.name)}|${o.region_code ?? ''}`;
@@ -364,15 +430,37 @@ async function processRows(
     }
     const batch = rows.slice(start, start + size);
     const quarantine: Quarantined[] = [];
-    const refuse = (row: CheckedRow, reasonCode: Quarantined['reasonCode'], problems: RowProblem[], recordId: number | null = null) => {
-      quarantine.push({ line: row.line, raw: row.raw ?? {}, values: row.values as Record<string, string>, problems, reasonCode, recordId });
+    const refuse = (
+      row: CheckedRow,
+      reasonCode: Quarantined['reasonCode'],
+      problems: RowProblem[],
+      recordId: number | null = null,
+    ) => {
+      quarantine.push({
+        line: row.line,
+        raw: row.raw ?? {},
+        values: row.values as Record<string, string>,
+        problems,
+        reasonCode,
+        recordId,
+      });
       if (reasonCode === 'conflict') counts.conflicts++;
       else counts.refused++;
     };
     const valid: CheckedRow[] = [];
     for (const row of batch) {
       if (!row.candidate) {
-        refuse(row, 'invalid_value', row.issues.map((i) => ({ column: i.column, field: i.field, code: i.code, message: i.message, messageEn: i.messageEn })));
+        refuse(
+          row,
+          'invalid_value',
+          row.issues.map((i) => ({
+            column: i.column,
+            field: i.field,
+            code: i.code,
+            message: i.message,
+            messageEn: i.messageEn,
+          })),
+        );
         continue;
       }
       const keys = identityKeys(row.candidate);
@@ -381,7 +469,9 @@ async function processRows(
         refuse(row, 'duplicate_in_file', [
           {
             column: null,
-            field: keys[0]!.startsWith('name:') ? 'name' : (keys[0]!.split(':')[0] as OrganisationField),
+            field: keys[0]!.startsWith('name:')
+              ? 'name'
+              : (keys[0]!.split(':')[0] as OrganisationField),
             code: 'duplicate_in_file',
             message: `та же организация уже есть в строке ${first} этого файла`,
             messageEn: `the same organisation is already on line ${first} of this file`,
@@ -397,12 +487,22 @@ async function processRows(
     const found = await findByIdentifiers(db, inns, ogrns);
     const byInn = new Map(found.filter((o) => o.inn).map((o) => [o.inn!, o]));
     const byOgrn = new Map(found.filter((o) => o.ogrn).map((o) => [o.ogrn!, o]));
-    const okvedBefore = await okvedOf(db, found.map((o) => o.id));
+    const okvedBefore = await okvedOf(
+      db,
+      found.map((o) => o.id),
+    );
     const planned: Planned[] = [];
     for (const row of valid) {
       const c = row.candidate!;
-      const problem = (field: OrganisationField | null, code: string, message: string, messageEn: string): RowProblem => ({
-        column: field ? (Object.entries(job.columns).find(([, f]) => f === field)?.[0] ?? null) : null,
+      const problem = (
+        field: OrganisationField | null,
+        code: string,
+        message: string,
+        messageEn: string,
+      ): RowProblem => ({
+        column: field
+          ? (Object.entries(job.columns).find(([, f]) => f === field)?.[0] ?? null)
+          : null,
         field,
         code,
         message,
@@ -413,7 +513,12 @@ async function processRows(
       let match: MatchedOrganisation | undefined;
       if (a && b && a.id !== b.id) {
         refuse(row, 'ambiguous_match', [
-          problem('ogrn', 'ambiguous_match', `ИНН принадлежит организации №${a.id}, а ОГРН — другой, №${b.id}: проверьте номера`, `the INN belongs to organisation ${a.id} and the OGRN to another, ${b.id}: check the numbers`),
+          problem(
+            'ogrn',
+            'ambiguous_match',
+            `ИНН принадлежит организации №${a.id}, а ОГРН — другой, №${b.id}: проверьте номера`,
+            `the INN belongs to organisation ${a.id} and the OGRN to another, ${b.id}: check the numbers`,
+          ),
         ]);
         continue;
       }
@@ -422,27 +527,44 @@ async function processRows(
         const named = byName.get(`${organisationNameKey(c.name)}|${c.regionCode ?? ''}`) ?? [];
         if (named.length > 1) {
           refuse(row, 'ambiguous_match', [
-            problem('name', 'ambiguous_match', `в регионе несколько организаций с таким наименованием (№${named.map((o) => o.id).join(', №')}): укажите ИНН или ОГРН`, `several organisations of the region have this name (${named.map((o) => o.id).join(', ')}): give the INN or OGRN`),
+            problem(
+              'name',
+              'ambiguous_match',
+              `в регионе несколько организаций с таким наименованием (№${named.map((o) => o.id).join(', №')}): укажите ИНН или ОГРН`,
+              `several organisations of the region have this name (${named.map((o) => o.id).join(', ')}): give the INN or OGRN`,
+            ),
           ]);
           continue;
         }
         match = named[0];
-        if (match && !okvedBefore.has(match.id)) okvedBefore.set(match.id, (await okvedOf(db, [match.id])).get(match.id) ?? []);
+        if (match && !okvedBefore.has(match.id))
+          okvedBefore.set(match.id, (await okvedOf(db, [match.id])).get(match.id) ?? []);
       }
       // A regional editor changes only organisations of the regions granted.
       if (actor.regions !== null) {
-        const touched = [c.regionCode ?? match?.region_code ?? null, match?.region_code ?? c.regionCode ?? null];
+        const touched = [
+          c.regionCode ?? match?.region_code ?? null,
+          match?.region_code ?? c.regionCode ?? null,
+        ];
         const foreign = touched.find((r) => r === null || !actor.regions!.includes(r));
         if (foreign !== undefined) {
-          refuse(row, 'forbidden_region', [
-            problem('region', 'forbidden_region',
-              foreign === null
-                ? 'организацию без региона (федерального уровня) может импортировать только администратор'
-                : `нет прав на организации региона «${regionName(foreign)}»; вам доступны: ${actor.regions.map(regionName).join(', ') || 'нет регионов'}`,
-              foreign === null
-                ? 'only an administrator may import an organisation without a region'
-                : `no rights to organisations of ${regionName(foreign)}`),
-          ], match?.id ?? null);
+          refuse(
+            row,
+            'forbidden_region',
+            [
+              problem(
+                'region',
+                'forbidden_region',
+                foreign === null
+                  ? 'организацию без региона (федерального уровня) может импортировать только администратор'
+                  : `нет прав на организации региона «${regionName(foreign)}»; вам доступны: ${actor.regions.map(regionName).join(', ') || 'нет регионов'}`,
+                foreign === null
+                  ? 'only an administrator may import an organisation without a region'
+                  : `no rights to organisations of ${regionName(foreign)}`,
+              ),
+            ],
+            match?.id ?? null,
+          );
           continue;
         }
       }
@@ -457,20 +579,39 @@ async function processRows(
       const changes: Partial<OrganisationValues> = {};
       const fields: ChangeSample['fields'] = [];
       const conflicts: RowProblem[] = [];
-      const consider = (column: keyof OrganisationValues, field: OrganisationField | null, before: unknown, after: unknown, equal: boolean) => {
+      const consider = (
+        column: keyof OrganisationValues,
+        field: OrganisationField | null,
+        before: unknown,
+        after: unknown,
+        equal: boolean,
+      ) => {
         if (equal) return;
         const empty = before === null || before === undefined || before === '';
         if (safe || empty || force) {
           (changes as Record<string, unknown>)[column] = after;
-          fields.push({ field: field ?? 'name', before: before === null || before === undefined ? null : String(before), after: String(after) });
+          fields.push({
+            field: field ?? 'name',
+            before: before === null || before === undefined ? null : String(before),
+            after: String(after),
+          });
         } else
           conflicts.push(
-            problem(field, 'conflict',
+            problem(
+              field,
+              'conflict',
               `в реестре «${String(before)}», в файле «${String(after)}»: запись изменена после импорта (версия ${match!.version}) — не перезаписано`,
-              `the registry has "${String(before)}", the file "${String(after)}": the record was changed after it was imported (version ${match!.version}) — not overwritten`),
+              `the registry has "${String(before)}", the file "${String(after)}": the record was changed after it was imported (version ${match!.version}) — not overwritten`,
+            ),
           );
       };
-      consider('name', 'name', match.name, c.name, organisationNameKey(match.name) === organisationNameKey(c.name));
+      consider(
+        'name',
+        'name',
+        match.name,
+        c.name,
+        organisationNameKey(match.name) === organisationNameKey(c.name),
+      );
       for (const [column, field, value] of candidateValues(c)) {
         const before = (match as unknown as Record<string, unknown>)[column];
         consider(column, field, before, value, before === value);
@@ -480,12 +621,19 @@ async function processRows(
       if (c.okved && c.okved.length > 0 && !sameOkved(currentOkved, c.okved)) {
         if (safe || currentOkved.length === 0 || force) {
           okved = c.okved;
-          fields.push({ field: 'okvedMain', before: okvedText(currentOkved) || null, after: okvedText(c.okved) });
+          fields.push({
+            field: 'okvedMain',
+            before: okvedText(currentOkved) || null,
+            after: okvedText(c.okved),
+          });
         } else
           conflicts.push(
-            problem('okvedMain', 'conflict',
+            problem(
+              'okvedMain',
+              'conflict',
               `ОКВЭД2 в реестре: ${okvedText(currentOkved)}, в файле: ${okvedText(c.okved)} — запись изменена после импорта, не перезаписано`,
-              `ОКВЭД2 in the registry: ${okvedText(currentOkved)}, in the file: ${okvedText(c.okved)} — the record was changed after it was imported, not overwritten`),
+              `ОКВЭД2 in the registry: ${okvedText(currentOkved)}, in the file: ${okvedText(c.okved)} — the record was changed after it was imported, not overwritten`,
+            ),
           );
       }
       if (conflicts.length > 0) {
@@ -496,13 +644,29 @@ async function processRows(
         counts.unchanged++;
         continue;
       }
-      planned.push({ action: 'update', line: row.line, candidate: c, row: match, okvedBefore: currentOkved, changes, okved, fields, source: row });
+      planned.push({
+        action: 'update',
+        line: row.line,
+        candidate: c,
+        row: match,
+        okvedBefore: currentOkved,
+        changes,
+        okved,
+        fields,
+        source: row,
+      });
     }
     const write = async (trx: Db) => {
-      const creates = planned.filter((p): p is Extract<Planned, { action: 'create' }> => p.action === 'create');
-      const updates = planned.filter((p): p is Extract<Planned, { action: 'update' }> => p.action === 'update');
+      const creates = planned.filter(
+        (p): p is Extract<Planned, { action: 'create' }> => p.action === 'create',
+      );
+      const updates = planned.filter(
+        (p): p is Extract<Planned, { action: 'update' }> => p.action === 'update',
+      );
       if (!options.dryRun && planned.length > 0 && sourceId === null) {
-        sourceId = (job.file_sha256 ? await sourceOfFile(trx, job.file_sha256) : null) ?? (await createSource(trx, job, actor));
+        sourceId =
+          (job.file_sha256 ? await sourceOfFile(trx, job.file_sha256) : null) ??
+          (await createSource(trx, job, actor));
         await updateJob(trx, job.id, { source_id: sourceId });
       }
       const audits: Array<Parameters<typeof writeAudit>[1]> = [];
@@ -538,35 +702,77 @@ async function processRows(
             entityType: 'organisation',
             entityId: row.id,
             before: null,
-            after: { ...row, ...(p.candidate.okved?.length ? { okved: okvedText(p.candidate.okved).split(', ') } : {}), import: { job: job.id, line: p.line } },
+            after: {
+              ...row,
+              ...(p.candidate.okved?.length
+                ? { okved: okvedText(p.candidate.okved).split(', ') }
+                : {}),
+              import: { job: job.id, line: p.line },
+            },
             sourceId,
           });
           if (!p.candidate.inn && !p.candidate.ogrn) {
             const key = `${organisationNameKey(row.name)}|${row.region_code ?? ''}`;
-            byName.set(key, [...(byName.get(key) ?? []), { ...row, imported_version: row.version }]);
+            byName.set(key, [
+              ...(byName.get(key) ?? []),
+              { ...row, imported_version: row.version },
+            ]);
           }
-          if (sample.length < CHANGE_SAMPLE) sample.push({ line: p.line, action: 'create', recordId: row.id, name: row.name, fields: [] });
+          if (sample.length < CHANGE_SAMPLE)
+            sample.push({
+              line: p.line,
+              action: 'create',
+              recordId: row.id,
+              name: row.name,
+              fields: [],
+            });
         });
       }
       if (options.dryRun)
         for (const p of creates)
-          if (sample.length < CHANGE_SAMPLE) sample.push({ line: p.line, action: 'create', recordId: null, name: p.candidate.name, fields: [] });
+          if (sample.length < CHANGE_SAMPLE)
+            sample.push({
+              line: p.line,
+              action: 'create',
+              recordId: null,
+              name: p.candidate.name,
+              fields: [],
+            });
       let updated = 0;
       const lateConflicts: Quarantined[] = [];
       for (const p of updates) {
         if (options.dryRun) {
           updated++;
-          if (sample.length < CHANGE_SAMPLE) sample.push({ line: p.line, action: 'update', recordId: p.row.id, name: p.row.name, fields: p.fields });
+          if (sample.length < CHANGE_SAMPLE)
+            sample.push({
+              line: p.line,
+              action: 'update',
+              recordId: p.row.id,
+              name: p.row.name,
+              fields: p.fields,
+            });
           continue;
         }
-        const after = await updateOrganisationAt(trx, p.row.id, p.row.version, { ...p.changes, source_id: sourceId });
+        const after = await updateOrganisationAt(trx, p.row.id, p.row.version, {
+          ...p.changes,
+          source_id: sourceId,
+        });
         if (!after) {
           // Edited between the reading and this write: reported, not overwritten.
           lateConflicts.push({
             line: p.line,
             raw: p.source.raw ?? {},
             values: p.source.values as Record<string, string>,
-            problems: [{ column: null, field: null, code: 'conflict', message: 'запись изменена другим пользователем во время импорта — не перезаписано', messageEn: 'the record was changed by someone else during the import — not overwritten' }],
+            problems: [
+              {
+                column: null,
+                field: null,
+                code: 'conflict',
+                message: 'запись изменена другим пользователем во время импорта — не перезаписано',
+                messageEn:
+                  'the record was changed by someone else during the import — not overwritten',
+              },
+            ],
             reasonCode: 'conflict',
             recordId: p.row.id,
           });
@@ -581,11 +787,24 @@ async function processRows(
           action: 'update',
           entityType: 'organisation',
           entityId: after.id,
-          before: p.okved ? { ...before, okved: okvedText(p.okvedBefore).split(', ').filter(Boolean) } : before,
-          after: { ...after, ...(p.okved ? { okved: okvedText(p.okved).split(', ') } : {}), import: { job: job.id, line: p.line } },
+          before: p.okved
+            ? { ...before, okved: okvedText(p.okvedBefore).split(', ').filter(Boolean) }
+            : before,
+          after: {
+            ...after,
+            ...(p.okved ? { okved: okvedText(p.okved).split(', ') } : {}),
+            import: { job: job.id, line: p.line },
+          },
           sourceId,
         });
-        if (sample.length < CHANGE_SAMPLE) sample.push({ line: p.line, action: 'update', recordId: after.id, name: after.name, fields: p.fields });
+        if (sample.length < CHANGE_SAMPLE)
+          sample.push({
+            line: p.line,
+            action: 'update',
+            recordId: after.id,
+            name: after.name,
+            fields: p.fields,
+          });
       }
       if (!options.dryRun) {
         await replaceOkved(trx, okvedRows);
@@ -593,20 +812,33 @@ async function processRows(
         await recordImported(trx, imported, job.id);
       }
       const allQuarantine = [...quarantine, ...lateConflicts];
-      await insertQuarantine(trx, allQuarantine.map((q) => ({ ...q, jobId: job.id })));
+      await insertQuarantine(
+        trx,
+        allQuarantine.map((q) => ({ ...q, jobId: job.id })),
+      );
       const next: Counts = {
         ...counts,
         created: counts.created + creates.length,
         updated: counts.updated + updated,
         conflicts: counts.conflicts + lateConflicts.length,
       };
-      await updateJob(trx, job.id, { ...next, rows_done: Math.min(rows.length, start + batch.length), changes: sample });
+      await updateJob(trx, job.id, {
+        ...next,
+        rows_done: Math.min(rows.length, start + batch.length),
+        changes: sample,
+      });
       return next;
     };
     const next = options.dryRun ? await write(db) : await db.transaction().execute(write);
     Object.assign(counts, next);
   }
-  await updateJob(db, job.id, { status: 'done', finished: true, ...counts, rows_done: rows.length, changes: sample });
+  await updateJob(db, job.id, {
+    status: 'done',
+    finished: true,
+    ...counts,
+    rows_done: rows.length,
+    changes: sample,
+  });
 }
 
 async function createSource(db: Db, job: JobRow, actor: ImportActor): Promise<number> {
@@ -635,13 +867,19 @@ export async function getRegistryImport(db: Db, id: number, actor: ImportActor) 
 }
 
 export async function listRegistryImports(db: Db, actor: ImportActor) {
-  return { items: (await listJobRows(db, actor.administrator ? null : actor.userId, 50)).map(presentJob) };
+  return {
+    items: (await listJobRows(db, actor.administrator ? null : actor.userId, 50)).map(presentJob),
+  };
 }
 
 export async function cancelRegistryImport(db: Db, id: number, actor: ImportActor) {
   const job = await jobOf(db, id, actor);
   if (job.status !== 'queued' && job.status !== 'running')
-    throw new PreconditionError('Импорт уже завершён — отменять нечего', 'The import has already ended', { code: 'import_finished' });
+    throw new PreconditionError(
+      'Импорт уже завершён — отменять нечего',
+      'The import has already ended',
+      { code: 'import_finished' },
+    );
   await db.transaction().execute(async (trx) => {
     await requestCancel(trx, id);
     await writeAudit(trx, {
@@ -656,7 +894,14 @@ export async function cancelRegistryImport(db: Db, id: number, actor: ImportActo
   return presentJob({ ...job, cancel_requested: true });
 }
 
-export async function listRegistryImportQuarantine(db: Db, id: number, actor: ImportActor, page: number, pageSize: number, status: 'open' | 'all') {
+export async function listRegistryImportQuarantine(
+  db: Db,
+  id: number,
+  actor: ImportActor,
+  page: number,
+  pageSize: number,
+  status: 'open' | 'all',
+) {
   await jobOf(db, id, actor);
   const { rows, total } = await findQuarantine(db, id, status, pageSize, (page - 1) * pageSize);
   return { items: rows.map(presentQuarantineRow), total, page, pageSize };
@@ -678,19 +923,36 @@ export async function fixQuarantineRow(
   const row = await getQuarantineRow(db, jobId, rowId);
   if (!row) throw new NotFoundError('Отложенная строка', 'Quarantined row', rowId);
   if (row.status !== 'open')
-    throw new PreconditionError('Строка уже повторена в другом импорте', 'The row has already been retried', { code: 'row_retried' });
+    throw new PreconditionError(
+      'Строка уже повторена в другом импорте',
+      'The row has already been retried',
+      { code: 'row_retried' },
+    );
   const values = { ...row.values };
   for (const [field, value] of Object.entries(input.values ?? {})) {
     if (!isOrganisationField(field))
-      throw ValidationError.ofFields([{ field: `values.${field}`, message: `неизвестное поле «${field}»`, messageEn: `unknown field "${field}"` }]);
+      throw ValidationError.ofFields([
+        {
+          field: `values.${field}`,
+          message: `неизвестное поле «${field}»`,
+          messageEn: `unknown field "${field}"`,
+        },
+      ]);
     values[field] = value;
   }
   const checked = validateOrganisation(values, { okved: new Set(await loadOkvedCodes(db)) });
   const columns = (await getJobRow(db, jobId))!.columns;
-  const columnOf = (field: OrganisationField | null) => (field ? (Object.entries(columns).find(([, f]) => f === field)?.[0] ?? null) : null);
+  const columnOf = (field: OrganisationField | null) =>
+    field ? (Object.entries(columns).find(([, f]) => f === field)?.[0] ?? null) : null;
   const problems: RowProblem[] =
     'issues' in checked
-      ? checked.issues.map((i) => ({ column: columnOf(i.field), field: i.field, code: i.code, message: i.message, messageEn: i.messageEn }))
+      ? checked.issues.map((i) => ({
+          column: columnOf(i.field),
+          field: i.field,
+          code: i.code,
+          message: i.message,
+          messageEn: i.messageEn,
+        }))
       : row.reason_code === 'invalid_value'
         ? []
         : (row.problems as RowProblem[]);
@@ -715,13 +977,27 @@ export async function fixQuarantineRow(
  * that now pass are written (and leave the quarantine), the others are set
  * aside again under the new job with their current problems.
  */
-export async function retryRegistryImport(db: Db, kind: DatabaseKind, id: number, actor: ImportActor, dryRun: boolean) {
+export async function retryRegistryImport(
+  db: Db,
+  kind: DatabaseKind,
+  id: number,
+  actor: ImportActor,
+  dryRun: boolean,
+) {
   const original = await jobOf(db, id, actor);
   if (original.status === 'queued' || original.status === 'running')
-    throw new PreconditionError('Импорт ещё идёт: повторить отложенные строки можно после его окончания', 'The import is still running: retry its rows once it has ended', { code: 'import_running' });
+    throw new PreconditionError(
+      'Импорт ещё идёт: повторить отложенные строки можно после его окончания',
+      'The import is still running: retry its rows once it has ended',
+      { code: 'import_running' },
+    );
   const open = await openQuarantine(db, id);
   if (open.length === 0)
-    throw new PreconditionError('Отложенных строк нет — повторять нечего', 'No rows are set aside: nothing to retry', { code: 'nothing_to_retry' });
+    throw new PreconditionError(
+      'Отложенных строк нет — повторять нечего',
+      'No rows are set aside: nothing to retry',
+      { code: 'nothing_to_retry' },
+    );
   const okved = new Set(await loadOkvedCodes(db));
   const rows: CheckedRow[] = open.map((q) => {
     const checked = validateOrganisation(q.values, { okved });
@@ -729,12 +1005,22 @@ export async function retryRegistryImport(db: Db, kind: DatabaseKind, id: number
       line: q.line,
       raw: q.raw,
       values: q.values,
-      issues: 'issues' in checked ? checked.issues.map((i) => ({ ...i, column: Object.entries(original.columns).find(([, f]) => f === i.field)?.[0] ?? null })) : [],
+      issues:
+        'issues' in checked
+          ? checked.issues.map((i) => ({
+              ...i,
+              column: Object.entries(original.columns).find(([, f]) => f === i.field)?.[0] ?? null,
+            }))
+          : [],
       warnings: [],
       ...('candidate' in checked ? { candidate: checked.candidate } : {}),
     };
   });
-  const file: RegistryFile = { fileName: original.file_name, size: Number(original.file_bytes ?? 0), sha256: original.file_sha256 ?? '' };
+  const file: RegistryFile = {
+    fileName: original.file_name,
+    size: Number(original.file_bytes ?? 0),
+    sha256: original.file_sha256 ?? '',
+  };
   const job = await createJob(db, file, { dryRun, columns: original.columns }, actor, id);
   await updateJob(db, job.id, { rows_total: rows.length });
   const work = (async () => {
@@ -745,12 +1031,25 @@ export async function retryRegistryImport(db: Db, kind: DatabaseKind, id: number
         sourceId: dryRun ? null : original.source_id,
         overwrite: new Set(open.filter((q) => q.overwrite).map((q) => q.line)),
       });
-      if (!dryRun) await markRetried(db, open.map((q) => q.id), job.id);
+      if (!dryRun)
+        await markRetried(
+          db,
+          open.map((q) => q.id),
+          job.id,
+        );
     } catch (error) {
       await updateJob(db, job.id, {
         status: 'failed',
         finished: true,
-        problems: [{ line: null, column: null, code: 'import_failed', message: `импорт прерван ошибкой: ${(error as Error).message}`, messageEn: `the import failed: ${(error as Error).message}` }],
+        problems: [
+          {
+            line: null,
+            column: null,
+            code: 'import_failed',
+            message: `импорт прерван ошибкой: ${(error as Error).message}`,
+            messageEn: `the import failed: ${(error as Error).message}`,
+          },
+        ],
       });
     }
   })()
@@ -766,6 +1065,9 @@ export function entityOf(value: string): RegistryEntity {
   throw new ValidationError(
     `Импорт «${value}» не поддерживается: пока поддерживаются ${ENTITIES.join(', ')}`,
     `Importing "${value}" is not supported: supported are ${ENTITIES.join(', ')}`,
-    { code: 'unsupported_entity', fields: [{ field: 'entity', message: 'не поддерживается', messageEn: 'not supported' }] },
+    {
+      code: 'unsupported_entity',
+      fields: [{ field: 'entity', message: 'не поддерживается', messageEn: 'not supported' }],
+    },
   );
 }

@@ -64,6 +64,13 @@ export function App() {
           <Route path="projects/:id" element={page(profiles, 'ProjectProfile')} />
           <Route path="sources" element={page(lists, 'SourcesList')} />
           <Route
+            path="registry/import"
+            element={page(
+              () => import('../features/registry-import/RegistryImportPage.tsx'),
+              'RegistryImportPage',
+            )}
+          />
+          <Route
             path="sources/:id"
             element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')}
           />

@@ -305,7 +305,12 @@ function refuseOldExcel(bytes: Uint8Array): void {
     bytes[3] === 0xe0;
   // A password-protected XLSX is an encrypted package inside the same compound-file
   // container as XLS; its directory names the stream «EncryptedPackage».
-  if (compound && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(Buffer.from('EncryptedPackage', 'utf16le')))
+  if (
+    compound &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(
+      Buffer.from('EncryptedPackage', 'utf16le'),
+    )
+  )
     throw new TabularReadError([
       problem(
         null,
