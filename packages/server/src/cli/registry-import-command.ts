@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Connection } from '../db/connection.ts';
-import { listRegistryImportQuarantine } from '../registry-import/registry-import.service.ts';
 import {
   entityOf,
   importRegistryFile,
+  listRegistryImportQuarantine,
   ORGANISATION_FIELD_KEYS,
   type ImportActor,
 } from '../registry-import/index.ts';

@@ -2,6 +2,7 @@
 export { registryImportRoutes } from './registry-import.routes.ts';
 export {
   importRegistryFile,
+  listRegistryImportQuarantine,
   markInterruptedRegistryImports,
   settleRegistryImports,
   entityOf,
@@ -9,3 +10,9 @@ export {
   type RegistryFile,
 } from './registry-import.service.ts';
 export { ORGANISATION_FIELDS, ORGANISATION_FIELD_KEYS } from './organisation-fields.ts';
+export { readRegistryFile } from './read-registry-file.ts';
+export type {
+  ColumnMapping,
+  ReadRegistryAnswer,
+  RegistryReadOptions,
+} from './read-registry-file.ts';

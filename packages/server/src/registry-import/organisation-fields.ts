@@ -6,7 +6,7 @@ import { FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import { LEGAL_FORMS, findLegalForm } from '@promatlas/core/legal-forms/legal-forms.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@promatlas/core/domain/vocabulary.ts';
-import { parseSpreadsheetNumber } from '../imports/tabular/index.ts';
+import { parseSpreadsheetNumber } from '../imports/index.ts';
 
 /**
  * The fields an organisations file may fill, each with the header spellings

@@ -5,7 +5,7 @@ import {
   type Table,
   type TableSource,
   type TabularProblem,
-} from '../imports/tabular/index.ts';
+} from '../imports/index.ts';
 import {
   isOrganisationField,
   normaliseHeaderName,

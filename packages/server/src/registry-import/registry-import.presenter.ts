@@ -3,7 +3,7 @@ import {
   ORGANISATION_FIELDS,
   type OrganisationField,
 } from './organisation-fields.ts';
-import type { TabularProblem } from '../imports/tabular/index.ts';
+import type { TabularProblem } from '../imports/index.ts';
 import type { ReadRegistryResult } from './read-registry-file.ts';
 import type { JobRow, QuarantineRow } from './registry-import.repository.ts';
 

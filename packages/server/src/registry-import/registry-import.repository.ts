@@ -1,10 +1,10 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type {
-  OrganisationTable,
-  RegistryImportJobTable,
-  RegistryImportQuarantineTable,
-} from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+
+type OrganisationTable = Database['organisation'];
+type RegistryImportJobTable = Database['registry_import_job'];
+type RegistryImportQuarantineTable = Database['registry_import_quarantine'];
 
 export type JobRow = Selectable<RegistryImportJobTable>;
 export type QuarantineRow = Selectable<RegistryImportQuarantineTable>;

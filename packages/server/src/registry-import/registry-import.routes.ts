@@ -18,8 +18,7 @@ import type { AppInstance } from '../http/app-instance.ts';
 import type { AccessRule } from '../auth/access.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
-import { UPLOAD_CONTENT_TYPE, UPLOAD_LIMIT } from '../imports/upload.routes.ts';
-import { tooLarge } from '../imports/upload-store.ts';
+import { tooLarge, UPLOAD_CONTENT_TYPE, UPLOAD_LIMIT } from '../imports/index.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../shared/domain-errors.ts';
 import {
   cancelRegistryImport,

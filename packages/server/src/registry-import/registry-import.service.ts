@@ -2,9 +2,8 @@ import type { Db } from '../db/connection.ts';
 import type { Connection } from '../db/connection.ts';
 
 type DatabaseKind = Connection['kind'];
-import { writeAudit, writeAuditEntries } from '../audit/audit.repository.ts';
-import { readRegistryFileInWorker } from '../imports/run-import-worker.ts';
-import type { TabularProblem } from '../imports/tabular/index.ts';
+import { writeAudit, writeAuditEntries } from '../audit/index.ts';
+import { readRegistryFileInWorker, type TabularProblem } from '../imports/index.ts';
 import { NotFoundError, PreconditionError, ValidationError } from '../shared/domain-errors.ts';
 import { FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import {

@@ -11,7 +11,7 @@ import {
   REGISTRY_IMPORT_REASONS,
   REGISTRY_IMPORT_STATUSES,
 } from '@promatlas/core/domain/vocabulary.ts';
-import { apiGet, apiSend, ApiError } from '../../api/client.ts';
+import { apiGet, apiSend, ApiError } from '../../shared/api/client.ts';
 
 type Preview = z.infer<typeof RegistryPreviewSchema>;
 type Job = z.infer<typeof RegistryImportJobSchema>;
