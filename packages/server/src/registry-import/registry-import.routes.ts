@@ -15,8 +15,7 @@ import {
   RetryInputSchema,
 } from '@promatlas/core/api/registry-import.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import type { AccessRule } from '../auth/access.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import type { AccessRule, Viewer } from '../auth/index.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import { tooLarge, UPLOAD_CONTENT_TYPE, UPLOAD_LIMIT } from '../imports/index.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../shared/domain-errors.ts';
