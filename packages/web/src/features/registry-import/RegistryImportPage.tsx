@@ -109,6 +109,7 @@ export function RegistryImportPage() {
                 type="file"
                 accept=".csv,.txt,.xlsx"
                 aria-label="Файл реестра"
+                data-testid="registry-file"
                 onChange={(e) => {
                   const chosen = e.target.files?.[0] ?? null;
                   setFile(chosen);
@@ -185,6 +186,8 @@ function PreviewView({
               <td>
                 <select
                   aria-label={`Поле для столбца ${header}`}
+                  data-testid="map-select"
+                  data-header={header}
                   value={columns[header] ?? ''}
                   onChange={(e) => onColumns({ ...columns, [header]: e.target.value })}
                 >
@@ -217,7 +220,12 @@ function PreviewView({
         </thead>
         <tbody>
           {preview.rows.map((row) => (
-            <tr key={row.line} className={row.valid ? 'valid' : 'invalid'}>
+            <tr
+              key={row.line}
+              className={row.valid ? 'valid' : 'invalid'}
+              data-testid="preview-row"
+              data-valid={String(row.valid)}
+            >
               <td>{row.line}</td>
               <td>
                 {Object.entries(row.values)
@@ -238,10 +246,16 @@ function PreviewView({
         </tbody>
       </table>
       <div className="actions">
-        <button type="button" onClick={() => onStart(true)} disabled={busy}>
+        <button type="button" onClick={() => onStart(true)} disabled={busy} data-testid="dry-run">
           Пробный прогон
         </button>{' '}
-        <button type="button" className="primary" onClick={() => onStart(false)} disabled={busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onStart(false)}
+          disabled={busy}
+          data-testid="start-import"
+        >
           Импортировать
         </button>
       </div>
@@ -294,10 +308,10 @@ function JobView({
   const c = job.counts;
   return (
     <section>
-      <h2>
+      <h2 data-testid="job-status" data-status={job.status} data-dry-run={String(job.dryRun)}>
         {job.dryRun ? 'Пробный прогон' : 'Импорт'} «{job.fileName}» — {STATUS[job.status]}
       </h2>
-      <progress max={1} value={job.progress} aria-label="Ход импорта" />{' '}
+      <progress max={1} value={job.progress} aria-label="Ход импорта" data-testid="job-progress" />{' '}
       <span role="status">
         {job.rowsDone} из {job.rowsTotal ?? '…'} строк
       </span>
@@ -316,14 +330,22 @@ function JobView({
       )}
       <ul className="counts">
         <li>
-          {job.dryRun ? 'Будет создано' : 'Создано'}: {c.created}
+          {job.dryRun ? 'Будет создано' : 'Создано'}:{' '}
+          <span data-testid="count-created">{c.created}</span>
         </li>
         <li>
-          {job.dryRun ? 'Будет изменено' : 'Изменено'}: {c.updated}
+          {job.dryRun ? 'Будет изменено' : 'Изменено'}:{' '}
+          <span data-testid="count-updated">{c.updated}</span>
         </li>
-        <li>Без изменений: {c.unchanged}</li>
-        <li>Отложено: {c.refused}</li>
-        <li>Конфликтов: {c.conflicts}</li>
+        <li>
+          Без изменений: <span data-testid="count-unchanged">{c.unchanged}</span>
+        </li>
+        <li>
+          Отложено: <span data-testid="count-refused">{c.refused}</span>
+        </li>
+        <li>
+          Конфликтов: <span data-testid="count-conflicts">{c.conflicts}</span>
+        </li>
       </ul>
       {job.problems.length > 0 && (
         <ul className="error" role="alert">
@@ -363,7 +385,7 @@ function JobView({
       )}
       {!active && c.refused + c.conflicts > 0 && <QuarantineView job={job} onJob={onJob} />}
       <p>
-        <button type="button" onClick={onNew}>
+        <button type="button" onClick={onNew} data-testid="new-file">
           Загрузить другой файл
         </button>
       </p>
@@ -423,7 +445,7 @@ function QuarantineView({ job, onJob }: { job: Job; onJob: (id: number) => void 
         </tbody>
       </table>
       {page.total > 0 && (
-        <button type="button" className="primary" onClick={() => void retry()}>
+        <button type="button" className="primary" onClick={() => void retry()} data-testid="retry">
           Повторить отложенные строки
         </button>
       )}
@@ -460,7 +482,7 @@ function QuarantineRowView({
     }
   };
   return (
-    <tr>
+    <tr data-testid="quarantine-row" data-line={row.line} data-reason={row.reasonCode}>
       <td>{row.line}</td>
       <td>
         {REASONS[row.reasonCode]}:{' '}
@@ -483,6 +505,7 @@ function QuarantineRowView({
               {f}{' '}
               <input
                 aria-label={`Строка ${row.line}, ${f}`}
+                data-testid={`fix-${f}`}
                 value={values[f] ?? ''}
                 onChange={(e) => setValues({ ...values, [f]: e.target.value })}
               />
@@ -490,7 +513,7 @@ function QuarantineRowView({
           ))
         )}{' '}
         {row.status === 'open' && (
-          <button type="button" onClick={() => void save()}>
+          <button type="button" onClick={() => void save()} data-testid="fix-save">
             Сохранить
           </button>
         )}
