@@ -1,10 +1,13 @@
 import type { Db } from '../db/connection.ts';
 import type { Connection } from '../db/connection.ts';
-
-type DatabaseKind = Connection['kind'];
 import { writeAudit, writeAuditEntries } from '../audit/index.ts';
 import { readRegistryFileInWorker, type TabularProblem } from '../imports/index.ts';
-import { NotFoundError, PreconditionError, ValidationError } from '../shared/domain-errors.ts';
+import {
+  DomainError,
+  NotFoundError,
+  PreconditionError,
+  ValidationError,
+} from '../shared/domain-errors.ts';
 import { FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import {
   isOrganisationField,
@@ -58,6 +61,8 @@ import {
   type ChangeSample,
   type RowProblem,
 } from './registry-import.presenter.ts';
+
+type DatabaseKind = Connection['kind'];
 
 export const ENTITIES = ['organisations'] as const;
 export type RegistryEntity = (typeof ENTITIES)[number];
@@ -278,6 +283,7 @@ async function runJob(
       },
     );
   } catch (error) {
+    // A file too large for the worker's heap is a TooLargeError: its own words, in both languages.
     const problems =
       error instanceof ValidationError && Array.isArray(error.details['problems'])
         ? error.details['problems']
@@ -285,13 +291,13 @@ async function runJob(
             {
               line: null,
               column: null,
-              code: 'import_failed',
+              code: error instanceof DomainError ? error.code : 'import_failed',
               message:
-                error instanceof ValidationError
+                error instanceof DomainError
                   ? error.messageRu
                   : `импорт прерван ошибкой: ${(error as Error).message}`,
               messageEn:
-                error instanceof ValidationError
+                error instanceof DomainError
                   ? error.messageEn
                   : `the import failed: ${(error as Error).message}`,
             },
