@@ -323,27 +323,32 @@ type StripAlias<C> = C extends `o.${infer Name}` ? Name : never;
 
 export type MatchedOrganisation = OrganisationRow & { imported_version: number | null };
 
-/** Live organisations with any of the ИНН or ОГРН, with the version the last import left each at. */
+/**
+ * Live organisations with any of the ИНН or ОГРН, with the version the last
+ * import left each at. One query per identifier, so each uses its own unique
+ * index (an OR of the two lists may be planned as a scan of the whole table).
+ */
 export async function findByIdentifiers(
   db: Db,
   inns: string[],
   ogrns: string[],
 ): Promise<MatchedOrganisation[]> {
-  if (inns.length === 0 && ogrns.length === 0) return [];
-  return db
-    .selectFrom('organisation as o')
-    .leftJoin('registry_import_record as r', (j) =>
-      j.onRef('r.record_id', '=', 'o.id').on('r.entity_type', '=', 'organisation'),
-    )
-    .select([...ORGANISATION_COLUMNS, 'r.version as imported_version'])
-    .where('o.deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        ...(inns.length ? [eb('o.inn', 'in', inns)] : []),
-        ...(ogrns.length ? [eb('o.ogrn', 'in', ogrns)] : []),
-      ]),
-    )
-    .execute();
+  const by = async (column: 'o.inn' | 'o.ogrn', values: string[]) =>
+    values.length === 0
+      ? []
+      : db
+          .selectFrom('organisation as o')
+          .leftJoin('registry_import_record as r', (j) =>
+            j.onRef('r.record_id', '=', 'o.id').on('r.entity_type', '=', 'organisation'),
+          )
+          .select([...ORGANISATION_COLUMNS, 'r.version as imported_version'])
+          .where('o.deleted_at', 'is', null)
+          .where(column, 'is not', null)
+          .where(column, 'in', values)
+          .execute();
+  const rows = [...(await by('o.inn', inns)), ...(await by('o.ogrn', ogrns))];
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
 /** Live organisations of the regions (null: without a region), for matching by name. */
