@@ -116,6 +116,20 @@ export async function updateJob(db: Db, id: number, patch: JobPatch): Promise<vo
     .execute();
 }
 
+/** The mapping a job reads its file with, and the file's row count, once the file is read. */
+export async function setJobColumns(
+  db: Db,
+  id: number,
+  columns: Record<string, string>,
+  rowsTotal: number,
+): Promise<void> {
+  await db
+    .updateTable('registry_import_job')
+    .set({ columns: json(columns), rows_total: rowsTotal })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function getJobRow(
   db: Db,
   id: number,

@@ -44,6 +44,7 @@ import {
   replaceOkved,
   requestCancel,
   saveMapping,
+  setJobColumns,
   sourceOfFile,
   updateJob,
   updateOrganisationAt,
@@ -266,11 +267,7 @@ async function runJob(
         columns: result.mapping,
         userId: actor.userId,
       });
-    await db
-      .updateTable('registry_import_job')
-      .set({ columns: JSON.stringify(result.mapping), rows_total: result.rows.length })
-      .where('id', '=', job.id)
-      .execute();
+    await setJobColumns(db, job.id, result.mapping, result.rows.length);
     await processRows(
       db,
       kind,
