@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
+import { markInterruptedRegistryImports } from './registry-import/index.ts';
 import { connectPglite, connectPostgres, type Connection } from './db/connection.ts';
 import { migrateToLatest, withStartupLock } from './db/migrate.ts';
 import { ReplicaReads } from './db/replica.ts';
@@ -107,6 +108,9 @@ export async function startServer(
       await prepareDatabase(connection, { demo: options.demo ?? true });
       return ensureFirstAdministrator(connection.db);
     });
+    // The embedded data directory is this process's alone: an import job still marked running
+    // there was cut off when its server stopped. (On PostgreSQL other nodes may be running theirs.)
+    if (connection.kind === 'pglite') await markInterruptedRegistryImports(connection.db);
     if (config.replica && config.databaseUrl) {
       replica = new ReplicaReads(
         config.databaseUrl,

@@ -4,6 +4,12 @@ import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { createUser } from '../src/users/user.service.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
+import {
+  insertJob,
+  insertQuarantine,
+  updateJob,
+} from '../src/registry-import/registry-import.repository.ts';
+import { settleRegistryImports } from '../src/registry-import/index.ts';
 
 /**
  * Audit coverage, generated from the server's route table: every
@@ -605,6 +611,60 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
         headers: { 'content-type': 'application/octet-stream' },
       }),
     },
+    'POST /api/registry-imports/files': {
+      ok: 201,
+      trail: exception(
+        'a temporary file, as POST /api/uploads; the import that uses it is journalled',
+      ),
+      prepare: async () => ({
+        url: '/api/registry-imports/files',
+        body: Buffer.from('Наименование;Регион\nООО «Журнал»;Липецкая область\n'),
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    },
+    'POST /api/registry-imports/preview': {
+      ok: 200,
+      trail: exception('a read carried by POST for its mapping; nothing is stored'),
+      prepare: async () => ({
+        url: '/api/registry-imports/preview',
+        body: { uploadId: await registryUpload() },
+      }),
+    },
+    'POST /api/registry-imports': {
+      ok: 202,
+      // A dry run: the job is the one change (a real run adds one entry per record it writes).
+      trail: record('registry_import'),
+      prepare: async () => ({
+        url: '/api/registry-imports',
+        body: { uploadId: await registryUpload(), dryRun: true },
+      }),
+    },
+    'POST /api/registry-imports/:id/cancel': {
+      ok: 200,
+      trail: record('registry_import'),
+      prepare: async () => ({ url: `/api/registry-imports/${await registryJob('queued')}/cancel` }),
+    },
+    'PATCH /api/registry-imports/:id/quarantine/:rowId': {
+      ok: 200,
+      trail: record('registry_import_quarantine'),
+      prepare: async () => {
+        const job = await registryJob('done');
+        const row = await quarantineRow(job);
+        return {
+          url: `/api/registry-imports/${job}/quarantine/${row}`,
+          body: { values: { region: 'Липецкая область' } },
+        };
+      },
+    },
+    'POST /api/registry-imports/:id/retry': {
+      ok: 202,
+      trail: record('registry_import'),
+      prepare: async () => {
+        const job = await registryJob('done');
+        await quarantineRow(job);
+        return { url: `/api/registry-imports/${job}/retry`, body: { dryRun: true } };
+      },
+    },
     'POST /api/ratings/indicator-values/import': {
       ok: 200,
       trail: record('indicator_values'),
@@ -619,6 +679,53 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
         },
       }),
     },
+  };
+
+  const registryUpload = async (): Promise<string> => {
+    const res = await admin.request<{ uploadId: string }>(
+      'POST',
+      '/api/registry-imports/files',
+      Buffer.from('Наименование;Регион\nООО «Журнал»;Липецкая область\n'),
+      { 'content-type': 'application/octet-stream' },
+    );
+    if (res.status !== 201) throw new Error(`fixture upload: ${res.status}`);
+    return res.body.uploadId;
+  };
+  /** A job row of the administrator under test, written directly: its state is the fixture. */
+  const registryJob = async (status: 'queued' | 'done'): Promise<number> => {
+    const job = await insertJob(t.app.deps.db, {
+      entity: 'organisations',
+      dryRun: false,
+      fileName: 'журнал.csv',
+      fileBytes: 10,
+      fileSha256: null,
+      userId: admin.account.id,
+      retryOf: null,
+      columns: { Наименование: 'name', Регион: 'region' },
+      options: {},
+    });
+    if (status === 'done')
+      await updateJob(t.app.deps.db, job.id, { status: 'done', finished: true });
+    return job.id;
+  };
+  const quarantineRow = async (jobId: number): Promise<number> => {
+    await insertQuarantine(t.app.deps.db, [
+      {
+        jobId,
+        line: 2,
+        raw: { Наименование: 'ООО «Журнал»', Регион: 'Марс' },
+        values: { name: 'ООО «Журнал»', region: 'Марс' },
+        problems: [],
+        reasonCode: 'invalid_value',
+        recordId: null,
+      },
+    ]);
+    const row = await t.app.deps.db
+      .selectFrom('registry_import_quarantine')
+      .select('id')
+      .where('job_id', '=', jobId)
+      .executeTakeFirstOrThrow();
+    return row.id;
   };
 
   const lastId = async (table: 'audit_entry' | 'security_event') =>
@@ -647,7 +754,10 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
     t = await createTestApp(kind);
     admin = await session(await account('administrator'));
   }, 180_000);
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await settleRegistryImports();
+    await t?.close();
+  });
 
   it('knows every state-changing route of the server', () => {
     const routes = t.app.routeAccess.map((r) => `${r.method} ${r.url}`);

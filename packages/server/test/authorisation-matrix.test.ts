@@ -469,6 +469,49 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         };
       },
     },
+    // The import routes check the access rule before the upload or job they name: an
+    // unknown upload (400) or job (404) is what a permitted caller gets here; the
+    // imports themselves, and the regions of their rows, are tested in registry-import.api.test.ts.
+    'POST /api/registry-imports/files': {
+      ok: 201,
+      regionless: true,
+      prepare: async () => ({
+        url: '/api/registry-imports/files',
+        body: Buffer.from('Наименование;Регион\nООО «Матрица»;Липецкая область\n'),
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    },
+    'POST /api/registry-imports/preview': {
+      ok: 400,
+      regionless: true,
+      prepare: async () => ({
+        url: '/api/registry-imports/preview',
+        body: { uploadId: '0'.repeat(32) },
+      }),
+    },
+    'POST /api/registry-imports': {
+      ok: 400,
+      regionless: true,
+      prepare: async () => ({ url: '/api/registry-imports', body: { uploadId: '0'.repeat(32) } }),
+    },
+    'POST /api/registry-imports/:id/cancel': {
+      ok: 404,
+      regionless: true,
+      prepare: async () => ({ url: '/api/registry-imports/2147483647/cancel' }),
+    },
+    'POST /api/registry-imports/:id/retry': {
+      ok: 404,
+      regionless: true,
+      prepare: async () => ({ url: '/api/registry-imports/2147483647/retry', body: {} }),
+    },
+    'PATCH /api/registry-imports/:id/quarantine/:rowId': {
+      ok: 404,
+      regionless: true,
+      prepare: async () => ({
+        url: '/api/registry-imports/2147483647/quarantine/1',
+        body: { overwrite: true },
+      }),
+    },
     'POST /api/ratings/indicator-values/import': {
       ok: 200,
       prepare: async () => ({

@@ -212,6 +212,9 @@ const READS: Record<string, Calls> = {
   'GET /api/cluster-categories': () => get('/api/cluster-categories'),
   'GET /api/intake/documents': () => get('/api/intake/documents'),
   'GET /api/intake/documents/:id': () => get('/api/intake/documents/1'),
+  'GET /api/registry-imports': () => get('/api/registry-imports'),
+  'GET /api/registry-imports/:id': () => get('/api/registry-imports/1'),
+  'GET /api/registry-imports/:id/quarantine': () => get('/api/registry-imports/1/quarantine'),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */
@@ -227,6 +230,9 @@ const NEVER_OK_FOR_PUBLIC = new Set([
   'GET /api/history/:type/:id', // signed-in users only
   'GET /api/intake/documents', // documents under review: signed-in users only
   'GET /api/intake/documents/:id', // signed-in users only
+  'GET /api/registry-imports', // editors' and administrators' own imports
+  'GET /api/registry-imports/:id', // editors' and administrators' own imports
+  'GET /api/registry-imports/:id/quarantine', // editors' and administrators' own imports
 ]);
 
 interface Answer {

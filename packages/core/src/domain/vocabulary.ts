@@ -209,6 +209,7 @@ export const SOURCE_KINDS = vocabulary({
   press_release: { ru: 'Пресс-релиз', en: 'Press release' },
   news: { ru: 'Новость', en: 'News' },
   reference: { ru: 'Справочный материал', en: 'Reference material' },
+  registry_file: { ru: 'Файл реестра (импорт)', en: 'Registry file (import)' },
 });
 export type SourceKind = ValueOf<typeof SOURCE_KINDS>;
 
@@ -301,6 +302,33 @@ export const QUARANTINE_REASONS = vocabulary({
 });
 export type QuarantineReason = ValueOf<typeof QUARANTINE_REASONS>;
 
+/** The state of a registry import job (registry_import_job.status). */
+export const REGISTRY_IMPORT_STATUSES = vocabulary({
+  queued: { ru: 'в очереди', en: 'queued' },
+  running: { ru: 'идёт', en: 'running' },
+  done: { ru: 'завершён', en: 'done' },
+  failed: { ru: 'файл не принят', en: 'file refused' },
+  cancelled: { ru: 'отменён', en: 'cancelled' },
+  interrupted: { ru: 'прерван остановкой сервера', en: 'interrupted by a server stop' },
+});
+export type RegistryImportStatus = ValueOf<typeof REGISTRY_IMPORT_STATUSES>;
+
+/** Why a registry import set a row aside (registry_import_quarantine.reason_code). */
+export const REGISTRY_IMPORT_REASONS = vocabulary({
+  invalid_value: { ru: 'ошибка в значении', en: 'invalid value' },
+  duplicate_in_file: { ru: 'повтор в файле', en: 'repeated in the file' },
+  conflict: { ru: 'конфликт с более новой правкой', en: 'conflict with a newer edit' },
+  forbidden_region: { ru: 'регион вне ваших прав', en: 'region not granted' },
+  ambiguous_match: { ru: 'неоднозначное совпадение', en: 'ambiguous match' },
+});
+export type RegistryImportReason = ValueOf<typeof REGISTRY_IMPORT_REASONS>;
+
+/** Whether a set-aside row still waits (registry_import_quarantine.status). */
+export const REGISTRY_IMPORT_ROW_STATUSES = vocabulary({
+  open: { ru: 'ждёт исправления', en: 'open' },
+  retried: { ru: 'повторена', en: 'retried' },
+});
+
 /** What a statistical dataset counts (statistical_dataset.measure). */
 export const DATASET_MEASURES = vocabulary({
   employment: { ru: 'Занятость', en: 'Employment' },
@@ -358,6 +386,9 @@ export const VOCABULARIES = {
   REGION_LEVELS,
   INDUSTRY_CLASSIFICATIONS,
   INDUSTRY_TYPES,
+  REGISTRY_IMPORT_STATUSES,
+  REGISTRY_IMPORT_REASONS,
+  REGISTRY_IMPORT_ROW_STATUSES,
 } as const;
 
 /** Types of a cooperation contract between organisations (cooperation_contract.contract_type), the codes of the cluster rule set. */

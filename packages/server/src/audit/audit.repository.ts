@@ -76,3 +76,32 @@ export async function writeAudit(
     })
     .execute();
 }
+
+/**
+ * Writes one audit entry per change of a bulk operation (an import) in one
+ * statement per thousand entries; call inside the changes' transaction.
+ */
+export async function writeAuditEntries(
+  trx: Kysely<Database>,
+  entries: Array<Parameters<typeof writeAudit>[1]>,
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000)
+    await trx
+      .insertInto('audit_entry')
+      .values(
+        entries.slice(i, i + 1000).map((entry) => {
+          const before = auditSnapshot(entry.before);
+          const after = auditSnapshot(entry.after);
+          return {
+            user_id: entry.userId,
+            action: entry.action,
+            entity_type: entry.entityType,
+            entity_id: String(entry.entityId),
+            before: before === null ? null : JSON.stringify(before),
+            after: after === null ? null : JSON.stringify(after),
+            source_id: entry.sourceId ?? null,
+          };
+        }),
+      )
+      .execute();
+}

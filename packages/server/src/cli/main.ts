@@ -16,6 +16,7 @@ import { syncDefaultMethodologies } from '../ratings/index.ts';
 import { registerClustersCommand, registerDatasetImportCommand } from './analytics-commands.ts';
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres } from '../db/backup.ts';
 import { registerClassifierImportCommands } from './classifier-commands.ts';
+import { registerRegistryImportCommand } from './registry-import-command.ts';
 import { DomainError } from '../shared/domain-errors.ts';
 
 function port(value: string): number {
@@ -218,6 +219,12 @@ export async function main(argv: string[]): Promise<void> {
     }),
   );
   registerClassifierImportCommands(imp, (fn) =>
+    withDatabase(config, async (c) => {
+      await prepareDatabase(c, { demo: false });
+      return fn(c);
+    }),
+  );
+  registerRegistryImportCommand(imp, (fn) =>
     withDatabase(config, async (c) => {
       await prepareDatabase(c, { demo: false });
       return fn(c);

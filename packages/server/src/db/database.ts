@@ -48,6 +48,12 @@ import type { SourceDocumentTable } from '../registry/sources/source.table.ts';
 import type { StatementTable } from '../registry/statements/statement.table.ts';
 import type { AppUserTable } from '../users/user.table.ts';
 import type { IntakeDocumentTable, IntakeDecisionTable } from '../intake/intake.table.ts';
+import type {
+  RegistryImportJobTable,
+  RegistryImportMappingTable,
+  RegistryImportQuarantineTable,
+  RegistryImportRecordTable,
+} from '../registry-import/registry-import.table.ts';
 
 /**
  * Kysely table types, kept in step with migrations/ (schema-drift.test.ts
@@ -102,4 +108,8 @@ export interface Database {
   cluster_category_okved: ClusterCategoryOkvedTable;
   intake_document: IntakeDocumentTable;
   intake_decision: IntakeDecisionTable;
+  registry_import_mapping: RegistryImportMappingTable;
+  registry_import_job: RegistryImportJobTable;
+  registry_import_quarantine: RegistryImportQuarantineTable;
+  registry_import_record: RegistryImportRecordTable;
 }

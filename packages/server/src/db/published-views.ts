@@ -38,7 +38,7 @@ export const VIEW_SCHEMAS = ['published', 'internal'] as const;
 export type ViewSchema = (typeof VIEW_SCHEMAS)[number];
 
 /** Bumped whenever the generated definitions change, so existing databases rebuild their views. */
-const RULE_VERSION = 'visibility-rule-4';
+const RULE_VERSION = 'visibility-rule-5';
 
 /** Accounts, sessions and the audit trail: never mirrored (the history has its own reader rule). */
 export const PRIVATE_TABLES = new Set([
@@ -51,6 +51,11 @@ export const PRIVATE_TABLES = new Set([
   // Documents under review and the decisions on their proposals: staff working material.
   'intake_document',
   'intake_decision',
+  // Registry import bookkeeping: the editors' own jobs, mappings and set-aside rows.
+  'registry_import_mapping',
+  'registry_import_job',
+  'registry_import_quarantine',
+  'registry_import_record',
 ]);
 
 /** Rows that only link or describe other records: hidden when any record they name is hidden. */

@@ -24,6 +24,7 @@ import { ratingRoutes } from '../ratings/index.ts';
 import { datasetRoutes } from '../datasets/index.ts';
 import { clusterAnalyticsRoutes } from '../clusters/analytics/index.ts';
 import { uploadRoutes } from '../imports/index.ts';
+import { registryImportRoutes } from '../registry-import/index.ts';
 import { cooperationRoutes } from '../clusters/cooperation/index.ts';
 import { complianceRoutes } from '../clusters/compliance/index.ts';
 import { intakeRoutes } from '../intake/index.ts';
@@ -55,6 +56,7 @@ export function registerApiRoutes(app: AppInstance): void {
   datasetRoutes(app);
   clusterAnalyticsRoutes(app);
   clusterCategoryRoutes(app);
+  registryImportRoutes(app);
   cooperationRoutes(app);
   complianceRoutes(app);
   intakeRoutes(app);

@@ -12,6 +12,7 @@ import { prepareDatasetImport, type DatasetFile } from '../datasets/index.ts';
 import { DatasetImportError } from '../datasets/index.ts';
 import { readIndicatorTable } from '../ratings/index.ts';
 import { TabularReadError } from './tabular/index.ts';
+import { readRegistryFile } from '../registry-import/index.ts';
 import type { WorkerAnswer, WorkerTask } from './run-import-worker.ts';
 
 const task = workerData.task as WorkerTask;
@@ -28,6 +29,8 @@ try {
 async function run(): Promise<WorkerAnswer> {
   try {
     const bytes = task.path !== undefined ? await fs.readFile(task.path) : Buffer.from(task.bytes!);
+    if (task.kind === 'registry')
+      return { ok: true, kind: 'registry', answer: await readRegistryFile({ bytes }, task) };
     if (task.kind === 'indicator-table')
       return { ok: true, kind: 'indicator-table', table: await readIndicatorTable(bytes) };
     const file: DatasetFile = { format: task.format, bytes, mapping: task.mapping };

@@ -1,6 +1,10 @@
 /** What other features may use of imports: its public surface. */
 export { loadExcelJs } from './load-exceljs.ts';
-export { prepareDatasetImportInWorker, readIndicatorTableInWorker } from './run-import-worker.ts';
+export {
+  prepareDatasetImportInWorker,
+  readIndicatorTableInWorker,
+  readRegistryFileInWorker,
+} from './run-import-worker.ts';
 export {
   TabularReadError,
   bindColumns,
@@ -9,6 +13,6 @@ export {
   readCsvTable,
   readTable,
 } from './tabular/index.ts';
-export type { Table, TableRow, TabularProblem } from './tabular/index.ts';
+export type { Table, TableRow, TableSource, TabularProblem } from './tabular/index.ts';
 export { UploadStore, tooLarge } from './upload-store.ts';
-export { uploadRoutes } from './upload.routes.ts';
+export { UPLOAD_CONTENT_TYPE, UPLOAD_LIMIT, uploadRoutes } from './upload.routes.ts';

@@ -6,6 +6,11 @@ import { DatasetImportError } from '../datasets/index.ts';
 import { TooLargeError } from '../shared/domain-errors.ts';
 import type { ImportReference, PreparedImport } from '../datasets/index.ts';
 import type { IndicatorTable } from '../ratings/index.ts';
+import type {
+  ReadRegistryAnswer,
+  RegistryReadOptions,
+  ColumnMapping,
+} from '../registry-import/index.ts';
 
 interface FileTask {
   /** The file on disk (an upload), or its bytes (a JSON upload), one of the two. */
@@ -23,12 +28,22 @@ export interface DatasetImportTask extends FileTask {
   reference: ImportReference;
 }
 
+export interface RegistryReadTask extends FileTask, RegistryReadOptions {
+  mapping?: ColumnMapping | undefined;
+  savedMappings?: Record<string, ColumnMapping> | undefined;
+  okved: string[];
+  sample?: number | undefined;
+}
+
 export type WorkerTask =
-  ({ kind: 'dataset' } & DatasetImportTask) | ({ kind: 'indicator-table' } & FileTask);
+  | ({ kind: 'dataset' } & DatasetImportTask)
+  | ({ kind: 'indicator-table' } & FileTask)
+  | ({ kind: 'registry' } & RegistryReadTask);
 
 export type WorkerAnswer =
   | { ok: true; kind: 'dataset'; prepared: PreparedImport }
   | { ok: true; kind: 'indicator-table'; table: IndicatorTable }
+  | { ok: true; kind: 'registry'; answer: ReadRegistryAnswer }
   | { ok: false; problems: { ru: string; en: string }[] }
   | { ok: false; failure: string };
 
@@ -65,6 +80,15 @@ export async function readIndicatorTableInWorker(bytes: Uint8Array): Promise<Ind
   const answer = await runInWorker({ kind: 'indicator-table', bytes });
   if (answer.kind !== 'indicator-table') throw new Error('import worker answered another task');
   return answer.table;
+}
+
+/** Reads and checks a registry file (organisations) in a worker thread. */
+export async function readRegistryFileInWorker(
+  task: RegistryReadTask,
+): Promise<ReadRegistryAnswer> {
+  const answer = await runInWorker({ kind: 'registry', ...task });
+  if (answer.kind !== 'registry') throw new Error('import worker answered another task');
+  return answer.answer;
 }
 
 type Success = Extract<WorkerAnswer, { ok: true }>;

@@ -100,6 +100,13 @@ export class UploadStore {
     return upload;
   }
 
+  /** An upload, still listed for later use (a preview before the import takes it). */
+  peek(id: string, userId: number, field = 'uploadId'): StoredUpload {
+    const upload = this.take(id, userId, field);
+    this.uploads.set(id, upload);
+    return upload;
+  }
+
   async remove(idOrUpload: string | StoredUpload): Promise<void> {
     const upload = typeof idOrUpload === 'string' ? this.uploads.get(idOrUpload) : idOrUpload;
     if (!upload) return;

@@ -20,6 +20,9 @@ const clusterAnalysis = lazyPages(() => import('../features/clusters/analytics/p
 const regions = lazyPages(() => import('../features/regions/pages.ts'));
 const programmes = lazyPages(() => import('../features/programmes/pages.ts'));
 const sources = lazyPages(() => import('../features/sources/pages.ts'));
+const registryImport = lazyPages(
+  () => import('../features/registry-import/RegistryImportPage.tsx'),
+);
 const search = lazyPages(() => import('../features/search/SearchPage.tsx'));
 // Ratings carry ECharts and core's rating engine: loaded only on /ratings pages.
 const ratings = lazyPages(() => import('../features/ratings/pages.ts'));
@@ -66,6 +69,7 @@ export function App() {
           <Route path="projects/:id" element={programmes('ProjectProfile')} />
           <Route path="sources" element={sources('SourcesList')} />
           <Route path="sources/:id" element={sources('SourcePage')} />
+          <Route path="registry/import" element={registryImport('RegistryImportPage')} />
           <Route path="analytics/clusters" element={clusterAnalysis('ClusterMapPage')} />
           <Route
             path="analytics/clusters/regions/:code"

@@ -10,6 +10,7 @@ const REGISTRY = [
   ['/sites', 'Площадки'],
   ['/clusters', 'Кластеры'],
   ['/regions', 'Регионы'],
+  ['/registry/import', 'Импорт из файла'],
 ] as const;
 const PROGRAMMES = [
   ['/events', 'Мероприятия'],

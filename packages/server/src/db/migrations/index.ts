@@ -18,9 +18,10 @@ import * as m1430 from './20261122T1430-rating-edition-results.ts';
 import * as m0930signin from './20261201T0930-signin.ts';
 import * as m20261201T0955 from './20261201T0955-statistics-classifiers.ts';
 import * as m20261201T1030 from './20261201T1030-dataset-import-pending.ts';
-import * as m20261201T1310cooperation from './20261201T1310-cooperation.ts';
 import * as m20261201T1045vocabulary from './20261201T1045-vocabulary.ts';
 import * as m20261201T1300intake from './20261201T1300-intake.ts';
+import * as m20261201T1305registryImport from './20261201T1305-registry-import.ts';
+import * as m20261201T1310cooperation from './20261201T1310-cooperation.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -49,5 +50,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1030-dataset-import-pending': m20261201T1030,
   '20261201T1045-vocabulary': m20261201T1045vocabulary,
   '20261201T1300-intake': m20261201T1300intake,
+  '20261201T1305-registry-import': m20261201T1305registryImport,
   '20261201T1310-cooperation': m20261201T1310cooperation,
 };

@@ -297,13 +297,29 @@ function refuseDuplicates(headers: string[], line: number): void {
 
 /** Excel 97–2003 workbooks (OLE compound files) are not read: the user saves them as XLSX or CSV. */
 function refuseOldExcel(bytes: Uint8Array): void {
-  if (
+  const compound =
     bytes.length >= 4 &&
     bytes[0] === 0xd0 &&
     bytes[1] === 0xcf &&
     bytes[2] === 0x11 &&
-    bytes[3] === 0xe0
+    bytes[3] === 0xe0;
+  // A password-protected XLSX is an encrypted package inside the same compound-file
+  // container as XLS; its directory names the stream «EncryptedPackage».
+  if (
+    compound &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(
+      Buffer.from('EncryptedPackage', 'utf16le'),
+    )
   )
+    throw new TabularReadError([
+      problem(
+        null,
+        'xlsx_encrypted',
+        'книга XLSX защищена паролем: снимите пароль (Файл → Сведения → Защита книги) и загрузите снова',
+        'the XLSX workbook is password-protected: remove the password and upload it again',
+      ),
+    ]);
+  if (compound)
     throw new TabularReadError([
       problem(
         null,

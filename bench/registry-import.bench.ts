@@ -1,0 +1,268 @@
+// Registry import benchmark: N organisations from a CSV (Windows-1251, «;»,
+// decimal commas, as Russian Excel saves it) through the whole import — the
+// worker reads and checks every row (ИНН/ОГРН checksums, region spellings,
+// ОКВЭД2 codes, numbers), the upsert matches by ИНН and writes each record
+// with its ОКВЭД2 code, one audit entry and its provenance — against a raw
+// COPY of the same rows into the same table, on PostgreSQL 15 in the same run;
+// then the same import on the embedded database (PGlite, on disk). Peak RSS of
+// this process (the worker thread included) is sampled throughout.
+//
+// Run: BENCH_DATABASE_URL=postgres://… npm run bench:registry-import
+// (defaults to TEST_DATABASE_URL). BENCH_REGISTRY_ROWS (300000),
+// BENCH_REGISTRY_EMBEDDED_ROWS (rows for the embedded run, default the same).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import iconv from 'iconv-lite';
+import pg from 'pg';
+import postgres from 'postgres';
+import { FEDERAL_SUBJECTS } from '../packages/core/src/regions/federal-subjects.ts';
+import {
+  connectPglite,
+  connectPostgres,
+  type Connection,
+} from '../packages/server/src/db/connection.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
+import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
+import { legalEntityIds } from './lib/identifiers.ts';
+import { enterpriseName, mulberry32, pick } from './lib/names.ts';
+
+const BASE = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
+if (!BASE) {
+  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL 15 server');
+  process.exit(1);
+}
+const ROWS = Number(process.env['BENCH_REGISTRY_ROWS'] ?? 300_000);
+const EMBEDDED_ROWS = Number(process.env['BENCH_REGISTRY_EMBEDDED_ROWS'] ?? ROWS);
+const DIVISIONS = [
+  '10',
+  '13',
+  '16',
+  '20',
+  '22',
+  '23',
+  '24',
+  '25',
+  '26',
+  '27',
+  '28',
+  '29',
+  '30',
+  '33',
+];
+
+interface Org {
+  name: string;
+  full: string;
+  inn: string;
+  ogrn: string;
+  kpp: string;
+  region: { code: string; name: string };
+  town: string;
+  okved: string;
+  lat: number;
+  lon: number;
+}
+
+function generate(n: number): Org[] {
+  const rng = mulberry32(20261201);
+  const subjects = FEDERAL_SUBJECTS.filter((s) => s.code.length === 2);
+  const counters = new Map<string, number>();
+  const out: Org[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = subjects[i % subjects.length]!;
+    // Tax-region codes are two digits; the subject's ОКАТО prefix serves as a stand-in.
+    const counter = (counters.get(s.code) ?? 0) + 1;
+    counters.set(s.code, counter);
+    const ids = legalEntityIds(s.code, counter, 2000 + (i % 24));
+    const name = enterpriseName(rng, 'Региональный', s.shortName);
+    out.push({
+      name: `ООО ${name}`,
+      full: `Общество с ограниченной ответственностью ${name}`,
+      ...ids,
+      region: { code: s.code, name: i % 3 === 0 ? s.name : (s.aliases[0] ?? s.name) },
+      town: s.shortName,
+      okved: pick(rng, DIVISIONS),
+      lat: 45 + rng() * 20,
+      lon: 30 + rng() * 100,
+    });
+  }
+  return out;
+}
+
+const field = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const comma = (x: number) => x.toFixed(4).replace('.', ',');
+
+function csvOf(orgs: Org[]): Buffer {
+  const lines = [
+    'Краткое наименование;Полное наименование;ИНН;ОГРН;КПП;Регион;Город;ОКВЭД;Широта;Долгота',
+  ];
+  for (const o of orgs)
+    lines.push(
+      [
+        o.name,
+        o.full,
+        o.inn,
+        o.ogrn,
+        o.kpp,
+        o.region.name,
+        o.town,
+        o.okved,
+        comma(o.lat),
+        comma(o.lon),
+      ]
+        .map(field)
+        .join(';'),
+    );
+  return iconv.encode(lines.join('\r\n') + '\r\n', 'win1251');
+}
+
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = new URL(BASE!);
+  const name = `promatlas_bench_registry_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: base.toString() });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+async function prepare(c: Connection) {
+  await migrateToLatest(c.db);
+  await syncReferenceData(c.db);
+}
+
+/** Peak RSS while `fn` runs, sampled every 50 ms. */
+async function withPeak<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; peakMb: number; seconds: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    return { value, peakMb: peak / 2 ** 20, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function runImport(c: Connection, bytes: Buffer) {
+  return importRegistryFile(
+    c.db,
+    c.kind,
+    {
+      bytes,
+      fileName: 'bench.csv',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
+    { dryRun: false },
+    { userId: null, regions: null, name: 'benchmark', administrator: true },
+  );
+}
+
+async function rawCopy(url: string, orgs: Org[]): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const t0 = performance.now();
+    const stream =
+      await sql`COPY organisation (kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, latitude, longitude) FROM STDIN`.writable();
+    const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+    await new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('finish', resolve);
+      let i = 0;
+      const write = () => {
+        let ok = true;
+        while (i < orgs.length && ok) {
+          const o = orgs[i++]!;
+          ok = stream.write(
+            [
+              'enterprise',
+              esc(o.name.replace(/^ООО /, '')),
+              esc(o.full),
+              'ООО',
+              o.inn,
+              o.ogrn,
+              o.kpp,
+              o.region.code,
+              esc(o.town),
+              String(o.lat),
+              String(o.lon),
+            ].join('\t') + '\n',
+          );
+        }
+        if (i < orgs.length) stream.once('drain', write);
+        else stream.end();
+      };
+      write();
+    });
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await sql.end();
+  }
+}
+
+console.log(`Registry import benchmark — ${new Date().toISOString()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, node ${process.version}`,
+);
+const orgs = generate(Math.max(ROWS, EMBEDDED_ROWS));
+const file = csvOf(orgs.slice(0, ROWS));
+console.log(
+  `file: ${ROWS} organisations, ${(file.length / 2 ** 20).toFixed(1)} MB (Windows-1251, «;»)`,
+);
+
+// Raw COPY into a fresh database of the same schema, then the import into another.
+const copyDb = await freshPostgres();
+const copyConn = connectPostgres(copyDb.url, 2);
+await prepare(copyConn);
+await copyConn.close();
+const copySeconds = await rawCopy(copyDb.url, orgs.slice(0, ROWS));
+await copyDb.drop();
+console.log(
+  `PostgreSQL raw COPY: ${copySeconds.toFixed(1)} s, ${(ROWS / copySeconds).toFixed(0)} rows/s`,
+);
+
+const importDb = await freshPostgres();
+const importConn = connectPostgres(importDb.url, 5);
+await prepare(importConn);
+const pgRun = await withPeak(() => runImport(importConn, file));
+const pgRate = ROWS / pgRun.seconds;
+console.log(
+  `PostgreSQL import: ${pgRun.seconds.toFixed(1)} s, ${pgRate.toFixed(0)} rows/s = ${((100 * pgRate) / (ROWS / copySeconds)).toFixed(0)} % of COPY (target ≥ 50 %); peak RSS ${pgRun.peakMb.toFixed(0)} MB; counts ${JSON.stringify(pgRun.value.counts)}`,
+);
+const again = await withPeak(() => runImport(importConn, file));
+console.log(
+  `PostgreSQL second import of the same file: ${again.seconds.toFixed(1)} s; counts ${JSON.stringify(again.value.counts)}`,
+);
+await importConn.close();
+await importDb.drop();
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-bench-registry-'));
+const embedded = await connectPglite(dir);
+await prepare(embedded);
+const embeddedFile = EMBEDDED_ROWS === ROWS ? file : csvOf(orgs.slice(0, EMBEDDED_ROWS));
+const pgliteRun = await withPeak(() => runImport(embedded, embeddedFile));
+console.log(
+  `Embedded (PGlite) import: ${EMBEDDED_ROWS} rows in ${pgliteRun.seconds.toFixed(1)} s, ${(EMBEDDED_ROWS / pgliteRun.seconds).toFixed(0)} rows/s (target ≥ 20,000); peak RSS ${pgliteRun.peakMb.toFixed(0)} MB; counts ${JSON.stringify(pgliteRun.value.counts)}`,
+);
+await embedded.close();
+fs.rmSync(dir, { recursive: true, force: true });

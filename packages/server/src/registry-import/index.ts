@@ -1,0 +1,18 @@
+// What other features may use of the registry import.
+export { registryImportRoutes } from './registry-import.routes.ts';
+export {
+  importRegistryFile,
+  listRegistryImportQuarantine,
+  markInterruptedRegistryImports,
+  settleRegistryImports,
+  entityOf,
+  type ImportActor,
+  type RegistryFile,
+} from './registry-import.service.ts';
+export { ORGANISATION_FIELDS, ORGANISATION_FIELD_KEYS } from './organisation-fields.ts';
+export { readRegistryFile } from './read-registry-file.ts';
+export type {
+  ColumnMapping,
+  ReadRegistryAnswer,
+  RegistryReadOptions,
+} from './read-registry-file.ts';

@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import {
+  readTable,
+  TabularReadError,
+  type Table,
+  type TableSource,
+  type TabularProblem,
+} from '../imports/index.ts';
+import {
+  isOrganisationField,
+  normaliseHeaderName,
+  ORGANISATION_FIELDS,
+  suggestColumns,
+  validateOrganisation,
+  type FieldIssue,
+  type OrganisationCandidate,
+  type OrganisationField,
+} from './organisation-fields.ts';
+
+/** How the file is read: which sheet, which header row (the tabular layer detects both otherwise). */
+export interface RegistryReadOptions {
+  sheet?: string | number | undefined;
+  headerRow?: number | undefined;
+}
+
+/** header → field; a header mapped to '' (or absent) is not imported. */
+export type ColumnMapping = Record<string, string>;
+
+/** A row as read, checked: its cells by header, the mapped values, and what is wrong with it. */
+export interface CheckedRow {
+  line: number;
+  /** The cells by header (kept only for rows set aside, and for the preview). */
+  raw?: Record<string, string>;
+  values: Partial<Record<OrganisationField, string>>;
+  candidate?: OrganisationCandidate;
+  issues: Array<FieldIssue & { column: string | null }>;
+  warnings: Array<FieldIssue & { column: string | null }>;
+}
+
+export interface ReadRegistryResult {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  headers: string[];
+  headerLine: number;
+  signature: string;
+  suggested: ColumnMapping;
+  /** The mapping the rows were checked with, and where it came from. */
+  mapping: ColumnMapping;
+  mappingSource: 'given' | 'saved' | 'suggested';
+  rowsTotal: number;
+  rows: CheckedRow[];
+}
+
+export type ReadRegistryAnswer =
+  { ok: true; result: ReadRegistryResult } | { ok: false; problems: TabularProblem[] };
+
+/** The layout of a file, whatever its values: a hash of its normalised header names in order. */
+export function headerSignature(headers: readonly string[]): string {
+  const names = headers.map(normaliseHeaderName);
+  while (names.length > 0 && names[names.length - 1] === '') names.pop();
+  return createHash('sha256').update(JSON.stringify(names)).digest('hex').slice(0, 32);
+}
+
+const problem = (
+  line: number | null,
+  column: string | null,
+  code: string,
+  message: string,
+  messageEn: string,
+): TabularProblem => ({ line, column, code, message, messageEn });
+
+/**
+ * Refuses a mapping that cannot be applied: a column the file does not have,
+ * a field that does not exist, two columns filling one field, no name.
+ */
+export function checkMapping(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  headerLine: number | null,
+): TabularProblem[] {
+  const problems: TabularProblem[] = [];
+  const present = new Set(headers.map((h) => h.trim()));
+  const byField = new Map<string, string[]>();
+  for (const [header, field] of Object.entries(mapping)) {
+    if (field === '' || field === null) continue;
+    if (!present.has(header.trim()))
+      problems.push(
+        problem(
+          headerLine,
+          header,
+          'unknown_column',
+          `в файле нет столбца «${header}», указанного в сопоставлении`,
+          `the file has no column "${header}" named in the mapping`,
+        ),
+      );
+    if (!isOrganisationField(field)) {
+      problems.push(
+        problem(
+          headerLine,
+          header,
+          'unknown_field',
+          `столбцу «${header}» сопоставлено неизвестное поле «${field}»; поля: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
+          `column "${header}" is mapped to the unknown field "${field}"; fields: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
+        ),
+      );
+      continue;
+    }
+    byField.set(field, [...(byField.get(field) ?? []), header]);
+  }
+  for (const [field, columns] of byField)
+    if (columns.length > 1) {
+      const label = ORGANISATION_FIELDS[field as OrganisationField];
+      problems.push(
+        problem(
+          headerLine,
+          columns[1]!,
+          'field_mapped_twice',
+          `поле «${label.ru}» сопоставлено двум столбцам: ${columns.map((c) => `«${c}»`).join(' и ')}; оставьте один`,
+          `field "${label.en}" is mapped to two columns: ${columns.map((c) => `"${c}"`).join(' and ')}; keep one`,
+        ),
+      );
+    }
+  if (!byField.has('name') && !byField.has('fullName') && problems.length === 0)
+    problems.push(
+      problem(
+        headerLine,
+        null,
+        'no_name_column',
+        'не выбран столбец с наименованием организации («Наименование» или «Полное наименование»)',
+        'no column is mapped to the organisation name ("Name" or "Full name")',
+      ),
+    );
+  return problems;
+}
+
+/**
+ * Reads a registry file through the tabular layer and checks every row
+ * against the mapping (the suggested one when none is given). `sample`
+ * keeps the first rows whole for the preview; otherwise only rows with a
+ * problem keep their cells, so a large file stays compact.
+ */
+export async function readRegistryFile(
+  source: TableSource,
+  options: RegistryReadOptions & {
+    mapping?: ColumnMapping | undefined;
+    /** Mappings saved for earlier files, by header signature: used when no mapping is given. */
+    savedMappings?: Record<string, ColumnMapping> | undefined;
+    okved: readonly string[];
+    sample?: number | undefined;
+  },
+): Promise<ReadRegistryAnswer> {
+  let table: Table;
+  const read = (header: number | 'detect') =>
+    readTable(source, { sheet: options.sheet, header, duplicateHeaders: 'error', trim: true });
+  try {
+    table = await read(options.headerRow ?? 'detect');
+    // A title above the table («Реестр организаций …») is one cell wide: the header is
+    // the first row below it with several cells.
+    const named = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
+    if (options.headerRow === undefined && table.headers && named(table.headers) <= 1) {
+      const header = table.rows.slice(0, 20).find((r) => named(r.cells) >= 2);
+      if (header) table = await read(header.line);
+    }
+  } catch (error) {
+    if (error instanceof TabularReadError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+  if (!table.headers || table.headerLine === null)
+    return {
+      ok: false,
+      problems: [
+        problem(
+          null,
+          null,
+          'empty_file',
+          'в файле нет ни заголовка, ни строк',
+          'the file has neither a header nor rows',
+        ),
+      ],
+    };
+  const headers = table.headers;
+  const suggested = suggestColumns(headers);
+  const signature = headerSignature(headers);
+  const saved = options.savedMappings?.[signature];
+  const mapping = options.mapping ?? saved ?? suggested;
+  const mappingSource = options.mapping ? 'given' : saved ? 'saved' : 'suggested';
+  const mappingProblems = checkMapping(headers, mapping, table.headerLine);
+  if (mappingProblems.length > 0) return { ok: false, problems: mappingProblems };
+  const columnOf = new Map<OrganisationField, { index: number; header: string }>();
+  headers.forEach((header, index) => {
+    const field = mapping[header];
+    if (field && isOrganisationField(field)) columnOf.set(field, { index, header });
+  });
+  const headerOf = (field: OrganisationField | null) =>
+    field ? (columnOf.get(field)?.header ?? null) : null;
+  const ctx = { okved: new Set(options.okved) };
+  const rows: CheckedRow[] = [];
+  const sample = options.sample;
+  for (const row of sample === undefined ? table.rows : table.rows.slice(0, sample)) {
+    const values: Partial<Record<OrganisationField, string>> = {};
+    for (const [field, { index }] of columnOf) values[field] = row.cells[index] ?? '';
+    const checked = validateOrganisation(values, ctx);
+    const issues =
+      'issues' in checked ? checked.issues.map((i) => ({ ...i, column: headerOf(i.field) })) : [];
+    // Cells beyond the header have no column to go to: the row is set aside rather than cut.
+    const extra = row.cells.slice(headers.length).filter((c) => c.trim() !== '').length;
+    if (extra > 0)
+      issues.push({
+        field: null,
+        column: null,
+        code: 'too_many_cells',
+        message: `в строке ${row.cells.length} значений, а в заголовке ${headers.length} столбцов: лишние значения не к чему отнести (проверьте разделитель и кавычки)`,
+        messageEn: `the row has ${row.cells.length} values but the header ${headers.length} columns: the extra values belong to no column (check the separator and quotes)`,
+      });
+    const out: CheckedRow = {
+      line: row.line,
+      values,
+      issues,
+      warnings: checked.warnings.map((w) => ({ ...w, column: headerOf(w.field) })),
+    };
+    if ('candidate' in checked && issues.length === 0) out.candidate = checked.candidate;
+    if (sample !== undefined || issues.length > 0) out.raw = rawOf(headers, row.cells);
+    rows.push(out);
+  }
+  return {
+    ok: true,
+    result: {
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      sheet: table.sheet,
+      headers,
+      headerLine: table.headerLine,
+      signature,
+      suggested,
+      mapping,
+      mappingSource,
+      rowsTotal: table.rows.length,
+      rows,
+    },
+  };
+}
+
+function rawOf(headers: readonly string[], cells: readonly string[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  const width = Math.max(headers.length, cells.length);
+  for (let k = 0; k < width; k++) {
+    const name = headers[k] || `столбец ${k + 1}`;
+    raw[name] = cells[k] ?? '';
+  }
+  return raw;
+}
