@@ -19,6 +19,7 @@ import { ratingRoutes } from '../ratings/ratings.routes.ts';
 import { datasetRoutes } from '../datasets/dataset.routes.ts';
 import { clusterAnalyticsRoutes } from '../cluster-analytics/cluster-analytics.routes.ts';
 import { uploadRoutes } from '../imports/upload.routes.ts';
+import { exportRoutes } from '../exports/exports.routes.ts';
 
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -44,4 +45,5 @@ export function registerApiRoutes(app: AppInstance): void {
   datasetRoutes(app);
   clusterAnalyticsRoutes(app);
   clusterCategoryRoutes(app);
+  exportRoutes(app);
 }

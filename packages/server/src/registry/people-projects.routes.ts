@@ -14,6 +14,12 @@ import { getPerson, listPeople } from './people/person.service.ts';
 import { getProject, listProjects } from './projects/project.service.ts';
 import { readDb } from '../db/read-db.ts';
 
+/** The lists' filters and sort, reused by their exports. */
+export const PeopleListQuery = listQuerySchema(['name', '-name']);
+export const ProjectListQuery = listQuerySchema(['title', '-title'], {
+  kind: z.enum(PROJECT_KINDS.values).optional(),
+});
+
 export function peopleRoutes(app: AppInstance): void {
   app.get(
     '/api/people',
@@ -21,7 +27,7 @@ export function peopleRoutes(app: AppInstance): void {
       schema: {
         tags: ['Реестр'],
         summary: 'Люди и их последние известные должности',
-        querystring: listQuerySchema(['name', '-name']),
+        querystring: PeopleListQuery,
         response: { 200: PersonPageSchema, 400: ErrorResponseSchema },
       },
     },
@@ -55,9 +61,7 @@ export function projectRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Проекты: инвестиционные, совместные проекты кластеров, социальные',
-        querystring: listQuerySchema(['title', '-title'], {
-          kind: z.enum(PROJECT_KINDS.values).optional(),
-        }),
+        querystring: ProjectListQuery,
         response: { 200: ProjectPageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -12,7 +12,8 @@ import { getAgreement, listAgreements } from './agreements/agreement.service.ts'
 import { getActionPlan, listActionPlans } from './action-plans/action-plan.service.ts';
 import { readDb } from '../db/read-db.ts';
 
-const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title']);
+/** The lists' filters and sort (agreements and action plans alike), reused by their exports. */
+export const ProgrammeListQuery = listQuerySchema(['-date', 'date', 'title', '-title']);
 
 /** Agreements and joint action plans (C9). */
 export function programmeRoutes(app: AppInstance): void {
@@ -22,7 +23,7 @@ export function programmeRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Соглашения о сотрудничестве (region — регион-сторона)',
-        querystring: ListQuery,
+        querystring: ProgrammeListQuery,
         response: { 200: AgreementPageSchema, 400: ErrorResponseSchema },
       },
     },
@@ -53,7 +54,7 @@ export function programmeRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Совместные планы действий',
-        querystring: ListQuery,
+        querystring: ProgrammeListQuery,
         response: { 200: ActionPlanPageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -16,6 +16,12 @@ import { listRatings } from './ratings/rating.service.ts';
 import { listOkved } from './okved/okved.service.ts';
 import { readDb } from '../db/read-db.ts';
 
+/** The list's filters and sort, reused by its export. */
+export const SourceListQuery = PageQuerySchema.extend({
+  sort: z.enum(['-date', 'date', 'title', '-title']).default('-date'),
+  q: z.string().trim().max(200).optional(),
+});
+
 export function regionRoutes(app: AppInstance): void {
   app.get(
     listRegionsRoute.path,
@@ -54,10 +60,7 @@ export function sourceRoutes(app: AppInstance): void {
       schema: {
         tags: ['Источники'],
         summary: 'Источники: пресс-релизы, новости, справочные материалы',
-        querystring: PageQuerySchema.extend({
-          sort: z.enum(['-date', 'date', 'title', '-title']).default('-date'),
-          q: z.string().trim().max(200).optional(),
-        }),
+        querystring: SourceListQuery,
         response: { 200: SourcePageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -8,7 +8,8 @@ import { IdParamsSchema } from '../shared/params.ts';
 import { getCluster, listClusters } from './cluster.service.ts';
 import { readDb } from '../../db/read-db.ts';
 
-const ListQuery = listQuerySchema(['name', '-name'], {
+/** The list's filters and sort, reused by its export. */
+export const ClusterListQuery = listQuerySchema(['name', '-name'], {
   kind: z.enum(CLUSTER_KINDS.values).optional().describe('Вид кластера'),
   status: z.enum(CLUSTER_STATUSES.values).optional().describe('Статус: forming или operating'),
 });
@@ -20,7 +21,7 @@ export function clusterRoutes(app: AppInstance): void {
       schema: {
         tags: ['Реестр'],
         summary: 'Кластеры: промышленные, инновационные территориальные, образовательные',
-        querystring: ListQuery,
+        querystring: ClusterListQuery,
         response: { 200: ClusterPageSchema, 400: ErrorResponseSchema },
       },
     },

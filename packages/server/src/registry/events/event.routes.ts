@@ -8,7 +8,8 @@ import { IdParamsSchema } from '../shared/params.ts';
 import { getEvent, listEvents } from './event.service.ts';
 import { readDb } from '../../db/read-db.ts';
 
-const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title'], {
+/** The list's filters and sort, reused by its export. */
+export const EventListQuery = listQuerySchema(['-date', 'date', 'title', '-title'], {
   kind: z.enum(EVENT_KINDS.values).optional().describe('Вид мероприятия'),
 });
 
@@ -19,7 +20,7 @@ export function eventRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Мероприятия: стратегические и установочные сессии, форумы, встречи',
-        querystring: ListQuery,
+        querystring: EventListQuery,
         response: { 200: EventPageSchema, 400: ErrorResponseSchema },
       },
     },

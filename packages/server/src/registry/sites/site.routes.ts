@@ -8,7 +8,8 @@ import { IdParamsSchema } from '../shared/params.ts';
 import { getSite, listSites } from './site.service.ts';
 import { readDb } from '../../db/read-db.ts';
 
-const ListQuery = listQuerySchema(['name', '-name'], {
+/** The list's filters and sort, reused by its export. */
+export const SiteListQuery = listQuerySchema(['name', '-name'], {
   kind: z
     .enum(SITE_KINDS.values)
     .optional()
@@ -23,7 +24,7 @@ export function siteRoutes(app: AppInstance): void {
       schema: {
         tags: ['Реестр'],
         summary: 'Площадки: ОЭЗ, технопарки, индустриальные парки, ТОР',
-        querystring: ListQuery,
+        querystring: SiteListQuery,
         response: { 200: SitePageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import { listOrganisationsRoute, listRegionsRoute } from '@promatlas/core/api/contract.ts';
+import { SearchQuerySchema } from '@promatlas/core/api/search.schema.ts';
+import type { AppInstance } from '../http/app-instance.ts';
+import { readDb, readSchema } from '../db/read-db.ts';
+import { SiteListQuery } from '../registry/sites/site.routes.ts';
+import { ClusterListQuery } from '../registry/clusters/cluster.routes.ts';
+import { EventListQuery } from '../registry/events/event.routes.ts';
+import { ProgrammeListQuery } from '../registry/programmes.routes.ts';
+import { PeopleListQuery, ProjectListQuery } from '../registry/people-projects.routes.ts';
+import { SourceListQuery } from '../registry/reference.routes.ts';
+import { ExportOptionsSchema } from './export-format.ts';
+import { exportList } from './exports.service.ts';
+import {
+  actionPlansExport,
+  agreementsExport,
+  clustersExport,
+  eventsExport,
+  organisationsExport,
+  peopleExport,
+  projectsExport,
+  ratingEditionsExport,
+  regionsExport,
+  searchExport,
+  sitesExport,
+  sourcesExport,
+  type ListExport,
+} from './list-exports.ts';
+
+/** A list's query without its paging: an export has every row the filters select. */
+function exportQuery(list: z.ZodObject) {
+  const paging = ['page', 'pageSize', 'limit', 'offset'].filter((key) => key in list.shape);
+  const omit = Object.fromEntries(paging.map((key) => [key, true] as const));
+  // Which paging keys a list has is known only at run time; omit takes them as a mask.
+  return list.omit(omit as never).extend(ExportOptionsSchema.shape);
+}
+
+/**
+ * `GET <list path>/export?format=csv|xlsx|geojson&<the list's filters and sort>`
+ * for every list the API serves: the same query schema as the list page, its
+ * paging dropped, the output options added.
+ */
+export function exportRoutes(app: AppInstance): void {
+  // The list's parsed query must be what its export reads: checked here, per list.
+  const route = <S extends z.ZodObject, Row>(
+    path: string,
+    listQuery: S,
+    list: ListExport<z.output<S>, Row>,
+  ): void => {
+    const querystring = exportQuery(listQuery);
+    app.get(
+      path,
+      {
+        schema: {
+          tags: ['Выгрузки'],
+          summary: `Выгрузка списка «${list.title.ru}» с фильтрами и сортировкой списка: CSV, XLSX${list.locate ? ', GeoJSON' : ''}`,
+          querystring,
+          produces: [
+            'text/csv',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            ...(list.locate ? ['application/geo+json'] : []),
+          ],
+          response: {
+            200: z.string().describe('Файл выгрузки (поток)'),
+            400: ErrorResponseSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const parsed = request.query as z.output<S> & z.output<typeof ExportOptionsSchema>;
+        const file = await exportList(
+          readDb(app, request.viewer),
+          list,
+          parsed,
+          parsed,
+          readSchema(request.viewer),
+        );
+        return (
+          reply
+            .type(file.contentType)
+            .header('content-disposition', `attachment; filename="${file.filename}"`)
+            .header('cache-control', 'no-store')
+            // A stream is sent as it is (Fastify serialises no stream); the schema only documents it.
+            .send(file.body as unknown as string)
+        );
+      },
+    );
+  };
+  route(`${listOrganisationsRoute.path}/export`, listOrganisationsRoute.query, organisationsExport);
+  route('/api/people/export', PeopleListQuery, peopleExport);
+  route('/api/sites/export', SiteListQuery, sitesExport);
+  route('/api/clusters/export', ClusterListQuery, clustersExport);
+  route('/api/events/export', EventListQuery, eventsExport);
+  route('/api/agreements/export', ProgrammeListQuery, agreementsExport);
+  route('/api/action-plans/export', ProgrammeListQuery, actionPlansExport);
+  route('/api/projects/export', ProjectListQuery, projectsExport);
+  route('/api/sources/export', SourceListQuery, sourcesExport);
+  route(`${listRegionsRoute.path}/export`, listRegionsRoute.query, regionsExport);
+  route('/api/search/export', SearchQuerySchema, searchExport);
+  route('/api/ratings/editions/export', z.object({}), ratingEditionsExport);
+}

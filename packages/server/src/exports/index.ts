@@ -1,0 +1,6 @@
+// What other features may use of the exports: the streamed writers and the list export use case.
+export { csvChunks } from './csv-writer.ts';
+export { xlsxStream } from './xlsx-writer.ts';
+export { geojsonChunks, pointOf } from './geojson-writer.ts';
+export { exportList, type ExportFile } from './exports.service.ts';
+export { ExportOptionsSchema, type ExportColumn, type ExportOptions } from './export-format.ts';
