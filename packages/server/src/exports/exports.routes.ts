@@ -5,11 +5,13 @@ import { SearchQuerySchema } from '@promatlas/core/api/search.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
 import { SiteListQuery } from '../registry/sites/site.routes.ts';
-import { ClusterListQuery } from '../registry/clusters/cluster.routes.ts';
+import { ClusterListQuery } from '../clusters/registry/cluster.routes.ts';
 import { EventListQuery } from '../registry/events/event.routes.ts';
-import { ProgrammeListQuery } from '../registry/programmes.routes.ts';
-import { PeopleListQuery, ProjectListQuery } from '../registry/people-projects.routes.ts';
-import { SourceListQuery } from '../registry/reference.routes.ts';
+import { AgreementListQuery } from '../registry/agreements/agreement.routes.ts';
+import { ActionPlanListQuery } from '../registry/action-plans/action-plan.routes.ts';
+import { PeopleListQuery } from '../registry/people/person.routes.ts';
+import { ProjectListQuery } from '../registry/projects/project.routes.ts';
+import { SourceListQuery } from '../registry/sources/source.routes.ts';
 import { ExportOptionsSchema } from './export-format.ts';
 import { exportList } from './exports.service.ts';
 import {
@@ -92,8 +94,8 @@ export function exportRoutes(app: AppInstance): void {
   route('/api/sites/export', SiteListQuery, sitesExport);
   route('/api/clusters/export', ClusterListQuery, clustersExport);
   route('/api/events/export', EventListQuery, eventsExport);
-  route('/api/agreements/export', ProgrammeListQuery, agreementsExport);
-  route('/api/action-plans/export', ProgrammeListQuery, actionPlansExport);
+  route('/api/agreements/export', AgreementListQuery, agreementsExport);
+  route('/api/action-plans/export', ActionPlanListQuery, actionPlansExport);
   route('/api/projects/export', ProjectListQuery, projectsExport);
   route('/api/sources/export', SourceListQuery, sourcesExport);
   route(`${listRegionsRoute.path}/export`, listRegionsRoute.query, regionsExport);

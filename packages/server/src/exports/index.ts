@@ -1,4 +1,5 @@
 // What other features may use of the exports: the streamed writers and the list export use case.
+export { exportRoutes } from './exports.routes.ts';
 export { csvChunks } from './csv-writer.ts';
 export { xlsxStream } from './xlsx-writer.ts';
 export { geojsonChunks, pointOf } from './geojson-writer.ts';

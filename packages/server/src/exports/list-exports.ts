@@ -42,7 +42,7 @@ import {
 } from '../registry/organisations/organisation.repository.ts';
 import { listPeople } from '../registry/people/person.service.ts';
 import { listSites } from '../registry/sites/site.service.ts';
-import { listClusters } from '../registry/clusters/cluster.service.ts';
+import { listClusters } from '../clusters/registry/cluster.service.ts';
 import { listEvents } from '../registry/events/event.service.ts';
 import { listAgreements } from '../registry/agreements/agreement.service.ts';
 import { listActionPlans } from '../registry/action-plans/action-plan.service.ts';

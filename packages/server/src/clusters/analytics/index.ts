@@ -1,0 +1,2 @@
+/** What other features may use of clusters/analytics: its public surface. */
+export { clusterAnalyticsRoutes } from './cluster-analytics.routes.ts';

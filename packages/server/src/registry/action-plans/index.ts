@@ -1,0 +1,2 @@
+/** What other features may use of registry/action-plans: its public surface. */
+export { actionPlanRoutes } from './action-plan.routes.ts';

@@ -1,0 +1,2 @@
+/** What other features may use of registry/agreements: its public surface. */
+export { agreementRoutes } from './agreement.routes.ts';

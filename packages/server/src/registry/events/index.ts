@@ -1,0 +1,2 @@
+/** What other features may use of registry/events: its public surface. */
+export { eventRoutes } from './event.routes.ts';
