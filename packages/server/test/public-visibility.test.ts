@@ -61,6 +61,18 @@ const page =
     get(...ids(f, kind).map((id) => `/api/${COLLECTIONS[kind]}/${id}`));
 const dataset = (f: VisibilityFixtures) => `dataset=${f.datasetId}&year=2022`;
 
+/** A list's export in every format it has, unfiltered and with the hidden markers as text filters. */
+const exported =
+  (collection: string, formats: readonly string[] = ['csv', 'xlsx']): Calls =>
+  () =>
+    formats.flatMap((format) =>
+      get(
+        `/api/${collection}/export?format=${format}`,
+        `/api/${collection}/export?format=${format}&region=42`,
+        ...QUERIES.map((q) => `/api/${collection}/export?format=${format}&q=${enc(q)}`),
+      ),
+    );
+
 /** Every read route of the server and the calls that exercise it. */
 const READS: Record<string, Calls> = {
   'GET /api/docs': () => get('/api/docs'),
@@ -200,6 +212,32 @@ const READS: Record<string, Calls> = {
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=xlsx`,
     ),
   'GET /api/cluster-categories': () => get('/api/cluster-categories'),
+  'GET /api/organisations/export': exported('organisations', ['csv', 'xlsx', 'geojson']),
+  'GET /api/people/export': exported('people'),
+  'GET /api/sites/export': exported('sites', ['csv', 'xlsx', 'geojson']),
+  'GET /api/clusters/export': exported('clusters'),
+  'GET /api/events/export': exported('events'),
+  'GET /api/agreements/export': exported('agreements'),
+  'GET /api/action-plans/export': exported('action-plans'),
+  'GET /api/projects/export': exported('projects'),
+  'GET /api/sources/export': () =>
+    ['csv', 'xlsx'].flatMap((format) =>
+      get(
+        `/api/sources/export?format=${format}`,
+        ...QUERIES.map((q) => `/api/sources/export?format=${format}&q=${enc(q)}`),
+      ),
+    ),
+  'GET /api/regions/export': () =>
+    get('/api/regions/export?format=csv', '/api/regions/export?format=xlsx'),
+  'GET /api/search/export': () =>
+    ['csv', 'xlsx'].flatMap((format) =>
+      get(
+        ...QUERIES.map((q) => `/api/search/export?format=${format}&q=${enc(q)}`),
+        `/api/search/export?format=${format}&q=${enc('Липецкая область')}`,
+      ),
+    ),
+  'GET /api/ratings/editions/export': () =>
+    get('/api/ratings/editions/export?format=csv', '/api/ratings/editions/export?format=xlsx'),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */
