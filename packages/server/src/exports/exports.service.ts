@@ -16,7 +16,7 @@ export interface ExportFile {
 }
 
 /** Rows read and written per step: large enough for few queries, small enough to stay a few megabytes. */
-export const EXPORT_BATCH_SIZE = 2000;
+export const EXPORT_BATCH_SIZE = 5000;
 
 /**
  * Reads the first batch before anything is sent, so a problem with the query

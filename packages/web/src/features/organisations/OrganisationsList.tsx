@@ -13,6 +13,7 @@ import { ORGANISATION_KINDS, label } from '../../shared/lib/labels.ts';
 const organisations: ListConfig<OrganisationListItem> = {
   title: 'Организации',
   endpoint: listOrganisationsRoute.path,
+  geojson: true,
   rowKey: (o) => o.id,
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид', options: vocabularyOptions(ORGANISATION_KINDS) }],
