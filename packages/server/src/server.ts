@@ -81,6 +81,7 @@ export async function startServer(
       trustedProxies: config.trustedProxies,
       totpRequiredForAdministrators: config.totpRequiredForAdministrators,
     },
+    chromiumPath: config.chromiumPath,
   };
   const app = await buildApp({
     deps,

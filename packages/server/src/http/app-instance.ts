@@ -21,6 +21,8 @@ export interface AppDeps {
   ready?: { promise: Promise<void>; done: boolean };
   /** Sign-in settings from the configuration (defaults: no trusted proxy, TOTP optional). */
   security?: SecuritySettings;
+  /** Chromium for PDF reports (config.chromiumPath); default /usr/bin/chromium. */
+  chromiumPath?: string;
 }
 
 export interface SecuritySettings {

@@ -25,6 +25,7 @@ import { datasetRoutes } from '../datasets/index.ts';
 import { clusterAnalyticsRoutes } from '../clusters/analytics/index.ts';
 import { uploadRoutes } from '../imports/index.ts';
 import { exportRoutes } from '../exports/index.ts';
+import { reportRoutes } from '../reports/index.ts';
 
 /** Every API route of the server, in one place: one routes function per feature. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -54,4 +55,5 @@ export function registerApiRoutes(app: AppInstance): void {
   clusterAnalyticsRoutes(app);
   clusterCategoryRoutes(app);
   exportRoutes(app);
+  reportRoutes(app);
 }
