@@ -26,11 +26,14 @@ const ratings = lazyPages(() => import('../features/ratings/pages.ts'));
 const signIn = lazyPages(() => import('../features/auth/SignInPage.tsx'));
 const account = lazyPages(() => import('../features/account/AccountPages.tsx'));
 const admin = lazyPages(() => import('../features/admin/pages.ts'));
+// Printable reports: outside the shell, so the printed page is the report alone.
+const reports = lazyPages(() => import('../features/reports/pages.ts'));
 
 export function App() {
   return (
     <BrowserRouter>
       <Routes>
+        <Route path="reports/:kind/:key" element={reports('ReportPage')} />
         <Route element={<Layout />}>
           <Route index element={<MapPage />} />
           <Route path="search" element={search('SearchPage')} />

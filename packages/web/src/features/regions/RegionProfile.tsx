@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Region } from '@promatlas/core/api/registry.schema.ts';
 import { AsOf, EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
 import { FactList } from '../../shared/components/facts.tsx';
@@ -37,7 +38,11 @@ export function RegionProfile() {
         <ProfileHeader
           title={r.name}
           type={`Субъект Российской Федерации · ${r.federalDistrict.name} федеральный округ`}
-        />
+        >
+          <Link to={`/reports/region/${r.code}`} data-testid="report-link">
+            Отчёт для печати (A4, XLSX, PDF)
+          </Link>
+        </ProfileHeader>
       )}
       history="region"
       editing={(r) => ({

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Site } from '@promatlas/core/api/registry.schema.ts';
 import {
   EntityLink,
@@ -26,7 +27,11 @@ export function SiteProfile() {
           }
           region={s.region}
           source={s.source}
-        />
+        >
+          <Link to={`/reports/site/${s.id}`} data-testid="report-link">
+            Отчёт для печати (A4, XLSX, PDF)
+          </Link>
+        </ProfileHeader>
       )}
       history="site"
       editing={(s) => ({
