@@ -238,6 +238,15 @@ const READS: Record<string, Calls> = {
     ),
   'GET /api/ratings/editions/export': () =>
     get('/api/ratings/editions/export?format=csv', '/api/ratings/editions/export?format=xlsx'),
+  'GET /api/reports/region/:code': () => get('/api/reports/region/42'),
+  'GET /api/reports/region/:code/export': () => get('/api/reports/region/42/export?format=xlsx'),
+  'GET /api/reports/site/:id': (f) => get(...ids(f, 'site').map((id) => `/api/reports/site/${id}`)),
+  'GET /api/reports/site/:id/export': (f) =>
+    get(...ids(f, 'site').map((id) => `/api/reports/site/${id}/export?format=xlsx`)),
+  'GET /api/reports/rating-edition/:id': (f) =>
+    get(...allEditions(f).map((id) => `/api/reports/rating-edition/${id}`)),
+  'GET /api/reports/rating-edition/:id/export': (f) =>
+    get(...allEditions(f).map((id) => `/api/reports/rating-edition/${id}/export?format=xlsx`)),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */
