@@ -82,6 +82,7 @@ export async function startServer(
       totpRequiredForAdministrators: config.totpRequiredForAdministrators,
     },
     chromiumPath: config.chromiumPath,
+    webDist: config.webDist ?? DEFAULT_WEB_DIST,
   };
   const app = await buildApp({
     deps,

@@ -257,6 +257,23 @@ describe.each(databaseKinds())('list exports on %s', (kind) => {
     expect(editions.statusCode).toBe(200);
   });
 
+  it('exports the map’s regions with the chosen measure, as GeoJSON with each region’s boundary', async () => {
+    const res = await get('/api/map/regions/export?measure=organisations&format=geojson');
+    expect(res.statusCode).toBe(200);
+    const geo = JSON.parse(res.body) as {
+      features: { geometry: { type: string }; properties: { code: string; value: number } }[];
+    };
+    const lipetsk = geo.features.find((f) => f.properties.code === '42')!;
+    expect(['Polygon', 'MultiPolygon']).toContain(lipetsk.geometry.type);
+    const map = await t.getJson<{ items: { code: string; value: number }[] }>(
+      '/api/map/regions?measure=organisations',
+    );
+    expect(lipetsk.properties.value).toBe(map.body.items.find((i) => i.code === '42')!.value);
+    expect(geo.features.length).toBeGreaterThan(80);
+    const csv = (await get('/api/map/regions/export?measure=sites&format=csv')).body;
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFКод,Субъект РФ,Показатель,Значение');
+  });
+
   it('refuses GeoJSON for a list without locations, naming the field in Russian and English', async () => {
     const res = await get('/api/people/export?format=geojson');
     expect(res.statusCode).toBe(400);

@@ -238,6 +238,12 @@ const READS: Record<string, Calls> = {
     ),
   'GET /api/ratings/editions/export': () =>
     get('/api/ratings/editions/export?format=csv', '/api/ratings/editions/export?format=xlsx'),
+  'GET /api/map/regions/export': () =>
+    ['csv', 'xlsx', 'geojson'].flatMap((format) =>
+      Object.keys({ organisations: 1, sites: 1, clusters: 1, events: 1, projects: 1 }).map((m) => ({
+        url: `/api/map/regions/export?measure=${m}&format=${format}`,
+      })),
+    ),
   'GET /api/reports/region/:code': () => get('/api/reports/region/42'),
   'GET /api/reports/region/:code/export': () => get('/api/reports/region/42/export?format=xlsx'),
   'GET /api/reports/site/:id': (f) => get(...ids(f, 'site').map((id) => `/api/reports/site/${id}`)),

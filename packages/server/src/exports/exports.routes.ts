@@ -12,7 +12,9 @@ import { ActionPlanListQuery } from '../registry/action-plans/action-plan.routes
 import { PeopleListQuery } from '../registry/people/person.routes.ts';
 import { ProjectListQuery } from '../registry/projects/project.routes.ts';
 import { SourceListQuery } from '../registry/sources/source.routes.ts';
+import { MeasureSchema } from '../map/map.routes.ts';
 import { ExportOptionsSchema } from './export-format.ts';
+import { regionBoundaries } from './region-boundaries.ts';
 import { exportList } from './exports.service.ts';
 import {
   actionPlansExport,
@@ -22,6 +24,7 @@ import {
   organisationsExport,
   peopleExport,
   projectsExport,
+  mapRegionsExport,
   ratingEditionsExport,
   regionsExport,
   searchExport,
@@ -101,4 +104,44 @@ export function exportRoutes(app: AppInstance): void {
   route(`${listRegionsRoute.path}/export`, listRegionsRoute.query, regionsExport);
   route('/api/search/export', SearchQuerySchema, searchExport);
   route('/api/ratings/editions/export', z.object({}), ratingEditionsExport);
+  // The map's regions with the chosen measure; boundaries are read only for GeoJSON.
+  app.get(
+    '/api/map/regions/export',
+    {
+      schema: {
+        tags: ['Выгрузки'],
+        summary:
+          'Выгрузка картограммы: значение показателя по субъектам РФ — CSV, XLSX, GeoJSON с границами',
+        querystring: ExportOptionsSchema.extend({
+          measure: MeasureSchema.default('organisations'),
+        }),
+        produces: [
+          'text/csv',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'application/geo+json',
+        ],
+        response: {
+          200: z.string().describe('Файл выгрузки'),
+          400: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const boundaries = q.format === 'geojson' ? await regionBoundaries(app.deps.webDist) : null;
+      const file = await exportList(
+        app.deps.db,
+        mapRegionsExport(boundaries),
+        q,
+        q,
+        readSchema(request.viewer),
+      );
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body as unknown as string);
+    },
+  );
 }

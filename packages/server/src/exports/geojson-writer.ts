@@ -1,13 +1,13 @@
 import type { ExportColumn } from './export-format.ts';
 
-export interface Located {
-  longitude: number;
-  latitude: number;
-}
+/** A GeoJSON geometry as written: a point, or a region's polygons. */
+export type ExportGeometry =
+  | { type: 'Point'; coordinates: [number, number] }
+  | { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 
 /**
  * A GeoJSON FeatureCollection (RFC 7946, WGS 84 longitude/latitude) written
- * batch by batch: one Point feature per row that has a location, the columns
+ * batch by batch: one feature per row that has a location, the columns
  * as properties under their stable keys. Rows without coordinates are left
  * out — a feature needs a place — and counted in the collection's
  * `skippedWithoutLocation` member, so the reader knows some were.
@@ -15,7 +15,7 @@ export interface Located {
 export async function* geojsonChunks<Row>(
   columns: readonly ExportColumn<Row>[],
   batches: AsyncIterable<readonly Row[]>,
-  locate: (row: Row) => Located | null,
+  locate: (row: Row) => ExportGeometry | null,
 ): AsyncGenerator<Buffer> {
   yield Buffer.from('{"type":"FeatureCollection","features":[\n');
   let first = true;
@@ -32,7 +32,7 @@ export async function* geojsonChunks<Row>(
       parts.push(
         JSON.stringify({
           type: 'Feature',
-          geometry: { type: 'Point', coordinates: [at.longitude, at.latitude] },
+          geometry: at,
           properties,
         }),
       );
@@ -49,9 +49,9 @@ export async function* geojsonChunks<Row>(
 export function pointOf(row: {
   latitude: number | null;
   longitude: number | null;
-}): Located | null {
+}): ExportGeometry | null {
   const { latitude, longitude } = row;
   if (latitude === null || longitude === null) return null;
   if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
-  return { latitude, longitude };
+  return { type: 'Point', coordinates: [longitude, latitude] };
 }

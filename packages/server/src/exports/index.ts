@@ -2,6 +2,6 @@
 export { exportRoutes } from './exports.routes.ts';
 export { csvChunks } from './csv-writer.ts';
 export { xlsxStream } from './xlsx-writer.ts';
-export { geojsonChunks, pointOf } from './geojson-writer.ts';
+export { geojsonChunks, pointOf, type ExportGeometry } from './geojson-writer.ts';
 export { exportList, type ExportFile } from './exports.service.ts';
 export { ExportOptionsSchema, type ExportColumn, type ExportOptions } from './export-format.ts';

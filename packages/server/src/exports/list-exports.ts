@@ -51,8 +51,9 @@ import { listRegions } from '../registry/regions/region.service.ts';
 import { listSources } from '../registry/sources/source.service.ts';
 import { searchRegistry } from '../search/search.service.ts';
 import { listEditions } from '../ratings/editions/edition.service.ts';
+import { MAP_MEASURES, regionMeasure, type MapMeasure } from '../map/map.service.ts';
 import { partialDateCell, type Bilingual, type CellValue } from './export-format.ts';
-import { pointOf, type Located } from './geojson-writer.ts';
+import { pointOf, type ExportGeometry } from './geojson-writer.ts';
 
 /** A column whose value may depend on the language of the export (vocabulary labels). */
 export interface ListColumn<Row> {
@@ -75,7 +76,7 @@ export interface ListExport<Query, Row> {
     query: Query,
     context: { schema: ReadSchema; batchSize: number },
   ): AsyncIterable<Row[]>;
-  locate?: (row: Row) => Located | null;
+  locate?: (row: Row) => ExportGeometry | null;
 }
 
 /**
@@ -736,3 +737,52 @@ export const ratingEditionsExport: ListExport<Record<string, never>, EditionRow>
     if (rows.length) yield rows;
   },
 };
+
+type MeasureRow = { code: string; name: string; value: number; label: string };
+
+/**
+ * The map's choropleth: one value of the chosen measure per federal subject;
+ * as GeoJSON with each region's boundary (given by the caller: the polygons
+ * the map draws).
+ */
+export function mapRegionsExport(
+  boundaries: Map<string, ExportGeometry> | null,
+): ListExport<{ measure: MapMeasure }, MeasureRow> {
+  return {
+    name: 'map-regions',
+    title: { ru: 'Регионы на карте', en: 'Map regions' },
+    columns: [
+      { key: 'code', ru: 'Код', en: 'Code', type: 'text', width: 8, value: (r) => r.code },
+      {
+        key: 'name',
+        ru: 'Субъект РФ',
+        en: 'Federal subject',
+        type: 'text',
+        width: 36,
+        value: (r) => r.name,
+      },
+      {
+        key: 'measure',
+        ru: 'Показатель',
+        en: 'Measure',
+        type: 'text',
+        width: 36,
+        value: (r) => r.label,
+      },
+      {
+        key: 'value',
+        ru: 'Значение',
+        en: 'Value',
+        type: 'integer',
+        width: 12,
+        value: (r) => r.value,
+      },
+    ],
+    async *batches(db, q, { schema }) {
+      const { items } = await regionMeasure(db, q.measure, schema);
+      const label = MAP_MEASURES[q.measure].label;
+      yield items.map((item) => ({ ...item, label }));
+    },
+    ...(boundaries ? { locate: (row: MeasureRow) => boundaries.get(row.code) ?? null } : {}),
+  };
+}

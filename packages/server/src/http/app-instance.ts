@@ -23,6 +23,8 @@ export interface AppDeps {
   security?: SecuritySettings;
   /** Chromium for PDF reports (config.chromiumPath); default /usr/bin/chromium. */
   chromiumPath?: string;
+  /** The built web app's directory (its regions.geojson gives region boundaries to exports). */
+  webDist?: string | undefined;
 }
 
 export interface SecuritySettings {

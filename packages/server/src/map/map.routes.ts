@@ -6,7 +6,8 @@ import { siteListItem } from '../registry/sites/index.ts';
 import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
 
-const MeasureSchema = z.enum(Object.keys(MAP_MEASURES) as [MapMeasure, ...MapMeasure[]]);
+/** The choropleth's measures, reused by the map's export. */
+export const MeasureSchema = z.enum(Object.keys(MAP_MEASURES) as [MapMeasure, ...MapMeasure[]]);
 
 export function mapRoutes(app: AppInstance): void {
   app.get(
