@@ -39,19 +39,19 @@ import { organisationDisplayName } from '../registry/shared/mappers.ts';
 import {
   organisationExportRows,
   organisationIdsInListOrder,
-} from '../registry/organisations/organisation.repository.ts';
-import { listPeople } from '../registry/people/person.service.ts';
-import { listSites } from '../registry/sites/site.service.ts';
-import { listClusters } from '../clusters/registry/cluster.service.ts';
-import { listEvents } from '../registry/events/event.service.ts';
-import { listAgreements } from '../registry/agreements/agreement.service.ts';
-import { listActionPlans } from '../registry/action-plans/action-plan.service.ts';
-import { listProjects } from '../registry/projects/project.service.ts';
-import { listRegions } from '../registry/regions/region.service.ts';
-import { listSources } from '../registry/sources/source.service.ts';
-import { searchRegistry } from '../search/search.service.ts';
-import { listEditions } from '../ratings/editions/edition.service.ts';
-import { MAP_MEASURES, regionMeasure, type MapMeasure } from '../map/map.service.ts';
+} from '../registry/organisations/index.ts';
+import { listPeople } from '../registry/people/index.ts';
+import { listSites } from '../registry/sites/index.ts';
+import { listClusters } from '../clusters/registry/index.ts';
+import { listEvents } from '../registry/events/index.ts';
+import { listAgreements } from '../registry/agreements/index.ts';
+import { listActionPlans } from '../registry/action-plans/index.ts';
+import { listProjects } from '../registry/projects/index.ts';
+import { listRegions } from '../registry/regions/index.ts';
+import { listSources } from '../registry/sources/index.ts';
+import { searchRegistry } from '../search/index.ts';
+import { listEditions } from '../ratings/index.ts';
+import { MAP_MEASURES, regionMeasure, type MapMeasure } from '../map/index.ts';
 import { partialDateCell, type Bilingual, type CellValue } from './export-format.ts';
 import { pointOf, type ExportGeometry } from './geojson-writer.ts';
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
-import { loadExcelJs } from '../imports/load-exceljs.ts';
+import { loadExcelJs } from '../imports/index.ts';
 import type { CellValue, ColumnType, ExportColumn } from './export-format.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

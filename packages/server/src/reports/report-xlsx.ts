@@ -1,6 +1,6 @@
 import type { Report } from '@promatlas/core/api/reports.schema.ts';
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
-import { loadExcelJs } from '../imports/load-exceljs.ts';
+import { loadExcelJs } from '../imports/index.ts';
 
 /** A sheet name Excel accepts: ≤ 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(title: string, taken: Set<string>): string {

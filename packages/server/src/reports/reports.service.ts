@@ -3,9 +3,9 @@ import type { Report, ReportCell, ReportSection } from '@promatlas/core/api/repo
 import { formatPartialDate, type PartialDate } from '@promatlas/core/dates/partial-date.ts';
 import { LINK_ROLES, SEZ_TYPES, SITE_KINDS } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
-import { getRegion } from '../registry/regions/region.service.ts';
-import { getSite } from '../registry/sites/site.service.ts';
-import { getEdition } from '../ratings/editions/edition.service.ts';
+import { getRegion } from '../registry/regions/index.ts';
+import { getSite } from '../registry/sites/index.ts';
+import { getEdition } from '../ratings/index.ts';
 
 const REGISTRY_NOTE =
   'Сведения реестра PromAtlas на дату формирования отчёта; у каждого показателя — его источник.';
