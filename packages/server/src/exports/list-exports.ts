@@ -238,11 +238,18 @@ export const organisationsExport: ListExport<OrganisationExportQuery, Organisati
       },
       parseSort(q.sort),
     );
-    for (let start = 0; start < ids.length; start += batchSize) {
+    const read = async (start: number) => {
       const chunk = ids.slice(start, start + batchSize);
       const byId = new Map((await organisationExportRows(db, chunk)).map((r) => [r.id, r]));
       // A record deleted since the ids were read is simply absent.
-      yield chunk.flatMap((id) => byId.get(id) ?? []);
+      return chunk.flatMap((id) => byId.get(id) ?? []);
+    };
+    // The next batch is read while the current one is written (one query queued at a time).
+    let next = ids.length ? read(0) : null;
+    for (let start = 0; next; start += batchSize) {
+      const rows = await next;
+      next = start + batchSize < ids.length ? read(start + batchSize) : null;
+      yield rows;
     }
   },
   locate: pointOf,

@@ -77,13 +77,18 @@ export function xlsxStream<Row>(
     const header = sheet.getRow(1);
     header.font = { bold: true };
     header.commit();
+    // Compression runs behind by at most one batch: batch n is compressed
+    // while batch n + 1 is read and serialised.
+    let behind: Promise<void> = Promise.resolve();
     for await (const batch of batches) {
       for (const row of batch) {
         sheet.addRow(columns.map((c) => cell(c.type, c.value(row)))).commit();
       }
-      await compressionCaughtUp(workbook);
+      await behind;
+      behind = compressionCaughtUp(workbook);
       if (out.writableNeedDrain) await once(out, 'drain');
     }
+    await behind;
     sheet.commit();
     await workbook.commit();
   };
