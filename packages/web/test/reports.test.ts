@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
 
-// Printable reports: rendered in Chromium, printed to A4, checked for overflow and for their sources.
+// Printable reports rendered in Chromium, printed to A4, checked for overflow and for their sources;
+// the export links of a list page carry its filters.
 
 let h: BrowserHarness;
 let page: Page;
@@ -54,7 +55,7 @@ async function overflowInPrint(p: Page): Promise<string[]> {
   });
 }
 
-describe('printable reports', () => {
+describe('printable reports and list exports', () => {
   it('prints the Lipetsk region profile on A4 pages, without horizontal overflow, its sources listed at the end', async () => {
     await openReport('/reports/region/42');
     expect(await page.locator('h1').innerText()).toBe('Профиль региона: Липецкая область');
@@ -125,5 +126,30 @@ describe('printable reports', () => {
     expect(await page.locator('[data-testid=report-sources]').innerText()).toContain('Источники');
     expect(await overflowInPrint(page)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('offers the list’s export with the filters on screen, and the file holds only rows of that filter', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${h.url}/organisations?region=42&sort=-name`);
+    await page.waitForSelector('[data-testid=list-row]');
+    const href = await page.locator('[data-testid=export-csv]').getAttribute('href');
+    expect(href).toContain('/api/organisations/export?');
+    const query = new URL(href!, h.url).searchParams;
+    expect(query.get('region')).toBe('42');
+    expect(query.get('sort')).toBe('-name');
+    expect(query.get('format')).toBe('csv');
+    expect(query.has('page')).toBe(false);
+    const csv = await (await fetch(new URL(href!, h.url))).text();
+    const rows = csv.trimEnd().split('\r\n').slice(1);
+    expect(rows.length).toBe(
+      Number((await page.locator('[data-testid=list-total]').innerText()).replace(/\D/g, '')),
+    );
+    for (const row of rows) expect(row).toContain(',42,Липецкая область,');
+    expect(await page.locator('[data-testid=export-geojson]').count()).toBe(1);
+    await page.goto(`${h.url}/people`);
+    await page.waitForSelector('[data-testid=list-row]');
+    expect(await page.locator('[data-testid=export-xlsx]').count()).toBe(1);
+    expect(await page.locator('[data-testid=export-geojson]').count()).toBe(0);
   });
 });
