@@ -26,6 +26,8 @@ import { clusterAnalyticsRoutes } from '../clusters/analytics/index.ts';
 import { uploadRoutes } from '../imports/index.ts';
 import { exportRoutes } from '../exports/index.ts';
 import { reportRoutes } from '../reports/index.ts';
+import { cooperationRoutes } from '../clusters/cooperation/index.ts';
+import { complianceRoutes } from '../clusters/compliance/index.ts';
 
 /** Every API route of the server, in one place: one routes function per feature. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -56,4 +58,6 @@ export function registerApiRoutes(app: AppInstance): void {
   clusterCategoryRoutes(app);
   exportRoutes(app);
   reportRoutes(app);
+  cooperationRoutes(app);
+  complianceRoutes(app);
 }
