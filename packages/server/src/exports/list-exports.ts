@@ -249,6 +249,8 @@ export const organisationsExport: ListExport<OrganisationExportQuery, Organisati
     for (let start = 0; next; start += batchSize) {
       const rows = await next;
       next = start + batchSize < ids.length ? read(start + batchSize) : null;
+      // Awaited on the next turn; if the download stops first, its failure must not go unhandled.
+      next?.catch(() => undefined);
       yield rows;
     }
   },

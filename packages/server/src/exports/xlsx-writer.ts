@@ -81,6 +81,8 @@ export function xlsxStream<Row>(
     // while batch n + 1 is read and serialised.
     let behind: Promise<void> = Promise.resolve();
     for await (const batch of batches) {
+      // The reader went away (the response was closed): stop reading the list.
+      if (out.destroyed) return;
       for (const row of batch) {
         sheet.addRow(columns.map((c) => cell(c.type, c.value(row)))).commit();
       }
