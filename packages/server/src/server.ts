@@ -82,6 +82,8 @@ export async function startServer(
       trustedProxies: config.trustedProxies,
       totpRequiredForAdministrators: config.totpRequiredForAdministrators,
     },
+    chromiumPath: config.chromiumPath,
+    webDist: config.webDist ?? DEFAULT_WEB_DIST,
   };
   const app = await buildApp({
     deps,

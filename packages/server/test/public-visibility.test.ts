@@ -61,6 +61,18 @@ const page =
     get(...ids(f, kind).map((id) => `/api/${COLLECTIONS[kind]}/${id}`));
 const dataset = (f: VisibilityFixtures) => `dataset=${f.datasetId}&year=2022`;
 
+/** A list's export in every format it has, unfiltered and with the hidden markers as text filters. */
+const exported =
+  (collection: string, formats: readonly string[] = ['csv', 'xlsx']): Calls =>
+  () =>
+    formats.flatMap((format) =>
+      get(
+        `/api/${collection}/export?format=${format}`,
+        `/api/${collection}/export?format=${format}&region=42`,
+        ...QUERIES.map((q) => `/api/${collection}/export?format=${format}&q=${enc(q)}`),
+      ),
+    );
+
 /** Every read route of the server and the calls that exercise it. */
 const READS: Record<string, Calls> = {
   'GET /api/docs': () => get('/api/docs'),
@@ -215,6 +227,47 @@ const READS: Record<string, Calls> = {
   'GET /api/registry-imports': () => get('/api/registry-imports'),
   'GET /api/registry-imports/:id': () => get('/api/registry-imports/1'),
   'GET /api/registry-imports/:id/quarantine': () => get('/api/registry-imports/1/quarantine'),
+  'GET /api/organisations/export': exported('organisations', ['csv', 'xlsx', 'geojson']),
+  'GET /api/people/export': exported('people'),
+  'GET /api/sites/export': exported('sites', ['csv', 'xlsx', 'geojson']),
+  'GET /api/clusters/export': exported('clusters'),
+  'GET /api/events/export': exported('events'),
+  'GET /api/agreements/export': exported('agreements'),
+  'GET /api/action-plans/export': exported('action-plans'),
+  'GET /api/projects/export': exported('projects'),
+  'GET /api/sources/export': () =>
+    ['csv', 'xlsx'].flatMap((format) =>
+      get(
+        `/api/sources/export?format=${format}`,
+        ...QUERIES.map((q) => `/api/sources/export?format=${format}&q=${enc(q)}`),
+      ),
+    ),
+  'GET /api/regions/export': () =>
+    get('/api/regions/export?format=csv', '/api/regions/export?format=xlsx'),
+  'GET /api/search/export': () =>
+    ['csv', 'xlsx'].flatMap((format) =>
+      get(
+        ...QUERIES.map((q) => `/api/search/export?format=${format}&q=${enc(q)}`),
+        `/api/search/export?format=${format}&q=${enc('Липецкая область')}`,
+      ),
+    ),
+  'GET /api/ratings/editions/export': () =>
+    get('/api/ratings/editions/export?format=csv', '/api/ratings/editions/export?format=xlsx'),
+  'GET /api/map/regions/export': () =>
+    ['csv', 'xlsx', 'geojson'].flatMap((format) =>
+      Object.keys({ organisations: 1, sites: 1, clusters: 1, events: 1, projects: 1 }).map((m) => ({
+        url: `/api/map/regions/export?measure=${m}&format=${format}`,
+      })),
+    ),
+  'GET /api/reports/region/:code': () => get('/api/reports/region/42'),
+  'GET /api/reports/region/:code/export': () => get('/api/reports/region/42/export?format=xlsx'),
+  'GET /api/reports/site/:id': (f) => get(...ids(f, 'site').map((id) => `/api/reports/site/${id}`)),
+  'GET /api/reports/site/:id/export': (f) =>
+    get(...ids(f, 'site').map((id) => `/api/reports/site/${id}/export?format=xlsx`)),
+  'GET /api/reports/rating-edition/:id': (f) =>
+    get(...allEditions(f).map((id) => `/api/reports/rating-edition/${id}`)),
+  'GET /api/reports/rating-edition/:id/export': (f) =>
+    get(...allEditions(f).map((id) => `/api/reports/rating-edition/${id}/export?format=xlsx`)),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */

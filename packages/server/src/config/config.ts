@@ -36,6 +36,7 @@ const EnvironmentSchema = z.object({
     .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   PROMATLAS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
   PROMATLAS_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  PROMATLAS_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 /** An address or CIDR range as Fastify's trustProxy (proxy-addr) accepts it. */
@@ -74,6 +75,8 @@ export interface Config {
   totpRequiredForAdministrators: boolean;
   /** A request (headers and body) that takes longer to arrive is answered 408 and its connection closed. */
   timeouts: { requestTimeoutMs: number; headersTimeoutMs: number };
+  /** The Chromium that prints reports as PDF (the one the browser tests use); PDF is refused plainly when it is absent. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -105,5 +108,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
       requestTimeoutMs: e.PROMATLAS_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: e.PROMATLAS_HEADERS_TIMEOUT_MS,
     },
+    chromiumPath: e.PROMATLAS_CHROMIUM_PATH,
   };
 }

@@ -26,6 +26,10 @@ export interface AppDeps {
   ready?: { promise: Promise<void>; done: boolean };
   /** Sign-in settings from the configuration (defaults: no trusted proxy, TOTP optional). */
   security?: SecuritySettings;
+  /** Chromium for PDF reports (config.chromiumPath); default /usr/bin/chromium. */
+  chromiumPath?: string;
+  /** The built web app's directory (its regions.geojson gives region boundaries to exports). */
+  webDist?: string | undefined;
 }
 
 export interface SecuritySettings {

@@ -25,6 +25,8 @@ import { datasetRoutes } from '../datasets/index.ts';
 import { clusterAnalyticsRoutes } from '../clusters/analytics/index.ts';
 import { uploadRoutes } from '../imports/index.ts';
 import { registryImportRoutes } from '../registry-import/index.ts';
+import { exportRoutes } from '../exports/index.ts';
+import { reportRoutes } from '../reports/index.ts';
 import { cooperationRoutes } from '../clusters/cooperation/index.ts';
 import { complianceRoutes } from '../clusters/compliance/index.ts';
 import { intakeRoutes } from '../intake/index.ts';
@@ -57,6 +59,8 @@ export function registerApiRoutes(app: AppInstance): void {
   clusterAnalyticsRoutes(app);
   clusterCategoryRoutes(app);
   registryImportRoutes(app);
+  exportRoutes(app);
+  reportRoutes(app);
   cooperationRoutes(app);
   complianceRoutes(app);
   intakeRoutes(app);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
   IntakeDecisionsSchema,

@@ -1,8 +1,11 @@
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
-import { mapRegionsRoute, mapSitesRoute } from '@promatlas/core/api/contract.ts';
+import { MapMeasureSchema, mapRegionsRoute, mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { mapSites, regionMeasure } from './map.service.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
+
+/** The choropleth's measures, reused by the map's export. */
+export const MeasureSchema = MapMeasureSchema;
 
 export function mapRoutes(app: AppInstance): void {
   app.get(

@@ -12,3 +12,4 @@ export { ratingRoutes } from './ratings.routes.ts';
 export { IndicatorImportError, importIndicatorValues } from './values/import-indicator-values.ts';
 export { readIndicatorTable } from './values/read-indicator-table.ts';
 export type { IndicatorTable } from './values/read-indicator-table.ts';
+export { getEdition, listEditions } from './editions/edition.service.ts';

@@ -30,11 +30,14 @@ const signIn = lazyPages(() => import('../features/auth/SignInPage.tsx'));
 const account = lazyPages(() => import('../features/account/AccountPages.tsx'));
 const admin = lazyPages(() => import('../features/admin/pages.ts'));
 const intake = lazyPages(() => import('../features/intake/pages.ts'));
+// Printable reports: outside the shell, so the printed page is the report alone.
+const reports = lazyPages(() => import('../features/reports/pages.ts'));
 
 export function App() {
   return (
     <BrowserRouter>
       <Routes>
+        <Route path="reports/:kind/:key" element={reports('ReportPage')} />
         <Route element={<Layout />}>
           <Route index element={<MapPage />} />
           <Route path="search" element={search('SearchPage')} />

@@ -29,8 +29,8 @@ import {
 import { addClusterMember, clusterEditing } from './cluster-editing.service.ts';
 import { removeChild } from '../../registry/shared/registry-editing.service.ts';
 
-// Declared with the API contract, so the web client builds the same query.
-const ListQuery = listClustersRoute.query;
+// Declared with the API contract, so the web client builds the same query; the list's export reuses it.
+export const ClusterListQuery = listClustersRoute.query;
 
 export function clusterRoutes(app: AppInstance): void {
   app.get(
@@ -39,7 +39,7 @@ export function clusterRoutes(app: AppInstance): void {
       schema: {
         tags: ['Реестр'],
         summary: 'Кластеры: промышленные, инновационные территориальные, образовательные',
-        querystring: ListQuery,
+        querystring: ClusterListQuery,
         response: { 200: ClusterPageSchema, 400: ErrorResponseSchema },
       },
     },

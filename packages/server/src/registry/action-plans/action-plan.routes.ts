@@ -7,8 +7,8 @@ import { regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getActionPlan, listActionPlans } from './action-plan.service.ts';
 
-// Declared with the API contract, so the web client builds the same query.
-const ListQuery = listActionPlansRoute.query;
+// Declared with the API contract, so the web client builds the same query; the list's export reuses it.
+export const ActionPlanListQuery = listActionPlansRoute.query;
 
 /** Joint action plans of regions, ministries and associations. */
 export function actionPlanRoutes(app: AppInstance): void {
@@ -18,7 +18,7 @@ export function actionPlanRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Совместные планы действий',
-        querystring: ListQuery,
+        querystring: ActionPlanListQuery,
         response: { 200: ActionPlanPageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -8,8 +8,8 @@ import { getAgreement, listAgreements } from './agreement.service.ts';
 
 import { readDb } from '../../db/read-db.ts';
 
-// Declared with the API contract, so the web client builds the same query.
-const ListQuery = listAgreementsRoute.query;
+// Declared with the API contract, so the web client builds the same query; the list's export reuses it.
+export const AgreementListQuery = listAgreementsRoute.query;
 
 /** Agreements and joint action plans (C9). */
 export function agreementRoutes(app: AppInstance): void {
@@ -19,7 +19,7 @@ export function agreementRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Соглашения о сотрудничестве (region — регион-сторона)',
-        querystring: ListQuery,
+        querystring: AgreementListQuery,
         response: { 200: AgreementPageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -7,8 +7,8 @@ import { IdParamsSchema } from '../shared/params.ts';
 import { getEvent, listEvents } from './event.service.ts';
 import { readDb } from '../../db/read-db.ts';
 
-// Declared with the API contract, so the web client builds the same query.
-const ListQuery = listEventsRoute.query;
+// Declared with the API contract, so the web client builds the same query; the list's export reuses it.
+export const EventListQuery = listEventsRoute.query;
 
 export function eventRoutes(app: AppInstance): void {
   app.get(
@@ -17,7 +17,7 @@ export function eventRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Мероприятия: стратегические и установочные сессии, форумы, встречи',
-        querystring: ListQuery,
+        querystring: EventListQuery,
         response: { 200: EventPageSchema, 400: ErrorResponseSchema },
       },
     },

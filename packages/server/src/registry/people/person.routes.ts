@@ -30,6 +30,9 @@ import {
 import { addPosition, personEditing } from './person-editing.service.ts';
 import { removeChild } from '../shared/registry-editing.service.ts';
 
+/** The list's filters and sort, reused by its export. */
+export const PeopleListQuery = listQuerySchema(['name', '-name']);
+
 export function peopleRoutes(app: AppInstance): void {
   app.get(
     '/api/people',
@@ -37,7 +40,7 @@ export function peopleRoutes(app: AppInstance): void {
       schema: {
         tags: ['Реестр'],
         summary: 'Люди и их последние известные должности',
-        querystring: listQuerySchema(['name', '-name']),
+        querystring: PeopleListQuery,
         response: { 200: PersonPageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -8,6 +8,11 @@ import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getProject, listProjects } from './project.service.ts';
 
+/** The list's filters and sort, reused by its export. */
+export const ProjectListQuery = listQuerySchema(['title', '-title'], {
+  kind: z.enum(PROJECT_KINDS.values).optional(),
+});
+
 export function projectRoutes(app: AppInstance): void {
   app.get(
     '/api/projects',
@@ -15,9 +20,7 @@ export function projectRoutes(app: AppInstance): void {
       schema: {
         tags: ['Программы'],
         summary: 'Проекты: инвестиционные, совместные проекты кластеров, социальные',
-        querystring: listQuerySchema(['title', '-title'], {
-          kind: z.enum(PROJECT_KINDS.values).optional(),
-        }),
+        querystring: ProjectListQuery,
         response: { 200: ProjectPageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -1,2 +1,3 @@
 /** What other features may use of registry/regions: its public surface. */
 export { regionRoutes } from './region.routes.ts';
+export { getRegion, listRegions } from './region.service.ts';

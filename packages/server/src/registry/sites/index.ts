@@ -1,3 +1,5 @@
 /** What other features may use of registry/sites: its public surface. */
 export { siteRoutes } from './site.routes.ts';
 export { siteListItem, type SiteListRow } from './site.presenter.ts';
+export { SiteListQuery } from './site.routes.ts';
+export { listSites, getSite } from './site.service.ts';

@@ -22,8 +22,8 @@ import {
 import { regionFromBody, regionOfRecord } from '../shared/region-resolvers.ts';
 import { siteEditing } from './site-editing.service.ts';
 
-// Declared with the API contract, so the web client builds the same query.
-const ListQuery = listSitesRoute.query;
+// Declared with the API contract, so the web client builds the same query; the list's export reuses it.
+export const SiteListQuery = listSitesRoute.query;
 
 export function siteRoutes(app: AppInstance): void {
   app.get(
@@ -32,7 +32,7 @@ export function siteRoutes(app: AppInstance): void {
       schema: {
         tags: ['Реестр'],
         summary: 'Площадки: ОЭЗ, технопарки, индустриальные парки, ТОР',
-        querystring: ListQuery,
+        querystring: SiteListQuery,
         response: { 200: SitePageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -11,6 +11,12 @@ import { noRegion } from '../shared/region-resolvers.ts';
 import { getSource, listSources } from './source.service.ts';
 import { createSource } from './source-editing.service.ts';
 
+/** The list's filters and sort, reused by its export. */
+export const SourceListQuery = PageQuerySchema.extend({
+  sort: z.enum(['-date', 'date', 'title', '-title']).default('-date'),
+  q: z.string().trim().max(200).optional(),
+});
+
 export function sourceRoutes(app: AppInstance): void {
   app.get(
     '/api/sources',
@@ -18,10 +24,7 @@ export function sourceRoutes(app: AppInstance): void {
       schema: {
         tags: ['Источники'],
         summary: 'Источники: пресс-релизы, новости, справочные материалы',
-        querystring: PageQuerySchema.extend({
-          sort: z.enum(['-date', 'date', 'title', '-title']).default('-date'),
-          q: z.string().trim().max(200).optional(),
-        }),
+        querystring: SourceListQuery,
         response: { 200: SourcePageSchema, 400: ErrorResponseSchema },
       },
     },

@@ -123,6 +123,16 @@ export function MapPage() {
             ))}
           </select>
         </label>
+        <span className="map-export" data-testid="map-export">
+          Выгрузить:{' '}
+          <a href={`/api/map/regions/export?measure=${measure}&format=geojson`} download>
+            GeoJSON
+          </a>
+          {' · '}
+          <a href={`/api/map/regions/export?measure=${measure}&format=xlsx`} download>
+            XLSX
+          </a>
+        </span>
         <div className="legend" data-testid="legend" aria-label={`Легенда: ${label}`}>
           <span className="legend-title">{label}</span>
           {classes.map((c) => (

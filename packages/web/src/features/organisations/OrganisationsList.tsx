@@ -12,6 +12,7 @@ import { ORGANISATION_KINDS, label } from '../../shared/lib/labels.ts';
 const organisations: ListConfig<typeof listOrganisationsRoute> = {
   title: 'Организации',
   route: listOrganisationsRoute,
+  geojson: true,
   rowKey: (o) => o.id,
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид', options: vocabularyOptions(ORGANISATION_KINDS) }],

@@ -150,6 +150,11 @@ export function EditionPage() {
         {e.rating ? <> · {e.rating.title}</> : null}
       </p>
       <h1 data-testid="edition-title">{e.label}</h1>
+      <p className="no-print">
+        <Link to={`/reports/rating-edition/${e.id}`} data-testid="report-link">
+          Отчёт для печати (A4, XLSX, PDF)
+        </Link>
+      </p>
       <p>
         <EditionKindBadge edition={e} /> <span className="muted">{e.kindLabel}</span>
       </p>

@@ -1,4 +1,5 @@
 import { getRegionRoute } from '@promatlas/core/api/contract/registry.ts';
+import { Link } from 'react-router';
 import { AsOf, EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
 import { FactList } from '../../shared/components/facts.tsx';
 import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
@@ -37,7 +38,11 @@ export function RegionProfile() {
         <ProfileHeader
           title={r.name}
           type={`Субъект Российской Федерации · ${r.federalDistrict.name} федеральный округ`}
-        />
+        >
+          <Link to={`/reports/region/${r.code}`} data-testid="report-link">
+            Отчёт для печати (A4, XLSX, PDF)
+          </Link>
+        </ProfileHeader>
       )}
       history="region"
       editing={(r) => ({

@@ -1,4 +1,5 @@
 import { getSiteRoute } from '@promatlas/core/api/contract/registry.ts';
+import { Link } from 'react-router';
 import {
   EntityLink,
   Fields,
@@ -26,7 +27,11 @@ export function SiteProfile() {
           }
           region={s.region}
           source={s.source}
-        />
+        >
+          <Link to={`/reports/site/${s.id}`} data-testid="report-link">
+            Отчёт для печати (A4, XLSX, PDF)
+          </Link>
+        </ProfileHeader>
       )}
       history="site"
       editing={(s) => ({

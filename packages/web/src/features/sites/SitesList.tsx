@@ -12,6 +12,7 @@ import { SEZ_TYPES, SITE_KINDS, label } from '../../shared/lib/labels.ts';
 const sites: ListConfig<typeof listSitesRoute> = {
   title: 'Площадки: ОЭЗ, технопарки, индустриальные парки',
   route: listSitesRoute,
+  geojson: true,
   rowKey: (s) => s.id,
   regionFilter: true,
   selects: [

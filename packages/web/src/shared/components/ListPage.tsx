@@ -46,6 +46,10 @@ export interface ListConfig<R extends ListRoute> {
   selects?: SelectFilter<keyof RouteQuery<R> & string>[];
   textFilter?: boolean;
   intro?: ReactNode;
+  /** The list has an export at `<endpoint>/export` (every registry list does); false hides the links. */
+  exportable?: boolean;
+  /** The list has locations, so it exports as GeoJSON too. */
+  geojson?: boolean;
 }
 
 const PAGE_SIZE = 50;
@@ -77,6 +81,56 @@ function RegionSelect({ value, onChange }: { value: string; onChange: (value: st
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * Links to the export of the whole list with the filters and sort on screen
+ * (the server streams every matching row, not only this page).
+ */
+function ExportLinks({
+  endpoint,
+  query,
+  geojson,
+}: {
+  endpoint: string;
+  query: Record<string, string | number>;
+  geojson: boolean;
+}) {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  // Every list route has its export beside it, taking the same filters and sort.
+  const href = (extra: Record<string, string>) =>
+    `${endpoint}/export?${new URLSearchParams(
+      Object.entries({ ...filters, ...extra }).map(([k, v]) => [k, String(v)]),
+    ).toString()}`;
+  return (
+    <p className="export-links" data-testid="export-links">
+      Выгрузить список:{' '}
+      <a href={href({ format: 'xlsx' })} download data-testid="export-xlsx">
+        XLSX
+      </a>
+      {' · '}
+      <a href={href({ format: 'csv' })} download title="UTF-8, запятая" data-testid="export-csv">
+        CSV
+      </a>
+      {' · '}
+      <a
+        href={href({ format: 'csv', encoding: 'windows-1251', delimiter: 'semicolon' })}
+        download
+        title="Windows-1251, точка с запятой — для старых версий Excel"
+        data-testid="export-csv-1251"
+      >
+        CSV для Excel (1251)
+      </a>
+      {geojson ? (
+        <>
+          {' · '}
+          <a href={href({ format: 'geojson' })} download data-testid="export-geojson">
+            GeoJSON
+          </a>
+        </>
+      ) : null}
+    </p>
   );
 }
 
@@ -176,6 +230,9 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
         ) : null}
       </form>
       {result.error ? <ErrorMessage error={result.error} /> : null}
+      {config.exportable !== false ? (
+        <ExportLinks endpoint={config.route.path} query={query} geojson={config.geojson === true} />
+      ) : null}
       <p className="total" data-testid="list-total" aria-live="polite">
         {result.data ? `Найдено: ${total.toLocaleString('ru-RU')}` : ' '}
         {result.loading ? <span className="muted"> · загрузка…</span> : null}

@@ -1,0 +1,99 @@
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
+import { loadExcelJs } from '../imports/index.ts';
+import type { CellValue, ColumnType, ExportColumn } from './export-format.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function cell(type: ColumnType, value: CellValue): string | number | boolean | Date | null {
+  if (value === null) return null;
+  if (type === 'date' && typeof value === 'string' && ISO_DATE.test(value))
+    return new Date(`${value}T00:00:00Z`);
+  return typeof value === 'string' ? spreadsheetCell(value) : value;
+}
+
+function width(column: ExportColumn<never>, header: string): number {
+  if (column.width) return column.width;
+  const byType = { text: 24, integer: 10, number: 12, date: 12, boolean: 8 }[column.type];
+  return Math.min(60, Math.max(byType, header.length + 2));
+}
+
+const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
+  date: 'dd.mm.yyyy',
+  integer: '0',
+  number: '#,##0.########',
+};
+
+/**
+ * excelts compresses each part through a promise chain that takes whatever it
+ * is given; without waiting for it a fast producer piles the uncompressed
+ * sheet up in memory. The chain is not part of the library's typed surface,
+ * so it is read defensively: when a later version drops it, the export still
+ * works and only loses this bound.
+ */
+async function compressionCaughtUp(workbook: object): Promise<void> {
+  const zip = (workbook as { zip?: { activeFile?: { _pushChain?: unknown } | null } }).zip;
+  const chain = zip?.activeFile?._pushChain;
+  if (chain instanceof Promise) await chain;
+}
+
+/**
+ * One worksheet written row by row with the streaming writer: typed cells
+ * (numbers, dates, booleans), a bold header in the chosen language, the
+ * header row frozen, an autofilter over every column, widths per column.
+ * Inline strings rather than a shared-string table, which would hold every
+ * distinct text of the export in memory until the end.
+ */
+export function xlsxStream<Row>(
+  columns: readonly ExportColumn<Row>[],
+  batches: AsyncIterable<readonly Row[]>,
+  options: { lang: 'ru' | 'en'; sheetName: string },
+): Readable {
+  const out = new PassThrough();
+  const write = async () => {
+    const { WorkbookWriter } = await loadExcelJs();
+    const workbook = new WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: true,
+      trueStreaming: true,
+    });
+    workbook.creator = 'PromAtlas';
+    const sheet = workbook.addWorksheet(options.sheetName.slice(0, 31), {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    });
+    sheet.columns = columns.map((c) => {
+      const header = spreadsheetCell(c[options.lang]);
+      const numFmt = NUMBER_FORMATS[c.type];
+      return {
+        header,
+        key: c.key,
+        width: width(c as ExportColumn<never>, header),
+        ...(numFmt ? { style: { numFmt } } : {}),
+      };
+    });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    // Compression runs behind by at most one batch: batch n is compressed
+    // while batch n + 1 is read and serialised.
+    let behind: Promise<void> = Promise.resolve();
+    for await (const batch of batches) {
+      // The reader went away (the response was closed): stop reading the list.
+      if (out.destroyed) return;
+      for (const row of batch) {
+        sheet.addRow(columns.map((c) => cell(c.type, c.value(row)))).commit();
+      }
+      await behind;
+      behind = compressionCaughtUp(workbook);
+      if (out.writableNeedDrain) await once(out, 'drain');
+    }
+    await behind;
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}

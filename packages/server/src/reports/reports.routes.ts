@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import { IdParamsSchema, RegionCodeParamsSchema } from '@promatlas/core/api/contract.ts';
+import { ReportSchema, type Report } from '@promatlas/core/api/reports.schema.ts';
+import type { AppInstance } from '../http/app-instance.ts';
+import { readDb } from '../db/read-db.ts';
+import type { Db } from '../db/connection.ts';
+import { PreconditionError } from '../shared/domain-errors.ts';
+import { ratingEditionReport, regionReport, siteReport } from './reports.service.ts';
+import { reportXlsx } from './report-xlsx.ts';
+import { printPageToPdf } from './report-pdf.ts';
+
+const ExportQuery = z.object({
+  format: z.enum(['xlsx', 'pdf']).default('xlsx').describe('xlsx или pdf (печать страницы отчёта)'),
+});
+
+/**
+ * Printable reports: `GET /api/reports/<kind>/<key>` is the report's content
+ * (what the web page /reports/<kind>/<key> prints), `…/export?format=xlsx|pdf`
+ * the same as a workbook or as the printed page.
+ */
+export function reportRoutes(app: AppInstance): void {
+  const route = <P extends z.ZodObject>(
+    kind: Report['kind'],
+    params: P,
+    key: (p: z.output<P>) => string,
+    build: (db: Db, p: z.output<P>) => Promise<Report>,
+    summary: string,
+  ) => {
+    const path = `/api/reports/${kind}/:${Object.keys(params.shape)[0]}`;
+    app.get(
+      path,
+      {
+        schema: {
+          tags: ['Отчёты'],
+          summary,
+          params,
+          response: { 200: ReportSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+        },
+      },
+      async (request) => build(readDb(app, request.viewer), request.params as z.output<P>),
+    );
+    app.get(
+      `${path}/export`,
+      {
+        schema: {
+          tags: ['Отчёты'],
+          summary: `${summary}: XLSX или PDF`,
+          params,
+          querystring: ExportQuery,
+          produces: [
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'application/pdf',
+          ],
+          response: {
+            200: z.string().describe('Файл отчёта'),
+            400: ErrorResponseSchema,
+            404: ErrorResponseSchema,
+            422: ErrorResponseSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        // Files are sent as bytes (Fastify serialises no Buffer); the 200 schema only documents them.
+        const p = request.params as z.output<P>;
+        const { format } = request.query as z.output<typeof ExportQuery>;
+        // Built first in both formats: a missing record is a 404 before any browser starts.
+        const report = await build(readDb(app, request.viewer), p);
+        const name = `report-${kind}-${key(p)}`;
+        if (format === 'xlsx') {
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+            .send((await reportXlsx(report)) as unknown as string);
+        }
+        const address = app.server.address();
+        if (!address || typeof address === 'string')
+          throw new PreconditionError(
+            'PDF печатается только работающим сервером (страница отчёта загружается с него самого)',
+            'PDF is printed only by a listening server (the report page is loaded from it)',
+            { code: 'pdf_not_listening' },
+          );
+        const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+        const local = host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host;
+        const pdf = await printPageToPdf({
+          chromiumPath: app.deps.chromiumPath ?? '/usr/bin/chromium',
+          url: `http://${local}:${address.port}/reports/${kind}/${encodeURIComponent(key(p))}`,
+          cookie: request.headers.cookie,
+        });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${name}.pdf"`)
+          .send(pdf as unknown as string);
+      },
+    );
+  };
+  route(
+    'region',
+    RegionCodeParamsSchema,
+    (p) => p.code,
+    (db, p) => regionReport(db, p.code),
+    'Отчёт «Профиль региона»',
+  );
+  route(
+    'site',
+    IdParamsSchema,
+    (p) => String(p.id),
+    (db, p) => siteReport(db, p.id),
+    'Отчёт «Профиль площадки» (ОЭЗ, технопарк, индустриальный парк, ТОР)',
+  );
+  route(
+    'rating-edition',
+    IdParamsSchema,
+    (p) => String(p.id),
+    (db, p) => ratingEditionReport(db, p.id),
+    'Отчёт «Издание рейтинга»',
+  );
+}

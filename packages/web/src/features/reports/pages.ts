@@ -1,0 +1,2 @@
+// The report pages: one lazy chunk.
+export { ReportPage } from './ReportPage.tsx';
