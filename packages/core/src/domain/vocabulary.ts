@@ -330,6 +330,37 @@ export const INDUSTRY_TYPES = vocabulary({
 });
 export type IndustryType = ValueOf<typeof INDUSTRY_TYPES>;
 
+/**
+ * Status of a programme measure (a task of an action plan, an agreement's
+ * obligation, a session's decision). Overdue and at risk are not statuses:
+ * they are computed from the deadline and the reports (programmes/flags.ts).
+ * A measure without a status is shown as «нет данных» (MEASURE_STATUS_UNKNOWN).
+ */
+export const MEASURE_STATUSES = vocabulary({
+  planned: { ru: 'Запланировано', en: 'Planned' },
+  in_progress: { ru: 'Выполняется', en: 'In progress' },
+  done: { ru: 'Выполнено', en: 'Done' },
+  cancelled: { ru: 'Отменено', en: 'Cancelled' },
+});
+export type MeasureStatus = ValueOf<typeof MEASURE_STATUSES>;
+/** The label of a measure whose status the source does not give. */
+export const MEASURE_STATUS_UNKNOWN: Term = { ru: 'нет данных', en: 'no data' };
+
+/** Computed flags of a measure (never stored). */
+export const MEASURE_FLAGS = vocabulary({
+  overdue: { ru: 'Просрочено', en: 'Overdue' },
+  at_risk: { ru: 'Под угрозой срыва', en: 'At risk' },
+});
+export type MeasureFlag = ValueOf<typeof MEASURE_FLAGS>;
+
+/** Who is responsible for a measure or takes part in it as a co-executor. */
+export const MEASURE_PARTY_TYPES = vocabulary({
+  organisation: { ru: 'Организация', en: 'Organisation' },
+  region: { ru: 'Регион', en: 'Region' },
+  person: { ru: 'Персона', en: 'Person' },
+});
+export type MeasurePartyType = ValueOf<typeof MEASURE_PARTY_TYPES>;
+
 /** Every vocabulary by name, for tests and for clients that list them. */
 export const VOCABULARIES = {
   ORGANISATION_KINDS,
@@ -358,4 +389,7 @@ export const VOCABULARIES = {
   REGION_LEVELS,
   INDUSTRY_CLASSIFICATIONS,
   INDUSTRY_TYPES,
+  MEASURE_STATUSES,
+  MEASURE_FLAGS,
+  MEASURE_PARTY_TYPES,
 } as const;
