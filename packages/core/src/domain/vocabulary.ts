@@ -131,8 +131,12 @@ export type MembershipRole = ValueOf<typeof MEMBERSHIP_ROLES>;
 export const EVENT_KINDS = vocabulary({
   strategic_session: { ru: 'Стратегическая сессия', en: 'Strategic session' },
   setup_session: { ru: 'Установочная сессия', en: 'Kick-off session' },
+  practical_session: { ru: 'Практическая сессия', en: 'Practical session' },
   forum: { ru: 'Форум', en: 'Forum' },
   meeting: { ru: 'Встреча', en: 'Meeting' },
+  signing: { ru: 'Подписание', en: 'Signing' },
+  visit: { ru: 'Визит', en: 'Visit' },
+  conference: { ru: 'Конференция', en: 'Conference' },
 });
 export type EventKind = ValueOf<typeof EVENT_KINDS>;
 

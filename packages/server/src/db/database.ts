@@ -10,6 +10,7 @@ import type {
   EventStatus,
   IndustryClassification,
   IndustryType,
+  MeasureStatus,
   MembershipRole,
   OrganisationKind,
   ParticipationRole,
@@ -191,6 +192,7 @@ export interface EventTable extends RecordColumns, PeriodColumns, SearchColumns 
   planned_participants: number | null;
   planned_participants_qualifier: string | null;
   follows_event_id: number | null;
+  agenda: string | null;
 }
 export interface EventParticipantTable extends RecordColumns {
   id: Generated<number>;
@@ -228,6 +230,65 @@ export interface ActionPlanPartyTable extends RecordColumns {
   organisation_id: number | null;
   region_code: string | null;
   role: Generated<PartyRole>;
+}
+export interface EventDecisionTable extends RecordColumns {
+  id: Generated<number>;
+  event_id: number;
+  position: Generated<number>;
+  text: string;
+}
+export interface AgreementDirectionTable extends RecordColumns {
+  id: Generated<number>;
+  agreement_id: number;
+  position: Generated<number>;
+  title: string;
+}
+export interface ProgrammeMeasureTable extends RecordColumns {
+  id: Generated<number>;
+  action_plan_id: number | null;
+  agreement_direction_id: number | null;
+  event_decision_id: number | null;
+  position: Generated<number>;
+  title: string;
+  theme: string | null;
+  owner_organisation_id: number | null;
+  owner_region_code: string | null;
+  owner_person_id: number | null;
+  start_from: string | null;
+  start_to: string | null;
+  start_precision: DatePrecisionValue | null;
+  deadline_from: string | null;
+  deadline_to: string | null;
+  deadline_precision: DatePrecisionValue | null;
+  status: MeasureStatus | null;
+  indicator_name: string | null;
+  indicator_unit: string | null;
+  indicator_target: number | null;
+  indicator_target_on: string | null;
+  indicator_actual: number | null;
+  indicator_actual_on: string | null;
+}
+export interface MeasureCoExecutorTable extends RecordColumns {
+  id: Generated<number>;
+  measure_id: number;
+  organisation_id: number | null;
+  region_code: string | null;
+  person_id: number | null;
+}
+export interface MeasureReportTable extends RecordColumns {
+  id: Generated<number>;
+  measure_id: number;
+  reported_on: string;
+  note: string;
+  progress: number | null;
+  actual_value: number | null;
+}
+export interface ProgrammeFlagRuleTable {
+  id: number;
+  at_risk_within_days: number;
+  stale_report_days: number;
+  version: Generated<number>;
+  updated_at: Generated<Timestamp>;
 }
 export interface ProjectTable extends RecordColumns, PeriodColumns, SearchColumns {
   id: Generated<number>;
@@ -370,6 +431,8 @@ export interface AppUserTable {
   totp_enabled: Generated<boolean>;
   totp_last_step: string | number | null;
   password_changed_at: Timestamp | null;
+  organisation_id: number | null;
+  person_id: number | null;
 }
 export interface UserSessionTable {
   token_hash: string;
@@ -485,6 +548,12 @@ export interface Database {
   action_plan: ActionPlanTable;
   action_plan_party: ActionPlanPartyTable;
   project: ProjectTable;
+  event_decision: EventDecisionTable;
+  agreement_direction: AgreementDirectionTable;
+  programme_measure: ProgrammeMeasureTable;
+  measure_co_executor: MeasureCoExecutorTable;
+  measure_report: MeasureReportTable;
+  programme_flag_rule: ProgrammeFlagRuleTable;
   project_participant: ProjectParticipantTable;
   support_measure: SupportMeasureTable;
   support_award: SupportAwardTable;
