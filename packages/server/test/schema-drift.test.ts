@@ -270,6 +270,7 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     source_quote: true,
     search_vector: true,
     search_text: true,
+    subject: true,
   }),
   agreement_party: columns<Database['agreement_party']>({
     id: true,

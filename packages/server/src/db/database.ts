@@ -208,6 +208,7 @@ export interface AgreementTable extends RecordColumns, PeriodColumns, SearchColu
   place: string | null;
   event_id: number | null;
   directions: Generated<string[]>;
+  subject: string | null;
 }
 export interface AgreementPartyTable extends RecordColumns {
   id: Generated<number>;
@@ -288,7 +289,7 @@ export interface ProgrammeFlagRuleTable {
   at_risk_within_days: number;
   stale_report_days: number;
   version: Generated<number>;
-  updated_at: Generated<Timestamp>;
+  updated_at: ColumnType<Date, never, string>;
 }
 export interface ProjectTable extends RecordColumns, PeriodColumns, SearchColumns {
   id: Generated<number>;

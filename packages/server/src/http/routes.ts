@@ -19,6 +19,10 @@ import { ratingRoutes } from '../ratings/ratings.routes.ts';
 import { datasetRoutes } from '../datasets/dataset.routes.ts';
 import { clusterAnalyticsRoutes } from '../cluster-analytics/cluster-analytics.routes.ts';
 import { uploadRoutes } from '../imports/upload.routes.ts';
+import { actionPlanWorkRoutes } from '../registry/action-plans/action-plan-work.routes.ts';
+import { eventEditingRoutes } from '../registry/events/event-editing.routes.ts';
+import { agreementEditingRoutes } from '../registry/agreements/agreement-editing.routes.ts';
+import { programmeViewRoutes } from '../programmes/programmes.routes.ts';
 
 /** Every API route of the server, in one place. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -44,4 +48,8 @@ export function registerApiRoutes(app: AppInstance): void {
   datasetRoutes(app);
   clusterAnalyticsRoutes(app);
   clusterCategoryRoutes(app);
+  actionPlanWorkRoutes(app);
+  eventEditingRoutes(app);
+  agreementEditingRoutes(app);
+  programmeViewRoutes(app);
 }
