@@ -48,7 +48,9 @@ export const PartialDateInputSchema = z
 
 /** A responsible party or co-executor: an organisation (id), a region (code) or a person (id). */
 export const MeasurePartyInputSchema = z.object({
-  type: z.enum(MEASURE_PARTY_TYPES.values, { message: 'Выберите: организация, регион или персона' }),
+  type: z.enum(MEASURE_PARTY_TYPES.values, {
+    message: 'Выберите: организация, регион или персона',
+  }),
   id: z.union([z.string().trim().min(1).max(20), rowId]).transform(String),
 });
 
@@ -110,7 +112,10 @@ const planFields = {
   title: text(1000, 'Название плана'),
   period: PartialDateInputSchema.nullable().optional(),
   themes: z.array(text(500, 'Тема')).max(100).optional(),
-  eventId: rowId.nullable().optional().describe('Мероприятие, на котором план утверждён или которым порождён'),
+  eventId: rowId
+    .nullable()
+    .optional()
+    .describe('Мероприятие, на котором план утверждён или которым порождён'),
   parties: z.array(planPartyInput).max(50).optional(),
   published: z.boolean().optional(),
   ...ProvenanceInputSchema.shape,
@@ -145,7 +150,10 @@ const eventFields = {
   goals: z.array(text(1000, 'Цель')).max(100).optional(),
   outcomes: z.array(text(1000, 'Итог')).max(100).optional(),
   plannedParticipants: z.number().int().min(0).max(1_000_000).nullable().optional(),
-  followsEventId: rowId.nullable().optional().describe('Мероприятие, продолжением которого является это'),
+  followsEventId: rowId
+    .nullable()
+    .optional()
+    .describe('Мероприятие, продолжением которого является это'),
   published: z.boolean().optional(),
   ...ProvenanceInputSchema.shape,
 };
@@ -285,13 +293,19 @@ export const MeasureDetailSchema = MeasureSchema.extend({ reports: z.array(Repor
 
 export const MeasureListQuerySchema = z.object({
   status: z
-    .union([z.enum([...MEASURE_STATUSES.values, 'none']), z.array(z.enum([...MEASURE_STATUSES.values, 'none']))])
+    .union([
+      z.enum([...MEASURE_STATUSES.values, 'none']),
+      z.array(z.enum([...MEASURE_STATUSES.values, 'none'])),
+    ])
     .optional()
     .describe('Статус (можно несколько); none — «нет данных»'),
   flag: z.enum(MEASURE_FLAGS.values).optional(),
   owner: z
     .string()
-    .regex(/^(organisation|region|person):[\w-]{1,20}$/, 'Ответственный: organisation:ID, region:КОД или person:ID')
+    .regex(
+      /^(organisation|region|person):[\w-]{1,20}$/,
+      'Ответственный: organisation:ID, region:КОД или person:ID',
+    )
     .optional(),
   deadlineFrom: isoDate.optional(),
   deadlineTo: isoDate.optional(),

@@ -282,7 +282,14 @@ export async function loadDemoData(
       for (const [position, theme] of plan.themes.entries()) {
         await trx
           .insertInto('programme_measure')
-          .values({ action_plan_id: row.id, position, title: theme, theme, status: null, ...prov(plan) })
+          .values({
+            action_plan_id: row.id,
+            position,
+            title: theme,
+            theme,
+            status: null,
+            ...prov(plan),
+          })
           .execute();
       }
       for (const p of plan.parties) {

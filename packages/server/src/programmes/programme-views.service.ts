@@ -16,8 +16,17 @@ import {
   ValidationError,
   type FieldProblem,
 } from '../shared/domain-errors.ts';
-import { organisationDisplayName, personFullName, ref, toPartialDate } from '../registry/shared/mappers.ts';
-import { liveOrganisation, livePerson, regionByCode } from '../registry/shared/programme-lookup.repository.ts';
+import {
+  organisationDisplayName,
+  personFullName,
+  ref,
+  toPartialDate,
+} from '../registry/shared/mappers.ts';
+import {
+  liveOrganisation,
+  livePerson,
+  regionByCode,
+} from '../registry/shared/programme-lookup.repository.ts';
 import { problem } from '../registry/shared/programme-input.ts';
 import {
   currentFlagRules,
@@ -49,7 +58,11 @@ export async function myTasks(
   q: ListQuery,
   today: string,
 ): Promise<MyTasks> {
-  if (!viewer.user) throw new UnauthenticatedError('Войдите, чтобы увидеть свои задачи', 'Sign in to see your tasks');
+  if (!viewer.user)
+    throw new UnauthenticatedError(
+      'Войдите, чтобы увидеть свои задачи',
+      'Sign in to see your tasks',
+    );
   const link = await affiliationOf(writeDb, viewer.user.id);
   const organisationId = link?.organisation_id ?? null;
   const personId = link?.person_id ?? null;
@@ -67,8 +80,7 @@ export async function myTasks(
   const org = organisationId === null ? undefined : await organisationTitle(db, organisationId);
   const person = personId === null ? undefined : await personTitle(db, personId);
   const shown = filterMeasures(items, q).sort(
-    (a, b) =>
-      (a.deadline?.to ?? '9999').localeCompare(b.deadline?.to ?? '9999') || a.id - b.id,
+    (a, b) => (a.deadline?.to ?? '9999').localeCompare(b.deadline?.to ?? '9999') || a.id - b.id,
   );
   return {
     today,
@@ -89,10 +101,20 @@ export async function updateAffiliation(
   const problems: FieldProblem[] = [];
   if (input.organisationId !== null && !(await liveOrganisation(db, input.organisationId)))
     problems.push(
-      problem('organisationId', `Организация ${input.organisationId} не найдена`, `Organisation ${input.organisationId} not found`),
+      problem(
+        'organisationId',
+        `Организация ${input.organisationId} не найдена`,
+        `Organisation ${input.organisationId} not found`,
+      ),
     );
   if (input.personId !== null && !(await livePerson(db, input.personId)))
-    problems.push(problem('personId', `Персона ${input.personId} не найдена`, `Person ${input.personId} not found`));
+    problems.push(
+      problem(
+        'personId',
+        `Персона ${input.personId} не найдена`,
+        `Person ${input.personId} not found`,
+      ),
+    );
   if (problems.length) throw ValidationError.ofFields(problems);
   const after = await db.transaction().execute(async (trx) => {
     const after = await setAffiliation(trx, userId, {
@@ -109,7 +131,11 @@ export async function updateAffiliation(
     });
     return after;
   });
-  return { userId, organisationId: after?.organisation_id ?? null, personId: after?.person_id ?? null };
+  return {
+    userId,
+    organisationId: after?.organisation_id ?? null,
+    personId: after?.person_id ?? null,
+  };
 }
 
 export const FLAG_RULES_DOCUMENTATION =
@@ -156,7 +182,11 @@ export async function editFlagRules(
 }
 
 /** A region's programmes at a glance: open, overdue and upcoming measures, events to come, agreements in force. */
-export async function regionDashboard(db: Db, code: string, today: string): Promise<RegionDashboard> {
+export async function regionDashboard(
+  db: Db,
+  code: string,
+  today: string,
+): Promise<RegionDashboard> {
   const region = await regionByCode(db, code);
   if (!region) throw new NotFoundError('Регион', 'Region', code);
   const rules = await currentFlagRules(db);

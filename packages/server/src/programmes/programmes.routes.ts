@@ -77,7 +77,13 @@ export function programmeViewRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const today = request.query.today ?? todayInMoscow();
-      const tasks = await myTasks(readDb(app, request.viewer), app.deps.db, request.viewer, {}, today);
+      const tasks = await myTasks(
+        readDb(app, request.viewer),
+        app.deps.db,
+        request.viewer,
+        {},
+        today,
+      );
       const whose = [tasks.organisation?.title, tasks.person?.title].filter(Boolean).join(', ');
       const table = measuresTable(
         'Мои задачи',

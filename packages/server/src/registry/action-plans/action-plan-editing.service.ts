@@ -28,7 +28,11 @@ async function planColumns(db: Db, input: PlanFields, problems: FieldProblem[]) 
   if (input.eventId !== undefined) {
     if (input.eventId !== null && !(await liveRecordExists(db, 'event', input.eventId)))
       problems.push(
-        problem('eventId', `Мероприятие ${input.eventId} не найдено`, `Event ${input.eventId} not found`),
+        problem(
+          'eventId',
+          `Мероприятие ${input.eventId} не найдено`,
+          `Event ${input.eventId} not found`,
+        ),
       );
     columns['approved_at_event_id'] = input.eventId;
   }
@@ -54,11 +58,17 @@ export async function createActionPlan(
   const { columns, parties } = await planColumns(db, fields, problems);
   if (problems.length) throw ValidationError.ofFields(problems);
   const prov = await provenance(db, { sourceId, sourceQuote });
-  const row = await db.transaction().execute((trx) =>
-    createWithChildren(trx, { ...ctx, sourceId: prov.source_id }, 'action_plan', { ...columns, ...prov }, [
-      { table: 'action_plan_party', parentColumn: 'action_plan_id', rows: parties ?? [] },
-    ]),
-  );
+  const row = await db
+    .transaction()
+    .execute((trx) =>
+      createWithChildren(
+        trx,
+        { ...ctx, sourceId: prov.source_id },
+        'action_plan',
+        { ...columns, ...prov },
+        [{ table: 'action_plan_party', parentColumn: 'action_plan_id', rows: parties ?? [] }],
+      ),
+    );
   return { id: row.id, version: row.version };
 }
 
@@ -88,7 +98,9 @@ export async function updateActionPlan(
       id,
       version,
       { ...columns, ...prov },
-      related ? { before: { parties: related.before }, after: { parties: related.after } } : undefined,
+      related
+        ? { before: { parties: related.before }, after: { parties: related.after } }
+        : undefined,
     );
   });
   return { id: row.id, version: row.version };

@@ -15,7 +15,11 @@ import { formatPartialDate } from '@promatlas/core/dates/partial-date.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
 import type { Viewer } from '../../auth/viewer.ts';
 import { readDb } from '../../db/read-db.ts';
-import { toCsv, toXlsx, type ExportTable } from '../../cluster-analytics/cluster-analytics.export.ts';
+import {
+  toCsv,
+  toXlsx,
+  type ExportTable,
+} from '../../cluster-analytics/cluster-analytics.export.ts';
 import { measuresTable } from '../../programmes/programme-export.service.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { todayInMoscow } from '../shared/programme-input.ts';
@@ -171,7 +175,8 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
     {
       schema: {
         tags: TAG,
-        summary: 'План действий в XLSX или CSV: мероприятия, ответственные, сроки, статусы, показатели, флаги',
+        summary:
+          'План действий в XLSX или CSV: мероприятия, ответственные, сроки, статусы, показатели, флаги',
         params: IdParamsSchema,
         querystring: ExportQuery,
         response: readErrors,
@@ -233,7 +238,8 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
       config: { access: programme(ofMeasure) },
       schema: {
         tags: TAG,
-        summary: 'Изменить мероприятие (статус: «отменено» → «выполнено» только через возобновление)',
+        summary:
+          'Изменить мероприятие (статус: «отменено» → «выполнено» только через возобновление)',
         params: IdParamsSchema,
         body: MeasureUpdateSchema,
         response: { 200: CreatedSchema, ...writeErrors },

@@ -61,7 +61,11 @@ export function coExecutorParty(c: CoExecutorRow): NonNullable<Party> | null {
     c.person_id,
     c.last_name === null
       ? null
-      : personFullName({ last_name: c.last_name, first_name: c.first_name, patronymic: c.patronymic }),
+      : personFullName({
+          last_name: c.last_name,
+          first_name: c.first_name,
+          patronymic: c.patronymic,
+        }),
   );
 }
 

@@ -100,7 +100,9 @@ export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow
             .select('p.id')
             .whereRef('p.action_plan_id', '=', 'm.action_plan_id')
             .where('p.deleted_at', 'is', null)
-            .where((e) => e.or([e('p.region_code', '=', region), e('po.region_code', '=', region)])),
+            .where((e) =>
+              e.or([e('p.region_code', '=', region), e('po.region_code', '=', region)]),
+            ),
         ),
         eb.exists(
           eb
@@ -109,7 +111,9 @@ export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow
             .select('p.id')
             .whereRef('p.agreement_id', '=', 'ag.id')
             .where('p.deleted_at', 'is', null)
-            .where((e) => e.or([e('p.region_code', '=', region), e('po.region_code', '=', region)])),
+            .where((e) =>
+              e.or([e('p.region_code', '=', region), e('po.region_code', '=', region)]),
+            ),
         ),
         eb('ev.region_code', '=', region),
       ]),

@@ -124,7 +124,9 @@ async function measureColumns(
       ),
     );
   if (input.status !== undefined) {
-    const transition = current ? checkStatusTransition(current.status ?? null, input.status) : undefined;
+    const transition = current
+      ? checkStatusTransition(current.status ?? null, input.status)
+      : undefined;
     if (transition) problems.push(problem('status', transition.message, transition.messageEn));
     columns['status'] = input.status;
   }
@@ -168,17 +170,25 @@ async function insertMeasure(
   const { columns, coExecutors } = await measureColumns(db, input, problems);
   fail(problems);
   const prov = await provenance(db, input);
-  const row = await db.transaction().execute((trx) =>
-    createWithChildren(
-      trx,
-      { ...ctx, sourceId: prov.source_id },
-      'programme_measure',
-      { ...containers, ...columns, ...prov },
-      coExecutors?.length
-        ? [{ table: 'measure_co_executor', parentColumn: 'measure_id', rows: coExecutors.map((c) => ({ ...c })) }]
-        : [],
-    ),
-  );
+  const row = await db
+    .transaction()
+    .execute((trx) =>
+      createWithChildren(
+        trx,
+        { ...ctx, sourceId: prov.source_id },
+        'programme_measure',
+        { ...containers, ...columns, ...prov },
+        coExecutors?.length
+          ? [
+              {
+                table: 'measure_co_executor',
+                parentColumn: 'measure_id',
+                rows: coExecutors.map((c) => ({ ...c })),
+              },
+            ]
+          : [],
+      ),
+    );
   return { id: row.id, version: row.version };
 }
 

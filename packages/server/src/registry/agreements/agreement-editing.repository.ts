@@ -39,4 +39,3 @@ export async function syncDirectionTitles(trx: Kysely<Database>, agreementId: nu
     .where('id', '=', agreementId)
     .execute();
 }
-

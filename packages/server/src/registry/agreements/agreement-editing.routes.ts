@@ -45,7 +45,8 @@ export function agreementEditingRoutes(app: AppInstance): void {
       config: { access: programme(programmeFromBody) },
       schema: {
         tags: TAG,
-        summary: 'Создать соглашение: стороны, подписанты с должностями, дата, место или мероприятие, направления',
+        summary:
+          'Создать соглашение: стороны, подписанты с должностями, дата, место или мероприятие, направления',
         body: AgreementCreateSchema,
         response: { 201: CreatedSchema, ...writeErrors },
       },
@@ -138,7 +139,26 @@ export function agreementEditingRoutes(app: AppInstance): void {
       // Directions without obligations still appear, as rows of their own.
       for (const d of work.directions)
         if (!d.obligations.length)
-          table.rows.push([null, d.title, '', '', '', '', '', '', '', '', '', '', null, '', null, '', null, '']);
+          table.rows.push([
+            null,
+            d.title,
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            null,
+            '',
+            null,
+            '',
+            null,
+            '',
+          ]);
       return sendTable(reply, table, request.query.format, `agreement-${work.agreement.id}`);
     },
   );
@@ -155,7 +175,9 @@ export function agreementEditingRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addDirection(db(), ctx(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await addDirection(db(), ctx(request), request.params.id, request.body)),
   );
   app.patch(
     '/api/agreement-directions/:id',

@@ -38,7 +38,11 @@ async function agreementColumns(db: Db, input: AgreementFields, problems: FieldP
   if (input.eventId !== undefined) {
     if (input.eventId !== null && !(await liveRecordExists(db, 'event', input.eventId)))
       problems.push(
-        problem('eventId', `Мероприятие ${input.eventId} не найдено`, `Event ${input.eventId} not found`),
+        problem(
+          'eventId',
+          `Мероприятие ${input.eventId} не найдено`,
+          `Event ${input.eventId} not found`,
+        ),
       );
     columns['event_id'] = input.eventId;
   }
@@ -109,7 +113,9 @@ export async function updateAgreement(
       id,
       version,
       { ...columns, ...prov },
-      related ? { before: { parties: related.before }, after: { parties: related.after } } : undefined,
+      related
+        ? { before: { parties: related.before }, after: { parties: related.after } }
+        : undefined,
     );
   });
   return { id: row.id, version: row.version };
@@ -138,12 +144,17 @@ export async function addDirection(
   const prov = await provenance(db, input);
   const existing = await directionsOf(db, agreementId);
   const row = await db.transaction().execute(async (trx) => {
-    const row = await createWithChildren(trx, { ...ctx, sourceId: prov.source_id }, 'agreement_direction', {
-      agreement_id: agreementId,
-      title: input.title,
-      position: input.position ?? existing.length + 1,
-      ...prov,
-    });
+    const row = await createWithChildren(
+      trx,
+      { ...ctx, sourceId: prov.source_id },
+      'agreement_direction',
+      {
+        agreement_id: agreementId,
+        title: input.title,
+        position: input.position ?? existing.length + 1,
+        ...prov,
+      },
+    );
     await syncDirectionTitles(trx, agreementId);
     return row;
   });

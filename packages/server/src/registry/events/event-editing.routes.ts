@@ -12,13 +12,14 @@ import type { AppInstance } from '../../http/app-instance.ts';
 import type { Viewer } from '../../auth/viewer.ts';
 import { readDb } from '../../db/read-db.ts';
 import { IdParamsSchema } from '../shared/params.ts';
+import { eventFromBody, ofDecision, ofEvent, ofParticipant } from '../shared/programme-access.ts';
 import {
-  eventFromBody,
-  ofDecision,
-  ofEvent,
-  ofParticipant,
-} from '../shared/programme-access.ts';
-import { DeleteQuery, programme, readErrors, TAG, writeErrors } from '../shared/programme-route-kit.ts';
+  DeleteQuery,
+  programme,
+  readErrors,
+  TAG,
+  writeErrors,
+} from '../shared/programme-route-kit.ts';
 import { taskFromDecision } from '../action-plans/measure.service.ts';
 import {
   addDecision,
@@ -37,7 +38,7 @@ import {
  * these routes is larger, so an oversized agenda (a pasted 10 MB file) is
  * answered with a field-level error rather than a bare «request too large».
  */
-const EVENT_BODY_LIMIT = 12 * 1024 * 1024;
+const EVENT_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** Events at work: create and edit sessions, their participants and decisions; decisions become tasks. */
 export function eventEditingRoutes(app: AppInstance): void {
@@ -119,7 +120,8 @@ export function eventEditingRoutes(app: AppInstance): void {
       config: { access: programme(ofEvent) },
       schema: {
         tags: TAG,
-        summary: 'Добавить участника: организация или персона с должностью, которую она тогда занимала',
+        summary:
+          'Добавить участника: организация или персона с должностью, которую она тогда занимала',
         params: IdParamsSchema,
         body: EventParticipantCreateSchema,
         response: { 201: CreatedSchema, ...writeErrors },
@@ -164,7 +166,9 @@ export function eventEditingRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addDecision(db(), ctx(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await addDecision(db(), ctx(request), request.params.id, request.body)),
   );
   app.patch(
     '/api/event-decisions/:id',
@@ -193,7 +197,13 @@ export function eventEditingRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      removeEventChild(db(), ctx(request), 'event_decision', request.params.id, request.query.version),
+      removeEventChild(
+        db(),
+        ctx(request),
+        'event_decision',
+        request.params.id,
+        request.query.version,
+      ),
   );
   app.post(
     '/api/event-decisions/:id/task',

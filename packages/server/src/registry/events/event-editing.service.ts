@@ -32,12 +32,7 @@ import { decisionsOf, eventHeader, tasksOfDecisions } from './event-editing.repo
 type EventFields = Omit<z.infer<typeof EventUpdateSchema>, 'version'>;
 type ParticipantInput = z.infer<typeof EventParticipantCreateSchema>;
 
-async function eventColumns(
-  db: Db,
-  input: EventFields,
-  problems: FieldProblem[],
-  selfId?: number,
-) {
+async function eventColumns(db: Db, input: EventFields, problems: FieldProblem[], selfId?: number) {
   const columns: Record<string, unknown> = {};
   const direct: Array<[keyof EventFields, string]> = [
     ['kind', 'kind'],
@@ -57,17 +52,29 @@ async function eventColumns(
   for (const [key, column] of direct) if (input[key] !== undefined) columns[column] = input[key];
   if (input.regionCode && !(await regionByCode(db, input.regionCode)))
     problems.push(
-      problem('regionCode', `Неизвестный код региона ${input.regionCode}`, `Unknown region ${input.regionCode}`),
+      problem(
+        'regionCode',
+        `Неизвестный код региона ${input.regionCode}`,
+        `Unknown region ${input.regionCode}`,
+      ),
     );
   const follows = input.followsEventId;
   if (follows !== undefined && follows !== null) {
     if (follows === selfId)
       problems.push(
-        problem('followsEventId', 'Мероприятие не может продолжать само себя', 'An event cannot follow itself'),
+        problem(
+          'followsEventId',
+          'Мероприятие не может продолжать само себя',
+          'An event cannot follow itself',
+        ),
       );
     else if (!(await liveRecordExists(db, 'event', follows)))
       problems.push(
-        problem('followsEventId', `Мероприятие ${follows} не найдено`, `Event ${follows} not found`),
+        problem(
+          'followsEventId',
+          `Мероприятие ${follows} не найдено`,
+          `Event ${follows} not found`,
+        ),
       );
   }
   const date = resolvePartialDate('date', input.date, problems);
@@ -91,14 +98,28 @@ async function participantRow(
   const positionId = p.positionId ?? null;
   if (organisationId === null && personId === null)
     problems.push(
-      problem(`${field}.organisationId`, 'Укажите организацию или персону', 'Give an organisation or a person'),
+      problem(
+        `${field}.organisationId`,
+        'Укажите организацию или персону',
+        'Give an organisation or a person',
+      ),
     );
   if (organisationId !== null && !(await liveOrganisation(db, organisationId)))
     problems.push(
-      problem(`${field}.organisationId`, `Организация ${organisationId} не найдена`, `Organisation ${organisationId} not found`),
+      problem(
+        `${field}.organisationId`,
+        `Организация ${organisationId} не найдена`,
+        `Organisation ${organisationId} not found`,
+      ),
     );
   if (personId !== null && !(await livePerson(db, personId)))
-    problems.push(problem(`${field}.personId`, `Персона ${personId} не найдена`, `Person ${personId} not found`));
+    problems.push(
+      problem(
+        `${field}.personId`,
+        `Персона ${personId} не найдена`,
+        `Person ${personId} not found`,
+      ),
+    );
   if (positionId !== null) {
     const position = await livePosition(db, positionId);
     if (!position || (personId !== null && position.person_id !== personId))
@@ -136,14 +157,20 @@ export async function createEvent(
   fail(problems);
   const prov = await provenance(db, { sourceId, sourceQuote });
   const row = await db.transaction().execute((trx) =>
-    createWithChildren(trx, { ...ctx, sourceId: prov.source_id }, 'event', { ...columns, ...prov }, [
-      { table: 'event_participant', parentColumn: 'event_id', rows: participantRows },
-      {
-        table: 'event_decision',
-        parentColumn: 'event_id',
-        rows: decisions.map((text, position) => ({ text, position })),
-      },
-    ]),
+    createWithChildren(
+      trx,
+      { ...ctx, sourceId: prov.source_id },
+      'event',
+      { ...columns, ...prov },
+      [
+        { table: 'event_participant', parentColumn: 'event_id', rows: participantRows },
+        {
+          table: 'event_decision',
+          parentColumn: 'event_id',
+          rows: decisions.map((text, position) => ({ text, position })),
+        },
+      ],
+    ),
   );
   return { id: row.id, version: row.version };
 }
@@ -162,7 +189,10 @@ export async function updateEvent(
   const row = await db
     .transaction()
     .execute((trx) =>
-      updateRecord(trx, { ...ctx, sourceId: prov.source_id }, 'event', id, version, { ...columns, ...prov }),
+      updateRecord(trx, { ...ctx, sourceId: prov.source_id }, 'event', id, version, {
+        ...columns,
+        ...prov,
+      }),
     );
   return { id: row.id, version: row.version };
 }
@@ -177,7 +207,12 @@ export async function restoreEvent(db: Db, ctx: MutationContext, id: number) {
   return { id: row.id, version: row.version };
 }
 
-export async function addParticipant(db: Db, ctx: MutationContext, eventId: number, input: ParticipantInput) {
+export async function addParticipant(
+  db: Db,
+  ctx: MutationContext,
+  eventId: number,
+  input: ParticipantInput,
+) {
   if (!(await eventHeader(db, eventId))) throw new NotFoundError('Мероприятие', 'Event', eventId);
   const problems: FieldProblem[] = [];
   const values = await participantRow(db, '', input, problems);
@@ -258,7 +293,9 @@ export async function eventWork(db: Db, id: number) {
       version: d.version,
       position: d.position,
       text: d.text,
-      tasks: tasks.filter((t) => t.event_decision_id === d.id).map((t) => ({ id: t.id, title: t.title })),
+      tasks: tasks
+        .filter((t) => t.event_decision_id === d.id)
+        .map((t) => ({ id: t.id, title: t.title })),
     })),
     producedPlans: plans.map((p) => ref('action_plan', p.id, p.title)),
   };

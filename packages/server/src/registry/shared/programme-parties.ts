@@ -1,6 +1,11 @@
 import type { Db } from '../../db/connection.ts';
 import type { FieldProblem } from '../../shared/domain-errors.ts';
-import { liveOrganisation, livePerson, livePosition, regionByCode } from './programme-lookup.repository.ts';
+import {
+  liveOrganisation,
+  livePerson,
+  livePosition,
+  regionByCode,
+} from './programme-lookup.repository.ts';
 import { problem } from './programme-input.ts';
 
 /**
