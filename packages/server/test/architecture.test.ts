@@ -1,25 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { SRC, serverSources } from './server-sources.ts';
 
 /**
  * The layering rules of docs/ARCHITECTURE.md, read from the source itself:
  * the HTTP layer (`http/`, every `*.routes.ts`, the Fastify plugins and the
  * server's start-up) is the only code that imports `http/` or builds an
- * `HttpError`; use cases raise the domain errors of `shared/domain-errors.ts`.
+ * `HttpError`; use cases raise the domain errors of `shared/domain-errors.ts`;
+ * SQL is written only in repositories; a feature reaches another feature only
+ * through that feature's `index.ts`.
  */
 
-const SRC = path.resolve(import.meta.dirname, '../src');
 const HTTP_DIR = path.join(SRC, 'http');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 /** Files that belong to the HTTP layer and may therefore speak HTTP. */
 function isHttpLayer(file: string): boolean {
@@ -69,11 +62,7 @@ function httpErrorUses(file: string, text: string): string[] {
   return found;
 }
 
-const files = sourceFiles(SRC).map((file) => ({
-  file,
-  name: path.relative(SRC, file).split(path.sep).join('/'),
-  text: fs.readFileSync(file, 'utf8'),
-}));
+const files = serverSources();
 
 describe('the HTTP layer boundary', () => {
   it('reads the whole server source, use cases and routes alike', () => {
@@ -140,5 +129,88 @@ describe('the HTTP layer boundary', () => {
       if (token === ts.SyntaxKind.Identifier && /^status/i.test(text)) suspicious.push(text);
     }
     expect(suspicious).toEqual([]);
+  });
+});
+
+/** Folders every feature may use directly: infrastructure and the shared kits. */
+const INFRASTRUCTURE = new Set(['db', 'shared', 'config', 'http']);
+
+/**
+ * The feature a file belongs to: a top-level folder, or a sub-folder of
+ * `registry/` and `clusters/` (each of those is a feature of its own);
+ * null for infrastructure, the shared kits and the start-up file.
+ */
+function featureOf(name: string): string | null {
+  const parts = name.split('/');
+  if (parts.length === 1 || INFRASTRUCTURE.has(parts[0]!)) return null;
+  if (parts[0] === 'registry' || parts[0] === 'clusters') {
+    if (parts.length === 2 || parts[1] === 'shared') return null;
+    return `${parts[0]}/${parts[1]}`;
+  }
+  return parts[0]!;
+}
+
+/** Imports of another feature's files other than its index.ts. */
+function crossFeatureImports(file: string, text: string): string[] {
+  const from = featureOf(path.relative(SRC, file).split(path.sep).join('/'));
+  return importsOf(text).flatMap((specifier) => {
+    if (!specifier.startsWith('.')) return [];
+    const target = path.relative(SRC, path.resolve(path.dirname(file), specifier));
+    const name = target.split(path.sep).join('/');
+    const to = featureOf(name);
+    if (to === null || to === from || name === `${to}/index.ts`) return [];
+    // The database schema (db/database.ts) is assembled from every feature's table types.
+    if (from === null && name.endsWith('.table.ts') && specifier.startsWith('../')) {
+      const importer = path.relative(SRC, file).split(path.sep).join('/');
+      if (importer === 'db/database.ts') return [];
+    }
+    return [specifier];
+  });
+}
+
+describe('feature boundaries', () => {
+  it('tells features apart: registry and clusters hold one feature per sub-folder', () => {
+    expect(featureOf('registry/organisations/organisation.routes.ts')).toBe(
+      'registry/organisations',
+    );
+    expect(featureOf('clusters/analytics/cluster-analytics.service.ts')).toBe('clusters/analytics');
+    expect(featureOf('ratings/editions/edition.service.ts')).toBe('ratings');
+    expect(featureOf('registry/shared/references.ts')).toBeNull();
+    expect(featureOf('shared/domain-errors.ts')).toBeNull();
+    expect(featureOf('db/database.ts')).toBeNull();
+    const file = path.join(SRC, 'registry/people/person.service.ts');
+    expect(
+      crossFeatureImports(
+        file,
+        [
+          "import { x } from '../organisations/organisation.repository.ts';",
+          "import { y } from '../organisations/index.ts';",
+          "import { z } from './person.repository.ts';",
+          "import { w } from '../shared/references.ts';",
+          "import { v } from '../../db/database.ts';",
+        ].join('\n'),
+      ),
+    ).toEqual(['../organisations/organisation.repository.ts']);
+  });
+
+  it('reaches another feature only through its index.ts', () => {
+    const offenders = files.flatMap((f) =>
+      crossFeatureImports(f.file, f.text).map((specifier) => `${f.name} → ${specifier}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('gives every feature that others use an index.ts that re-exports only its own files', () => {
+    const indexes = files.filter((f) => f.name.endsWith('/index.ts') && featureOf(f.name));
+    expect(indexes.length).toBeGreaterThan(15);
+    for (const index of indexes) {
+      const feature = featureOf(index.name)!;
+      for (const specifier of importsOf(index.text)) {
+        const target = path.relative(SRC, path.resolve(path.dirname(index.file), specifier));
+        expect(featureOf(target.split(path.sep).join('/')), `${index.name} → ${specifier}`).toBe(
+          feature,
+        );
+      }
+    }
   });
 });

@@ -129,6 +129,28 @@ describe.each(databaseKinds())('editing the registry on %s', (kind) => {
     expect(res.body.items[0]!.title).toBe('ОАО «Гидравлик»');
   });
 
+  it('names a nested record by its id and version when deleting a stale version of it', async () => {
+    const person = await editor.request<Created>('POST', '/api/people', {
+      lastName: 'Конфликтов',
+      firstName: 'Пётр',
+    });
+    const position = await editor.request<Created>(
+      'POST',
+      `/api/people/${person.body.id}/positions`,
+      { title: 'директор', regionCode: '42' },
+    );
+    expect(position.status).toBe(201);
+    const stale = await editor.request<ConflictBody>(
+      'DELETE',
+      `/api/positions/${position.body.id}?version=${position.body.version + 1}`,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toEqual({
+      id: position.body.id,
+      version: position.body.version,
+    });
+  });
+
   it('lets only one of two concurrent updates of the same version win; the other gets 409 with the current record', async () => {
     const created = await editor.request<Created>('POST', '/api/organisations', {
       kind: 'enterprise',
@@ -152,9 +174,11 @@ describe.each(databaseKinds())('editing the registry on %s', (kind) => {
     const winnerTown = a.status === 200 ? 'Елец' : 'Грязи';
     expect(loser.body.error.code).toBe('conflict');
     expect(loser.body.error.currentVersion).toBe(2);
-    expect(loser.body.error.current.town).toBe(winnerTown);
     const profile = await editor.request('GET', `/api/organisations/${id}`);
     expect(profile.body).toMatchObject({ town: winnerTown, version: 2 });
+    // The conflict carries the record as its profile presents it: the response type, not a table row.
+    expect(loser.body.error.current).toEqual(profile.body);
+    expect(loser.body.error.current).not.toHaveProperty('region_code');
     expect(await auditCount()).toBe(before + 1);
   });
 

@@ -2,11 +2,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import type { ProgrammeConflictSchema } from '../src/registry/shared/programme-route-kit.ts';
 import type {
   AgreementWorkSchema,
   EventWorkSchema,
   FlagRulesResponseSchema,
   MeasureDetailSchema,
+  MeasureDto,
   MyTasks,
   PlanPage,
   RegionDashboard,
@@ -17,7 +19,6 @@ import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
 import type {
   ActionPlanListItem,
-  ConflictBody,
   Created,
   ErrorBody,
   Page,
@@ -28,6 +29,7 @@ type MeasureDetail = z.infer<typeof MeasureDetailSchema>;
 type EventWork = z.infer<typeof EventWorkSchema>;
 type AgreementWork = z.infer<typeof AgreementWorkSchema>;
 type FlagRules = z.infer<typeof FlagRulesResponseSchema>;
+type ProgrammeConflict = z.infer<typeof ProgrammeConflictSchema>;
 
 let seq = 0;
 const uniq = () => `${Date.now() % 1_000_000}-${++seq}`;
@@ -212,12 +214,13 @@ describe.each(databaseKinds())('programmes at work on %s', (kind) => {
     });
     expect(edited.status).toBe(200);
     expect((await flagsOn('2025-03-31', quiet)).flags).toEqual([]);
-    const stale = await admin.request<ConflictBody>('PUT', '/api/programme-rules', {
+    const stale = await admin.request<ProgrammeConflict>('PUT', '/api/programme-rules', {
       atRiskWithinDays: 1,
       staleReportDays: 1,
       version: rules.body.version,
     });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toMatchObject({ staleReportDays: 60 });
     expect((await lipetsk.request('PUT', '/api/programme-rules', edited.body)).status).toBe(403);
     await admin.request('PUT', '/api/programme-rules', {
       atRiskWithinDays: 14,
@@ -368,13 +371,13 @@ describe.each(databaseKinds())('programmes at work on %s', (kind) => {
       title: 'Первая правка',
     });
     expect(first.status).toBe(200);
-    const second = await admin.request<ConflictBody>('PATCH', `/api/measures/${id}`, {
+    const second = await admin.request<ProgrammeConflict>('PATCH', `/api/measures/${id}`, {
       version: 1,
       title: 'Вторая правка',
     });
     expect(second.status).toBe(409);
     expect(second.body.error.currentVersion).toBe(2);
-    expect(second.body.error.current['title']).toBe('Первая правка');
+    expect((second.body.error.current as MeasureDto).title).toBe('Первая правка');
     const trail = await t.database.db
       .selectFrom('audit_entry')
       .select(['action', 'entity_type'])

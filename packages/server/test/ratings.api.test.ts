@@ -56,8 +56,6 @@ const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   let t: TestApp;
   const siteIds = new Map<string, string>();
-  let handMethodologyId: number;
-  let handEditionId: number;
   let analyst: Client;
   let anonymous: Client;
 
@@ -79,6 +77,39 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     }
   });
   afterAll(async () => t?.close());
+
+  /**
+   * The hand-worked methodology, values and edition that the explanation,
+   * sensitivity, what-if, comparison and export tests read, made once on first
+   * use under codes of their own, so every test stands alone in any order.
+   */
+  const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return () => (made ??= make());
+  };
+  const fixtureMethodology = once(async () => {
+    const created = await post<RatingMethodology>('/api/ratings/methodologies', {
+      ...handWorkedMethodology,
+      id: 'hand_fixture',
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  });
+  const fixtureEdition = once(async () => {
+    const methodologyId = await fixtureMethodology();
+    const imported = await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(handCsv()),
+      dataset: 'hand_fixture',
+    });
+    expect(imported.status).toBe(200);
+    const edition = await post<RatingEdition>('/api/ratings/editions', {
+      methodologyId,
+      year: 2030,
+      dataset: 'hand_fixture',
+    });
+    expect(edition.status).toBe(201);
+    return edition.body.id;
+  });
 
   it('lists the seed places — ОЭЗ «Липецк» 1st in 2022 and in the ESG rating 2023 — as published editions beside the computed ones', async () => {
     const { status, body } = await t.getJson<RatingEditionList>('/api/ratings/editions');
@@ -179,7 +210,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
       isDefault: false,
       author: 'пользователь',
     });
-    handMethodologyId = created.body.id;
+    const handMethodologyId = created.body.id;
 
     const again = await post('/api/ratings/methodologies', {
       ...handWorkedMethodology,
@@ -205,6 +236,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('rejects an import with bad rows, naming line, field and reason, and writes nothing', async () => {
+    await fixtureMethodology(); // the indicators an import is checked against
     const csv = [
       'object,indicator,value,year,source',
       `${siteName('o1')},a1,10,2030,`,
@@ -239,6 +271,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('imports the hand-worked values by site name (any case), and a re-import changes nothing', async () => {
+    await fixtureMethodology(); // the indicators an import is checked against
     const first = await post('/api/ratings/indicator-values/import', {
       contentBase64: base64(handCsv()),
       dataset: 'hand',
@@ -268,6 +301,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('imports an XLSX workbook (Russian headers, year for the whole file)', async () => {
+    await fixtureMethodology(); // the indicators an import is checked against
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Значения');
     sheet.addRow(['Объект', 'Показатель', 'Значение', 'Источник']);
@@ -290,13 +324,22 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('computes the hand-worked edition: the fixture’s scores and places, ties by the stated rule', async () => {
+    const methodology = await post<RatingMethodology>('/api/ratings/methodologies', {
+      ...handWorkedMethodology,
+      id: 'hand_compute',
+    });
+    const handMethodologyId = methodology.body.id;
+    await post('/api/ratings/indicator-values/import', {
+      contentBase64: base64(handCsv()),
+      dataset: 'hand_compute',
+    });
     const { status, body } = await post<RatingEdition>('/api/ratings/editions', {
       methodologyId: handMethodologyId,
       year: 2030,
-      dataset: 'hand',
+      dataset: 'hand_compute',
     });
     expect(status).toBe(201);
-    handEditionId = body.id;
+    const handEditionId = body.id;
     expect(body.kind).toBe('computed');
     expect(body.tieRule).toMatch(/1, 2, 2, 4/);
     expect(body.peerGroups).toHaveLength(1);
@@ -315,7 +358,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
     const again = await post<RatingEdition>('/api/ratings/editions', {
       methodologyId: handMethodologyId,
       year: 2030,
-      dataset: 'hand',
+      dataset: 'hand_compute',
     });
     expect(again.body.id).toBe(handEditionId);
     const { body: list } = await t.getJson<RatingEditionList>('/api/ratings/editions');
@@ -325,6 +368,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('explains o4: contributions by group and indicator, gaps to o3 above and o5 below, what lifts it one place', async () => {
+    const handEditionId = await fixtureEdition();
     const { status, body } = await t.getJson<ScoreExplanationResponse>(
       `/api/ratings/editions/${handEditionId}/objects/${siteIds.get('o4')}/explanation`,
     );
@@ -355,6 +399,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('gives the same sensitivity for the same seed, and robust flags from the place spread', async () => {
+    const handEditionId = await fixtureEdition();
     const url = `/api/ratings/editions/${handEditionId}/sensitivity?method=dirichlet&concentration=20&runs=500&seed=42`;
     const [a, b] = [await t.getJson<SensitivityResponse>(url), await t.getJson(url)];
     expect(a.status).toBe(200);
@@ -375,6 +420,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('re-ranks with other weights without saving, for anyone: group B at 0 ranks by group A alone', async () => {
+    const handEditionId = await fixtureEdition();
     const { status, body } = await anonymous.request<WhatIfResponse>(
       'POST',
       `/api/ratings/editions/${handEditionId}/what-if`,
@@ -407,13 +453,18 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('compares two editions: who moved and which indicators drove it', async () => {
-    const v2 = (
-      await t.getJson<RatingMethodologyList>('/api/ratings/methodologies')
-    ).body.items.find((m) => m.code === 'hand_worked' && m.version === '2');
+    const handEditionId = await fixtureEdition();
+    const v2 = await post<RatingMethodology>('/api/ratings/methodologies', {
+      ...handWorkedMethodology,
+      id: 'hand_fixture',
+      version: '2',
+      groups: handWorkedMethodology.groups.map((g) => ({ ...g, weight: 1 })),
+    });
+    expect(v2.status).toBe(201);
     const { body: after } = await post<RatingEdition>('/api/ratings/editions', {
-      methodologyId: v2!.id,
+      methodologyId: v2.body.id,
       year: 2030,
-      dataset: 'hand',
+      dataset: 'hand_fixture',
     });
     const { status, body } = await t.getJson<EditionComparisonResponse>(
       `/api/ratings/editions/compare?before=${handEditionId}&after=${after.id}`,
@@ -429,6 +480,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('exports an edition as CSV for Excel and as XLSX, with Russian headers', async () => {
+    const handEditionId = await fixtureEdition();
     const csv = await t.app.inject({
       method: 'GET',
       url: `/api/ratings/editions/${handEditionId}/export?format=csv`,
@@ -458,6 +510,7 @@ describe.each(databaseKinds())('ratings API (%s)', (kind) => {
   });
 
   it('lets only a signed-in analyst or administrator compute, import or add a methodology', async () => {
+    const handMethodologyId = await fixtureMethodology();
     const compute = await anonymous.request('POST', '/api/ratings/editions', {
       methodologyId: handMethodologyId,
       year: 2030,

@@ -5,7 +5,7 @@ import { signIn, type Client } from './sessions.ts';
 import type { Created, ErrorBody, Person, RegionalRecord, Versioned } from './api-types.ts';
 
 /**
- * The regional scope rule (auth/access.ts, editing/region-resolvers.ts): a
+ * The regional scope rule (auth/access.ts, registry/shared/region-resolvers.ts): a
  * regional editor changes only records lying wholly in granted regions;
  * national records (organisations without a region, such as АКИТ РФ, and the
  * people working there) are the administrator's; a link between two records

@@ -1,8 +1,8 @@
 import * as ExcelJS from '@cj-tech-master/excelts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv, toXlsx } from '../src/cluster-analytics/cluster-analytics.export.ts';
-import { runClusterMap } from '../src/clusters/cluster-map-command.ts';
+import { toCsv, toXlsx } from '../src/clusters/analytics/cluster-analytics.export.ts';
+import { runClusterMap } from '../src/clusters/mapping/cluster-map-command.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { databaseKinds } from './databases.ts';
 import type { RatingEditionList } from './api-types.ts';

@@ -8,7 +8,7 @@ import {
   handWorkedMethodology,
   handWorkedValues,
 } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
-import { runClusterMap } from '../src/clusters/cluster-map-command.ts';
+import { runClusterMap } from '../src/clusters/mapping/cluster-map-command.ts';
 import { prepareDatasetImport } from '../src/datasets/import-dataset-file.ts';
 import { loadExcelJs } from '../src/imports/load-exceljs.ts';
 import { runRatingsCompute } from '../src/ratings/ratings-compute-command.ts';

@@ -11,6 +11,7 @@ import {
   SITE_KINDS,
   SOURCE_KINDS,
 } from '../domain/vocabulary.ts';
+import { ClusterSchema, OrganisationSchema, PersonSchema, SiteSchema } from './registry.schema.ts';
 import {
   innMatchesLegalForm,
   innProblem,
@@ -403,14 +404,19 @@ export const AuditEntrySchema = z.object({
 export const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/** A nested record (position, membership, statement) as a conflict names it: which one and its version. */
+export const RecordVersionSchema = z.object({ id: z.number().int(), version: z.number().int() });
+
 export const ConflictResponseSchema = z.object({
   error: z.object({
     code: z.literal('conflict'),
     message: z.string(),
     messageEn: z.string(),
     current: z
-      .record(z.string(), z.unknown())
-      .describe('Запись в её текущем виде (после чужого изменения)'),
+      .union([OrganisationSchema, PersonSchema, SiteSchema, ClusterSchema, RecordVersionSchema])
+      .describe(
+        'Запись в её текущем виде (после чужого изменения) — в том же виде, что отдаёт её профиль; для вложенных записей (должность, участие, факт) — номер и версия',
+      ),
     currentVersion: z.number().int(),
   }),
 });

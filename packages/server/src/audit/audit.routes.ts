@@ -5,8 +5,11 @@ import {
   AuditSearchResultSchema,
 } from '@promatlas/core/api/editing.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import { requireAdministrator } from '../users/user.routes.ts';
+import { requireAdministrator } from '../users/index.ts';
 import { exportAuditCsv, searchAudit } from './audit-search.ts';
+import { HistorySchema } from '@promatlas/core/api/editing.schema.ts';
+import { EDIT_TAG as TAG } from '../http/write-routes.ts';
+import { getHistoryFor } from './history.service.ts';
 
 export function auditRoutes(app: AppInstance): void {
   app.get(
@@ -53,5 +56,24 @@ export function auditRoutes(app: AppInstance): void {
         .header('content-disposition', 'attachment; filename="promatlas-audit.csv"')
         .send(csv);
     },
+  );
+
+  app.get(
+    '/api/history/:type/:id',
+    {
+      schema: {
+        tags: TAG,
+        summary: 'История записи: кто, когда, что изменил (до и после), из какого источника',
+        params: z.object({
+          type: z.enum(['organisation', 'person', 'site', 'cluster', 'region', 'event', 'project']),
+          id: z.string().regex(/^\d{1,10}$/, 'Идентификатор — число или код региона'),
+        }),
+        description:
+          'Только для вошедших пользователей: публичному читателю — 404 для любой записи (в истории есть черновики и имена редакторов). Удалённую запись видит только администратор.',
+        response: { 200: HistorySchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+      },
+    },
+    async (request) =>
+      getHistoryFor(app.deps.db, request.viewer, request.params.type, request.params.id),
   );
 }

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import type { Viewer } from '../auth/index.ts';
 import { NotFoundError } from '../shared/domain-errors.ts';
 import { readDbFor } from '../db/read-db.ts';
 

@@ -17,7 +17,7 @@ import {
   ValidationError,
 } from '../shared/domain-errors.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
-import { recordSecurityEvent, userAgent } from '../audit/security-events.ts';
+import { recordSecurityEvent, userAgent } from '../audit/index.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { findKnownDevice, rememberDevice } from './known-device.ts';
 import { accountKey, deviceKey, LoginThrottle } from './login-limiter.ts';
@@ -32,7 +32,7 @@ import {
   SESSION_DAYS,
 } from './session.repository.ts';
 import { checkTotp, newTotpSecret, totpEnrolment, useTotpStep } from './totp.ts';
-import { findUserByEmail, findUserById, toUser } from '../users/user.repository.ts';
+import { findUserByEmail, findUserById, toUser } from '../users/index.ts';
 
 // A fixed hash to verify against when the e-mail is unknown, so the answer
 // takes as long as for a known account (no account enumeration by timing).

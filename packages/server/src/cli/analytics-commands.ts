@@ -4,10 +4,10 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Connection } from '../db/connection.ts';
-import { ClusterMapInputError, runClusterMap } from '../clusters/cluster-map-command.ts';
+import { ClusterMapInputError, runClusterMap } from '../clusters/mapping/index.ts';
 import { registerClusterCheckCommand } from './cluster-check-command.ts';
-import { findDatasetByName } from '../datasets/dataset.repository.ts';
-import { createDataset, importIntoDataset } from '../datasets/dataset.service.ts';
+import { findDatasetByName } from '../datasets/index.ts';
+import { createDataset, importIntoDataset } from '../datasets/index.ts';
 
 function readFile(file: string, what: string): Buffer {
   if (!fs.existsSync(file)) throw new Error(`${what}: файл не найден: ${file}`);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Connection } from '../db/connection.ts';
-import { importOkpd2File } from '../reference/import-okpd2.ts';
-import { importOktmoFile } from '../reference/import-oktmo.ts';
+import { importOkpd2File } from '../reference/index.ts';
+import { importOktmoFile } from '../reference/index.ts';
 
 /**
  * `promatlas import okpd2 <file>` and `promatlas import oktmo <file>`: the

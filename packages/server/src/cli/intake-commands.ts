@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { extractIntake } from '@promatlas/core/intake/index.ts';
-import { decodeText as decodeTableText, TabularReadError } from '../imports/tabular/index.ts';
+import { decodeText as decodeTableText, TabularReadError } from '../imports/index.ts';
 
 /** A bad argument or an unreadable input: message in Russian and English, exit code 2. */
 class IntakeInputError extends Error {

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Connection } from '../db/connection.ts';
-import { RatingsInputError, runRatingsCompute } from '../ratings/ratings-compute-command.ts';
-import {
-  importIndicatorValues,
-  IndicatorImportError,
-} from '../ratings/values/import-indicator-values.ts';
+import { RatingsInputError, runRatingsCompute } from '../ratings/index.ts';
+import { importIndicatorValues, IndicatorImportError } from '../ratings/index.ts';
 
 function year(value: string): number {
   const n = Number(value);

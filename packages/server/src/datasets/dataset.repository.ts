@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { Database, StatisticalDatasetTable } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import type { StatisticalDatasetTable } from './dataset.table.ts';
 import type { QuarantineEntry } from './import/source-rows.ts';
 import type { MatchedValue } from './import/match-source-rows.ts';
 import type { QuarantineReason } from '@promatlas/core/domain/vocabulary.ts';

@@ -12,7 +12,7 @@ import {
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import type { DatasetFileInput } from '@promatlas/core/api/cluster-analytics.schema.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import type { Viewer } from '../auth/index.ts';
 import {
   createDatasetFromUpload,
   deleteDataset,

@@ -30,9 +30,9 @@ import {
   type DatasetFile,
   type PreparedImport,
 } from './import-dataset-file.ts';
-import { prepareDatasetImportInWorker } from '../imports/run-import-worker.ts';
+import { prepareDatasetImportInWorker } from '../imports/index.ts';
 import type { LongTableMapping } from './import/parse-long-table.ts';
-import { importedFile, writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { importedFile, writeAudit, type AuditActor } from '../audit/index.ts';
 
 export function toDatasetDto(row: DatasetRow): DatasetDto {
   return {

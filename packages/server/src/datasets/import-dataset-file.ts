@@ -5,7 +5,7 @@ import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.
 import type { Database } from '../db/database.ts';
 import type { Db } from '../db/connection.ts';
 import type { QuarantineReason } from '@promatlas/core/domain/vocabulary.ts';
-import { readTable, TabularReadError, type TabularProblem } from '../imports/tabular/index.ts';
+import { readTable, TabularReadError, type TabularProblem } from '../imports/index.ts';
 import {
   matchSourceRows,
   type MatchedValue,

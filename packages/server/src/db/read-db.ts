@@ -1,6 +1,6 @@
 import type { Db } from './connection.ts';
 import type { ViewSchema } from './published-views.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import type { Viewer } from '../auth/index.ts';
 
 export type ReadSchema = ViewSchema;
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ImportResult } from '@promatlas/core/api/cluster-analytics.schema.ts';
 import type { Db } from '../db/connection.ts';
-import { importDatasetFile } from '../datasets/import-dataset-file.ts';
-import { insertDataset, updateProvenance } from '../datasets/dataset.repository.ts';
-import { importOkvedFile } from '../reference/import-okved.ts';
-import { readShippedFile, SHIPPED_FILES } from '../reference/shipped-data.ts';
+import { importDatasetFile } from '../datasets/index.ts';
+import { insertDataset, updateProvenance } from '../datasets/index.ts';
+import { importOkvedFile } from '../reference/index.ts';
+import { readShippedFile, SHIPPED_FILES } from '../reference/index.ts';
 
 /**
  * The real Rosstat table shipped with PromAtlas (reference/data/README.md):

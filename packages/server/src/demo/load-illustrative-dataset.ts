@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { findDatasetByName, insertDataset, upsertValues } from '../datasets/dataset.repository.ts';
+import { findDatasetByName, insertDataset, upsertValues } from '../datasets/index.ts';
 import {
   ILLUSTRATIVE_DATASET,
   illustrativeClusterEmployment,

@@ -1,12 +1,9 @@
 import type { Db } from '../db/connection.ts';
-import { computeRatingEdition } from '../ratings/editions/compute-rating-edition.ts';
-import { linkPublishedEditions } from '../ratings/editions/edition.repository.ts';
-import {
-  findMethodologyRowByVersion,
-  insertMethodologyRow,
-} from '../ratings/methodologies/methodology.repository.ts';
-import { syncDefaultMethodologies } from '../ratings/methodologies/sync-default-methodologies.ts';
-import { ILLUSTRATIVE_DATASET } from '../ratings/rating-labels.ts';
+import { computeRatingEdition } from '../ratings/index.ts';
+import { linkPublishedEditions } from '../ratings/index.ts';
+import { findMethodologyRowByVersion, insertMethodologyRow } from '../ratings/index.ts';
+import { syncDefaultMethodologies } from '../ratings/index.ts';
+import { ILLUSTRATIVE_DATASET } from '../ratings/index.ts';
 import {
   ILLUSTRATIVE_EDITIONS,
   ILLUSTRATIVE_SOURCE_TEXT,

@@ -7,8 +7,8 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.ts';
-import type { RouteAccess } from '../auth/auth.plugin.ts';
-import type { UploadStore } from '../imports/upload-store.ts';
+import type { RouteAccess } from '../auth/index.ts';
+import type { UploadStore } from '../imports/index.ts';
 
 /** What routes may use: passed in explicitly when the app is built, never imported globally. */
 export interface AppDeps {

@@ -14,8 +14,8 @@ import type { AppDeps, AppInstance, RegisteredRoute } from './app-instance.ts';
 import { frameworkErrors, HttpError, registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
 import { swaggerOptions } from './openapi-document.ts';
-import { registerAuth, type RouteAccess } from '../auth/auth.plugin.ts';
-import { UploadStore } from '../imports/upload-store.ts';
+import { registerAuth, type RouteAccess } from '../auth/index.ts';
+import { UploadStore } from '../imports/index.ts';
 
 z.config(z.locales.ru());
 

@@ -8,7 +8,7 @@ import {
   SESSION_COOKIE,
   WHILE_TOTP_ENROLMENT,
   type AccessOption,
-} from '../auth/auth.plugin.ts';
+} from '../auth/index.ts';
 
 /**
  * What the generated OpenAPI document says beyond the route schemas: servers,

@@ -8,9 +8,9 @@ import { readlinkSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareDatasetImport, type DatasetFile } from '../datasets/import-dataset-file.ts';
-import { DatasetImportError } from '../datasets/import/source-rows.ts';
-import { readIndicatorTable } from '../ratings/values/read-indicator-table.ts';
+import { prepareDatasetImport, type DatasetFile } from '../datasets/index.ts';
+import { DatasetImportError } from '../datasets/index.ts';
+import { readIndicatorTable } from '../ratings/index.ts';
 import { TabularReadError } from './tabular/index.ts';
 import type { WorkerAnswer, WorkerTask } from './run-import-worker.ts';
 

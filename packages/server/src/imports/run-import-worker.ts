@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LongTableMapping } from '../datasets/import/parse-long-table.ts';
-import { DatasetImportError } from '../datasets/import/source-rows.ts';
+import type { LongTableMapping } from '../datasets/index.ts';
+import { DatasetImportError } from '../datasets/index.ts';
 import { TooLargeError } from '../shared/domain-errors.ts';
-import type { ImportReference, PreparedImport } from '../datasets/import-dataset-file.ts';
-import type { IndicatorTable } from '../ratings/values/read-indicator-table.ts';
+import type { ImportReference, PreparedImport } from '../datasets/index.ts';
+import type { IndicatorTable } from '../ratings/index.ts';
 
 interface FileTask {
   /** The file on disk (an upload), or its bytes (a JSON upload), one of the two. */

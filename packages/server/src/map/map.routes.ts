@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import { siteListItem } from '../registry/sites/site.service.ts';
+import { siteListItem } from '../registry/sites/index.ts';
 import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
 

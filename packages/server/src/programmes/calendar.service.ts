@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { EVENT_KINDS } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
-import { loadMeasures } from '../registry/action-plans/measure.service.ts';
+import { loadMeasures } from '../registry/action-plans/index.ts';
 import { calendarEvents } from './programme-views.repository.ts';
 
 /**

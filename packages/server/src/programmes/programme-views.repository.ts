@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { isRowId } from '../editing/region-resolvers.ts';
+import { isRowId } from '../registry/shared/region-resolvers.ts';
 
 /** Reads and writes of the programme views: a user's affiliation, a region's events and agreements. */
 

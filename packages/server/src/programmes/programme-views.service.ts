@@ -7,8 +7,8 @@ import type {
   RegionDashboard,
 } from '@promatlas/core/api/programmes.schema.ts';
 import type { Db } from '../db/connection.ts';
-import type { Viewer } from '../auth/viewer.ts';
-import { writeAudit } from '../audit/audit.repository.ts';
+import type { Viewer } from '../auth/index.ts';
+import { writeAudit } from '../audit/index.ts';
 import {
   NotFoundError,
   StaleVersionError,
@@ -28,12 +28,8 @@ import {
   regionByCode,
 } from '../registry/shared/programme-lookup.repository.ts';
 import { problem } from '../registry/shared/programme-input.ts';
-import {
-  currentFlagRules,
-  filterMeasures,
-  loadMeasures,
-} from '../registry/action-plans/measure.service.ts';
-import { flagRules, updateFlagRules } from '../registry/action-plans/measure.repository.ts';
+import { currentFlagRules, filterMeasures, loadMeasures } from '../registry/action-plans/index.ts';
+import { flagRules, updateFlagRules } from '../registry/action-plans/index.ts';
 import {
   affiliationOf,
   agreementsOfRegion,
@@ -159,7 +155,11 @@ export async function editFlagRules(
     const after = await updateFlagRules(trx, input, input.version);
     if (!after) {
       throw new StaleVersionError(
-        { atRiskWithinDays: before?.atRiskWithinDays, staleReportDays: before?.staleReportDays },
+        {
+          atRiskWithinDays: before?.atRiskWithinDays,
+          staleReportDays: before?.staleReportDays,
+          version: before?.version ?? 1,
+        },
         before?.version ?? 1,
       );
     }

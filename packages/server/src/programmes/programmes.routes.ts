@@ -19,9 +19,9 @@ import {
   TAG,
   writeErrors,
 } from '../registry/shared/programme-route-kit.ts';
-import { sendTable } from '../registry/action-plans/action-plan-work.routes.ts';
+import { sendTable } from '../registry/action-plans/index.ts';
 import { calendarFeed } from './calendar.service.ts';
-import { measuresTable } from './programme-export.service.ts';
+import { measuresTable } from '../registry/action-plans/index.ts';
 import {
   editFlagRules,
   getFlagRules,

@@ -5,12 +5,7 @@ import {
   type IndicatorValue,
   type Methodology,
 } from '@promatlas/core/ratings/index.ts';
-import {
-  bindColumns,
-  readCsvTable,
-  TabularReadError,
-  type Table,
-} from '../imports/tabular/index.ts';
+import { bindColumns, readCsvTable, TabularReadError, type Table } from '../imports/index.ts';
 import { parseIndicatorNumber } from './parse-indicator-number.ts';
 
 // Use case behind `npx promatlas ratings compute --methodology <file>

@@ -19,9 +19,9 @@ import {
   WhatIfSchema,
 } from '@promatlas/core/api/ratings.schema.ts';
 import type { FastifyReply } from 'fastify';
-import type { Viewer } from '../auth/viewer.ts';
-import { tooLarge } from '../imports/upload-store.ts';
-import { readIndicatorTableInWorker } from '../imports/run-import-worker.ts';
+import type { Viewer } from '../auth/index.ts';
+import { tooLarge } from '../imports/index.ts';
+import { readIndicatorTableInWorker } from '../imports/index.ts';
 import { readDb } from '../db/read-db.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';

@@ -1,4 +1,4 @@
-import { readCsvTable, TabularReadError, type TableRow } from '../imports/tabular/index.ts';
+import { readCsvTable, TabularReadError, type TableRow } from '../imports/index.ts';
 import { ImportError } from './import-okved.ts';
 
 /** One record of a classifier file with the line it starts on. */

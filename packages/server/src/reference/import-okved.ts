@@ -1,6 +1,6 @@
 import { parseOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import type { Db } from '../db/connection.ts';
-import { readCsvTable, TabularReadError, type Table } from '../imports/tabular/index.ts';
+import { readCsvTable, TabularReadError, type Table } from '../imports/index.ts';
 
 export class ImportError extends Error {
   constructor(readonly problems: string[]) {

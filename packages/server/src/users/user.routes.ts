@@ -11,11 +11,11 @@ import {
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/domain-errors.ts';
-import { recordSecurityEvent } from '../audit/security-events.ts';
-import { accountKey, deviceKey, LoginThrottle } from '../auth/login-limiter.ts';
-import { knownDeviceKeys } from '../auth/known-device.ts';
-import { deleteSessionById, deleteUserSessions, listSessions } from '../auth/session.repository.ts';
-import { sessionInfo } from '../auth/auth.routes.ts';
+import { recordSecurityEvent } from '../audit/index.ts';
+import { accountKey, deviceKey, LoginThrottle } from '../auth/index.ts';
+import { knownDeviceKeys } from '../auth/index.ts';
+import { deleteSessionById, deleteUserSessions, listSessions } from '../auth/index.ts';
+import { sessionInfo } from '../auth/index.ts';
 import { createUser, listUsers, updateUser } from './user.service.ts';
 import { findUserById } from './user.repository.ts';
 

@@ -3,11 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import type { User } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-errors.ts';
-import { hashPassword } from '../auth/password.ts';
-import { assertPasswordAcceptable } from '../auth/password-policy.ts';
-import { deleteUserSessions } from '../auth/session.repository.ts';
-import { recordSecurityEvent } from '../audit/security-events.ts';
-import { writeAudit } from '../audit/audit.repository.ts';
+import { hashPassword } from '../auth/index.ts';
+import { assertPasswordAcceptable } from '../auth/index.ts';
+import { deleteUserSessions } from '../auth/index.ts';
+import { recordSecurityEvent } from '../audit/index.ts';
+import { writeAudit } from '../audit/index.ts';
 import {
   countUsers,
   findUserByEmail,

@@ -1,30 +1,31 @@
-import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './Layout.tsx';
-import { MapPage } from '../map/MapPage.tsx';
-import { Loading } from '../components/common.tsx';
+import { MapPage } from '../features/map/MapPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { lazyPages } from './lazy-page.tsx';
 
 // Every route but the map is split out so the first page carries only MapLibre and the shell.
-function page(load: () => Promise<Record<string, ComponentType>>, name: string) {
-  const Component = lazy(async () => ({ default: (await load())[name]! }));
-  return (
-    <Suspense fallback={<Loading />}>
-      <Component />
-    </Suspense>
-  );
-}
-
-const lists = () => import('../pages/lists/lists.tsx');
-const profiles = () => import('../pages/profiles/profiles.ts');
-// Create and edit forms carry the shared zod schemas: never in the first page.
-const editing = () => import('../editing/pages.ts');
+// Each feature's read pages are one chunk; its create and edit forms, which carry the
+// shared zod schemas, another one.
+const organisations = lazyPages(() => import('../features/organisations/pages.ts'));
+const organisationForms = lazyPages(() => import('../features/organisations/forms.ts'));
+const people = lazyPages(() => import('../features/people/pages.ts'));
+const personForms = lazyPages(() => import('../features/people/forms.ts'));
+const sites = lazyPages(() => import('../features/sites/pages.ts'));
+const siteForms = lazyPages(() => import('../features/sites/forms.ts'));
+const clusters = lazyPages(() => import('../features/clusters/pages.ts'));
+const clusterForms = lazyPages(() => import('../features/clusters/forms.ts'));
+// Cluster analysis: its pages load ECharts only inside the portfolio chart.
+const clusterAnalysis = lazyPages(() => import('../features/clusters/analytics/pages.ts'));
+const regions = lazyPages(() => import('../features/regions/pages.ts'));
+const programmes = lazyPages(() => import('../features/programmes/pages.ts'));
+const sources = lazyPages(() => import('../features/sources/pages.ts'));
+const search = lazyPages(() => import('../features/search/SearchPage.tsx'));
 // Ratings carry ECharts and core's rating engine: loaded only on /ratings pages.
-const ratings = () => import('../pages/ratings/ratings.ts');
-// Cluster analysis (issue 4): its pages load ECharts only inside the portfolio chart.
-const clusterAnalysis = () => import('../pages/analytics/clusters/pages.ts');
-
-const account = () => import('../pages/account/AccountPages.tsx');
+const ratings = lazyPages(() => import('../features/ratings/pages.ts'));
+const signIn = lazyPages(() => import('../features/auth/SignInPage.tsx'));
+const account = lazyPages(() => import('../features/account/AccountPages.tsx'));
+const admin = lazyPages(() => import('../features/admin/pages.ts'));
 
 export function App() {
   return (
@@ -32,69 +33,57 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<MapPage />} />
+          <Route path="search" element={search('SearchPage')} />
+          <Route path="organisations" element={organisations('OrganisationsList')} />
+          <Route path="organisations/new" element={organisationForms('OrganisationCreatePage')} />
+          <Route path="organisations/:id" element={organisations('OrganisationProfile')} />
           <Route
-            path="search"
-            element={page(() => import('../pages/search/SearchPage.tsx'), 'SearchPage')}
+            path="organisations/:id/edit"
+            element={organisationForms('OrganisationEditPage')}
           />
-          <Route path="organisations" element={page(lists, 'OrganisationsList')} />
-          <Route path="organisations/new" element={page(editing, 'OrganisationCreatePage')} />
-          <Route path="organisations/:id" element={page(profiles, 'OrganisationProfile')} />
-          <Route path="organisations/:id/edit" element={page(editing, 'OrganisationEditPage')} />
-          <Route path="people" element={page(lists, 'PeopleList')} />
-          <Route path="people/new" element={page(editing, 'PersonCreatePage')} />
-          <Route path="people/:id" element={page(profiles, 'PersonProfile')} />
-          <Route path="people/:id/edit" element={page(editing, 'PersonEditPage')} />
-          <Route path="sites" element={page(lists, 'SitesList')} />
-          <Route path="sites/new" element={page(editing, 'SiteCreatePage')} />
-          <Route path="sites/:id" element={page(profiles, 'SiteProfile')} />
-          <Route path="sites/:id/edit" element={page(editing, 'SiteEditPage')} />
-          <Route path="clusters" element={page(lists, 'ClustersList')} />
-          <Route path="clusters/new" element={page(editing, 'ClusterCreatePage')} />
-          <Route path="clusters/:id" element={page(profiles, 'ClusterProfile')} />
-          <Route path="clusters/:id/edit" element={page(editing, 'ClusterEditPage')} />
-          <Route path="regions" element={page(lists, 'RegionsList')} />
-          <Route path="regions/:code" element={page(profiles, 'RegionProfile')} />
-          <Route path="events" element={page(lists, 'EventsList')} />
-          <Route path="events/:id" element={page(profiles, 'EventProfile')} />
-          <Route path="agreements" element={page(lists, 'AgreementsList')} />
-          <Route path="agreements/:id" element={page(profiles, 'AgreementProfile')} />
-          <Route path="action-plans" element={page(lists, 'ActionPlansList')} />
-          <Route path="action-plans/:id" element={page(profiles, 'ActionPlanProfile')} />
-          <Route path="projects" element={page(lists, 'ProjectsList')} />
-          <Route path="projects/:id" element={page(profiles, 'ProjectProfile')} />
-          <Route path="sources" element={page(lists, 'SourcesList')} />
-          <Route
-            path="sources/:id"
-            element={page(() => import('../pages/sources/SourcePage.tsx'), 'SourcePage')}
-          />
-          <Route path="analytics/clusters" element={page(clusterAnalysis, 'ClusterMapPage')} />
+          <Route path="people" element={people('PeopleList')} />
+          <Route path="people/new" element={personForms('PersonCreatePage')} />
+          <Route path="people/:id" element={people('PersonProfile')} />
+          <Route path="people/:id/edit" element={personForms('PersonEditPage')} />
+          <Route path="sites" element={sites('SitesList')} />
+          <Route path="sites/new" element={siteForms('SiteCreatePage')} />
+          <Route path="sites/:id" element={sites('SiteProfile')} />
+          <Route path="sites/:id/edit" element={siteForms('SiteEditPage')} />
+          <Route path="clusters" element={clusters('ClustersList')} />
+          <Route path="clusters/new" element={clusterForms('ClusterCreatePage')} />
+          <Route path="clusters/:id" element={clusters('ClusterProfile')} />
+          <Route path="clusters/:id/edit" element={clusterForms('ClusterEditPage')} />
+          <Route path="regions" element={regions('RegionsList')} />
+          <Route path="regions/:code" element={regions('RegionProfile')} />
+          <Route path="events" element={programmes('EventsList')} />
+          <Route path="events/:id" element={programmes('EventProfile')} />
+          <Route path="agreements" element={programmes('AgreementsList')} />
+          <Route path="agreements/:id" element={programmes('AgreementProfile')} />
+          <Route path="action-plans" element={programmes('ActionPlansList')} />
+          <Route path="action-plans/:id" element={programmes('ActionPlanProfile')} />
+          <Route path="projects" element={programmes('ProjectsList')} />
+          <Route path="projects/:id" element={programmes('ProjectProfile')} />
+          <Route path="sources" element={sources('SourcesList')} />
+          <Route path="sources/:id" element={sources('SourcePage')} />
+          <Route path="analytics/clusters" element={clusterAnalysis('ClusterMapPage')} />
           <Route
             path="analytics/clusters/regions/:code"
-            element={page(clusterAnalysis, 'RegionPortfolioPage')}
+            element={clusterAnalysis('RegionPortfolioPage')}
           />
-          <Route path="analytics/datasets" element={page(clusterAnalysis, 'DatasetsPage')} />
-          <Route path="ratings" element={page(ratings, 'RatingsPage')} />
-          <Route path="ratings/editions/:id" element={page(ratings, 'EditionPage')} />
-          <Route path="ratings/editions/:id/weights" element={page(ratings, 'WeightsEditorPage')} />
-          <Route path="ratings/methodologies/:id" element={page(ratings, 'MethodologyPage')} />
-          <Route path="ratings/compare" element={page(ratings, 'ComparePage')} />
-          <Route path="ratings/import" element={page(ratings, 'ImportValuesPage')} />
-          <Route
-            path="login"
-            element={page(() => import('../pages/auth/SignInPage.tsx'), 'SignInPage')}
-          />
-          <Route
-            path="admin/users"
-            element={page(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage')}
-          />
-          <Route path="account/password" element={page(account, 'ChangePasswordPage')} />
-          <Route path="account/totp" element={page(account, 'TotpPage')} />
-          <Route path="account/sessions" element={page(account, 'SessionsPage')} />
-          <Route path="admin/users/:id/sessions" element={page(account, 'SessionsPage')} />
-          <Route
-            path="admin/audit"
-            element={page(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage')}
-          />
+          <Route path="analytics/datasets" element={clusterAnalysis('DatasetsPage')} />
+          <Route path="ratings" element={ratings('RatingsPage')} />
+          <Route path="ratings/editions/:id" element={ratings('EditionPage')} />
+          <Route path="ratings/editions/:id/weights" element={ratings('WeightsEditorPage')} />
+          <Route path="ratings/methodologies/:id" element={ratings('MethodologyPage')} />
+          <Route path="ratings/compare" element={ratings('ComparePage')} />
+          <Route path="ratings/import" element={ratings('ImportValuesPage')} />
+          <Route path="login" element={signIn('SignInPage')} />
+          <Route path="admin/users" element={admin('UsersPage')} />
+          <Route path="account/password" element={account('ChangePasswordPage')} />
+          <Route path="account/totp" element={account('TotpPage')} />
+          <Route path="account/sessions" element={account('SessionsPage')} />
+          <Route path="admin/users/:id/sessions" element={account('SessionsPage')} />
+          <Route path="admin/audit" element={admin('AuditPage')} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../shared/auth/session.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { UserMenu } from './UserMenu.tsx';
 

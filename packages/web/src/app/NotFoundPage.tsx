@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useTitle } from '../lib/useTitle.ts';
+import { useTitle } from '../shared/lib/useTitle.ts';
 
 export function NotFoundPage() {
   useTitle('Страница не найдена');

@@ -2,9 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useLocation, useNavigate } from 'react-router';
 import type { SearchItem, SearchResponse } from '@promatlas/core/api/search.schema.ts';
 import { searchRoute } from '@promatlas/core/api/contract.ts';
-import { api } from '../api/api.ts';
-import { entityPath } from '../lib/paths.ts';
-import { ENTITY_TYPE_PLURALS, SEARCH_TYPE_ORDER } from '../lib/labels.ts';
+import { api } from '../shared/api/api.ts';
+import { entityPath } from '../shared/lib/paths.ts';
+import { ENTITY_TYPE_PLURALS, SEARCH_TYPE_ORDER } from '../shared/lib/labels.ts';
 
 const DEBOUNCE_MS = 150;
 

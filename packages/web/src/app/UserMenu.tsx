@@ -1,8 +1,8 @@
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { apiSend } from '../api/client.ts';
-import { canEditRegistry, ROLE_NAMES } from '../auth/permissions.ts';
-import { setSession, useSession } from '../auth/session.ts';
-import { regionNamer, useRegions } from '../lib/regions.ts';
+import { apiSend } from '../shared/api/client.ts';
+import { canEditRegistry, ROLE_NAMES } from '../shared/auth/permissions.ts';
+import { setSession, useSession } from '../shared/auth/session.ts';
+import { regionNamer, useRegions } from '../shared/lib/regions.ts';
 
 /** The top bar's right end: «Войти», or the signed-in user's name, role, regions, shortcuts and «Выйти». */
 export function UserMenu() {

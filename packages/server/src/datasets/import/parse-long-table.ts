@@ -1,4 +1,4 @@
-import type { Table } from '../../imports/tabular/index.ts';
+import type { Table } from '../../imports/index.ts';
 import { DatasetImportError, type SourceRow } from './source-rows.ts';
 
 /** Which columns of a long table hold what: any names, chosen in the UI or by CLI flags. */

@@ -1,4 +1,4 @@
-import type { TableRow } from '../../imports/tabular/index.ts';
+import type { TableRow } from '../../imports/index.ts';
 import { DatasetImportError, type QuarantineEntry, type SourceRow } from './source-rows.ts';
 
 const LEVEL_BY_INDENT = ['section', 'division', 'group', 'subgroup', 'type'] as const;

@@ -1,6 +1,6 @@
 import { computeEdition, type Methodology } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { writeAudit, type AuditActor } from '../../audit/index.ts';
 import { ConflictError, NotFoundError, PreconditionError } from '../../shared/domain-errors.ts';
 import { loadMethodology } from '../methodologies/methodology.service.ts';
 import { ILLUSTRATIVE_DATASET, ILLUSTRATIVE_LABEL } from '../rating-labels.ts';

@@ -1,5 +1,5 @@
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
-import { loadExcelJs } from '../../imports/load-exceljs.ts';
+import { loadExcelJs } from '../../imports/index.ts';
 import type { RatingEditionResponse } from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { getEdition } from './edition.service.ts';

@@ -8,7 +8,7 @@ import {
   type RatingObjectType,
 } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { writeAudit, type AuditActor } from '../../audit/index.ts';
 import { ConflictError, NotFoundError } from '../../shared/domain-errors.ts';
 import {
   DIRECTION_LABELS,

@@ -3,7 +3,7 @@ import type {
   ImportProblem,
 } from '@promatlas/core/api/ratings.schema.ts';
 import type { Db } from '../../db/connection.ts';
-import { importedFile, writeAudit, type AuditActor } from '../../audit/audit.repository.ts';
+import { importedFile, writeAudit, type AuditActor } from '../../audit/index.ts';
 import type { StoredObjectType } from '../rating-objects.ts';
 import {
   readIndicatorTable,

@@ -1,4 +1,4 @@
-import { readTable, TabularReadError, type Table } from '../../imports/tabular/index.ts';
+import { readTable, TabularReadError, type Table } from '../../imports/index.ts';
 
 /** A file of indicator values as rows of text cells, before validation. */
 export interface IndicatorTable {

@@ -11,8 +11,8 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from '../../editing/record-editing.ts';
-import { provenance } from '../../editing/references.ts';
+} from '../../shared/records/versioned-records.ts';
+import { provenance } from '../shared/references.ts';
 import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists } from '../shared/programme-lookup.repository.ts';
 import { problem, resolvePartialDate } from '../shared/programme-input.ts';

@@ -13,14 +13,10 @@ import {
 } from '@promatlas/core/api/programmes.schema.ts';
 import { formatPartialDate } from '@promatlas/core/dates/partial-date.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import type { Viewer } from '../../auth/viewer.ts';
+import type { Viewer } from '../../auth/index.ts';
 import { readDb } from '../../db/read-db.ts';
-import {
-  toCsv,
-  toXlsx,
-  type ExportTable,
-} from '../../cluster-analytics/cluster-analytics.export.ts';
-import { measuresTable } from '../../programmes/programme-export.service.ts';
+import { toCsv, toXlsx, type ExportTable } from '../../clusters/analytics/index.ts';
+import { measuresTable } from './measure-export.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { todayInMoscow } from '../shared/programme-input.ts';
 import {
@@ -32,11 +28,13 @@ import {
 } from '../shared/programme-access.ts';
 import {
   attachment,
+  conflictsAs,
   DeleteQuery,
   ExportQuery,
   programme,
   readErrors,
   TAG,
+  versioned,
   writeErrors,
 } from '../shared/programme-route-kit.ts';
 import {
@@ -102,7 +100,10 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => updateActionPlan(db(), ctx(request), request.params.id, request.body),
+    async (request) =>
+      versioned(request.params.id, () =>
+        updateActionPlan(db(), ctx(request), request.params.id, request.body),
+      ),
   );
   app.delete(
     '/api/action-plans/:id',
@@ -117,7 +118,9 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      deleteActionPlan(db(), ctx(request), request.params.id, request.query.version),
+      versioned(request.params.id, () =>
+        deleteActionPlan(db(), ctx(request), request.params.id, request.query.version),
+      ),
   );
   app.post(
     '/api/action-plans/:id/restore',
@@ -245,7 +248,11 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => updateMeasure(db(), ctx(request), request.params.id, request.body),
+    async (request) =>
+      conflictsAs(
+        () => updateMeasure(db(), ctx(request), request.params.id, request.body),
+        async () => getMeasure(readDb(app, request.viewer), request.params.id, todayInMoscow()),
+      ),
   );
   app.delete(
     '/api/measures/:id',
@@ -259,7 +266,11 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => deleteMeasure(db(), ctx(request), request.params.id, request.query.version),
+    async (request) =>
+      conflictsAs(
+        () => deleteMeasure(db(), ctx(request), request.params.id, request.query.version),
+        async () => getMeasure(readDb(app, request.viewer), request.params.id, todayInMoscow()),
+      ),
   );
   app.post(
     '/api/measures/:id/restore',
@@ -301,6 +312,9 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => deleteReport(db(), ctx(request), request.params.id, request.query.version),
+    async (request) =>
+      versioned(request.params.id, () =>
+        deleteReport(db(), ctx(request), request.params.id, request.query.version),
+      ),
   );
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { isRowId } from '../../editing/region-resolvers.ts';
+import { isRowId } from '../shared/region-resolvers.ts';
 
 export async function decisionRow(db: Db, id: number) {
   if (!isRowId(id)) return undefined;

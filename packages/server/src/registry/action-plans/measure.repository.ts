@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { isRowId } from '../../editing/region-resolvers.ts';
+import { isRowId } from '../shared/region-resolvers.ts';
 
 /** Reads of measures with everything their rows name, and of their reports and co-executors. */
 

@@ -19,8 +19,8 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from '../../editing/record-editing.ts';
-import { provenance } from '../../editing/references.ts';
+} from '../../shared/records/versioned-records.ts';
+import { provenance } from '../shared/references.ts';
 import { organisationDisplayName, ref, toPartialDate } from '../shared/mappers.ts';
 import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists, plansOfEvent } from '../shared/programme-lookup.repository.ts';
@@ -170,25 +170,23 @@ async function insertMeasure(
   const { columns, coExecutors } = await measureColumns(db, input, problems);
   fail(problems);
   const prov = await provenance(db, input);
-  const row = await db
-    .transaction()
-    .execute((trx) =>
-      createWithChildren(
-        trx,
-        { ...ctx, sourceId: prov.source_id },
-        'programme_measure',
-        { ...containers, ...columns, ...prov },
-        coExecutors?.length
-          ? [
-              {
-                table: 'measure_co_executor',
-                parentColumn: 'measure_id',
-                rows: coExecutors.map((c) => ({ ...c })),
-              },
-            ]
-          : [],
-      ),
-    );
+  const row = await db.transaction().execute((trx) =>
+    createWithChildren(
+      trx,
+      { ...ctx, sourceId: prov.source_id },
+      'programme_measure',
+      { ...containers, ...columns, ...prov },
+      coExecutors?.length
+        ? [
+            {
+              table: 'measure_co_executor',
+              parentColumn: 'measure_id',
+              rows: coExecutors.map((c) => ({ ...c })),
+            },
+          ]
+        : [],
+    ),
+  );
   return { id: row.id, version: row.version };
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Db } from '../../db/connection.ts';
-import { isRowId } from '../../editing/region-resolvers.ts';
+import { isRowId } from '../shared/region-resolvers.ts';
 
 export async function agreementHeader(db: Db, id: number) {
   if (!isRowId(id)) return undefined;

@@ -8,9 +8,9 @@ import {
   MeasureListQuerySchema,
 } from '@promatlas/core/api/programmes.schema.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import type { Viewer } from '../../auth/viewer.ts';
+import type { Viewer } from '../../auth/index.ts';
 import { readDb } from '../../db/read-db.ts';
-import { measuresTable } from '../../programmes/programme-export.service.ts';
+import { measuresTable } from '../action-plans/index.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { todayInMoscow } from '../shared/programme-input.ts';
 import { ofAgreement, ofDirection, programmeFromBody } from '../shared/programme-access.ts';
@@ -20,9 +20,10 @@ import {
   programme,
   readErrors,
   TAG,
+  versioned,
   writeErrors,
 } from '../shared/programme-route-kit.ts';
-import { sendTable } from '../action-plans/action-plan-work.routes.ts';
+import { sendTable } from '../action-plans/index.ts';
 import {
   addDirection,
   agreementWork,
@@ -66,7 +67,10 @@ export function agreementEditingRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => updateAgreement(db(), ctx(request), request.params.id, request.body),
+    async (request) =>
+      versioned(request.params.id, () =>
+        updateAgreement(db(), ctx(request), request.params.id, request.body),
+      ),
   );
   app.delete(
     '/api/agreements/:id',
@@ -81,7 +85,9 @@ export function agreementEditingRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      deleteAgreement(db(), ctx(request), request.params.id, request.query.version),
+      versioned(request.params.id, () =>
+        deleteAgreement(db(), ctx(request), request.params.id, request.query.version),
+      ),
   );
   app.post(
     '/api/agreements/:id/restore',
@@ -191,7 +197,10 @@ export function agreementEditingRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => updateDirection(db(), ctx(request), request.params.id, request.body),
+    async (request) =>
+      versioned(request.params.id, () =>
+        updateDirection(db(), ctx(request), request.params.id, request.body),
+      ),
   );
   app.delete(
     '/api/agreement-directions/:id',
@@ -206,6 +215,8 @@ export function agreementEditingRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      removeDirection(db(), ctx(request), request.params.id, request.query.version),
+      versioned(request.params.id, () =>
+        removeDirection(db(), ctx(request), request.params.id, request.query.version),
+      ),
   );
 }

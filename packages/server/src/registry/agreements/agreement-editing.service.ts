@@ -13,14 +13,14 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from '../../editing/record-editing.ts';
-import { provenance } from '../../editing/references.ts';
+} from '../../shared/records/versioned-records.ts';
+import { provenance } from '../shared/references.ts';
 import { ref } from '../shared/mappers.ts';
 import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists } from '../shared/programme-lookup.repository.ts';
 import { problem, resolvePartialDate } from '../shared/programme-input.ts';
 import { partyRows } from '../shared/programme-parties.ts';
-import { loadMeasures } from '../action-plans/measure.service.ts';
+import { loadMeasures } from '../action-plans/index.ts';
 import {
   agreementHeader,
   directionsOf,

@@ -9,7 +9,7 @@ import {
   EventWorkSchema,
 } from '@promatlas/core/api/programmes.schema.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import type { Viewer } from '../../auth/viewer.ts';
+import type { Viewer } from '../../auth/index.ts';
 import { readDb } from '../../db/read-db.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { eventFromBody, ofDecision, ofEvent, ofParticipant } from '../shared/programme-access.ts';
@@ -18,9 +18,10 @@ import {
   programme,
   readErrors,
   TAG,
+  versioned,
   writeErrors,
 } from '../shared/programme-route-kit.ts';
-import { taskFromDecision } from '../action-plans/measure.service.ts';
+import { taskFromDecision } from '../action-plans/index.ts';
 import {
   addDecision,
   addParticipant,
@@ -73,7 +74,10 @@ export function eventEditingRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => updateEvent(db(), ctx(request), request.params.id, request.body),
+    async (request) =>
+      versioned(request.params.id, () =>
+        updateEvent(db(), ctx(request), request.params.id, request.body),
+      ),
   );
   app.delete(
     '/api/events/:id',
@@ -87,7 +91,10 @@ export function eventEditingRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => deleteEvent(db(), ctx(request), request.params.id, request.query.version),
+    async (request) =>
+      versioned(request.params.id, () =>
+        deleteEvent(db(), ctx(request), request.params.id, request.query.version),
+      ),
   );
   app.post(
     '/api/events/:id/restore',
@@ -145,12 +152,14 @@ export function eventEditingRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      removeEventChild(
-        db(),
-        ctx(request),
-        'event_participant',
-        request.params.id,
-        request.query.version,
+      versioned(request.params.id, () =>
+        removeEventChild(
+          db(),
+          ctx(request),
+          'event_participant',
+          request.params.id,
+          request.query.version,
+        ),
       ),
   );
   app.post(
@@ -182,7 +191,10 @@ export function eventEditingRoutes(app: AppInstance): void {
         response: { 200: CreatedSchema, ...writeErrors },
       },
     },
-    async (request) => updateDecision(db(), ctx(request), request.params.id, request.body),
+    async (request) =>
+      versioned(request.params.id, () =>
+        updateDecision(db(), ctx(request), request.params.id, request.body),
+      ),
   );
   app.delete(
     '/api/event-decisions/:id',
@@ -197,12 +209,14 @@ export function eventEditingRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      removeEventChild(
-        db(),
-        ctx(request),
-        'event_decision',
-        request.params.id,
-        request.query.version,
+      versioned(request.params.id, () =>
+        removeEventChild(
+          db(),
+          ctx(request),
+          'event_decision',
+          request.params.id,
+          request.query.version,
+        ),
       ),
   );
   app.post(

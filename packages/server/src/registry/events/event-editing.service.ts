@@ -14,8 +14,8 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from '../../editing/record-editing.ts';
-import { provenance } from '../../editing/references.ts';
+} from '../../shared/records/versioned-records.ts';
+import { provenance } from '../shared/references.ts';
 import { ref } from '../shared/mappers.ts';
 import { createWithChildren } from '../shared/programme-record.repository.ts';
 import {
@@ -186,14 +186,12 @@ export async function updateEvent(
   const columns = await eventColumns(db, fields, problems, id);
   fail(problems);
   const prov = await updateProvenance(db, 'event', id, { sourceId, sourceQuote });
-  const row = await db
-    .transaction()
-    .execute((trx) =>
-      updateRecord(trx, { ...ctx, sourceId: prov.source_id }, 'event', id, version, {
-        ...columns,
-        ...prov,
-      }),
-    );
+  const row = await db.transaction().execute((trx) =>
+    updateRecord(trx, { ...ctx, sourceId: prov.source_id }, 'event', id, version, {
+      ...columns,
+      ...prov,
+    }),
+  );
   return { id: row.id, version: row.version };
 }
 

@@ -3,7 +3,7 @@ import type { RoleLinkRow } from '../shared/role-links.ts';
 import type { Database } from '../../db/database.ts';
 import type { Db } from '../../db/connection.ts';
 import type { OrganisationKind } from '@promatlas/core/domain/vocabulary.ts';
-import { toPrefixTsQuery } from '../../search/search-query.ts';
+import { toPrefixTsQuery } from '../../search/index.ts';
 import { sequential } from '../shared/sequential.ts';
 
 export interface OrganisationFilter {

@@ -1,5 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { toPrefixTsQuery } from '../../search/search-query.ts';
+import { toPrefixTsQuery } from '../../search/index.ts';
 
 /** Runs a page query and its count query (same filters) and returns both. */
 export async function paginate<Row>(

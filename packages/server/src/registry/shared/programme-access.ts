@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { RegionResolver } from '../../auth/access.ts';
+import type { RegionResolver } from '../../auth/index.ts';
 import type { Db } from '../../db/connection.ts';
 import {
   agreementPlaces,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { isRowId } from '../../editing/region-resolvers.ts';
+import { isRowId } from './region-resolvers.ts';
 
 /**
  * Lookups the programme features share: whether a referenced record exists

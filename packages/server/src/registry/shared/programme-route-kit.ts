@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
-  ConflictResponseSchema,
   DuplicateResponseSchema,
+  RecordVersionSchema,
 } from '@promatlas/core/api/editing.schema.ts';
-import type { AccessRule, RegionResolver } from '../../auth/access.ts';
+import { FlagRulesSchema } from '@promatlas/core/programmes/flags.ts';
+import { MeasureSchema } from '@promatlas/core/api/programmes.schema.ts';
+import { StaleVersionError } from '../../shared/domain-errors.ts';
+import type { AccessRule, RegionResolver } from '../../auth/index.ts';
 
 /** What the programme routes share: the delete query, the error responses, the access rule. */
 
@@ -26,10 +29,45 @@ export const errors = {
   403: ErrorResponseSchema,
   404: ErrorResponseSchema,
 };
+/**
+ * A 409 names the record as it is now: a measure as the plan page shows it,
+ * the flag rules as their page shows them, anything else by id and version.
+ */
+export const ProgrammeConflictSchema = z.object({
+  error: z.object({
+    code: z.literal('conflict'),
+    message: z.string(),
+    messageEn: z.string(),
+    current: z.union([
+      MeasureSchema,
+      FlagRulesSchema.extend({ version: z.number().int() }),
+      RecordVersionSchema,
+    ]),
+    currentVersion: z.number().int(),
+  }),
+});
 export const writeErrors = {
   ...errors,
-  409: z.union([ConflictResponseSchema, DuplicateResponseSchema, ErrorResponseSchema]),
+  409: z.union([ProgrammeConflictSchema, DuplicateResponseSchema, ErrorResponseSchema]),
 };
+
+/** Runs a versioned write; a stale version is answered with `present`'s record instead of the table row. */
+export async function conflictsAs<T>(
+  work: () => Promise<T>,
+  present: (currentVersion: number) => Promise<Record<string, unknown>>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    throw new StaleVersionError(await present(error.currentVersion), error.currentVersion);
+  }
+}
+
+/** A versioned write whose conflict names the record by id and version. */
+export function versioned<T>(id: number, work: () => Promise<T>): Promise<T> {
+  return conflictsAs(work, async (version) => ({ id, version }));
+}
 
 export const programme = (regions: RegionResolver): AccessRule => ({ scope: 'registry', regions });
 

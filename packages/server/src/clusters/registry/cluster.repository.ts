@@ -1,0 +1,132 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/database.ts';
+import type { ClusterKind, ClusterStatus } from '@promatlas/core/domain/vocabulary.ts';
+import { paginate, textFilter } from '../../registry/shared/paginate.ts';
+import { sequential } from '../../registry/shared/sequential.ts';
+
+export interface ClusterFilter {
+  regions?: string[] | undefined;
+  kind?: ClusterKind | undefined;
+  status?: ClusterStatus | undefined;
+  q?: string | undefined;
+}
+
+function filtered<O>(query: SelectQueryBuilder<Database, 'cluster', O>, f: ClusterFilter) {
+  let q = query.where('cluster.deleted_at', 'is', null);
+  if (f.regions) q = q.where('cluster.region_code', 'in', f.regions);
+  if (f.kind) q = q.where('cluster.kind', '=', f.kind);
+  if (f.status) q = q.where('cluster.status', '=', f.status);
+  const text = textFilter('cluster', f.q);
+  return text ? q.where(text) : q;
+}
+
+export async function findClusters(
+  db: Db,
+  f: ClusterFilter,
+  direction: 'asc' | 'desc',
+  limit: number,
+  offset: number,
+) {
+  const page = filtered(
+    db
+      .selectFrom('cluster')
+      .leftJoin('region', 'region.code', 'cluster.region_code')
+      .select([
+        'cluster.id',
+        'cluster.kind',
+        'cluster.status',
+        'cluster.name',
+        'cluster.specialisation',
+        'cluster.region_code',
+        'region.name as region_name',
+      ]),
+    f,
+  )
+    .orderBy(sql`cluster.name COLLATE ru`, direction)
+    .orderBy('cluster.id', direction)
+    .limit(limit)
+    .offset(offset);
+  const count = filtered(
+    db.selectFrom('cluster').select((eb) => eb.fn.countAll<number>().as('n')),
+    f,
+  );
+  return paginate(page, count);
+}
+
+export async function getClusterRow(db: Db, id: number) {
+  return db
+    .selectFrom('cluster')
+    .leftJoin('region', 'region.code', 'cluster.region_code')
+    .selectAll('cluster')
+    .select('region.name as region_name')
+    .where('cluster.id', '=', id)
+    .where('cluster.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function getClusterLinks(db: Db, id: number, specialisedId: number | null) {
+  const [specialised, members, projects, awards, events] = await sequential([
+    () =>
+      specialisedId === null
+        ? Promise.resolve(undefined)
+        : db
+            .selectFrom('organisation')
+            .select(['id', 'name', 'legal_form'])
+            .where('id', '=', specialisedId)
+            .executeTakeFirst(),
+    () =>
+      db
+        .selectFrom('cluster_member as m')
+        .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+        .select([
+          'm.role',
+          'm.valid_from',
+          'm.valid_to',
+          'm.valid_precision',
+          'm.source_id',
+          'm.source_quote',
+          'o.id as target_id',
+          'o.name',
+          'o.legal_form',
+        ])
+        .where('m.cluster_id', '=', id)
+        .where('m.deleted_at', 'is', null)
+        .orderBy(sql`o.name COLLATE ru`)
+        .execute(),
+    () =>
+      db
+        .selectFrom('project')
+        .select(['id', 'title'])
+        .where('cluster_id', '=', id)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .execute(),
+    () =>
+      db
+        .selectFrom('support_award as a')
+        .where('a.deleted_at', 'is', null)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('support_award_project as sap')
+              .innerJoin('project as p', 'p.id', 'sap.project_id')
+              .select(sql`1`.as('one'))
+              .whereRef('sap.support_award_id', '=', 'a.id')
+              .where('p.cluster_id', '=', id),
+          ),
+        )
+        .select('a.id')
+        .execute(),
+    () =>
+      db
+        .selectFrom('statement as s')
+        .innerJoin('event as e', (j) => j.on(sql`e.id::text`, '=', sql.ref('s.subject_id')))
+        .select(['e.id', 'e.title'])
+        .where('s.subject_type', '=', 'event')
+        .where('s.object_type', '=', 'cluster')
+        .where('s.object_id', '=', String(id))
+        .execute(),
+  ] as const);
+  return { specialised, members, projects, awardIds: awards.map((a) => a.id), events };
+}

@@ -1,0 +1,2 @@
+/** What other features may use of clusters/registry: its public surface. */
+export { clusterRoutes } from './cluster.routes.ts';

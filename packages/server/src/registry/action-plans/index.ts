@@ -1,0 +1,11 @@
+/** What other features may use of registry/action-plans: its public surface. */
+export { actionPlanRoutes } from './action-plan.routes.ts';
+export { actionPlanWorkRoutes, sendTable } from './action-plan-work.routes.ts';
+export {
+  currentFlagRules,
+  filterMeasures,
+  loadMeasures,
+  taskFromDecision,
+} from './measure.service.ts';
+export { flagRules, updateFlagRules } from './measure.repository.ts';
+export { measuresTable } from './measure-export.ts';

@@ -1,0 +1,2 @@
+/** What other features may use of registry/organisations: its public surface. */
+export { organisationRoutes } from './organisation.routes.ts';

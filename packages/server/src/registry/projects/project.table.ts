@@ -1,0 +1,25 @@
+import type { Generated } from 'kysely';
+import type {
+  ProjectKind,
+  ProjectParticipantRole,
+  ProjectStatus,
+} from '@promatlas/core/domain/vocabulary.ts';
+import type { RecordColumns, PeriodColumns, SearchColumns } from '../../db/columns.ts';
+
+/** Kysely types of this feature's tables, in step with db/migrations (schema-drift.test.ts); assembled in db/database.ts. */
+export interface ProjectTable extends RecordColumns, PeriodColumns, SearchColumns {
+  id: Generated<number>;
+  kind: ProjectKind;
+  status: ProjectStatus | null;
+  title: string;
+  description: string | null;
+  region_code: string | null;
+  cluster_id: number | null;
+  site_id: number | null;
+}
+export interface ProjectParticipantTable extends RecordColumns {
+  id: Generated<number>;
+  project_id: number;
+  organisation_id: number;
+  role: ProjectParticipantRole;
+}

@@ -1,0 +1,95 @@
+import type { Db } from '../../db/connection.ts';
+
+import {
+  createRecord,
+  deleteRecord,
+  restoreRecord,
+  toColumns,
+  updateProvenance,
+  updateRecord,
+  type MutationContext,
+  type VersionedTable,
+} from '../../shared/records/versioned-records.ts';
+import { checkReferences, organisationProblem, provenance, regionProblem } from './references.ts';
+
+export const PROVENANCE = { sourceId: 'source_id', sourceQuote: 'source_quote' };
+export function period(asOf: { from: string; to: string; precision: string } | null | undefined) {
+  return asOf ? { valid_from: asOf.from, valid_to: asOf.to, valid_precision: asOf.precision } : {};
+}
+
+/** The regions and organisations a site or cluster refers to must exist: checked before writing. */
+function referenceChecks(db: Db, input: Record<string, unknown>) {
+  return checkReferences([
+    regionProblem(db, 'regionCode', input['regionCode'] as string | null | undefined),
+    organisationProblem(
+      db,
+      'managementOrganisationId',
+      input['managementOrganisationId'] as number | null | undefined,
+    ),
+    organisationProblem(
+      db,
+      'specialisedOrganisationId',
+      input['specialisedOrganisationId'] as number | null | undefined,
+    ),
+  ]);
+}
+
+export function simpleEditing<C extends Record<string, unknown>, U extends { version: number }>(
+  table: VersionedTable,
+  columns: Record<string, string>,
+) {
+  return {
+    async create(db: Db, ctx: MutationContext, input: C) {
+      await referenceChecks(db, input);
+      const prov = await provenance(
+        db,
+        input as { sourceId?: number | null; sourceQuote?: string | null },
+      );
+      const row = await db.transaction().execute((trx) =>
+        createRecord(trx, { ...ctx, sourceId: prov.source_id }, table, {
+          ...toColumns(input, columns),
+          ...prov,
+        }),
+      );
+      return { id: row.id, version: row.version };
+    },
+    async update(db: Db, ctx: MutationContext, id: number, input: U) {
+      const { version, ...rest } = input;
+      await referenceChecks(db, rest);
+      const prov = await updateProvenance(
+        db,
+        table,
+        id,
+        rest as { sourceId?: number | null; sourceQuote?: string | null },
+      );
+      const row = await db.transaction().execute((trx) =>
+        updateRecord(trx, { ...ctx, sourceId: prov.source_id }, table, id, version, {
+          ...toColumns(rest, columns),
+          ...prov,
+        }),
+      );
+      return { id: row.id, version: row.version };
+    },
+    async remove(db: Db, ctx: MutationContext, id: number, version: number) {
+      const row = await db
+        .transaction()
+        .execute((trx) => deleteRecord(trx, ctx, table, id, version));
+      return { id: row.id, version: row.version };
+    },
+    async restore(db: Db, ctx: MutationContext, id: number) {
+      const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, table, id));
+      return { id: row.id, version: row.version };
+    },
+  };
+}
+
+export async function removeChild(
+  db: Db,
+  ctx: MutationContext,
+  table: 'cluster_member' | 'position' | 'statement',
+  id: number,
+  version: number,
+) {
+  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, version));
+  return { id: row.id, version: row.version };
+}

@@ -1,0 +1,2 @@
+/** What other features may use of registry/statements: its public surface. */
+export { statementRoutes } from './statement.routes.ts';

@@ -1,0 +1,3 @@
+// The people pages a reader opens: one lazy chunk.
+export { PeopleList } from './PeopleList.tsx';
+export { PersonProfile } from './PersonProfile.tsx';

@@ -1,0 +1,129 @@
+import type { ActionPlan, Agreement } from '@promatlas/core/api/registry.schema.ts';
+import {
+  EntityLink,
+  Fields,
+  RegionLink,
+  Section,
+  SourceChip,
+} from '../../shared/components/common.tsx';
+import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
+import { formatDate } from '../../shared/lib/format.ts';
+import { roleLabel } from '../../shared/lib/labels.ts';
+import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
+
+type Party = Agreement['parties'][number];
+
+function Parties({ parties, title }: { parties: Party[]; title: string }) {
+  if (parties.length === 0) return null;
+  return (
+    <Section title={title} count={parties.length}>
+      <ul className="ref-list parties">
+        {parties.map((party, index) => (
+          <li key={index} data-testid="party">
+            {party.organisation ? (
+              <EntityLink entity={party.organisation} />
+            ) : party.region ? (
+              <RegionLink region={party.region} />
+            ) : (
+              <span className="muted">сторона не указана</span>
+            )}
+            {party.organisation && party.region ? (
+              <span className="muted">
+                {' · '}
+                <RegionLink region={party.region} />
+              </span>
+            ) : null}
+            {party.role !== 'party' ? (
+              <span className="muted"> · {roleLabel(party.role)}</span>
+            ) : null}
+            {party.signatory ? (
+              <div className="signatory" data-testid="signatory">
+                Подписал(а): <EntityLink entity={party.signatory} />
+                {party.signatoryTitle ? (
+                  <span className="position"> — {party.signatoryTitle}</span>
+                ) : null}
+              </div>
+            ) : null}{' '}
+            <SourceChip source={party.source} />
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function NumberedList({
+  title,
+  items,
+  testId,
+}: {
+  title: string;
+  items: string[];
+  testId: string;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Section title={title} count={items.length}>
+      <ol className="numbered" data-testid={testId}>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
+
+export function AgreementProfile() {
+  return (
+    <ProfilePage<Agreement>
+      collection="agreements"
+      titleOf={(a) => a.title}
+      header={(a) => <ProfileHeader title={a.title} type="Соглашение" source={a.source} />}
+    >
+      {(a) => (
+        <>
+          <Section title="Сведения">
+            <Fields
+              rows={[
+                ['Дата', formatDate(a.date), { always: true }],
+                ['Место', a.place],
+                ['Подписано в рамках', a.event ? <EntityLink entity={a.event} /> : null],
+              ]}
+            />
+          </Section>
+          <Parties parties={a.parties} title="Стороны и подписанты" />
+          <NumberedList
+            title="Направления сотрудничества"
+            items={a.directions}
+            testId="directions"
+          />
+        </>
+      )}
+    </ProfilePage>
+  );
+}
+
+export function ActionPlanProfile() {
+  return (
+    <ProfilePage<ActionPlan>
+      collection="action-plans"
+      titleOf={(p) => p.title}
+      header={(p) => <ProfileHeader title={p.title} type="План действий" source={p.source} />}
+    >
+      {(p) => (
+        <>
+          <Section title="Сведения">
+            <Fields
+              rows={[
+                ['Период', formatDate(p.period), { always: true }],
+                ['Утверждён', p.approvedAt ? <EntityLink entity={p.approvedAt} /> : null],
+              ]}
+            />
+          </Section>
+          <Parties parties={p.parties} title="Стороны" />
+          <NumberedList title="Направления (темы)" items={p.themes} testId="themes" />
+        </>
+      )}
+    </ProfilePage>
+  );
+}

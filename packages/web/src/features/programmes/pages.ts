@@ -1,0 +1,8 @@
+// Events, agreements, action plans and projects: one lazy chunk.
+export { EventsList } from './EventsList.tsx';
+export { AgreementsList } from './AgreementsList.tsx';
+export { ActionPlansList } from './ActionPlansList.tsx';
+export { ProjectsList } from './ProjectsList.tsx';
+export { EventProfile } from './EventProfile.tsx';
+export { AgreementProfile, ActionPlanProfile } from './ProgrammeProfiles.tsx';
+export { ProjectProfile } from './ProjectProfile.tsx';

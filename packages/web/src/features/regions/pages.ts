@@ -1,0 +1,3 @@
+// The region pages: one lazy chunk.
+export { RegionsList } from './RegionsList.tsx';
+export { RegionProfile } from './RegionProfile.tsx';

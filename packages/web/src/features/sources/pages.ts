@@ -1,0 +1,3 @@
+// The source pages: one lazy chunk.
+export { SourcesList } from './SourcesList.tsx';
+export { SourcePage } from './SourcePage.tsx';

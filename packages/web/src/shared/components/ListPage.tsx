@@ -1,0 +1,249 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { listRegionsRoute } from '@promatlas/core/api/contract.ts';
+import { apiUrl, useApi } from '../api/client.ts';
+import { useRoute } from '../api/api.ts';
+import { useTitle } from '../lib/useTitle.ts';
+import { ErrorMessage, Loading } from './common.tsx';
+
+export interface Column<T> {
+  title: string;
+  render: (item: T) => ReactNode;
+  /** Sort key the API accepts; «-key» sorts descending. */
+  sort?: string;
+  className?: string;
+}
+
+export interface SelectFilter {
+  param: string;
+  label: string;
+  options: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface ListConfig<T> {
+  title: string;
+  endpoint: string;
+  columns: Column<T>[];
+  rowKey: (item: T) => string | number;
+  regionFilter?: boolean;
+  selects?: SelectFilter[];
+  textFilter?: boolean;
+  intro?: ReactNode;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const PAGE_SIZE = 50;
+
+/** A vocabulary's labels as the options of a select filter. */
+export const vocabularyOptions = (vocabulary: { labels: Record<string, string> }) =>
+  Object.entries(vocabulary.labels);
+
+/** The placeholder of an empty cell. */
+export const DASH = <span className="muted">—</span>;
+
+/** Regions for the filter select, sorted by name; fetched once per page view. */
+function RegionSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const regions = useRoute(listRegionsRoute, { query: { pageSize: 200 } });
+  const items = [...(regions.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  return (
+    <label className="filter">
+      Регион
+      <select
+        data-testid="filter-region"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">Все регионы</option>
+        {items.map((region) => (
+          <option key={region.code} value={region.code}>
+            {region.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A filtered, sorted, paged registry list whose state lives in the URL query. */
+export function ListPage<T>({ config }: { config: ListConfig<T> }) {
+  useTitle(config.title);
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const sort = params.get('sort') ?? '';
+  const q = params.get('q') ?? '';
+  const [text, setText] = useState(q);
+
+  useEffect(() => setText(q), [q]);
+
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  // The text filter applies after a short pause in typing.
+  useEffect(() => {
+    if (text === q) return;
+    const timer = setTimeout(() => update({ q: text.trim() }), 300);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+
+  const query: Record<string, string | number> = { page, pageSize: PAGE_SIZE };
+  if (sort) query.sort = sort;
+  if (q) query.q = q;
+  const region = params.get('region') ?? '';
+  if (config.regionFilter && region) query.region = region;
+  for (const select of config.selects ?? []) {
+    const value = params.get(select.param);
+    if (value) query[select.param] = value;
+  }
+  const result = useApi<Page<T>>(apiUrl(config.endpoint, query));
+  const total = result.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <div className="page list-page">
+      <h1>{config.title}</h1>
+      {config.intro}
+      <form
+        className="filters"
+        role="search"
+        aria-label="Фильтры"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        {config.textFilter !== false ? (
+          <label className="filter">
+            Название содержит
+            <input
+              type="search"
+              data-testid="filter-text"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder="Фильтр по тексту"
+            />
+          </label>
+        ) : null}
+        {config.regionFilter ? (
+          <RegionSelect value={region} onChange={(value) => update({ region: value })} />
+        ) : null}
+        {(config.selects ?? []).map((select) => (
+          <label key={select.param} className="filter">
+            {select.label}
+            <select
+              data-testid={`filter-${select.param}`}
+              value={params.get(select.param) ?? ''}
+              onChange={(event) => update({ [select.param]: event.target.value })}
+            >
+              <option value="">Все</option>
+              {select.options.map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        {[...params.keys()].some((key) => key !== 'page' && key !== 'sort') ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setParams(new URLSearchParams())}
+          >
+            Сбросить фильтры
+          </button>
+        ) : null}
+      </form>
+      {result.error ? <ErrorMessage error={result.error} /> : null}
+      <p className="total" data-testid="list-total" aria-live="polite">
+        {result.data ? `Найдено: ${total.toLocaleString('ru-RU')}` : ' '}
+        {result.loading ? <span className="muted"> · загрузка…</span> : null}
+      </p>
+      {result.data ? (
+        result.data.items.length ? (
+          <div className="table-wrap">
+            <table className="table" data-testid="list-table">
+              <thead>
+                <tr>
+                  {config.columns.map((column) => {
+                    if (!column.sort)
+                      return (
+                        <th key={column.title} className={column.className}>
+                          {column.title}
+                        </th>
+                      );
+                    const key = column.sort;
+                    const active = sort === key || sort === `-${key}`;
+                    const descending = sort === `-${key}`;
+                    return (
+                      <th
+                        key={column.title}
+                        className={column.className}
+                        aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+                      >
+                        <button
+                          type="button"
+                          className="sort"
+                          onClick={() => update({ sort: active && !descending ? `-${key}` : key })}
+                        >
+                          {column.title}{' '}
+                          {active ? descending ? '▼' : '▲' : <span className="sort-hint">↕</span>}
+                        </button>
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody>
+                {result.data.items.map((item) => (
+                  <tr key={config.rowKey(item)} data-testid="list-row">
+                    {config.columns.map((column) => (
+                      <td key={column.title} className={column.className}>
+                        {column.render(item)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">Ничего не найдено. Измените фильтры.</p>
+        )
+      ) : result.loading ? (
+        <Loading />
+      ) : null}
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Страницы">
+          <button
+            type="button"
+            disabled={page <= 1}
+            onClick={() => update({ page: String(page - 1) })}
+          >
+            ← Назад
+          </button>
+          <span>
+            Страница {page} из {pages}
+          </span>
+          <button
+            type="button"
+            disabled={page >= pages}
+            onClick={() => update({ page: String(page + 1) })}
+          >
+            Вперёд →
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

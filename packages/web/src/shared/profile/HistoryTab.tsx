@@ -1,0 +1,264 @@
+import { Link } from 'react-router';
+import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
+import { AUDIT_ACTIONS } from '@promatlas/core/domain/vocabulary.ts';
+import { useApi } from '../api/client.ts';
+import { ErrorMessage, Loading } from '../components/common.tsx';
+import { formatPartialDate, type PartialDate } from '@promatlas/core/dates/partial-date.ts';
+import { propertyLabel } from '../lib/properties.ts';
+import { regionNamer, useRegions } from '../lib/regions.ts';
+import {
+  CLUSTER_KINDS,
+  CLUSTER_STATUSES,
+  ORGANISATION_KINDS,
+  SEZ_TYPES,
+  SITE_KINDS,
+  label,
+  roleLabel,
+} from '../lib/labels.ts';
+
+export type HistoryType =
+  'organisation' | 'person' | 'site' | 'cluster' | 'region' | 'event' | 'project';
+
+const ACTIONS: Record<AuditEntry['action'], string> = AUDIT_ACTIONS.labels;
+
+const CHILD_LABELS: Record<string, string> = {
+  position: 'Должность',
+  cluster_member: 'Участник кластера',
+  statement: 'Факт',
+};
+
+/** Columns of the audit snapshots, in Russian; technical columns are not shown. */
+const FIELD_LABELS: Record<string, string> = {
+  kind: 'Вид',
+  name: 'Название',
+  full_name: 'Полное название',
+  short_name: 'Краткое название',
+  legal_form: 'ОПФ',
+  inn: 'ИНН',
+  ogrn: 'ОГРН',
+  kpp: 'КПП',
+  okved: 'ОКВЭД2',
+  region_code: 'Регион',
+  town: 'Населённый пункт',
+  country: 'Страна',
+  description: 'Описание',
+  aliases: 'Другие названия',
+  parent_id: 'Головная организация',
+  sez_type: 'Тип ОЭЗ',
+  specialisation: 'Специализация',
+  management_organisation_id: 'Управляющая компания',
+  latitude: 'Широта',
+  longitude: 'Долгота',
+  status: 'Статус',
+  specialised_organisation_id: 'Специализированная организация',
+  last_name: 'Фамилия',
+  first_name: 'Имя',
+  patronymic: 'Отчество',
+  person_id: 'Персона',
+  organisation_id: 'Организация',
+  cluster_id: 'Кластер',
+  title: 'Должность',
+  role: 'Роль',
+  property: 'Свойство',
+  value_number: 'Значение',
+  value_text: 'Значение',
+  unit: 'Единица',
+  qualifier: 'Уточнение',
+  valid_period: 'По состоянию на',
+  subject_type: 'Объект (тип)',
+  subject_id: 'Объект',
+  published: 'Опубликовано',
+  deleted_at: 'Удалено',
+  source_id: 'Источник',
+  source_quote: 'Цитата из источника',
+};
+const HIDDEN = /^(id|version|created_at|updated_at|search_.*|.*_tsv|.*vector)$/;
+const ORDER = Object.keys(FIELD_LABELS);
+const orderOf = (field: string) => (ORDER.includes(field) ? ORDER.indexOf(field) : ORDER.length);
+
+type Change = AuditEntry['changes'][number];
+
+/** A snapshot's valid_from/valid_to/valid_precision as one partial date, or null. */
+function periodOf(row: Record<string, unknown> | null): PartialDate | null {
+  if (!row || !row['valid_from']) return null;
+  return {
+    from: String(row['valid_from']).slice(0, 10),
+    to: String(row['valid_to'] ?? row['valid_from']).slice(0, 10),
+    precision: (row['valid_precision'] as PartialDate['precision']) ?? 'day',
+  };
+}
+
+/** The fields to show, in a stable order, with the three period columns merged into «По состоянию на». */
+function visibleChanges(entry: AuditEntry): Change[] {
+  const changes = entry.changes.filter(
+    (c) =>
+      !HIDDEN.test(c.field) &&
+      !c.field.startsWith('valid_') &&
+      (entry.action === 'update' || c.after !== null || c.field === 'deleted_at'),
+  );
+  if (entry.changes.some((c) => c.field.startsWith('valid_'))) {
+    const before = periodOf(entry.before);
+    const after = periodOf(entry.after);
+    changes.push({
+      field: 'valid_period',
+      before: before ? formatPartialDate(before) : null,
+      after: after ? formatPartialDate(after) : null,
+    });
+  }
+  return changes.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+}
+
+const LINKED: Record<string, string> = {
+  organisation_id: '/organisations/',
+  management_organisation_id: '/organisations/',
+  specialised_organisation_id: '/organisations/',
+  parent_id: '/organisations/',
+  person_id: '/people/',
+  cluster_id: '/clusters/',
+  source_id: '/sources/',
+};
+
+function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+function Value({
+  field,
+  value,
+  regionName,
+}: {
+  field: string;
+  value: unknown;
+  regionName: (code: string) => string;
+}) {
+  if (value === null || value === undefined || value === '')
+    return <span className="muted">—</span>;
+  if (typeof value === 'boolean') return <>{value ? 'да' : 'нет'}</>;
+  if (Array.isArray(value))
+    return value.length ? (
+      <>{value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ')}</>
+    ) : (
+      <span className="muted">—</span>
+    );
+  if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
+  const text = String(value);
+  if (LINKED[field])
+    return <Link to={`${LINKED[field]}${encodeURIComponent(text)}`}>№ {text}</Link>;
+  if (field === 'region_code') return <>{regionName(text)}</>;
+  if (field === 'property') return <>{propertyLabel(text)}</>;
+  if (field === 'role') return <>{roleLabel(text)}</>;
+  if (field === 'deleted_at') return <>{formatDateTime(text)}</>;
+  if (field === 'kind')
+    return (
+      <>
+        {label(ORGANISATION_KINDS, text) !== text
+          ? label(ORGANISATION_KINDS, text)
+          : label(SITE_KINDS, text) !== text
+            ? label(SITE_KINDS, text)
+            : label(CLUSTER_KINDS, text)}
+      </>
+    );
+  if (field === 'sez_type') return <>{label(SEZ_TYPES, text)}</>;
+  if (field === 'status') return <>{label(CLUSTER_STATUSES, text)}</>;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return <>{text.split('-').reverse().join('.')}</>;
+  return <>{text}</>;
+}
+
+/** One line that says what a child entry is about: «Факт: Резиденты», «Должность: Директор». */
+function childSummary(entry: AuditEntry): string | null {
+  const row = entry.after ?? entry.before ?? {};
+  if (entry.entity.type === 'statement')
+    return `${CHILD_LABELS.statement}: ${propertyLabel(String(row['property'] ?? ''))}`;
+  if (entry.entity.type === 'position')
+    return `${CHILD_LABELS.position}: ${String(row['title'] ?? '')}`;
+  if (entry.entity.type === 'cluster_member')
+    return `${CHILD_LABELS.cluster_member}: ${roleLabel(String(row['role'] ?? ''))}`;
+  return null;
+}
+
+function Entry({
+  entry,
+  subjectType,
+  regionName,
+}: {
+  entry: AuditEntry;
+  subjectType: HistoryType;
+  regionName: (code: string) => string;
+}) {
+  const summary = entry.entity.type !== subjectType ? childSummary(entry) : null;
+  const changes = visibleChanges(entry);
+  return (
+    <li
+      className="history-entry"
+      data-testid="history-entry"
+      data-action={entry.action}
+      data-entity={entry.entity.type}
+    >
+      <p className="history-head">
+        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        {' · '}
+        <strong data-testid="history-user">
+          {entry.user?.displayName ?? 'система (загрузка данных)'}
+        </strong>
+        {' · '}
+        <span data-testid="history-action">{ACTIONS[entry.action]}</span>
+        {summary ? <span data-testid="history-subject"> · {summary}</span> : null}
+        {entry.source ? (
+          <>
+            {' · источник: '}
+            <Link to={`/sources/${entry.source.id}`}>{entry.source.title}</Link>
+          </>
+        ) : null}
+      </p>
+      {changes.length ? (
+        <table className="table compact history-changes">
+          <thead>
+            <tr>
+              <th>Поле</th>
+              <th>Было</th>
+              <th>Стало</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change) => (
+              <tr key={change.field} data-testid="history-change" data-field={change.field}>
+                <td>{FIELD_LABELS[change.field] ?? change.field}</td>
+                <td className="history-before">
+                  <Value field={change.field} value={change.before} regionName={regionName} />
+                </td>
+                <td className="history-after">
+                  <Value field={change.field} value={change.after} regionName={regionName} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </li>
+  );
+}
+
+/** «История»: who changed what and when, before and after, from which source (GET /api/history/:type/:id). */
+export function HistoryTab({ type, id }: { type: HistoryType; id: string }) {
+  const history = useApi<{ items: AuditEntry[] }>(`/api/history/${type}/${encodeURIComponent(id)}`);
+  const regionName = regionNamer(useRegions());
+  if (history.error) return <ErrorMessage error={history.error} />;
+  if (!history.data) return <Loading />;
+  if (history.data.items.length === 0) {
+    return (
+      <p className="muted" data-testid="history-empty">
+        Изменений пока не было: запись в том виде, в каком её загрузили из источников.
+      </p>
+    );
+  }
+  return (
+    <ol className="history" data-testid="history">
+      {history.data.items.map((entry) => (
+        <Entry key={entry.id} entry={entry} subjectType={type} regionName={regionName} />
+      ))}
+    </ol>
+  );
+}
