@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { isRowId } from '../shared/region-resolvers.ts';
 
@@ -26,7 +27,7 @@ export function measureQuery(db: Db) {
     .leftJoin('event_decision as ed', 'ed.id', 'm.event_decision_id')
     .leftJoin('event as ev', 'ev.id', 'ed.event_id')
     .selectAll('m')
-    .select((eb) => [
+    .select([
       'oo.name as owner_org_name',
       'oo.legal_form as owner_org_legal_form',
       'orr.name as owner_region_name',
@@ -40,26 +41,46 @@ export function measureQuery(db: Db) {
       'ed.text as decision_text',
       'ev.id as event_id',
       'ev.title as event_title',
-      eb
-        .selectFrom('measure_report as r')
-        .select('r.progress')
-        .whereRef('r.measure_id', '=', 'm.id')
-        .where('r.deleted_at', 'is', null)
-        .where('r.progress', 'is not', null)
-        .orderBy('r.reported_on', 'desc')
-        .orderBy('r.id', 'desc')
-        .limit(1)
-        .as('progress'),
-      eb
-        .selectFrom('measure_report as r')
-        .select((e) => e.fn.max('r.reported_on').as('d'))
-        .whereRef('r.measure_id', '=', 'm.id')
-        .where('r.deleted_at', 'is', null)
-        .as('last_report_on'),
     ])
     .where('m.deleted_at', 'is', null);
 }
-export type MeasureRow = Awaited<ReturnType<ReturnType<typeof measureQuery>['execute']>>[number];
+type MeasureBaseRow = Awaited<ReturnType<ReturnType<typeof measureQuery>['execute']>>[number];
+/** A measure with the day of its latest report and the progress last reported. */
+export type MeasureRow = MeasureBaseRow & {
+  progress: number | null;
+  last_report_on: string | null;
+};
+
+/**
+ * The latest report day and progress of each measure, in one grouped query
+ * (a correlated subquery per measure through the reader's views was the
+ * plan page's main cost).
+ */
+async function reportSummaries(db: Db, measureIds: number[]) {
+  if (!measureIds.length)
+    return new Map<number, { progress: number | null; last: string | null }>();
+  const rows = await db
+    .selectFrom('measure_report as r')
+    .select((eb) => [
+      'r.measure_id',
+      eb.fn.max('r.reported_on').as('last'),
+      sql<
+        number | null
+      >`(array_agg(r.progress ORDER BY r.reported_on DESC, r.id DESC) FILTER (WHERE r.progress IS NOT NULL))[1]`.as(
+        'progress',
+      ),
+    ])
+    .where('r.measure_id', 'in', measureIds)
+    .where('r.deleted_at', 'is', null)
+    .groupBy('r.measure_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.measure_id,
+      { progress: r.progress === null ? null : Number(r.progress), last: r.last as string | null },
+    ]),
+  );
+}
 
 export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow[]> {
   let q = measureQuery(db);
@@ -119,7 +140,15 @@ export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow
       ]),
     );
   }
-  return q.orderBy('m.position').orderBy('m.id').execute();
+  const rows = await q.orderBy('m.position').orderBy('m.id').execute();
+  const reports = await reportSummaries(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const summary = reports.get(r.id);
+    return { ...r, progress: summary?.progress ?? null, last_report_on: summary?.last ?? null };
+  });
 }
 
 export async function coExecutorsOf(db: Db, measureIds: number[]) {
