@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three tiers (STYLE.md): pure unit tests (core), database/API tests (server,
 // run on embedded PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL 15),
@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'server',
           sequence: { groupOrder: 1 },
           include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
+          // The multi-node rig's tests need the rig's processes: vitest.rig.config.ts, `npm run test:rig`.
+          exclude: [...configDefaults.exclude, 'packages/server/test/rig/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite instances are ~800 MB each: keep parallelism low on 2 cores.

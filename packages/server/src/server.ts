@@ -2,7 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import { connectPglite, connectPostgres, type Connection } from './db/connection.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, withStartupLock } from './db/migrate.ts';
+import { ReplicaReads } from './db/replica.ts';
+import { hasSourcesOtherThan } from './db/database-state.repository.ts';
 import { removeInterruptedImports } from './datasets/index.ts';
 import { syncReferenceData } from './reference/index.ts';
 import { loadDemoData } from './demo/index.ts';
@@ -23,8 +25,11 @@ export const DEFAULT_WEB_DIST = path.resolve(
 /** Opens the configured database: a PostgreSQL server, or embedded PGlite in the data directory. */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  onError?: (error: Error) => void,
 ): Promise<Connection> {
-  return config.databaseUrl ? connectPostgres(config.databaseUrl) : connectPglite(config.dataDir);
+  return config.databaseUrl
+    ? connectPostgres(config.databaseUrl, onError ? { onError } : {})
+    : connectPglite(config.dataDir);
 }
 
 /**
@@ -42,14 +47,9 @@ export async function prepareDatabase(
   await syncReferenceData(connection.db);
   await syncDefaultMethodologies(connection.db);
   if (options.demo) {
-    const empty = await connection.db
-      .selectFrom('source_document')
-      .select('id')
-      // The shipped Rosstat table's source does not count: it is official data, not the demo.
-      .where('slug', 'is distinct from', ROSSTAT_ORG_COUNTS.sourceSlug)
-      .limit(1)
-      .executeTakeFirst();
-    if (!empty) await loadDemoData(connection.db);
+    // The shipped Rosstat table's source does not count: it is official data, not the demo.
+    if (!(await hasSourcesOtherThan(connection.db, ROSSTAT_ORG_COUNTS.sourceSlug)))
+      await loadDemoData(connection.db);
   }
 }
 
@@ -92,23 +92,42 @@ export async function startServer(
   let connection: Connection;
   let firstAdministrator: RunningServer['firstAdministrator'];
   let control: ControlSocket | null = null;
+  // A lost connection is logged, never fatal: the pool reconnects on the next query.
+  const onDatabaseError = (error: Error) =>
+    app.log.warn({ err: error }, 'database connection lost');
+  let replica: ReplicaReads | undefined;
   try {
-    connection = await openDatabase(config);
+    connection = await openDatabase(config, onDatabaseError);
   } catch (error) {
     await app.close();
     throw error;
   }
   try {
-    await prepareDatabase(connection, { demo: options.demo ?? true });
-    firstAdministrator = await ensureFirstAdministrator(connection.db);
+    firstAdministrator = await withStartupLock(connection, async () => {
+      await prepareDatabase(connection, { demo: options.demo ?? true });
+      return ensureFirstAdministrator(connection.db);
+    });
+    if (config.replica && config.databaseUrl) {
+      replica = new ReplicaReads(
+        config.databaseUrl,
+        config.replica.url,
+        connection.pool,
+        config.replica.maxLagMs,
+        { onError: onDatabaseError },
+      );
+      await replica.start();
+    }
     // The server holds the data directory's lock: `promatlas db backup` asks it through this socket.
     control = await startControlSocket(connection, embeddedSnapshot);
   } catch (error) {
     await app.close();
+    await replica?.close();
     await connection.close();
     throw error;
   }
   deps.db = connection.db;
+  if (connection.ping) deps.ping = connection.ping;
+  if (replica) deps.replica = replica;
   ready.done = true;
   markReady();
   // After ready: on a fresh database the classifier and the Rosstat table take
@@ -139,6 +158,7 @@ export async function startServer(
       await control?.close();
       // The background load holds the database until its transaction ends.
       await statistics;
+      await replica?.close();
       await connection.close();
     },
   };

@@ -121,3 +121,9 @@ export interface RegionMapValues {
 export interface SiteMapPoints {
   items: Array<{ id: number; name: string }>;
 }
+
+export type ClusterCooperation =
+  import('@promatlas/core/api/cooperation.schema.ts').ClusterCooperation;
+export type ClusterCompliance =
+  import('@promatlas/core/api/cooperation.schema.ts').ClusterCompliance;
+export type CooperationContract = import('@promatlas/core/api/cooperation.schema.ts').Contract;

@@ -456,6 +456,54 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
         url: `/api/cluster-members/${await create(`/api/clusters/${await cluster()}/members`, { organisationId: await organisation() })}?version=1`,
       }),
     },
+    'POST /api/cooperation-contracts': {
+      ok: 201,
+      trail: record('cooperation_contract'),
+      prepare: async () => ({
+        url: '/api/cooperation-contracts',
+        body: {
+          buyerId: await organisation(),
+          supplierId: await organisation(),
+          contractType: 'supply',
+          signedOn: '2024-03-01',
+        },
+      }),
+    },
+    'PATCH /api/cooperation-contracts/:id': {
+      ok: 200,
+      trail: record('cooperation_contract'),
+      prepare: async () => ({
+        url: `/api/cooperation-contracts/${await create('/api/cooperation-contracts', { buyerId: await organisation(), supplierId: await organisation(), contractType: 'supply', signedOn: '2024-03-01' })}`,
+        body: { version: 1, product: 'Подшипники' },
+      }),
+    },
+    'DELETE /api/cooperation-contracts/:id': {
+      ok: 200,
+      trail: record('cooperation_contract'),
+      prepare: async () => ({
+        url: `/api/cooperation-contracts/${await create('/api/cooperation-contracts', { buyerId: await organisation(), supplierId: await organisation(), contractType: 'supply', signedOn: '2024-03-01' })}?version=1`,
+      }),
+    },
+    'POST /api/cooperation-purchases': {
+      ok: 201,
+      trail: record('cooperation_purchase'),
+      prepare: async () => ({
+        url: '/api/cooperation-purchases',
+        body: {
+          organisationId: await organisation(),
+          year: 2024,
+          totalRub: 100,
+          fromParticipantsRub: 20,
+        },
+      }),
+    },
+    'DELETE /api/cooperation-purchases/:id': {
+      ok: 200,
+      trail: record('cooperation_purchase'),
+      prepare: async () => ({
+        url: `/api/cooperation-purchases/${await create('/api/cooperation-purchases', { organisationId: await organisation(), year: 2024, totalRub: 100, fromParticipantsRub: 20 })}?version=1`,
+      }),
+    },
     'POST /api/statements': {
       ok: 201,
       trail: record('statement'),

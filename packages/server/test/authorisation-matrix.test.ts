@@ -338,6 +338,49 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         url: `/api/cluster-members/${await create(`/api/clusters/${await cluster(side)}/members`, { organisationId: await organisation(side) })}?version=1`,
       }),
     },
+    'POST /api/cooperation-contracts': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: '/api/cooperation-contracts',
+        body: {
+          buyerId: await organisation(side),
+          supplierId: await organisation(side),
+          contractType: 'supply',
+          signedOn: '2024-03-01',
+        },
+      }),
+    },
+    'PATCH /api/cooperation-contracts/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/cooperation-contracts/${await create('/api/cooperation-contracts', { buyerId: await organisation(side), supplierId: await organisation(side), contractType: 'supply', signedOn: '2024-03-01' })}`,
+        body: { version: 1, product: 'Подшипники' },
+      }),
+    },
+    'DELETE /api/cooperation-contracts/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/cooperation-contracts/${await create('/api/cooperation-contracts', { buyerId: await organisation(side), supplierId: await organisation(side), contractType: 'supply', signedOn: '2024-03-01' })}?version=1`,
+      }),
+    },
+    'POST /api/cooperation-purchases': {
+      ok: 201,
+      prepare: async (side) => ({
+        url: '/api/cooperation-purchases',
+        body: {
+          organisationId: await organisation(side),
+          year: 2024,
+          totalRub: 100,
+          fromParticipantsRub: 20,
+        },
+      }),
+    },
+    'DELETE /api/cooperation-purchases/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/cooperation-purchases/${await create('/api/cooperation-purchases', { organisationId: await organisation(side), year: 2024, totalRub: 100, fromParticipantsRub: 20 })}?version=1`,
+      }),
+    },
     'POST /api/statements': {
       ok: 201,
       prepare: async (side) => ({

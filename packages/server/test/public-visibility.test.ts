@@ -110,6 +110,16 @@ const READS: Record<string, Calls> = {
   'GET /api/sites/:id': page('site'),
   'GET /api/clusters': list('clusters'),
   'GET /api/clusters/:id': page('cluster'),
+  'GET /api/clusters/:id/cooperation': (f) =>
+    get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/cooperation`)),
+  'GET /api/clusters/:id/compliance': (f) =>
+    get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/compliance`)),
+  'GET /api/cooperation-contracts/:id': (f) =>
+    get(
+      ...[f.contracts.visible, ...f.contracts.hidden].map(
+        (id) => `/api/cooperation-contracts/${id}`,
+      ),
+    ),
   'GET /api/events': list('events'),
   'GET /api/events/:id': page('event'),
   'GET /api/agreements': list('agreements'),

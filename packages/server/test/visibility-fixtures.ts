@@ -40,6 +40,8 @@ export interface VisibilityFixtures {
   methodologyId: number;
   sourceId: number;
   datasetId: number;
+  /** Cooperation contracts: one between visible organisations, the others naming a draft or deleted one. */
+  contracts: { visible: number; hidden: number[] };
   /** `type:id` of every record hidden from the public reader / from everyone. */
   hiddenRefs: { public: Set<string>; everyone: Set<string> };
 }
@@ -108,6 +110,31 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
     await created(admin, `/api/clusters/${cluster.visible}/members`, { organisationId: o });
   for (const c of [cluster.draft, cluster.deleted])
     await created(admin, `/api/clusters/${c}/members`, { organisationId: organisation.visible });
+  const contract = (buyerId: number, supplierId: number, product: string) =>
+    created(admin, '/api/cooperation-contracts', {
+      buyerId,
+      supplierId,
+      contractType: 'supply',
+      product,
+      signedOn: '2024-02-01',
+    });
+  const contracts = {
+    visible: await contract(organisation.visible, otherVisibleOrg, visible('contract')),
+    hidden: [
+      await contract(organisation.visible, organisation.draft, draft('contract-with-draft-org')),
+      await contract(
+        organisation.deleted,
+        organisation.visible,
+        deleted('contract-with-deleted-org'),
+      ),
+    ],
+  };
+  await created(admin, '/api/cooperation-purchases', {
+    organisationId: organisation.draft,
+    year: 2024,
+    totalRub: 100,
+    fromParticipantsRub: 1,
+  });
   const position = (personId: number, organisationId: number, title: string) =>
     created(admin, `/api/people/${personId}/positions`, { organisationId, title });
   await position(person.visible, organisation.visible, visible('position'));
@@ -547,6 +574,7 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
     methodologyId,
     sourceId,
     datasetId: dataset.body.dataset.id,
+    contracts,
     hiddenRefs,
   };
 }

@@ -387,6 +387,10 @@ export const ViewerSchema = z.object({
     .describe('Этому пользователю нужно подключить второй фактор, прежде чем работать дальше'),
 });
 
+const FieldLabelSchema = z
+  .object({ ru: z.string(), en: z.string() })
+  .describe('Подпись на русском и английском');
+
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -400,6 +404,15 @@ export const AuditEntrySchema = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   source: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  entityLabel: FieldLabelSchema.nullable().describe(
+    'Что это за запись (организация, должность, факт…), по-русски и по-английски',
+  ),
+  fieldLabels: z
+    .record(z.string(), FieldLabelSchema)
+    .describe(
+      'Подписи полей этой записи в порядке показа; valid_period — период актуальности ' +
+        '(valid_from, valid_to, valid_precision) одной строкой. Поля без подписи — служебные, не показываются',
+    ),
 });
 export const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -397,3 +397,22 @@ export const VOCABULARIES = {
   MEASURE_FLAGS,
   MEASURE_PARTY_TYPES,
 } as const;
+
+/** Types of a cooperation contract between organisations (cooperation_contract.contract_type), the codes of the cluster rule set. */
+export const COOPERATION_CONTRACT_TYPES = vocabulary({
+  import_substitution_project: {
+    ru: 'Совместный проект по импортозамещению',
+    en: 'Joint import-substitution project',
+  },
+  supply: { ru: 'Поставка продукции кластера', en: 'Supply of cluster products' },
+  production_services: {
+    ru: 'Производственные работы или услуги',
+    en: 'Production works or services',
+  },
+  spic: {
+    ru: 'СПИК с обязательствами по поставке',
+    en: 'Special investment contract with supply obligations',
+  },
+  other: { ru: 'Иной договор', en: 'Other contract' },
+});
+export type CooperationContractType = ValueOf<typeof COOPERATION_CONTRACT_TYPES>;

@@ -1,55 +1,12 @@
-import { sql } from 'kysely';
 import { neutraliseSpreadsheetText } from '@promatlas/core/format/spreadsheet-cell.ts';
 import type { AuditRow, AuditSearchQuery } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../db/connection.ts';
+import { countAuditRows, findAuditRows, type RawRow } from './audit-search.repository.ts';
 
 /**
- * Administrators' search over both trails: record changes (audit_entry) and
- * security events (security_event), newest first. A security event's entity
- * is the account it concerns; "by user" matches who acted, and for security
- * events also the account concerned.
+ * Administrators' search over both trails (record changes and security
+ * events), newest first; rows are mapped to the API's AuditRow here.
  */
-function conditions(q: Omit<AuditSearchQuery, 'page' | 'pageSize'>) {
-  const where = [sql`true`];
-  if (q.trail !== 'all') where.push(sql`t.trail = ${q.trail}`);
-  if (q.userId !== undefined)
-    where.push(
-      sql`(t.user_id = ${q.userId} OR (t.trail = 'security' AND t.subject_id = ${q.userId}))`,
-    );
-  if (q.action) where.push(sql`t.action = ${q.action}`);
-  if (q.entityType) where.push(sql`t.entity_type = ${q.entityType}`);
-  if (q.entityId) where.push(sql`t.entity_id = ${q.entityId}`);
-  if (q.from) where.push(sql`t.at >= ${q.from}::date`);
-  if (q.to) where.push(sql`t.at < ${q.to}::date + 1`);
-  return sql.join(where, sql` AND `);
-}
-
-const TRAILS = sql`(
-  SELECT 'changes'::text AS trail, a.id, a.at, a.user_id, NULL::integer AS subject_id, a.action,
-         a.entity_type, a.entity_id, NULL::text AS email, NULL::text AS ip, NULL::text AS user_agent,
-         jsonb_build_object('before', a.before, 'after', a.after) AS details
-  FROM audit_entry a
-  UNION ALL
-  SELECT 'security'::text, e.id, e.at, e.actor_id, e.subject_id, e.action,
-         CASE WHEN e.subject_id IS NULL THEN NULL ELSE 'user' END, e.subject_id::text,
-         e.email, e.ip, e.user_agent, e.details
-  FROM security_event e
-) t`;
-
-interface RawRow {
-  trail: 'changes' | 'security';
-  id: number;
-  at: Date | string;
-  user_id: number | null;
-  display_name: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  email: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  details: unknown;
-}
 
 function toRow(r: RawRow): AuditRow {
   const details =
@@ -75,18 +32,14 @@ export async function searchAudit(
   db: Db,
   q: AuditSearchQuery,
 ): Promise<{ items: AuditRow[]; total: number; page: number; pageSize: number }> {
-  const where = conditions(q);
-  const total = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM ${TRAILS} WHERE ${where}`.execute(db);
-  const rows = await sql<RawRow>`
-    SELECT t.*, u.display_name FROM ${TRAILS} LEFT JOIN app_user u ON u.id = t.user_id
-    WHERE ${where}
-    ORDER BY t.at DESC, t.trail, t.id DESC
-    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+  const total = await countAuditRows(db, q);
+  const rows = await findAuditRows(db, q, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return {
-    items: rows.rows.map(toRow),
-    total: total.rows[0]?.n ?? 0,
+    items: rows.map(toRow),
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -95,11 +48,7 @@ export async function searchAudit(
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
 export async function exportAuditCsv(db: Db, q: AuditSearchQuery): Promise<string> {
-  const rows = await sql<RawRow>`
-    SELECT t.*, u.display_name FROM ${TRAILS} LEFT JOIN app_user u ON u.id = t.user_id
-    WHERE ${conditions(q)}
-    ORDER BY t.at DESC, t.trail, t.id DESC
-    LIMIT ${AUDIT_EXPORT_LIMIT}`.execute(db);
+  const rows = await findAuditRows(db, q, { limit: AUDIT_EXPORT_LIMIT });
   const headers = [
     'журнал',
     'id',
@@ -117,7 +66,7 @@ export async function exportAuditCsv(db: Db, q: AuditSearchQuery): Promise<strin
     const text = neutraliseSpreadsheetText(value);
     return /[",\r\n;]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = rows.rows
+  const lines = rows
     .map(toRow)
     .map((r) =>
       [

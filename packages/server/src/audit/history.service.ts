@@ -1,9 +1,15 @@
 import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
-import { sql } from 'kysely';
+import {
+  HISTORY_ENTITY_LABELS,
+  HISTORY_FIELD_LABELS,
+  isHistoryEntityType,
+  type FieldLabel,
+} from '@promatlas/core/api/history-labels.ts';
 import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/database.ts';
 import type { Viewer } from '../auth/index.ts';
 import { NotFoundError } from '../shared/domain-errors.ts';
-import { readDbFor } from '../db/read-db.ts';
+import { findHistoryRows, internalRecordExists } from './history.repository.ts';
 
 /** Tables of the record types that have a history, and their key column. */
 const HISTORY_TABLES = {
@@ -44,11 +50,8 @@ export async function getHistoryFor(
     const value = key === 'id' ? Number(entityId) : entityId;
     if (typeof value === 'number' && value > 2_147_483_647)
       throw historyNotFound(entityType, entityId);
-    const found = await sql<{ one: number }>`
-      SELECT 1 AS one FROM ${sql.table(`internal.${table}`)} WHERE ${sql.ref(key)} = ${value}`.execute(
-      readDbFor(db, 'internal'),
-    );
-    if (found.rows.length === 0) throw historyNotFound(entityType, entityId);
+    if (!(await internalRecordExists(db, table, key, value)))
+      throw historyNotFound(entityType, entityId);
   }
   return getHistory(db, entityType, entityId);
 }
@@ -62,6 +65,33 @@ const CHILD_LINKS: Record<string, Array<[string, string]>> = {
   ],
   cluster: [['cluster_member', 'cluster_id']],
 };
+
+// Compile-time check: every labelled field is a column of its table, or one
+// of the two fields the history composes (okved from organisation_okved, the
+// period from the valid_* columns), so a renamed column cannot keep a stale label.
+type Assert<T extends true> = T;
+type Composed = 'okved' | 'valid_period';
+export type HistoryLabelsNameColumns = Assert<
+  {
+    [T in keyof typeof HISTORY_FIELD_LABELS]: Exclude<
+      keyof (typeof HISTORY_FIELD_LABELS)[T],
+      keyof Database[T] | Composed
+    > extends never
+      ? true
+      : false;
+  }[keyof typeof HISTORY_FIELD_LABELS]
+>;
+
+/** The labels of the fields an entry's snapshots hold, in display order (the period as one field). */
+function fieldLabels(entityType: string, fields: Set<string>): Record<string, FieldLabel> {
+  if (!isHistoryEntityType(entityType)) return {};
+  const hasPeriod = [...fields].some((f) => f.startsWith('valid_'));
+  return Object.fromEntries(
+    Object.entries(HISTORY_FIELD_LABELS[entityType] as Record<string, FieldLabel>).filter(
+      ([field]) => fields.has(field) || (field === 'valid_period' && hasPeriod),
+    ),
+  );
+}
 
 function parse(value: unknown): Record<string, unknown> | null {
   if (value === null || value === undefined) return null;
@@ -79,37 +109,7 @@ export async function getHistory(
   entityType: string,
   entityId: string,
 ): Promise<{ items: AuditEntry[] }> {
-  const rows = await db
-    .selectFrom('audit_entry as a')
-    .leftJoin('app_user as u', 'u.id', 'a.user_id')
-    .leftJoin('source_document as s', 's.id', 'a.source_id')
-    .select([
-      'a.id',
-      'a.at',
-      'a.action',
-      'a.entity_type',
-      'a.entity_id',
-      'a.before',
-      'a.after',
-      'u.id as user_id',
-      'u.display_name',
-      's.id as source_id',
-      's.title as source_title',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('a.entity_type', '=', entityType), eb('a.entity_id', '=', entityId)]),
-        sql<boolean>`a.entity_type = 'statement'
-          AND coalesce(a.after, a.before)->>'subject_type' = ${entityType}
-          AND coalesce(a.after, a.before)->>'subject_id' = ${entityId}`,
-        ...(CHILD_LINKS[entityType] ?? []).map(
-          ([childType, column]) =>
-            sql<boolean>`a.entity_type = ${childType} AND coalesce(a.after, a.before)->>${column} = ${entityId}`,
-        ),
-      ]),
-    )
-    .orderBy('a.id', 'desc')
-    .execute();
+  const rows = await findHistoryRows(db, entityType, entityId, CHILD_LINKS[entityType] ?? []);
   return {
     items: rows.map((r) => {
       const before = parse(r.before);
@@ -138,6 +138,10 @@ export async function getHistory(
           r.source_id !== null && r.source_title !== null
             ? { id: r.source_id, title: r.source_title }
             : null,
+        entityLabel: isHistoryEntityType(r.entity_type)
+          ? HISTORY_ENTITY_LABELS[r.entity_type]
+          : null,
+        fieldLabels: fieldLabels(r.entity_type, fields),
       };
     }),
   };

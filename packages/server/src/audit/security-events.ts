@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { SECURITY_ACTIONS as SECURITY_ACTION_VOCABULARY } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
+import { insertSecurityEvent } from './security-event.repository.ts';
 
 /**
  * Security events, kept beside the audit trail of record changes (which has
@@ -12,9 +13,12 @@ import type { Db } from '../db/connection.ts';
 export const SECURITY_ACTIONS = SECURITY_ACTION_VOCABULARY.values;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
+/** The client a security event is about: its address and the user-agent header. */
+export type SecurityEventClient = Pick<FastifyRequest, 'ip' | 'headers'>;
+
 export async function recordSecurityEvent(
   db: Db,
-  request: FastifyRequest | null,
+  request: SecurityEventClient | null,
   event: {
     action: SecurityAction;
     actorId?: number | null | undefined;
@@ -23,21 +27,18 @@ export async function recordSecurityEvent(
     details?: Record<string, unknown> | undefined;
   },
 ): Promise<void> {
-  await db
-    .insertInto('security_event')
-    .values({
-      action: event.action,
-      actor_id: event.actorId ?? null,
-      subject_id: event.subjectId ?? null,
-      email: event.email ?? null,
-      ip: request?.ip ?? null,
-      user_agent: request ? userAgent(request) : null,
-      details: event.details ? JSON.stringify(event.details) : null,
-    })
-    .execute();
+  await insertSecurityEvent(db, {
+    action: event.action,
+    actor_id: event.actorId ?? null,
+    subject_id: event.subjectId ?? null,
+    email: event.email ?? null,
+    ip: request?.ip ?? null,
+    user_agent: request ? userAgent(request) : null,
+    details: event.details ? JSON.stringify(event.details) : null,
+  });
 }
 
-export function userAgent(request: FastifyRequest): string | null {
+export function userAgent(request: Pick<FastifyRequest, 'headers'>): string | null {
   const ua = request.headers['user-agent'];
   return typeof ua === 'string' ? ua.slice(0, 400) : null;
 }

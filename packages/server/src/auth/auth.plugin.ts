@@ -3,6 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../http/app-instance.ts';
 import { decide, type AccessRule } from './access.ts';
+import { listRegionNames } from './account.repository.ts';
 import { findSession, touchSession } from './session.repository.ts';
 import { PUBLIC_VIEWER, type Viewer } from './viewer.ts';
 
@@ -83,8 +84,7 @@ export async function registerAuth(app: AppInstance, routeTable: RouteAccess[]):
   const nameRegions = (codes: string[]) => codes.map((c) => regionNames.get(c) ?? c).join(', ');
   const loadRegionNames = async () => {
     if (regionNames.size) return;
-    for (const r of await app.deps.db.selectFrom('region').select(['code', 'name']).execute())
-      regionNames.set(r.code, r.name);
+    for (const r of await listRegionNames(app.deps.db)) regionNames.set(r.code, r.name);
   };
 
   app.decorateRequest('viewer', null as unknown as Viewer);

@@ -8,7 +8,8 @@ export {
   registerAuth,
 } from './auth.plugin.ts';
 export type { AccessOption, RouteAccess } from './auth.plugin.ts';
-export { authRoutes, sessionInfo } from './auth.routes.ts';
+export { authRoutes } from './auth.routes.ts';
+export { sessionInfo } from './session.presenter.ts';
 export { knownDeviceKeys } from './known-device.ts';
 export { LoginThrottle, accountKey, deviceKey } from './login-limiter.ts';
 export { assertPasswordAcceptable } from './password-policy.ts';

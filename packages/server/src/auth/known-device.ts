@@ -1,6 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import { newToken, tokenHash } from './session.repository.ts';
+import {
+  deviceHashesOf,
+  findDeviceHash,
+  insertDevice,
+  touchDevice,
+} from './known-device.repository.ts';
 
 /**
  * A browser that signed in to an account before gets a long-lived random
@@ -13,41 +19,34 @@ const DEVICE_DAYS = 365;
 
 export async function findKnownDevice(
   db: Db,
-  request: FastifyRequest,
+  request: Pick<FastifyRequest, 'cookies'>,
   userId: number,
 ): Promise<string | null> {
   const token = request.cookies[DEVICE_COOKIE];
   if (!token) return null;
-  const row = await db
-    .selectFrom('known_device')
-    .select('token_hash')
-    .where('token_hash', '=', tokenHash(token))
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.token_hash ?? null;
+  return findDeviceHash(db, tokenHash(token), userId);
 }
 
-/** Marks the browser as known for the account after a successful sign-in. */
+/**
+ * Marks the browser as known for the account after a successful sign-in: a
+ * known one is touched; otherwise a new token is stored and returned, for
+ * the caller to set as the device cookie.
+ */
 export async function rememberDevice(
   db: Db,
-  reply: FastifyReply,
   userId: number,
   known: string | null,
-  secure: boolean,
-): Promise<void> {
+): Promise<string | null> {
   if (known) {
-    await db
-      .updateTable('known_device')
-      .set({ last_used_at: new Date() })
-      .where('token_hash', '=', known)
-      .execute();
-    return;
+    await touchDevice(db, known);
+    return null;
   }
   const token = newToken();
-  await db
-    .insertInto('known_device')
-    .values({ token_hash: tokenHash(token), user_id: userId })
-    .execute();
+  await insertDevice(db, tokenHash(token), userId);
+  return token;
+}
+
+export function setDeviceCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(DEVICE_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -57,11 +56,6 @@ export async function rememberDevice(
   });
 }
 
-export async function knownDeviceKeys(db: Db, userId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('known_device')
-    .select('token_hash')
-    .where('user_id', '=', userId)
-    .execute();
-  return rows.map((r) => r.token_hash);
+export function knownDeviceKeys(db: Db, userId: number): Promise<string[]> {
+  return deviceHashesOf(db, userId);
 }

@@ -1,5 +1,14 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import {
+  deleteThrottleKey,
+  deleteThrottleKeys,
+  giveBackAttempt,
+  pruneQuietThrottles,
+  reserveAccountAttempt,
+  reserveAddressAttempt,
+  secondsUntilNextAttempt,
+  secondsUntilWindowEnds,
+} from './login-throttle.repository.ts';
 
 /**
  * Sign-in limits, kept in the database (table login_throttle) so that several
@@ -41,72 +50,41 @@ export const addressKey = (address: string) => `address:${address}`;
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const deviceKey = (deviceHash: string) => `device:${deviceHash}`;
 
-const seconds = (n: number) => sql`(${n}::double precision * interval '1 second')`;
-
 export class LoginThrottle {
   constructor(readonly settings: ThrottleSettings = DEFAULT_THROTTLE) {}
 
   /** Reserves an attempt for a client address; returns 0, or the seconds to wait. */
   async reserveAddress(db: Db, address: string): Promise<number> {
     const key = addressKey(address);
-    const window = seconds(this.settings.addressWindowSeconds);
-    const expired = sql`t.window_start <= now() - ${window}`;
-    const reserved = await sql<{ failures: number }>`
-      INSERT INTO login_throttle AS t (key, failures, window_start, updated_at)
-      VALUES (${key}, 1, now(), now())
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN ${expired} THEN 1 ELSE t.failures + 1 END,
-        window_start = CASE WHEN ${expired} THEN now() ELSE t.window_start END,
-        updated_at = now()
-      WHERE ${expired} OR t.failures < ${this.settings.perAddress}
-      RETURNING t.failures`.execute(db);
-    if (reserved.rows.length) return 0;
-    return this.wait(db, key, sql`window_start + ${window}`);
+    const windowSeconds = this.settings.addressWindowSeconds;
+    if (
+      await reserveAddressAttempt(db, key, { perAddress: this.settings.perAddress, windowSeconds })
+    )
+      return 0;
+    return secondsUntilWindowEnds(db, key, windowSeconds);
   }
 
   /** Reserves an attempt for an account (or a known device's bucket); returns 0, or the seconds to wait. */
   async reserveAccount(db: Db, key: string): Promise<number> {
-    const s = this.settings;
-    const quiet = sql`t.updated_at <= now() - ${seconds(s.quietResetSeconds)}`;
-    const next = sql`CASE WHEN ${quiet} THEN 1 ELSE t.failures + 1 END`;
-    const delay = (n: unknown) =>
-      sql`CASE WHEN ${n} < ${s.freeAccountFailures} THEN 0
-               ELSE least(${s.baseDelaySeconds}::double precision * power(2, ${n} - ${s.freeAccountFailures}), ${s.maxDelaySeconds})
-          END * interval '1 second'`;
-    const reserved = await sql<{ failures: number }>`
-      INSERT INTO login_throttle AS t (key, failures, next_at, updated_at)
-      VALUES (${key}, 1, now() + ${delay(sql`1`)}, now())
-      ON CONFLICT (key) DO UPDATE SET
-        failures = ${next},
-        next_at = now() + ${delay(next)},
-        updated_at = now()
-      WHERE t.next_at <= now()
-      RETURNING t.failures`.execute(db);
-    if (reserved.rows.length) return 0;
-    return this.wait(db, key, sql`next_at`);
-  }
-
-  private async wait(db: Db, key: string, until: ReturnType<typeof sql>): Promise<number> {
-    const row = await sql<{ s: number }>`
-      SELECT greatest(1, ceil(extract(epoch FROM (${until} - now()))))::int AS s
-      FROM login_throttle WHERE key = ${key}`.execute(db);
-    return row.rows[0]?.s ?? 1;
+    if (await reserveAccountAttempt(db, key, this.settings)) return 0;
+    return secondsUntilNextAttempt(db, key);
   }
 
   /** After a successful sign-in: the address gets its reservation back, the account's streak ends. */
   async succeeded(db: Db, address: string, key: string): Promise<void> {
-    await sql`UPDATE login_throttle SET failures = greatest(failures - 1, 0), updated_at = now()
-              WHERE key = ${addressKey(address)}`.execute(db);
-    await db.deleteFrom('login_throttle').where('key', '=', key).execute();
-    // Rows of addresses and accounts quiet for a day say nothing any more.
-    await sql`DELETE FROM login_throttle
-              WHERE updated_at < now() - interval '1 day' AND next_at < now()`.execute(db);
+    await giveBackAttempt(db, addressKey(address));
+    await deleteThrottleKey(db, key);
+    await pruneQuietThrottles(db);
+  }
+
+  /** A confirmed password (a password change, switching TOTP off) ends the account's streak. */
+  async cleared(db: Db, key: string): Promise<void> {
+    await deleteThrottleKey(db, key);
   }
 
   /** Administrator unlock: forgets the account's streak and those of its known browsers. */
   async unlock(db: Db, keys: string[]): Promise<number> {
     if (!keys.length) return 0;
-    const res = await db.deleteFrom('login_throttle').where('key', 'in', keys).executeTakeFirst();
-    return Number(res.numDeletedRows);
+    return deleteThrottleKeys(db, keys);
   }
 }

@@ -1,6 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
-import type { Db } from '../db/connection.ts';
 
 /**
  * Second factor: RFC 6238 TOTP (30 s, 6 digits, SHA-1 — what every
@@ -40,17 +39,6 @@ export function checkTotp(
   if (delta === null) return null;
   const step = totp.counter() + delta;
   return lastStep !== null && step <= lastStep ? null : step;
-}
-
-/** Records the step of an accepted code; false when another request used it first. */
-export async function useTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
-  const res = await db
-    .updateTable('app_user')
-    .set({ totp_last_step: step })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
 }
 
 export async function totpEnrolment(

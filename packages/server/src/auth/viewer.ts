@@ -7,6 +7,13 @@ export interface Viewer {
   /** The session's id as listed in GET /api/auth/sessions. */
   sessionId?: number | null;
   csrfToken: string | null;
+  /**
+   * Present when this request may read from the replica (db/replica.ts): a
+   * read-only request, and the replica must have replayed `after` (the WAL
+   * position of this browser's last write, 0 for none). `servedFrom` records
+   * where readDb sent the reads.
+   */
+  replicaReads?: { after: bigint; servedFrom?: 'replica' | 'primary' };
 }
 
 export const PUBLIC_VIEWER: Viewer = {

@@ -8,6 +8,8 @@ import { z } from 'zod';
  */
 const EnvironmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  PROMATLAS_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   PROMATLAS_DATA_DIR: z.string().min(1).optional(),
   PROMATLAS_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PROMATLAS_HOST: z.string().default('127.0.0.1'),
@@ -51,6 +53,13 @@ function isProxyAddress(value: string): boolean {
 export interface Config {
   /** PostgreSQL server connection; when absent, embedded PGlite in dataDir is used. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of databaseUrl: public and signed-in reads go there
+   * while it is at most maxLagMs behind (and has replayed the reader's own
+   * last write); everything else, and every read when it lags or is down, to
+   * the primary.
+   */
+  replica: { url: string; maxLagMs: number } | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -76,8 +85,15 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL: a replica needs its primary in DATABASE_URL',
+    );
   return {
     databaseUrl: e.DATABASE_URL,
+    replica: e.DATABASE_REPLICA_URL
+      ? { url: e.DATABASE_REPLICA_URL, maxLagMs: e.PROMATLAS_REPLICA_MAX_LAG_MS }
+      : undefined,
     dataDir: path.resolve(cwd, e.PROMATLAS_DATA_DIR ?? '.promatlas-data'),
     port: e.PROMATLAS_PORT,
     host: e.PROMATLAS_HOST,

@@ -19,6 +19,12 @@ export interface Connection {
   pglite?: PGlite;
   /** The lock on the embedded data directory (absent in memory and on a PostgreSQL server). */
   lock?: DataDirLock;
+  /**
+   * Whether the database answers, on a connection of its own (PostgreSQL):
+   * a health check must not queue behind busy requests for a pool slot, or a
+   * busy node would look dead to its load balancer.
+   */
+  ping?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,26 +41,81 @@ pg.types.setTypeParser(1082, (v) => v);
  * («Лепецкая» for «Липецкая», similarity 0.56) is still found by the indexed
  * `%>` operator of fuzzy search.
  */
-const SESSION_SETTINGS = 'SET pg_trgm.word_similarity_threshold = 0.45';
+const TRIGRAM_THRESHOLD = '0.45';
+const SESSION_SETTINGS = `SET pg_trgm.word_similarity_threshold = ${TRIGRAM_THRESHOLD}`;
 
-/** One pg.Pool over a PostgreSQL server. */
-export function connectPostgres(databaseUrl: string, max = 10): Connection {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
-  pool.on('connect', (client) => {
-    client.query(SESSION_SETTINGS).catch(() => {
-      // Before the first migration pg_trgm may not exist yet; the setting is a placeholder then.
-    });
+export interface PostgresOptions {
+  /** Pool size (default 10). */
+  max?: number;
+  /** Where a lost idle connection is reported (default: nowhere; the pool replaces it). */
+  onError?: (error: Error) => void;
+  /**
+   * How long a query may wait for a connection (default 30 s). pg counts the
+   * wait for a free pool slot in it too: under a burst, requests queue for a
+   * slot, and a short limit would turn a busy moment into 503s. A server that
+   * is down refuses the connection at once, so this bounds only a server that
+   * does not answer at all.
+   */
+  connectionTimeoutMillis?: number;
+}
+
+/**
+ * One pg.Pool over a PostgreSQL server. A server restart or a dropped
+ * connection never stops the process: pg emits `error` for an idle client the
+ * server closed (an unhandled `error` event would crash Node), the pool drops
+ * that client and the next query connects anew; a refused or timed-out
+ * connection fails the request with 503 (http/errors.ts) instead of leaving
+ * it waiting while the server is away.
+ */
+export function createPostgresPool(databaseUrl: string, options: PostgresOptions = {}): pg.Pool {
+  const { max = 10, onError, connectionTimeoutMillis = 30_000 } = options;
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    connectionTimeoutMillis,
+    // Sent with the connection request, so every connection has them before its first query.
     // The visibility views (published-views.ts) raise the planner's cost estimates of
     // ordinary page queries past jit_above_cost; compiling them takes 100–300 ms for a
     // query that runs in 30 (measured on PostgreSQL 15). Short queries only: no JIT.
-    client.query('SET jit = off').catch(() => {});
+    // Before the first migration pg_trgm may not exist yet: its setting is then a
+    // placeholder, which the extension takes over when it is created.
+    options: `-c jit=off -c pg_trgm.word_similarity_threshold=${TRIGRAM_THRESHOLD}`,
   });
+  pool.on('error', (error) => onError?.(error));
+  pool.on('connect', (client) => {
+    // A connection lost while checked out (a query running when the server
+    // restarts) emits `error` too, where the pool listens only to idle ones: the
+    // query itself fails, and the pool drops the client when it is released.
+    client.on('error', (error) => onError?.(error));
+  });
+  return pool;
+}
+
+/** A Kysely handle over createPostgresPool's pool. */
+export function connectPostgres(
+  databaseUrl: string,
+  options: PostgresOptions | number = {},
+): Connection {
+  const pool = createPostgresPool(
+    databaseUrl,
+    typeof options === 'number' ? { max: options } : options,
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let pingPool: pg.Pool | undefined;
   return {
     db,
     pool,
     kind: 'postgres',
+    ping: async () => {
+      pingPool ??= createPostgresPool(databaseUrl, {
+        max: 1,
+        connectionTimeoutMillis: 2_000,
+        ...(typeof options === 'object' && options.onError ? { onError: options.onError } : {}),
+      });
+      await pingPool.query('SELECT 1');
+    },
     close: async () => {
+      if (pingPool && !pingPool.ended) await pingPool.end();
       await db.destroy();
       // Kysely ends the pool only if it ever used it; callers may have used the pool alone.
       if (!pool.ended) await pool.end();

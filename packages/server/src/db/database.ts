@@ -6,6 +6,10 @@ import type {
 } from '../clusters/categories/cluster-category.table.ts';
 import type { ClusterTable, ClusterMemberTable } from '../clusters/registry/cluster.table.ts';
 import type {
+  CooperationContractTable,
+  CooperationPurchaseTable,
+} from '../clusters/cooperation/cooperation.table.ts';
+import type {
   StatisticalDatasetTable,
   DatasetValueTable,
   DatasetQuarantineRowTable,
@@ -73,6 +77,8 @@ export interface Database {
   site_resident: SiteResidentTable;
   cluster: ClusterTable;
   cluster_member: ClusterMemberTable;
+  cooperation_contract: CooperationContractTable;
+  cooperation_purchase: CooperationPurchaseTable;
   event: EventTable;
   event_participant: EventParticipantTable;
   agreement: AgreementTable;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type pg from 'pg';
 import { Migrator } from 'kysely/migration';
 import type { Db } from './connection.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -46,4 +47,32 @@ async function appliedMigrations(db: Db): Promise<Set<string> | null> {
   if (!exists.rows[0]?.t) return null;
   const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
   return new Set(rows.rows.map((r) => r.name).filter((n) => n in MIGRATIONS));
+}
+
+/** An arbitrary, fixed advisory-lock key: "PromAtlas start" for every node on one database. */
+const STARTUP_LOCK = 7_240_913_001;
+
+/**
+ * Runs `fn` while holding a PostgreSQL advisory lock, so that API nodes
+ * starting at the same moment on one database migrate, sync the reference
+ * data and create the first administrator one after another, not together.
+ * The embedded database has one process by construction (its data-directory
+ * lock): no advisory lock there.
+ */
+export async function withStartupLock<T>(
+  connection: { kind: 'pglite' | 'postgres'; pool: pg.Pool },
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (connection.kind !== 'postgres') return fn();
+  const client = await connection.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
 }

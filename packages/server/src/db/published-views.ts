@@ -38,7 +38,7 @@ export const VIEW_SCHEMAS = ['published', 'internal'] as const;
 export type ViewSchema = (typeof VIEW_SCHEMAS)[number];
 
 /** Bumped whenever the generated definitions change, so existing databases rebuild their views. */
-const RULE_VERSION = 'visibility-rule-3';
+const RULE_VERSION = 'visibility-rule-4';
 
 /** Accounts, sessions and the audit trail: never mirrored (the history has its own reader rule). */
 export const PRIVATE_TABLES = new Set([
@@ -56,6 +56,8 @@ export const RELATION_TABLES = new Set([
   'position',
   'site_resident',
   'cluster_member',
+  'cooperation_contract',
+  'cooperation_purchase',
   'event_participant',
   'agreement_party',
   'action_plan_party',

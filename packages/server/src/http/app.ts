@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerReplicaReads } from './replica-reads.ts';
 import type { AppDeps, AppInstance, RegisteredRoute } from './app-instance.ts';
 import { frameworkErrors, HttpError, registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
     spaIndex: webDist ? fs.readFileSync(path.join(webDist, 'index.html')) : undefined,
   });
   await registerAuth(app, routeAccess);
+  registerReplicaReads(app);
 
   await app.register(fastifySwagger, swaggerOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });

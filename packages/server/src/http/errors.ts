@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorKind } from '../shared/domain-errors.ts';
+import { isDatabaseUnavailable } from '../db/database-errors.ts';
 
 /**
  * An error with a status code and a bilingual message, for what only the HTTP
@@ -325,6 +326,19 @@ export function registerErrorHandling(
           ...fromDatabase.details,
         },
       });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send({
+          error: {
+            code: 'database_unavailable',
+            message: 'База данных временно недоступна, повторите запрос через несколько секунд',
+            messageEn: 'The database is temporarily unavailable; retry in a few seconds',
+          },
+        });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {

@@ -25,6 +25,8 @@ import { ratingRoutes } from '../ratings/index.ts';
 import { datasetRoutes } from '../datasets/index.ts';
 import { clusterAnalyticsRoutes } from '../clusters/analytics/index.ts';
 import { uploadRoutes } from '../imports/index.ts';
+import { cooperationRoutes } from '../clusters/cooperation/index.ts';
+import { complianceRoutes } from '../clusters/compliance/index.ts';
 
 /** Every API route of the server, in one place: one routes function per feature. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -57,4 +59,6 @@ export function registerApiRoutes(app: AppInstance): void {
   eventEditingRoutes(app);
   agreementEditingRoutes(app);
   programmeViewRoutes(app);
+  cooperationRoutes(app);
+  complianceRoutes(app);
 }

@@ -7,7 +7,7 @@ import {
 import type { RecordVersionSchema } from '@promatlas/core/api/editing.schema.ts';
 import type { AccessRule, RegionResolver } from '../auth/index.ts';
 import type { Viewer } from '../auth/index.ts';
-import type { MutationContext } from '../shared/records/versioned-records.ts';
+import type { MutationContext } from '../shared/records/versioned-record.repository.ts';
 import { StaleVersionError } from '../shared/domain-errors.ts';
 
 /** What every state-changing registry route shares: its tag, error answers, access and context. */

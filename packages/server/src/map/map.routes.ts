@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import { siteListItem } from '../registry/sites/index.ts';
 import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
 
@@ -37,6 +36,6 @@ export function mapRoutes(app: AppInstance): void {
         response: { 200: mapSitesRoute.response },
       },
     },
-    async ({ viewer }) => ({ items: (await mapSites(readDb(app, viewer))).map(siteListItem) }),
+    async ({ viewer }) => mapSites(readDb(app, viewer)),
   );
 }

@@ -1,6 +1,7 @@
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 import type { RatingObjectType } from '@promatlas/core/ratings/index.ts';
 import type { Db } from '../db/connection.ts';
+import { findRatedClusters, findRatedRegions, findRatedSites } from './rating-object.repository.ts';
 
 /** How rated objects are stored: sites and clusters by id, regions by code. */
 export type StoredObjectType = 'site' | 'cluster' | 'region';
@@ -44,11 +45,7 @@ export async function loadRatedObjects(
   if (type === 'site') {
     const numeric = unique.map(Number).filter((n) => Number.isInteger(n));
     if (numeric.length === 0) return out;
-    const rows = await db
-      .selectFrom('site')
-      .select(['id', 'name', 'kind', 'sez_type'])
-      .where('id', 'in', numeric)
-      .execute();
+    const rows = await findRatedSites(db, numeric);
     for (const r of rows)
       out.set(String(r.id), {
         ref: { type: 'site', id: String(r.id), title: r.name },
@@ -58,11 +55,7 @@ export async function loadRatedObjects(
   } else if (type === 'cluster') {
     const numeric = unique.map(Number).filter((n) => Number.isInteger(n));
     if (numeric.length === 0) return out;
-    const rows = await db
-      .selectFrom('cluster')
-      .select(['id', 'name', 'kind'])
-      .where('id', 'in', numeric)
-      .execute();
+    const rows = await findRatedClusters(db, numeric);
     for (const r of rows)
       out.set(String(r.id), {
         ref: { type: 'cluster', id: String(r.id), title: r.name },
@@ -70,11 +63,7 @@ export async function loadRatedObjects(
         peerGroupCandidate: r.kind,
       });
   } else {
-    const rows = await db
-      .selectFrom('region')
-      .select(['code', 'name', 'kind'])
-      .where('code', 'in', unique)
-      .execute();
+    const rows = await findRatedRegions(db, unique);
     for (const r of rows)
       out.set(r.code, {
         ref: { type: 'region', id: r.code, title: r.name },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunningServer } from '../server.ts';
+import { hasPendingFirstAdministrator } from './user.repository.ts';
 
 /**
  * The first-run password never goes to standard output or a log (both end up
@@ -15,13 +16,8 @@ export async function handOverFirstPassword(
   const file = path.join(dataDir, FIRST_PASSWORD_FILE);
   if (!server.firstAdministrator) {
     if (fs.existsSync(file)) {
-      const pending = await server.connection.db
-        .selectFrom('app_user')
-        .select('id')
-        .where('must_change_password', '=', true)
-        .where('role', '=', 'administrator')
-        .executeTakeFirst();
-      if (!pending) fs.rmSync(file, { force: true });
+      if (!(await hasPendingFirstAdministrator(server.connection.db)))
+        fs.rmSync(file, { force: true });
     }
     return null;
   }

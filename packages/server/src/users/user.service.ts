@@ -11,9 +11,14 @@ import { writeAudit } from '../audit/index.ts';
 import {
   countUsers,
   findUserByEmail,
+  findUserNames,
+  insertUser,
+  knownRegionCodes,
   listUserRows,
+  lockActiveAdministrators,
+  lockUser,
   toUser,
-  USER_COLUMNS,
+  updateUserRow,
 } from './user.repository.ts';
 
 export interface NewUser {
@@ -33,7 +38,7 @@ export interface ChangeContext {
 
 async function checkRegions(db: Db, regions: string[]): Promise<void> {
   if (!regions.length) return;
-  const known = await db.selectFrom('region').select('code').where('code', 'in', regions).execute();
+  const known = await knownRegionCodes(db, regions);
   const unknown = regions.filter((r) => !known.some((k) => k.code === r));
   if (unknown.length) {
     throw new ValidationError(
@@ -56,18 +61,14 @@ export async function createUser(db: Db, input: NewUser, context?: ChangeContext
   // The account, its journal entry (without the password hash: USER_COLUMNS) and its
   // security event are written together.
   const row = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('app_user')
-      .values({
-        email: input.email.trim().toLowerCase(),
-        display_name: input.displayName,
-        password_hash: await hashPassword(input.password),
-        role: input.role,
-        regions: input.role === 'regional_editor' ? [...new Set(input.regions)] : [],
-        must_change_password: input.mustChangePassword ?? false,
-      })
-      .returning(USER_COLUMNS)
-      .executeTakeFirstOrThrow();
+    const row = await insertUser(trx, {
+      email: input.email.trim().toLowerCase(),
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      role: input.role,
+      regions: input.role === 'regional_editor' ? [...new Set(input.regions)] : [],
+      must_change_password: input.mustChangePassword ?? false,
+    });
     await writeAudit(trx, {
       userId: context?.actorId ?? null,
       action: 'create',
@@ -115,11 +116,7 @@ export async function updateUser(
   if (patch.regions) await checkRegions(db, patch.regions);
   let passwordHash: string | undefined;
   if (patch.password !== undefined) {
-    const target = await db
-      .selectFrom('app_user')
-      .select(['email', 'display_name'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const target = await findUserNames(db, id);
     await assertPasswordAcceptable(patch.password, {
       email: target?.email,
       displayName: target?.display_name,
@@ -129,20 +126,8 @@ export async function updateUser(
   const { before, row } = await db.transaction().execute(async (trx) => {
     // Every active administrator's row is locked, in one order, before the
     // check: two administrators disabling each other at once cannot both pass.
-    const admins = await trx
-      .selectFrom('app_user')
-      .select('id')
-      .where('role', '=', 'administrator')
-      .where('disabled', '=', false)
-      .orderBy('id')
-      .forUpdate()
-      .execute();
-    const before = await trx
-      .selectFrom('app_user')
-      .select(USER_COLUMNS)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const admins = await lockActiveAdministrators(trx);
+    const before = await lockUser(trx, id);
     if (!before)
       throw new NotFoundError({ ru: `Пользователь ${id} не найден`, en: `User ${id} not found` });
     const activeAdministrator = before.role === 'administrator' && !before.disabled;
@@ -158,26 +143,21 @@ export async function updateUser(
         },
       );
     }
-    const row = await trx
-      .updateTable('app_user')
-      .set({
-        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-        ...(patch.role !== undefined ? { role: patch.role } : {}),
-        ...(patch.regions !== undefined ? { regions: patch.regions } : {}),
-        ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-        ...(passwordHash !== undefined
-          ? { password_hash: passwordHash, password_changed_at: new Date() }
-          : {}),
-        ...(patch.mustChangePassword !== undefined
-          ? { must_change_password: patch.mustChangePassword }
-          : {}),
-        ...(patch.disableTotp
-          ? { totp_enabled: false, totp_secret: null, totp_last_step: null }
-          : {}),
-      })
-      .where('id', '=', id)
-      .returning(USER_COLUMNS)
-      .executeTakeFirstOrThrow();
+    const row = await updateUserRow(trx, id, {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.regions !== undefined ? { regions: patch.regions } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+      ...(passwordHash !== undefined
+        ? { password_hash: passwordHash, password_changed_at: new Date() }
+        : {}),
+      ...(patch.mustChangePassword !== undefined
+        ? { must_change_password: patch.mustChangePassword }
+        : {}),
+      ...(patch.disableTotp
+        ? { totp_enabled: false, totp_secret: null, totp_last_step: null }
+        : {}),
+    });
     // Every account change is journalled with its before and after (no password hash or
     // second-factor secret: USER_COLUMNS); a new password shows only as password_reset.
     await writeAudit(trx, {

@@ -1,9 +1,18 @@
-import { sql } from 'kysely';
 import type { IndustryType } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError, ValidationError } from '../../shared/domain-errors.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import { writeAudit, type AuditActor } from '../../audit/index.ts';
+import { clusterCategoryItem } from './cluster-category.presenter.ts';
+import {
+  findCategoryAssignments,
+  findCategoryOkvedCodes,
+  findClusterCategories,
+  getClusterCategory,
+  lockClusterCategory,
+  replaceCategoryOkvedCodes,
+  updateClusterCategoryRow,
+} from './cluster-category.repository.ts';
 
 /**
  * Cluster categories and their ОКВЭД2 assignment are data (defaults from
@@ -12,25 +21,9 @@ import { writeAudit, type AuditActor } from '../../audit/index.ts';
  * reassign codes; the analyses pick the change up on the next computation.
  */
 export async function listClusterCategories(db: Db) {
-  const categories = await db
-    .selectFrom('cluster_category')
-    .selectAll()
-    .orderBy(sql`name COLLATE ru`)
-    .execute();
-  const mapping = await db
-    .selectFrom('cluster_category_okved')
-    .select(['okved_code', 'category_code'])
-    .orderBy('okved_code')
-    .execute();
-  return {
-    items: categories.map((c) => ({
-      code: c.code,
-      name: c.name,
-      type: c.type,
-      description: c.description,
-      okvedCodes: mapping.filter((m) => m.category_code === c.code).map((m) => m.okved_code),
-    })),
-  };
+  const categories = await findClusterCategories(db);
+  const mapping = await findCategoryAssignments(db);
+  return { items: categories.map((c) => clusterCategoryItem(c, mapping)) };
 }
 
 export async function updateClusterCategory(
@@ -61,21 +54,8 @@ export async function updateClusterCategory(
     );
   }
   await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('cluster_category')
-      .select(['code', 'name', 'type', 'description'])
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
-    const okvedOf = async () =>
-      (
-        await trx
-          .selectFrom('cluster_category_okved')
-          .select('okved_code')
-          .where('category_code', '=', code)
-          .orderBy('okved_code')
-          .execute()
-      ).map((r) => r.okved_code);
+    const existing = await lockClusterCategory(trx, code);
+    const okvedOf = () => findCategoryOkvedCodes(trx, code);
     const before = existing && actor ? { ...existing, okved_codes: await okvedOf() } : null;
     if (!existing)
       throw new NotFoundError({
@@ -87,30 +67,11 @@ export async function updateClusterCategory(
       ...(patch.type !== undefined ? { type: patch.type } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
     };
-    if (Object.keys(set).length)
-      await trx.updateTable('cluster_category').set(set).where('code', '=', code).execute();
-    if (patch.okvedCodes) {
-      // A code belongs to one category: assigning it here moves it from any other.
-      await trx.deleteFrom('cluster_category_okved').where('category_code', '=', code).execute();
-      if (patch.okvedCodes.length) {
-        await trx
-          .insertInto('cluster_category_okved')
-          .values(
-            [...new Set(patch.okvedCodes)].map((okved_code) => ({
-              okved_code,
-              category_code: code,
-            })),
-          )
-          .onConflict((oc) => oc.column('okved_code').doUpdateSet({ category_code: code }))
-          .execute();
-      }
-    }
+    if (Object.keys(set).length) await updateClusterCategoryRow(trx, code, set);
+    // A code belongs to one category: assigning it here moves it from any other.
+    if (patch.okvedCodes) await replaceCategoryOkvedCodes(trx, code, patch.okvedCodes);
     if (actor && before) {
-      const after = await trx
-        .selectFrom('cluster_category')
-        .select(['code', 'name', 'type', 'description'])
-        .where('code', '=', code)
-        .executeTakeFirstOrThrow();
+      const after = await getClusterCategory(trx, code);
       await writeAudit(trx, {
         userId: actor.userId,
         action: 'update',

@@ -9,8 +9,9 @@ import { ConflictError, NotFoundError } from '../../shared/domain-errors.ts';
 import {
   createRecord,
   getLiveRow,
+  type ColumnMap,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import {
   checkReferences,
   organisationProblem,
@@ -21,6 +22,7 @@ import {
   period,
   simpleEditing,
 } from '../../registry/shared/registry-editing.service.ts';
+import { findLiveMembership } from './cluster.repository.ts';
 
 const CLUSTER = {
   kind: 'kind',
@@ -33,9 +35,10 @@ const CLUSTER = {
   specialisedOrganisationId: 'specialised_organisation_id',
   published: 'published',
   ...PROVENANCE,
-};
+} satisfies ColumnMap<'cluster'>;
 
 export const clusterEditing = simpleEditing<
+  'cluster',
   z.infer<typeof ClusterCreateSchema>,
   z.infer<typeof ClusterUpdateSchema>
 >('cluster', CLUSTER);
@@ -49,14 +52,7 @@ export async function addClusterMember(
   if (!(await getLiveRow(db, 'cluster', clusterId)))
     throw new NotFoundError('Кластер', 'Cluster', clusterId);
   await checkReferences([organisationProblem(db, 'organisationId', input.organisationId)]);
-  const existing = await db
-    .selectFrom('cluster_member')
-    .select('id')
-    .where('cluster_id', '=', clusterId)
-    .where('organisation_id', '=', input.organisationId)
-    .where('role', '=', input.role)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const existing = await findLiveMembership(db, clusterId, input.organisationId, input.role);
   if (existing)
     throw new ConflictError(
       'Организация уже участвует в кластере в этой роли',

@@ -1,8 +1,12 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
-import type { ClusterKind, ClusterStatus } from '@promatlas/core/domain/vocabulary.ts';
-import { paginate, textFilter } from '../../registry/shared/paginate.ts';
+import type {
+  ClusterKind,
+  ClusterStatus,
+  MembershipRole,
+} from '@promatlas/core/domain/vocabulary.ts';
+import { paginate, textFilter } from '../../registry/shared/paginate.repository.ts';
 import { sequential } from '../../registry/shared/sequential.ts';
 
 export interface ClusterFilter {
@@ -129,4 +133,25 @@ export async function getClusterLinks(db: Db, id: number, specialisedId: number 
         .execute(),
   ] as const);
   return { specialised, members, projects, awardIds: awards.map((a) => a.id), events };
+}
+
+export type ClusterListRow = Awaited<ReturnType<typeof findClusters>>['rows'][number];
+export type ClusterRow = NonNullable<Awaited<ReturnType<typeof getClusterRow>>>;
+export type ClusterLinks = Awaited<ReturnType<typeof getClusterLinks>>;
+
+/** A live membership of this organisation in this cluster with this role, if any. */
+export async function findLiveMembership(
+  db: Db,
+  clusterId: number,
+  organisationId: number,
+  role: MembershipRole,
+) {
+  return db
+    .selectFrom('cluster_member')
+    .select('id')
+    .where('cluster_id', '=', clusterId)
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', role)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

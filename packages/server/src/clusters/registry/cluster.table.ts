@@ -17,6 +17,9 @@ export interface ClusterTable extends RecordColumns, SearchColumns {
   region_code: string | null;
   specialisation: string | null;
   specialised_organisation_id: number | null;
+  /** The Minpromtorg decision that the cluster meets the industrial-cluster rules. */
+  decision_number: string | null;
+  decision_date: string | null;
 }
 export interface ClusterMemberTable extends RecordColumns, PeriodColumns {
   id: Generated<number>;

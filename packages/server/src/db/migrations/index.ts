@@ -18,6 +18,7 @@ import * as m1430 from './20261122T1430-rating-edition-results.ts';
 import * as m0930signin from './20261201T0930-signin.ts';
 import * as m20261201T0955 from './20261201T0955-statistics-classifiers.ts';
 import * as m20261201T1030 from './20261201T1030-dataset-import-pending.ts';
+import * as m20261201T1310cooperation from './20261201T1310-cooperation.ts';
 import * as m20261201T1045vocabulary from './20261201T1045-vocabulary.ts';
 import * as m20261201T1300programmes from './20261201T1300-programmes.ts';
 
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1030-dataset-import-pending': m20261201T1030,
   '20261201T1045-vocabulary': m20261201T1045vocabulary,
   '20261201T1300-programmes': m20261201T1300programmes,
+  '20261201T1310-cooperation': m20261201T1310cooperation,
 };

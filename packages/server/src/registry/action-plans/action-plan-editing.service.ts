@@ -11,7 +11,7 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
 import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists } from '../shared/programme-lookup.repository.ts';

@@ -19,7 +19,7 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
 import { organisationDisplayName, ref, toPartialDate } from '../shared/mappers.ts';
 import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';

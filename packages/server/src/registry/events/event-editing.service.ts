@@ -14,7 +14,7 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
 import { ref } from '../shared/mappers.ts';
 import { createWithChildren } from '../shared/programme-record.repository.ts';

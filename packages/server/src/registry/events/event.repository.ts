@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
 import type { EventKind } from '@promatlas/core/domain/vocabulary.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
+import { paginate, textFilter } from '../shared/paginate.repository.ts';
 import { sequential } from '../shared/sequential.ts';
 
 export interface EventFilter {
@@ -127,3 +127,7 @@ export async function getEventLinks(db: Db, id: number, followsId: number | null
   ] as const);
   return { follows, followedBy, participants, agreements, actionPlans };
 }
+
+export type EventListRow = Awaited<ReturnType<typeof findEvents>>['rows'][number];
+export type EventRow = NonNullable<Awaited<ReturnType<typeof getEventRow>>>;
+export type EventLinks = Awaited<ReturnType<typeof getEventLinks>>;

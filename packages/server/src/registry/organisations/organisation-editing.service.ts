@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import type { OrganisationCreate, OrganisationUpdate } from '@promatlas/core/api/editing.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../shared/domain-errors.ts';
-import { organisationDisplayName, ref } from '../shared/mappers.ts';
 import {
   createRecord,
   deleteRecord,
@@ -10,8 +8,9 @@ import {
   toColumns,
   updateProvenance,
   updateRecord,
+  type ColumnMap,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import {
   invalid,
   provenance,
@@ -19,6 +18,14 @@ import {
   regionProblem,
   type FieldProblem,
 } from '../shared/references.ts';
+import {
+  findKnownOkvedCodes,
+  findOrganisationIdentifiers,
+  findOrganisationOkved,
+  findSimilarlyNamed,
+  replaceOrganisationOkved,
+} from './organisation-editing.repository.ts';
+import { similarOrganisation } from './organisation.presenter.ts';
 
 const COLUMNS = {
   kind: 'kind',
@@ -37,7 +44,7 @@ const COLUMNS = {
   published: 'published',
   sourceId: 'source_id',
   sourceQuote: 'source_quote',
-};
+} satisfies ColumnMap<'organisation'>;
 
 /** Unknown regions and ОКВЭД2 codes are named field by field. */
 async function checkOrganisationReferences(
@@ -49,11 +56,7 @@ async function checkOrganisationReferences(
   if (region) fields.push(region);
   if (input.okved?.length) {
     const codes = input.okved.map((o) => o.code);
-    const known = new Set(
-      (await db.selectFrom('okved').select('code').where('code', 'in', codes).execute()).map(
-        (r) => r.code,
-      ),
-    );
+    const known = await findKnownOkvedCodes(db, codes);
     input.okved.forEach((o, i) => {
       if (!known.has(o.code)) {
         fields.push({
@@ -73,14 +76,8 @@ function distinctOkved(okved: Array<{ code: string; isMain: boolean }>) {
   return okved.filter((o) => !seen.has(o.code) && seen.add(o.code));
 }
 
-async function writeOkved(trx: Db, id: number, okved: Array<{ code: string; isMain: boolean }>) {
-  await trx.deleteFrom('organisation_okved').where('organisation_id', '=', id).execute();
-  const rows = distinctOkved(okved).map((o) => ({
-    organisation_id: id,
-    okved_code: o.code,
-    is_main: o.isMain,
-  }));
-  if (rows.length) await trx.insertInto('organisation_okved').values(rows).execute();
+function writeOkved(trx: Db, id: number, okved: Array<{ code: string; isMain: boolean }>) {
+  return replaceOrganisationOkved(trx, id, distinctOkved(okved));
 }
 
 /** ОКВЭД2 codes as the audit trail records them: sorted, the main ones marked, so equal sets compare equal. */
@@ -93,8 +90,11 @@ export async function createOrganisation(db: Db, ctx: MutationContext, input: Or
   const prov = await provenance(db, input);
   return db.transaction().execute(async (trx) => {
     const row = await createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'organisation', {
-      ...toColumns(input, COLUMNS),
+      ...toColumns<'organisation'>(input, COLUMNS),
       ...prov,
+      // OrganisationCreate requires the kind and name the table requires.
+      kind: input.kind,
+      name: input.name,
     });
     if (input.okved) await writeOkved(trx, row.id, input.okved);
     return { id: row.id, version: row.version };
@@ -118,13 +118,10 @@ export async function updateOrganisation(
       ? {
           before: {
             okved: okvedForAudit(
-              (
-                await trx
-                  .selectFrom('organisation_okved')
-                  .select(['okved_code', 'is_main'])
-                  .where('organisation_id', '=', id)
-                  .execute()
-              ).map((o) => ({ code: o.okved_code, isMain: o.is_main })),
+              (await findOrganisationOkved(trx, id)).map((o) => ({
+                code: o.okved_code,
+                isMain: o.is_main,
+              })),
             ),
           },
           after: { okved: okvedForAudit(distinctOkved(okved)) },
@@ -136,7 +133,7 @@ export async function updateOrganisation(
       'organisation',
       id,
       version,
-      { ...toColumns(rest, COLUMNS), ...prov },
+      { ...toColumns<'organisation'>(rest, COLUMNS), ...prov },
       okvedChange,
     );
     if (okved) await writeOkved(trx, id, okved);
@@ -158,11 +155,7 @@ export async function deleteOrganisation(
 
 /** A deleted organisation whose ИНН or ОГРН another live record now has is not restored: 409 naming that record. */
 export async function restoreOrganisation(db: Db, ctx: MutationContext, id: number) {
-  const deleted = await db
-    .selectFrom('organisation')
-    .select(['inn', 'ogrn', 'deleted_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const deleted = await findOrganisationIdentifiers(db, id);
   if (!deleted) throw new NotFoundError('Организация', 'Organisation', id);
   if (deleted.deleted_at) await refuseDuplicates(db, deleted, id);
   const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'organisation', id));
@@ -176,22 +169,6 @@ export async function findSimilarOrganisations(
   regionCode: string | undefined,
 ) {
   const text = name.toLowerCase().trim();
-  let q = db
-    .selectFrom('organisation')
-    .select([
-      'id',
-      'name',
-      'legal_form',
-      sql<number>`similarity(search_text, ${text})`.as('similarity'),
-    ])
-    .where('deleted_at', 'is', null)
-    .where(sql<boolean>`search_text % ${text}`);
-  if (regionCode) q = q.where('region_code', '=', regionCode);
-  const rows = await q.orderBy('similarity', 'desc').limit(10).execute();
-  return {
-    items: rows.map((r) => ({
-      ...ref('organisation', r.id, organisationDisplayName(r)),
-      similarity: Math.round(Number(r.similarity) * 100) / 100,
-    })),
-  };
+  const rows = await findSimilarlyNamed(db, text, regionCode);
+  return { items: rows.map(similarOrganisation) };
 }

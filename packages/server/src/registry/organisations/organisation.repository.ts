@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { RoleLinkRow } from '../shared/role-links.ts';
 import type { Database } from '../../db/database.ts';
 import type { Db } from '../../db/connection.ts';
@@ -196,10 +196,10 @@ export async function getOrganisationLinks(db: Db, id: number) {
         .where('r.organisation_id', '=', id)
         .where('r.deleted_at', 'is', null)
         .execute(),
-    () => participationLinks(db, 'event_participant', 'event', 'event_id', id, true),
-    () => participationLinks(db, 'agreement_party', 'agreement', 'agreement_id', id),
-    () => participationLinks(db, 'action_plan_party', 'action_plan', 'action_plan_id', id),
-    () => participationLinks(db, 'project_participant', 'project', 'project_id', id),
+    () => participationLinks(db, 'event_participant', id, true),
+    () => participationLinks(db, 'agreement_party', id),
+    () => participationLinks(db, 'action_plan_party', id),
+    () => participationLinks(db, 'project_participant', id),
     () =>
       db
         .selectFrom('site')
@@ -223,35 +223,65 @@ export async function getOrganisationLinks(db: Db, id: number) {
   };
 }
 
+/** The relation's role and source, the target's title and date: the columns of a role link. */
+const LINK_COLUMNS = [
+  'p.role',
+  't.valid_from',
+  't.valid_to',
+  't.valid_precision',
+  'p.source_id',
+  'p.source_quote',
+  't.id as target_id',
+  't.title as target_title',
+] as const;
+
 /**
- * An organisation's participations in events, agreements, plans and projects:
- * the relation's role and source, the target's title and date. The four
- * relation tables share these columns, so one loosely typed query serves them.
+ * An organisation's participations in events, agreements, plans and projects.
+ * The four relation tables share the link columns; one typed query per table
+ * keeps every column checked against the schema.
  */
 async function participationLinks(
   db: Db,
   relation: 'event_participant' | 'agreement_party' | 'action_plan_party' | 'project_participant',
-  target: 'event' | 'agreement' | 'action_plan' | 'project',
-  foreignKey: string,
   organisationId: number,
   newestFirst = false,
 ): Promise<RoleLinkRow[]> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let query = (db as Kysely<any>)
-    .selectFrom(`${relation} as p`)
-    .innerJoin(`${target} as t`, 't.id', `p.${foreignKey}`)
-    .select([
-      'p.role',
-      't.valid_from',
-      't.valid_to',
-      't.valid_precision',
-      'p.source_id',
-      'p.source_quote',
-      't.id as target_id',
-      't.title as target_title',
-    ])
-    .where('p.organisation_id', '=', organisationId)
-    .where('p.deleted_at', 'is', null);
-  if (newestFirst) query = query.orderBy('t.valid_from', 'desc');
-  return (await query.orderBy('p.id').execute()) as RoleLinkRow[];
+  switch (relation) {
+    case 'event_participant': {
+      const q = db
+        .selectFrom('event_participant as p')
+        .innerJoin('event as t', 't.id', 'p.event_id')
+        .select(LINK_COLUMNS)
+        .where('p.organisation_id', '=', organisationId)
+        .where('p.deleted_at', 'is', null);
+      return (newestFirst ? q.orderBy('t.valid_from', 'desc') : q).orderBy('p.id').execute();
+    }
+    case 'agreement_party': {
+      const q = db
+        .selectFrom('agreement_party as p')
+        .innerJoin('agreement as t', 't.id', 'p.agreement_id')
+        .select(LINK_COLUMNS)
+        .where('p.organisation_id', '=', organisationId)
+        .where('p.deleted_at', 'is', null);
+      return (newestFirst ? q.orderBy('t.valid_from', 'desc') : q).orderBy('p.id').execute();
+    }
+    case 'action_plan_party': {
+      const q = db
+        .selectFrom('action_plan_party as p')
+        .innerJoin('action_plan as t', 't.id', 'p.action_plan_id')
+        .select(LINK_COLUMNS)
+        .where('p.organisation_id', '=', organisationId)
+        .where('p.deleted_at', 'is', null);
+      return (newestFirst ? q.orderBy('t.valid_from', 'desc') : q).orderBy('p.id').execute();
+    }
+    case 'project_participant': {
+      const q = db
+        .selectFrom('project_participant as p')
+        .innerJoin('project as t', 't.id', 'p.project_id')
+        .select(LINK_COLUMNS)
+        .where('p.organisation_id', '=', organisationId)
+        .where('p.deleted_at', 'is', null);
+      return (newestFirst ? q.orderBy('t.valid_from', 'desc') : q).orderBy('p.id').execute();
+    }
+  }
 }

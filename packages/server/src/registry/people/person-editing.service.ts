@@ -9,8 +9,9 @@ import { NotFoundError } from '../../shared/domain-errors.ts';
 import {
   createRecord,
   getLiveRow,
+  type ColumnMap,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import {
   checkReferences,
   organisationProblem,
@@ -25,8 +26,9 @@ const PERSON = {
   patronymic: 'patronymic',
   published: 'published',
   ...PROVENANCE,
-};
+} satisfies ColumnMap<'person'>;
 export const personEditing = simpleEditing<
+  'person',
   z.infer<typeof PersonCreateSchema>,
   z.infer<typeof PersonUpdateSchema>
 >('person', PERSON);

@@ -1,5 +1,12 @@
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
 import type { Db } from '../../db/connection.ts';
+import {
+  findNamedRecords,
+  findOrganisationNames,
+  findPersonNames,
+  findRegionNames,
+  findTitledRecords,
+} from './entity-refs.repository.ts';
 import { organisationDisplayName, personFullName, ref } from './mappers.ts';
 
 /**
@@ -18,56 +25,27 @@ export async function resolveEntityRefs(
   for (const type of byType.keys()) {
     switch (type) {
       case 'region':
-        for (const r of await db
-          .selectFrom('region')
-          .select(['code', 'name'])
-          .where('code', 'in', byType.get(type)!)
-          .execute())
+        for (const r of await findRegionNames(db, byType.get(type)!))
           put(ref('region', r.code, r.name));
         break;
       case 'organisation':
-        for (const r of await db
-          .selectFrom('organisation')
-          .select(['id', 'name', 'legal_form'])
-          .where('id', 'in', ids(type))
-          .execute())
+        for (const r of await findOrganisationNames(db, ids(type)))
           put(ref('organisation', r.id, organisationDisplayName(r)));
         break;
       case 'person':
-        for (const r of await db
-          .selectFrom('person')
-          .select(['id', 'last_name', 'first_name', 'patronymic'])
-          .where('id', 'in', ids(type))
-          .execute())
+        for (const r of await findPersonNames(db, ids(type)))
           put(ref('person', r.id, personFullName(r)));
         break;
       case 'site':
       case 'cluster':
-        for (const r of await db
-          .selectFrom(type)
-          .select(['id', 'name'])
-          .where('id', 'in', ids(type))
-          .execute())
-          put(ref(type, r.id, r.name));
+      case 'support_measure':
+        for (const r of await findNamedRecords(db, type, ids(type))) put(ref(type, r.id, r.name));
         break;
       case 'event':
       case 'project':
       case 'agreement':
       case 'action_plan':
-        for (const r of await db
-          .selectFrom(type)
-          .select(['id', 'title'])
-          .where('id', 'in', ids(type))
-          .execute())
-          put(ref(type, r.id, r.title));
-        break;
-      case 'support_measure':
-        for (const r of await db
-          .selectFrom('support_measure')
-          .select(['id', 'name'])
-          .where('id', 'in', ids(type))
-          .execute())
-          put(ref('support_measure', r.id, r.name));
+        for (const r of await findTitledRecords(db, type, ids(type))) put(ref(type, r.id, r.title));
         break;
       default:
         break;

@@ -1,6 +1,7 @@
 import type { Fact } from '@promatlas/core/api/common.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { resolveEntityRefs } from './entity-refs.ts';
+import { findStatementsAbout } from './facts.repository.ts';
 import { periodOf, SourceRefs } from './mappers.ts';
 
 /** Russian labels of statement properties; unknown properties show their key. */
@@ -32,16 +33,7 @@ export async function loadFacts(
   subjectType: string,
   subjectId: string | number,
 ): Promise<Fact[]> {
-  const rows = await db
-    .selectFrom('statement')
-    .selectAll()
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', String(subjectId))
-    .where('deleted_at', 'is', null)
-    .orderBy('property')
-    .orderBy('valid_from', (ob) => ob.desc().nullsLast())
-    .orderBy('id')
-    .execute();
+  const rows = await findStatementsAbout(db, subjectType, String(subjectId));
   const sources = await SourceRefs.load(
     db,
     rows.map((r) => r.source_id),

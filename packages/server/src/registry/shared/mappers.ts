@@ -1,5 +1,6 @@
 import type { EntityRef, PartialDateDto, SourceRef } from '@promatlas/core/api/common.schema.ts';
 import type { Db } from '../../db/connection.ts';
+import { findSourceTitles } from './source-refs.repository.ts';
 
 /** Row → API mappers shared by the registry features. */
 
@@ -47,13 +48,7 @@ export class SourceRefs {
 
   static async load(db: Db, ids: Iterable<number | null>): Promise<SourceRefs> {
     const unique = [...new Set([...ids].filter((id): id is number => id !== null))];
-    const rows = unique.length
-      ? await db
-          .selectFrom('source_document')
-          .select(['id', 'title', 'published_from', 'published_to', 'published_precision'])
-          .where('id', 'in', unique)
-          .execute()
-      : [];
+    const rows = unique.length ? await findSourceTitles(db, unique) : [];
     return new SourceRefs(
       new Map(
         rows.map((r) => [

@@ -2,6 +2,12 @@ import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
 import type { Db } from '../../db/connection.ts';
 import { ConflictError, ValidationError, type FieldProblem } from '../../shared/domain-errors.ts';
 import { organisationDisplayName, ref } from './mappers.ts';
+import {
+  findLiveOrganisationId,
+  findLiveOrganisationWith,
+  findRegionCode,
+  findSourceText,
+} from './references.repository.ts';
 import { isRowId } from './region-resolvers.ts';
 
 /**
@@ -22,11 +28,7 @@ export async function regionProblem(
   code: string | null | undefined,
 ): Promise<FieldProblem | null> {
   if (!code) return null;
-  const region = await db
-    .selectFrom('region')
-    .select('code')
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const region = await findRegionCode(db, code);
   return region
     ? null
     : {
@@ -43,14 +45,7 @@ export async function organisationProblem(
   id: number | null | undefined,
 ): Promise<FieldProblem | null> {
   if (id === null || id === undefined) return null;
-  const row = isRowId(id)
-    ? await db
-        .selectFrom('organisation')
-        .select('id')
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst()
-    : undefined;
+  const row = isRowId(id) ? await findLiveOrganisationId(db, id) : undefined;
   return row
     ? null
     : {
@@ -88,13 +83,7 @@ export async function provenance(
       });
     return {};
   }
-  const source = isRowId(input.sourceId)
-    ? await db
-        .selectFrom('source_document')
-        .select(['id', 'text'])
-        .where('id', '=', input.sourceId)
-        .executeTakeFirst()
-    : undefined;
+  const source = isRowId(input.sourceId) ? await findSourceText(db, input.sourceId) : undefined;
   if (!source)
     throw new ValidationError(
       `Источник ${input.sourceId} не найден`,
@@ -134,13 +123,7 @@ export async function refuseDuplicates(
   for (const field of ['inn', 'ogrn'] as const) {
     const value = input[field];
     if (!value) continue;
-    let q = db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'legal_form'])
-      .where(field, '=', value)
-      .where('deleted_at', 'is', null);
-    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
-    const existing = await q.executeTakeFirst();
+    const existing = await findLiveOrganisationWith(db, field, value, exceptId);
     if (existing) {
       const label = field === 'inn' ? 'ИНН' : 'ОГРН';
       throw new ConflictError(

@@ -1,6 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
 import type { RegionResolver } from '../../auth/index.ts';
+import {
+  findMembershipRegions,
+  findPersonId,
+  findPersonPositionPlaces,
+  findPositionPlace,
+  findRecordRegion,
+  findStatementSubject,
+} from './region-resolvers.repository.ts';
 
 /**
  * Which regions a change touches, for the regional editor's access check
@@ -37,11 +45,7 @@ async function regionOf(
   id: number,
 ): Promise<string | null | undefined> {
   if (!isRowId(id)) return undefined;
-  const row = await db
-    .selectFrom(table)
-    .select('region_code')
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findRecordRegion(db, table, id);
   return row ? row.region_code : undefined;
 }
 
@@ -59,13 +63,7 @@ function positionPlaces(row: {
 
 /** The places of a person's current positions; null among them when one is at a national organisation. */
 export async function personRegions(db: Db, personId: number): Promise<Places> {
-  const rows = await db
-    .selectFrom('position as p')
-    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
-    .select(['p.region_code', 'p.organisation_id', 'o.region_code as organisation_region'])
-    .where('p.person_id', '=', personId)
-    .where('p.deleted_at', 'is', null)
-    .execute();
+  const rows = await findPersonPositionPlaces(db, personId);
   return [...new Set(rows.flatMap(positionPlaces))];
 }
 
@@ -115,7 +113,7 @@ export function regionOfRecord(table: 'organisation' | 'site' | 'cluster'): Regi
 export const regionOfPerson: RegionResolver = async (request, db) => {
   const id = idOf(request);
   if (!isRowId(id)) return null;
-  const person = await db.selectFrom('person').select('id').where('id', '=', id).executeTakeFirst();
+  const person = await findPersonId(db, id);
   if (!person) return null;
   return personRegions(db, id);
 };
@@ -127,11 +125,7 @@ export const regionOfPerson: RegionResolver = async (request, db) => {
 export const regionOfNewPosition: RegionResolver = async (request, db) => {
   const personId = idOf(request);
   if (!isRowId(personId)) return null;
-  const person = await db
-    .selectFrom('person')
-    .select('id')
-    .where('id', '=', personId)
-    .executeTakeFirst();
+  const person = await findPersonId(db, personId);
   if (!person) return null;
   const body = bodyOf(request);
   const organisationId = body['organisationId'];
@@ -168,30 +162,15 @@ export function regionOfChild(table: 'cluster_member' | 'position' | 'statement'
     if (!isRowId(id)) return null;
     if (table === 'cluster_member') {
       // Unlinking needs the same rights as linking: both the cluster's and the member's region.
-      const row = await db
-        .selectFrom('cluster_member as m')
-        .innerJoin('cluster as c', 'c.id', 'm.cluster_id')
-        .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-        .select(['c.region_code', 'o.region_code as organisation_region'])
-        .where('m.id', '=', id)
-        .executeTakeFirst();
+      const row = await findMembershipRegions(db, id);
       return row ? [row.region_code, row.organisation_region] : null;
     }
     if (table === 'position') {
       // Removing a position only narrows the person's regions, so its own place decides.
-      const row = await db
-        .selectFrom('position as p')
-        .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
-        .select(['p.region_code', 'p.organisation_id', 'o.region_code as organisation_region'])
-        .where('p.id', '=', id)
-        .executeTakeFirst();
+      const row = await findPositionPlace(db, id);
       return row ? positionPlaces(row) : null;
     }
-    const row = await db
-      .selectFrom('statement')
-      .select(['subject_type', 'subject_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await findStatementSubject(db, id);
     return row ? subjectRegions(db, row.subject_type, row.subject_id) : null;
   };
 }

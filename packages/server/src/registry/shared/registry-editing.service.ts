@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
+import type { DatePrecisionValue } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/database.ts';
 
 import {
   createRecord,
@@ -7,13 +10,16 @@ import {
   toColumns,
   updateProvenance,
   updateRecord,
+  type ColumnMap,
   type MutationContext,
   type VersionedTable,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import { checkReferences, organisationProblem, provenance, regionProblem } from './references.ts';
 
-export const PROVENANCE = { sourceId: 'source_id', sourceQuote: 'source_quote' };
-export function period(asOf: { from: string; to: string; precision: string } | null | undefined) {
+export const PROVENANCE = { sourceId: 'source_id', sourceQuote: 'source_quote' } as const;
+export function period(
+  asOf: { from: string; to: string; precision: DatePrecisionValue } | null | undefined,
+) {
   return asOf ? { valid_from: asOf.from, valid_to: asOf.to, valid_precision: asOf.precision } : {};
 }
 
@@ -34,10 +40,11 @@ function referenceChecks(db: Db, input: Record<string, unknown>) {
   ]);
 }
 
-export function simpleEditing<C extends Record<string, unknown>, U extends { version: number }>(
-  table: VersionedTable,
-  columns: Record<string, string>,
-) {
+export function simpleEditing<
+  T extends VersionedTable,
+  C extends Record<string, unknown>,
+  U extends { version: number },
+>(table: T, columns: ColumnMap<T>) {
   return {
     async create(db: Db, ctx: MutationContext, input: C) {
       await referenceChecks(db, input);
@@ -47,9 +54,11 @@ export function simpleEditing<C extends Record<string, unknown>, U extends { ver
       );
       const row = await db.transaction().execute((trx) =>
         createRecord(trx, { ...ctx, sourceId: prov.source_id }, table, {
-          ...toColumns(input, columns),
+          ...toColumns<T>(input, columns),
           ...prov,
-        }),
+          // The create schema requires what the table requires; the column
+          // names are checked by the ColumnMap, the values by the schema.
+        } as Insertable<Database[T]>),
       );
       return { id: row.id, version: row.version };
     },
@@ -64,7 +73,7 @@ export function simpleEditing<C extends Record<string, unknown>, U extends { ver
       );
       const row = await db.transaction().execute((trx) =>
         updateRecord(trx, { ...ctx, sourceId: prov.source_id }, table, id, version, {
-          ...toColumns(rest, columns),
+          ...toColumns<T>(rest, columns),
           ...prov,
         }),
       );

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import type { SiteCreateSchema, SiteUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
+import type { ColumnMap } from '../../shared/records/versioned-record.repository.ts';
 import { PROVENANCE, simpleEditing } from '../shared/registry-editing.service.ts';
 
 const SITE = {
@@ -17,8 +18,9 @@ const SITE = {
   longitude: 'longitude',
   published: 'published',
   ...PROVENANCE,
-};
+} satisfies ColumnMap<'site'>;
 export const siteEditing = simpleEditing<
+  'site',
   z.infer<typeof SiteCreateSchema>,
   z.infer<typeof SiteUpdateSchema>
 >('site', SITE);

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/database.ts';
 import type { SezType, SiteKind } from '@promatlas/core/domain/vocabulary.ts';
-import { paginate, textFilter } from '../shared/paginate.ts';
+import { paginate, textFilter } from '../shared/paginate.repository.ts';
 import { sequential } from '../shared/sequential.ts';
 
 export interface SiteFilter {
@@ -124,3 +124,6 @@ export async function getSiteLinks(db: Db, id: number, managementId: number | nu
   ] as const);
   return { management, residents, ratings, projects };
 }
+
+export type SiteRow = NonNullable<Awaited<ReturnType<typeof getSiteRow>>>;
+export type SiteLinks = Awaited<ReturnType<typeof getSiteLinks>>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import type { SourceCreateSchema } from '@promatlas/core/api/editing.schema.ts';
 import { importedFile, writeAudit, type AuditActor } from '../../audit/index.ts';
+import { insertSource } from './source.repository.ts';
 
 export async function createSource(
   db: Db,
@@ -19,11 +20,7 @@ export async function createSource(
     text: input.text,
   };
   const row = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('source_document')
-      .values(values)
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertSource(trx, values);
     // The full text (up to a million characters) stays in the source; the journal has its size and hash.
     const { text, ...described } = values;
     if (actor)

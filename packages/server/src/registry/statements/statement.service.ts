@@ -6,8 +6,9 @@ import {
   createRecord,
   getLiveRow,
   type MutationContext,
-} from '../../shared/records/versioned-records.ts';
+} from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
+import { findRegionCode } from '../shared/references.repository.ts';
 import { period } from '../shared/registry-editing.service.ts';
 
 const SUBJECT_TABLES = {
@@ -31,8 +32,7 @@ export async function addStatement(
 ) {
   const { type, id } = input.subject;
   if (type === 'region') {
-    if (!(await db.selectFrom('region').select('code').where('code', '=', id).executeTakeFirst()))
-      throw new NotFoundError('Регион', 'Region', id);
+    if (!(await findRegionCode(db, id))) throw new NotFoundError('Регион', 'Region', id);
   } else if (!/^\d+$/.test(id) || !(await getLiveRow(db, SUBJECT_TABLES[type], Number(id)))) {
     throw new ValidationError('Объект факта не найден', 'Subject not found', {
       fields: [

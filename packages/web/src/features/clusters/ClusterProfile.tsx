@@ -5,6 +5,7 @@ import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
 import { CLUSTER_KINDS, CLUSTER_STATUSES, label } from '../../shared/lib/labels.ts';
 import { SupportList } from '../../shared/components/SupportList.tsx';
 import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
+import { CooperationSection } from './cooperation/CooperationSection.tsx';
 
 export function ClusterProfile() {
   return (
@@ -51,6 +52,7 @@ export function ClusterProfile() {
           <FactList facts={c.facts} />
           <SupportList support={c.support} />
           <RoleLinks title="Участники" links={c.members} />
+          <CooperationSection clusterId={c.id} />
           {c.projects.length ? (
             <Section title="Проекты" count={c.projects.length}>
               <RefList items={c.projects} />

@@ -1,4 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type InsertObject,
+  type Kysely,
+  type Selectable,
+  type Updateable,
+  type UpdateObject,
+} from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Db } from '../../db/connection.ts';
 import { ConflictError, NotFoundError, StaleVersionError } from '../domain-errors.ts';
@@ -15,6 +23,8 @@ export type VersionedTable =
   | 'cluster'
   | 'position'
   | 'cluster_member'
+  | 'cooperation_contract'
+  | 'cooperation_purchase'
   | 'statement'
   | 'event'
   | 'project'
@@ -29,6 +39,36 @@ export type VersionedTable =
   | 'measure_co_executor'
   | 'measure_report';
 
+/** The columns this kit reads on every versioned table, with the types it relies on. */
+interface KitColumns {
+  id: number;
+  version: number;
+  deleted_at: Date | null;
+  source_id: number | null;
+}
+
+// Compile-time check: every versioned table has the kit's columns with these
+// types (and the updated_at it sets), so a renamed or retyped column in
+// database.ts fails here, not at run time.
+type Assert<T extends true> = T;
+export type EveryVersionedTableHasKitColumns = Assert<
+  {
+    [T in VersionedTable]: Selectable<Database[T]> extends KitColumns
+      ? 'updated_at' extends keyof Database[T]
+        ? true
+        : false
+      : false;
+  }[VersionedTable]
+>;
+
+/** A row of a versioned table, as the table type says. */
+export type VersionedRow<T extends VersionedTable> = Selectable<Database[T]> & KitColumns;
+
+/** camelCase input field → column of the table; a name that is not a column fails the typecheck. */
+export type ColumnMap<T extends VersionedTable> = Readonly<
+  Record<string, keyof Database[T] & string>
+>;
+
 const LABELS: Record<VersionedTable, [string, string]> = {
   organisation: ['Организация', 'Organisation'],
   person: ['Персона', 'Person'],
@@ -36,6 +76,8 @@ const LABELS: Record<VersionedTable, [string, string]> = {
   cluster: ['Кластер', 'Cluster'],
   position: ['Должность', 'Position'],
   cluster_member: ['Участие в кластере', 'Cluster membership'],
+  cooperation_contract: ['Договор кооперации', 'Cooperation contract'],
+  cooperation_purchase: ['Закупки за год', 'Yearly purchases'],
   statement: ['Факт', 'Statement'],
   event: ['Мероприятие', 'Event'],
   project: ['Проект', 'Project'],
@@ -51,34 +93,40 @@ const LABELS: Record<VersionedTable, [string, string]> = {
   measure_report: ['Отчёт о выполнении', 'Progress report'],
 };
 
-type Row = Record<string, unknown> & { id: number; version: number; deleted_at: Date | null };
+/*
+ * The queries below name the table by a type parameter. Kysely resolves
+ * columns for one literal table name, not for a parameter, so they are written
+ * over the union of the versioned tables: the kit's columns are common to all
+ * of them (checked above), and each result is narrowed back to the row of the
+ * table asked for.
+ */
+type Kit = VersionedTable;
 
-// Kysely's types are per table; the tables handled here share the columns
-// used (id, version, deleted_at, updated_at), so one loosely typed handle serves them all.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one handle for several tables, see above
-type AnyDb = Kysely<any>;
-
-async function lockRow(trx: AnyDb, table: VersionedTable, id: number): Promise<Row | undefined> {
+async function lockRow<T extends VersionedTable>(
+  trx: Kysely<Database>,
+  table: T,
+  id: number,
+): Promise<VersionedRow<T> | undefined> {
   return (await trx
-    .selectFrom(table)
+    .selectFrom(table as Kit)
     .selectAll()
     .where('id', '=', id)
     .forUpdate()
-    .executeTakeFirst()) as Row | undefined;
+    .executeTakeFirst()) as unknown as VersionedRow<T> | undefined;
 }
 
-export async function getLiveRow(
+export async function getLiveRow<T extends VersionedTable>(
   db: Db,
-  table: VersionedTable,
+  table: T,
   id: number,
-): Promise<Row | undefined> {
+): Promise<VersionedRow<T> | undefined> {
   if (!isRowId(id)) return undefined;
-  return (await (db as AnyDb)
-    .selectFrom(table)
+  return (await db
+    .selectFrom(table as Kit)
     .selectAll()
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
-    .executeTakeFirst()) as Row | undefined;
+    .executeTakeFirst()) as unknown as VersionedRow<T> | undefined;
 }
 
 export interface MutationContext {
@@ -87,17 +135,17 @@ export interface MutationContext {
 }
 
 /** Inserts a record and its audit entry. */
-export async function createRecord(
+export async function createRecord<T extends VersionedTable>(
   trx: Kysely<Database>,
   ctx: MutationContext,
-  table: VersionedTable,
-  values: Record<string, unknown>,
-): Promise<Row> {
-  const row = (await (trx as AnyDb)
+  table: T,
+  values: Insertable<Database[T]>,
+): Promise<VersionedRow<T>> {
+  const row = (await trx
     .insertInto(table)
-    .values(values)
+    .values(values as InsertObject<Database, T>)
     .returningAll()
-    .executeTakeFirstOrThrow()) as Row;
+    .executeTakeFirstOrThrow()) as unknown as VersionedRow<T>;
   await writeAudit(trx, {
     userId: ctx.viewer.user?.id ?? null,
     action: 'create',
@@ -117,28 +165,32 @@ export async function createRecord(
  * the before and after of data kept in other tables (an organisation's
  * ОКВЭД2 codes) to that same entry.
  */
-export async function updateRecord(
+export async function updateRecord<T extends VersionedTable>(
   trx: Kysely<Database>,
   ctx: MutationContext,
-  table: VersionedTable,
+  table: T,
   id: number,
   expectedVersion: number,
-  changes: Record<string, unknown>,
+  changes: Updateable<Database[T]>,
   related?: { before: Record<string, unknown>; after: Record<string, unknown> },
-): Promise<Row> {
-  const before = await lockRow(trx as AnyDb, table, id);
+): Promise<VersionedRow<T>> {
+  const before = await lockRow(trx, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   if (before.version !== expectedVersion)
     throw new StaleVersionError(auditSnapshot(before)!, before.version);
-  const after = (await (trx as AnyDb)
-    .updateTable(table)
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+  const after = (await trx
+    .updateTable(table as Kit)
+    .set({
+      ...(changes as UpdateObject<Database, Kit>),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returningAll()
-    .executeTakeFirst()) as Row | undefined;
+    .executeTakeFirst()) as unknown as VersionedRow<T> | undefined;
   if (!after) {
-    const current = await lockRow(trx as AnyDb, table, id);
+    const current = await lockRow(trx, table, id);
     throw new StaleVersionError(auditSnapshot(current)!, current?.version ?? expectedVersion);
   }
   await writeAudit(trx, {
@@ -154,23 +206,23 @@ export async function updateRecord(
 }
 
 /** Soft delete (restorable by an administrator); version-checked like an update. */
-export async function deleteRecord(
+export async function deleteRecord<T extends VersionedTable>(
   trx: Kysely<Database>,
   ctx: MutationContext,
-  table: VersionedTable,
+  table: T,
   id: number,
   expectedVersion: number,
-): Promise<Row> {
-  const before = await lockRow(trx as AnyDb, table, id);
+): Promise<VersionedRow<T>> {
+  const before = await lockRow(trx, table, id);
   if (!before || before.deleted_at) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   if (before.version !== expectedVersion)
     throw new StaleVersionError(auditSnapshot(before)!, before.version);
-  const after = (await (trx as AnyDb)
-    .updateTable(table)
+  const after = (await trx
+    .updateTable(table as Kit)
     .set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', id)
     .returningAll()
-    .executeTakeFirstOrThrow()) as Row;
+    .executeTakeFirstOrThrow()) as unknown as VersionedRow<T>;
   await writeAudit(trx, {
     userId: ctx.viewer.user?.id ?? null,
     action: 'delete',
@@ -182,13 +234,13 @@ export async function deleteRecord(
   return after;
 }
 
-export async function restoreRecord(
+export async function restoreRecord<T extends VersionedTable>(
   trx: Kysely<Database>,
   ctx: MutationContext,
-  table: VersionedTable,
+  table: T,
   id: number,
-): Promise<Row> {
-  const before = await lockRow(trx as AnyDb, table, id);
+): Promise<VersionedRow<T>> {
+  const before = await lockRow(trx, table, id);
   if (!before) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   if (!before.deleted_at) {
     throw new ConflictError(
@@ -197,12 +249,12 @@ export async function restoreRecord(
       { code: 'not_deleted' },
     );
   }
-  const after = (await (trx as AnyDb)
-    .updateTable(table)
+  const after = (await trx
+    .updateTable(table as Kit)
     .set({ deleted_at: null, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', id)
     .returningAll()
-    .executeTakeFirstOrThrow()) as Row;
+    .executeTakeFirstOrThrow()) as unknown as VersionedRow<T>;
   await writeAudit(trx, {
     userId: ctx.viewer.user?.id ?? null,
     action: 'restore',
@@ -229,21 +281,25 @@ export async function updateProvenance(
   const current = await getLiveRow(db, table, id);
   if (!current) throw new NotFoundError(LABELS[table][0], LABELS[table][1], id);
   const prov = await provenance(db, {
-    sourceId: current['source_id'] as number | null,
+    sourceId: current.source_id,
     sourceQuote: input.sourceQuote,
   });
   // Only the quote changes: the source stays as it is.
   return 'source_quote' in prov ? { source_quote: prov.source_quote ?? null } : {};
 }
 
-/** camelCase input → snake_case columns, dropping keys that were not sent. */
-export function toColumns(
+/**
+ * camelCase input → snake_case columns, dropping keys that were not sent. The
+ * mapping is checked against the table's columns; the values are the input's,
+ * validated by the API schema the input was parsed with.
+ */
+export function toColumns<T extends VersionedTable>(
   input: Record<string, unknown>,
-  mapping: Record<string, string>,
-): Record<string, unknown> {
+  mapping: ColumnMap<T>,
+): Updateable<Database[T]> {
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(mapping)) {
     if (input[key] !== undefined) out[column] = input[key];
   }
-  return out;
+  return out as Updateable<Database[T]>;
 }

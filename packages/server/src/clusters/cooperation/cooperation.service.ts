@@ -1,0 +1,232 @@
+import type {
+  ClusterCooperation,
+  ContractCreate,
+  ContractUpdate,
+  PurchaseCreate,
+} from '@promatlas/core/api/cooperation.schema.ts';
+import type { MembershipRole } from '@promatlas/core/domain/vocabulary.ts';
+import type { Db } from '../../db/connection.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain-errors.ts';
+import {
+  createRecord,
+  deleteRecord,
+  toColumns,
+  updateProvenance,
+  updateRecord,
+  type ColumnMap,
+  type MutationContext,
+} from '../../shared/records/versioned-record.repository.ts';
+import {
+  organisationDisplayName,
+  ref,
+  SourceRefs,
+  sourceIdsOf,
+} from '../../registry/shared/mappers.ts';
+import {
+  checkReferences,
+  organisationProblem,
+  provenance,
+} from '../../registry/shared/references.ts';
+import {
+  findContractsOf,
+  findLivePurchase,
+  findMemberships,
+  findPurchasesOf,
+  getClusterDecision,
+  getContractRow,
+  okpd2Known,
+  type MembershipRow,
+} from './cooperation.repository.ts';
+import { presentContract, presentPurchase } from './cooperation.presenter.ts';
+
+const CONTRACT_COLUMNS = {
+  buyerId: 'buyer_id',
+  supplierId: 'supplier_id',
+  contractType: 'contract_type',
+  okpd2: 'okpd2_code',
+  product: 'product',
+  signedOn: 'signed_on',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+  valueRub: 'value_rub',
+  published: 'published',
+} satisfies ColumnMap<'cooperation_contract'>;
+
+/** A participant of a cluster: one organisation with all its roles. */
+export interface ClusterParticipant {
+  organisationId: number;
+  name: string;
+  kind: string;
+  region: string | null;
+  roles: MembershipRole[];
+  joined: Array<string | null>;
+}
+
+export function participantsOf(memberships: MembershipRow[]): ClusterParticipant[] {
+  const byOrganisation = new Map<number, ClusterParticipant>();
+  for (const m of memberships) {
+    const p = byOrganisation.get(m.organisation_id) ?? {
+      organisationId: m.organisation_id,
+      name: organisationDisplayName(m),
+      kind: m.kind,
+      region: m.region_code,
+      roles: [],
+      joined: [],
+    };
+    p.roles.push(m.role as MembershipRole);
+    p.joined.push(m.valid_from);
+    byOrganisation.set(m.organisation_id, p);
+  }
+  return [...byOrganisation.values()];
+}
+
+export async function loadCluster(db: Db, clusterId: number) {
+  const cluster = await getClusterDecision(db, clusterId);
+  if (!cluster) throw new NotFoundError('Кластер', 'Cluster', clusterId);
+  return cluster;
+}
+
+/** The cooperation of a cluster: participants, the contracts they are party to, their purchases. */
+export async function getClusterCooperation(
+  db: Db,
+  clusterId: number,
+): Promise<ClusterCooperation> {
+  const cluster = await loadCluster(db, clusterId);
+  const participants = participantsOf(await findMemberships(db, clusterId));
+  const ids = participants.map((p) => p.organisationId);
+  const members = new Set(ids);
+  const [contracts, purchases] = await Promise.all([
+    findContractsOf(db, ids),
+    findPurchasesOf(db, ids),
+  ]);
+  const sources = await SourceRefs.load(db, sourceIdsOf(contracts, purchases));
+  return {
+    cluster: ref('cluster', cluster.id, cluster.name),
+    participants: participants.map((p) => ({
+      organisation: ref('organisation', p.organisationId, p.name),
+      roles: [...new Set(p.roles)],
+      joined:
+        p.joined.every((d) => d !== null) && p.joined.length
+          ? [...(p.joined as string[])].sort()[0]!
+          : null,
+    })),
+    contracts: contracts.map((c) => ({
+      ...presentContract(c, sources),
+      insideCluster: members.has(c.buyer_id) && members.has(c.supplier_id),
+    })),
+    purchases: purchases.map((p) => presentPurchase(p, sources)),
+  };
+}
+
+async function checkContract(db: Db, input: Partial<ContractCreate>): Promise<void> {
+  await checkReferences([
+    organisationProblem(db, 'buyerId', input.buyerId),
+    organisationProblem(db, 'supplierId', input.supplierId),
+  ]);
+  if (input.okpd2 && (await okpd2Known(db, input.okpd2)) === 'unknown')
+    throw new ValidationError('Неизвестный код ОКПД2', 'Unknown ОКПД2 code', {
+      fields: [
+        {
+          field: 'okpd2',
+          message: `Кода ОКПД2 «${input.okpd2}» нет в загруженном классификаторе`,
+          messageEn: `ОКПД2 code "${input.okpd2}" is not in the loaded classifier`,
+        },
+      ],
+    });
+}
+
+export async function createContract(db: Db, ctx: MutationContext, input: ContractCreate) {
+  await checkContract(db, input);
+  const prov = await provenance(db, input);
+  const row = await db.transaction().execute((trx) =>
+    createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'cooperation_contract', {
+      ...toColumns<'cooperation_contract'>(input, CONTRACT_COLUMNS),
+      ...prov,
+      // ContractCreate requires what the table requires.
+      buyer_id: input.buyerId,
+      supplier_id: input.supplierId,
+      contract_type: input.contractType,
+      signed_on: input.signedOn,
+    }),
+  );
+  return { id: row.id, version: row.version };
+}
+
+export async function updateContract(
+  db: Db,
+  ctx: MutationContext,
+  id: number,
+  input: ContractUpdate,
+) {
+  const { version, ...rest } = input;
+  const current = await getContractRow(db, id);
+  if (!current) throw new NotFoundError('Договор кооперации', 'Cooperation contract', id);
+  const merged = {
+    buyerId: rest.buyerId ?? current.buyer_id,
+    supplierId: rest.supplierId ?? current.supplier_id,
+    validFrom: rest.validFrom === undefined ? current.valid_from : rest.validFrom,
+    validTo: rest.validTo === undefined ? current.valid_to : rest.validTo,
+  };
+  if (merged.buyerId === merged.supplierId)
+    throw new ValidationError('У договора две разные стороны', 'A contract has two parties', {
+      fields: [
+        {
+          field: 'supplierId',
+          message: 'Поставщик не может быть покупателем',
+          messageEn: 'The supplier cannot be the buyer',
+        },
+      ],
+    });
+  if (merged.validFrom && merged.validTo && merged.validFrom > merged.validTo)
+    throw new ValidationError('Срок действия задан наоборот', 'The period is reversed', {
+      fields: [
+        {
+          field: 'validTo',
+          message: 'Окончание срока действия раньше его начала',
+          messageEn: 'The end is before the start',
+        },
+      ],
+    });
+  await checkContract(db, rest);
+  const prov = await updateProvenance(db, 'cooperation_contract', id, rest);
+  const row = await db.transaction().execute((trx) =>
+    updateRecord(trx, { ...ctx, sourceId: prov.source_id }, 'cooperation_contract', id, version, {
+      ...toColumns<'cooperation_contract'>(rest, CONTRACT_COLUMNS),
+      ...prov,
+    }),
+  );
+  return { id: row.id, version: row.version };
+}
+
+export async function deleteCooperationRecord(
+  db: Db,
+  ctx: MutationContext,
+  table: 'cooperation_contract' | 'cooperation_purchase',
+  id: number,
+  version: number,
+) {
+  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, version));
+  return { id: row.id, version: row.version };
+}
+
+/** A finished-product maker's purchases of one year; a second entry for the same year is refused. */
+export async function createPurchase(db: Db, ctx: MutationContext, input: PurchaseCreate) {
+  await checkReferences([organisationProblem(db, 'organisationId', input.organisationId)]);
+  if (await findLivePurchase(db, input.organisationId, input.year))
+    throw new ConflictError(
+      `Закупки этой организации за ${input.year} год уже записаны: удалите прежнюю запись или измените её`,
+      `Purchases of this organisation for ${input.year} are already recorded`,
+      { code: 'purchase_exists' },
+    );
+  const prov = await provenance(db, input);
+  const row = await db.transaction().execute((trx) =>
+    createRecord(trx, { ...ctx, sourceId: prov.source_id }, 'cooperation_purchase', {
+      organisation_id: input.organisationId,
+      year: input.year,
+      total_rub: input.totalRub,
+      from_participants_rub: input.fromParticipantsRub,
+      ...prov,
+    }),
+  );
+  return { id: row.id, version: row.version };
+}
