@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../../audit/index.ts';
-import type { MutationContext, VersionedTable } from '../../shared/records/versioned-record.repository.ts';
+import type {
+  MutationContext,
+  VersionedTable,
+} from '../../shared/records/versioned-record.repository.ts';
 
 /**
  * A programme record and the rows that belong to it (a plan's parties, a
