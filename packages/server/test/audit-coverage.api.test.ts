@@ -523,6 +523,30 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
         url: `/api/statements/${await create('/api/statements', { subject: { type: 'region', id: '42' }, property: 'note', valueText: 'x' })}?version=1`,
       }),
     },
+    'POST /api/intake/documents': {
+      ok: 201,
+      trail: record('intake_document'),
+      prepare: async () => ({
+        url: '/api/intake/documents',
+        body: { text: `ООО «Журнал ${uniq()}» в Липецкой области открыло цех.` },
+      }),
+    },
+    'POST /api/intake/documents/:id/decisions': {
+      ok: 200,
+      trail: record('intake_decision'),
+      prepare: async () => {
+        const res = await admin.request<{ document: { id: number } }>(
+          'POST',
+          '/api/intake/documents',
+          { text: `ООО «Журнал ${uniq()}» открыло цех.` },
+        );
+        // Rejecting writes the decision alone; accepting is journalled per record (intake.api.test.ts).
+        return {
+          url: `/api/intake/documents/${res.body.document.id}/decisions`,
+          body: { action: 'reject', kind: 'organisation' },
+        };
+      },
+    },
     'POST /api/sources': {
       ok: 201,
       trail: record('source_document'),

@@ -462,6 +462,29 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         headers: { 'content-type': 'application/octet-stream' },
       }),
     },
+    'POST /api/intake/documents': {
+      ok: 201,
+      prepare: async () => ({
+        url: '/api/intake/documents',
+        body: { text: `ООО «Матрица ${uniq()}» открыло цех.` },
+      }),
+    },
+    'POST /api/intake/documents/:id/decisions': {
+      ok: 200,
+      prepare: async (side) => {
+        const where = { own: ' в Липецкой области', other: ' в Тамбовской области', national: '' };
+        const res = await admin.request<{ document: { id: number } }>(
+          'POST',
+          '/api/intake/documents',
+          { text: `ООО «Матрица ${uniq()}»${where[side]} открыло цех.` },
+        );
+        if (res.status !== 201) throw new Error(`intake fixture: ${res.status}`);
+        return {
+          url: `/api/intake/documents/${res.body.document.id}/decisions`,
+          body: { action: 'accept', kind: 'organisation' },
+        };
+      },
+    },
     'POST /api/ratings/indicator-values/import': {
       ok: 200,
       prepare: async () => ({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IntakeResult } from '@promatlas/core/intake/index.ts';
+import { INTAKE_CONTRACT_KEYS, type IntakeContract } from '@promatlas/core/intake/index.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,7 +39,7 @@ async function promatlas(args: string[]) {
   }
 }
 
-function expectOffsetsMatch(result: IntakeResult, text: string) {
+function expectOffsetsMatch(result: IntakeContract, text: string) {
   for (const key of ARRAYS) {
     expect(Array.isArray(result[key])).toBe(true);
     for (const item of result[key]) expect(text.slice(item.start, item.end)).toBe(item.text);
@@ -53,7 +53,7 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     const text = fs.readFileSync(file, 'utf8');
     const result = await promatlas(['intake', 'extract', file]);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as IntakeResult;
+    const json = JSON.parse(result.stdout) as IntakeContract;
     expect(Object.keys(json).sort()).toEqual([...ARRAYS].sort());
     expectOffsetsMatch(json, text);
     expect(json.money).toContainEqual(
@@ -64,6 +64,33 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
       }),
     );
     expect(json.people.map((p) => p.fullName)).toContain('Шпиленко Андрей Викторович');
+  });
+
+  it('gives exactly the contract keys on every item, iso as a day, month or year by precision', async () => {
+    const file = path.join(dir, 'contract.txt');
+    fs.writeFileSync(
+      file,
+      [
+        fs.readFileSync(path.join(SEEDS, '001_73c7b348e58883e6.txt'), 'utf8'),
+        fs.readFileSync(path.join(SEEDS, '003_fbfea715c7b481e1.txt'), 'utf8'),
+        'Запуск запланирован весной 2024 года, во II квартале 2025 года и на 2020–2022 годы; молодёжь от 14 до 35 лет.',
+      ].join('\n\n'),
+    );
+    const result = await promatlas(['intake', 'extract', file, '--published', '2024-03-14']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as IntakeContract;
+    for (const key of ARRAYS) {
+      expect(json[key].length, key).toBeGreaterThan(0);
+      for (const item of json[key])
+        expect(Object.keys(item), key).toEqual([...INTAKE_CONTRACT_KEYS[key]]);
+    }
+    for (const d of json.dates) expect(d.iso).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    const precisions = json.dates.map((d) => `${d.precision}:${d.iso}`);
+    expect(precisions).toContain('season:2024-03');
+    expect(precisions).toContain('quarter:2025-04');
+    expect(precisions).toContain('range:2020');
+    for (const e of [...json.events, ...json.agreements])
+      if (e.date !== null) expect(e.date).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
   });
 
   it('writes the JSON to --out for a file and resolves weekdays against --published', async () => {
@@ -80,7 +107,7 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
       out,
     ]);
     expect(result.code).toBe(0);
-    const json = JSON.parse(fs.readFileSync(out, 'utf8')) as IntakeResult;
+    const json = JSON.parse(fs.readFileSync(out, 'utf8')) as IntakeContract;
     expect(json.dates).toEqual([
       { text: 'четверг', start: 2, end: 9, iso: '2024-03-14', precision: 'day' },
     ]);
@@ -94,7 +121,9 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     fs.mkdirSync(out);
     const result = await promatlas(['intake', 'extract', file, '--out', out]);
     expect(result.code).toBe(0);
-    const json = JSON.parse(fs.readFileSync(path.join(out, 'single.json'), 'utf8')) as IntakeResult;
+    const json = JSON.parse(
+      fs.readFileSync(path.join(out, 'single.json'), 'utf8'),
+    ) as IntakeContract;
     expect(json.places[0]).toMatchObject({ normalized: 'Смоленская область', regionCode: '66' });
     expect(json.organisations[0]).toMatchObject({ name: 'РЖД' });
   });
@@ -109,7 +138,7 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     const result = await promatlas(['intake', 'extract', input, '--out', out]);
     expect(result.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['a.json', 'b.json']);
-    const a = JSON.parse(fs.readFileSync(path.join(out, 'a.json'), 'utf8')) as IntakeResult;
+    const a = JSON.parse(fs.readFileSync(path.join(out, 'a.json'), 'utf8')) as IntakeContract;
     expectOffsetsMatch(a, fs.readFileSync(path.join(input, 'a.txt'), 'utf8'));
     expect(a.organisations).toContainEqual(
       expect.objectContaining({ name: 'Энергия', legalForm: 'ОАО' }),
@@ -134,7 +163,7 @@ describe('promatlas intake extract', { timeout: 120_000 }, () => {
     fs.writeFileSync(file, bytes);
     const result = await promatlas(['intake', 'extract', file]);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as IntakeResult;
+    const json = JSON.parse(result.stdout) as IntakeContract;
     expect(json.places).toEqual([
       {
         text: 'Тамбовская область',

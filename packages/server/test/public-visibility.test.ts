@@ -249,6 +249,8 @@ const READS: Record<string, Calls> = {
       '/api/calendar.ics?region=42',
       ...ids(f, 'action_plan').map((id) => `/api/calendar.ics?plan=${id}`),
     ),
+  'GET /api/intake/documents': () => get('/api/intake/documents'),
+  'GET /api/intake/documents/:id': () => get('/api/intake/documents/1'),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */
@@ -264,6 +266,8 @@ const NEVER_OK_FOR_PUBLIC = new Set([
   'GET /api/history/:type/:id', // signed-in users only
   'GET /api/my-tasks', // the signed-in user's own tasks
   'GET /api/my-tasks/export', // the signed-in user's own tasks
+  'GET /api/intake/documents', // documents under review: signed-in users only
+  'GET /api/intake/documents/:id', // signed-in users only
 ]);
 
 interface Answer {

@@ -743,6 +743,32 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     okved_code: true,
     category_code: true,
   }),
+  intake_document: columns<Database['intake_document']>({
+    id: true,
+    title: true,
+    publisher: true,
+    published_on: true,
+    url: true,
+    file_name: true,
+    format: true,
+    text: true,
+    text_sha256: true,
+    source_id: true,
+    created_by: true,
+    created_at: true,
+  }),
+  intake_decision: columns<Database['intake_decision']>({
+    id: true,
+    document_id: true,
+    proposal_key: true,
+    kind: true,
+    status: true,
+    record_type: true,
+    record_id: true,
+    edited: true,
+    decided_by: true,
+    decided_at: true,
+  }),
 };
 
 describe.each(databaseKinds())('schema types on %s', (kind) => {

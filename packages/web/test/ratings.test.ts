@@ -281,7 +281,9 @@ describe('ratings in the browser', () => {
       buffer: Buffer.from(lines.join('\n')),
     });
     await page.locator('[data-testid=import-submit]').click();
-    await expect.poll(() => page.locator('[data-testid=import-result]').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid=import-result]').count(), { timeout: 30_000 })
+      .toBe(1);
     expect(await page.locator('[data-testid=import-result]').innerText()).toContain(
       `Загружено строк: ${OBJECTS * codes.length}`,
     );

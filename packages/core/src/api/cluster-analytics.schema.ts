@@ -9,7 +9,7 @@ import {
 import { HttpUrlSchema, RegionRefSchema } from './common.schema.ts';
 
 /**
- * API schemas of statistical datasets and cluster mapping (issue 4): shared by
+ * API schemas of statistical datasets and cluster mapping: shared by
  * the server (validation, OpenAPI) and the web app (types).
  */
 

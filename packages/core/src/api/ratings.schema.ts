@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { methodologySchema } from '../ratings/methodology.schema.ts';
 import { EntityRefSchema, SourceRefSchema } from './common.schema.ts';
 
-// HTTP API of ratings (issue 5): methodologies, editions (computed by PromAtlas
+// HTTP API of ratings: methodologies, editions (computed by PromAtlas
 // and published by the rating's publisher), explanations, sensitivity,
 // comparisons, what-if re-ranking and indicator-value import.
 

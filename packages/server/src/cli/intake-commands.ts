@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { extractIntake } from '@promatlas/core/intake/index.ts';
+import { extractIntake, toIntakeContract } from '@promatlas/core/intake/index.ts';
 import { decodeText as decodeTableText, TabularReadError } from '../imports/index.ts';
 
 /** A bad argument or an unreadable input: message in Russian and English, exit code 2. */
@@ -51,7 +51,8 @@ function binary(file: string): IntakeInputError {
 
 function extractFile(file: string, published: string | undefined): string {
   const text = decodeText(fs.readFileSync(file), file);
-  return JSON.stringify(extractIntake(text, published ? { published } : {}), null, 2) + '\n';
+  const result = extractIntake(text, published ? { published } : {});
+  return JSON.stringify(toIntakeContract(result), null, 2) + '\n';
 }
 
 /**

@@ -56,6 +56,7 @@ import type { SiteTable, SiteResidentTable } from '../registry/sites/site.table.
 import type { SourceDocumentTable } from '../registry/sources/source.table.ts';
 import type { StatementTable } from '../registry/statements/statement.table.ts';
 import type { AppUserTable } from '../users/user.table.ts';
+import type { IntakeDocumentTable, IntakeDecisionTable } from '../intake/intake.table.ts';
 
 /**
  * Kysely table types, kept in step with migrations/ (schema-drift.test.ts
@@ -114,4 +115,6 @@ export interface Database {
   dataset_quarantine_row: DatasetQuarantineRowTable;
   cluster_category: ClusterCategoryTable;
   cluster_category_okved: ClusterCategoryOkvedTable;
+  intake_document: IntakeDocumentTable;
+  intake_decision: IntakeDecisionTable;
 }

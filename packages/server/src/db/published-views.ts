@@ -48,6 +48,9 @@ export const PRIVATE_TABLES = new Set([
   'login_throttle',
   'known_device',
   'security_event',
+  // Documents under review and the decisions on their proposals: staff working material.
+  'intake_document',
+  'intake_decision',
 ]);
 
 /** Rows that only link or describe other records: hidden when any record they name is hidden. */

@@ -27,6 +27,7 @@ import { clusterAnalyticsRoutes } from '../clusters/analytics/index.ts';
 import { uploadRoutes } from '../imports/index.ts';
 import { cooperationRoutes } from '../clusters/cooperation/index.ts';
 import { complianceRoutes } from '../clusters/compliance/index.ts';
+import { intakeRoutes } from '../intake/index.ts';
 
 /** Every API route of the server, in one place: one routes function per feature. */
 export function registerApiRoutes(app: AppInstance): void {
@@ -61,4 +62,5 @@ export function registerApiRoutes(app: AppInstance): void {
   programmeViewRoutes(app);
   cooperationRoutes(app);
   complianceRoutes(app);
+  intakeRoutes(app);
 }

@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
-import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
+import { mapRegionsRoute, mapSitesRoute } from '@promatlas/core/api/contract.ts';
 import type { AppInstance } from '../http/app-instance.ts';
-import { mapSites, MAP_MEASURES, regionMeasure, type MapMeasure } from './map.service.ts';
+import { mapSites, regionMeasure } from './map.service.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
-
-const MeasureSchema = z.enum(Object.keys(MAP_MEASURES) as [MapMeasure, ...MapMeasure[]]);
 
 export function mapRoutes(app: AppInstance): void {
   app.get(
@@ -14,13 +11,9 @@ export function mapRoutes(app: AppInstance): void {
       schema: {
         tags: ['Карта'],
         summary: 'Значение показателя по каждому субъекту РФ для картограммы',
-        querystring: z.object({ measure: MeasureSchema.default('organisations') }),
+        querystring: mapRegionsRoute.query,
         response: {
-          200: z.object({
-            measure: MeasureSchema,
-            label: z.string(),
-            items: z.array(z.object({ code: z.string(), name: z.string(), value: z.number() })),
-          }),
+          200: mapRegionsRoute.response,
           400: ErrorResponseSchema,
         },
       },

@@ -26,6 +26,7 @@ const ratings = lazyPages(() => import('../features/ratings/pages.ts'));
 const signIn = lazyPages(() => import('../features/auth/SignInPage.tsx'));
 const account = lazyPages(() => import('../features/account/AccountPages.tsx'));
 const admin = lazyPages(() => import('../features/admin/pages.ts'));
+const intake = lazyPages(() => import('../features/intake/pages.ts'));
 
 export function App() {
   return (
@@ -86,6 +87,8 @@ export function App() {
           <Route path="account/sessions" element={account('SessionsPage')} />
           <Route path="admin/users/:id/sessions" element={account('SessionsPage')} />
           <Route path="admin/audit" element={admin('AuditPage')} />
+          <Route path="intake" element={intake('IntakePage')} />
+          <Route path="intake/:id" element={intake('IntakeReviewPage')} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -79,6 +79,7 @@ export function Layout() {
           <Menu title="Аналитика" items={ANALYTICS} />
           <NavLink to="/ratings">Рейтинги</NavLink>
           <NavLink to="/sources">Источники</NavLink>
+          {session.user && <NavLink to="/intake">Разбор документов</NavLink>}
           <UserMenu />
         </nav>
       </header>

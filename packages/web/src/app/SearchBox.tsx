@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SearchItem, SearchResponse } from '@promatlas/core/api/search.schema.ts';
-import { searchRoute } from '@promatlas/core/api/contract.ts';
+import { searchRoute } from '@promatlas/core/api/contract/registry.ts';
 import { api } from '../shared/api/api.ts';
 import { entityPath } from '../shared/lib/paths.ts';
 import { ENTITY_TYPE_PLURALS, SEARCH_TYPE_ORDER } from '../shared/lib/labels.ts';

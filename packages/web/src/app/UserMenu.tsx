@@ -1,8 +1,11 @@
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { apiSend } from '../shared/api/client.ts';
+import type { logoutRoute } from '@promatlas/core/api/contract/accounts.ts';
+import { api, routeRef } from '../shared/api/api.ts';
 import { canEditRegistry, ROLE_NAMES } from '../shared/auth/permissions.ts';
 import { setSession, useSession } from '../shared/auth/session.ts';
 import { regionNamer, useRegions } from '../shared/lib/regions.ts';
+
+const LOGOUT = routeRef<typeof logoutRoute>({ method: 'POST', path: '/api/auth/logout' });
 
 /** The top bar's right end: «Войти», or the signed-in user's name, role, regions, shortcuts and «Выйти». */
 export function UserMenu() {
@@ -28,7 +31,7 @@ export function UserMenu() {
   const name = regionNamer(regions);
   const signOut = async () => {
     try {
-      await apiSend('POST', '/api/auth/logout');
+      await api(LOGOUT, {});
     } finally {
       setSession({ user: null, csrfToken: null });
       navigate(location.pathname + location.search, { replace: true });

@@ -1,10 +1,9 @@
+import { listClustersRoute } from '@promatlas/core/api/contract/registry.ts';
 import { presentingConflicts, versionOf } from '../../http/write-routes.ts';
-import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { ClusterPageSchema, ClusterSchema } from '@promatlas/core/api/registry.schema.ts';
-import { CLUSTER_KINDS, CLUSTER_STATUSES } from '@promatlas/core/domain/vocabulary.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import { listQuerySchema, regionCodes } from '../../registry/shared/list-query.ts';
+import { regionCodes } from '../../registry/shared/list-query.ts';
 import { IdParamsSchema } from '../../registry/shared/params.ts';
 import { getCluster, listClusters } from './cluster.service.ts';
 import { readDb } from '../../db/read-db.ts';
@@ -30,10 +29,8 @@ import {
 import { addClusterMember, clusterEditing } from './cluster-editing.service.ts';
 import { removeChild } from '../../registry/shared/registry-editing.service.ts';
 
-const ListQuery = listQuerySchema(['name', '-name'], {
-  kind: z.enum(CLUSTER_KINDS.values).optional().describe('Вид кластера'),
-  status: z.enum(CLUSTER_STATUSES.values).optional().describe('Статус: forming или operating'),
-});
+// Declared with the API contract, so the web client builds the same query.
+const ListQuery = listClustersRoute.query;
 
 export function clusterRoutes(app: AppInstance): void {
   app.get(

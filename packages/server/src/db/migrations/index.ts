@@ -21,6 +21,7 @@ import * as m20261201T1030 from './20261201T1030-dataset-import-pending.ts';
 import * as m20261201T1310cooperation from './20261201T1310-cooperation.ts';
 import * as m20261201T1045vocabulary from './20261201T1045-vocabulary.ts';
 import * as m20261201T1300programmes from './20261201T1300-programmes.ts';
+import * as m20261201T1300intake from './20261201T1300-intake.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -49,5 +50,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1030-dataset-import-pending': m20261201T1030,
   '20261201T1045-vocabulary': m20261201T1045vocabulary,
   '20261201T1300-programmes': m20261201T1300programmes,
+  '20261201T1300-intake': m20261201T1300intake,
   '20261201T1310-cooperation': m20261201T1310cooperation,
 };

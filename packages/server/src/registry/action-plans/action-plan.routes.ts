@@ -1,12 +1,14 @@
+import { listActionPlansRoute } from '@promatlas/core/api/contract/registry.ts';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
 import { readDb } from '../../db/read-db.ts';
 import { ActionPlanPageSchema, ActionPlanSchema } from '@promatlas/core/api/registry.schema.ts';
-import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
+import { regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getActionPlan, listActionPlans } from './action-plan.service.ts';
 
-const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title']);
+// Declared with the API contract, so the web client builds the same query.
+const ListQuery = listActionPlansRoute.query;
 
 /** Joint action plans of regions, ministries and associations. */
 export function actionPlanRoutes(app: AppInstance): void {

@@ -1,13 +1,15 @@
+import { listAgreementsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { AgreementPageSchema, AgreementSchema } from '@promatlas/core/api/registry.schema.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
+import { regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getAgreement, listAgreements } from './agreement.service.ts';
 
 import { readDb } from '../../db/read-db.ts';
 
-const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title']);
+// Declared with the API contract, so the web client builds the same query.
+const ListQuery = listAgreementsRoute.query;
 
 /** Agreements and joint action plans (C9). */
 export function agreementRoutes(app: AppInstance): void {

@@ -1,16 +1,14 @@
-import { z } from 'zod';
+import { listEventsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { EventPageSchema, EventSchema } from '@promatlas/core/api/registry.schema.ts';
-import { EVENT_KINDS } from '@promatlas/core/domain/vocabulary.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
+import { regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getEvent, listEvents } from './event.service.ts';
 import { readDb } from '../../db/read-db.ts';
 
-const ListQuery = listQuerySchema(['-date', 'date', 'title', '-title'], {
-  kind: z.enum(EVENT_KINDS.values).optional().describe('Вид мероприятия'),
-});
+// Declared with the API contract, so the web client builds the same query.
+const ListQuery = listEventsRoute.query;
 
 export function eventRoutes(app: AppInstance): void {
   app.get(

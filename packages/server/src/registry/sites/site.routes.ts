@@ -1,10 +1,9 @@
+import { listSitesRoute } from '@promatlas/core/api/contract/registry.ts';
 import { presentingConflicts } from '../../http/write-routes.ts';
-import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { SitePageSchema, SiteSchema } from '@promatlas/core/api/registry.schema.ts';
-import { SEZ_TYPES, SITE_KINDS } from '@promatlas/core/domain/vocabulary.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
-import { listQuerySchema, regionCodes } from '../shared/list-query.ts';
+import { regionCodes } from '../shared/list-query.ts';
 import { IdParamsSchema } from '../shared/params.ts';
 import { getSite, listSites } from './site.service.ts';
 import { readDb } from '../../db/read-db.ts';
@@ -23,13 +22,8 @@ import {
 import { regionFromBody, regionOfRecord } from '../shared/region-resolvers.ts';
 import { siteEditing } from './site-editing.service.ts';
 
-const ListQuery = listQuerySchema(['name', '-name'], {
-  kind: z
-    .enum(SITE_KINDS.values)
-    .optional()
-    .describe('Вид площадки: sez, technopark, industrial_park, tor'),
-  sezType: z.enum(SEZ_TYPES.values).optional().describe('Тип ОЭЗ по 116-ФЗ'),
-});
+// Declared with the API contract, so the web client builds the same query.
+const ListQuery = listSitesRoute.query;
 
 export function siteRoutes(app: AppInstance): void {
   app.get(

@@ -1,20 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import {
-  LoginSchema,
-  PasswordChangeSchema,
-  TotpCodeSchema,
-  type SessionInfo,
-  type User,
-} from '@promatlas/core/api/editing.schema.ts';
-import { apiSend, useApi } from '../../shared/api/client.ts';
+  changePasswordRoute,
+  endMyOtherSessionsRoute,
+  endMySessionRoute,
+  endUserSessionRoute,
+  endUserSessionsRoute,
+  mySessionsRoute,
+  totpConfirmRoute,
+  totpDisableRoute,
+  totpEnrolRoute,
+  userSessionsRoute,
+} from '@promatlas/core/api/contract/accounts.ts';
+import type { RouteResponse } from '@promatlas/core/api/contract/kit.ts';
+import { api, useRoute } from '../../shared/api/api.ts';
 import { refreshSession, setSession, useSession } from '../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { Field, FormButtons, FormError } from '../../shared/form/fields.tsx';
 import { useForm } from '../../shared/form/useForm.ts';
-
-type Viewer = { user: User; csrfToken: string };
 
 function SignInFirst({ next }: { next: string }) {
   return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
@@ -33,9 +37,9 @@ export function ChangePasswordPage() {
   useTitle('Смена пароля');
   const session = useSession();
   const navigate = useNavigate();
-  const form = useForm<PasswordChange>(
+  const form = useForm<PasswordChange, typeof changePasswordRoute.body>(
     { currentPassword: '', newPassword: '', repeat: '' },
-    PasswordChangeSchema,
+    changePasswordRoute.body,
     (v) => ({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
     samePassword,
   );
@@ -47,10 +51,7 @@ export function ChangePasswordPage() {
     event.preventDefault();
     if (form.values.repeat !== form.values.newPassword) return;
     void form.submit(async () => {
-      const viewer = await apiSend<Viewer>('POST', '/api/auth/password', {
-        currentPassword: form.values.currentPassword,
-        newPassword: form.values.newPassword,
-      });
+      const viewer = await api(changePasswordRoute, { body: form.body() });
       setSession(viewer);
       await refreshSession();
       setDone(true);
@@ -122,11 +123,7 @@ export function ChangePasswordPage() {
   );
 }
 
-interface Enrolment {
-  secret: string;
-  uri: string;
-  qrSvg: string;
-}
+type Enrolment = RouteResponse<typeof totpEnrolRoute>;
 
 /** «Второй фактор»: TOTP enrolment (QR code, or the secret typed by hand), confirmation, disabling. */
 export function TotpPage() {
@@ -134,10 +131,14 @@ export function TotpPage() {
   const session = useSession();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const code = useForm<{ code: string }>({ code: '' }, TotpCodeSchema, (v) => v);
-  const off = useForm<{ password: string }>(
+  const code = useForm<{ code: string }, typeof totpConfirmRoute.body>(
+    { code: '' },
+    totpConfirmRoute.body,
+    (v) => v,
+  );
+  const off = useForm<{ password: string }, typeof totpDisableRoute.body>(
     { password: '' },
-    LoginSchema.pick({ password: true }),
+    totpDisableRoute.body,
     (v) => v,
   );
   if (!session.ready) return <Loading />;
@@ -146,7 +147,7 @@ export function TotpPage() {
   const start = async () => {
     setError(null);
     try {
-      setEnrolment(await apiSend<Enrolment>('POST', '/api/auth/totp/enrol'));
+      setEnrolment(await api(totpEnrolRoute, {}));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -154,7 +155,7 @@ export function TotpPage() {
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     void code.submit(async () => {
-      setSession(await apiSend<Viewer>('POST', '/api/auth/totp/confirm', code.values));
+      setSession(await api(totpConfirmRoute, { body: code.body() }));
       await refreshSession();
       setEnrolment(null);
     });
@@ -162,7 +163,7 @@ export function TotpPage() {
   const disable = (event: FormEvent) => {
     event.preventDefault();
     void off.submit(async () => {
-      setSession(await apiSend<Viewer>('POST', '/api/auth/totp/disable', off.values));
+      setSession(await api(totpDisableRoute, { body: off.body() }));
       await refreshSession();
     });
   };
@@ -259,16 +260,21 @@ export function SessionsPage() {
   const userId = params['id'] ? Number(params['id']) : null;
   useTitle(userId ? 'Сессии пользователя' : 'Мои сессии');
   const session = useSession();
-  const url = userId ? `/api/users/${userId}/sessions` : '/api/auth/sessions';
-  const list = useApi<{ items: SessionInfo[] }>(session.user ? url : null);
+  const signedIn = Boolean(session.user);
+  const mine = useRoute(mySessionsRoute, signedIn && !userId ? {} : null);
+  const theirs = useRoute(
+    userSessionsRoute,
+    signedIn && userId ? { params: { id: userId } } : null,
+  );
+  const list = userId ? theirs : mine;
   const [error, setError] = useState<string | null>(null);
   if (!session.ready) return <Loading />;
   if (!session.user)
     return <SignInFirst next={userId ? `/admin/users/${userId}/sessions` : '/account/sessions'} />;
-  const act = async (method: 'DELETE' | 'POST', path: string) => {
+  const act = async (change: () => Promise<unknown>) => {
     setError(null);
     try {
-      await apiSend(method, path);
+      await change();
       list.reload();
     } catch (e) {
       setError((e as Error).message);
@@ -313,11 +319,12 @@ export function SessionsPage() {
                           className="button small"
                           data-testid="revoke-session"
                           onClick={() =>
-                            void act(
-                              'DELETE',
+                            void act(() =>
                               userId
-                                ? `/api/users/${userId}/sessions/${s.id}`
-                                : `/api/auth/sessions/${s.id}`,
+                                ? api(endUserSessionRoute, {
+                                    params: { id: userId, sessionId: s.id },
+                                  })
+                                : api(endMySessionRoute, { params: { id: s.id } }),
                             )
                           }
                         >
@@ -335,7 +342,9 @@ export function SessionsPage() {
               <button
                 type="button"
                 className="button"
-                onClick={() => void act('DELETE', `/api/users/${userId}/sessions`)}
+                onClick={() =>
+                  void act(() => api(endUserSessionsRoute, { params: { id: userId } }))
+                }
                 data-testid="revoke-all"
               >
                 Завершить все сессии пользователя
@@ -344,7 +353,7 @@ export function SessionsPage() {
               <button
                 type="button"
                 className="button"
-                onClick={() => void act('POST', '/api/auth/sessions/revoke-others')}
+                onClick={() => void act(() => api(endMyOtherSessionsRoute, {}))}
                 data-testid="revoke-others"
               >
                 Завершить все сессии, кроме этой

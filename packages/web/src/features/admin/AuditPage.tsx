@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { AuditRow } from '@promatlas/core/api/editing.schema.ts';
+import { auditExportRoute, auditRoute } from '@promatlas/core/api/contract/accounts.ts';
 import { AUDIT_ACTIONS, SECURITY_ACTIONS } from '@promatlas/core/domain/vocabulary.ts';
-import { apiUrl, useApi } from '../../shared/api/client.ts';
+import type { RouteQuery } from '@promatlas/core/api/contract/kit.ts';
+import { apiPath, useRoute } from '../../shared/api/api.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
@@ -15,6 +16,22 @@ const ACTION_NAMES: Readonly<Record<string, string>> = {
 
 const FILTERS = ['trail', 'userId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
+type AuditQuery = RouteQuery<typeof auditRoute>;
+
+const TRAILS = ['all', 'changes', 'security'] as const;
+
+/** The filters as typed in the URL, as the route's query (the server checks the values). */
+function auditQuery(f: Filters): AuditQuery {
+  return {
+    trail: TRAILS.find((t) => t === f.trail),
+    userId: f.userId ? Number(f.userId) : undefined,
+    action: f.action,
+    entityType: f.entityType,
+    entityId: f.entityId,
+    from: f.from,
+    to: f.to,
+  };
+}
 
 /** «Администрирование → Журнал»: search over record changes and security events, CSV export. */
 export function AuditPage() {
@@ -25,10 +42,8 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filters>(applied);
   const page = Number(params.get('page') ?? '1') || 1;
   const isAdmin = session.user?.role === 'administrator';
-  const query = { ...applied, page, pageSize: 50 };
-  const result = useApi<{ items: AuditRow[]; total: number; page: number; pageSize: number }>(
-    isAdmin ? apiUrl('/api/audit', query) : null,
-  );
+  const query = { ...auditQuery(applied), page, pageSize: 50 };
+  const result = useRoute(auditRoute, isAdmin ? { query } : null);
   if (!session.ready) return <Loading />;
   if (!isAdmin)
     return (
@@ -109,7 +124,7 @@ export function AuditPage() {
           </button>
           <a
             className="button"
-            href={apiUrl('/api/audit/export.csv', applied)}
+            href={apiPath(auditExportRoute, { query: auditQuery(applied) })}
             download
             data-testid="audit-export"
           >

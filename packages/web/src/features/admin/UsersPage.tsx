@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { ROLE_LABELS, ROLES, type User } from '@promatlas/core/api/editing.schema.ts';
 import {
-  ROLE_LABELS,
-  ROLES,
-  UserCreateSchema,
-  type User,
-} from '@promatlas/core/api/editing.schema.ts';
-import { apiSend, useApi } from '../../shared/api/client.ts';
+  createUserRoute,
+  listUsersRoute,
+  unlockUserRoute,
+  updateUserRoute,
+} from '@promatlas/core/api/contract/accounts.ts';
+import { api, useRoute } from '../../shared/api/api.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { regionNamer, useRegions } from '../../shared/lib/regions.ts';
@@ -74,12 +75,12 @@ function RegionCheckboxes({
 }
 
 function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
-  const form = useForm<NewUser>(EMPTY, UserCreateSchema, toInput);
+  const form = useForm<NewUser, typeof createUserRoute.body>(EMPTY, createUserRoute.body, toInput);
   const { values: v, set, errors } = form;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit(async () => {
-      const user = await apiSend<User>('POST', '/api/users', toInput(v));
+      const user = await api(createUserRoute, { body: form.body() });
       form.reset(EMPTY);
       onCreated(user);
     });
@@ -169,7 +170,7 @@ export function UsersPage() {
   useTitle('Пользователи');
   const session = useSession();
   const isAdmin = session.user?.role === 'administrator';
-  const users = useApi<{ items: User[] }>(isAdmin ? '/api/users' : null);
+  const users = useRoute(listUsersRoute, isAdmin ? {} : null);
   const regionName = regionNamer(useRegions());
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -189,7 +190,7 @@ export function UsersPage() {
   const unlock = async (user: User) => {
     setError(null);
     try {
-      await apiSend('POST', `/api/users/${user.id}/unlock`);
+      await api(unlockUserRoute, { params: { id: user.id } });
       setCreated(null);
       setNotice(`Задержки входа для ${user.email} сняты.`);
     } catch (e) {
@@ -199,7 +200,7 @@ export function UsersPage() {
   const disableTotp = async (user: User) => {
     setError(null);
     try {
-      await apiSend('PATCH', `/api/users/${user.id}`, { disableTotp: true });
+      await api(updateUserRoute, { params: { id: user.id }, body: { disableTotp: true } });
       setNotice(`Второй фактор для ${user.email} отключён.`);
       users.reload();
     } catch (e) {
@@ -209,7 +210,10 @@ export function UsersPage() {
   const toggle = async (user: User) => {
     setError(null);
     try {
-      await apiSend('PATCH', `/api/users/${user.id}`, { disabled: !user.disabled });
+      await api(updateUserRoute, {
+        params: { id: user.id },
+        body: { disabled: !user.disabled },
+      });
       users.reload();
     } catch (e) {
       setError((e as Error).message);

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { LoginSchema, type User } from '@promatlas/core/api/editing.schema.ts';
-import { ApiError, apiSend } from '../../shared/api/client.ts';
+import { loginRoute } from '@promatlas/core/api/contract/accounts.ts';
+import { api } from '../../shared/api/api.ts';
+import { ApiError } from '../../shared/api/client.ts';
 import { refreshSession, setSession, useSession } from '../../shared/auth/session.ts';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { Field, FormError } from '../../shared/form/fields.tsx';
@@ -31,9 +32,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const session = useSession();
   const next = safeNext(params.get('next'));
-  const form = useForm<Credentials>(
+  const form = useForm<Credentials, typeof loginRoute.body>(
     { email: '', password: '', totpCode: '' },
-    LoginSchema,
+    loginRoute.body,
     toInput,
   );
   const [retryAt, setRetryAt] = useState<string | null>(null);
@@ -45,14 +46,10 @@ export function SignInPage() {
     setRetryAt(null);
     void form.submit(async () => {
       try {
-        const viewer = await apiSend<{ user: User; csrfToken: string }>(
-          'POST',
-          '/api/auth/login',
-          toInput(form.values),
-        );
+        const viewer = await api(loginRoute, { body: form.body() });
         setSession(viewer);
         await refreshSession();
-        navigate(viewer.user.mustChangePassword ? '/account/password' : next, { replace: true });
+        navigate(viewer.user?.mustChangePassword ? '/account/password' : next, { replace: true });
       } catch (error) {
         if (error instanceof ApiError && error.status === 429) setRetryAt(error.message);
         if (error instanceof ApiError && error.code === 'totp_required') setAskCode(true);

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
-import { ClusterMemberCreateSchema } from '@promatlas/core/api/editing.schema.ts';
-import { apiSend } from '../../shared/api/client.ts';
+import { addClusterMemberRoute } from '@promatlas/core/api/contract/editing.ts';
+import { api } from '../../shared/api/api.ts';
 import { MEMBERSHIP_ROLES } from '@promatlas/core/domain/vocabulary.ts';
 import type { EditingSpec } from '../../shared/profile/editing-spec.ts';
 import {
@@ -58,9 +58,9 @@ export function AddMemberDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const form = useForm<MemberValues>(
+  const form = useForm<MemberValues, typeof addClusterMemberRoute.body>(
     { organisation: null, role: 'participant', asOf: EMPTY_DATE, source: NO_SOURCE },
-    ClusterMemberCreateSchema,
+    addClusterMemberRoute.body,
     toInput,
     check,
   );
@@ -73,7 +73,7 @@ export function AddMemberDialog({
       return;
     }
     void form.submit(async () => {
-      await apiSend('POST', `/api/clusters/${encodeURIComponent(spec.id)}/members`, toInput(v));
+      await api(addClusterMemberRoute, { params: { id: spec.id }, body: form.body() });
       onSaved();
     });
   };

@@ -1,5 +1,5 @@
-import { ClusterCreateSchema, ClusterUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
-import type { Cluster } from '@promatlas/core/api/registry.schema.ts';
+import { clusterWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getClusterRoute } from '@promatlas/core/api/contract/registry.ts';
 import { CLUSTER_KINDS, CLUSTER_STATUSES } from '../../shared/lib/labels.ts';
 import { Field } from '../../shared/form/fields.tsx';
 import { AliasesField, ProvenanceAndPublication } from '../../shared/form/record-fields.tsx';
@@ -132,12 +132,18 @@ function ClusterFields({ form, user }: FieldsProps<ClusterValues>) {
   );
 }
 
-export const clusterForm: RecordFormConfig<ClusterValues, Cluster> = {
+export const clusterForm: RecordFormConfig<
+  ClusterValues,
+  {
+    get: typeof getClusterRoute;
+    create: typeof clusterWrites.create;
+    update: typeof clusterWrites.update;
+  }
+> = {
   collection: 'clusters',
+  routes: { get: getClusterRoute, create: clusterWrites.create, update: clusterWrites.update },
   createTitle: 'Новый кластер',
   editTitle: (c) => `Изменение: ${c.name}`,
-  createSchema: ClusterCreateSchema,
-  updateSchema: ClusterUpdateSchema,
   empty: (user) => ({
     kind: CLUSTER_KINDS.values[0],
     status: CLUSTER_STATUSES.values[0],

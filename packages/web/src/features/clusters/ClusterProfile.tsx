@@ -1,4 +1,5 @@
-import type { Cluster } from '@promatlas/core/api/registry.schema.ts';
+import { getClusterRoute } from '@promatlas/core/api/contract/registry.ts';
+import { addMemberAction } from './add-member-action.ts';
 import { EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
 import { FactList, RoleLinks } from '../../shared/components/facts.tsx';
 import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
@@ -9,8 +10,8 @@ import { CooperationSection } from './cooperation/CooperationSection.tsx';
 
 export function ClusterProfile() {
   return (
-    <ProfilePage<Cluster>
-      collection="clusters"
+    <ProfilePage
+      route={getClusterRoute}
       titleOf={(c) => c.name}
       header={(c) => (
         <ProfileHeader
@@ -27,7 +28,7 @@ export function ClusterProfile() {
         title: c.name,
         version: c.version,
         regions: [c.region?.code ?? null],
-        actions: ['edit', 'delete', 'member', 'fact'],
+        actions: ['edit', 'delete', addMemberAction, 'fact'],
       })}
     >
       {(c) => (

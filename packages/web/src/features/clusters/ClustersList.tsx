@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ClusterListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listClustersRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
   DASH,
   vocabularyOptions,
@@ -9,9 +9,9 @@ import {
 import { RegionLink } from '../../shared/components/common.tsx';
 import { CLUSTER_KINDS, CLUSTER_STATUSES, label } from '../../shared/lib/labels.ts';
 
-const clusters: ListConfig<ClusterListItem> = {
+const clusters: ListConfig<typeof listClustersRoute> = {
   title: 'Кластеры',
-  endpoint: '/api/clusters',
+  route: listClustersRoute,
   rowKey: (c) => c.id,
   regionFilter: true,
   selects: [

@@ -1,6 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { mapSitesRoute } from '@promatlas/core/api/contract.ts';
+import type { z } from 'zod';
+import {
+  mapRegionsRoute,
+  mapSitesRoute,
+  type MapMeasureSchema,
+} from '@promatlas/core/api/contract/registry.ts';
 import { useApi } from '../../shared/api/client.ts';
 import { useRoute } from '../../shared/api/api.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
@@ -22,14 +27,8 @@ export const MEASURES = [
   ['clusters', 'Кластеры'],
   ['events', 'Мероприятия'],
   ['projects', 'Проекты'],
-] as const;
-type Measure = (typeof MEASURES)[number][0];
-
-interface MapRegionsResponse {
-  measure: string;
-  label: string;
-  items: Array<{ code: string; name: string; value: number }>;
-}
+] as const satisfies ReadonlyArray<readonly [Measure, string]>;
+type Measure = z.output<typeof MapMeasureSchema>;
 
 type SortKey = 'name' | '-name' | 'value' | '-value';
 
@@ -42,7 +41,7 @@ export function MapPage() {
   const [sort, setSort] = useState<SortKey>('-value');
 
   const geometry = useApi<RegionCollection>('/regions.geojson');
-  const regionValues = useApi<MapRegionsResponse>(`/api/map/regions?measure=${measure}`);
+  const regionValues = useRoute(mapRegionsRoute, { query: { measure } });
   const sites = useRoute(mapSitesRoute, {});
 
   const current = regionValues.data?.measure === measure ? regionValues.data : undefined;

@@ -1,8 +1,5 @@
-import {
-  OrganisationCreateSchema,
-  OrganisationUpdateSchema,
-} from '@promatlas/core/api/editing.schema.ts';
-import type { Organisation } from '@promatlas/core/api/registry.schema.ts';
+import { organisationWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getOrganisationRoute } from '@promatlas/core/api/contract/registry.ts';
 import { LEGAL_FORMS } from '@promatlas/core/legal-forms/legal-forms.ts';
 import { ORGANISATION_KINDS } from '../../shared/lib/labels.ts';
 import { Field } from '../../shared/form/fields.tsx';
@@ -224,12 +221,22 @@ function OrganisationFields({ form, mode, recordId, user }: FieldsProps<Organisa
   );
 }
 
-export const organisationForm: RecordFormConfig<OrganisationValues, Organisation> = {
+export const organisationForm: RecordFormConfig<
+  OrganisationValues,
+  {
+    get: typeof getOrganisationRoute;
+    create: typeof organisationWrites.create;
+    update: typeof organisationWrites.update;
+  }
+> = {
   collection: 'organisations',
+  routes: {
+    get: getOrganisationRoute,
+    create: organisationWrites.create,
+    update: organisationWrites.update,
+  },
   createTitle: 'Новая организация',
   editTitle: (o) => `Изменение: ${o.displayName}`,
-  createSchema: OrganisationCreateSchema,
-  updateSchema: OrganisationUpdateSchema,
   empty: (user) => ({
     kind: 'enterprise',
     name: '',

@@ -1,4 +1,4 @@
-import type { Organisation } from '@promatlas/core/api/registry.schema.ts';
+import { getOrganisationRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
   AsOf,
   EntityLink,
@@ -21,8 +21,8 @@ const COUNTRIES: Record<string, string> = {
 
 export function OrganisationProfile() {
   return (
-    <ProfilePage<Organisation>
-      collection="organisations"
+    <ProfilePage
+      route={getOrganisationRoute}
       titleOf={(o) => o.displayName}
       header={(o) => (
         <ProfileHeader

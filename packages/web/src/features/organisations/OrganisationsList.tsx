@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
-import { listOrganisationsRoute } from '@promatlas/core/api/contract.ts';
-import type { OrganisationListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listOrganisationsRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
   DASH,
   vocabularyOptions,
@@ -10,9 +9,9 @@ import {
 import { RegionLink } from '../../shared/components/common.tsx';
 import { ORGANISATION_KINDS, label } from '../../shared/lib/labels.ts';
 
-const organisations: ListConfig<OrganisationListItem> = {
+const organisations: ListConfig<typeof listOrganisationsRoute> = {
   title: 'Организации',
-  endpoint: listOrganisationsRoute.path,
+  route: listOrganisationsRoute,
   rowKey: (o) => o.id,
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид', options: vocabularyOptions(ORGANISATION_KINDS) }],

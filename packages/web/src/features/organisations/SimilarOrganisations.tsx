@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { similarOrganisationsRoute } from '@promatlas/core/api/contract.ts';
+import { similarOrganisationsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useRoute } from '../../shared/api/api.ts';
 import { useDebounced } from '../../shared/form/useDebounced.ts';
 

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import type { User } from '@promatlas/core/api/editing.schema.ts';
-import { PositionCreateSchema } from '@promatlas/core/api/editing.schema.ts';
-import { apiSend } from '../../shared/api/client.ts';
+import { addPositionRoute } from '@promatlas/core/api/contract/editing.ts';
+import { api } from '../../shared/api/api.ts';
 import type { EditingSpec } from '../../shared/profile/editing-spec.ts';
 import {
   asOfProblem,
@@ -67,7 +67,7 @@ export function AddPositionDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const form = useForm<PositionValues>(
+  const form = useForm<PositionValues, typeof addPositionRoute.body>(
     {
       title: '',
       place: 'organisation',
@@ -76,7 +76,7 @@ export function AddPositionDialog({
       asOf: EMPTY_DATE,
       source: NO_SOURCE,
     },
-    PositionCreateSchema,
+    addPositionRoute.body,
     toInput,
     check,
   );
@@ -89,7 +89,7 @@ export function AddPositionDialog({
       return;
     }
     void form.submit(async () => {
-      await apiSend('POST', `/api/people/${encodeURIComponent(spec.id)}/positions`, toInput(v));
+      await api(addPositionRoute, { params: { id: spec.id }, body: form.body() });
       onSaved();
     });
   };

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import type { PersonListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listPeopleRoute } from '@promatlas/core/api/contract/registry.ts';
 import { DASH, ListPage, type ListConfig } from '../../shared/components/ListPage.tsx';
 
-const people: ListConfig<PersonListItem> = {
+const people: ListConfig<typeof listPeopleRoute> = {
   title: 'Люди',
-  endpoint: '/api/people',
+  route: listPeopleRoute,
   rowKey: (p) => p.id,
   regionFilter: true,
   columns: [

@@ -1,5 +1,5 @@
-import { PersonCreateSchema, PersonUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
-import type { Person } from '@promatlas/core/api/registry.schema.ts';
+import { personWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getPersonRoute } from '@promatlas/core/api/contract/registry.ts';
 import { Field } from '../../shared/form/fields.tsx';
 import {
   NO_SOURCE,
@@ -78,12 +78,18 @@ function PersonFields({ form }: FieldsProps<PersonValues>) {
   );
 }
 
-export const personForm: RecordFormConfig<PersonValues, Person> = {
+export const personForm: RecordFormConfig<
+  PersonValues,
+  {
+    get: typeof getPersonRoute;
+    create: typeof personWrites.create;
+    update: typeof personWrites.update;
+  }
+> = {
   collection: 'people',
+  routes: { get: getPersonRoute, create: personWrites.create, update: personWrites.update },
   createTitle: 'Новая персона',
   editTitle: (p) => `Изменение: ${p.fullName}`,
-  createSchema: PersonCreateSchema,
-  updateSchema: PersonUpdateSchema,
   empty: () => ({
     lastName: '',
     firstName: '',

@@ -1,4 +1,5 @@
-import type { Person } from '@promatlas/core/api/registry.schema.ts';
+import { getPersonRoute } from '@promatlas/core/api/contract/registry.ts';
+import { addPositionAction } from './add-position-action.ts';
 import {
   AsOf,
   EntityLink,
@@ -12,8 +13,8 @@ import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
 
 export function PersonProfile() {
   return (
-    <ProfilePage<Person>
-      collection="people"
+    <ProfilePage
+      route={getPersonRoute}
       titleOf={(p) => p.fullName}
       header={(p) => (
         <ProfileHeader title={p.fullName} type="Персона" source={p.source}>
@@ -29,7 +30,7 @@ export function PersonProfile() {
         // The server also counts the regions of the organisations the person works at.
         regions: p.positions.map((position) => position.region?.code ?? null),
         anyEditorWhenNoRegion: true,
-        actions: ['edit', 'delete', 'position'],
+        actions: ['edit', 'delete', addPositionAction],
       })}
     >
       {(p) => (

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import type { ActionPlanListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listActionPlansRoute } from '@promatlas/core/api/contract/registry.ts';
 import { DASH, ListPage, type ListConfig } from '../../shared/components/ListPage.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 
-const actionPlans: ListConfig<ActionPlanListItem> = {
+const actionPlans: ListConfig<typeof listActionPlansRoute> = {
   title: 'Планы действий',
-  endpoint: '/api/action-plans',
+  route: listActionPlansRoute,
   rowKey: (p) => p.id,
   regionFilter: true,
   columns: [

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import type { AgreementListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listAgreementsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { DASH, ListPage, type ListConfig } from '../../shared/components/ListPage.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 
-const agreements: ListConfig<AgreementListItem> = {
+const agreements: ListConfig<typeof listAgreementsRoute> = {
   title: 'Соглашения',
-  endpoint: '/api/agreements',
+  route: listAgreementsRoute,
   rowKey: (a) => a.id,
   regionFilter: true,
   columns: [

@@ -1,6 +1,7 @@
-import type { Event, EventParticipant } from '@promatlas/core/api/registry.schema.ts';
+import { getEventRoute } from '@promatlas/core/api/contract/registry.ts';
+import type { EventParticipant } from '@promatlas/core/api/registry.schema.ts';
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
-import { useApi } from '../../shared/api/client.ts';
+import { useRoute } from '../../shared/api/api.ts';
 import {
   EntityLink,
   Fields,
@@ -143,7 +144,7 @@ function Participants({ participants }: { participants: EventParticipant[] }) {
 
 /** A follow-up event, with its date and goals, loaded alongside. */
 function FollowUp({ event }: { event: EntityRef }) {
-  const next = useApi<Event>(`/api/events/${event.id}`);
+  const next = useRoute(getEventRoute, { params: { id: event.id } });
   return (
     <li data-testid="follow-up">
       <EntityLink entity={event} />
@@ -179,8 +180,8 @@ function TextList({ title, items }: { title: string; items: string[] }) {
 
 export function EventProfile() {
   return (
-    <ProfilePage<Event>
-      collection="events"
+    <ProfilePage
+      route={getEventRoute}
       titleOf={(e) => e.title}
       header={(e) => (
         <ProfileHeader

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { EventListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listEventsRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
   DASH,
   vocabularyOptions,
@@ -10,9 +10,9 @@ import { RegionLink } from '../../shared/components/common.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 import { EVENT_KINDS, EVENT_STATUSES, label } from '../../shared/lib/labels.ts';
 
-const events: ListConfig<EventListItem> = {
+const events: ListConfig<typeof listEventsRoute> = {
   title: 'Мероприятия',
-  endpoint: '/api/events',
+  route: listEventsRoute,
   rowKey: (e) => e.id,
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид', options: vocabularyOptions(EVENT_KINDS) }],

@@ -2,10 +2,17 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeasureDto, MyTasks, PlanPage } from '@promatlas/core/api/programmes.schema.ts';
 import { MEASURE_FLAGS, MEASURE_STATUSES } from '@promatlas/core/domain/vocabulary.ts';
-import { apiUrl, useApi } from '../../shared/api/client.ts';
+import { useApi } from '../../shared/api/client.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 import { useTitle } from '../../shared/lib/useTitle.ts';
+
+/** A path with the query parameters that have a value. */
+function withQuery(path: string, params: Record<string, string>): string {
+  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== ''));
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
 
 /** A measure as a table row: owner, deadline, status, flags, progress. */
 function MeasureRows({ measures }: { measures: MeasureDto[] }) {
@@ -50,7 +57,7 @@ export function PlanWorkPage() {
   const [flag, setFlag] = useState('');
   const [deadlineTo, setDeadlineTo] = useState('');
   const { data, error, loading } = useApi<PlanPage>(
-    apiUrl(`/api/action-plans/${id}/measures`, { status, flag, deadlineTo }),
+    withQuery(`/api/action-plans/${id}/measures`, { status, flag, deadlineTo }),
   );
   useTitle(data?.plan.title);
   if (error) return <ErrorMessage error={error} />;

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import type { ActionPlan, Agreement } from '@promatlas/core/api/registry.schema.ts';
+import { getActionPlanRoute, getAgreementRoute } from '@promatlas/core/api/contract/registry.ts';
+import type { Agreement } from '@promatlas/core/api/registry.schema.ts';
 import {
   EntityLink,
   Fields,
@@ -76,8 +77,8 @@ function NumberedList({
 
 export function AgreementProfile() {
   return (
-    <ProfilePage<Agreement>
-      collection="agreements"
+    <ProfilePage
+      route={getAgreementRoute}
       titleOf={(a) => a.title}
       header={(a) => <ProfileHeader title={a.title} type="Соглашение" source={a.source} />}
     >
@@ -106,8 +107,8 @@ export function AgreementProfile() {
 
 export function ActionPlanProfile() {
   return (
-    <ProfilePage<ActionPlan>
-      collection="action-plans"
+    <ProfilePage
+      route={getActionPlanRoute}
       titleOf={(p) => p.title}
       header={(p) => <ProfileHeader title={p.title} type="План действий" source={p.source} />}
     >

@@ -1,4 +1,4 @@
-import type { Project } from '@promatlas/core/api/registry.schema.ts';
+import { getProjectRoute } from '@promatlas/core/api/contract/registry.ts';
 import { EntityLink, Fields, Section } from '../../shared/components/common.tsx';
 import { FactList, RoleLinks } from '../../shared/components/facts.tsx';
 import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
@@ -9,8 +9,8 @@ import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
 
 export function ProjectProfile() {
   return (
-    <ProfilePage<Project>
-      collection="projects"
+    <ProfilePage
+      route={getProjectRoute}
       titleOf={(p) => p.title}
       header={(p) => (
         <ProfileHeader

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ProjectListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listProjectsRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
   DASH,
   vocabularyOptions,
@@ -10,9 +10,9 @@ import { RegionLink } from '../../shared/components/common.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 import { PROJECT_KINDS, PROJECT_STATUSES, label } from '../../shared/lib/labels.ts';
 
-const projects: ListConfig<ProjectListItem> = {
+const projects: ListConfig<typeof listProjectsRoute> = {
   title: 'Проекты и поддержка',
-  endpoint: '/api/projects',
+  route: listProjectsRoute,
   rowKey: (p) => p.id,
   regionFilter: true,
   selects: [{ param: 'kind', label: 'Вид проекта', options: vocabularyOptions(PROJECT_KINDS) }],

@@ -1,16 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../shared/api/client.ts';
+import { compareEditionsRoute, listEditionsRoute } from '@promatlas/core/api/contract/ratings.ts';
+import { useRoute } from '../../shared/api/api.ts';
 import { EntityLink, ErrorMessage, Loading, RefList } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { CompareForm } from './CompareForm.tsx';
 import { formatScore, formatSigned } from './rating-format.ts';
-import {
-  allEditions,
-  ratingApi,
-  ratingPaths,
-  type Comparison,
-  type EditionList,
-} from './ratings-api.ts';
+import { allEditions, ratingPaths, type Comparison } from './ratings-api.ts';
 import './ratings.css';
 
 const TOP_DRIVERS = 3;
@@ -100,8 +95,8 @@ export function ComparePage() {
   const before = Number(params.get('before'));
   const after = Number(params.get('after'));
   const chosen = before > 0 && after > 0;
-  const list = useApi<EditionList>(ratingApi.editions);
-  const comparison = useApi<Comparison>(chosen ? ratingApi.compare(before, after) : null);
+  const list = useRoute(listEditionsRoute, {});
+  const comparison = useRoute(compareEditionsRoute, chosen ? { query: { before, after } } : null);
   useTitle('Сравнение изданий рейтинга');
   const c = comparison.data;
   return (

@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../shared/api/client.ts';
+import { exportEditionRoute, getEditionRoute } from '@promatlas/core/api/contract/ratings.ts';
+import { apiPath, useRoute } from '../../shared/api/api.ts';
 import { EntityLink, ErrorMessage, Loading, SourceChip } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { ExplanationDrawer } from './ExplanationDrawer.tsx';
 import { formatScore } from './rating-format.ts';
 import { EditionKindBadge } from './RatingsPage.tsx';
-import { ratingApi, ratingPaths, type Edition, type EditionTable } from './ratings-api.ts';
+import { ratingPaths, type Edition, type EditionTable } from './ratings-api.ts';
 import { ScoreChart } from './ScoreChart.tsx';
 import { SensitivityPanel } from './SensitivityPanel.tsx';
 import './ratings.css';
@@ -121,7 +122,10 @@ function PeerGroupTable({
 /** /ratings/editions/:id — the ranking per peer group, its chart, explanations, sensitivity and export. */
 export function EditionPage() {
   const id = Number(useParams().id);
-  const edition = useApi<Edition>(Number.isInteger(id) && id > 0 ? ratingApi.edition(id) : null);
+  const edition = useRoute(
+    getEditionRoute,
+    Number.isInteger(id) && id > 0 ? { params: { id } } : null,
+  );
   const [explained, setExplained] = useState<string | null>(null);
   const close = useCallback(() => setExplained(null), []);
   const e = edition.data;
@@ -195,7 +199,7 @@ export function EditionPage() {
       <div className="edition-actions no-print">
         <a
           className="rt-button"
-          href={ratingApi.export(e.id, 'csv')}
+          href={apiPath(exportEditionRoute, { params: { id: e.id }, query: { format: 'csv' } })}
           download
           data-testid="export-csv"
         >
@@ -203,7 +207,7 @@ export function EditionPage() {
         </a>
         <a
           className="rt-button"
-          href={ratingApi.export(e.id, 'xlsx')}
+          href={apiPath(exportEditionRoute, { params: { id: e.id }, query: { format: 'xlsx' } })}
           download
           data-testid="export-xlsx"
         >

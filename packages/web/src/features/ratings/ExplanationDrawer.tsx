@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { useApi } from '../../shared/api/client.ts';
+import { explainObjectRoute } from '@promatlas/core/api/contract/ratings.ts';
+import { useRoute } from '../../shared/api/api.ts';
 import { EntityLink, ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { formatScore, formatShare, formatSigned, formatValue } from './rating-format.ts';
-import { ratingApi, type Explanation } from './ratings-api.ts';
 
 /**
  * Why an object stands where it does: its score split by indicator group and
@@ -18,7 +18,7 @@ export function ExplanationDrawer({
   objectId: string;
   onClose: () => void;
 }) {
-  const explanation = useApi<Explanation>(ratingApi.explanation(editionId, objectId));
+  const explanation = useRoute(explainObjectRoute, { params: { id: editionId, objectId } });
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeButton.current?.focus();

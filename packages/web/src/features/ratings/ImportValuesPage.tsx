@@ -3,7 +3,10 @@ import { Link } from 'react-router';
 import { getSession, refreshSession, useSession } from '../../shared/auth/session.ts';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { canAnalyse } from './rating-permissions.ts';
-import { ratingApi, ratingPaths, type ImportProblem, type ImportResult } from './ratings-api.ts';
+import { importIndicatorValuesRoute } from '@promatlas/core/api/contract/ratings.ts';
+import type { RouteBody } from '@promatlas/core/api/contract/kit.ts';
+import { apiPath } from '../../shared/api/api.ts';
+import { ratingPaths, type ImportProblem, type ImportResult } from './ratings-api.ts';
 import './ratings.css';
 
 type Outcome =
@@ -23,9 +26,9 @@ async function fileToBase64(file: File): Promise<string> {
  * The import answers 422 with the row-level report beside the error (not
  * inside it), so this page reads the body itself rather than through apiSend.
  */
-async function postImport(body: unknown): Promise<Outcome> {
+async function postImport(body: RouteBody<typeof importIndicatorValuesRoute>): Promise<Outcome> {
   if (!getSession().csrfToken) await refreshSession();
-  const response = await fetch(ratingApi.importValues, {
+  const response = await fetch(apiPath(importIndicatorValuesRoute, { body }), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

@@ -1,9 +1,10 @@
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../shared/api/client.ts';
+import { getMethodologyRoute } from '@promatlas/core/api/contract/ratings.ts';
+import { useRoute } from '../../shared/api/api.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { formatShare, formatValue, formatWeight } from './rating-format.ts';
-import { ratingApi, ratingPaths, type MethodologyResponse } from './ratings-api.ts';
+import { ratingPaths, type MethodologyResponse } from './ratings-api.ts';
 import './ratings.css';
 
 function downloadJson(m: MethodologyResponse): void {
@@ -19,8 +20,9 @@ function downloadJson(m: MethodologyResponse): void {
 /** /ratings/methodologies/:id — a methodology version as a readable, printable document. */
 export function MethodologyPage() {
   const id = Number(useParams().id);
-  const response = useApi<MethodologyResponse>(
-    Number.isInteger(id) && id > 0 ? ratingApi.methodology(id) : null,
+  const response = useRoute(
+    getMethodologyRoute,
+    Number.isInteger(id) && id > 0 ? { params: { id } } : null,
   );
   const m = response.data;
   const r = m?.rendered;

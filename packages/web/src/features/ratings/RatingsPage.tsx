@@ -1,18 +1,12 @@
 import { Link } from 'react-router';
-import { useApi } from '../../shared/api/client.ts';
+import { listEditionsRoute, listMethodologiesRoute } from '@promatlas/core/api/contract/ratings.ts';
+import { useRoute } from '../../shared/api/api.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { EntityLink, ErrorMessage, Loading, SourceChip } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { CompareForm } from './CompareForm.tsx';
 import { canAnalyse } from './rating-permissions.ts';
-import {
-  allEditions,
-  ratingApi,
-  ratingPaths,
-  type EditionList,
-  type EditionSummary,
-  type MethodologyList,
-} from './ratings-api.ts';
+import { allEditions, ratingPaths, type EditionSummary } from './ratings-api.ts';
 import './ratings.css';
 
 /** A badge that says where the places came from: the publisher, or PromAtlas's computation (on illustrative data or not). */
@@ -122,8 +116,8 @@ function EditionColumns({ editions }: { editions: EditionSummary[] }) {
 /** /ratings: every rating with its published and computed editions side by side, the methodologies, comparison and import. */
 export function RatingsPage() {
   useTitle('Рейтинги');
-  const list = useApi<EditionList>(ratingApi.editions);
-  const methodologies = useApi<MethodologyList>(ratingApi.methodologies);
+  const list = useRoute(listEditionsRoute, {});
+  const methodologies = useRoute(listMethodologiesRoute, {});
   const { user } = useSession();
   return (
     <div className="page ratings-page">

@@ -1,12 +1,17 @@
 import type { Methodology } from '@promatlas/core/ratings/methodology.schema.ts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend } from '../../shared/api/client.ts';
+import {
+  computeEditionRoute,
+  createMethodologyRoute,
+} from '@promatlas/core/api/contract/ratings.ts';
+import { api } from '../../shared/api/api.ts';
+import { ApiError } from '../../shared/api/client.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { ErrorMessage } from '../../shared/components/common.tsx';
 import { withWeights, type Weights } from './live-rerank.ts';
 import { canAnalyse } from './rating-permissions.ts';
-import { ratingApi, ratingPaths, type Edition, type MethodologyResponse } from './ratings-api.ts';
+import { ratingPaths, type Edition, type MethodologyResponse } from './ratings-api.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -56,20 +61,24 @@ export function SaveMethodologyVersion({
   const save = () =>
     attempt(async () => {
       setSaved(
-        await apiSend<MethodologyResponse>('POST', ratingApi.methodologies, {
-          ...withWeights(methodology, weights),
-          version,
-          title,
+        await api(createMethodologyRoute, {
+          body: {
+            ...withWeights(methodology, weights),
+            version,
+            title,
+          },
         }),
       );
     });
   const compute = (methodologyId: number) =>
     attempt(async () => {
       setComputed(
-        await apiSend<Edition>('POST', ratingApi.editions, {
-          methodologyId,
-          year: edition.year,
-          dataset: edition.dataset ?? 'main',
+        await api(computeEditionRoute, {
+          body: {
+            methodologyId,
+            year: edition.year,
+            dataset: edition.dataset ?? 'main',
+          },
         }),
       );
     });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { apiGet, apiUrl, ApiError } from '../../shared/api/client.ts';
+import { editionSensitivityRoute } from '@promatlas/core/api/contract/ratings.ts';
+import { api } from '../../shared/api/api.ts';
+import { ApiError } from '../../shared/api/client.ts';
 import { EntityLink, ErrorMessage } from '../../shared/components/common.tsx';
 import { formatValue } from './rating-format.ts';
-import { ratingApi, type Sensitivity } from './ratings-api.ts';
+import type { Sensitivity } from './ratings-api.ts';
 
 interface Settings {
   method: 'uniform' | 'dirichlet';
@@ -55,16 +57,17 @@ export function SensitivityPanel({ editionId }: { editionId: number }) {
     setError(null);
     try {
       setResult(
-        await apiGet<Sensitivity>(
-          apiUrl(ratingApi.sensitivity(editionId), {
+        await api(editionSensitivityRoute, {
+          params: { id: editionId },
+          query: {
             method: settings.method,
             spread: settings.method === 'uniform' ? settings.spreadPercent / 100 : undefined,
             concentration: settings.method === 'dirichlet' ? settings.concentration : undefined,
             runs: settings.runs,
             seed: settings.seed,
             threshold: settings.threshold,
-          }),
-        ),
+          },
+        }),
       );
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'unknown'));

@@ -1,6 +1,12 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, apiSend, useApi } from '../../shared/api/client.ts';
+import {
+  getEditionRoute,
+  getMethodologyRoute,
+  whatIfRoute,
+} from '@promatlas/core/api/contract/ratings.ts';
+import { api, useRoute } from '../../shared/api/api.ts';
+import { ApiError } from '../../shared/api/client.ts';
 import { EntityLink, ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import {
@@ -18,14 +24,7 @@ import {
   formatSigned,
   formatWeight,
 } from './rating-format.ts';
-import {
-  ratingApi,
-  ratingPaths,
-  type Edition,
-  type EditionRow,
-  type MethodologyResponse,
-  type WhatIf,
-} from './ratings-api.ts';
+import { ratingPaths, type EditionRow, type WhatIf } from './ratings-api.ts';
 import { SaveMethodologyVersion } from './SaveMethodologyVersion.tsx';
 import './ratings.css';
 
@@ -123,12 +122,14 @@ function sameRow(a: { row: RankedRow }, b: { row: RankedRow }): boolean {
  */
 export function WeightsEditorPage() {
   const id = Number(useParams().id);
-  const editionState = useApi<Edition>(
-    Number.isInteger(id) && id > 0 ? ratingApi.edition(id) : null,
+  const editionState = useRoute(
+    getEditionRoute,
+    Number.isInteger(id) && id > 0 ? { params: { id } } : null,
   );
   const edition = editionState.data;
-  const methodologyState = useApi<MethodologyResponse>(
-    edition?.methodology ? ratingApi.methodology(edition.methodology.id) : null,
+  const methodologyState = useRoute(
+    getMethodologyRoute,
+    edition?.methodology ? { params: { id: edition.methodology.id } } : null,
   );
   const methodology = methodologyState.data?.methodology;
   useTitle(edition ? `Веса: ${edition.label}` : 'Веса рейтинга');
@@ -165,9 +166,12 @@ export function WeightsEditorPage() {
     if (!inputs || local || !weights || problem || !edition) return;
     const timer = setTimeout(() => {
       const started = performance.now();
-      apiSend<WhatIf>('POST', ratingApi.whatIf(edition.id), {
-        groupWeights: weights.groups,
-        indicatorWeights: weights.indicators,
+      api(whatIfRoute, {
+        params: { id: edition.id },
+        body: {
+          groupWeights: weights.groups,
+          indicatorWeights: weights.indicators,
+        },
       }).then(
         (result) => setRemote({ result, ms: performance.now() - started }),
         (e: unknown) =>

@@ -4,8 +4,9 @@ import type {
   IndicatorValue,
 } from '@promatlas/core/ratings/edition.types.ts';
 import type { Methodology } from '@promatlas/core/ratings/methodology.schema.ts';
-import { apiGet, apiUrl } from '../../shared/api/client.ts';
-import { ratingApi, type Edition, type IndicatorValues } from './ratings-api.ts';
+import { listIndicatorValuesRoute } from '@promatlas/core/api/contract/ratings.ts';
+import { api } from '../../shared/api/api.ts';
+import type { Edition } from './ratings-api.ts';
 
 /**
  * Live re-ranking in the browser: the weights editor runs core's
@@ -40,12 +41,15 @@ export async function loadRerankInputs(
   const peerGroupOf = new Map<string, string | null>();
   for (const table of edition.peerGroups)
     for (const row of table.rows) peerGroupOf.set(row.object.id, table.peerGroup);
-  const list = await apiGet<IndicatorValues>(
-    apiUrl(ratingApi.indicatorValues, {
-      dataset: edition.dataset ?? 'main',
-      year: edition.year,
-      objectType: OBJECT_TYPE[methodology.objectType] ?? 'site',
-    }),
+  const list = await api(
+    listIndicatorValuesRoute,
+    {
+      query: {
+        dataset: edition.dataset ?? 'main',
+        year: edition.year,
+        objectType: OBJECT_TYPE[methodology.objectType] ?? 'site',
+      },
+    },
     signal,
   );
   const codes = new Set(methodology.indicators.map((i) => i.code));

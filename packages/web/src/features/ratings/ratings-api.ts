@@ -46,23 +46,6 @@ export const ratingPaths = {
   import: '/ratings/import',
 };
 
-export const ratingApi = {
-  editions: '/api/ratings/editions',
-  edition: (id: number) => `/api/ratings/editions/${id}`,
-  methodologies: '/api/ratings/methodologies',
-  methodology: (id: number) => `/api/ratings/methodologies/${id}`,
-  explanation: (id: number, objectId: string) =>
-    `/api/ratings/editions/${id}/objects/${encodeURIComponent(objectId)}/explanation`,
-  sensitivity: (id: number) => `/api/ratings/editions/${id}/sensitivity`,
-  whatIf: (id: number) => `/api/ratings/editions/${id}/what-if`,
-  compare: (before: number, after: number) =>
-    `/api/ratings/editions/compare?before=${before}&after=${after}`,
-  export: (id: number, format: 'csv' | 'xlsx') =>
-    `/api/ratings/editions/${id}/export?format=${format}`,
-  indicatorValues: '/api/ratings/indicator-values',
-  importValues: '/api/ratings/indicator-values/import',
-};
-
 /** Every edition of the list, rated or not, newest year first. */
 export function allEditions(list: EditionList): EditionSummary[] {
   return [...list.ratings.flatMap((r) => r.editions), ...list.otherEditions];

@@ -1,4 +1,4 @@
-import type { Region } from '@promatlas/core/api/registry.schema.ts';
+import { getRegionRoute } from '@promatlas/core/api/contract/registry.ts';
 import { AsOf, EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
 import { FactList } from '../../shared/components/facts.tsx';
 import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
@@ -30,8 +30,8 @@ function RefSection({
 
 export function RegionProfile() {
   return (
-    <ProfilePage<Region>
-      collection="regions"
+    <ProfilePage
+      route={getRegionRoute}
       titleOf={(r) => r.name}
       header={(r) => (
         <ProfileHeader

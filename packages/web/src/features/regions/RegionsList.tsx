@@ -1,13 +1,12 @@
 import { Link } from 'react-router';
-import { listRegionsRoute } from '@promatlas/core/api/contract.ts';
-import type { RegionListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listRegionsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { FEDERAL_DISTRICTS } from '@promatlas/core/regions/federal-subjects.ts';
 import { ListPage, type ListConfig } from '../../shared/components/ListPage.tsx';
 import { formatNumber } from '../../shared/lib/format.ts';
 
-const regions: ListConfig<RegionListItem> = {
+const regions: ListConfig<typeof listRegionsRoute> = {
   title: 'Регионы',
-  endpoint: listRegionsRoute.path,
+  route: listRegionsRoute,
   rowKey: (r) => r.code,
   selects: [
     {

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { searchRoute } from '@promatlas/core/api/contract.ts';
+import { searchRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useRoute } from '../../shared/api/api.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import {

@@ -1,5 +1,5 @@
-import { SiteCreateSchema, SiteUpdateSchema } from '@promatlas/core/api/editing.schema.ts';
-import type { Site } from '@promatlas/core/api/registry.schema.ts';
+import { siteWrites } from '@promatlas/core/api/contract/editing.ts';
+import { getSiteRoute } from '@promatlas/core/api/contract/registry.ts';
 import { SEZ_TYPES, SITE_KINDS } from '../../shared/lib/labels.ts';
 import { Field } from '../../shared/form/fields.tsx';
 import { AliasesField, ProvenanceAndPublication } from '../../shared/form/record-fields.tsx';
@@ -186,12 +186,14 @@ function SiteFields({ form, user }: FieldsProps<SiteValues>) {
   );
 }
 
-export const siteForm: RecordFormConfig<SiteValues, Site> = {
+export const siteForm: RecordFormConfig<
+  SiteValues,
+  { get: typeof getSiteRoute; create: typeof siteWrites.create; update: typeof siteWrites.update }
+> = {
   collection: 'sites',
+  routes: { get: getSiteRoute, create: siteWrites.create, update: siteWrites.update },
   createTitle: 'Новая площадка',
   editTitle: (s) => `Изменение: ${s.name}`,
-  createSchema: SiteCreateSchema,
-  updateSchema: SiteUpdateSchema,
   empty: (user) => ({
     kind: 'sez',
     sezType: '',

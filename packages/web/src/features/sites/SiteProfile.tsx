@@ -1,4 +1,4 @@
-import type { Site } from '@promatlas/core/api/registry.schema.ts';
+import { getSiteRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
   EntityLink,
   Fields,
@@ -13,8 +13,8 @@ import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
 
 export function SiteProfile() {
   return (
-    <ProfilePage<Site>
-      collection="sites"
+    <ProfilePage
+      route={getSiteRoute}
       titleOf={(s) => s.name}
       header={(s) => (
         <ProfileHeader

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { SiteListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listSitesRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
   DASH,
   vocabularyOptions,
@@ -9,9 +9,9 @@ import {
 import { RegionLink } from '../../shared/components/common.tsx';
 import { SEZ_TYPES, SITE_KINDS, label } from '../../shared/lib/labels.ts';
 
-const sites: ListConfig<SiteListItem> = {
+const sites: ListConfig<typeof listSitesRoute> = {
   title: 'Площадки: ОЭЗ, технопарки, индустриальные парки',
-  endpoint: '/api/sites',
+  route: listSitesRoute,
   rowKey: (s) => s.id,
   regionFilter: true,
   selects: [

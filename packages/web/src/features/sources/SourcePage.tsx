@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { getSourceRoute } from '@promatlas/core/api/contract/registry.ts';
 import type { Source } from '@promatlas/core/api/registry.schema.ts';
 import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
-import { useApi } from '../../shared/api/client.ts';
+import { useRoute } from '../../shared/api/api.ts';
 import {
   EntityLink,
   ErrorMessage,
@@ -104,7 +105,7 @@ export function SourcePage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const quote = params.get('quote');
-  const source = useApi<Source>(`/api/sources/${encodeURIComponent(id)}`);
+  const source = useRoute(getSourceRoute, { params: { id } });
   const data = source.loading ? undefined : source.data;
   useTitle(data ? data.title : source.error ? 'Источник не найден' : 'Источник');
   const targetRef = useRef<HTMLElement>(null);

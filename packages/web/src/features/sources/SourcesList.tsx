@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import type { SourceListItem } from '@promatlas/core/api/registry.schema.ts';
+import { listSourcesRoute } from '@promatlas/core/api/contract/registry.ts';
 import { DASH, ListPage, type ListConfig } from '../../shared/components/ListPage.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 import { SOURCE_KINDS, label } from '../../shared/lib/labels.ts';
 
-const sources: ListConfig<SourceListItem> = {
+const sources: ListConfig<typeof listSourcesRoute> = {
   title: 'Источники',
-  endpoint: '/api/sources',
+  route: listSourcesRoute,
   rowKey: (s) => s.id,
   intro: (
     <p className="lead">

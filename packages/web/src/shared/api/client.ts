@@ -95,19 +95,6 @@ export async function apiSend<T>(
   return (await response.json()) as T;
 }
 
-/** Builds "/api/x?a=1&b=2", dropping empty parameters. */
-export function apiUrl(
-  path: string,
-  params: Record<string, string | number | undefined | null> = {},
-): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
-}
-
 export interface ApiState<T> {
   data: T | undefined;
   error: ApiError | undefined;
@@ -116,7 +103,11 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
-/** Fetches a GET endpoint whenever the URL changes; null URL fetches nothing. */
+/**
+ * Fetches a GET URL whenever it changes; null fetches nothing. API routes go
+ * through `useRoute` (api.ts); this takes plain URLs (static files such as
+ * /regions.geojson) and the URLs `apiPath` builds.
+ */
 export function useApi<T>(url: string | null): ApiState<T> {
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -1,5 +1,10 @@
 import { useSyncExternalStore } from 'react';
+import type { meRoute } from '@promatlas/core/api/contract/accounts.ts';
+import type { RouteResponse } from '@promatlas/core/api/contract/kit.ts';
 import type { User } from '@promatlas/core/api/editing.schema.ts';
+
+/** GET /api/auth/me, checked against the contract without loading its schemas (the session is on the first page). */
+const ME: Pick<typeof meRoute, 'method' | 'path'> = { method: 'GET', path: '/api/auth/me' };
 
 /**
  * Who is signed in, and the CSRF token every state-changing request must
@@ -45,16 +50,11 @@ let loading: Promise<SessionState> | null = null;
 
 /** Asks the server who we are (GET /api/auth/me); concurrent callers share one request. */
 export function refreshSession(): Promise<SessionState> {
-  loading ??= fetch('/api/auth/me', { headers: { accept: 'application/json' } })
+  // A plain fetch: the API client sends the session's CSRF token, so it imports this module.
+  loading ??= fetch(ME.path, { headers: { accept: 'application/json' } })
     .then(async (response) => {
       if (!response.ok) throw new Error(String(response.status));
-      setSession(
-        (await response.json()) as {
-          user: User | null;
-          csrfToken: string | null;
-          totpRequired?: boolean;
-        },
-      );
+      setSession((await response.json()) as RouteResponse<typeof meRoute>);
       return state;
     })
     .catch(() => {

@@ -1,7 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { listRegionsRoute } from '@promatlas/core/api/contract.ts';
-import { apiUrl, useApi } from '../api/client.ts';
+import type { z } from 'zod';
+import type {
+  ApiRoute,
+  RouteInput,
+  RouteQuery,
+  RouteResponse,
+} from '@promatlas/core/api/contract/kit.ts';
+import { listRegionsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useRoute } from '../api/api.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { ErrorMessage, Loading } from './common.tsx';
@@ -14,28 +20,32 @@ export interface Column<T> {
   className?: string;
 }
 
-export interface SelectFilter {
-  param: string;
+export interface SelectFilter<P extends string = string> {
+  /** A query parameter of the list's route. */
+  param: P;
   label: string;
   options: ReadonlyArray<readonly [string, string]>;
 }
 
-export interface ListConfig<T> {
+/** A paged registry list of the API contract. */
+export type ListRoute = ApiRoute & {
+  method: 'GET';
+  query: z.ZodObject;
+  response: z.ZodType<{ items: unknown[]; total: number }>;
+};
+
+/** A row of the list a route answers. */
+export type ListItem<R extends ListRoute> = RouteResponse<R>['items'][number];
+
+export interface ListConfig<R extends ListRoute> {
   title: string;
-  endpoint: string;
-  columns: Column<T>[];
-  rowKey: (item: T) => string | number;
+  route: R;
+  columns: Column<ListItem<R>>[];
+  rowKey: (item: ListItem<R>) => string | number;
   regionFilter?: boolean;
-  selects?: SelectFilter[];
+  selects?: SelectFilter<keyof RouteQuery<R> & string>[];
   textFilter?: boolean;
   intro?: ReactNode;
-}
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }
 
 const PAGE_SIZE = 50;
@@ -71,7 +81,7 @@ function RegionSelect({ value, onChange }: { value: string; onChange: (value: st
 }
 
 /** A filtered, sorted, paged registry list whose state lives in the URL query. */
-export function ListPage<T>({ config }: { config: ListConfig<T> }) {
+export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R> }) {
   useTitle(config.title);
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
@@ -108,7 +118,8 @@ export function ListPage<T>({ config }: { config: ListConfig<T> }) {
     const value = params.get(select.param);
     if (value) query[select.param] = value;
   }
-  const result = useApi<Page<T>>(apiUrl(config.endpoint, query));
+  // Built from the URL's state: the keys are the route's (sort, q, region, the selects' params).
+  const result = useRoute(config.route, { query } as RouteInput<R>);
   const total = result.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 

@@ -1,18 +1,13 @@
 import { useState } from 'react';
 import { okvedProblem } from '@promatlas/core/validation/organisation-rules.ts';
-import { apiGet, apiUrl, useApi } from '../api/client.ts';
+import { listOkvedRoute } from '@promatlas/core/api/contract/registry.ts';
+import { api, useRoute } from '../api/api.ts';
 import { useDebounced } from './useDebounced.ts';
 
 export interface OkvedValue {
   code: string;
   name: string;
   isMain: boolean;
-}
-
-interface OkvedItem {
-  code: string;
-  name: string;
-  level: string;
 }
 
 /**
@@ -35,9 +30,7 @@ export function OkvedPicker({
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const q = useDebounced(query.trim(), 250);
-  const suggestions = useApi<{ items: OkvedItem[] }>(
-    q ? apiUrl('/api/okved', { q, limit: 12 }) : null,
-  );
+  const suggestions = useRoute(listOkvedRoute, q ? { query: { q, limit: 12 } } : null);
 
   const add = (item: { code: string; name: string }) => {
     setProblem(null);
@@ -55,9 +48,7 @@ export function OkvedPicker({
       return;
     }
     try {
-      const found = await apiGet<{ items: OkvedItem[] }>(
-        apiUrl('/api/okved', { q: code, limit: 50 }),
-      );
+      const found = await api(listOkvedRoute, { query: { q: code, limit: 50 } });
       const exact = found.items.find((item) => item.code === code);
       if (exact) add(exact);
       else setProblem(`Код ОКВЭД2 ${code} не найден в классификаторе`);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { searchRoute } from '@promatlas/core/api/contract.ts';
+import { searchRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useRoute } from '../api/api.ts';
 import { useDebounced } from './useDebounced.ts';
 

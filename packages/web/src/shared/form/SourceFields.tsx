@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { SourceCreateSchema } from '@promatlas/core/api/editing.schema.ts';
-import type { Source, SourceListItem } from '@promatlas/core/api/registry.schema.ts';
+import { createSourceRoute } from '@promatlas/core/api/contract/editing.ts';
+import { getSourceRoute, listSourcesRoute } from '@promatlas/core/api/contract/registry.ts';
 import { locateQuote } from '@promatlas/core/text/locate-quote.ts';
-import { apiSend, useApi } from '../api/client.ts';
+import type { RouteBody } from '@promatlas/core/api/contract/kit.ts';
+import { api, useRoute } from '../api/api.ts';
 import { formatDate } from '../lib/format.ts';
 import { SOURCE_KINDS, label } from '../lib/labels.ts';
 import { DateInput, EMPTY_DATE, toPartialDate, type DateValue } from './dates.tsx';
@@ -21,7 +22,10 @@ export const NO_SOURCE: SourceValue = { sourceId: null, quote: '' };
  * to show, or null.
  */
 export function useQuoteProblem(value: SourceValue): string | null {
-  const source = useApi<Source>(value.sourceId ? `/api/sources/${value.sourceId}` : null);
+  const source = useRoute(
+    getSourceRoute,
+    value.sourceId ? { params: { id: value.sourceId } } : null,
+  );
   const quote = value.quote.trim();
   if (!quote) return null;
   if (!value.sourceId) return 'Выберите источник цитаты';
@@ -77,16 +81,18 @@ function NewSourceFields({
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const errors = touched ? schemaErrors(SourceCreateSchema, newSourceInput(value)) : {};
+  const errors = touched ? schemaErrors(createSourceRoute.body, newSourceInput(value)) : {};
   const set = <K extends keyof NewSource>(key: K, v: NewSource[K]) =>
     setValue((previous) => ({ ...previous, [key]: v }));
   const save = async () => {
     setTouched(true);
-    if (Object.keys(schemaErrors(SourceCreateSchema, newSourceInput(value))).length) return;
+    if (Object.keys(schemaErrors(createSourceRoute.body, newSourceInput(value))).length) return;
     setSaving(true);
     setError(null);
     try {
-      const created = await apiSend<{ id: number }>('POST', '/api/sources', newSourceInput(value));
+      // Checked above by the route's own body schema.
+      const body = newSourceInput(value) as RouteBody<typeof createSourceRoute>;
+      const created = await api(createSourceRoute, { body });
       onCreated(created.id);
     } catch (e) {
       setError((e as Error).message);
@@ -200,7 +206,7 @@ export function SourceFields({
   errors: FieldErrors;
   quoteProblem: string | null;
 }) {
-  const sources = useApi<{ items: SourceListItem[] }>('/api/sources?pageSize=200&sort=-date');
+  const sources = useRoute(listSourcesRoute, { query: { pageSize: 200, sort: '-date' } });
   const [adding, setAdding] = useState(false);
   const quoteErrors: FieldErrors = { ...errors };
   if (quoteProblem && !messagesFor(errors, 'sourceQuote').length)

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { ApiError } from '../api/client.ts';
 
 /** Field path → message, e.g. { inn: 'ИНН не проходит проверку…', 'okved.1.code': '…' }. */
@@ -35,7 +35,7 @@ const API_FIELDS: Record<string, string[]> = {
 };
 const namesOf = (name: string) => [name, ...(API_FIELDS[name] ?? [])];
 
-export interface Form<V> {
+export interface Form<V, B = unknown> {
   values: V;
   set: <K extends keyof V>(name: K, value: V[K]) => void;
   reset: (values: V) => void;
@@ -54,6 +54,12 @@ export interface Form<V> {
   submit: (save: () => Promise<void>) => Promise<void>;
   /** Puts an API error's messages next to their fields (or above the form). */
   showApiError: (error: unknown) => void;
+  /**
+   * The API body of the current values, typed by the schema the form checks
+   * (pass the route's own body schema, so a body the route does not take
+   * fails the typecheck). Inside `submit`'s `save` the schema accepts it.
+   */
+  body: () => B;
 }
 
 /**
@@ -62,12 +68,12 @@ export interface Form<V> {
  * `check` adds what the schema cannot know (a number typed in Russian
  * format, a quote missing from its source); its messages win.
  */
-export function useForm<V extends Record<string, unknown>>(
+export function useForm<V extends Record<string, unknown>, S extends ZodType = ZodType>(
   initial: V,
-  schema: ZodType,
+  schema: S,
   toInput: (values: V) => unknown,
   check?: (values: V) => FieldErrors,
-): Form<V> {
+): Form<V, z.input<S>> {
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -151,5 +157,7 @@ export function useForm<V extends Record<string, unknown>>(
     submitting,
     submit,
     showApiError,
+    // Checked by schemaErrors above: submit runs save only when there are none.
+    body: () => toInput(values) as z.input<S>,
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RegionListItem } from '@promatlas/core/api/registry.schema.ts';
-import { listRegionsRoute } from '@promatlas/core/api/contract.ts';
+import { listRegionsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { api } from '../api/api.ts';
 
 /** All regions, sorted by name, fetched once per page load and shared by every caller. */

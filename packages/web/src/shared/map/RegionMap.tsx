@@ -7,15 +7,15 @@ import {
   Popup,
   setWorkerUrl,
 } from 'maplibre-gl';
-import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection, Point } from 'geojson';
 import type { SiteListItem } from '@promatlas/core/api/registry.schema.ts';
-import { SEZ_COLOUR, SITE_COLOUR } from './colours.ts';
 import { colourFor, ZERO_COLOUR, type ColourClass } from './classes.ts';
 import { centroidsByCode, type RegionCollection } from './geometry.ts';
-import { SITE_KINDS, label } from '../lib/labels.ts';
+import { addRegionLayers, geoJsonSource } from './map-layers.ts';
+import { regionPopupContent, sitePopupContent } from './popups.ts';
+import { sitesToGeoJson, type SiteProperties } from './site-points.ts';
 import { formatNumber } from '../lib/format.ts';
 
 setWorkerUrl(workerUrl);
@@ -25,56 +25,6 @@ const RUSSIA_BOUNDS: [[number, number], [number, number]] = [
   [19, 41.5],
   [191, 80],
 ];
-
-interface SiteProperties {
-  id: number;
-  name: string;
-  kind: string;
-  region: string;
-  approximate: boolean;
-}
-
-function sitesToGeoJson(
-  sites: SiteListItem[],
-  centroids: Map<string, [number, number]>,
-): FeatureCollection<Point, SiteProperties> {
-  const features: FeatureCollection<Point, SiteProperties>['features'] = [];
-  for (const site of sites) {
-    let coordinates: [number, number] | undefined;
-    let approximate = false;
-    if (site.latitude !== null && site.longitude !== null) {
-      // Keep Chukotka's points on the same side of the seam as its polygon.
-      coordinates = [site.longitude < 0 ? site.longitude + 360 : site.longitude, site.latitude];
-    } else if (site.region) {
-      coordinates = centroids.get(site.region.code);
-      approximate = true;
-    }
-    if (!coordinates) continue;
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates },
-      properties: {
-        id: site.id,
-        name: site.name,
-        kind: site.kind,
-        region: site.region?.name ?? '',
-        approximate,
-      },
-    });
-  }
-  return { type: 'FeatureCollection', features };
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export interface RegionMapProps {
   regions: RegionCollection;
@@ -164,7 +114,7 @@ export function RegionMap({
     const marked = [...highlighted];
     map.setFilter('regions-highlight', ['in', ['get', 'code'], ['literal', marked]]);
     const centroids = centroidsByCode(regions);
-    (map.getSource('highlight-points') as GeoJSONSource).setData({
+    geoJsonSource(map, 'highlight-points').setData({
       type: 'FeatureCollection',
       features: marked.flatMap((code) => {
         const at = centroids.get(code);
@@ -187,55 +137,23 @@ export function RegionMap({
 
   function applySites(map: MapLibreMap) {
     const data = sitesToGeoJson(latest.current.sites, centroidsByCode(regions));
-    (map.getSource('sites') as GeoJSONSource).setData(data);
+    geoJsonSource(map, 'sites').setData(data);
     map.getContainer().dataset.sites = String(data.features.length);
   }
 
-  function link(text: string, href: string): HTMLAnchorElement {
-    const a = element('a', 'popup-link', text);
-    a.href = href;
-    a.addEventListener('click', (event) => {
-      event.preventDefault();
-      latest.current.navigate(href);
-    });
-    return a;
-  }
-
   function regionPopup(code: string, name: string, withLink: boolean): HTMLElement {
-    const root = element('div', 'map-popup');
-    root.append(element('strong', 'popup-title', name));
-    const { values, measureLabel, formatValue, describeRegion, regionLink } = latest.current;
+    const { values, measureLabel, formatValue, describeRegion, regionLink, navigate } =
+      latest.current;
     const value = values.get(code);
-    root.append(
-      element(
-        'div',
-        'popup-value',
-        `${measureLabel}: ${value === undefined ? 'нет данных' : (formatValue ?? formatNumber)(value)}`,
-      ),
-    );
-    const extra = describeRegion?.(code);
-    if (extra) root.append(element('div', 'popup-note', extra));
-    if (withLink) {
-      const target = regionLink?.(code) ?? { text: 'Профиль региона →', href: `/regions/${code}` };
-      root.append(link(target.text, target.href));
-    }
-    return root;
-  }
-
-  function sitePopup(p: SiteProperties): HTMLElement {
-    const root = element('div', 'map-popup');
-    root.append(element('strong', 'popup-title', p.name));
-    root.append(
-      element(
-        'div',
-        'popup-value',
-        [label(SITE_KINDS, p.kind), p.region].filter(Boolean).join(' · '),
-      ),
-    );
-    if (p.approximate)
-      root.append(element('div', 'popup-note', 'координаты не указаны — показан центр региона'));
-    root.append(link('Профиль площадки →', `/sites/${p.id}`));
-    return root;
+    return regionPopupContent({
+      name,
+      valueLine: `${measureLabel}: ${value === undefined ? 'нет данных' : (formatValue ?? formatNumber)(value)}`,
+      note: describeRegion?.(code) ?? null,
+      link: withLink
+        ? (regionLink?.(code) ?? { text: 'Профиль региона →', href: `/regions/${code}` })
+        : null,
+      navigate,
+    });
   }
 
   // Create the map once.
@@ -276,71 +194,7 @@ export function RegionMap({
     let hovered: string | number | undefined;
 
     map.on('load', () => {
-      map.addSource('regions', { type: 'geojson', data: regions, promoteId: 'code' });
-      map.addSource('sites', {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-      });
-      map.addLayer({
-        id: 'regions-fill',
-        type: 'fill',
-        source: 'regions',
-        paint: { 'fill-color': ZERO_COLOUR, 'fill-opacity': 0.92 },
-      });
-      map.addLayer({
-        id: 'regions-line',
-        type: 'line',
-        source: 'regions',
-        paint: {
-          'line-color': [
-            'case',
-            ['boolean', ['feature-state', 'hover'], false],
-            '#111827',
-            '#ffffff',
-          ],
-          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0.9],
-        },
-      });
-      // Highlighted regions (none unless asked): a dark outline and a ringed dot at the centre, visible on small regions too.
-      map.addSource('highlight-points', {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-      });
-      map.addLayer({
-        id: 'regions-highlight',
-        type: 'line',
-        source: 'regions',
-        filter: ['in', ['get', 'code'], ['literal', []]],
-        paint: { 'line-color': '#111827', 'line-width': 2.2 },
-      });
-      map.addLayer({
-        id: 'highlight-points',
-        type: 'circle',
-        source: 'highlight-points',
-        paint: {
-          'circle-radius': 4,
-          'circle-color': '#111827',
-          'circle-stroke-color': '#ffd43b',
-          'circle-stroke-width': 2,
-        },
-      });
-      map.addLayer({
-        id: 'sites-circle',
-        type: 'circle',
-        source: 'sites',
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 2, 5, 6, 9],
-          'circle-color': ['case', ['==', ['get', 'kind'], 'sez'], SEZ_COLOUR, SITE_COLOUR],
-          'circle-opacity': ['case', ['get', 'approximate'], 0.55, 1],
-          'circle-stroke-color': [
-            'case',
-            ['get', 'approximate'],
-            ['case', ['==', ['get', 'kind'], 'sez'], SEZ_COLOUR, SITE_COLOUR],
-            '#ffffff',
-          ],
-          'circle-stroke-width': 2,
-        },
-      });
+      addRegionLayers(map, regions);
       loaded.current = true;
       applyColours(map);
       applySites(map);
@@ -374,7 +228,9 @@ export function RegionMap({
       if (siteHit) {
         clickPopup
           .setLngLat(event.lngLat)
-          .setDOMContent(sitePopup(siteHit.properties as SiteProperties))
+          .setDOMContent(
+            sitePopupContent(siteHit.properties as SiteProperties, latest.current.navigate),
+          )
           .addTo(map);
         return;
       }

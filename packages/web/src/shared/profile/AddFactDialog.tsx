@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
-import { StatementCreateSchema } from '@promatlas/core/api/editing.schema.ts';
+import { createStatementRoute } from '@promatlas/core/api/contract/editing.ts';
 import { QUALIFIER_LABELS } from '@promatlas/core/format/russian.ts';
-import { apiSend } from '../api/client.ts';
+import { api } from '../api/api.ts';
 import { PROPERTIES, propertyInfo } from '../lib/properties.ts';
 import type { EditingSpec } from './editing-spec.ts';
 import {
@@ -77,7 +77,7 @@ export function AddFactDialog({
   const properties = PROPERTIES.filter((p) => p.subjects.includes(spec.type));
   const first = properties[0];
   const toInput = toInputFor({ type: spec.type, id: spec.id });
-  const form = useForm<FactValues>(
+  const form = useForm<FactValues, typeof createStatementRoute.body>(
     {
       property: first?.key ?? OTHER,
       otherProperty: '',
@@ -88,7 +88,7 @@ export function AddFactDialog({
       asOf: EMPTY_DATE,
       source: NO_SOURCE,
     },
-    StatementCreateSchema,
+    createStatementRoute.body,
     toInput,
     (v) => {
       const errors: FieldErrors = {};
@@ -110,7 +110,7 @@ export function AddFactDialog({
       return;
     }
     void form.submit(async () => {
-      await apiSend('POST', '/api/statements', toInput(v));
+      await api(createStatementRoute, { body: form.body() });
       onSaved();
     });
   };

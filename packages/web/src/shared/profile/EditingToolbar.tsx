@@ -1,23 +1,42 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend } from '../api/client.ts';
+import {
+  clusterWrites,
+  organisationWrites,
+  personWrites,
+  siteWrites,
+} from '@promatlas/core/api/contract/editing.ts';
+import { api } from '../api/api.ts';
+import { ApiError } from '../api/client.ts';
 import { registryPermission } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { regionNamer, useRegions } from '../lib/regions.ts';
 import { ENTITY_PATHS } from '../lib/paths.ts';
-import { RESTORABLE, type EditingSpec, type ProfileAction } from './editing-spec.ts';
+import {
+  isRestorable,
+  type CommonAction,
+  type EditingSpec,
+  type ProfileAction,
+  type RestorableType,
+} from './editing-spec.ts';
 import { AddFactDialog } from './AddFactDialog.tsx';
-import { AddMemberDialog } from '../../features/clusters/AddMemberDialog.tsx';
-import { AddPositionDialog } from '../../features/people/AddPositionDialog.tsx';
 import { Dialog, FormError } from '../form/fields.tsx';
 
-const LABELS: Record<ProfileAction, string> = {
+const LABELS: Record<CommonAction, string> = {
   edit: 'Изменить',
   delete: 'Удалить',
   fact: 'Добавить факт',
-  member: 'Добавить участника',
-  position: 'Новая должность',
 };
+
+/** The delete and restore routes of each soft-deleted record type. */
+const WRITES = {
+  organisation: organisationWrites,
+  person: personWrites,
+  site: siteWrites,
+  cluster: clusterWrites,
+} satisfies Record<RestorableType, unknown>;
+
+const keyOf = (action: ProfileAction) => (typeof action === 'string' ? action : action.key);
 
 /** «Удалить» asks first; the record is only marked deleted (an administrator can restore it). */
 function DeleteDialog({
@@ -31,15 +50,15 @@ function DeleteDialog({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const collection = RESTORABLE[spec.type]!;
   const remove = async () => {
+    if (!isRestorable(spec.type)) return;
     setBusy(true);
     setError(null);
     try {
-      await apiSend(
-        'DELETE',
-        `/api/${collection}/${encodeURIComponent(spec.id)}${spec.version ? `?version=${spec.version}` : ''}`,
-      );
+      await api(WRITES[spec.type].remove, {
+        params: { id: spec.id },
+        query: { version: spec.version },
+      });
       onDeleted();
     } catch (e) {
       setError(
@@ -98,10 +117,12 @@ export function EditingToolbar({
     anyEditorWhenNoRegion: spec.anyEditorWhenNoRegion,
     regionName,
   });
-  // A new position's rights depend on the organisation or region chosen in the form.
-  const positionPermission = registryPermission(user, [], { anyEditorWhenNoRegion: true });
+  // Some changes' rights depend on what is chosen in their dialog (a new position's organisation or region).
+  const anyEditorPermission = registryPermission(user, [], { anyEditorWhenNoRegion: true });
   const allowedFor = (action: ProfileAction) =>
-    action === 'position' ? positionPermission : permission;
+    typeof action !== 'string' && action.permission === 'anyEditor'
+      ? anyEditorPermission
+      : permission;
   const reason = !permission.allowed ? permission.reason : null;
   const base = ENTITY_PATHS[spec.type];
   const done = (message: string) => {
@@ -114,11 +135,12 @@ export function EditingToolbar({
       <div className="toolbar-buttons" role="toolbar" aria-label="Изменение записи">
         {spec.actions.map((action) => {
           const allowed = allowedFor(action).allowed;
-          const testId = `action-${action}`;
+          const key = keyOf(action);
+          const testId = `action-${key}`;
           if (action === 'edit' && allowed) {
             return (
               <Link
-                key={action}
+                key={key}
                 className="button"
                 to={`${base}/${encodeURIComponent(spec.id)}/edit`}
                 data-testid={testId}
@@ -129,7 +151,7 @@ export function EditingToolbar({
           }
           return (
             <button
-              key={action}
+              key={key}
               type="button"
               className={`button${action === 'delete' ? ' danger-outline' : ''}`}
               disabled={!allowed}
@@ -140,7 +162,7 @@ export function EditingToolbar({
                 setOpen(action);
               }}
             >
-              {LABELS[action]}
+              {typeof action === 'string' ? LABELS[action] : action.label}
             </button>
           );
         })}
@@ -165,20 +187,15 @@ export function EditingToolbar({
           onSaved={() => done('Факт добавлен')}
         />
       ) : null}
-      {open === 'member' ? (
-        <AddMemberDialog
-          spec={spec}
-          onClose={() => setOpen(null)}
-          onSaved={() => done('Участник добавлен')}
-        />
-      ) : null}
-      {open === 'position' ? (
-        <AddPositionDialog
-          spec={spec}
-          user={user}
-          onClose={() => setOpen(null)}
-          onSaved={() => done('Должность записана')}
-        />
+      {open !== null && typeof open !== 'string' ? (
+        <Suspense fallback={null}>
+          <open.dialog
+            spec={spec}
+            user={user}
+            onClose={() => setOpen(null)}
+            onSaved={() => done(open.savedMessage)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
@@ -196,13 +213,12 @@ export function RestorePanel({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const collection = RESTORABLE[type];
-  if (!collection) return null;
+  if (!isRestorable(type)) return null;
   const restore = async () => {
     setBusy(true);
     setError(null);
     try {
-      await apiSend('POST', `/api/${collection}/${encodeURIComponent(id)}/restore`);
+      await api(WRITES[type].restore, { params: { id } });
       onRestored();
     } catch (e) {
       setError((e as Error).message);

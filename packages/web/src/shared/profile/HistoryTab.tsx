@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
 import { AUDIT_ACTIONS } from '@promatlas/core/domain/vocabulary.ts';
-import { useApi } from '../api/client.ts';
+import type { z } from 'zod';
+import { historyRoute, type HistoryTypeSchema } from '@promatlas/core/api/contract/editing.ts';
+import { useRoute } from '../api/api.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
 import { formatPartialDate, type PartialDate } from '@promatlas/core/dates/partial-date.ts';
 import { propertyLabel } from '../lib/properties.ts';
@@ -16,8 +18,8 @@ import {
   roleLabel,
 } from '../lib/labels.ts';
 
-export type HistoryType =
-  'organisation' | 'person' | 'site' | 'cluster' | 'region' | 'event' | 'project';
+/** The record types with an audit trail (the history route's `:type`). */
+export type HistoryType = z.output<typeof HistoryTypeSchema>;
 
 const ACTIONS: Record<AuditEntry['action'], string> = AUDIT_ACTIONS.labels;
 
@@ -243,7 +245,7 @@ function Entry({
 
 /** «История»: who changed what and when, before and after, from which source (GET /api/history/:type/:id). */
 export function HistoryTab({ type, id }: { type: HistoryType; id: string }) {
-  const history = useApi<{ items: AuditEntry[] }>(`/api/history/${type}/${encodeURIComponent(id)}`);
+  const history = useRoute(historyRoute, { params: { type, id } });
   const regionName = regionNamer(useRegions());
   if (history.error) return <ErrorMessage error={history.error} />;
   if (!history.data) return <Loading />;

@@ -1,34 +1,41 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useParams, useSearchParams } from 'react-router';
-import { useApi } from '../api/client.ts';
+import type { ApiRoute, RouteInput, RouteResponse } from '@promatlas/core/api/contract/kit.ts';
+import { useRoute } from '../api/api.ts';
+import type { ApiState } from '../api/client.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
 import { useTitle } from '../lib/useTitle.ts';
-import { HistoryTab, type HistoryType } from './HistoryTab.tsx';
-import { RESTORABLE, type EditingSpec } from './editing-spec.ts';
+import type { HistoryType } from './HistoryTab.tsx';
+import { isRestorable, type EditingSpec } from './editing-spec.ts';
 
 // Editing (forms, zod schemas) loads only for signed-in users, in its own chunk.
 const EditingToolbar = lazy(async () => ({
   default: (await import('./EditingToolbar.tsx')).EditingToolbar,
 }));
+// The history is for signed-in users only: its chunk (with the editing schemas) loads on that tab.
+const HistoryTab = lazy(async () => ({ default: (await import('./HistoryTab.tsx')).HistoryTab }));
 const RestorePanel = lazy(async () => ({
   default: (await import('./EditingToolbar.tsx')).RestorePanel,
 }));
 
+/** A record's GET route of the API contract, by `:id` or by `:code` (regions). */
+export type ProfileRoute = ApiRoute & { method: 'GET'; path: `${string}/:id` | `${string}/:code` };
+
 /**
- * Loads /api/<collection>/:id for the route's :id (or :code) and renders the
+ * Loads the record's route for the page's :id (or :code) and renders the
  * page once it arrives: the header, the changes the viewer may make, and the
  * tabs «Сведения» and «История».
  */
-export function ProfilePage<T>({
-  collection,
+export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
+  route,
   titleOf,
   header,
   history,
   editing,
   children,
 }: {
-  collection: string;
+  route: R;
   titleOf: (record: T) => string;
   header: (record: T) => ReactNode;
   /** The audit trail's entity type; omitted where the API keeps none. */
@@ -39,7 +46,8 @@ export function ProfilePage<T>({
   const params = useParams();
   const location = useLocation();
   const id = params.id ?? params.code ?? '';
-  const record = useApi<T>(`/api/${collection}/${encodeURIComponent(id)}`);
+  const key = route.path.endsWith('/:code') ? 'code' : 'id';
+  const record = useRoute(route, { params: { [key]: id } } as RouteInput<R>) as ApiState<T>;
   const session = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
   // The history (earlier states, editors' names) is for signed-in users only; the API answers 404 to the public.
@@ -67,7 +75,7 @@ export function ProfilePage<T>({
   };
 
   if (record.error) {
-    const restorable = history && RESTORABLE[history] && record.error.status === 404;
+    const restorable = history && isRestorable(history) && record.error.status === 404;
     return (
       <div className="page profile">
         {justDeleted ? (
@@ -134,7 +142,9 @@ export function ProfilePage<T>({
             </div>
           ) : null}
           {tab === 'history' && showHistory ? (
-            <HistoryTab type={showHistory} id={id} />
+            <Suspense fallback={<Loading />}>
+              <HistoryTab type={showHistory} id={id} />
+            </Suspense>
           ) : (
             children(current)
           )}

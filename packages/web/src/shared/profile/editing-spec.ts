@@ -1,7 +1,34 @@
+import type { ComponentType } from 'react';
+import type { User } from '@promatlas/core/api/editing.schema.ts';
 import type { HistoryType } from './HistoryTab.tsx';
 
-/** The changes a profile offers; the toolbar (EditingToolbar.tsx, a lazy chunk) shows those the viewer may make. */
-export type ProfileAction = 'edit' | 'delete' | 'fact' | 'member' | 'position';
+/** What a feature's dialog on the toolbar is given. */
+export interface ActionDialogProps {
+  spec: EditingSpec;
+  user: User;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/**
+ * A change one feature adds to its profiles' toolbar (a cluster's «Добавить
+ * участника», a person's «Новая должность»): the button, the dialog — a lazy
+ * component, so it loads with the toolbar's chunk only when opened — and the
+ * message once saved.
+ */
+export interface FeatureAction {
+  /** The button's test id is `action-<key>`. */
+  key: string;
+  label: string;
+  savedMessage: string;
+  /** 'anyEditor': the rights depend on what is chosen in the dialog, and the server decides. */
+  permission?: 'record' | 'anyEditor';
+  dialog: ComponentType<ActionDialogProps>;
+}
+
+/** The changes every profile may offer; the toolbar (EditingToolbar.tsx, a lazy chunk) shows those the viewer may make. */
+export type CommonAction = 'edit' | 'delete' | 'fact';
+export type ProfileAction = CommonAction | FeatureAction;
 
 export interface EditingSpec {
   type: HistoryType;
@@ -16,10 +43,8 @@ export interface EditingSpec {
   actions: ProfileAction[];
 }
 
-/** Types whose deleted records an administrator can restore (POST /api/<collection>/:id/restore). */
-export const RESTORABLE: Partial<Record<HistoryType, string>> = {
-  organisation: 'organisations',
-  person: 'people',
-  site: 'sites',
-  cluster: 'clusters',
-};
+/** Types whose records are deleted softly, and restored by an administrator. */
+export const RESTORABLE = ['organisation', 'person', 'site', 'cluster'] as const;
+export type RestorableType = (typeof RESTORABLE)[number];
+export const isRestorable = (type: HistoryType): type is RestorableType =>
+  (RESTORABLE as readonly HistoryType[]).includes(type);

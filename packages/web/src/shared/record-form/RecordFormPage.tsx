@@ -2,7 +2,9 @@ import { useState, type ComponentType, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ZodType } from 'zod';
 import type { User } from '@promatlas/core/api/editing.schema.ts';
-import { ApiError, apiSend, useApi } from '../api/client.ts';
+import type { ApiRoute, RouteResponse } from '@promatlas/core/api/contract/kit.ts';
+import { api, useRoute } from '../api/api.ts';
+import { ApiError, type ApiState } from '../api/client.ts';
 import { canEditRegistry, registryPermission } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
@@ -22,14 +24,27 @@ export interface FieldsProps<V> {
   user: User;
 }
 
-/** What a record type's create and edit pages need: schemas, conversions, fields. */
-export interface RecordFormConfig<V extends Record<string, unknown>, R> {
+/** A record's routes in the API contract: its profile (read), create and update. */
+export interface RecordRoutes {
+  get: ApiRoute & { method: 'GET'; path: `${string}/:id`; response: ZodType<{ version: number }> };
+  create: ApiRoute & { method: 'POST'; body: ZodType; response: ZodType<{ id: number }> };
+  update: ApiRoute & { method: 'PATCH'; path: `${string}/:id`; body: ZodType };
+}
+
+/** What a record type's create and edit pages need: routes, conversions, fields. */
+export interface RecordFormConfig<
+  V extends Record<string, unknown>,
+  Routes extends RecordRoutes,
+  R = RouteResponse<Routes['get']>,
+> {
+  /** The pages' path segment: /organisations/new, /organisations/:id/edit. */
   collection: 'organisations' | 'people' | 'sites' | 'clusters';
+  /** The forms check their input with the create and update routes' own body schemas. */
+  routes: Routes;
   createTitle: string;
   editTitle: (record: R) => string;
-  createSchema: ZodType;
-  updateSchema: ZodType;
   empty: (user: User) => V;
+  /** The form values of the record as the API reads it (also the current record of a conflict). */
   fromRecord: (record: R) => V;
   /** The API body (without version). */
   toInput: (values: V) => Input;
@@ -57,9 +72,10 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-interface Conflict<R> {
+interface Conflict<V> {
   message: string;
-  current: R;
+  /** The record as saved by the other editor, as form values. */
+  current: V;
   currentVersion: number;
 }
 
@@ -68,7 +84,7 @@ interface Duplicate {
   existing: { type: string; id: string; title: string };
 }
 
-function RecordForm<V extends Record<string, unknown>, R>({
+function RecordForm<V extends Record<string, unknown>, Routes extends RecordRoutes>({
   config,
   mode,
   initial,
@@ -76,7 +92,7 @@ function RecordForm<V extends Record<string, unknown>, R>({
   recordId,
   user,
 }: {
-  config: RecordFormConfig<V, R>;
+  config: RecordFormConfig<V, Routes>;
   mode: 'create' | 'edit';
   initial: V;
   initialVersion?: number;
@@ -86,14 +102,17 @@ function RecordForm<V extends Record<string, unknown>, R>({
   const navigate = useNavigate();
   const [original, setOriginal] = useState(initial);
   const [version, setVersion] = useState(initialVersion ?? 1);
-  const [conflict, setConflict] = useState<Conflict<R> | null>(null);
+  const [conflict, setConflict] = useState<Conflict<V> | null>(null);
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
   const form = useForm(
     initial,
-    mode === 'create' ? config.createSchema : config.updateSchema,
+    mode === 'create' ? config.routes.create.body : config.routes.update.body,
     mode === 'create' ? config.toInput : (values: V) => ({ ...config.toInput(values), version }),
     config.check,
   );
+
+  // Typed by the routes' common shape: the record type's own bodies are checked by their schemas.
+  const routes: RecordRoutes = config.routes;
 
   /** Only what changed since the form was loaded is sent, so the history shows just that. */
   const changes = () => {
@@ -107,19 +126,16 @@ function RecordForm<V extends Record<string, unknown>, R>({
   const save = async (withVersion: number) => {
     setDuplicate(null);
     try {
+      // The bodies were checked by the routes' own schemas (useForm) before save runs.
       if (mode === 'create') {
-        const created = await apiSend<{ id: number }>(
-          'POST',
-          `/api/${config.collection}`,
-          config.toInput(form.values),
-        );
+        const created = await api(routes.create, { body: config.toInput(form.values) });
         navigate(`/${config.collection}/${created.id}`);
       } else {
         const body = changes();
         if (Object.keys(body).length)
-          await apiSend('PATCH', `/api/${config.collection}/${recordId}`, {
-            ...body,
-            version: withVersion,
+          await api(routes.update, {
+            params: { id: recordId! },
+            body: { ...body, version: withVersion },
           });
         navigate(`/${config.collection}/${recordId}`);
       }
@@ -127,8 +143,8 @@ function RecordForm<V extends Record<string, unknown>, R>({
       if (error instanceof ApiError && error.code === 'conflict' && error.body) {
         setConflict({
           message: error.message,
-          // A conflict carries the record as its profile presents it: the same type the form loaded.
-          current: error.body['current'] as R,
+          // A conflict carries the record as its profile presents it: the type the form loaded.
+          current: config.fromRecord(error.body['current'] as RouteResponse<Routes['get']>),
           currentVersion: Number(error.body['currentVersion']),
         });
         return;
@@ -158,7 +174,7 @@ function RecordForm<V extends Record<string, unknown>, R>({
   const compared = (): ComparedField[] => {
     if (!conflict) return [];
     const mine = config.toInput(form.values);
-    const theirs = config.toInput(config.fromRecord(conflict.current));
+    const theirs = config.toInput(conflict.current);
     return config.compared.map(({ label, key, format = formatValue }) => ({
       label,
       mine: format(mine[key]),
@@ -203,7 +219,7 @@ function RecordForm<V extends Record<string, unknown>, R>({
             void form.submit(() => save(next));
           }}
           onTakeCurrent={() => {
-            const current = config.fromRecord(conflict.current);
+            const current = conflict.current;
             setConflict(null);
             setVersion(conflict.currentVersion);
             setOriginal(current);
@@ -216,19 +232,20 @@ function RecordForm<V extends Record<string, unknown>, R>({
 }
 
 /** «Новая организация» or «Изменить»: the record's form, loaded fresh, with the viewer's rights checked first. */
-export function RecordFormPage<V extends Record<string, unknown>, R extends { version: number }>({
+export function RecordFormPage<V extends Record<string, unknown>, Routes extends RecordRoutes>({
   config,
   mode,
 }: {
-  config: RecordFormConfig<V, R>;
+  config: RecordFormConfig<V, Routes>;
   mode: 'create' | 'edit';
 }) {
   const { id } = useParams();
   const location = useLocation();
   const session = useSession();
-  const record = useApi<R>(
-    mode === 'edit' && id ? `/api/${config.collection}/${encodeURIComponent(id)}` : null,
-  );
+  const get: RecordRoutes['get'] = config.routes.get;
+  const record = useRoute(get, mode === 'edit' && id ? { params: { id } } : null) as ApiState<
+    RouteResponse<Routes['get']>
+  >;
   const regionName = regionNamer(useRegions());
   const title =
     mode === 'create'

@@ -8,10 +8,6 @@ export const linesOf = (value: string): string[] =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** A database value as form text (null → ''). */
-export const str = (value: unknown): string =>
-  value === null || value === undefined ? '' : String(value);
-
 /** «1 234,5» or «1234.5» → 1234.5; undefined when it is not a number. */
 export function parseRussianNumber(text: string): number | undefined {
   const cleaned = text.replace(/[\s\u00A0\u202F]/g, '').replace(',', '.');

@@ -1,10 +1,12 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
+import { clusterMapRoute } from '@promatlas/core/api/contract/clusters.ts';
+import { useRoute } from '../../../shared/api/api.ts';
 import { useApi } from '../../../shared/api/client.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/common.tsx';
 import type { RegionCollection } from '../../../shared/map/geometry.ts';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
-import { clusterApi, type ClusterMap, type MapQuery } from './cluster-api.ts';
+import { clusterExports, type ClusterMap, type MapQuery } from './cluster-api.ts';
 import {
   formatLq,
   formatNumber,
@@ -62,7 +64,7 @@ export function ClusterMapPage() {
     dataset && year && industry && industries.length > 0
       ? { dataset: dataset.id, year, industry, level }
       : null;
-  const map = useApi<ClusterMap>(query ? clusterApi.map(query) : null);
+  const map = useRoute(clusterMapRoute, query ? { query } : null);
   const data =
     map.data &&
     query &&
@@ -246,8 +248,8 @@ function ClusterMapResult({
         <ExportLinks
           what="таблицу"
           testId="map-export"
-          csv={clusterApi.mapExport(query, 'csv')}
-          xlsx={clusterApi.mapExport(query, 'xlsx')}
+          csv={clusterExports.map(query, 'csv')}
+          xlsx={clusterExports.map(query, 'xlsx')}
         />
       </div>
       <div className="table-wrap">

@@ -1,47 +1,35 @@
+import type { z } from 'zod';
 import type {
+  AnalysisLevelSchema,
   ClusterCandidates,
   ClusterMap,
   ClusterPortfolio,
   DatasetDto,
+  ExportFormatSchema,
   ImportResult,
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
-import { apiUrl } from '../../../shared/api/client.ts';
+import {
+  clusterCandidatesExportRoute,
+  clusterMapExportRoute,
+  clusterPortfolioExportRoute,
+  type createDatasetRoute,
+  type datasetQuarantineRoute,
+  type datasetSummaryRoute,
+  type listDatasetsRoute,
+} from '@promatlas/core/api/contract/clusters.ts';
+import type { RouteResponse } from '@promatlas/core/api/contract/kit.ts';
+import { apiPath } from '../../../shared/api/api.ts';
 
-// Type-only imports: the zod schemas stay on the server; the browser gets the shapes.
+// The shapes of the cluster analysis and dataset routes, as the API contract declares them.
 export type { ClusterCandidates, ClusterMap, ClusterPortfolio, DatasetDto, ImportResult };
-export type AnalysisLevel = 'okved' | 'category';
-export type ExportFormat = 'csv' | 'xlsx';
+export type AnalysisLevel = z.output<typeof AnalysisLevelSchema>;
+export type ExportFormat = z.output<typeof ExportFormatSchema>;
+export type DatasetList = RouteResponse<typeof listDatasetsRoute>;
+export type DatasetSummary = RouteResponse<typeof datasetSummaryRoute>;
+export type QuarantinePage = RouteResponse<typeof datasetQuarantineRoute>;
+export type CreateDatasetResponse = RouteResponse<typeof createDatasetRoute>;
 
-export interface DatasetList {
-  items: DatasetDto[];
-}
-
-export interface DatasetSummary {
-  dataset: DatasetDto;
-  years: Array<{ year: number; values: number; regions: number }>;
-  industries: Array<{ code: string; name: string | null; values: number }>;
-  regionCount: number;
-  quarantine: Array<{ reasonCode: string; rows: number }>;
-}
-
-export interface QuarantinePage {
-  items: Array<{
-    id: number;
-    line: number;
-    raw: Record<string, string>;
-    reasonCode: string;
-    reason: string;
-  }>;
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface CreateDatasetResponse {
-  dataset: DatasetDto;
-  import: ImportResult;
-}
-
+// What a page has chosen: the parts of the routes' queries it always sends.
 export interface MapQuery {
   dataset: number;
   year: number;
@@ -65,21 +53,14 @@ export interface CandidatesQuery {
   level?: AnalysisLevel | undefined;
 }
 
-const BASE = '/api/clusters-analytics';
-
-export const clusterApi = {
-  datasets: () => '/api/datasets',
-  summary: (id: number) => `/api/datasets/${id}/summary`,
-  quarantine: (id: number, page: number, pageSize = 50) =>
-    apiUrl(`/api/datasets/${id}/quarantine`, { page, pageSize }),
-  map: (q: MapQuery) => apiUrl(`${BASE}/map`, { ...q }),
-  mapExport: (q: MapQuery, format: ExportFormat) => apiUrl(`${BASE}/map/export`, { ...q, format }),
-  portfolio: (q: PortfolioQuery) => apiUrl(`${BASE}/portfolio`, { ...q }),
-  portfolioExport: (q: PortfolioQuery, format: ExportFormat) =>
-    apiUrl(`${BASE}/portfolio/export`, { ...q, format }),
-  candidates: (q: CandidatesQuery) => apiUrl(`${BASE}/candidates`, { ...q }),
-  candidatesExport: (q: CandidatesQuery, format: ExportFormat) =>
-    apiUrl(`${BASE}/candidates/export`, { ...q, format }),
+/** Download links of the analysis tables (CSV or XLSX). */
+export const clusterExports = {
+  map: (query: MapQuery, format: ExportFormat) =>
+    apiPath(clusterMapExportRoute, { query: { ...query, format } }),
+  portfolio: (query: PortfolioQuery, format: ExportFormat) =>
+    apiPath(clusterPortfolioExportRoute, { query: { ...query, format } }),
+  candidates: (query: CandidatesQuery, format: ExportFormat) =>
+    apiPath(clusterCandidatesExportRoute, { query: { ...query, format } }),
 };
 
 /** The analysis levels a dataset allows: category datasets only by category; ОКВЭД2 datasets by code or aggregated to categories. */

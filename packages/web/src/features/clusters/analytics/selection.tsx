@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DEFAULT_CLUSTER_CATEGORIES } from '@promatlas/core/clusters/default-cluster-categories.ts';
-import { useApi, type ApiError } from '../../../shared/api/client.ts';
+import { datasetSummaryRoute, listDatasetsRoute } from '@promatlas/core/api/contract/clusters.ts';
+import { useRoute } from '../../../shared/api/api.ts';
+import type { ApiError } from '../../../shared/api/client.ts';
 import {
-  clusterApi,
   levelsOf,
   type AnalysisLevel,
   type DatasetDto,
-  type DatasetList,
   type DatasetSummary,
 } from './cluster-api.ts';
 import {
@@ -46,11 +46,11 @@ const DEFAULT_CATEGORY_OPTIONS: IndustryOption[] = DEFAULT_CLUSTER_CATEGORIES.ma
 
 export function useClusterSelection(): ClusterSelection {
   const [params, setParams] = useSearchParams();
-  const list = useApi<DatasetList>(clusterApi.datasets());
+  const list = useRoute(listDatasetsRoute, {});
   const datasets = list.data?.items ?? [];
   const wanted = Number(params.get('dataset'));
   const dataset = datasets.find((d) => d.id === wanted) ?? datasets[0];
-  const summary = useApi<DatasetSummary>(dataset ? clusterApi.summary(dataset.id) : null);
+  const summary = useRoute(datasetSummaryRoute, dataset ? { params: { id: dataset.id } } : null);
   const years = dataset?.years ?? [];
   const wantedYear = Number(params.get('year'));
   const year = years.includes(wantedYear) ? wantedYear : years[years.length - 1];

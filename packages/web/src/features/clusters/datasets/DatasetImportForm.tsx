@@ -1,28 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import type { DatasetMeasure } from '@promatlas/core/domain/vocabulary.ts';
-import { apiSend, ApiError } from '../../../shared/api/client.ts';
+import {
+  createDatasetRoute,
+  importIntoDatasetRoute,
+  uploadRoute,
+} from '@promatlas/core/api/contract/clusters.ts';
+import { api } from '../../../shared/api/api.ts';
+import { ApiError } from '../../../shared/api/client.ts';
 import { ErrorMessage } from '../../../shared/components/common.tsx';
-import type { CreateDatasetResponse, DatasetDto, ImportResult } from '../analytics/cluster-api.ts';
-import { formatNumber, quarantineReason } from '../analytics/format.ts';
+import type { CreateDatasetResponse, DatasetDto } from '../analytics/cluster-api.ts';
+import { ColumnMappingFields, EMPTY_MAPPING, type Mapping } from './ColumnMappingFields.tsx';
+import { ImportReport } from './ImportReport.tsx';
 import { csvHeader, decodeCsv, guessColumn } from './read-upload.ts';
 
 type Format = 'csv' | 'xlsx' | 'rosstat';
-
-interface Mapping {
-  regionColumn: string;
-  industryColumn: string;
-  valueColumn: string;
-  yearColumn: string;
-  year: string;
-}
-
-const EMPTY_MAPPING: Mapping = {
-  regionColumn: '',
-  industryColumn: '',
-  valueColumn: '',
-  yearColumn: '',
-  year: '',
-};
 
 const FORMATS: Array<[Format, string]> = [
   ['csv', 'CSV — длинная таблица (регион, отрасль, значение[, год])'],
@@ -103,7 +94,7 @@ export function DatasetImportForm({
     setResult(null);
     try {
       // The file goes first, streamed to the server's disk; the import names it by its upload id.
-      const { uploadId } = await apiSend<{ uploadId: string }>('POST', '/api/uploads', file);
+      const { uploadId } = await api(uploadRoute, { body: file });
       const fileBody = {
         format,
         uploadId,
@@ -122,23 +113,21 @@ export function DatasetImportForm({
       };
       const response =
         target === 'new'
-          ? await apiSend<CreateDatasetResponse>('POST', '/api/datasets', {
-              name,
-              measure,
-              regionLevel,
-              industryClassification: classification,
-              illustrative,
-              ...(description ? { description } : {}),
-              ...(unit ? { unit } : {}),
-              ...(sourceText ? { sourceText } : {}),
-              ...(sourceUrl ? { sourceUrl } : {}),
-              file: fileBody,
+          ? await api(createDatasetRoute, {
+              body: {
+                name,
+                measure,
+                regionLevel,
+                industryClassification: classification,
+                illustrative,
+                ...(description ? { description } : {}),
+                ...(unit ? { unit } : {}),
+                ...(sourceText ? { sourceText } : {}),
+                ...(sourceUrl ? { sourceUrl } : {}),
+                file: fileBody,
+              },
             })
-          : await apiSend<CreateDatasetResponse>(
-              'POST',
-              `/api/datasets/${target}/import`,
-              fileBody,
-            );
+          : await api(importIntoDatasetRoute, { params: { id: target }, body: fileBody });
       setResult(response);
       onImported(response.dataset);
     } catch (e) {
@@ -147,39 +136,6 @@ export function DatasetImportForm({
       setBusy(false);
     }
   };
-
-  const column = (
-    key: 'regionColumn' | 'industryColumn' | 'valueColumn' | 'yearColumn',
-    label: string,
-    optional = false,
-  ) => (
-    <label className="filter">
-      {label}
-      {header.length > 0 ? (
-        <select
-          data-testid={`map-${key}`}
-          value={mapping[key]}
-          onChange={(e) => setMapping({ ...mapping, [key]: e.target.value })}
-          required={!optional}
-        >
-          <option value="">{optional ? '— нет —' : '— выберите —'}</option>
-          {header.map((h) => (
-            <option key={h} value={h}>
-              {h}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          data-testid={`map-${key}`}
-          value={mapping[key]}
-          onChange={(e) => setMapping({ ...mapping, [key]: e.target.value })}
-          required={!optional}
-          placeholder="название столбца"
-        />
-      )}
-    </label>
-  );
 
   return (
     <section className="section" aria-label="Импорт набора данных">
@@ -322,31 +278,7 @@ export function DatasetImportForm({
           </fieldset>
         ) : null}
         {format !== 'rosstat' ? (
-          <fieldset className="import-fieldset" data-testid="column-mapping">
-            <legend>
-              Столбцы длинной таблицы{header.length > 0 ? ` (в файле: ${header.join(', ')})` : ''}
-            </legend>
-            <div className="filters">
-              {column('regionColumn', 'Регион')}
-              {column('industryColumn', 'Отрасль (код или название)')}
-              {column('valueColumn', 'Значение')}
-              {column('yearColumn', 'Год (столбец)', true)}
-              {!mapping.yearColumn ? (
-                <label className="filter">
-                  или год для всего файла
-                  <input
-                    data-testid="map-year"
-                    type="number"
-                    min={1900}
-                    max={2200}
-                    value={mapping.year}
-                    onChange={(e) => setMapping({ ...mapping, year: e.target.value })}
-                    required
-                  />
-                </label>
-              ) : null}
-            </div>
-          </fieldset>
+          <ColumnMappingFields header={header} mapping={mapping} onChange={setMapping} />
         ) : null}
         <button
           type="submit"
@@ -366,79 +298,5 @@ export function DatasetImportForm({
         />
       ) : null}
     </section>
-  );
-}
-
-/** What an import did: rows read and matched, values saved, and the rows set aside with their reasons. */
-function ImportReport({
-  result,
-  dataset,
-  onShowQuarantine,
-}: {
-  result: ImportResult;
-  dataset: DatasetDto;
-  onShowQuarantine: () => void;
-}) {
-  return (
-    <div className="import-report" data-testid="import-report" role="status">
-      <h3>Импорт в набор «{dataset.name}» выполнен</h3>
-      <dl className="thresholds">
-        <div>
-          <dt>Строк в файле</dt>
-          <dd data-testid="report-rows-read">{formatNumber(result.rowsRead)}</dd>
-        </div>
-        <div>
-          <dt>Сопоставлено строк</dt>
-          <dd data-testid="report-matched">{formatNumber(result.matchedRows)}</dd>
-        </div>
-        <div>
-          <dt>Сохранено значений</dt>
-          <dd data-testid="report-values">{formatNumber(result.values)}</dd>
-        </div>
-        <div>
-          <dt>Пустых ячеек</dt>
-          <dd>{formatNumber(result.emptyCells)}</dd>
-        </div>
-        <div>
-          <dt>Отложено</dt>
-          <dd data-testid="report-quarantined">{formatNumber(result.quarantined)}</dd>
-        </div>
-        <div>
-          <dt>Регионов · отраслей · годы</dt>
-          <dd>
-            {formatNumber(result.regions)} · {formatNumber(result.industries)} ·{' '}
-            {result.years.join(', ') || '—'}
-          </dd>
-        </div>
-      </dl>
-      {result.quarantined > 0 ? (
-        <>
-          <p>
-            По причинам:{' '}
-            {result.quarantineByReason
-              .map((q) => `${quarantineReason(q.reasonCode)} — ${formatNumber(q.rows)}`)
-              .join('; ')}
-            .{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={onShowQuarantine}
-              data-testid="report-show-quarantine"
-            >
-              Все отложенные строки
-            </button>
-          </p>
-          <ul className="quarantine-sample" data-testid="report-quarantine-sample">
-            {result.quarantineSample.map((q) => (
-              <li key={`${q.line}-${q.reasonCode}`} data-reason={q.reasonCode}>
-                <span className="badge">{quarantineReason(q.reasonCode)}</span> {q.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p className="muted">Все строки импортированы.</p>
-      )}
-    </div>
   );
 }

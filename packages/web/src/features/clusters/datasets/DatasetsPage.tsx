@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { apiSend, ApiError, useApi } from '../../../shared/api/client.ts';
+import {
+  datasetQuarantineRoute,
+  datasetSummaryRoute,
+  deleteDatasetRoute,
+  listDatasetsRoute,
+} from '@promatlas/core/api/contract/clusters.ts';
+import { api, useRoute } from '../../../shared/api/api.ts';
+import { ApiError } from '../../../shared/api/client.ts';
 import { useSession } from '../../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/common.tsx';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
-import {
-  clusterApi,
-  type DatasetDto,
-  type DatasetList,
-  type DatasetSummary,
-  type QuarantinePage,
-} from '../analytics/cluster-api.ts';
+import type { DatasetDto } from '../analytics/cluster-api.ts';
 import {
   CLASSIFICATION_LABELS,
   formatNumber,
@@ -26,7 +27,7 @@ export function DatasetsPage() {
   useTitle('Наборы данных');
   const { user, ready } = useSession();
   const canManage = user?.role === 'analyst' || user?.role === 'administrator';
-  const list = useApi<DatasetList>(clusterApi.datasets());
+  const list = useRoute(listDatasetsRoute, {});
   const [params, setParams] = useSearchParams();
   const quarantineOf = Number(params.get('quarantine')) || null;
   const showQuarantine = (id: number | null) => {
@@ -116,7 +117,7 @@ function DatasetRow({
   onQuarantine: () => void;
   onDeleted: () => void;
 }) {
-  const summary = useApi<DatasetSummary>(clusterApi.summary(dataset.id));
+  const summary = useRoute(datasetSummaryRoute, { params: { id: dataset.id } });
   const [error, setError] = useState<ApiError | null>(null);
   const [deleting, setDeleting] = useState(false);
   const s = summary.data;
@@ -131,7 +132,7 @@ function DatasetRow({
     setDeleting(true);
     setError(null);
     try {
-      await apiSend('DELETE', `/api/datasets/${dataset.id}`);
+      await api(deleteDatasetRoute, { params: { id: dataset.id } });
       onDeleted();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'unknown'));
@@ -203,7 +204,10 @@ function DatasetRow({
 /** Rows set aside at import, page by page, each with the line, the reason and the row as it was. */
 export function QuarantineView({ dataset, onClose }: { dataset: DatasetDto; onClose: () => void }) {
   const [page, setPage] = useState(1);
-  const data = useApi<QuarantinePage>(clusterApi.quarantine(dataset.id, page)).data;
+  const data = useRoute(datasetQuarantineRoute, {
+    params: { id: dataset.id },
+    query: { page, pageSize: 50 },
+  }).data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <section className="section" aria-label="Отложенные строки" data-testid="quarantine-view">

@@ -1,0 +1,3 @@
+/** Document intake: what other features may use. */
+export { intakeRoutes } from './intake.routes.ts';
+export { readDocument, textOfHtml, INTAKE_FILE_LIMIT } from './read-document.ts';
