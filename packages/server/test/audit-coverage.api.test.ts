@@ -3,6 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { createUser } from '../src/users/user.service.ts';
+import { programmeRoutes } from './programme-fixtures.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
 import {
   insertJob,
@@ -198,7 +199,22 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
     return s;
   };
 
+  const programmes = programmeRoutes(
+    create,
+    async (url) => {
+      const res = await admin.request('DELETE', url);
+      if (res.status !== 200) throw new Error(`fixture delete ${url}: ${res.status}`);
+    },
+    async (url) => (await admin.request<{ version: number }>('GET', url)).body,
+    async () => (await account()).id,
+  );
   const FIXTURES: Record<string, Fixture> = {
+    ...Object.fromEntries(
+      Object.entries(programmes).map(([key, route]): [string, Fixture] => [
+        key,
+        { ok: route.ok, trail: record(route.entityType), prepare: () => route.call('42') },
+      ]),
+    ),
     'POST /api/auth/login': {
       ok: 200,
       trail: security,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client, type Role } from './sessions.ts';
+import { programmeRoutes } from './programme-fixtures.ts';
 import { normaliseAccess } from '../src/auth/auth.plugin.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
 import type {
@@ -122,7 +123,22 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       password: 'достаточно-длинный',
     });
 
+  const programmes = programmeRoutes(
+    create,
+    async (url) => {
+      const res = await admin.request('DELETE', url);
+      if (res.status !== 200) throw new Error(`fixture delete ${url}: ${res.status}`);
+    },
+    async (url) => (await admin.request<{ version: number }>('GET', url)).body,
+    analystAccount,
+  );
   const FIXTURES: Record<string, Fixture> = {
+    ...Object.fromEntries(
+      Object.entries(programmes).map(([key, route]): [string, Fixture] => [
+        key,
+        { ok: route.ok, prepare: (side) => route.call(REGION[side]) },
+      ]),
+    ),
     'POST /api/auth/login': {
       ok: 401,
       prepare: async () => ({

@@ -222,6 +222,45 @@ const READS: Record<string, Calls> = {
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=xlsx`,
     ),
   'GET /api/cluster-categories': () => get('/api/cluster-categories'),
+  'GET /api/action-plans/:id/measures': (f) =>
+    get(
+      ...ids(f, 'action_plan').flatMap((id) => [
+        `/api/action-plans/${id}/measures`,
+        `/api/action-plans/${id}/measures?status=none&today=2025-07-01`,
+      ]),
+    ),
+  'GET /api/action-plans/:id/timeline': (f) =>
+    get(...ids(f, 'action_plan').map((id) => `/api/action-plans/${id}/timeline`)),
+  'GET /api/action-plans/:id/export': (f) =>
+    get(
+      ...ids(f, 'action_plan').flatMap((id) => [
+        `/api/action-plans/${id}/export?format=csv`,
+        `/api/action-plans/${id}/export?format=xlsx`,
+      ]),
+    ),
+  'GET /api/measures/:id': (f) =>
+    get(...Object.values(f.measures).map((id) => `/api/measures/${id}`)),
+  'GET /api/events/:id/work': (f) => get(...ids(f, 'event').map((id) => `/api/events/${id}/work`)),
+  'GET /api/agreements/:id/work': (f) =>
+    get(...ids(f, 'agreement').map((id) => `/api/agreements/${id}/work`)),
+  'GET /api/agreements/:id/export': (f) =>
+    get(
+      ...ids(f, 'agreement').flatMap((id) => [
+        `/api/agreements/${id}/export?format=csv`,
+        `/api/agreements/${id}/export?format=xlsx`,
+      ]),
+    ),
+  'GET /api/my-tasks': () => get('/api/my-tasks'),
+  'GET /api/my-tasks/export': () => get('/api/my-tasks/export?format=csv'),
+  'GET /api/regions/:code/programmes': () =>
+    get('/api/regions/42/programmes', '/api/regions/42/programmes?today=2025-06-20'),
+  'GET /api/programme-rules': () => get('/api/programme-rules'),
+  'GET /api/calendar.ics': (f) =>
+    get(
+      '/api/calendar.ics',
+      '/api/calendar.ics?region=42',
+      ...ids(f, 'action_plan').map((id) => `/api/calendar.ics?plan=${id}`),
+    ),
   'GET /api/intake/documents': () => get('/api/intake/documents'),
   'GET /api/intake/documents/:id': () => get('/api/intake/documents/1'),
   'GET /api/registry-imports': () => get('/api/registry-imports'),
@@ -281,6 +320,8 @@ const NEVER_OK_FOR_PUBLIC = new Set([
   'GET /api/audit', // administrators only
   'GET /api/audit/export.csv', // administrators only
   'GET /api/history/:type/:id', // signed-in users only
+  'GET /api/my-tasks', // the signed-in user's own tasks
+  'GET /api/my-tasks/export', // the signed-in user's own tasks
   'GET /api/intake/documents', // documents under review: signed-in users only
   'GET /api/intake/documents/:id', // signed-in users only
   'GET /api/registry-imports', // editors' and administrators' own imports

@@ -33,6 +33,8 @@ export type Ids = Record<State, number>;
 
 export interface VisibilityFixtures {
   records: Record<EntityKind, Ids>;
+  /** Measures of the visible action plan. */
+  measures: Ids;
   /** Rating editions: visible ones rank only visible objects; hidden ones rank a draft or deleted object or belong to a draft rating. */
   editions: { visible: number[]; hidden: number[] };
   methodologyId: number;
@@ -289,6 +291,72 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
       action_plan_id: a,
       organisation_id: organisation.visible,
     });
+  // Programme work: measures of plans, decisions of events, directions and obligations of agreements.
+  const measureOf = (values: Record<string, unknown>) =>
+    insertId('programme_measure', {
+      deadline_from: '2025-06-30',
+      deadline_to: '2025-06-30',
+      deadline_precision: 'day',
+      ...values,
+    });
+  const measure: Ids = {
+    visible: await measureOf({ action_plan_id: actionPlan.visible, title: visible('measure') }),
+    draft: await measureOf({
+      action_plan_id: actionPlan.visible,
+      title: draft('measure'),
+      published: false,
+    }),
+    deleted: await measureOf({
+      action_plan_id: actionPlan.visible,
+      title: deleted('measure'),
+      deleted_at: new Date(),
+    }),
+  };
+  await measureOf({
+    action_plan_id: actionPlan.visible,
+    title: draft('measure-of-draft-owner'),
+    owner_organisation_id: organisation.draft,
+  });
+  await measureOf({ action_plan_id: actionPlan.draft, title: draft('measure-of-draft-plan') });
+  await measureOf({
+    action_plan_id: actionPlan.deleted,
+    title: deleted('measure-of-deleted-plan'),
+  });
+  await insertId('measure_report', {
+    measure_id: measure.visible,
+    reported_on: '2025-05-01',
+    note: draft('report'),
+    published: false,
+  });
+  await insertId('event_decision', { event_id: event.visible, text: visible('decision') });
+  await insertId('event_decision', {
+    event_id: event.visible,
+    text: draft('decision'),
+    published: false,
+  });
+  const draftDecision = await insertId('event_decision', {
+    event_id: event.draft,
+    text: draft('decision-of-draft-event'),
+  });
+  await measureOf({ event_decision_id: draftDecision, title: draft('task-of-draft-event') });
+  const direction = await insertId('agreement_direction', {
+    agreement_id: agreement.visible,
+    title: visible('direction'),
+  });
+  await insertId('agreement_direction', {
+    agreement_id: agreement.visible,
+    title: draft('direction'),
+    published: false,
+  });
+  await insertId('agreement_direction', {
+    agreement_id: agreement.deleted,
+    title: deleted('direction-of-deleted-agreement'),
+  });
+  await measureOf({
+    agreement_direction_id: direction,
+    title: deleted('obligation'),
+    deleted_at: new Date(),
+  });
   for (const o of [organisation.visible, organisation.draft, organisation.deleted])
     await insertId('project_participant', {
       project_id: project.visible,
@@ -498,6 +566,7 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
   }
   return {
     records,
+    measures: measure,
     editions: {
       visible: [visibleEdition, visiblePublished],
       hidden: [draftEdition, deletedEdition, placesOfDraftSite, ofDraftRating],

@@ -81,6 +81,16 @@ export function season(y: number, s: Season): PartialDate {
       };
   }
 }
+/** A quarter: «II квартал 2025» is 2025-04-01..2025-06-30. */
+export function quarter(y: number, q: 1 | 2 | 3 | 4): PartialDate {
+  const first = (q - 1) * 3 + 1;
+  const last = first + 2;
+  return {
+    from: `${y}-${pad(first)}-01`,
+    to: `${y}-${pad(last)}-${pad(lastDayOfMonth(y, last))}`,
+    precision: 'quarter',
+  };
+}
 export function range(from: string, to: string): PartialDate {
   return { from, to, precision: 'range' };
 }

@@ -131,8 +131,12 @@ export type MembershipRole = ValueOf<typeof MEMBERSHIP_ROLES>;
 export const EVENT_KINDS = vocabulary({
   strategic_session: { ru: 'Стратегическая сессия', en: 'Strategic session' },
   setup_session: { ru: 'Установочная сессия', en: 'Kick-off session' },
+  practical_session: { ru: 'Практическая сессия', en: 'Practical session' },
   forum: { ru: 'Форум', en: 'Forum' },
   meeting: { ru: 'Встреча', en: 'Meeting' },
+  signing: { ru: 'Подписание', en: 'Signing' },
+  visit: { ru: 'Визит', en: 'Visit' },
+  conference: { ru: 'Конференция', en: 'Conference' },
 });
 export type EventKind = ValueOf<typeof EVENT_KINDS>;
 
@@ -358,6 +362,37 @@ export const INDUSTRY_TYPES = vocabulary({
 });
 export type IndustryType = ValueOf<typeof INDUSTRY_TYPES>;
 
+/**
+ * Status of a programme measure (a task of an action plan, an agreement's
+ * obligation, a session's decision). Overdue and at risk are not statuses:
+ * they are computed from the deadline and the reports (programmes/flags.ts).
+ * A measure without a status is shown as «нет данных» (MEASURE_STATUS_UNKNOWN).
+ */
+export const MEASURE_STATUSES = vocabulary({
+  planned: { ru: 'Запланировано', en: 'Planned' },
+  in_progress: { ru: 'Выполняется', en: 'In progress' },
+  done: { ru: 'Выполнено', en: 'Done' },
+  cancelled: { ru: 'Отменено', en: 'Cancelled' },
+});
+export type MeasureStatus = ValueOf<typeof MEASURE_STATUSES>;
+/** The label of a measure whose status the source does not give. */
+export const MEASURE_STATUS_UNKNOWN: Term = { ru: 'нет данных', en: 'no data' };
+
+/** Computed flags of a measure (never stored). */
+export const MEASURE_FLAGS = vocabulary({
+  overdue: { ru: 'Просрочено', en: 'Overdue' },
+  at_risk: { ru: 'Под угрозой срыва', en: 'At risk' },
+});
+export type MeasureFlag = ValueOf<typeof MEASURE_FLAGS>;
+
+/** Who is responsible for a measure or takes part in it as a co-executor. */
+export const MEASURE_PARTY_TYPES = vocabulary({
+  organisation: { ru: 'Организация', en: 'Organisation' },
+  region: { ru: 'Регион', en: 'Region' },
+  person: { ru: 'Персона', en: 'Person' },
+});
+export type MeasurePartyType = ValueOf<typeof MEASURE_PARTY_TYPES>;
+
 /** Every vocabulary by name, for tests and for clients that list them. */
 export const VOCABULARIES = {
   ORGANISATION_KINDS,
@@ -389,6 +424,9 @@ export const VOCABULARIES = {
   REGISTRY_IMPORT_STATUSES,
   REGISTRY_IMPORT_REASONS,
   REGISTRY_IMPORT_ROW_STATUSES,
+  MEASURE_STATUSES,
+  MEASURE_FLAGS,
+  MEASURE_PARTY_TYPES,
 } as const;
 
 /** Types of a cooperation contract between organisations (cooperation_contract.contract_type), the codes of the cluster rule set. */

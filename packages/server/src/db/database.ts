@@ -24,12 +24,21 @@ import type { OkvedTable, Okpd2Table, OktmoTable } from '../reference/classifier
 import type {
   ActionPlanTable,
   ActionPlanPartyTable,
+  MeasureCoExecutorTable,
+  MeasureReportTable,
+  ProgrammeFlagRuleTable,
+  ProgrammeMeasureTable,
 } from '../registry/action-plans/action-plan.table.ts';
 import type {
   AgreementTable,
+  AgreementDirectionTable,
   AgreementPartyTable,
 } from '../registry/agreements/agreement.table.ts';
-import type { EventTable, EventParticipantTable } from '../registry/events/event.table.ts';
+import type {
+  EventTable,
+  EventDecisionTable,
+  EventParticipantTable,
+} from '../registry/events/event.table.ts';
 import type {
   OrganisationTable,
   OrganisationOkvedTable,
@@ -84,6 +93,12 @@ export interface Database {
   action_plan: ActionPlanTable;
   action_plan_party: ActionPlanPartyTable;
   project: ProjectTable;
+  event_decision: EventDecisionTable;
+  agreement_direction: AgreementDirectionTable;
+  programme_measure: ProgrammeMeasureTable;
+  measure_co_executor: MeasureCoExecutorTable;
+  measure_report: MeasureReportTable;
+  programme_flag_rule: ProgrammeFlagRuleTable;
   project_participant: ProjectParticipantTable;
   support_measure: SupportMeasureTable;
   support_award: SupportAwardTable;

@@ -76,6 +76,11 @@ export const RELATION_TABLES = new Set([
   'rating_edition',
   'rating_edition_result',
   'rating_indicator_value',
+  'event_decision',
+  'agreement_direction',
+  'programme_measure',
+  'measure_co_executor',
+  'measure_report',
 ]);
 
 /** Records and reference data: their own flags (published, deleted_at) decide. */
@@ -103,6 +108,7 @@ export const RECORD_TABLES = new Set([
   'dataset_quarantine_row',
   'cluster_category',
   'cluster_category_okved',
+  'programme_flag_rule',
 ]);
 
 /** Record types a statement may name (the editing API's subject types, the demo's, the programmes). */

@@ -242,6 +242,13 @@ export async function loadDemoData(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Each direction is a row too, so obligations can be recorded under it.
+      for (const [position, title] of a.directions.entries()) {
+        await trx
+          .insertInto('agreement_direction')
+          .values({ agreement_id: row.id, position: position + 1, title, ...prov(a) })
+          .execute();
+      }
       for (const p of a.parties) {
         await trx
           .insertInto('agreement_party')
@@ -270,6 +277,21 @@ export async function loadDemoData(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // The source names the plan's themes and nothing more: each becomes a measure
+      // with no owner, dates or status («нет данных») until someone who runs the plan fills them in.
+      for (const [position, theme] of plan.themes.entries()) {
+        await trx
+          .insertInto('programme_measure')
+          .values({
+            action_plan_id: row.id,
+            position,
+            title: theme,
+            theme,
+            status: null,
+            ...prov(plan),
+          })
+          .execute();
+      }
       for (const p of plan.parties) {
         await trx
           .insertInto('action_plan_party')

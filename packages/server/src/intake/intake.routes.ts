@@ -1,4 +1,3 @@
-
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
   IntakeDecisionsSchema,

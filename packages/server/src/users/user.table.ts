@@ -17,4 +17,6 @@ export interface AppUserTable {
   totp_enabled: Generated<boolean>;
   totp_last_step: string | number | null;
   password_changed_at: Timestamp | null;
+  organisation_id: number | null;
+  person_id: number | null;
 }

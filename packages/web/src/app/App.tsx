@@ -68,6 +68,8 @@ export function App() {
           <Route path="agreements/:id" element={programmes('AgreementProfile')} />
           <Route path="action-plans" element={programmes('ActionPlansList')} />
           <Route path="action-plans/:id" element={programmes('ActionPlanProfile')} />
+          <Route path="action-plans/:id/work" element={programmes('PlanWorkPage')} />
+          <Route path="my-tasks" element={programmes('MyTasksPage')} />
           <Route path="projects" element={programmes('ProjectsList')} />
           <Route path="projects/:id" element={programmes('ProjectProfile')} />
           <Route path="sources" element={sources('SourcesList')} />

@@ -78,6 +78,11 @@ export function UserMenu() {
         ) : null}
         <ul className="plain-menu" aria-label="Учётная запись">
           <li>
+            <NavLink to="/my-tasks" data-testid="my-tasks-link">
+              Мои задачи
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/account/password" data-testid="account-password-link">
               Сменить пароль
             </NavLink>

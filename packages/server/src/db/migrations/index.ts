@@ -19,6 +19,7 @@ import * as m0930signin from './20261201T0930-signin.ts';
 import * as m20261201T0955 from './20261201T0955-statistics-classifiers.ts';
 import * as m20261201T1030 from './20261201T1030-dataset-import-pending.ts';
 import * as m20261201T1045vocabulary from './20261201T1045-vocabulary.ts';
+import * as m20261201T1300programmes from './20261201T1300-programmes.ts';
 import * as m20261201T1300intake from './20261201T1300-intake.ts';
 import * as m20261201T1305registryImport from './20261201T1305-registry-import.ts';
 import * as m20261201T1310cooperation from './20261201T1310-cooperation.ts';
@@ -51,5 +52,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1045-vocabulary': m20261201T1045vocabulary,
   '20261201T1300-intake': m20261201T1300intake,
   '20261201T1305-registry-import': m20261201T1305registryImport,
+  '20261201T1300-programmes': m20261201T1300programmes,
   '20261201T1310-cooperation': m20261201T1310cooperation,
 };

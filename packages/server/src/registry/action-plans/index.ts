@@ -2,3 +2,12 @@
 export { actionPlanRoutes } from './action-plan.routes.ts';
 export { ActionPlanListQuery } from './action-plan.routes.ts';
 export { listActionPlans } from './action-plan.service.ts';
+export { actionPlanWorkRoutes, sendTable } from './action-plan-work.routes.ts';
+export {
+  currentFlagRules,
+  filterMeasures,
+  loadMeasures,
+  taskFromDecision,
+} from './measure.service.ts';
+export { flagRules, updateFlagRules } from './measure.repository.ts';
+export { measuresTable } from './measure-export.ts';

@@ -9,6 +9,7 @@ export interface AgreementTable extends RecordColumns, PeriodColumns, SearchColu
   place: string | null;
   event_id: number | null;
   directions: Generated<string[]>;
+  subject: string | null;
 }
 export interface AgreementPartyTable extends RecordColumns {
   id: Generated<number>;
@@ -18,4 +19,10 @@ export interface AgreementPartyTable extends RecordColumns {
   signatory_person_id: number | null;
   signatory_position_id: number | null;
   role: Generated<PartyRole>;
+}
+export interface AgreementDirectionTable extends RecordColumns {
+  id: Generated<number>;
+  agreement_id: number;
+  position: Generated<number>;
+  title: string;
 }

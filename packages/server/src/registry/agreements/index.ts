@@ -2,3 +2,4 @@
 export { agreementRoutes } from './agreement.routes.ts';
 export { AgreementListQuery } from './agreement.routes.ts';
 export { listAgreements } from './agreement.service.ts';
+export { agreementEditingRoutes } from './agreement-editing.routes.ts';

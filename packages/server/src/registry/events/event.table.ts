@@ -21,6 +21,7 @@ export interface EventTable extends RecordColumns, PeriodColumns, SearchColumns 
   planned_participants: number | null;
   planned_participants_qualifier: string | null;
   follows_event_id: number | null;
+  agenda: string | null;
 }
 export interface EventParticipantTable extends RecordColumns {
   id: Generated<number>;
@@ -29,4 +30,10 @@ export interface EventParticipantTable extends RecordColumns {
   person_id: number | null;
   position_id: number | null;
   role: ParticipationRole;
+}
+export interface EventDecisionTable extends RecordColumns {
+  id: Generated<number>;
+  event_id: number;
+  position: Generated<number>;
+  text: string;
 }

@@ -2,3 +2,4 @@
 export { eventRoutes } from './event.routes.ts';
 export { EventListQuery } from './event.routes.ts';
 export { listEvents } from './event.service.ts';
+export { eventEditingRoutes } from './event-editing.routes.ts';

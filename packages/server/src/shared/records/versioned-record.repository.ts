@@ -27,7 +27,17 @@ export type VersionedTable =
   | 'cooperation_purchase'
   | 'statement'
   | 'event'
-  | 'project';
+  | 'project'
+  | 'event_participant'
+  | 'event_decision'
+  | 'agreement'
+  | 'agreement_party'
+  | 'agreement_direction'
+  | 'action_plan'
+  | 'action_plan_party'
+  | 'programme_measure'
+  | 'measure_co_executor'
+  | 'measure_report';
 
 /** The columns this kit reads on every versioned table, with the types it relies on. */
 interface KitColumns {
@@ -71,6 +81,16 @@ const LABELS: Record<VersionedTable, [string, string]> = {
   statement: ['Факт', 'Statement'],
   event: ['Мероприятие', 'Event'],
   project: ['Проект', 'Project'],
+  event_participant: ['Участник мероприятия', 'Event participant'],
+  event_decision: ['Решение мероприятия', 'Event decision'],
+  agreement: ['Соглашение', 'Agreement'],
+  agreement_party: ['Сторона соглашения', 'Agreement party'],
+  agreement_direction: ['Направление соглашения', 'Agreement direction'],
+  action_plan: ['План действий', 'Action plan'],
+  action_plan_party: ['Сторона плана', 'Action plan party'],
+  programme_measure: ['Мероприятие плана', 'Measure'],
+  measure_co_executor: ['Соисполнитель', 'Co-executor'],
+  measure_report: ['Отчёт о выполнении', 'Progress report'],
 };
 
 /*

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { getActionPlanRoute, getAgreementRoute } from '@promatlas/core/api/contract/registry.ts';
 import type { Agreement } from '@promatlas/core/api/registry.schema.ts';
 import {
@@ -123,6 +124,9 @@ export function ActionPlanProfile() {
           </Section>
           <Parties parties={p.parties} title="Стороны" />
           <NumberedList title="Направления (темы)" items={p.themes} testId="themes" />
+          <p>
+            <Link to={`/action-plans/${p.id}/work`}>Мероприятия плана: сроки, статусы, флаги</Link>
+          </p>
         </>
       )}
     </ProfilePage>

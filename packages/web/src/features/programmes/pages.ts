@@ -6,3 +6,4 @@ export { ProjectsList } from './ProjectsList.tsx';
 export { EventProfile } from './EventProfile.tsx';
 export { AgreementProfile, ActionPlanProfile } from './ProgrammeProfiles.tsx';
 export { ProjectProfile } from './ProjectProfile.tsx';
+export { PlanWorkPage, MyTasksPage } from './PlanWorkPage.tsx';

@@ -1,0 +1,3 @@
+export * from './flags.ts';
+export * from './partial-deadline.ts';
+export * from './status.ts';

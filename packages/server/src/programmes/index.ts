@@ -1,0 +1,2 @@
+/** What other features may use of programmes: its routes. */
+export { programmeViewRoutes } from './programmes.routes.ts';

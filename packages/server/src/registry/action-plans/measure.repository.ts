@@ -1,0 +1,286 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { isRowId } from '../shared/region-resolvers.ts';
+
+/** Reads of measures with everything their rows name, and of their reports and co-executors. */
+
+export interface MeasureFilter {
+  planId?: number;
+  directionIds?: number[];
+  decisionIds?: number[];
+  ids?: number[];
+  ownerOrganisationIds?: number[];
+  ownerPersonIds?: number[];
+  /** Measures whose plan / agreement / event involves the region or whose owner is of it. */
+  region?: string;
+}
+
+export function measureQuery(db: Db) {
+  return db
+    .selectFrom('programme_measure as m')
+    .leftJoin('organisation as oo', 'oo.id', 'm.owner_organisation_id')
+    .leftJoin('region as orr', 'orr.code', 'm.owner_region_code')
+    .leftJoin('person as op', 'op.id', 'm.owner_person_id')
+    .leftJoin('action_plan as ap', 'ap.id', 'm.action_plan_id')
+    .leftJoin('agreement_direction as ad', 'ad.id', 'm.agreement_direction_id')
+    .leftJoin('agreement as ag', 'ag.id', 'ad.agreement_id')
+    .leftJoin('event_decision as ed', 'ed.id', 'm.event_decision_id')
+    .leftJoin('event as ev', 'ev.id', 'ed.event_id')
+    .selectAll('m')
+    .select([
+      'oo.name as owner_org_name',
+      'oo.legal_form as owner_org_legal_form',
+      'orr.name as owner_region_name',
+      'op.last_name as owner_last_name',
+      'op.first_name as owner_first_name',
+      'op.patronymic as owner_patronymic',
+      'ap.title as plan_title',
+      'ad.title as direction_title',
+      'ag.id as agreement_id',
+      'ag.title as agreement_title',
+      'ed.text as decision_text',
+      'ev.id as event_id',
+      'ev.title as event_title',
+    ])
+    .where('m.deleted_at', 'is', null);
+}
+type MeasureBaseRow = Awaited<ReturnType<ReturnType<typeof measureQuery>['execute']>>[number];
+/** A measure with the day of its latest report and the progress last reported. */
+export type MeasureRow = MeasureBaseRow & {
+  progress: number | null;
+  last_report_on: string | null;
+};
+
+/**
+ * The latest report day and progress of each measure, in one grouped query
+ * (a correlated subquery per measure through the reader's views was the
+ * plan page's main cost).
+ */
+async function reportSummaries(db: Db, measureIds: number[]) {
+  if (!measureIds.length)
+    return new Map<number, { progress: number | null; last: string | null }>();
+  const rows = await db
+    .selectFrom('measure_report as r')
+    .select((eb) => [
+      'r.measure_id',
+      eb.fn.max('r.reported_on').as('last'),
+      sql<
+        number | null
+      >`(array_agg(r.progress ORDER BY r.reported_on DESC, r.id DESC) FILTER (WHERE r.progress IS NOT NULL))[1]`.as(
+        'progress',
+      ),
+    ])
+    .where('r.measure_id', 'in', measureIds)
+    .where('r.deleted_at', 'is', null)
+    .groupBy('r.measure_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.measure_id,
+      { progress: r.progress === null ? null : Number(r.progress), last: r.last as string | null },
+    ]),
+  );
+}
+
+export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow[]> {
+  let q = measureQuery(db);
+  if (f.planId !== undefined) q = q.where('m.action_plan_id', '=', f.planId);
+  if (f.ids) {
+    if (!f.ids.length) return [];
+    q = q.where('m.id', 'in', f.ids);
+  }
+  if (f.directionIds) {
+    if (!f.directionIds.length) return [];
+    q = q.where('m.agreement_direction_id', 'in', f.directionIds);
+  }
+  if (f.decisionIds) {
+    if (!f.decisionIds.length) return [];
+    q = q.where('m.event_decision_id', 'in', f.decisionIds);
+  }
+  if (f.ownerOrganisationIds || f.ownerPersonIds) {
+    const orgs = f.ownerOrganisationIds ?? [];
+    const people = f.ownerPersonIds ?? [];
+    if (!orgs.length && !people.length) return [];
+    q = q.where((eb) =>
+      eb.or([
+        ...(orgs.length ? [eb('m.owner_organisation_id', 'in', orgs)] : []),
+        ...(people.length ? [eb('m.owner_person_id', 'in', people)] : []),
+      ]),
+    );
+  }
+  if (f.region !== undefined) {
+    const region = f.region;
+    q = q.where((eb) =>
+      eb.or([
+        eb('m.owner_region_code', '=', region),
+        eb('oo.region_code', '=', region),
+        eb.exists(
+          eb
+            .selectFrom('action_plan_party as p')
+            .leftJoin('organisation as po', 'po.id', 'p.organisation_id')
+            .select('p.id')
+            .whereRef('p.action_plan_id', '=', 'm.action_plan_id')
+            .where('p.deleted_at', 'is', null)
+            .where((e) =>
+              e.or([e('p.region_code', '=', region), e('po.region_code', '=', region)]),
+            ),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('agreement_party as p')
+            .leftJoin('organisation as po', 'po.id', 'p.organisation_id')
+            .select('p.id')
+            .whereRef('p.agreement_id', '=', 'ag.id')
+            .where('p.deleted_at', 'is', null)
+            .where((e) =>
+              e.or([e('p.region_code', '=', region), e('po.region_code', '=', region)]),
+            ),
+        ),
+        eb('ev.region_code', '=', region),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('m.position').orderBy('m.id').execute();
+  const reports = await reportSummaries(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const summary = reports.get(r.id);
+    return { ...r, progress: summary?.progress ?? null, last_report_on: summary?.last ?? null };
+  });
+}
+
+export async function coExecutorsOf(db: Db, measureIds: number[]) {
+  if (!measureIds.length) return [];
+  return db
+    .selectFrom('measure_co_executor as c')
+    .leftJoin('organisation as o', 'o.id', 'c.organisation_id')
+    .leftJoin('region as r', 'r.code', 'c.region_code')
+    .leftJoin('person as p', 'p.id', 'c.person_id')
+    .select([
+      'c.measure_id',
+      'c.organisation_id',
+      'c.region_code',
+      'c.person_id',
+      'o.name as org_name',
+      'o.legal_form',
+      'r.name as region_name',
+      'p.last_name',
+      'p.first_name',
+      'p.patronymic',
+    ])
+    .where('c.measure_id', 'in', measureIds)
+    .where('c.deleted_at', 'is', null)
+    .orderBy('c.id')
+    .execute();
+}
+export type CoExecutorRow = Awaited<ReturnType<typeof coExecutorsOf>>[number];
+
+export async function reportsOf(db: Db, measureId: number) {
+  return db
+    .selectFrom('measure_report as r')
+    .leftJoin('source_document as s', 's.id', 'r.source_id')
+    .select([
+      'r.id',
+      'r.version',
+      'r.reported_on',
+      'r.note',
+      'r.progress',
+      'r.actual_value',
+      'r.source_id',
+      's.title as source_title',
+    ])
+    .where('r.measure_id', '=', measureId)
+    .where('r.deleted_at', 'is', null)
+    .orderBy('r.reported_on', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
+/** The current row of a measure for an update (written tables, live only). */
+export async function liveMeasure(db: Db, id: number) {
+  if (!isRowId(id)) return undefined;
+  return db
+    .selectFrom('programme_measure')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function flagRules(db: Db) {
+  const row = await db
+    .selectFrom('programme_flag_rule')
+    .select(['at_risk_within_days', 'stale_report_days', 'version'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row
+    ? {
+        atRiskWithinDays: row.at_risk_within_days,
+        staleReportDays: row.stale_report_days,
+        version: row.version,
+      }
+    : undefined;
+}
+
+export async function updateFlagRules(
+  db: Db,
+  rules: { atRiskWithinDays: number; staleReportDays: number },
+  expectedVersion: number,
+) {
+  return db
+    .updateTable('programme_flag_rule')
+    .set((eb) => ({
+      at_risk_within_days: rules.atRiskWithinDays,
+      stale_report_days: rules.staleReportDays,
+      version: eb('version', '+', 1),
+      updated_at: new Date().toISOString(),
+    }))
+    .where('id', '=', 1)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The plan's own row for its page (through the reader's views). */
+export async function planHeader(db: Db, id: number) {
+  if (!isRowId(id)) return undefined;
+  return db
+    .selectFrom('action_plan as p')
+    .leftJoin('event as e', 'e.id', 'p.approved_at_event_id')
+    .select([
+      'p.id',
+      'p.version',
+      'p.title',
+      'p.valid_from',
+      'p.valid_to',
+      'p.valid_precision',
+      'p.themes',
+      'p.published',
+      'e.id as event_id',
+      'e.title as event_title',
+      'e.valid_from as event_from',
+    ])
+    .where('p.id', '=', id)
+    .where('p.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function planParties(db: Db, id: number) {
+  return db
+    .selectFrom('action_plan_party as p')
+    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .leftJoin('region as r', 'r.code', 'p.region_code')
+    .select([
+      'p.organisation_id',
+      'p.region_code',
+      'o.name as org_name',
+      'o.legal_form',
+      'r.name as region_name',
+    ])
+    .where('p.action_plan_id', '=', id)
+    .where('p.deleted_at', 'is', null)
+    .orderBy('p.id')
+    .execute();
+}

@@ -1,0 +1,208 @@
+import type { z } from 'zod';
+import type {
+  AgreementCreateSchema,
+  AgreementUpdateSchema,
+  DirectionCreateSchema,
+  DirectionUpdateSchema,
+} from '@promatlas/core/api/programmes.schema.ts';
+import type { Db } from '../../db/connection.ts';
+import { NotFoundError, ValidationError, type FieldProblem } from '../../shared/domain-errors.ts';
+import {
+  deleteRecord,
+  restoreRecord,
+  updateProvenance,
+  updateRecord,
+  type MutationContext,
+} from '../../shared/records/versioned-record.repository.ts';
+import { provenance } from '../shared/references.ts';
+import { ref } from '../shared/mappers.ts';
+import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
+import { liveRecordExists } from '../shared/programme-lookup.repository.ts';
+import { problem, resolvePartialDate } from '../shared/programme-input.ts';
+import { partyRows } from '../shared/programme-parties.ts';
+import { loadMeasures } from '../action-plans/index.ts';
+import {
+  agreementHeader,
+  directionsOf,
+  syncDirectionTitles,
+} from './agreement-editing.repository.ts';
+
+type AgreementFields = Omit<z.infer<typeof AgreementUpdateSchema>, 'version'>;
+
+async function agreementColumns(db: Db, input: AgreementFields, problems: FieldProblem[]) {
+  const columns: Record<string, unknown> = {};
+  if (input.title !== undefined) columns['title'] = input.title;
+  if (input.subject !== undefined) columns['subject'] = input.subject;
+  if (input.place !== undefined) columns['place'] = input.place;
+  if (input.published !== undefined) columns['published'] = input.published;
+  if (input.eventId !== undefined) {
+    if (input.eventId !== null && !(await liveRecordExists(db, 'event', input.eventId)))
+      problems.push(
+        problem(
+          'eventId',
+          `Мероприятие ${input.eventId} не найдено`,
+          `Event ${input.eventId} not found`,
+        ),
+      );
+    columns['event_id'] = input.eventId;
+  }
+  const date = resolvePartialDate('date', input.date, problems);
+  if (date !== undefined)
+    Object.assign(columns, {
+      valid_from: date?.from ?? null,
+      valid_to: date?.to ?? null,
+      valid_precision: date?.precision ?? null,
+    });
+  const parties =
+    input.parties === undefined ? undefined : await partyRows(db, input.parties, problems, true);
+  return { columns, parties };
+}
+
+export async function createAgreement(
+  db: Db,
+  ctx: MutationContext,
+  input: z.infer<typeof AgreementCreateSchema>,
+) {
+  const { directions = [], sourceId, sourceQuote, ...fields } = input;
+  const problems: FieldProblem[] = [];
+  const { columns, parties } = await agreementColumns(db, fields, problems);
+  if (problems.length) throw ValidationError.ofFields(problems);
+  const prov = await provenance(db, { sourceId, sourceQuote });
+  const row = await db.transaction().execute((trx) =>
+    createWithChildren(
+      trx,
+      { ...ctx, sourceId: prov.source_id },
+      'agreement',
+      { ...columns, directions, ...prov },
+      [
+        { table: 'agreement_party', parentColumn: 'agreement_id', rows: parties ?? [] },
+        {
+          table: 'agreement_direction',
+          parentColumn: 'agreement_id',
+          rows: directions.map((title, position) => ({ title, position })),
+        },
+      ],
+    ),
+  );
+  return { id: row.id, version: row.version };
+}
+
+export async function updateAgreement(
+  db: Db,
+  ctx: MutationContext,
+  id: number,
+  input: z.infer<typeof AgreementUpdateSchema>,
+) {
+  const { version, sourceId, sourceQuote, ...fields } = input;
+  const problems: FieldProblem[] = [];
+  const { columns, parties } = await agreementColumns(db, fields, problems);
+  if (problems.length) throw ValidationError.ofFields(problems);
+  const prov = await updateProvenance(db, 'agreement', id, { sourceId, sourceQuote });
+  const row = await db.transaction().execute(async (trx) => {
+    const related = parties
+      ? await replaceChildren(trx, id, {
+          table: 'agreement_party',
+          parentColumn: 'agreement_id',
+          rows: parties,
+        })
+      : undefined;
+    return updateRecord(
+      trx,
+      { ...ctx, sourceId: prov.source_id },
+      'agreement',
+      id,
+      version,
+      { ...columns, ...prov },
+      related
+        ? { before: { parties: related.before }, after: { parties: related.after } }
+        : undefined,
+    );
+  });
+  return { id: row.id, version: row.version };
+}
+
+export async function deleteAgreement(db: Db, ctx: MutationContext, id: number, version: number) {
+  const row = await db
+    .transaction()
+    .execute((trx) => deleteRecord(trx, ctx, 'agreement', id, version));
+  return { id: row.id, version: row.version };
+}
+
+export async function restoreAgreement(db: Db, ctx: MutationContext, id: number) {
+  const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'agreement', id));
+  return { id: row.id, version: row.version };
+}
+
+export async function addDirection(
+  db: Db,
+  ctx: MutationContext,
+  agreementId: number,
+  input: z.infer<typeof DirectionCreateSchema>,
+) {
+  if (!(await agreementHeader(db, agreementId)))
+    throw new NotFoundError('Соглашение', 'Agreement', agreementId);
+  const prov = await provenance(db, input);
+  const existing = await directionsOf(db, agreementId);
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await createWithChildren(
+      trx,
+      { ...ctx, sourceId: prov.source_id },
+      'agreement_direction',
+      {
+        agreement_id: agreementId,
+        title: input.title,
+        position: input.position ?? existing.length + 1,
+        ...prov,
+      },
+    );
+    await syncDirectionTitles(trx, agreementId);
+    return row;
+  });
+  return { id: row.id, version: row.version };
+}
+
+export async function updateDirection(
+  db: Db,
+  ctx: MutationContext,
+  id: number,
+  input: z.infer<typeof DirectionUpdateSchema>,
+) {
+  const changes: Record<string, unknown> = {};
+  if (input.title !== undefined) changes['title'] = input.title;
+  if (input.position !== undefined) changes['position'] = input.position;
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await updateRecord(trx, ctx, 'agreement_direction', id, input.version, changes);
+    await syncDirectionTitles(trx, row['agreement_id'] as number);
+    return row;
+  });
+  return { id: row.id, version: row.version };
+}
+
+export async function removeDirection(db: Db, ctx: MutationContext, id: number, version: number) {
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await deleteRecord(trx, ctx, 'agreement_direction', id, version);
+    await syncDirectionTitles(trx, row['agreement_id'] as number);
+    return row;
+  });
+  return { id: row.id, version: row.version };
+}
+
+/** An agreement at work: its subject, its directions and the obligations under each. */
+export async function agreementWork(db: Db, id: number, today: string) {
+  const agreement = await agreementHeader(db, id);
+  if (!agreement) throw new NotFoundError('Соглашение', 'Agreement', id);
+  const directions = await directionsOf(db, id);
+  const obligations = await loadMeasures(db, { directionIds: directions.map((d) => d.id) }, today);
+  return {
+    agreement: ref('agreement', agreement.id, agreement.title),
+    version: agreement.version,
+    subject: agreement.subject,
+    directions: directions.map((d) => ({
+      id: d.id,
+      version: d.version,
+      position: d.position,
+      title: d.title,
+      obligations: obligations.filter((m) => m.direction?.id === d.id),
+    })),
+  };
+}

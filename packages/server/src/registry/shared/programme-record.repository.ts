@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { writeAudit } from '../../audit/index.ts';
+import type {
+  MutationContext,
+  VersionedTable,
+} from '../../shared/records/versioned-record.repository.ts';
+
+/**
+ * A programme record and the rows that belong to it (a plan's parties, a
+ * measure's co-executors, an event's participants and decisions) are written
+ * in one transaction and journalled as one change: the audit entry of the
+ * record carries its children under `children`, so the history shows who
+ * changed the parties together with the plan.
+ */
+type Row = Record<string, unknown> & { id: number; version: number };
+// The child tables share the columns used here (id, deleted_at, a parent key), so one loosely typed handle serves them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- several tables through one handle, see above
+type AnyDb = Kysely<any>;
+
+export type ChildTable =
+  | 'action_plan_party'
+  | 'agreement_party'
+  | 'agreement_direction'
+  | 'measure_co_executor'
+  | 'event_participant'
+  | 'event_decision';
+
+export interface ChildSet {
+  table: ChildTable;
+  parentColumn: string;
+  rows: Array<Record<string, unknown>>;
+}
+
+/** Inserts a record with its children and writes one audit entry. */
+export async function createWithChildren(
+  trx: Kysely<Database>,
+  ctx: MutationContext,
+  table: VersionedTable,
+  values: Record<string, unknown>,
+  children: ChildSet[] = [],
+): Promise<Row> {
+  const row = (await (trx as AnyDb)
+    .insertInto(table)
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
+  const written: Record<string, unknown[]> = {};
+  for (const set of children) {
+    written[set.table] = set.rows.length
+      ? await (trx as AnyDb)
+          .insertInto(set.table)
+          .values(set.rows.map((r) => ({ ...r, [set.parentColumn]: row.id })))
+          .returningAll()
+          .execute()
+      : [];
+  }
+  await writeAudit(trx, {
+    userId: ctx.viewer.user?.id ?? null,
+    action: 'create',
+    entityType: table,
+    entityId: row.id,
+    before: null,
+    after: children.length ? { ...row, children: written } : row,
+    sourceId: ctx.sourceId,
+  });
+  return row;
+}
+
+/** The live children of a record. */
+export async function liveChildren(
+  trx: Kysely<Database>,
+  table: ChildTable,
+  parentColumn: string,
+  parentId: number,
+): Promise<Array<Record<string, unknown>>> {
+  return (trx as AnyDb)
+    .selectFrom(table)
+    .selectAll()
+    .where(parentColumn, '=', parentId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Replaces a record's children: the current ones are soft-deleted, the new
+ * ones inserted. Returns the before and after for the record's audit entry.
+ */
+export async function replaceChildren(
+  trx: Kysely<Database>,
+  parentId: number,
+  set: ChildSet,
+): Promise<{ before: unknown[]; after: unknown[] }> {
+  const before = await liveChildren(trx, set.table, set.parentColumn, parentId);
+  if (before.length)
+    await (trx as AnyDb)
+      .updateTable(set.table)
+      .set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+      .where(set.parentColumn, '=', parentId)
+      .where('deleted_at', 'is', null)
+      .execute();
+  const after = set.rows.length
+    ? await (trx as AnyDb)
+        .insertInto(set.table)
+        .values(set.rows.map((r) => ({ ...r, [set.parentColumn]: parentId })))
+        .returningAll()
+        .execute()
+    : [];
+  return { before, after };
+}
