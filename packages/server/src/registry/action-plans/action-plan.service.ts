@@ -4,6 +4,7 @@ import { NotFoundError } from '../../shared/domain-errors.ts';
 import { periodOf, ref, SourceRefs } from '../shared/mappers.ts';
 import { findProgrammes, type ProgrammeListParams } from '../shared/programme-list.ts';
 import { loadParties } from '../shared/parties.ts';
+import { getActionPlanRow, getApprovingEvent } from './action-plan.repository.ts';
 
 export async function listActionPlans(db: Db, p: ProgrammeListParams) {
   const { rows, total } = await findProgrammes(db, 'action_plan', p, ['themes']);
@@ -17,21 +18,12 @@ export async function listActionPlans(db: Db, p: ProgrammeListParams) {
 }
 
 export async function getActionPlan(db: Db, id: number): Promise<ActionPlan> {
-  const row = await db
-    .selectFrom('action_plan')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await getActionPlanRow(db, id);
   if (!row) throw new NotFoundError('План действий', 'Action plan', id);
   const event =
     row.approved_at_event_id === null
       ? undefined
-      : await db
-          .selectFrom('event')
-          .select(['id', 'title'])
-          .where('id', '=', row.approved_at_event_id)
-          .executeTakeFirst();
+      : await getApprovingEvent(db, row.approved_at_event_id);
   const parties = await loadParties(db, 'action_plan', id);
   const sources = await SourceRefs.load(db, [row.source_id]);
   return {

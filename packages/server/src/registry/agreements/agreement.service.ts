@@ -1,23 +1,14 @@
-import { sql } from 'kysely';
 import type { Agreement, AgreementListItem } from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../shared/domain-errors.ts';
 import { periodOf, ref, SourceRefs } from '../shared/mappers.ts';
 import { findProgrammes, type ProgrammeListParams } from '../shared/programme-list.ts';
 import { loadParties } from '../shared/parties.ts';
+import { findPartyNames, getAgreementRow, getEventTitle } from './agreement.repository.ts';
 
 /** Party names of each agreement, for list rows. */
 async function partyNames(db: Db, ids: number[]): Promise<Map<number, string[]>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('agreement_party as p')
-    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
-    .leftJoin('region as r', 'r.code', 'p.region_code')
-    .select(['p.agreement_id', sql<string>`coalesce(r.name, o.name)`.as('name')])
-    .where('p.agreement_id', 'in', ids)
-    .where('p.deleted_at', 'is', null)
-    .orderBy('p.id')
-    .execute();
+  const rows = await findPartyNames(db, ids);
   const out = new Map<number, string[]>();
   for (const r of rows) out.set(r.agreement_id, [...(out.get(r.agreement_id) ?? []), r.name]);
   return out;
@@ -39,21 +30,9 @@ export async function listAgreements(db: Db, p: ProgrammeListParams) {
 }
 
 export async function getAgreement(db: Db, id: number): Promise<Agreement> {
-  const row = await db
-    .selectFrom('agreement')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await getAgreementRow(db, id);
   if (!row) throw new NotFoundError('Соглашение', 'Agreement', id);
-  const event =
-    row.event_id === null
-      ? undefined
-      : await db
-          .selectFrom('event')
-          .select(['id', 'title'])
-          .where('id', '=', row.event_id)
-          .executeTakeFirst();
+  const event = row.event_id === null ? undefined : await getEventTitle(db, row.event_id);
   const parties = await loadParties(db, 'agreement', id);
   const sources = await SourceRefs.load(db, [row.source_id]);
   return {
