@@ -6,6 +6,8 @@ import {
   CLUSTER_KINDS,
   CLUSTER_STATUSES,
   COOPERATION_CONTRACT_TYPES,
+  INTAKE_DECISION_STATUSES,
+  INTAKE_FORMATS,
   DATASET_MEASURES,
   DATE_PRECISIONS,
   EVENT_KINDS,
@@ -34,6 +36,7 @@ import {
   IndicatorValueListSchema,
   RatingEditionSummarySchema,
 } from '@promatlas/core/api/ratings.schema.ts';
+import { PROPOSAL_KINDS } from '@promatlas/core/intake/proposals.ts';
 import { ratingObjectTypeSchema } from '@promatlas/core/ratings/methodology.schema.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './databases.ts';
 
@@ -52,6 +55,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   'cluster.status': CLUSTER_STATUSES.values,
   'cluster_member.role': MEMBERSHIP_ROLES.values,
   'cooperation_contract.contract_type': COOPERATION_CONTRACT_TYPES.values,
+  'intake_document.format': INTAKE_FORMATS.values,
+  'intake_decision.kind': PROPOSAL_KINDS,
+  'intake_decision.status': INTAKE_DECISION_STATUSES.values,
   'cooperation_contract.valid_precision': PRECISIONS,
   'event.kind': EVENT_KINDS.values,
   'event.status': EVENT_STATUSES.values,

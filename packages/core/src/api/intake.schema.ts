@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROPOSAL_KINDS } from '../intake/proposals.ts';
+import { INTAKE_DECISION_STATUSES, INTAKE_FORMATS } from '../domain/vocabulary.ts';
 import { EntityRefSchema, HttpUrlSchema } from './common.schema.ts';
 
 /**
@@ -57,7 +58,7 @@ export const IntakeMatchSchema = z.object({
 });
 
 export const IntakeDecisionStateSchema = z.object({
-  status: z.enum(['pending', 'accepted', 'rejected']),
+  status: z.enum(['pending', ...INTAKE_DECISION_STATUSES.values]),
   record: EntityRefSchema.nullable().describe('Запись, созданная или связанная при принятии'),
   decidedAt: z.string().nullable(),
 });
@@ -83,7 +84,7 @@ export const IntakeDocumentSchema = z.object({
   published: z.string().nullable(),
   url: z.string().nullable(),
   fileName: z.string().nullable(),
-  format: z.string(),
+  format: z.enum(INTAKE_FORMATS.values),
   sourceId: z.number().int().nullable().describe('Источник, созданный при первом принятии'),
   createdAt: z.string(),
 });

@@ -447,3 +447,19 @@ export const COOPERATION_CONTRACT_TYPES = vocabulary({
   other: { ru: 'Иной договор', en: 'Other contract' },
 });
 export type CooperationContractType = ValueOf<typeof COOPERATION_CONTRACT_TYPES>;
+
+/** Formats a document under intake arrived in (intake_document.format). */
+export const INTAKE_FORMATS = vocabulary({
+  text: { ru: 'Вставленный текст', en: 'Pasted text' },
+  txt: { ru: 'Текстовый файл', en: 'Text file' },
+  docx: { ru: 'Документ Word', en: 'Word document' },
+  html: { ru: 'Веб-страница', en: 'Web page' },
+  pdf: { ru: 'PDF', en: 'PDF' },
+});
+export type IntakeFormat = ValueOf<typeof INTAKE_FORMATS>;
+
+/** What a person decided about an intake proposal (intake_decision.status); undecided ones are pending. */
+export const INTAKE_DECISION_STATUSES = vocabulary({
+  accepted: { ru: 'Принято', en: 'Accepted' },
+  rejected: { ru: 'Отклонено', en: 'Rejected' },
+});
