@@ -23,60 +23,13 @@ export type HistoryType = z.output<typeof HistoryTypeSchema>;
 
 const ACTIONS: Record<AuditEntry['action'], string> = AUDIT_ACTIONS.labels;
 
-const CHILD_LABELS: Record<string, string> = {
-  position: 'Должность',
-  cluster_member: 'Участник кластера',
-  statement: 'Факт',
+/** A field's label as the API gives it (from the schemas, by entity type); unlabelled fields are technical. */
+const fieldLabel = (entry: AuditEntry, field: string): string | undefined =>
+  entry.fieldLabels[field]?.ru;
+const orderOf = (entry: AuditEntry, field: string) => {
+  const order = Object.keys(entry.fieldLabels);
+  return order.includes(field) ? order.indexOf(field) : order.length;
 };
-
-/** Columns of the audit snapshots, in Russian; technical columns are not shown. */
-const FIELD_LABELS: Record<string, string> = {
-  kind: 'Вид',
-  name: 'Название',
-  full_name: 'Полное название',
-  short_name: 'Краткое название',
-  legal_form: 'ОПФ',
-  inn: 'ИНН',
-  ogrn: 'ОГРН',
-  kpp: 'КПП',
-  okved: 'ОКВЭД2',
-  region_code: 'Регион',
-  town: 'Населённый пункт',
-  country: 'Страна',
-  description: 'Описание',
-  aliases: 'Другие названия',
-  parent_id: 'Головная организация',
-  sez_type: 'Тип ОЭЗ',
-  specialisation: 'Специализация',
-  management_organisation_id: 'Управляющая компания',
-  latitude: 'Широта',
-  longitude: 'Долгота',
-  status: 'Статус',
-  specialised_organisation_id: 'Специализированная организация',
-  last_name: 'Фамилия',
-  first_name: 'Имя',
-  patronymic: 'Отчество',
-  person_id: 'Персона',
-  organisation_id: 'Организация',
-  cluster_id: 'Кластер',
-  title: 'Должность',
-  role: 'Роль',
-  property: 'Свойство',
-  value_number: 'Значение',
-  value_text: 'Значение',
-  unit: 'Единица',
-  qualifier: 'Уточнение',
-  valid_period: 'По состоянию на',
-  subject_type: 'Объект (тип)',
-  subject_id: 'Объект',
-  published: 'Опубликовано',
-  deleted_at: 'Удалено',
-  source_id: 'Источник',
-  source_quote: 'Цитата из источника',
-};
-const HIDDEN = /^(id|version|created_at|updated_at|search_.*|.*_tsv|.*vector)$/;
-const ORDER = Object.keys(FIELD_LABELS);
-const orderOf = (field: string) => (ORDER.includes(field) ? ORDER.indexOf(field) : ORDER.length);
 
 type Change = AuditEntry['changes'][number];
 
@@ -94,7 +47,7 @@ function periodOf(row: Record<string, unknown> | null): PartialDate | null {
 function visibleChanges(entry: AuditEntry): Change[] {
   const changes = entry.changes.filter(
     (c) =>
-      !HIDDEN.test(c.field) &&
+      fieldLabel(entry, c.field) !== undefined &&
       !c.field.startsWith('valid_') &&
       (entry.action === 'update' || c.after !== null || c.field === 'deleted_at'),
   );
@@ -107,7 +60,7 @@ function visibleChanges(entry: AuditEntry): Change[] {
       after: after ? formatPartialDate(after) : null,
     });
   }
-  return changes.sort((a, b) => orderOf(a.field) - orderOf(b.field));
+  return changes.sort((a, b) => orderOf(entry, a.field) - orderOf(entry, b.field));
 }
 
 const LINKED: Record<string, string> = {
@@ -172,12 +125,12 @@ function Value({
 /** One line that says what a child entry is about: «Факт: Резиденты», «Должность: Директор». */
 function childSummary(entry: AuditEntry): string | null {
   const row = entry.after ?? entry.before ?? {};
+  const what = entry.entityLabel?.ru ?? entry.entity.type;
   if (entry.entity.type === 'statement')
-    return `${CHILD_LABELS.statement}: ${propertyLabel(String(row['property'] ?? ''))}`;
-  if (entry.entity.type === 'position')
-    return `${CHILD_LABELS.position}: ${String(row['title'] ?? '')}`;
+    return `${what}: ${propertyLabel(String(row['property'] ?? ''))}`;
+  if (entry.entity.type === 'position') return `${what}: ${String(row['title'] ?? '')}`;
   if (entry.entity.type === 'cluster_member')
-    return `${CHILD_LABELS.cluster_member}: ${roleLabel(String(row['role'] ?? ''))}`;
+    return `${what}: ${roleLabel(String(row['role'] ?? ''))}`;
   return null;
 }
 
@@ -227,7 +180,7 @@ function Entry({
           <tbody>
             {changes.map((change) => (
               <tr key={change.field} data-testid="history-change" data-field={change.field}>
-                <td>{FIELD_LABELS[change.field] ?? change.field}</td>
+                <td>{fieldLabel(entry, change.field) ?? change.field}</td>
                 <td className="history-before">
                   <Value field={change.field} value={change.before} regionName={regionName} />
                 </td>
