@@ -141,6 +141,27 @@ const documentRoute: Transform = (input) => {
   } as Parameters<Transform>[0]);
 };
 
+/**
+ * OpenAPI 3.0 reads `nullable` only beside a `type`: a nullable union
+ * (`anyOf` without a type, e.g. a partial date or its words) carries
+ * `nullable` on each member instead, which says the same.
+ */
+function nullableUnions(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) nullableUnions(item);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema['nullable'] === true && !('type' in schema) && Array.isArray(schema['anyOf'])) {
+    delete schema['nullable'];
+    schema['anyOf'] = (schema['anyOf'] as Array<Record<string, unknown>>).map((member) =>
+      'type' in member ? { ...member, nullable: true } : member,
+    );
+  }
+  for (const value of Object.values(schema)) nullableUnions(value);
+}
+
 const transformObject: NonNullable<FastifyDynamicSwaggerOptions['transformObject']> = (
   documentObject,
 ) => {
@@ -156,6 +177,8 @@ const transformObject: NonNullable<FastifyDynamicSwaggerOptions['transformObject
       seen.set(id, `${method} ${path}`);
     }
   }
+  nullableUnions(document.paths);
+  nullableUnions(document.components);
   return document;
 };
 

@@ -72,7 +72,7 @@ export function programmeViewRoutes(app: AppInstance): void {
         tags: TAG,
         summary: 'Мои задачи в XLSX или CSV',
         querystring: ExportQuery,
-        response: signedIn,
+        response: { 200: z.string().describe('Файл выгрузки: XLSX или CSV'), ...signedIn },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { CreatedSchema } from '@promatlas/core/api/editing.schema.ts';
 import {
@@ -182,7 +183,7 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
           'План действий в XLSX или CSV: мероприятия, ответственные, сроки, статусы, показатели, флаги',
         params: IdParamsSchema,
         querystring: ExportQuery,
-        response: readErrors,
+        response: { 200: z.string().describe('Файл выгрузки: XLSX или CSV'), ...readErrors },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CreatedSchema } from '@promatlas/core/api/editing.schema.ts';
 import {
   AgreementCreateSchema,
@@ -128,7 +129,7 @@ export function agreementEditingRoutes(app: AppInstance): void {
         summary: 'Соглашение в XLSX или CSV: направления и обязательства',
         params: IdParamsSchema,
         querystring: ExportQuery,
-        response: readErrors,
+        response: { 200: z.string().describe('Файл выгрузки: XLSX или CSV'), ...readErrors },
       },
     },
     async (request, reply) => {
