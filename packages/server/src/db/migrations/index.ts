@@ -51,7 +51,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1030-dataset-import-pending': m20261201T1030,
   '20261201T1045-vocabulary': m20261201T1045vocabulary,
   '20261201T1300-intake': m20261201T1300intake,
-  '20261201T1305-registry-import': m20261201T1305registryImport,
   '20261201T1300-programmes': m20261201T1300programmes,
+  '20261201T1305-registry-import': m20261201T1305registryImport,
   '20261201T1310-cooperation': m20261201T1310cooperation,
 };
