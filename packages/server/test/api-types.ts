@@ -14,14 +14,9 @@ import type {
   DatasetSummarySchema,
   QuarantinePageSchema,
 } from '@promatlas/core/api/cluster-analytics.schema.ts';
-import type {
-  AuditSearchResultSchema,
-  ConflictResponseSchema,
-  CreatedSchema,
-  HistorySchema,
-  SessionListSchema,
-  ViewerSchema,
-} from '@promatlas/core/api/editing.schema.ts';
+import type { ConflictResponseSchema, CreatedSchema } from '@promatlas/core/api/editing.schema.ts';
+import type { SessionListSchema, ViewerSchema } from '@promatlas/core/api/accounts.schema.ts';
+import type { AuditSearchResultSchema, HistorySchema } from '@promatlas/core/api/audit.schema.ts';
 import type { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import type {
   IndicatorValueListSchema,
@@ -91,7 +86,7 @@ export type RatingMethodology = z.infer<typeof RatingMethodologySchema>;
 export type IndicatorValueList = z.infer<typeof IndicatorValueListSchema>;
 
 export type OrganisationList = Page<import('@promatlas/core/api/index.ts').OrganisationListItem>;
-export type UserList = Page<import('@promatlas/core/api/editing.schema.ts').User>;
+export type UserList = Page<import('@promatlas/core/api/accounts.schema.ts').User>;
 /** GET /api/cluster-categories: the route's own schema, not in core. */
 export interface ClusterCategoryList {
   items: Array<{ code: string; name: string; type: 'traded' | 'local'; okvedCodes: string[] }>;
@@ -112,7 +107,7 @@ export type Upload = z.infer<
 export type ImportRejected = z.infer<
   typeof import('@promatlas/core/api/ratings.schema.ts').ImportRejectedSchema
 >;
-export type User = import('@promatlas/core/api/editing.schema.ts').User;
+export type User = import('@promatlas/core/api/accounts.schema.ts').User;
 /** GET /api/map/regions: one value per region. */
 export interface RegionMapValues {
   items: Array<{ code: string; value: number }>;

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  ACCOUNT_ROLES,
-  AUDIT_ACTIONS,
   CLUSTER_KINDS,
   CLUSTER_STATUSES,
   EVENT_STATUSES,
@@ -29,16 +27,7 @@ import { EntityRefSchema, HttpUrlSchema, PartialDateSchema } from './common.sche
  * attached to the field they concern.
  */
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label}: заполните поле`)
-    .max(max, `${label}: не длиннее ${max} символов`);
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label}: не длиннее ${max} символов`).nullable().optional();
-const regionCode = z.string().regex(/^\d{2,5}$/, 'Код региона — 2–5 цифр ОКАТО, например 42');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
+import { isoDate, optionalText, regionCode, text } from './fields.ts';
 
 export const ProvenanceInputSchema = z.object({
   sourceId: z
@@ -242,180 +231,6 @@ export const EventDateRuleSchema = z
   });
 
 export const VersionSchema = z.object({ version: z.number().int().min(1) });
-
-export const ROLES = ACCOUNT_ROLES.values;
-export const ROLE_LABELS: Record<(typeof ROLES)[number] | 'public', string> = {
-  ...ACCOUNT_ROLES.labels,
-  public: 'Читатель (без входа)',
-};
-
-export const LoginSchema = z.object({
-  email: z.string().trim().toLowerCase().email('Введите адрес электронной почты').max(320),
-  password: z.string().min(1, 'Введите пароль').max(1000),
-  totpCode: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'Код из приложения — 6 цифр')
-    .optional()
-    .describe('Код второго фактора (TOTP), если он включён'),
-});
-
-/**
- * The length of a password, as the browser can check it; the server also
- * refuses one repeated character, the e-mail, common and easily guessed
- * passwords, field by field in Russian and English (auth/password-policy.ts).
- */
-export const PasswordSchema = z
-  .string()
-  .min(12, 'Пароль не короче 12 символов')
-  .max(1000, 'Пароль не длиннее 1000 символов');
-
-export const PasswordChangeSchema = z.object({
-  currentPassword: z.string().min(1, 'Введите текущий пароль').max(1000),
-  newPassword: PasswordSchema,
-});
-
-export const TotpCodeSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'Код из приложения — 6 цифр'),
-});
-
-export const TotpEnrolmentSchema = z.object({
-  secret: z.string().describe('Секрет в base32 — для ручного ввода в приложение'),
-  uri: z.string().describe('otpauth:// URI'),
-  qrSvg: z.string().describe('QR-код URI в виде SVG'),
-});
-
-export const UserCreateSchema = z
-  .object({
-    email: z.string().trim().toLowerCase().email('Введите адрес электронной почты').max(320),
-    displayName: text(200, 'Имя'),
-    role: z.enum(ROLES),
-    regions: z.array(regionCode).max(89).default([]),
-    password: PasswordSchema,
-    mustChangePassword: z
-      .boolean()
-      .default(false)
-      .describe('Потребовать смены пароля при первом входе'),
-  })
-  .refine((u) => u.role !== 'regional_editor' || u.regions.length > 0, {
-    message: 'Региональному редактору нужен хотя бы один регион',
-    path: ['regions'],
-  });
-
-export const UserSchema = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regions: z.array(z.string()),
-  disabled: z.boolean(),
-  mustChangePassword: z.boolean().describe('Пароль нужно сменить, прежде чем работать дальше'),
-  totpEnabled: z.boolean().describe('Включён второй фактор (TOTP)'),
-});
-export type User = z.infer<typeof UserSchema>;
-
-export const SessionInfoSchema = z.object({
-  id: z.number().int(),
-  createdAt: z.string(),
-  lastSeenAt: z.string(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  current: z.boolean().describe('Сессия этого запроса'),
-});
-export type SessionInfo = z.infer<typeof SessionInfoSchema>;
-export const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
-
-/** A date that exists (2026-02-30 is refused here, not by the database). */
-const calendarDate = isoDate.refine(
-  (v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v,
-  { message: 'Такой даты нет в календаре' },
-);
-
-export const AuditSearchQuerySchema = z.object({
-  trail: z
-    .enum(['all', 'changes', 'security'])
-    .default('all')
-    .describe('changes — изменения записей, security — события безопасности'),
-  userId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Кто действовал (или о ком событие)'),
-  action: z.string().trim().max(60).optional(),
-  entityType: z.string().trim().max(60).optional(),
-  entityId: z.string().trim().max(60).optional(),
-  from: calendarDate.optional(),
-  to: calendarDate.optional().describe('Включительно'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type AuditSearchQuery = z.infer<typeof AuditSearchQuerySchema>;
-
-export const AuditRowSchema = z.object({
-  trail: z.enum(['changes', 'security']),
-  id: z.number().int(),
-  at: z.string(),
-  user: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
-  action: z.string(),
-  entity: z.object({ type: z.string(), id: z.string() }).nullable(),
-  email: z.string().nullable(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()).nullable(),
-});
-export type AuditRow = z.infer<typeof AuditRowSchema>;
-export const AuditSearchResultSchema = z.object({
-  items: z.array(AuditRowSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-
-export const ViewerSchema = z.object({
-  user: UserSchema.nullable(),
-  csrfToken: z
-    .string()
-    .nullable()
-    .describe('Передавайте в заголовке X-CSRF-Token при каждом изменяющем запросе'),
-  totpRequired: z
-    .boolean()
-    .optional()
-    .describe('Этому пользователю нужно подключить второй фактор, прежде чем работать дальше'),
-});
-
-const FieldLabelSchema = z
-  .object({ ru: z.string(), en: z.string() })
-  .describe('Подпись на русском и английском');
-
-export const AuditEntrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  user: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
-  action: z.enum(AUDIT_ACTIONS.values),
-  entity: z.object({
-    type: z.string().describe('Таблица записи: organisation, statement, position, cluster_member…'),
-    id: z.string(),
-  }),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-  source: z.object({ id: z.number().int(), title: z.string() }).nullable(),
-  entityLabel: FieldLabelSchema.nullable().describe(
-    'Что это за запись (организация, должность, факт…), по-русски и по-английски',
-  ),
-  fieldLabels: z
-    .record(z.string(), FieldLabelSchema)
-    .describe(
-      'Подписи полей этой записи в порядке показа; valid_period — период актуальности ' +
-        '(valid_from, valid_to, valid_precision) одной строкой. Поля без подписи — служебные, не показываются',
-    ),
-});
-export const HistorySchema = z.object({ items: z.array(AuditEntrySchema) });
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** A nested record (position, membership, statement) as a conflict names it: which one and its version. */
 export const RecordVersionSchema = z.object({ id: z.number().int(), version: z.number().int() });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AuditSearchQuery } from '@promatlas/core/api/editing.schema.ts';
+import type { AuditSearchQuery } from '@promatlas/core/api/audit.schema.ts';
 import type { Db } from '../db/connection.ts';
 
 /**

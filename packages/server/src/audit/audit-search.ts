@@ -1,5 +1,5 @@
 import { neutraliseSpreadsheetText } from '@promatlas/core/format/spreadsheet-cell.ts';
-import type { AuditRow, AuditSearchQuery } from '@promatlas/core/api/editing.schema.ts';
+import type { AuditRow, AuditSearchQuery } from '@promatlas/core/api/audit.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { countAuditRows, findAuditRows, type RawRow } from './audit-search.repository.ts';
 

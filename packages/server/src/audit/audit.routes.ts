@@ -3,11 +3,11 @@ import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import {
   AuditSearchQuerySchema,
   AuditSearchResultSchema,
-} from '@promatlas/core/api/editing.schema.ts';
+} from '@promatlas/core/api/audit.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { requireAdministrator } from '../users/index.ts';
 import { exportAuditCsv, searchAudit } from './audit-search.ts';
-import { HistorySchema } from '@promatlas/core/api/editing.schema.ts';
+import { HistorySchema } from '@promatlas/core/api/audit.schema.ts';
 import { EDIT_TAG as TAG } from '../http/write-routes.ts';
 import { getHistoryFor } from './history.service.ts';
 

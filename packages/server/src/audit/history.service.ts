@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
+import type { AuditEntry } from '@promatlas/core/api/audit.schema.ts';
 import {
   HISTORY_ENTITY_LABELS,
   HISTORY_FIELD_LABELS,

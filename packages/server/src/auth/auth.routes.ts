@@ -8,7 +8,7 @@ import {
   TotpCodeSchema,
   TotpEnrolmentSchema,
   ViewerSchema,
-} from '@promatlas/core/api/editing.schema.ts';
+} from '@promatlas/core/api/accounts.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { UnauthenticatedError } from '../shared/domain-errors.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';

@@ -1,4 +1,4 @@
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 
 /** Who is asking: a signed-in user with a session, or the public reader. */
 export interface Viewer {

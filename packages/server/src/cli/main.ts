@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { UserCreateSchema } from '@promatlas/core/api/editing.schema.ts';
+import { UserCreateSchema } from '@promatlas/core/api/accounts.schema.ts';
 import { createUser, listUsers } from '../users/index.ts';
 import { handOverFirstPassword } from '../users/index.ts';
 import { Command, InvalidArgumentError } from 'commander';

@@ -1,4 +1,4 @@
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { AppUserTable } from './user.table.ts';

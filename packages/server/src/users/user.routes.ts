@@ -7,7 +7,7 @@ import {
   SessionListSchema,
   UserCreateSchema,
   UserSchema,
-} from '@promatlas/core/api/editing.schema.ts';
+} from '@promatlas/core/api/accounts.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { IdParamsSchema } from '../registry/shared/params.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/domain-errors.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-errors.ts';
 import { hashPassword } from '../auth/index.ts';

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  AuditSearchQuerySchema,
-  AuditSearchResultSchema,
   LoginSchema,
   PasswordChangeSchema,
   PasswordSchema,
@@ -12,7 +10,8 @@ import {
   UserCreateSchema,
   UserSchema,
   ViewerSchema,
-} from '../editing.schema.ts';
+} from '../accounts.schema.ts';
+import { AuditSearchQuerySchema, AuditSearchResultSchema } from '../audit.schema.ts';
 import { defineRoute, IdParamsSchema, OkSchema } from './kit.ts';
 
 // Signing in and out, one's own account and sessions, the administrator's

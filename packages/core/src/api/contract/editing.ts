@@ -4,7 +4,6 @@ import {
   ClusterMemberCreateSchema,
   ClusterUpdateSchema,
   CreatedSchema,
-  HistorySchema,
   OrganisationCreateSchema,
   OrganisationUpdateSchema,
   PersonCreateSchema,
@@ -15,6 +14,7 @@ import {
   SourceCreateSchema,
   StatementCreateSchema,
 } from '../editing.schema.ts';
+import { HistorySchema } from '../audit.schema.ts';
 import { defineRoute, DeleteQuerySchema, IdParamsSchema } from './kit.ts';
 
 // The registry's write routes: create, change, delete (soft) and restore a

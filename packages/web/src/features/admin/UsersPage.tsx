@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ROLE_LABELS, ROLES, type User } from '@promatlas/core/api/editing.schema.ts';
+import { ROLE_LABELS, ROLES, type User } from '@promatlas/core/api/accounts.schema.ts';
 import {
   createUserRoute,
   listUsersRoute,

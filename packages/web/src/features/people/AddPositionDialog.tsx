@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import { addPositionRoute } from '@promatlas/core/api/contract/editing.ts';
 import { api } from '../../shared/api/api.ts';
 import type { EditingSpec } from '../../shared/profile/editing-spec.ts';

@@ -1,4 +1,4 @@
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 
 /**
  * Saving methodology versions, computing editions and importing values are for

@@ -1,4 +1,4 @@
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import { ACCOUNT_ROLES } from '@promatlas/core/domain/vocabulary.ts';
 
 /**

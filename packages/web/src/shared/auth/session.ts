@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { meRoute } from '@promatlas/core/api/contract/accounts.ts';
 import type { RouteResponse } from '@promatlas/core/api/contract/kit.ts';
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 
 /** GET /api/auth/me, checked against the contract without loading its schemas (the session is on the first page). */
 const ME: Pick<typeof meRoute, 'method' | 'path'> = { method: 'GET', path: '/api/auth/me' };

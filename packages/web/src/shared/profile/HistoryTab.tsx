@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AuditEntry } from '@promatlas/core/api/editing.schema.ts';
+import type { AuditEntry } from '@promatlas/core/api/audit.schema.ts';
 import { AUDIT_ACTIONS } from '@promatlas/core/domain/vocabulary.ts';
 import type { z } from 'zod';
 import { historyRoute, type HistoryTypeSchema } from '@promatlas/core/api/contract/editing.ts';

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import type { HistoryType } from './HistoryTab.tsx';
 
 /** What a feature's dialog on the toolbar is given. */

@@ -1,7 +1,7 @@
 import { useState, type ComponentType, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { ZodType } from 'zod';
-import type { User } from '@promatlas/core/api/editing.schema.ts';
+import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import type { ApiRoute, RouteResponse } from '@promatlas/core/api/contract/kit.ts';
 import { api, useRoute } from '../api/api.ts';
 import { ApiError, type ApiState } from '../api/client.ts';
