@@ -265,6 +265,27 @@ interface RegionalQuery {
   sort: string;
 }
 
+/** A regional list (people, agreements, plans) read page by page through its own use case. */
+function regionalPages<Item>(
+  list: (
+    db: Db,
+    p: {
+      regions: string[] | undefined;
+      q: string | undefined;
+      sort: string;
+      page: number;
+      pageSize: number;
+    },
+  ) => Promise<{ items: Item[] }>,
+): ListExport<RegionalQuery, Item>['batches'] {
+  return (db, q, { batchSize }) =>
+    pagesOf(
+      (page, pageSize) =>
+        list(db, { regions: regionCodes(q.region), q: q.q, sort: q.sort, page, pageSize }),
+      batchSize,
+    );
+}
+
 export const peopleExport: ListExport<RegionalQuery, PersonListItem> = {
   name: 'people',
   title: { ru: 'Люди', en: 'People' },
@@ -287,12 +308,7 @@ export const peopleExport: ListExport<RegionalQuery, PersonListItem> = {
       value: (r) => r.currentTitle,
     },
   ],
-  batches: (db, q, { batchSize }) =>
-    pagesOf(
-      (page, pageSize) =>
-        listPeople(db, { regions: regionCodes(q.region), q: q.q, sort: q.sort, page, pageSize }),
-      batchSize,
-    ),
+  batches: regionalPages(listPeople),
 };
 
 export const sitesExport: ListExport<
@@ -471,18 +487,7 @@ export const agreementsExport: ListExport<RegionalQuery, AgreementListItem> = {
       value: (r) => r.parties.join('; '),
     },
   ],
-  batches: (db, q, { batchSize }) =>
-    pagesOf(
-      (page, pageSize) =>
-        listAgreements(db, {
-          regions: regionCodes(q.region),
-          q: q.q,
-          sort: q.sort,
-          page,
-          pageSize,
-        }),
-      batchSize,
-    ),
+  batches: regionalPages(listAgreements),
 };
 
 export const actionPlansExport: ListExport<RegionalQuery, ActionPlanListItem> = {
@@ -501,18 +506,7 @@ export const actionPlansExport: ListExport<RegionalQuery, ActionPlanListItem> = 
       value: (r) => r.themes.join('; '),
     },
   ],
-  batches: (db, q, { batchSize }) =>
-    pagesOf(
-      (page, pageSize) =>
-        listActionPlans(db, {
-          regions: regionCodes(q.region),
-          q: q.q,
-          sort: q.sort,
-          page,
-          pageSize,
-        }),
-      batchSize,
-    ),
+  batches: regionalPages(listActionPlans),
 };
 
 export const projectsExport: ListExport<
