@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { RegionResolver } from '../../auth/index.ts';
 import type { Db } from '../../db/connection.ts';
+import { isRowId } from '../../registry/shared/region-resolvers.ts';
 import {
   organisationOfPurchase,
   partiesOfContract,
@@ -13,8 +14,6 @@ import {
  * change of party); purchases lie in their organisation's region. `null` as
  * the answer: a record named does not exist (the handler answers 404 or 400).
  */
-const isRowId = (id: unknown): id is number =>
-  typeof id === 'number' && Number.isInteger(id) && id >= 1 && id <= 2_147_483_647;
 const idOf = (request: FastifyRequest) => Number((request.params as { id?: string }).id);
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
