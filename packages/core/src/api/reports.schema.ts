@@ -6,7 +6,7 @@ import { z } from 'zod';
  * The web app prints it (A4), the server writes it as XLSX and, through the
  * same web page in Chromium, as PDF.
  */
-export const REPORT_KINDS = ['region', 'site', 'rating-edition'] as const;
+export const REPORT_KINDS = ['region', 'site', 'rating-edition', 'cluster'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const ReportCellSchema = z.union([z.string(), z.number(), z.null()]);

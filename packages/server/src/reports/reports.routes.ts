@@ -9,6 +9,7 @@ import { PreconditionError } from '../shared/domain-errors.ts';
 import { ratingEditionReport, regionReport, siteReport } from './reports.service.ts';
 import { reportXlsx } from './report-xlsx.ts';
 import { printPageToPdf } from './report-pdf.ts';
+import { clusterPassportReport } from './cluster-passport.service.ts';
 
 const ExportQuery = z.object({
   format: z.enum(['xlsx', 'pdf']).default('xlsx').describe('xlsx или pdf (печать страницы отчёта)'),
@@ -114,5 +115,13 @@ export function reportRoutes(app: AppInstance): void {
     (p) => String(p.id),
     (db, p) => ratingEditionReport(db, p.id),
     'Отчёт «Издание рейтинга»',
+  );
+  route(
+    'cluster',
+    IdParamsSchema,
+    (p) => String(p.id),
+    // The ПП 779 check inside the passport is made as of the day it is printed.
+    (db, p) => clusterPassportReport(db, p.id, new Date().toISOString().slice(0, 10)),
+    'Паспорт кластера: состав и роли, матрица кооперации, функциональная зависимость, проверка по ПП РФ № 779, проекты и поддержка',
   );
 }

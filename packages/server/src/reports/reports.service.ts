@@ -7,11 +7,11 @@ import { getRegion } from '../registry/regions/index.ts';
 import { getSite } from '../registry/sites/index.ts';
 import { getEdition } from '../ratings/index.ts';
 
-const REGISTRY_NOTE =
+export const REGISTRY_NOTE =
   'Сведения реестра PromAtlas на дату формирования отчёта; у каждого показателя — его источник.';
 
 /** Numbers the sources a report cites, in the order of first citation: [1], [2]… */
-class Citations {
+export class Citations {
   private readonly numbers = new Map<number, number>();
   private readonly list: Report['sources'] = [];
 
@@ -36,7 +36,7 @@ class Citations {
   }
 }
 
-const date = (d: PartialDate | null | undefined): string | null =>
+export const date = (d: PartialDate | null | undefined): string | null =>
   d ? formatPartialDate(d) : null;
 
 const QUALIFIERS: Record<Fact['qualifier'], string> = {
@@ -48,7 +48,7 @@ const QUALIFIERS: Record<Fact['qualifier'], string> = {
   at_least: 'не менее ',
 };
 
-function factsSection(facts: Fact[], citations: Citations): ReportSection {
+export function factsSection(facts: Fact[], citations: Citations): ReportSection {
   return {
     id: 'facts',
     title: 'Показатели',
@@ -87,7 +87,7 @@ function listSection(id: string, title: string, items: { title: string }[]): Rep
   };
 }
 
-function factRows(pairs: [string, ReportCell][]): ReportSection['rows'] {
+export function factRows(pairs: [string, ReportCell][]): ReportSection['rows'] {
   return pairs.filter(([, v]) => v !== null && v !== '').map(([k, v]) => [k, v]);
 }
 
