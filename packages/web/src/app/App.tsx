@@ -38,6 +38,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="reports/:kind/:key" element={reports('ReportPage')} />
+        <Route path="reports/cluster/:key" element={reports('ClusterPassportPage')} />
         <Route element={<Layout />}>
           <Route index element={<MapPage />} />
           <Route path="search" element={search('SearchPage')} />

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { getClusterRoute } from '@promatlas/core/api/contract/registry.ts';
 import { addMemberAction } from './add-member-action.ts';
 import { EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
@@ -19,7 +20,11 @@ export function ClusterProfile() {
           type={`${label(CLUSTER_KINDS, c.kind)} · ${label(CLUSTER_STATUSES, c.status).toLowerCase()}`}
           region={c.region}
           source={c.source}
-        />
+        >
+          <Link to={`/reports/cluster/${c.id}`} data-testid="report-link">
+            Паспорт кластера для печати (A4, XLSX, PDF)
+          </Link>
+        </ProfileHeader>
       )}
       history="cluster"
       editing={(c) => ({

@@ -11,9 +11,10 @@ const PROFILE: Record<ReportKind, (key: string) => string> = {
   region: (key) => `/regions/${key}`,
   site: (key) => `/sites/${key}`,
   'rating-edition': (key) => `/ratings/editions/${key}`,
+  cluster: (key) => `/clusters/${key}`,
 };
 
-function cellText(cell: ReportCell, type: ReportSection['columns'][number]['type']): string {
+export function cellText(cell: ReportCell, type: ReportSection['columns'][number]['type']): string {
   if (cell === null) return '—';
   if (typeof cell === 'number')
     return type === 'integer'
@@ -22,7 +23,7 @@ function cellText(cell: ReportCell, type: ReportSection['columns'][number]['type
   return cell;
 }
 
-function Section({ section }: { section: ReportSection }) {
+export function Section({ section }: { section: ReportSection }) {
   return (
     <section
       className={`report-section report-${section.kind}`}

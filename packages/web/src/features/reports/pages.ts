@@ -1,2 +1,3 @@
 // The report pages: one lazy chunk.
 export { ReportPage } from './ReportPage.tsx';
+export { ClusterPassportPage } from './ClusterPassportPage.tsx';
