@@ -126,6 +126,20 @@ const READS: Record<string, Calls> = {
     get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/cooperation`)),
   'GET /api/clusters/:id/compliance': (f) =>
     get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/compliance`)),
+  'GET /api/clusters/:id/cooperation-contracts/export': (f) =>
+    get(
+      ...ids(f, 'cluster').flatMap((id) => [
+        `/api/clusters/${id}/cooperation-contracts/export?format=csv`,
+        `/api/clusters/${id}/cooperation-contracts/export?format=xlsx`,
+      ]),
+    ),
+  'GET /api/clusters/:id/cooperation-purchases/export': (f) =>
+    get(
+      ...ids(f, 'cluster').flatMap((id) => [
+        `/api/clusters/${id}/cooperation-purchases/export?format=csv`,
+        `/api/clusters/${id}/cooperation-purchases/export?format=xlsx`,
+      ]),
+    ),
   'GET /api/cooperation-contracts/:id': (f) =>
     get(
       ...[f.contracts.visible, ...f.contracts.hidden].map(
@@ -200,6 +214,11 @@ const READS: Record<string, Calls> = {
   'GET /api/datasets/:id': (f) => get(`/api/datasets/${f.datasetId}`),
   'GET /api/datasets/:id/summary': (f) => get(`/api/datasets/${f.datasetId}/summary`),
   'GET /api/datasets/:id/quarantine': (f) => get(`/api/datasets/${f.datasetId}/quarantine`),
+  'GET /api/datasets/:id/values/export': (f) =>
+    get(
+      `/api/datasets/${f.datasetId}/values/export?format=csv`,
+      `/api/datasets/${f.datasetId}/values/export?format=xlsx&region=42`,
+    ),
   'GET /api/clusters-analytics/map': (f) =>
     get(`/api/clusters-analytics/map?${dataset(f)}&industry=24`),
   'GET /api/clusters-analytics/map/export': (f) =>
@@ -221,6 +240,8 @@ const READS: Record<string, Calls> = {
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=csv`,
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=xlsx`,
     ),
+  'GET /api/cluster-categories/export': () =>
+    get('/api/cluster-categories/export?format=csv', '/api/cluster-categories/export?format=xlsx'),
   'GET /api/cluster-categories': () => get('/api/cluster-categories'),
   'GET /api/action-plans/:id/measures': (f) =>
     get(

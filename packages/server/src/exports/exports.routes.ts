@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
-import { listOrganisationsRoute, listRegionsRoute } from '@promatlas/core/api/contract.ts';
+import {
+  IdParamsSchema,
+  listOrganisationsRoute,
+  listRegionsRoute,
+} from '@promatlas/core/api/contract.ts';
+import { COOPERATION_CONTRACT_TYPES, INDUSTRY_TYPES } from '@promatlas/core/domain/vocabulary.ts';
 import { SearchQuerySchema } from '@promatlas/core/api/search.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
@@ -30,6 +35,10 @@ import {
   searchExport,
   sitesExport,
   sourcesExport,
+  clusterCategoriesExport,
+  cooperationContractsExport,
+  cooperationPurchasesExport,
+  datasetValuesExport,
   type ListExport,
 } from './list-exports.ts';
 
@@ -40,6 +49,23 @@ function exportQuery(list: z.ZodObject) {
   // Which paging keys a list has is known only at run time; omit takes them as a mask.
   return list.omit(omit as never).extend(ExportOptionsSchema.shape);
 }
+
+const Year = z.coerce.number().int().min(1900).max(2100);
+const DatasetValuesQuery = z.object({
+  region: z.string().max(400).optional().describe('Коды регионов через запятую'),
+  industry: z.string().max(20).optional().describe('Код ОКВЭД2'),
+  year: Year.optional(),
+});
+const CooperationContractsQuery = z.object({
+  contractType: z.enum(COOPERATION_CONTRACT_TYPES.values).optional(),
+  inside: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true — только договоры между участниками, false — только с внешними сторонами'),
+});
+const CooperationPurchasesQuery = z.object({ year: Year.optional() });
+const ClusterCategoriesQuery = z.object({ type: z.enum(INDUSTRY_TYPES.values).optional() });
 
 /**
  * `GET <list path>/export?format=csv|xlsx|geojson&<the list's filters and sort>`
@@ -92,6 +118,49 @@ export function exportRoutes(app: AppInstance): void {
       },
     );
   };
+  /** A list that belongs to one record (a dataset's values, a cluster's contracts): its id from the path. */
+  const routeOf = <S extends z.ZodObject, Row>(
+    path: string,
+    listQuery: S,
+    list: ListExport<z.output<S> & { id: number }, Row>,
+  ): void => {
+    app.get(
+      path,
+      {
+        schema: {
+          tags: ['Выгрузки'],
+          summary: `Выгрузка «${list.title.ru}» с фильтрами: CSV, XLSX`,
+          params: IdParamsSchema,
+          querystring: listQuery.extend(ExportOptionsSchema.shape),
+          produces: [
+            'text/csv',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ],
+          response: {
+            200: z.string().describe('Файл выгрузки (поток)'),
+            400: ErrorResponseSchema,
+            404: ErrorResponseSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const parsed = request.query as z.output<S> & z.output<typeof ExportOptionsSchema>;
+        const { id } = request.params as z.output<typeof IdParamsSchema>;
+        const file = await exportList(
+          readDb(app, request.viewer),
+          list,
+          { ...parsed, id },
+          parsed,
+          readSchema(request.viewer),
+        );
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(file.body as unknown as string);
+      },
+    );
+  };
   route(`${listOrganisationsRoute.path}/export`, listOrganisationsRoute.query, organisationsExport);
   route('/api/people/export', PeopleListQuery, peopleExport);
   route('/api/sites/export', SiteListQuery, sitesExport);
@@ -104,6 +173,18 @@ export function exportRoutes(app: AppInstance): void {
   route(`${listRegionsRoute.path}/export`, listRegionsRoute.query, regionsExport);
   route('/api/search/export', SearchQuerySchema, searchExport);
   route('/api/ratings/editions/export', z.object({}), ratingEditionsExport);
+  route('/api/cluster-categories/export', ClusterCategoriesQuery, clusterCategoriesExport);
+  routeOf('/api/datasets/:id/values/export', DatasetValuesQuery, datasetValuesExport);
+  routeOf(
+    '/api/clusters/:id/cooperation-contracts/export',
+    CooperationContractsQuery,
+    cooperationContractsExport,
+  );
+  routeOf(
+    '/api/clusters/:id/cooperation-purchases/export',
+    CooperationPurchasesQuery,
+    cooperationPurchasesExport,
+  );
   // The map's regions with the chosen measure; boundaries are read only for GeoJSON.
   app.get(
     '/api/map/regions/export',

@@ -13,3 +13,9 @@ export { regionsExport } from './lists/regions.export.ts';
 export { searchExport } from './lists/search.export.ts';
 export { sitesExport } from './lists/sites.export.ts';
 export { sourcesExport } from './lists/sources.export.ts';
+export { clusterCategoriesExport } from './lists/cluster-categories.export.ts';
+export {
+  cooperationContractsExport,
+  cooperationPurchasesExport,
+} from './lists/cooperation-contracts.export.ts';
+export { datasetValuesExport } from './lists/dataset-values.export.ts';
