@@ -73,6 +73,12 @@ export function xlsxStream<Row>(
         ...(numFmt ? { style: { numFmt } } : {}),
       };
     });
+    // One style object per column, shared by its cells (excelts gives each new cell a fresh copy,
+    // which makes it serialise the style anew for every cell).
+    const styles = columns.map((c) => {
+      const numFmt = NUMBER_FORMATS[c.type];
+      return numFmt ? { numFmt } : {};
+    });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const header = sheet.getRow(1);
     header.font = { bold: true };
@@ -84,7 +90,10 @@ export function xlsxStream<Row>(
       // The reader went away (the response was closed): stop reading the list.
       if (out.destroyed) return;
       for (const row of batch) {
-        sheet.addRow(columns.map((c) => cell(c.type, c.value(row)))).commit();
+        const written = sheet.addRow(columns.map((c) => cell(c.type, c.value(row))));
+        // excelts caches a style's id by the style object: every cell of a column shares one.
+        for (let k = 0; k < styles.length; k++) written.getCell(k + 1).style = styles[k]!;
+        written.commit();
       }
       await behind;
       behind = compressionCaughtUp(workbook);
