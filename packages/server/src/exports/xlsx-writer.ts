@@ -19,6 +19,9 @@ function width(column: ExportColumn<never>, header: string): number {
   return Math.min(60, Math.max(byType, header.length + 2));
 }
 
+/** The size of the writes a sheet's rows are gathered into before they are compressed. */
+const WRITE_BYTES = 256 * 1024;
+
 const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   date: 'dd.mm.yyyy',
   integer: '0',
@@ -36,6 +39,59 @@ async function compressionCaughtUp(workbook: object): Promise<void> {
   const zip = (workbook as { zip?: { activeFile?: { _pushChain?: unknown } | null } }).zip;
   const chain = zip?.activeFile?._pushChain;
   if (chain instanceof Promise) await chain;
+}
+
+/** What excelts writes into a worksheet's stream: text, bytes, or its own string buffer. */
+type SheetChunk = string | Uint8Array | { toBuffer(): Uint8Array };
+
+/** Bytes of one write, copied: excelts reuses its string buffer for the next write. */
+function chunkBytes(data: SheetChunk): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (data instanceof Uint8Array) return Buffer.from(data);
+  return Buffer.from(data.toBuffer());
+}
+
+/**
+ * excelts hands every row of a streamed sheet to the zip entry as a write of
+ * its own, and its zip entry deflates each write with a sync flush through a
+ * serialised promise chain: two thread-pool round trips and a flushed deflate
+ * block per row. Gathering the rows into writes of WRITE_BYTES makes that one
+ * round trip per few thousand rows. The stream is not part of the library's
+ * typed surface, so it is wrapped defensively: when a later version changes
+ * it, the export still works, row by row.
+ */
+function coalesceSheetWrites(sheet: object): void {
+  const stream = (sheet as { stream?: unknown }).stream as
+    | {
+        write?: (data: SheetChunk, ...rest: unknown[]) => unknown;
+        end?: (...rest: unknown[]) => unknown;
+      }
+    | undefined;
+  const write = stream?.write?.bind(stream);
+  const end = stream?.end?.bind(stream);
+  if (!stream || !write || !end) return;
+  let parts: Buffer[] = [];
+  let size = 0;
+  const flush = () => {
+    if (!size) return;
+    const bytes = Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    void write(bytes);
+  };
+  stream.write = (data: SheetChunk, ...rest: unknown[]) => {
+    const bytes = chunkBytes(data);
+    parts.push(bytes);
+    size += bytes.length;
+    if (size >= WRITE_BYTES) flush();
+    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    callback?.();
+    return true;
+  };
+  stream.end = (...rest: unknown[]) => {
+    flush();
+    return end(...rest);
+  };
 }
 
 /**
@@ -63,6 +119,7 @@ export function xlsxStream<Row>(
     const sheet = workbook.addWorksheet(options.sheetName.slice(0, 31), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     });
+    coalesceSheetWrites(sheet);
     sheet.columns = columns.map((c) => {
       const header = spreadsheetCell(c[options.lang]);
       const numFmt = NUMBER_FORMATS[c.type];
