@@ -221,4 +221,25 @@ describe.each(databaseKinds())('dataset and cooperation exports on %s', (kind) =
     expect(tradedLines.length).toBeLessThan(lines.length - 1);
     for (const line of tradedLines) expect(line).toContain(',торгуемая,');
   });
+
+  it('exports the rating indicator values with the filters of their list, one row per value', async () => {
+    const list = await t.getJson<{ items: { year: number; dataset: string }[]; total: number }>(
+      '/api/ratings/indicator-values',
+    );
+    expect(list.body.total).toBeGreaterThan(0);
+    const { year, dataset } = list.body.items[0]!;
+    const filtered = await t.getJson<{ total: number }>(
+      `/api/ratings/indicator-values?year=${year}&dataset=${encodeURIComponent(dataset)}`,
+    );
+    const res = await get(
+      `/api/ratings/indicator-values/export?format=csv&year=${year}&dataset=${encodeURIComponent(dataset)}`,
+    );
+    expect(res.statusCode).toBe(200);
+    const lines = res.rawPayload.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFНабор,Тип объекта,Идентификатор объекта,Объект,Показатель,Год,Значение,Происхождение,Источник',
+    );
+    expect(lines.length - 1).toBe(filtered.body.total);
+    for (const line of lines.slice(1)) expect(line.startsWith(`${dataset},`)).toBe(true);
+  });
 });

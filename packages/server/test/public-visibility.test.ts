@@ -240,6 +240,11 @@ const READS: Record<string, Calls> = {
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=csv`,
       `/api/clusters-analytics/candidates/export?${dataset(f)}&region=42&format=xlsx`,
     ),
+  'GET /api/ratings/indicator-values/export': () =>
+    get(
+      '/api/ratings/indicator-values/export?format=csv',
+      '/api/ratings/indicator-values/export?format=xlsx',
+    ),
   'GET /api/cluster-categories/export': () =>
     get('/api/cluster-categories/export?format=csv', '/api/cluster-categories/export?format=xlsx'),
   'GET /api/cluster-categories': () => get('/api/cluster-categories'),

@@ -39,6 +39,7 @@ import {
   cooperationContractsExport,
   cooperationPurchasesExport,
   datasetValuesExport,
+  indicatorValuesExport,
   type ListExport,
 } from './list-exports.ts';
 
@@ -65,6 +66,12 @@ const CooperationContractsQuery = z.object({
     .describe('true — только договоры между участниками, false — только с внешними сторонами'),
 });
 const CooperationPurchasesQuery = z.object({ year: Year.optional() });
+const IndicatorValuesQuery = z.object({
+  dataset: z.string().max(200).optional(),
+  year: Year.optional(),
+  objectType: z.enum(['site', 'cluster', 'region']).optional(),
+  objectId: z.string().max(40).optional(),
+});
 const ClusterCategoriesQuery = z.object({ type: z.enum(INDUSTRY_TYPES.values).optional() });
 
 /**
@@ -174,6 +181,7 @@ export function exportRoutes(app: AppInstance): void {
   route('/api/search/export', SearchQuerySchema, searchExport);
   route('/api/ratings/editions/export', z.object({}), ratingEditionsExport);
   route('/api/cluster-categories/export', ClusterCategoriesQuery, clusterCategoriesExport);
+  route('/api/ratings/indicator-values/export', IndicatorValuesQuery, indicatorValuesExport);
   routeOf('/api/datasets/:id/values/export', DatasetValuesQuery, datasetValuesExport);
   routeOf(
     '/api/clusters/:id/cooperation-contracts/export',

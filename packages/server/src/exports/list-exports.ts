@@ -19,3 +19,4 @@ export {
   cooperationPurchasesExport,
 } from './lists/cooperation-contracts.export.ts';
 export { datasetValuesExport } from './lists/dataset-values.export.ts';
+export { indicatorValuesExport } from './lists/indicator-values.export.ts';

@@ -13,3 +13,4 @@ export { IndicatorImportError, importIndicatorValues } from './values/import-ind
 export { readIndicatorTable } from './values/read-indicator-table.ts';
 export type { IndicatorTable } from './values/read-indicator-table.ts';
 export { getEdition, listEditions } from './editions/edition.service.ts';
+export { listIndicatorValues } from './values/indicator-value.service.ts';
