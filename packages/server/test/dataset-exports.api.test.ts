@@ -242,4 +242,19 @@ describe.each(databaseKinds())('dataset and cooperation exports on %s', (kind) =
     expect(lines.length - 1).toBe(filtered.body.total);
     for (const line of lines.slice(1)) expect(line.startsWith(`${dataset},`)).toBe(true);
   });
+
+  it('exports the list of datasets with the span of their years and their value counts', async () => {
+    const res = await get('/api/datasets/export?format=csv');
+    expect(res.statusCode).toBe(200);
+    const lines = res.rawPayload.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFИдентификатор,Название,Показатель,Единица,С года,По год,Значений,Иллюстративные данные,Источник,Адрес источника',
+    );
+    const ours = lines.find((l) => l.startsWith(`${datasetId},`));
+    expect(ours).toBe(
+      `${datasetId},Выгрузка-тест ${kind},Число организаций,единиц,2021,2022,18,нет,,`,
+    );
+    const list = await t.getJson<{ items: unknown[] }>('/api/datasets');
+    expect(lines.length - 1).toBe(list.body.items.length);
+  });
 });

@@ -214,6 +214,8 @@ const READS: Record<string, Calls> = {
   'GET /api/datasets/:id': (f) => get(`/api/datasets/${f.datasetId}`),
   'GET /api/datasets/:id/summary': (f) => get(`/api/datasets/${f.datasetId}/summary`),
   'GET /api/datasets/:id/quarantine': (f) => get(`/api/datasets/${f.datasetId}/quarantine`),
+  'GET /api/datasets/export': () =>
+    get('/api/datasets/export?format=csv', '/api/datasets/export?format=xlsx'),
   'GET /api/datasets/:id/values/export': (f) =>
     get(
       `/api/datasets/${f.datasetId}/values/export?format=csv`,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 
 /** A position in the values of a dataset, in their export order: the last row of the previous batch. */
@@ -75,4 +76,34 @@ export async function findClusterCategoriesWithCodes(db: Db) {
     ...c,
     okved_codes: codes.filter((k) => k.category_code === c.code).map((k) => k.okved_code),
   }));
+}
+
+/** The statistical datasets readers may see (not one still being imported), as their list orders them. */
+export async function findDatasetsForExport(db: Db) {
+  return db
+    .selectFrom('statistical_dataset as d')
+    .where('d.import_pending', '=', false)
+    .select([
+      'd.id',
+      'd.name',
+      'd.measure',
+      'd.unit',
+      'd.illustrative',
+      'd.source_text',
+      'd.source_url',
+      'd.provenance',
+      sql<number>`(SELECT count(*)::int FROM dataset_value v WHERE v.dataset_id = d.id)`.as(
+        'value_count',
+      ),
+      sql<number | null>`(SELECT min(v.year) FROM dataset_value v WHERE v.dataset_id = d.id)`.as(
+        'first_year',
+      ),
+      sql<number | null>`(SELECT max(v.year) FROM dataset_value v WHERE v.dataset_id = d.id)`.as(
+        'last_year',
+      ),
+    ])
+    .orderBy('d.illustrative')
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .execute();
 }

@@ -39,6 +39,7 @@ import {
   cooperationContractsExport,
   cooperationPurchasesExport,
   datasetValuesExport,
+  datasetsExport,
   indicatorValuesExport,
   type ListExport,
 } from './list-exports.ts';
@@ -182,6 +183,7 @@ export function exportRoutes(app: AppInstance): void {
   route('/api/ratings/editions/export', z.object({}), ratingEditionsExport);
   route('/api/cluster-categories/export', ClusterCategoriesQuery, clusterCategoriesExport);
   route('/api/ratings/indicator-values/export', IndicatorValuesQuery, indicatorValuesExport);
+  route('/api/datasets/export', z.object({}), datasetsExport);
   routeOf('/api/datasets/:id/values/export', DatasetValuesQuery, datasetValuesExport);
   routeOf(
     '/api/clusters/:id/cooperation-contracts/export',

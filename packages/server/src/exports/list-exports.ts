@@ -20,3 +20,4 @@ export {
 } from './lists/cooperation-contracts.export.ts';
 export { datasetValuesExport } from './lists/dataset-values.export.ts';
 export { indicatorValuesExport } from './lists/indicator-values.export.ts';
+export { datasetsExport } from './lists/datasets.export.ts';
