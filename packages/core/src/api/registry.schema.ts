@@ -260,11 +260,22 @@ export const ProjectListItemSchema = z.object({
   date: PartialDateSchema.nullable(),
 });
 export const ProjectPageSchema = pageOf(ProjectListItemSchema);
+export const ProjectMilestoneSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  date: PartialDateSchema.nullable(),
+  done: z.boolean(),
+});
 export const ProjectSchema = ProjectListItemSchema.extend({
+  version: z.number().int().describe('Версия записи: передавайте её при изменении'),
+  published: z.boolean(),
   description: z.string().nullable(),
   cluster: Ref.nullable(),
   site: Ref.nullable(),
+  investmentRub: z.number().nullable().describe('Объём инвестиций, рублей'),
+  jobs: z.number().int().nullable().describe('Создаваемые рабочие места'),
   participants: z.array(RoleLinkSchema),
+  milestones: z.array(ProjectMilestoneSchema).describe('Этапы проекта со сроками'),
   support: z.array(SupportAwardSchema),
   facts: Facts,
   source: Source,

@@ -81,6 +81,7 @@ export const RELATION_TABLES = new Set([
   'programme_measure',
   'measure_co_executor',
   'measure_report',
+  'project_milestone',
 ]);
 
 /** Records and reference data: their own flags (published, deleted_at) decide. */
