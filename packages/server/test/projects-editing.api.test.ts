@@ -49,7 +49,8 @@ describe.each(databaseKinds())('editing projects on %s', (kind) => {
         ...extra,
       })
     ).id;
-  const read = (client: Client, id: number) => client.request<Project>('GET', `/api/projects/${id}`);
+  const read = (client: Client, id: number) =>
+    client.request<Project>('GET', `/api/projects/${id}`);
   const counts = async () => {
     const n = async (table: 'audit_entry' | 'project' | 'project_milestone') =>
       Number(
@@ -60,7 +61,11 @@ describe.each(databaseKinds())('editing projects on %s', (kind) => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    return { audit: await n('audit_entry'), projects: await n('project'), milestones: await n('project_milestone') };
+    return {
+      audit: await n('audit_entry'),
+      projects: await n('project'),
+      milestones: await n('project_milestone'),
+    };
   };
 
   beforeAll(async () => {
@@ -222,9 +227,9 @@ describe.each(databaseKinds())('editing projects on %s', (kind) => {
       ).status,
     ).toBe(403);
     const id = await project(lipetsk);
-    expect((await tambov.request('PATCH', `/api/projects/${id}`, { version: 1, jobs: 1 })).status).toBe(
-      403,
-    );
+    expect(
+      (await tambov.request('PATCH', `/api/projects/${id}`, { version: 1, jobs: 1 })).status,
+    ).toBe(403);
     expect(
       (await lipetsk.request('PATCH', `/api/projects/${id}`, { version: 1, regionCode: '68' }))
         .status,

@@ -69,7 +69,11 @@ async function projectColumns(db: Db, input: ProjectFields, problems: FieldProbl
     participants = [];
     const seen = new Set<string>();
     for (const [k, p] of input.participants.entries()) {
-      const missing = await organisationProblem(db, `participants.${k}.organisationId`, p.organisationId);
+      const missing = await organisationProblem(
+        db,
+        `participants.${k}.organisationId`,
+        p.organisationId,
+      );
       if (missing) problems.push(missing);
       const key = `${p.organisationId}:${p.role}`;
       if (seen.has(key))
@@ -110,10 +114,16 @@ export async function createProject(
   if (problems.length) throw ValidationError.ofFields(problems);
   const prov = await provenance(db, { sourceId, sourceQuote });
   const row = await db.transaction().execute((trx) =>
-    createWithChildren(trx, { ...ctx, sourceId: prov.source_id }, 'project', { ...columns, ...prov }, [
-      { table: 'project_participant', parentColumn: 'project_id', rows: participants ?? [] },
-      { table: 'project_milestone', parentColumn: 'project_id', rows: milestones ?? [] },
-    ]),
+    createWithChildren(
+      trx,
+      { ...ctx, sourceId: prov.source_id },
+      'project',
+      { ...columns, ...prov },
+      [
+        { table: 'project_participant', parentColumn: 'project_id', rows: participants ?? [] },
+        { table: 'project_milestone', parentColumn: 'project_id', rows: milestones ?? [] },
+      ],
+    ),
   );
   return { id: row.id, version: row.version };
 }

@@ -162,7 +162,9 @@ export function MeasureDialog({
         const mine = toInput(v);
         const loaded = toInput(original);
         const body = Object.fromEntries(
-          Object.entries(mine).filter(([key, value]) => !same(value, loaded[key as keyof typeof loaded])),
+          Object.entries(mine).filter(
+            ([key, value]) => !same(value, loaded[key as keyof typeof loaded]),
+          ),
         );
         if (Object.keys(body).length)
           await api(updateMeasureRoute, {
@@ -255,7 +257,12 @@ export function MeasureDialog({
         <FormError message={form.formError} />
         <Field name="title" label={t('title')} errors={errors} required>
           {(p) => (
-            <textarea {...p} rows={2} value={v.title} onChange={(e) => set('title', e.target.value)} />
+            <textarea
+              {...p}
+              rows={2}
+              value={v.title}
+              onChange={(e) => set('title', e.target.value)}
+            />
           )}
         </Field>
         <div className="form-row">
@@ -274,7 +281,9 @@ export function MeasureDialog({
           <Field name="status" label={t('status')} errors={errors}>
             {(p) => (
               <select {...p} value={v.status} onChange={(e) => set('status', e.target.value)}>
-                {baseStatus === null ? <option value="">{lang === 'en' ? 'no data' : 'нет данных'}</option> : null}
+                {baseStatus === null ? (
+                  <option value="">{lang === 'en' ? 'no data' : 'нет данных'}</option>
+                ) : null}
                 {statuses.map((s) => (
                   <option key={s} value={s}>
                     {MEASURE_STATUSES.label(s, lang)}

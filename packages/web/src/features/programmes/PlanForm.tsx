@@ -128,7 +128,12 @@ function PlanFields({
       <FormError message={form.formError} />
       <Field name="title" label={t('title')} errors={errors} required>
         {(p) => (
-          <textarea {...p} rows={2} value={v.title} onChange={(e) => set('title', e.target.value)} />
+          <textarea
+            {...p}
+            rows={2}
+            value={v.title}
+            onChange={(e) => set('title', e.target.value)}
+          />
         )}
       </Field>
       <Field name="period" label={t('period')} errors={errors} hint={t('partialHint')}>
@@ -136,7 +141,12 @@ function PlanFields({
       </Field>
       <Field name="themes" label={t('themes')} errors={errors}>
         {(p) => (
-          <textarea {...p} rows={5} value={v.themes} onChange={(e) => set('themes', e.target.value)} />
+          <textarea
+            {...p}
+            rows={5}
+            value={v.themes}
+            onChange={(e) => set('themes', e.target.value)}
+          />
         )}
       </Field>
       <Field name="parties" label={t('parties')} errors={errors}>
@@ -149,7 +159,12 @@ function PlanFields({
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => set('parties', v.parties.filter((_, i) => i !== k))}
+                  onClick={() =>
+                    set(
+                      'parties',
+                      v.parties.filter((_, i) => i !== k),
+                    )
+                  }
                 >
                   {t('remove')}
                 </button>
@@ -180,7 +195,12 @@ function PlanFields({
         errors={errors}
       />
       <div className="form-buttons">
-        <button type="submit" className="button primary" disabled={form.submitting} data-testid="submit">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={form.submitting}
+          data-testid="submit"
+        >
           {plan ? t('save') : t('create')}
         </button>
         <button type="button" className="button" onClick={onCancel} data-testid="cancel">

@@ -1,6 +1,10 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MeasureDto, MyTasks, Timeline as TimelineDto } from '@promatlas/core/api/programmes.schema.ts';
+import type {
+  MeasureDto,
+  MyTasks,
+  Timeline as TimelineDto,
+} from '@promatlas/core/api/programmes.schema.ts';
 import {
   deleteActionPlanRoute,
   planPageRoute,
@@ -20,8 +24,11 @@ import { useTitle } from '../../shared/lib/useTitle.ts';
 import { MeasureDialog } from './MeasureDialog.tsx';
 import { PlanDialog } from './PlanForm.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
-import { Timeline, type TimelineBar } from './Timeline.tsx';
+import type { TimelineBar } from './Timeline.tsx';
 import { messageIn, useLang, type Lang, type T } from './work-i18n.ts';
+
+// ECharts loads with the timeline only: the programme lists share this chunk.
+const Timeline = lazy(() => import('./Timeline.tsx'));
 
 /** The filters of the plan page, applied in the browser to the measures loaded once. */
 export interface MeasureFilter {
@@ -100,7 +107,9 @@ function MeasureRow({
           ? m.flags.map((f, k) => (
               <div key={f} className={`flag flag-${f}`} title={m.flagReasons[k] ?? ''}>
                 <strong>{MEASURE_FLAGS.label(f, lang)}</strong>
-                {m.flagReasons[k] ? <span className="muted small">: {m.flagReasons[k]}</span> : null}
+                {m.flagReasons[k] ? (
+                  <span className="muted small">: {m.flagReasons[k]}</span>
+                ) : null}
               </div>
             ))
           : '—'}
@@ -111,14 +120,29 @@ function MeasureRow({
       </td>
       {editable ? (
         <td className="actions">
-          <button type="button" className="button small" onClick={onEdit} data-testid="edit-measure">
+          <button
+            type="button"
+            className="button small"
+            onClick={onEdit}
+            data-testid="edit-measure"
+          >
             {t('edit')}
           </button>{' '}
-          <button type="button" className="button small" onClick={onReport} data-testid="report-measure">
+          <button
+            type="button"
+            className="button small"
+            onClick={onReport}
+            data-testid="report-measure"
+          >
             {t('report')}
           </button>{' '}
           {m.status !== 'done' && canBeDone ? (
-            <button type="button" className="button small" onClick={onDone} data-testid="done-measure">
+            <button
+              type="button"
+              className="button small"
+              onClick={onDone}
+              data-testid="done-measure"
+            >
               {t('markDone')}
             </button>
           ) : null}
@@ -273,7 +297,12 @@ export function PlanWorkPage() {
           >
             {t('editPlan')}
           </button>{' '}
-          <button type="button" className="button danger-outline" onClick={removePlan} data-testid="delete-plan">
+          <button
+            type="button"
+            className="button danger-outline"
+            onClick={removePlan}
+            data-testid="delete-plan"
+          >
             {t('deletePlan')}
           </button>
         </p>
@@ -286,7 +315,11 @@ export function PlanWorkPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()} data-testid="plan-filters">
         <label>
           {t('status')}{' '}
-          <select value={filter.status} onChange={(e) => set('status', e.target.value)} data-testid="filter-status">
+          <select
+            value={filter.status}
+            onChange={(e) => set('status', e.target.value)}
+            data-testid="filter-status"
+          >
             <option value="">{t('all')}</option>
             {MEASURE_STATUSES.values.map((s) => (
               <option key={s} value={s}>
@@ -298,7 +331,11 @@ export function PlanWorkPage() {
         </label>{' '}
         <label>
           {t('flag')}{' '}
-          <select value={filter.flag} onChange={(e) => set('flag', e.target.value)} data-testid="filter-flag">
+          <select
+            value={filter.flag}
+            onChange={(e) => set('flag', e.target.value)}
+            data-testid="filter-flag"
+          >
             <option value="">{t('any')}</option>
             {MEASURE_FLAGS.values.map((f) => (
               <option key={f} value={f}>
@@ -309,7 +346,11 @@ export function PlanWorkPage() {
         </label>{' '}
         <label>
           {t('owner')}{' '}
-          <select value={filter.owner} onChange={(e) => set('owner', e.target.value)} data-testid="filter-owner">
+          <select
+            value={filter.owner}
+            onChange={(e) => set('owner', e.target.value)}
+            data-testid="filter-owner"
+          >
             <option value="">{t('anyone')}</option>
             {owners.map(([key, title]) => (
               <option key={key} value={key}>
@@ -320,7 +361,11 @@ export function PlanWorkPage() {
         </label>{' '}
         <label>
           {t('theme')}{' '}
-          <select value={filter.theme} onChange={(e) => set('theme', e.target.value)} data-testid="filter-theme">
+          <select
+            value={filter.theme}
+            onChange={(e) => set('theme', e.target.value)}
+            data-testid="filter-theme"
+          >
             <option value="">{t('all')}</option>
             {data.plan.themes.map((th) => (
               <option key={th} value={th}>
@@ -340,7 +385,9 @@ export function PlanWorkPage() {
         </label>{' '}
         <a href={`/api/action-plans/${data.plan.id}/export?format=xlsx`}>XLSX</a>{' '}
         <a href={`/api/action-plans/${data.plan.id}/export?format=csv`}>CSV</a>{' '}
-        <a href={`/api/calendar.ics?plan=${data.plan.id}`}>{lang === 'en' ? 'Calendar' : 'Календарь'} (.ics)</a>
+        <a href={`/api/calendar.ics?plan=${data.plan.id}`}>
+          {lang === 'en' ? 'Calendar' : 'Календарь'} (.ics)
+        </a>
       </form>
       {groups.length === 0 && <p>{t('nothing')}</p>}
       {groups.map((group) => (
@@ -382,13 +429,15 @@ export function PlanWorkPage() {
         {timeline.error ? <ErrorMessage error={timeline.error} /> : null}
         {timeline.data ? (
           bars.some((b) => b.start || b.end) ? (
-            <Timeline
-              bars={bars}
-              marks={timeline.data.milestones.map((m) => ({ date: m.date, title: m.title }))}
-              today={timeline.data.today}
-              lang={lang}
-              caption={`${t('timeline')}: ${data.plan.title}`}
-            />
+            <Suspense fallback={<Loading />}>
+              <Timeline
+                bars={bars}
+                marks={timeline.data.milestones.map((m) => ({ date: m.date, title: m.title }))}
+                today={timeline.data.today}
+                lang={lang}
+                caption={`${t('timeline')}: ${data.plan.title}`}
+              />
+            </Suspense>
           ) : (
             <p className="muted" data-testid="timeline-empty">
               {t('timelineEmpty')}
@@ -409,10 +458,21 @@ export function PlanWorkPage() {
         />
       ) : null}
       {editing?.kind === 'report' ? (
-        <ReportDialog measure={editing.measure} onClose={() => setEditing(null)} onSaved={reload} t={t} />
+        <ReportDialog
+          measure={editing.measure}
+          onClose={() => setEditing(null)}
+          onSaved={reload}
+          t={t}
+        />
       ) : null}
       {editing?.kind === 'plan' ? (
-        <PlanDialog plan={data.plan} onClose={() => setEditing(null)} onSaved={reload} t={t} lang={lang} />
+        <PlanDialog
+          plan={data.plan}
+          onClose={() => setEditing(null)}
+          onSaved={reload}
+          t={t}
+          lang={lang}
+        />
       ) : null}
     </article>
   );

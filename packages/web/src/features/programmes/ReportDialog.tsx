@@ -5,7 +5,13 @@ import { ReportCreateSchema } from '@promatlas/core/api/programmes.schema.ts';
 import { api } from '../../shared/api/api.ts';
 import { Dialog, Field, FormError } from '../../shared/form/fields.tsx';
 import { todayIso } from '../../shared/form/dates.tsx';
-import { SourceFields, NO_SOURCE, provenanceInput, useQuoteProblem, type SourceValue } from '../../shared/form/SourceFields.tsx';
+import {
+  SourceFields,
+  NO_SOURCE,
+  provenanceInput,
+  useQuoteProblem,
+  type SourceValue,
+} from '../../shared/form/SourceFields.tsx';
 import { useForm, type FieldErrors } from '../../shared/form/useForm.ts';
 import { parseRussianNumber } from '../../shared/record-form/convert.ts';
 import type { T } from './work-i18n.ts';
@@ -72,7 +78,12 @@ export function ReportDialog({
     });
   };
   return (
-    <Dialog title={`${t('addReport')}: ${measure.title}`} onClose={onClose} wide testId="report-dialog">
+    <Dialog
+      title={`${t('addReport')}: ${measure.title}`}
+      onClose={onClose}
+      wide
+      testId="report-dialog"
+    >
       <form className="record-form" onSubmit={onSubmit} noValidate>
         <FormError message={form.formError} />
         <div className="form-row three">
@@ -115,7 +126,12 @@ export function ReportDialog({
         </div>
         <Field name="note" label={t('note')} errors={errors} required>
           {(p) => (
-            <textarea {...p} rows={3} value={v.note} onChange={(e) => set('note', e.target.value)} />
+            <textarea
+              {...p}
+              rows={3}
+              value={v.note}
+              onChange={(e) => set('note', e.target.value)}
+            />
           )}
         </Field>
         <SourceFields
@@ -125,7 +141,12 @@ export function ReportDialog({
           quoteProblem={quoteProblem}
         />
         <div className="form-buttons">
-          <button type="submit" className="button primary" disabled={form.submitting} data-testid="submit">
+          <button
+            type="submit"
+            className="button primary"
+            disabled={form.submitting}
+            data-testid="submit"
+          >
             {t('save')}
           </button>
           <button type="button" className="button" onClick={onClose} data-testid="cancel">

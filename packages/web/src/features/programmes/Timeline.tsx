@@ -109,7 +109,14 @@ export function Timeline({
         const r = h / 2 + 1;
         return {
           type: 'polygon',
-          shape: { points: [[x, y - r], [x + r, y], [x, y + r], [x - r, y]] },
+          shape: {
+            points: [
+              [x, y - r],
+              [x + r, y],
+              [x, y + r],
+              [x - r, y],
+            ],
+          },
           style,
         };
       }
@@ -120,7 +127,11 @@ export function Timeline({
       };
     };
     const lines = [
-      ...marks.map((m) => ({ name: m.title, xAxis: time(m.date), lineStyle: { color: '#5c7c99' } })),
+      ...marks.map((m) => ({
+        name: m.title,
+        xAxis: time(m.date),
+        lineStyle: { color: '#5c7c99' },
+      })),
       ...(today
         ? [
             {
@@ -131,7 +142,8 @@ export function Timeline({
           ]
         : []),
     ];
-    const fmt = (t: number) => new Date(t).toISOString().slice(0, 10).split('-').reverse().join('.');
+    const fmt = (t: number) =>
+      new Date(t).toISOString().slice(0, 10).split('-').reverse().join('.');
     chart.setOption(
       {
         animation: false,

@@ -15,8 +15,14 @@ const WORDS = {
   editPlan: ['Изменить план', 'Edit plan'],
   deletePlan: ['Удалить план', 'Delete plan'],
   restorePlan: ['Восстановить план', 'Restore plan'],
-  planDeleted: ['План удалён. Восстановить его может администратор.', 'The plan is deleted. An administrator can restore it.'],
-  confirmDelete: ['Удалить? Запись можно будет восстановить.', 'Delete? The record can be restored.'],
+  planDeleted: [
+    'План удалён. Восстановить его может администратор.',
+    'The plan is deleted. An administrator can restore it.',
+  ],
+  confirmDelete: [
+    'Удалить? Запись можно будет восстановить.',
+    'Delete? The record can be restored.',
+  ],
   card: ['карточка плана', 'plan card'],
   period: ['Период', 'Period'],
   noPeriod: ['Период не указан', 'No period given'],
