@@ -13,6 +13,7 @@ import {
   updateMeasureRoute,
 } from '@promatlas/core/api/contract/plans.ts';
 import { STATUS_TRANSITIONS } from '@promatlas/core/programmes/status.ts';
+import { FLAG_REASONS } from '@promatlas/core/programmes/flags.ts';
 import { MEASURE_FLAGS, MEASURE_STATUSES } from '@promatlas/core/domain/vocabulary.ts';
 import { api, useRoute } from '../../shared/api/api.ts';
 import { useApi } from '../../shared/api/client.ts';
@@ -51,6 +52,12 @@ export function matches(m: MeasureDto, f: MeasureFilter): boolean {
     (!f.deadlineTo || (m.deadline !== null && m.deadline.to <= f.deadlineTo)) &&
     (!f.theme || (m.theme ?? '') === f.theme)
   );
+}
+
+/** A flag's reason in the page's language (the API gives the Russian words of core's reasons). */
+function reasonIn(reason: string, lang: Lang): string {
+  if (lang === 'ru') return reason;
+  return Object.values(FLAG_REASONS).find((r) => r.ru === reason)?.en ?? reason;
 }
 
 const statusLabel = (m: { status: MeasureDto['status'] }, lang: Lang) =>
@@ -103,16 +110,20 @@ function MeasureRow({
       <td data-testid="measure-deadline">{formatDate(m.deadline) ?? '—'}</td>
       <td data-testid="measure-status">{statusLabel(m, lang)}</td>
       <td data-testid="measure-flags">
-        {m.flags.length
-          ? m.flags.map((f, k) => (
-              <div key={f} className={`flag flag-${f}`} title={m.flagReasons[k] ?? ''}>
-                <strong>{MEASURE_FLAGS.label(f, lang)}</strong>
-                {m.flagReasons[k] ? (
-                  <span className="muted small">: {m.flagReasons[k]}</span>
-                ) : null}
-              </div>
-            ))
-          : '—'}
+        {m.flags.length ? (
+          <>
+            {m.flags.map((f) => (
+              <strong key={f} className={`flag flag-${f}`}>
+                {MEASURE_FLAGS.label(f, lang)}{' '}
+              </strong>
+            ))}
+            <div className="muted small" data-testid="measure-flag-reasons">
+              {m.flagReasons.map((r) => reasonIn(r, lang)).join('; ')}
+            </div>
+          </>
+        ) : (
+          '—'
+        )}
       </td>
       <td data-testid="measure-progress">
         {m.progress === null ? '—' : `${m.progress} %`}
