@@ -274,4 +274,116 @@ describe('programmes at work in the browser', () => {
     expect(await text(milestones)).toContain('Запуск производства — весна 2025 (пройден)');
     expect(errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
   });
+
+  it('creates a plan with parties, a period in words and themes, adds a measure with co-executors and an indicator, edits the plan', async () => {
+    await signIn(page, MAGADAN);
+    await page.goto(`${h.url}/action-plans/new`);
+    const form = page.locator('[data-testid=plan-form]');
+    await form.waitFor();
+    await form
+      .locator('[data-testid=input-title]')
+      .fill('План развития промышленного туризма «Тест»');
+    await form.locator('[data-testid=input-period]').fill('до конца 2026 года');
+    await form.locator('[data-testid=input-themes]').fill('Маршруты\nКадры');
+    await form.locator('[data-testid=plan-party-type]').selectOption('region');
+    await form.locator('[data-testid=plan-party-region]').selectOption('44');
+    await expect
+      .poll(() => text(form.locator('[data-testid=plan-parties]')))
+      .toContain('Магаданская область');
+    await form.locator('[data-testid=submit]').click();
+    await page.waitForURL(/\/action-plans\/\d+\/work$/);
+    await expect
+      .poll(() => text(page.locator('h1')))
+      .toBe('План развития промышленного туризма «Тест»');
+    expect(await text(page.locator('[data-testid=plan-work]'))).toContain('2026 год');
+
+    await page.locator('[data-testid=add-measure]').click();
+    const dialog = page.locator('[data-testid=measure-dialog]');
+    await dialog.waitFor();
+    await dialog
+      .locator('[data-testid=input-title]')
+      .fill('Открыть три туристических маршрута на предприятия');
+    await dialog.locator('[data-testid=input-theme]').selectOption('Маршруты');
+    await dialog.locator('[data-testid=co-executor-type]').selectOption('region');
+    await dialog.locator('[data-testid=co-executor-region]').selectOption('45');
+    await expect.poll(() => text(dialog.locator('[data-testid=co-executors]'))).toContain('Москва');
+    await dialog.locator('[data-testid=input-start]').fill('весной 2026');
+    await dialog.locator('[data-testid=input-deadline]').fill('до конца 2026 года');
+    await dialog.locator('[data-testid="input-indicator.name"]').fill('Маршруты');
+    await dialog.locator('[data-testid="input-indicator.unit"]').fill('шт.');
+    await dialog.locator('[data-testid="input-indicator.target"]').fill('3');
+    await dialog.locator('[data-testid="input-indicator.actual"]').fill('один');
+    await dialog.locator('[data-testid=submit]').click();
+    await expect
+      .poll(() => text(dialog.locator('[data-testid="error-indicator.actual"]')))
+      .toContain('Введите число');
+    await dialog.locator('[data-testid="input-indicator.actual"]').fill('1');
+    await dialog.locator('[data-testid=submit]').click();
+    await dialog.waitFor({ state: 'detached' });
+    const r = row('Открыть три туристических маршрута');
+    await expect.poll(() => text(r.locator('[data-testid=measure-deadline]'))).toBe('2026 год');
+    expect(await page.locator('section[data-theme="Маршруты"] tr[data-measure]').count()).toBe(1);
+    const id = await r.getAttribute('data-measure');
+    const saved = await apiFromPage<{
+      coExecutors: Array<{ title: string }>;
+      indicator: { target: number; actual: number; unit: string } | null;
+    }>(page, 'GET', `/api/measures/${id}`);
+    expect(saved.coExecutors.map((c) => c.title)).toEqual(['Москва']);
+    expect(saved.indicator).toMatchObject({ target: 3, actual: 1, unit: 'шт.' });
+
+    await page.locator('[data-testid=edit-plan]').click();
+    const planDialog = page.locator('[data-testid=plan-dialog]');
+    await planDialog.waitFor();
+    await planDialog.locator('[data-testid=input-themes]').fill('Маршруты\nКадры\nПродвижение');
+    await planDialog.locator('[data-testid=submit]').click();
+    await planDialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('[data-testid=filter-theme] option').allInnerTexts())
+      .toEqual(['все', 'Маршруты', 'Кадры', 'Продвижение']);
+  });
+
+  it('deletes the plan softly; the administrator restores it', async () => {
+    const url = page.url();
+    await page.locator('[data-testid=delete-plan]').click();
+    await page.locator('[data-testid=plan-deleted]').waitFor();
+    await page.goto(url);
+    await expect.poll(() => text(page.locator('.error').first())).toContain('Не найдено');
+    const admin = h.server.firstAdministrator!;
+    await signIn(page, admin);
+    const id = Number(new URL(url).pathname.split('/')[2]);
+    expect(
+      await apiFromPage<{ version: number }>(page, 'POST', `/api/action-plans/${id}/restore`),
+    ).toMatchObject({ id });
+    await page.goto(url);
+    await expect
+      .poll(() => text(page.locator('h1')))
+      .toBe('План развития промышленного туризма «Тест»');
+  });
+
+  it('deletes a project from its page and the administrator restores it there', async () => {
+    await signIn(page, LIPETSK);
+    const list = await apiFromPage<{ items: Array<{ id: number; title: string }> }>(
+      page,
+      'GET',
+      `/api/projects?q=${encodeURIComponent('Запуск линии тракторов')}`,
+    );
+    const id = list.items[0]!.id;
+    await page.goto(`${h.url}/projects/${id}`);
+    await page.locator('[data-testid=action-delete]').click();
+    await page.locator('[data-testid=confirm-delete]').click();
+    await page.locator('[data-testid=deleted-notice]').waitFor();
+    // Gone for readers: the public list no longer has it.
+    const after = await apiFromPage<{ items: Array<{ id: number }> }>(
+      page,
+      'GET',
+      `/api/projects?q=${encodeURIComponent('Запуск линии тракторов')}`,
+    );
+    expect(after.items.map((p) => p.id)).not.toContain(id);
+    await signIn(page, h.server.firstAdministrator!);
+    await page.goto(`${h.url}/projects/${id}`);
+    await page.locator('[data-testid=action-restore]').click();
+    await expect
+      .poll(() => text(page.locator('[data-testid=profile-title]')))
+      .toBe('Запуск линии тракторов «Тест»');
+  });
 });
