@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type {
   MeasureDto,
@@ -85,26 +85,36 @@ export function timelineBars(timeline: TimelineDto, lang: Lang): TimelineBar[] {
   }));
 }
 
-function MeasureRow({
+type RowAction = 'edit' | 'report' | 'done';
+
+/**
+ * One measure of the plan. Every row stays mounted and a filter only hides
+ * it, with props that do not change otherwise (memo): re-filtering a plan of
+ * thousands of measures then touches the rows whose visibility changed.
+ */
+const MeasureRow = memo(function MeasureRow({
   m,
+  hidden,
   editable,
-  onEdit,
-  onReport,
-  onDone,
+  onAction,
   t,
   lang,
 }: {
   m: MeasureDto;
+  hidden: boolean;
   editable: boolean;
-  onEdit: () => void;
-  onReport: () => void;
-  onDone: () => void;
+  onAction: (action: RowAction, m: MeasureDto) => void;
   t: T;
   lang: Lang;
 }) {
   const canBeDone = m.status === null || STATUS_TRANSITIONS[m.status].includes('done');
   return (
-    <tr data-measure={m.id} className={m.flags.join(' ')} data-status={m.status ?? 'none'}>
+    <tr
+      data-measure={m.id}
+      className={m.flags.join(' ')}
+      data-status={m.status ?? 'none'}
+      hidden={hidden}
+    >
       <td>{m.title}</td>
       <td data-testid="measure-owner">{m.owner?.title ?? '—'}</td>
       <td data-testid="measure-deadline">{formatDate(m.deadline) ?? '—'}</td>
@@ -134,7 +144,7 @@ function MeasureRow({
           <button
             type="button"
             className="button small"
-            onClick={onEdit}
+            onClick={() => onAction('edit', m)}
             data-testid="edit-measure"
           >
             {t('edit')}
@@ -142,7 +152,7 @@ function MeasureRow({
           <button
             type="button"
             className="button small"
-            onClick={onReport}
+            onClick={() => onAction('report', m)}
             data-testid="report-measure"
           >
             {t('report')}
@@ -151,7 +161,7 @@ function MeasureRow({
             <button
               type="button"
               className="button small"
-              onClick={onDone}
+              onClick={() => onAction('done', m)}
               data-testid="done-measure"
             >
               {t('markDone')}
@@ -161,7 +171,7 @@ function MeasureRow({
       ) : null}
     </tr>
   );
-}
+});
 
 type Editing =
   | { kind: 'measure'; measure: MeasureDto | null; theme?: string | null }
@@ -205,6 +215,25 @@ export function PlanWorkPage() {
         : [],
     [timeline.data, shownIds, lang],
   );
+  const { reload: reloadPage } = page;
+  const { reload: reloadTimeline } = timeline;
+  const reload = useCallback(() => {
+    setEditing(null);
+    reloadPage();
+    reloadTimeline();
+  }, [reloadPage, reloadTimeline]);
+  const onAction = useCallback(
+    (action: RowAction, m: MeasureDto) => {
+      if (action === 'edit') return setEditing({ kind: 'measure', measure: m });
+      if (action === 'report') return setEditing({ kind: 'report', measure: m });
+      setNotice(null);
+      api(updateMeasureRoute, {
+        params: { id: m.id },
+        body: { version: m.version, status: 'done' },
+      }).then(reload, (error: unknown) => setNotice(messageIn(lang, error)));
+    },
+    [reload, lang],
+  );
 
   if (deleted && data) {
     return (
@@ -235,23 +264,6 @@ export function PlanWorkPage() {
   if (!data) return page.loading ? <Loading /> : null;
 
   const editable = canEditRegistry(session.user);
-  const reload = () => {
-    setEditing(null);
-    page.reload();
-    timeline.reload();
-  };
-  const markDone = async (m: MeasureDto) => {
-    setNotice(null);
-    try {
-      await api(updateMeasureRoute, {
-        params: { id: m.id },
-        body: { version: m.version, status: 'done' },
-      });
-      reload();
-    } catch (error) {
-      setNotice(messageIn(lang, error));
-    }
-  };
   const removePlan = async () => {
     if (!window.confirm(t('confirmDelete'))) return;
     try {
@@ -266,9 +278,7 @@ export function PlanWorkPage() {
   };
   const set = <K extends keyof MeasureFilter>(key: K, value: string) =>
     setFilter((f) => ({ ...f, [key]: value }));
-  const groups = data.themes
-    .map((g) => ({ theme: g.theme, measures: g.measures.filter((m) => shownIds.has(m.id)) }))
-    .filter((g) => g.measures.length > 0);
+  const groups = data.themes;
   const rules = t('rulesText')
     .replace('{n}', String(data.rules.atRiskWithinDays))
     .replace('{m}', String(data.rules.staleReportDays));
@@ -400,9 +410,13 @@ export function PlanWorkPage() {
           {lang === 'en' ? 'Calendar' : 'Календарь'} (.ics)
         </a>
       </form>
-      {groups.length === 0 && <p>{t('nothing')}</p>}
+      {shownIds.size === 0 && <p>{t('nothing')}</p>}
       {groups.map((group) => (
-        <section key={group.theme ?? '—'} data-theme={group.theme ?? ''}>
+        <section
+          key={group.theme ?? '—'}
+          data-theme={group.theme ?? ''}
+          hidden={!group.measures.some((m) => shownIds.has(m.id))}
+        >
           <h2>{group.theme ?? t('noTheme')}</h2>
           <div className="table-wrap">
             <table className="table compact">
@@ -422,10 +436,9 @@ export function PlanWorkPage() {
                   <MeasureRow
                     key={m.id}
                     m={m}
+                    hidden={!shownIds.has(m.id)}
                     editable={editable}
-                    onEdit={() => setEditing({ kind: 'measure', measure: m })}
-                    onReport={() => setEditing({ kind: 'report', measure: m })}
-                    onDone={() => void markDone(m)}
+                    onAction={onAction}
                     t={t}
                     lang={lang}
                   />

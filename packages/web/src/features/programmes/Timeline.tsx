@@ -1,13 +1,28 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CustomChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
 import type { Lang } from './work-i18n.ts';
 
 // Only the custom series and its components: ECharts' full build would triple the chunk.
-echarts.use([CustomChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  DataZoomComponent,
+  CanvasRenderer,
+]);
+
+/** Rows drawn at once; a longer plan scrolls through them (a canvas thousands of rows tall would be slow to paint). */
+const WINDOW = 30;
 
 /** One bar of the timeline: a measure or a project stage, from start (if known) to end. */
 export interface TimelineBar {
@@ -62,7 +77,8 @@ export function Timeline({
   const container = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const placed = useMemo(() => bars.filter((b) => b.start || b.end), [bars]);
-  const height = Math.max(160, 70 + placed.length * 30);
+  const height = Math.max(160, 70 + Math.min(placed.length, WINDOW) * 28);
+  const [listOpen, setListOpen] = useState(false);
 
   useEffect(() => {
     if (!container.current) return;
@@ -147,7 +163,35 @@ export function Timeline({
     chart.setOption(
       {
         animation: false,
-        grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
+        grid: {
+          left: 8,
+          right: rows.length > WINDOW ? 40 : 24,
+          top: 24,
+          bottom: 40,
+          containLabel: true,
+        },
+        dataZoom:
+          rows.length > WINDOW
+            ? [
+                {
+                  type: 'slider',
+                  yAxisIndex: 0,
+                  right: 4,
+                  width: 16,
+                  startValue: rows.length - WINDOW,
+                  endValue: rows.length - 1,
+                  showDetail: false,
+                  zoomLock: true,
+                  brushSelect: false,
+                },
+                {
+                  type: 'inside',
+                  yAxisIndex: 0,
+                  zoomOnMouseWheel: false,
+                  moveOnMouseWheel: true,
+                },
+              ]
+            : [],
         tooltip: {
           formatter: (p: unknown) => {
             const d = p as { name?: string; value?: number[]; data?: { state?: string } };
@@ -173,6 +217,7 @@ export function Timeline({
           {
             type: 'custom',
             renderItem,
+            clip: true,
             encode: { x: [1, 2], y: 0 },
             data,
             markLine: {
@@ -191,27 +236,30 @@ export function Timeline({
     <figure className="timeline" data-testid="timeline" data-bars={placed.length}>
       <div ref={container} style={{ width: '100%', height }} data-testid="timeline-chart" />
       <figcaption className="muted small">{caption}</figcaption>
-      <details>
+      <details onToggle={(e) => setListOpen(e.currentTarget.open)} data-testid="timeline-details">
         <summary>{lang === 'en' ? 'As a list' : 'Списком'}</summary>
-        <table className="data-table compact" data-testid="timeline-list">
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.id} data-timeline-item={b.id} data-tone={b.tone}>
-                <td>{b.title}</td>
-                <td>{b.start ?? '—'}</td>
-                <td>{b.end ?? '—'}</td>
-                <td>{b.state}</td>
-              </tr>
-            ))}
-            {marks.map((m) => (
-              <tr key={`${m.date}-${m.title}`} data-timeline-mark={m.date}>
-                <td>{m.title}</td>
-                <td colSpan={2}>{m.date}</td>
-                <td />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* Rendered only while open: thousands of rows would otherwise be rebuilt on every filter change. */}
+        {listOpen ? (
+          <table className="data-table compact" data-testid="timeline-list">
+            <tbody>
+              {bars.map((b) => (
+                <tr key={b.id} data-timeline-item={b.id} data-tone={b.tone}>
+                  <td>{b.title}</td>
+                  <td>{b.start ?? '—'}</td>
+                  <td>{b.end ?? '—'}</td>
+                  <td>{b.state}</td>
+                </tr>
+              ))}
+              {marks.map((m) => (
+                <tr key={`${m.date}-${m.title}`} data-timeline-mark={m.date}>
+                  <td>{m.title}</td>
+                  <td colSpan={2}>{m.date}</td>
+                  <td />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </details>
     </figure>
   );
