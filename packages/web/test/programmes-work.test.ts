@@ -187,6 +187,9 @@ describe('programmes at work in the browser', () => {
     page.on('request', onRequest);
     await page.locator('[data-testid=filter-status]').selectOption('done');
     await expect.poll(() => rows().count()).toBe(1);
+    // The rows the filter leaves out are really out of sight, and so are their empty themes.
+    expect(await page.locator('tr[data-measure][hidden]').first().isVisible()).toBe(false);
+    expect(await page.locator('section[data-theme]:visible').count()).toBe(1);
     await page.locator('[data-testid=filter-status]').selectOption('none');
     await expect.poll(() => rows().count()).toBe(4);
     await page.locator('[data-testid=filter-status]').selectOption('');
