@@ -279,6 +279,12 @@ describe('programmes at work in the browser', () => {
     const milestones = page.locator('[data-testid=project-milestones]');
     await expect.poll(() => text(milestones)).toContain('Выход на мощность — 4-й квартал 2025');
     expect(await text(milestones)).toContain('Запуск производства — весна 2025 (пройден)');
+    // The project page's own words in English, and back.
+    await page.locator('[data-testid=lang]').click();
+    await expect.poll(() => text(page.locator('main'))).toContain('Milestones');
+    expect(await text(milestones)).toContain('(done)');
+    await page.locator('[data-testid=lang]').click();
+    await expect.poll(() => text(page.locator('main'))).toContain('Этапы');
     expect(errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
   });
 
