@@ -34,6 +34,7 @@ import {
 } from '../shared/programme-input.ts';
 import {
   coExecutorsOf,
+  findMeasureRows,
   findMeasures,
   flagRules,
   liveMeasure,
@@ -42,7 +43,7 @@ import {
   reportsOf,
   type MeasureFilter,
 } from './measure.repository.ts';
-import { presentMeasures } from './measure.presenter.ts';
+import { presentDeadlines, presentMeasures, type MeasureDeadline } from './measure.presenter.ts';
 import { decisionRow } from './decision-lookup.repository.ts';
 
 type MeasureCreate = z.infer<typeof MeasureCreateSchema>;
@@ -71,6 +72,11 @@ export async function loadMeasures(
     rows.map((r) => r.id),
   );
   return presentMeasures(rows, co, rules ?? (await currentFlagRules(db)), today);
+}
+
+/** Deadlines of the measures matching a filter (not cancelled), for the calendar feed. */
+export async function loadDeadlines(db: Db, filter: MeasureFilter): Promise<MeasureDeadline[]> {
+  return presentDeadlines(await findMeasureRows(db, filter));
 }
 
 /** Checks and columns of a measure's fields; `current` is the row an update starts from. */
