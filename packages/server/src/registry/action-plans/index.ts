@@ -8,6 +8,9 @@ export {
   filterMeasures,
   loadDeadlines,
   loadMeasures,
+  planPage,
+  planSources,
+  type PlanSource,
   taskFromDecision,
 } from './measure.service.ts';
 export { flagRules, updateFlagRules } from './measure.repository.ts';

@@ -417,3 +417,67 @@ export async function planParties(db: Db, id: number) {
     .orderBy('p.id')
     .execute();
 }
+
+/**
+ * The documents a plan rests on: its own source, its measures' and their
+ * progress reports' (through the reader's views), with the measure each
+ * belongs to (null: the plan's own), in the plan's order.
+ */
+export async function planSourceRows(db: Db, planId: number) {
+  if (!isRowId(planId)) return [];
+  const ofPlan = db
+    .selectFrom('action_plan as p')
+    .innerJoin('source_document as s', 's.id', 'p.source_id')
+    .select([
+      sql<number | null>`NULL::int`.as('measure_id'),
+      sql<number>`-1`.as('position'),
+      sql<number>`0`.as('sort'),
+      's.id',
+      's.title',
+      's.published_from',
+      's.published_to',
+      's.published_precision',
+    ])
+    .where('p.id', '=', planId)
+    .where('p.deleted_at', 'is', null);
+  const ofMeasures = db
+    .selectFrom('programme_measure as m')
+    .innerJoin('source_document as s', 's.id', 'm.source_id')
+    .select([
+      'm.id as measure_id',
+      'm.position',
+      sql<number>`1`.as('sort'),
+      's.id',
+      's.title',
+      's.published_from',
+      's.published_to',
+      's.published_precision',
+    ])
+    .where('m.action_plan_id', '=', planId)
+    .where('m.deleted_at', 'is', null);
+  const ofReports = db
+    .selectFrom('measure_report as r')
+    .innerJoin('programme_measure as m', 'm.id', 'r.measure_id')
+    .innerJoin('source_document as s', 's.id', 'r.source_id')
+    .select([
+      'm.id as measure_id',
+      'm.position',
+      sql<number>`2`.as('sort'),
+      's.id',
+      's.title',
+      's.published_from',
+      's.published_to',
+      's.published_precision',
+    ])
+    .where('m.action_plan_id', '=', planId)
+    .where('m.deleted_at', 'is', null)
+    .where('r.deleted_at', 'is', null);
+  return ofPlan
+    .unionAll(ofMeasures)
+    .unionAll(ofReports)
+    .orderBy('position')
+    .orderBy('measure_id')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}

@@ -40,6 +40,7 @@ import {
   liveMeasure,
   planHeader,
   planParties,
+  planSourceRows,
   reportsOf,
   type MeasureFilter,
 } from './measure.repository.ts';
@@ -478,4 +479,23 @@ export async function planTimeline(db: Db, planId: number, today: string): Promi
     })),
     milestones,
   };
+}
+
+/** A document a plan, one of its measures (measureId) or their reports rest on. */
+export interface PlanSource {
+  measureId: number | null;
+  id: number;
+  title: string;
+  published: ReturnType<typeof toPartialDate>;
+}
+
+/** The documents a plan rests on, the plan's own first, then by measure (for its status report). */
+export async function planSources(db: Db, planId: number): Promise<PlanSource[]> {
+  const rows = await planSourceRows(db, planId);
+  return rows.map((r) => ({
+    measureId: r.measure_id,
+    id: r.id,
+    title: r.title,
+    published: toPartialDate(r.published_from, r.published_to, r.published_precision),
+  }));
 }

@@ -105,7 +105,10 @@ export function PlanWorkPage() {
         </label>{' '}
         <a href={`/api/action-plans/${data.plan.id}/export?format=xlsx`}>XLSX</a>{' '}
         <a href={`/api/action-plans/${data.plan.id}/export?format=csv`}>CSV</a>{' '}
-        <a href={`/api/calendar.ics?plan=${data.plan.id}`}>Календарь (.ics)</a>
+        <a href={`/api/calendar.ics?plan=${data.plan.id}`}>Календарь (.ics)</a>{' '}
+        <Link to={`/reports/plan-status/${data.plan.id}`} data-testid="plan-status-report">
+          Отчёт о статусе (печать, PDF)
+        </Link>
       </form>
       {data.themes.length === 0 && <p>Нет мероприятий, подходящих под фильтр.</p>}
       {data.themes.map((group) => (
