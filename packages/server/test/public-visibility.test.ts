@@ -307,6 +307,10 @@ const READS: Record<string, Calls> = {
     get(...allEditions(f).map((id) => `/api/reports/rating-edition/${id}`)),
   'GET /api/reports/rating-edition/:id/export': (f) =>
     get(...allEditions(f).map((id) => `/api/reports/rating-edition/${id}/export?format=xlsx`)),
+  'GET /api/reports/plan-status/:id': (f) =>
+    get(...ids(f, 'action_plan').map((id) => `/api/reports/plan-status/${id}`)),
+  'GET /api/reports/plan-status/:id/export': (f) =>
+    get(...ids(f, 'action_plan').map((id) => `/api/reports/plan-status/${id}/export?format=xlsx`)),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */

@@ -2,3 +2,4 @@
 export { reportRoutes } from './reports.routes.ts';
 export { ratingEditionReport, regionReport, siteReport } from './reports.service.ts';
 export { reportXlsx } from './report-xlsx.ts';
+export { planStatusReport } from './plan-status-report.ts';

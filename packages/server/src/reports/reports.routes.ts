@@ -9,6 +9,8 @@ import { PreconditionError } from '../shared/domain-errors.ts';
 import { ratingEditionReport, regionReport, siteReport } from './reports.service.ts';
 import { reportXlsx } from './report-xlsx.ts';
 import { printPageToPdf } from './report-pdf.ts';
+import { planStatusReport } from './plan-status-report.ts';
+import { todayInMoscow } from '../registry/shared/programme-input.ts';
 
 const ExportQuery = z.object({
   format: z.enum(['xlsx', 'pdf']).default('xlsx').describe('xlsx или pdf (печать страницы отчёта)'),
@@ -114,5 +116,12 @@ export function reportRoutes(app: AppInstance): void {
     (p) => String(p.id),
     (db, p) => ratingEditionReport(db, p.id),
     'Отчёт «Издание рейтинга»',
+  );
+  route(
+    'plan-status',
+    IdParamsSchema,
+    (p) => String(p.id),
+    (db, p) => planStatusReport(db, p.id, todayInMoscow()),
+    'Отчёт «Статус плана действий»: мероприятия по темам, ответственные, сроки, статусы, показатели, флаги',
   );
 }

@@ -408,7 +408,10 @@ export function PlanWorkPage() {
         <a href={`/api/action-plans/${data.plan.id}/export?format=csv`}>CSV</a>{' '}
         <a href={`/api/calendar.ics?plan=${data.plan.id}`}>
           {lang === 'en' ? 'Calendar' : 'Календарь'} (.ics)
-        </a>
+        </a>{' '}
+        <Link to={`/reports/plan-status/${data.plan.id}`} data-testid="plan-status-report">
+          {lang === 'en' ? 'Status report (print, PDF)' : 'Отчёт о статусе (печать, PDF)'}
+        </Link>
       </form>
       {shownIds.size === 0 && <p>{t('nothing')}</p>}
       {groups.map((group) => (

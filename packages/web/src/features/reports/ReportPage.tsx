@@ -11,6 +11,7 @@ const PROFILE: Record<ReportKind, (key: string) => string> = {
   region: (key) => `/regions/${key}`,
   site: (key) => `/sites/${key}`,
   'rating-edition': (key) => `/ratings/editions/${key}`,
+  'plan-status': (key) => `/action-plans/${key}/work`,
 };
 
 function cellText(cell: ReportCell, type: ReportSection['columns'][number]['type']): string {
