@@ -43,6 +43,7 @@ if (!DATABASE_URL) {
 const PORT = Number(process.env.BENCH_PORT ?? 55441);
 const RAW_PORT = PORT + 1;
 const SECONDS = Number(process.env.SCENARIO_SECONDS ?? 15);
+const RAW_SECONDS = Number(process.env.RAW_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RAW_BASE = `http://127.0.0.1:${RAW_PORT}`;
@@ -176,6 +177,8 @@ interface Result {
   rps: number;
   /** rps as a share of the raw node:http ceiling measured in this run. */
   shareOfRaw?: number;
+  /** The raw ceiling measured just before this scenario. */
+  rawRps?: number;
   p50: number;
   p95: number;
   p99: number;
@@ -314,7 +317,8 @@ async function stopChild(c: ChildProcess) {
 
 function line(r: Result, raw: number): string {
   r.shareOfRaw = r.rps / raw;
-  return `${`[${r.server}] ${r.name}`.padEnd(52)} ${r.rps.toFixed(1).padStart(8)} req/s = ${(100 * r.shareOfRaw).toFixed(2).padStart(6)} % of raw  p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  (${r.requests} responses, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; ${r.connections} conn${r.drainMs && r.drainMs > 500 ? `; backlog drained in ${(r.drainMs / 1000).toFixed(1)} s` : ''}${r.cancelledAfter ? `, ${r.cancelledAfter} queries cancelled` : ''})`;
+  r.rawRps = raw;
+  return `${`[${r.server}] ${r.name}`.padEnd(52)} ${r.rps.toFixed(1).padStart(8)} req/s = ${(100 * r.shareOfRaw).toFixed(2).padStart(6)} % of raw ${raw.toFixed(0)}  p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  (${r.requests} responses, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; ${r.connections} conn${r.drainMs && r.drainMs > 500 ? `; backlog drained in ${(r.drainMs / 1000).toFixed(1)} s` : ''}${r.cancelledAfter ? `, ${r.cancelledAfter} queries cancelled` : ''})`;
 }
 
 let current: ReturnType<typeof startServer> | undefined;
@@ -353,30 +357,34 @@ try {
   const results: Result[] = [];
   let single: { url: string; ms: number }[] = [];
   const rawRuns: Result[] = [];
-  let rawRps = NaN;
-  let rawBody = 0;
+  let raw: ChildProcess | undefined;
+  // The ceiling is measured right before each scenario (RAW_SECONDS, same connections): other
+  // sessions' load on this shared machine changes within minutes, and the share must compare
+  // figures taken under the same load.
+  const ceiling = async (before: string, connections: number) => {
+    const r = await run(
+      { name: `raw node:http JSON, before «${before}»`, urls: ['/raw'], base: RAW_BASE },
+      'raw',
+      RAW_SECONDS,
+      connections,
+    );
+    rawRuns.push(r);
+    return r.rps;
+  };
   for (const mode of ['cache on', 'cache off'] as const) {
     current = startServer(mode === 'cache off' ? { PROMATLAS_READ_CACHE: 'off' } : {});
     children.push(current.child);
     const startMs = await waitForServer(current.child, BASE, 60_000);
     console.log(
-      `\n[${mode}] server (child process, pid ${current.child.pid}) ready in ${Math.round(startMs)} ms; ${CONNECTIONS} connections, ${SECONDS} s per scenario`,
+      `\n[${mode}] server (child process, pid ${current.child.pid}) ready in ${Math.round(startMs)} ms; ${CONNECTIONS} connections, ${SECONDS} s per scenario, raw ceiling ${RAW_SECONDS} s before each`,
     );
-    if (mode === 'cache on') {
+    if (!raw) {
       // The raw ceiling answers a body as large as a typical search response.
       const sample = await (await fetch(BASE + SEARCH_NAME[0]!)).text();
-      rawBody = sample.length;
-      const raw = startRaw(rawBody);
+      raw = startRaw(sample.length);
       children.push(raw);
       await waitForServer(raw, RAW_BASE, 10_000);
-      const r = await run(
-        { name: 'raw node:http JSON', urls: ['/api/health'], base: RAW_BASE },
-        'raw',
-      );
-      rawRuns.push(r);
-      rawRps = r.rps;
-      console.log(`raw ceiling (node:http, ${sample.length} B JSON body): ${line(r, rawRps)}`);
-      await stopChild(raw);
+      console.log(`raw ceiling: node:http in its own process, ${sample.length} B JSON body`);
     }
     // Warm-up: every URL once (and checked for HTTP 200), then a short loaded run.
     const once: { url: string; ms: number }[] = [];
@@ -386,25 +394,18 @@ try {
     if (mode === 'cache off') single = once;
     await run({ name: 'warm-up', urls: [...SEARCH_MIX, ...LIST_MIX] }, mode, 5, 10);
     for (const s of scenarios(mode === 'cache on')) {
+      const rawRps = await ceiling(s.name, s.connections ?? CONNECTIONS);
       const r = await run(s, mode);
       results.push(r);
       console.log(line(r, rawRps));
     }
     await stopChild(current.child);
   }
-  // The ceiling again after the scenarios: other sessions' load changes during a run.
-  {
-    const raw = startRaw(rawBody);
-    children.push(raw);
-    await waitForServer(raw, RAW_BASE, 10_000);
-    const r = await run(
-      { name: 'raw node:http JSON (after)', urls: ['/api/health'], base: RAW_BASE },
-      'raw',
-    );
-    rawRuns.push(r);
-    console.log(`raw ceiling again, after the scenarios: ${line(r, rawRps)}`);
-    await stopChild(raw);
-  }
+  if (raw) await stopChild(raw);
+  const rawAll = rawRuns.map((r) => r.rps).sort((x, y) => x - y);
+  console.log(
+    `\nraw ceiling over the run: min ${rawAll[0]?.toFixed(0)}, median ${rawAll[Math.floor(rawAll.length / 2)]?.toFixed(0)}, max ${rawAll[rawAll.length - 1]?.toFixed(0)} req/s (${rawAll.length} measurements)`,
+  );
 
   console.log('\nUnloaded latency, uncached SQL path (one request at a time, median of 3):');
   for (const s of single) console.log(`  ${s.ms.toFixed(1).padStart(8)} ms  ${s.url}`);

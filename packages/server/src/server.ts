@@ -129,7 +129,7 @@ export async function startServer(
     }
     // Every node follows the change feed, which empties its read cache on any committed change.
     if (config.readCache) {
-      changes = await ChangeFeed.start(connection, config.databaseUrl, onDatabaseError);
+      changes = await ChangeFeed.start(connection, onDatabaseError);
       deps.readCache = new ReadCache(changes);
     }
     // The server holds the data directory's lock: `promatlas db backup` asks it through this socket.

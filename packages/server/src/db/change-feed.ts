@@ -72,24 +72,24 @@ export class ChangeFeed implements ChangeSignal {
     this.lastChangeAt = performance.now();
   }
 
+  /** Follows the feed of the connection's database (on PostgreSQL, with the pool's own settings). */
   static async start(
     connection: Connection,
-    databaseUrl: string | undefined,
     onError: (error: Error) => void = () => {},
   ): Promise<ChangeFeed> {
     const feed = new ChangeFeed(onError);
     if (connection.pglite) {
       feed.unlisten = await connection.pglite.listen(CHANGE_CHANNEL, () => feed.changed());
       feed.live = true;
-    } else if (databaseUrl) {
-      await feed.connect(databaseUrl);
+    } else {
+      await feed.connect({ ...connection.pool.options, connectionTimeoutMillis: 5_000 });
     }
     return feed;
   }
 
-  private async connect(databaseUrl: string): Promise<void> {
+  private async connect(settings: pg.ClientConfig): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+    const client = new pg.Client(settings);
     const lost = (error?: Error) => {
       if (this.client !== client) return;
       this.client = undefined;
@@ -98,7 +98,7 @@ export class ChangeFeed implements ChangeSignal {
       if (error) this.onError(error);
       client.removeAllListeners('notification');
       client.end().catch(() => {});
-      this.reconnectLater(databaseUrl);
+      this.reconnectLater(settings);
     };
     client.on('error', (error) => lost(error));
     client.on('end', () => lost());
@@ -116,11 +116,11 @@ export class ChangeFeed implements ChangeSignal {
     }
   }
 
-  private reconnectLater(databaseUrl: string): void {
+  private reconnectLater(settings: pg.ClientConfig): void {
     if (this.closed || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.connect(databaseUrl);
+      void this.connect(settings);
     }, RECONNECT_MS);
     this.timer.unref();
   }
