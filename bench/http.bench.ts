@@ -14,9 +14,10 @@
  *
  * Every figure is also stated as a share of a raw ceiling measured in the same
  * run: a bare `node:http` server (child process, no framework, no database)
- * answering a JSON body of the same size as a search response, loaded with the
- * same autocannon settings before and after the scenarios. The machine's
- * speed and its other load (other sessions) then cancel out of the ratio.
+ * answering JSON bodies of the scenario's mean size, loaded with the same
+ * autocannon settings in slices interleaved with the scenario's own (see
+ * `measure`). The machine's speed and its other load (other sessions) then
+ * largely cancel out of the ratio.
  *
  * The server runs twice: as configured (the read cache on), then with
  * PROMATLAS_READ_CACHE=off, so the uncached SQL path of the same mixes is
@@ -43,7 +44,7 @@ if (!DATABASE_URL) {
 const PORT = Number(process.env.BENCH_PORT ?? 55441);
 const RAW_PORT = PORT + 1;
 const SECONDS = Number(process.env.SCENARIO_SECONDS ?? 15);
-const RAW_SECONDS = Number(process.env.RAW_SECONDS ?? 3);
+const SLICE_SECONDS = Number(process.env.SLICE_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RAW_BASE = `http://127.0.0.1:${RAW_PORT}`;
@@ -151,14 +152,18 @@ async function waitForServer(
   throw new Error('server did not start in time');
 }
 
+/** Body sizes of the URLs, learnt in the warm-up: the raw ceiling answers bodies as large. */
+const bodyBytes = new Map<string, number>();
+
 async function unloaded(url: string, times = 5): Promise<number> {
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const t = performance.now();
     const res = await fetch(BASE + url);
-    await res.arrayBuffer();
+    const body = await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
     ms.push(performance.now() - t);
+    bodyBytes.set(url, body.byteLength);
   }
   return ms.sort((a, b) => a - b)[Math.floor(times / 2)]!;
 }
@@ -177,7 +182,7 @@ interface Result {
   rps: number;
   /** rps as a share of the raw node:http ceiling measured in this run. */
   shareOfRaw?: number;
-  /** The raw ceiling measured just before this scenario. */
+  /** The raw ceiling measured in slices interleaved with this scenario's. */
   rawRps?: number;
   p50: number;
   p95: number;
@@ -208,21 +213,31 @@ async function drain(): Promise<{ waitedMs: number; cancelled: number }> {
   }
 }
 
-async function run(
-  s: Scenario,
-  server: Result['server'],
-  seconds = SECONDS,
-  connections = s.connections ?? CONNECTIONS,
-): Promise<Result & { drainMs: number; cancelledAfter: number }> {
+interface Load {
+  latencies: number[];
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+}
+
+/** One closed-loop autocannon run, every response's time kept. */
+async function load(
+  base: string,
+  urls: string[],
+  seconds: number,
+  connections: number,
+  overallRate?: number,
+): Promise<Load> {
   const latencies: number[] = [];
   let non2xx = 0;
   const instance = autocannon({
-    url: s.base ?? BASE,
+    url: base,
     connections,
     duration: seconds,
     timeout: 30,
-    ...(s.overallRate ? { overallRate: s.overallRate } : {}),
-    requests: s.urls.map((p) => ({ method: 'GET' as const, path: p })),
+    ...(overallRate ? { overallRate } : {}),
+    requests: urls.map((p) => ({ method: 'GET' as const, path: p })),
   });
   instance.on(
     'response',
@@ -232,8 +247,18 @@ async function run(
     },
   );
   const result = await instance;
-  const drained = await drain();
-  latencies.sort((a, b) => a - b);
+  return { latencies, non2xx, errors: result.errors, timeouts: result.timeouts, seconds };
+}
+
+function summarise(
+  s: Scenario,
+  server: Result['server'],
+  loads: Load[],
+  connections: number,
+  drained: { waitedMs: number; cancelled: number },
+): Result & { drainMs: number; cancelledAfter: number } {
+  const latencies = loads.flatMap((l) => l.latencies).sort((a, b) => a - b);
+  const seconds = loads.reduce((a, l) => a + l.seconds, 0);
   return {
     drainMs: drained.waitedMs,
     cancelledAfter: drained.cancelled,
@@ -250,10 +275,40 @@ async function run(
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
-    non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
+    non2xx: loads.reduce((a, l) => a + l.non2xx, 0),
+    errors: loads.reduce((a, l) => a + l.errors, 0),
+    timeouts: loads.reduce((a, l) => a + l.timeouts, 0),
   };
+}
+
+/** A plain run (the warm-up). */
+async function run(s: Scenario, server: Result['server'], seconds: number, connections: number) {
+  const l = await load(s.base ?? BASE, s.urls, seconds, connections, s.overallRate);
+  return summarise(s, server, [l], connections, await drain());
+}
+
+/**
+ * A scenario beside its raw ceiling: SECONDS of load on the server in slices of
+ * SLICE_SECONDS, each right after a slice of the same load on the raw
+ * node:http server (bodies of the scenario's mean size). Other sessions' load
+ * on this shared machine changes from one minute to the next; interleaving
+ * puts both figures under the same load, so their ratio means something.
+ */
+async function measure(s: Scenario, server: Result['server']) {
+  const connections = s.connections ?? CONNECTIONS;
+  const sizes = s.urls.map((u) => bodyBytes.get(u) ?? 4000);
+  const bytes = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
+  const rounds = Math.max(1, Math.round(SECONDS / SLICE_SECONDS));
+  const raws: Load[] = [];
+  const loads: Load[] = [];
+  for (let i = 0; i < rounds; i++) {
+    raws.push(await load(RAW_BASE, [`/raw?bytes=${bytes}`], SLICE_SECONDS, connections));
+    loads.push(await load(BASE, s.urls, SLICE_SECONDS, connections, s.overallRate));
+  }
+  const drained = await drain();
+  const rawScenario = { name: `raw ceiling for «${s.name}»`, urls: ['/raw'] };
+  const raw = summarise(rawScenario, 'raw', raws, connections, { waitedMs: 0, cancelled: 0 });
+  return { result: summarise(s, server, loads, connections, drained), raw, bytes };
 }
 
 function startServer(extraEnv: Record<string, string>): { child: ChildProcess; log: () => string } {
@@ -289,14 +344,26 @@ function startServer(extraEnv: Record<string, string>): { child: ChildProcess; l
  * The raw ceiling: a bare node:http server in its own process answering every
  * request with the same JSON body (of the size given), as fast as Node can.
  */
-function startRaw(bodyBytes: number): ChildProcess {
+function startRaw(): ChildProcess {
+  // GET /raw?bytes=N answers a JSON body of about N bytes (a list of search-hit-like items),
+  // serialised per request as a JSON endpoint does.
   const script = `
     const http = require('node:http');
     const item = { type: 'organisation', id: '1', title: 'ООО «Липецкий станкозавод»', subtitle: 'Предприятие · Липецкая область', score: 2.6 };
-    const items = [];
-    while (JSON.stringify({ items, total: 1000 }).length < ${bodyBytes}) items.push({ ...item, id: String(items.length) });
+    const lists = new Map();
+    const itemsOf = (bytes) => {
+      let items = lists.get(bytes);
+      if (!items) {
+        items = [];
+        while (JSON.stringify({ items, total: 1000 }).length < bytes) items.push({ ...item, id: String(items.length) });
+        lists.set(bytes, items);
+      }
+      return items;
+    };
     http.createServer((req, res) => {
-      const body = JSON.stringify({ items, total: items.length, url: req.url });
+      const bytes = Number(new URL(req.url, 'http://x').searchParams.get('bytes') || 4000);
+      const items = itemsOf(bytes);
+      const body = JSON.stringify({ items, total: items.length });
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     }).listen(${RAW_PORT}, '127.0.0.1');`;
@@ -357,51 +424,34 @@ try {
   const results: Result[] = [];
   let single: { url: string; ms: number }[] = [];
   const rawRuns: Result[] = [];
-  let raw: ChildProcess | undefined;
-  // The ceiling is measured right before each scenario (RAW_SECONDS, same connections): other
-  // sessions' load on this shared machine changes within minutes, and the share must compare
-  // figures taken under the same load.
-  const ceiling = async (before: string, connections: number) => {
-    const r = await run(
-      { name: `raw node:http JSON, before «${before}»`, urls: ['/raw'], base: RAW_BASE },
-      'raw',
-      RAW_SECONDS,
-      connections,
-    );
-    rawRuns.push(r);
-    return r.rps;
-  };
+  const raw = startRaw();
+  children.push(raw);
+  await waitForServer(raw, RAW_BASE, 10_000);
   for (const mode of ['cache on', 'cache off'] as const) {
     current = startServer(mode === 'cache off' ? { PROMATLAS_READ_CACHE: 'off' } : {});
     children.push(current.child);
     const startMs = await waitForServer(current.child, BASE, 60_000);
     console.log(
-      `\n[${mode}] server (child process, pid ${current.child.pid}) ready in ${Math.round(startMs)} ms; ${CONNECTIONS} connections, ${SECONDS} s per scenario, raw ceiling ${RAW_SECONDS} s before each`,
+      `\n[${mode}] server (child process, pid ${current.child.pid}) ready in ${Math.round(startMs)} ms; ${CONNECTIONS} connections, ${SECONDS} s per scenario in ${SLICE_SECONDS}-s slices, each after a slice on the raw node:http ceiling`,
     );
-    if (!raw) {
-      // The raw ceiling answers a body as large as a typical search response.
-      const sample = await (await fetch(BASE + SEARCH_NAME[0]!)).text();
-      raw = startRaw(sample.length);
-      children.push(raw);
-      await waitForServer(raw, RAW_BASE, 10_000);
-      console.log(`raw ceiling: node:http in its own process, ${sample.length} B JSON body`);
-    }
     // Warm-up: every URL once (and checked for HTTP 200), then a short loaded run.
     const once: { url: string; ms: number }[] = [];
     for (const url of [...new Set([...SEARCH_MIX, ...SEARCH_TYPO, ...LIST_MIX, ...PROFILE_MIX])]) {
       once.push({ url: decodeURIComponent(url), ms: await unloaded(url, 3) });
     }
     if (mode === 'cache off') single = once;
-    await run({ name: 'warm-up', urls: [...SEARCH_MIX, ...LIST_MIX] }, mode, 5, 10);
+    await run({ name: 'warm-up', urls: [...SEARCH_MIX, ...LIST_MIX, ...PROFILE_MIX] }, mode, 5, 10);
     for (const s of scenarios(mode === 'cache on')) {
-      const rawRps = await ceiling(s.name, s.connections ?? CONNECTIONS);
-      const r = await run(s, mode);
+      const { result: r, raw: ceiling, bytes } = await measure(s, mode);
       results.push(r);
-      console.log(line(r, rawRps));
+      rawRuns.push(ceiling);
+      console.log(
+        `${line(r, ceiling.rps)}; raw ${bytes} B bodies, p95 ${ceiling.p95.toFixed(1)} ms`,
+      );
     }
     await stopChild(current.child);
   }
-  if (raw) await stopChild(raw);
+  await stopChild(raw);
   const rawAll = rawRuns.map((r) => r.rps).sort((x, y) => x - y);
   console.log(
     `\nraw ceiling over the run: min ${rawAll[0]?.toFixed(0)}, median ${rawAll[Math.floor(rawAll.length / 2)]?.toFixed(0)}, max ${rawAll[rawAll.length - 1]?.toFixed(0)} req/s (${rawAll.length} measurements)`,
