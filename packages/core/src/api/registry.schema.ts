@@ -40,7 +40,16 @@ export const OrganisationListItemSchema = z.object({
   inn: z.string().nullable(),
   ogrn: z.string().nullable(),
 });
-export const OrganisationPageSchema = pageOf(OrganisationListItemSchema);
+/** Counts stop here: beyond it a list says «более 10 000» (counting 300,000 rows exactly costs more than the page). */
+export const ORGANISATION_COUNT_CAP = 10_000;
+export const OrganisationPageSchema = pageOf(OrganisationListItemSchema).extend({
+  totalCapped: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: совпадений больше, чем total (подсчёт остановлен на 10 000); страницы дальше total не показываются',
+    ),
+});
 
 export const RoleLinkSchema = z.object({
   role: z.enum(LINK_ROLES.values),
