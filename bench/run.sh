@@ -15,7 +15,7 @@ mkdir -p bench/out
 exec > >(tee bench/out/run.log) 2>&1
 
 PG_PORT=${BENCH_PG_PORT:-55440}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+. bench/lib/pg-cluster.sh
 ORGS=${BENCH_ORGANISATIONS:-300000}
 export NPM_CONFIG_UPDATE_NOTIFIER=false
 
@@ -28,31 +28,10 @@ grep -m1 'model name' /proc/cpuinfo | sed 's/^model name\s*:\s*/CPU: /'
 free -h | awk '/^Mem:/ {print "memory: " $2 " total, " $7 " available"}'
 echo "node: $(node --version)"
 echo "load: $(uptime | sed 's/.*load average/load average/')  (other sessions share this machine)"
-"$PG_BIN/postgres" --version
-
-if [ ! -x "$PG_BIN/initdb" ]; then
-  echo "PostgreSQL 15 server binaries not found in $PG_BIN (apt-get install -y postgresql)" >&2
-  exit 1
-fi
 
 section "PostgreSQL 15 throwaway cluster (port $PG_PORT)"
-PGDIR=$(mktemp -d /tmp/pgbench-XXXX)
-if [ "$(id -u)" = 0 ]; then
-  chown postgres "$PGDIR"
-  as_pg() { su postgres -c "$*"; }
-else
-  as_pg() { bash -c "$*"; }
-fi
-# shared_buffers 1 GB holds the whole ~0.4 GB database; fsync off: throwaway data.
-PG_OPTS="-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB -c max_connections=100"
-as_pg "$PG_BIN/initdb -D $PGDIR/data -E UTF8 --locale=C.UTF-8 -A trust -U postgres" > "$PGDIR/initdb.log" || { cat "$PGDIR/initdb.log"; exit 1; }
-as_pg "$PG_BIN/pg_ctl -D $PGDIR/data -l $PGDIR/server.log -w start -o '$PG_OPTS'" || { cat "$PGDIR/server.log"; exit 1; }
-stop_pg() {
-  as_pg "$PG_BIN/pg_ctl -D $PGDIR/data -m fast -w stop" > /dev/null 2>&1
-  rm -rf "$PGDIR"
-}
-trap stop_pg EXIT
-export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+start_throwaway_pg "$PG_PORT" || exit 1
+"$PG_BIN/postgres" --version
 
 STATUS=0
 section "Generate registry ($ORGS organisations)"

@@ -5,6 +5,8 @@ import { markInterruptedRegistryImports } from './registry-import/index.ts';
 import { connectPglite, connectPostgres, type Connection } from './db/connection.ts';
 import { migrateToLatest, withStartupLock } from './db/migrate.ts';
 import { ReplicaReads } from './db/replica.ts';
+import { ChangeFeed } from './db/change-feed.ts';
+import { ReadCache } from './search/index.ts';
 import { hasSourcesOtherThan } from './db/database-state.repository.ts';
 import { removeInterruptedImports } from './datasets/index.ts';
 import { syncReferenceData } from './reference/index.ts';
@@ -84,6 +86,7 @@ export async function startServer(
     },
     chromiumPath: config.chromiumPath,
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
+    ...(config.replica ? { replicaMaxLagMs: config.replica.maxLagMs } : {}),
   };
   const app = await buildApp({
     deps,
@@ -99,6 +102,7 @@ export async function startServer(
   const onDatabaseError = (error: Error) =>
     app.log.warn({ err: error }, 'database connection lost');
   let replica: ReplicaReads | undefined;
+  let changes: ChangeFeed | undefined;
   try {
     connection = await openDatabase(config, onDatabaseError);
   } catch (error) {
@@ -123,10 +127,16 @@ export async function startServer(
       );
       await replica.start();
     }
+    // Every node follows the change feed, which empties its read cache on any committed change.
+    if (config.readCache) {
+      changes = await ChangeFeed.start(connection, onDatabaseError);
+      deps.readCache = new ReadCache(changes);
+    }
     // The server holds the data directory's lock: `promatlas db backup` asks it through this socket.
     control = await startControlSocket(connection, embeddedSnapshot);
   } catch (error) {
     await app.close();
+    await changes?.close();
     await replica?.close();
     await connection.close();
     throw error;
@@ -164,6 +174,7 @@ export async function startServer(
       await control?.close();
       // The background load holds the database until its transaction ends.
       await statistics;
+      await changes?.close();
       await replica?.close();
       await connection.close();
     },

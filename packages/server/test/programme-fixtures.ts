@@ -59,6 +59,14 @@ export function programmeRoutes(
     create(`/api/agreements/${await agreement(region)}/directions`, {
       title: `Направление ${uniq()}`,
     });
+  const project = async (region: string | null) =>
+    create('/api/projects', {
+      kind: 'investment',
+      title: `Проект ${uniq()}`,
+      regionCode: region,
+      participants: [{ organisationId: await org(region), role: 'investor' }],
+      milestones: [{ title: 'Запуск производства', date: 'весной 2024' }],
+    });
   const deleted = async (path: string, id: number) => {
     await remove(`${path}/${id}?version=1`);
     return id;
@@ -176,6 +184,27 @@ export function programmeRoutes(
     'PUT /api/users/:id/affiliation': route(200, 'app_user_affiliation', async (r) => ({
       url: `/api/users/${await anyUserId()}/affiliation`,
       body: { organisationId: await org(r), personId: null },
+    })),
+    'POST /api/projects': route(201, 'project', async (r) => ({
+      url: '/api/projects',
+      body: {
+        kind: 'joint_cluster',
+        title: `Совместный проект ${uniq()}`,
+        regionCode: r,
+        period: 'до конца 2026 года',
+        participants: [{ organisationId: await org(r), role: 'participant' }],
+        milestones: [{ title: 'Проектирование', date: 'II квартал 2024' }],
+      },
+    })),
+    'PATCH /api/projects/:id': route(200, 'project', async (r) => ({
+      url: `/api/projects/${await project(r)}`,
+      body: { version: 1, status: 'in_progress', jobs: 120 },
+    })),
+    'DELETE /api/projects/:id': route(200, 'project', async (r) => ({
+      url: `/api/projects/${await project(r)}?version=1`,
+    })),
+    'POST /api/projects/:id/restore': route(200, 'project', async (r) => ({
+      url: `/api/projects/${await deleted('/api/projects', await project(r))}/restore`,
     })),
   };
 }

@@ -339,6 +339,10 @@ const READS: Record<string, Calls> = {
     get(...ids(f, 'cluster').map((id) => `/api/reports/cluster/${id}`)),
   'GET /api/reports/cluster/:id/export': (f) =>
     get(...ids(f, 'cluster').map((id) => `/api/reports/cluster/${id}/export?format=xlsx`)),
+  'GET /api/reports/plan-status/:id': (f) =>
+    get(...ids(f, 'action_plan').map((id) => `/api/reports/plan-status/${id}`)),
+  'GET /api/reports/plan-status/:id/export': (f) =>
+    get(...ids(f, 'action_plan').map((id) => `/api/reports/plan-status/${id}/export?format=xlsx`)),
 };
 
 /** POST routes anyone may call that are not reads (they change the caller's own session). */

@@ -82,6 +82,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'programme_measure.status': MEASURE_STATUSES.values,
   'programme_measure.start_precision': PRECISIONS,
   'programme_measure.deadline_precision': PRECISIONS,
+  'project_milestone.valid_precision': PRECISIONS,
   'dataset_quarantine_row.reason_code': QUARANTINE_REASONS.values,
   'registry_import_job.status': REGISTRY_IMPORT_STATUSES.values,
   'registry_import_quarantine.reason_code': REGISTRY_IMPORT_REASONS.values,

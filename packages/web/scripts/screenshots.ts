@@ -167,10 +167,99 @@ async function editing(h: BrowserHarness): Promise<void> {
   await p2.close();
 }
 
+/** The seed 2025 plan at work: owners, deadlines in words, statuses and a report, then its page and timeline. */
+async function planWork(h: BrowserHarness): Promise<void> {
+  const who = { email: 'editor@magadan.test', password: 'редактор-магадан-2026' };
+  await createUser(h.server.connection.db, {
+    email: who.email,
+    displayName: 'Ольга Редактор (Магадан)',
+    role: 'regional_editor',
+    regions: ['44'],
+    password: who.password,
+  });
+  const p = await h.newPage({ width: 1280, height: 900 });
+  await signIn(h, p, who);
+  const call = (method: string, url: string, body?: unknown) =>
+    p.evaluate(
+      async ({ method, url, body }) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const response = await fetch(url, {
+          method,
+          headers: {
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            'x-csrf-token': me.csrfToken,
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status}`);
+        return response.json();
+      },
+      { method, url, body },
+    );
+  const plans = await json<{ items: Array<{ id: number; title: string }> }>(h, '/api/action-plans');
+  const plan = plans.items.find((x) => x.title.includes('Магаданской области'))!.id;
+  const page = (await call('GET', `/api/action-plans/${plan}/measures`)) as {
+    themes: Array<{ measures: Array<{ id: number; version: number }> }>;
+  };
+  const measures = page.themes.flatMap((g) => g.measures);
+  const changes = [
+    {
+      owner: { type: 'region', id: '44' },
+      start: 'I квартал 2025',
+      deadline: 'II квартал 2025',
+      status: 'done',
+    },
+    {
+      owner: { type: 'region', id: '45' },
+      start: 'весной 2025',
+      deadline: 'до конца 2025 года',
+      status: 'in_progress',
+    },
+    {
+      owner: { type: 'region', id: '44' },
+      start: 'II квартал 2025',
+      deadline: 'III квартал 2025',
+      status: 'in_progress',
+    },
+    {
+      owner: { type: 'region', id: '45' },
+      start: 'летом 2025',
+      deadline: 'I квартал 2026',
+      status: 'planned',
+    },
+    { deadline: 'до конца 2026 года', status: 'planned' },
+  ];
+  for (const [k, m] of measures.entries())
+    await call('PATCH', `/api/measures/${m.id}`, { version: m.version, ...changes[k] });
+  await call('POST', `/api/measures/${measures[1]!.id}/reports`, {
+    reportedOn: '2025-06-10',
+    note: 'Подготовлена программа стажировок инженеров',
+    progress: 35,
+  });
+  await p.goto(`${h.url}/action-plans/${plan}/work`);
+  await p.locator('[data-testid=plan-work]').waitFor();
+  await p.locator('[data-testid=timeline-chart] canvas').waitFor();
+  await p.waitForTimeout(500);
+  await p.screenshot({ path: path.join(SHOTS, 'plan-page.png') });
+  await p
+    .locator('[data-testid=timeline]')
+    .screenshot({ path: path.join(SHOTS, 'plan-timeline.png') });
+  await p.close();
+}
+
+// `npm run screenshots -- planWork` draws only the pictures named.
+const only = process.argv.slice(2);
 const h = await startBrowserHarness();
 try {
   await mkdir(SHOTS, { recursive: true });
-  for (const [name, draw] of Object.entries({ map, sezProfile, clusterAnalysis, editing })) {
+  for (const [name, draw] of Object.entries({
+    map,
+    sezProfile,
+    clusterAnalysis,
+    editing,
+    planWork,
+  })) {
+    if (only.length && !only.includes(name)) continue;
     await draw(h);
     console.log(`screenshots: ${name} done`);
   }

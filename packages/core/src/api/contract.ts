@@ -13,6 +13,8 @@ import * as intake from './contract/intake.ts';
 import * as editing from './contract/editing.ts';
 import * as ratings from './contract/ratings.ts';
 import * as registry from './contract/registry.ts';
+import * as plans from './contract/plans.ts';
+import * as projects from './contract/projects.ts';
 
 export * from './contract/kit.ts';
 export * from './contract/accounts.ts';
@@ -22,6 +24,8 @@ export * from './contract/intake.ts';
 export * from './contract/editing.ts';
 export * from './contract/ratings.ts';
 export * from './contract/registry.ts';
+export * from './contract/plans.ts';
+export * from './contract/projects.ts';
 
 const { organisationWrites, personWrites, siteWrites, clusterWrites } = editing;
 
@@ -135,5 +139,24 @@ export const contract = {
   listIntakeDocuments: intake.listIntakeDocumentsRoute,
   getIntakeReview: intake.getIntakeReviewRoute,
   decideIntakeProposals: intake.decideIntakeProposalsRoute,
+  // action plans at work
+  planPage: plans.planPageRoute,
+  planTimeline: plans.planTimelineRoute,
+  createActionPlan: plans.createActionPlanRoute,
+  updateActionPlan: plans.updateActionPlanRoute,
+  deleteActionPlan: plans.deleteActionPlanRoute,
+  restoreActionPlan: plans.restoreActionPlanRoute,
+  createMeasure: plans.createMeasureRoute,
+  getMeasure: plans.getMeasureRoute,
+  updateMeasure: plans.updateMeasureRoute,
+  deleteMeasure: plans.deleteMeasureRoute,
+  restoreMeasure: plans.restoreMeasureRoute,
+  addMeasureReport: plans.addReportRoute,
+  deleteMeasureReport: plans.deleteReportRoute,
+  // project editing
+  createProject: projects.createProjectRoute,
+  updateProject: projects.updateProjectRoute,
+  deleteProject: projects.deleteProjectRoute,
+  restoreProject: projects.restoreProjectRoute,
 } as const;
 export type Contract = typeof contract;

@@ -366,9 +366,21 @@ export const RegionDashboardSchema = z.object({
   region: RegionRefSchema,
   today: z.string(),
   rules: FlagRulesSchema,
-  open: z.array(MeasureSchema),
-  overdue: z.array(MeasureSchema),
-  upcoming: z.array(MeasureSchema),
+  open: z
+    .array(MeasureSchema)
+    .describe('Открытые мероприятия, ближайшие по сроку (не больше limit)'),
+  overdue: z.array(MeasureSchema).describe('Просроченные, по сроку (не больше limit)'),
+  upcoming: z
+    .array(MeasureSchema)
+    .describe('Со сроком в ближайшие N дней, по сроку (не больше limit)'),
+  totals: z
+    .object({
+      open: z.number().int(),
+      overdue: z.number().int(),
+      upcoming: z.number().int(),
+      limit: z.number().int().describe('Сколько мероприятий показывает каждый список'),
+    })
+    .describe('Сколько всего открытых, просроченных и ближайших мероприятий в регионе'),
   upcomingEvents: z.array(
     z.object({ event: Ref, date: PartialDateSchema.nullable(), kind: z.enum(EVENT_KINDS.values) }),
   ),

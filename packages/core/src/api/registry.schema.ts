@@ -40,7 +40,16 @@ export const OrganisationListItemSchema = z.object({
   inn: z.string().nullable(),
   ogrn: z.string().nullable(),
 });
-export const OrganisationPageSchema = pageOf(OrganisationListItemSchema);
+/** Counts stop here: beyond it a list says «более 10 000» (counting 300,000 rows exactly costs more than the page). */
+export const ORGANISATION_COUNT_CAP = 10_000;
+export const OrganisationPageSchema = pageOf(OrganisationListItemSchema).extend({
+  totalCapped: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: совпадений больше, чем total (подсчёт остановлен на 10 000); страницы дальше total не показываются',
+    ),
+});
 
 export const RoleLinkSchema = z.object({
   role: z.enum(LINK_ROLES.values),
@@ -260,11 +269,22 @@ export const ProjectListItemSchema = z.object({
   date: PartialDateSchema.nullable(),
 });
 export const ProjectPageSchema = pageOf(ProjectListItemSchema);
+export const ProjectMilestoneSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  date: PartialDateSchema.nullable(),
+  done: z.boolean(),
+});
 export const ProjectSchema = ProjectListItemSchema.extend({
+  version: z.number().int().describe('Версия записи: передавайте её при изменении'),
+  published: z.boolean(),
   description: z.string().nullable(),
   cluster: Ref.nullable(),
   site: Ref.nullable(),
+  investmentRub: z.number().nullable().describe('Объём инвестиций, рублей'),
+  jobs: z.number().int().nullable().describe('Создаваемые рабочие места'),
   participants: z.array(RoleLinkSchema),
+  milestones: z.array(ProjectMilestoneSchema).describe('Этапы проекта со сроками'),
   support: z.array(SupportAwardSchema),
   facts: Facts,
   source: Source,

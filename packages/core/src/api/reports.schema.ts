@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * A printable report (region profile, site profile, rating edition): titled
+ * A printable report (region profile, site profile, rating edition, plan status): titled
  * sections of facts or tables, and the sources they cite listed at the end.
  * The web app prints it (A4), the server writes it as XLSX and, through the
  * same web page in Chromium, as PDF.
  */
-export const REPORT_KINDS = ['region', 'site', 'rating-edition', 'cluster'] as const;
+export const REPORT_KINDS = ['region', 'site', 'rating-edition', 'plan-status', 'cluster'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const ReportCellSchema = z.union([z.string(), z.number(), z.null()]);

@@ -37,6 +37,7 @@ const EnvironmentSchema = z.object({
   PROMATLAS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
   PROMATLAS_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   PROMATLAS_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  PROMATLAS_READ_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 /** An address or CIDR range as Fastify's trustProxy (proxy-addr) accepts it. */
@@ -77,6 +78,11 @@ export interface Config {
   timeouts: { requestTimeoutMs: number; headersTimeoutMs: number };
   /** The Chromium that prints reports as PDF (the one the browser tests use); PDF is refused plainly when it is absent. */
   chromiumPath: string;
+  /**
+   * Keep the public answers of search, lists and profile pages in memory,
+   * emptied by the change feed (on by default; off measures the database path).
+   */
+  readCache: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +115,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
       headersTimeoutMs: e.PROMATLAS_HEADERS_TIMEOUT_MS,
     },
     chromiumPath: e.PROMATLAS_CHROMIUM_PATH,
+    readCache: e.PROMATLAS_READ_CACHE === 'on',
   };
 }

@@ -44,7 +44,11 @@ import type {
   OrganisationOkvedTable,
 } from '../registry/organisations/organisation.table.ts';
 import type { PersonTable, PositionTable } from '../registry/people/person.table.ts';
-import type { ProjectTable, ProjectParticipantTable } from '../registry/projects/project.table.ts';
+import type {
+  ProjectMilestoneTable,
+  ProjectTable,
+  ProjectParticipantTable,
+} from '../registry/projects/project.table.ts';
 import type {
   SupportMeasureTable,
   SupportAwardTable,
@@ -100,6 +104,7 @@ export interface Database {
   measure_report: MeasureReportTable;
   programme_flag_rule: ProgrammeFlagRuleTable;
   project_participant: ProjectParticipantTable;
+  project_milestone: ProjectMilestoneTable;
   support_measure: SupportMeasureTable;
   support_award: SupportAwardTable;
   support_award_project: SupportAwardProjectTable;

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.ts';
+import { installChangeFeedTriggers } from './change-feed.ts';
 
 /**
  * What a reader may see is decided here, once, as SQL views; the services
@@ -81,6 +82,7 @@ export const RELATION_TABLES = new Set([
   'programme_measure',
   'measure_co_executor',
   'measure_report',
+  'project_milestone',
 ]);
 
 /** Records and reference data: their own flags (published, deleted_at) decide. */
@@ -358,6 +360,11 @@ export async function refreshPublishedViews(db: Db): Promise<void> {
       }
     }
     await sql`COMMENT ON SCHEMA internal IS ${sql.lit(RULE_VERSION)}`.execute(trx);
+    // What readers see changes only through these tables: each notifies the change feed.
+    await installChangeFeedTriggers(
+      trx,
+      cat.tables.filter((t) => RELATION_TABLES.has(t) || RECORD_TABLES.has(t)),
+    );
   });
 }
 

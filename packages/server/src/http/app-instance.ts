@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.ts';
 import type { RouteAccess } from '../auth/index.ts';
 import type { UploadStore } from '../imports/index.ts';
 import type { ReplicaReads } from '../db/replica.ts';
+import type { ReadCache } from '../search/index.ts';
 
 /** What routes may use: passed in explicitly when the app is built, never imported globally. */
 export interface AppDeps {
@@ -30,6 +31,10 @@ export interface AppDeps {
   chromiumPath?: string;
   /** The built web app's directory (its regions.geojson gives region boundaries to exports). */
   webDist?: string | undefined;
+  /** The public answers of the read routes, emptied by the change feed (search/read-cache.ts); none: no caching. */
+  readCache?: ReadCache;
+  /** The replica's lag bound (config), which the read cache respects. */
+  replicaMaxLagMs?: number;
 }
 
 export interface SecuritySettings {

@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerReplicaReads } from './replica-reads.ts';
+import { registerReadCache } from '../search/index.ts';
 import type { AppDeps, AppInstance, RegisteredRoute } from './app-instance.ts';
 import { frameworkErrors, HttpError, registerErrorHandling } from './errors.ts';
 import { registerApiRoutes } from './routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   });
   await registerAuth(app, routeAccess);
   registerReplicaReads(app);
+  registerReadCache(app, { replicaMaxLagMs: options.deps.replicaMaxLagMs ?? 0 });
 
   await app.register(fastifySwagger, swaggerOptions);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });

@@ -10,7 +10,7 @@ import { eventEditingRoutes, eventRoutes } from '../registry/events/index.ts';
 import { agreementEditingRoutes, agreementRoutes } from '../registry/agreements/index.ts';
 import { actionPlanRoutes, actionPlanWorkRoutes } from '../registry/action-plans/index.ts';
 import { programmeViewRoutes } from '../programmes/index.ts';
-import { projectRoutes } from '../registry/projects/index.ts';
+import { projectEditingRoutes, projectRoutes } from '../registry/projects/index.ts';
 import { statementRoutes } from '../registry/statements/index.ts';
 import { regionRoutes } from '../registry/regions/index.ts';
 import { sourceRoutes } from '../registry/sources/index.ts';
@@ -69,4 +69,5 @@ export function registerApiRoutes(app: AppInstance): void {
   cooperationRoutes(app);
   complianceRoutes(app);
   intakeRoutes(app);
+  projectEditingRoutes(app);
 }

@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { EVENT_KINDS } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../db/connection.ts';
-import { loadMeasures } from '../registry/action-plans/index.ts';
+import { loadDeadlines } from '../registry/action-plans/index.ts';
 import { calendarEvents } from './programme-views.repository.ts';
 
 /**
@@ -52,22 +52,24 @@ export async function calendarFeed(db: Db, o: CalendarOptions): Promise<string> 
       });
     }
   }
-  const measures = await loadMeasures(
+  const deadlines = await loadDeadlines(
     db,
     o.planId !== undefined ? { planId: o.planId } : o.region ? { region: o.region } : {},
-    o.today,
   );
-  for (const m of measures) {
-    if (!m.deadline || m.status === 'cancelled') continue;
+  for (const m of deadlines) {
     cal.createEvent({
       id: `deadline-${m.id}@promatlas`,
-      start: day(m.deadline.to),
-      end: nextDay(m.deadline.to),
+      start: day(m.deadline),
+      end: nextDay(m.deadline),
       allDay: true,
       summary: `Срок: ${m.title}`,
       description: [
-        m.plan ? `План: ${m.plan.title}` : m.agreement ? `Соглашение: ${m.agreement.title}` : null,
-        m.owner ? `Ответственный: ${m.owner.title}` : null,
+        m.plan
+          ? `План: ${m.plan.title}`
+          : m.agreementTitle
+            ? `Соглашение: ${m.agreementTitle}`
+            : null,
+        m.ownerTitle ? `Ответственный: ${m.ownerTitle}` : null,
         `Статус: ${m.statusLabel}`,
       ]
         .filter(Boolean)

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { jsonRows } from '../db/json-rows.ts';
 import { isRowId } from '../registry/shared/region-resolvers.ts';
 
 /** Reads and writes of the programme views: a user's affiliation, a region's events and agreements. */
@@ -120,5 +122,10 @@ export async function calendarEvents(db: Db, region: string | undefined, limit: 
     .where('e.deleted_at', 'is', null)
     .where('e.valid_from', 'is not', null);
   if (region) q = q.where('e.region_code', '=', region);
-  return q.orderBy('e.valid_from').orderBy('e.id').limit(limit).execute();
+  // Thousands of rows for a region's feed: received as one JSON text (db/json-rows.ts).
+  return jsonRows(
+    db,
+    q.orderBy('e.valid_from').orderBy('e.id').limit(limit),
+    sql`ORDER BY x.valid_from, x.id`,
+  );
 }

@@ -29,7 +29,7 @@ import {
 } from '../registry/shared/programme-lookup.repository.ts';
 import { problem } from '../registry/shared/programme-input.ts';
 import { currentFlagRules, filterMeasures, loadMeasures } from '../registry/action-plans/index.ts';
-import { flagRules, updateFlagRules } from '../registry/action-plans/index.ts';
+import { flagRules, regionMeasureLists, updateFlagRules } from '../registry/action-plans/index.ts';
 import {
   affiliationOf,
   agreementsOfRegion,
@@ -181,6 +181,12 @@ export async function editFlagRules(
   };
 }
 
+/** How many measures each list of the region dashboard shows (the totals count them all). */
+const DASHBOARD_LIST_LIMIT = 100;
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** A region's programmes at a glance: open, overdue and upcoming measures, events to come, agreements in force. */
 export async function regionDashboard(
   db: Db,
@@ -190,21 +196,32 @@ export async function regionDashboard(
   const region = await regionByCode(db, code);
   if (!region) throw new NotFoundError('Регион', 'Region', code);
   const rules = await currentFlagRules(db);
-  const measures = await loadMeasures(db, { region: code }, today, rules);
-  const open = measures.filter((m) => m.status !== 'done' && m.status !== 'cancelled');
-  const byDeadline = (a: (typeof open)[number], b: (typeof open)[number]) =>
-    (a.deadline?.to ?? '9999').localeCompare(b.deadline?.to ?? '9999') || a.id - b.id;
+  const lists = await regionMeasureLists(
+    db,
+    code,
+    today,
+    addDays(today, rules.atRiskWithinDays),
+    DASHBOARD_LIST_LIMIT,
+  );
+  const ids = [...new Set([...lists.open, ...lists.overdue, ...lists.upcoming])];
+  const byId = new Map(
+    (ids.length ? await loadMeasures(db, { ids }, today, rules) : []).map((m) => [m.id, m]),
+  );
+  const pick = (list: number[]) =>
+    list.flatMap((id) => {
+      const m = byId.get(id);
+      return m ? [m] : [];
+    });
   const events = await upcomingEvents(db, code, today, 20);
   const agreements = await agreementsOfRegion(db, code, today);
   return {
     region: { code: region.code, name: region.name },
     today,
     rules,
-    open: [...open].sort(byDeadline),
-    overdue: open.filter((m) => m.flags.includes('overdue')).sort(byDeadline),
-    upcoming: open
-      .filter((m) => m.daysLeft !== null && m.daysLeft >= 0 && m.daysLeft <= rules.atRiskWithinDays)
-      .sort(byDeadline),
+    open: pick(lists.open),
+    overdue: pick(lists.overdue),
+    upcoming: pick(lists.upcoming),
+    totals: { ...lists.totals, limit: DASHBOARD_LIST_LIMIT },
     upcomingEvents: events.map((e) => ({
       event: ref('event', e.id, e.title),
       date: toPartialDate(e.valid_from, e.valid_to, e.valid_precision),

@@ -15,6 +15,7 @@ import { todayInMoscow } from '../registry/shared/programme-input.ts';
 import {
   attachment,
   ExportQuery,
+  plainJsonResponse,
   readErrors,
   TAG,
   writeErrors,
@@ -48,6 +49,7 @@ export function programmeViewRoutes(app: AppInstance): void {
   app.get(
     '/api/my-tasks',
     {
+      ...plainJsonResponse,
       schema: {
         tags: TAG,
         summary:
@@ -96,6 +98,7 @@ export function programmeViewRoutes(app: AppInstance): void {
   app.get(
     '/api/regions/:code/programmes',
     {
+      ...plainJsonResponse,
       schema: {
         tags: TAG,
         summary:

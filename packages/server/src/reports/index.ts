@@ -3,3 +3,4 @@ export { reportRoutes } from './reports.routes.ts';
 export { ratingEditionReport, regionReport, siteReport } from './reports.service.ts';
 export { reportXlsx } from './report-xlsx.ts';
 export { clusterPassportReport } from './cluster-passport.service.ts';
+export { planStatusReport } from './plan-status-report.ts';

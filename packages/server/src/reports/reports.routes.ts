@@ -10,6 +10,8 @@ import { ratingEditionReport, regionReport, siteReport } from './reports.service
 import { reportXlsx } from './report-xlsx.ts';
 import { printPageToPdf } from './report-pdf.ts';
 import { clusterPassportReport } from './cluster-passport.service.ts';
+import { planStatusReport } from './plan-status-report.ts';
+import { todayInMoscow } from '../registry/shared/programme-input.ts';
 
 const ExportQuery = z.object({
   format: z.enum(['xlsx', 'pdf']).default('xlsx').describe('xlsx или pdf (печать страницы отчёта)'),
@@ -121,7 +123,14 @@ export function reportRoutes(app: AppInstance): void {
     IdParamsSchema,
     (p) => String(p.id),
     // The ПП 779 check inside the passport is made as of the day it is printed.
-    (db, p) => clusterPassportReport(db, p.id, new Date().toISOString().slice(0, 10)),
+    (db, p) => clusterPassportReport(db, p.id, todayInMoscow()),
     'Паспорт кластера: состав и роли, матрица кооперации, функциональная зависимость, проверка по ПП РФ № 779, проекты и поддержка',
+  );
+  route(
+    'plan-status',
+    IdParamsSchema,
+    (p) => String(p.id),
+    (db, p) => planStatusReport(db, p.id, todayInMoscow()),
+    'Отчёт «Статус плана действий»: мероприятия по темам, ответственные, сроки, статусы, показатели, флаги',
   );
 }

@@ -8,6 +8,7 @@ export function searchRoutes(app: AppInstance): void {
   app.get(
     searchRoute.path,
     {
+      config: { readCache: true },
       schema: {
         tags: ['Поиск'],
         summary: 'Поиск по всем типам записей (морфология, опечатки, регион)',

@@ -138,6 +138,42 @@ describe('several API nodes over one PostgreSQL', () => {
     expect(search.body.items.map((i) => i.id)).toContain(String(created.body.id));
   });
 
+  it("shows a rename on node 1 in node 2's cached public profile, list and search within a second", async () => {
+    const word = uniqueWord();
+    const writer = await editor(node1);
+    const created = await createOrganisation(writer, node1, `ООО «${word}»`);
+    expect(created.status).toBe(201);
+    await sleep(1_000);
+    const renamedWord = uniqueWord();
+    const urls = {
+      profile: `/api/organisations/${created.body.id}`,
+      list: `/api/organisations?q=${encodeURIComponent(renamedWord)}`,
+      search: `/api/search?q=${encodeURIComponent(renamedWord)}`,
+    };
+    // Node 2 answers each URL twice before the rename: the second answer comes from its read cache.
+    const reader = new RigClient();
+    for (let i = 0; i < 2; i++) {
+      const profile = await reader.request<Organisation>(node2, 'GET', urls.profile);
+      expect(profile.body.name).toContain(word);
+      expect((await reader.request<OrganisationList>(node2, 'GET', urls.list)).body.items).toEqual(
+        [],
+      );
+      expect((await reader.request<SearchResponse>(node2, 'GET', urls.search)).body.total).toBe(0);
+    }
+    const renamed = await writer.request(node1, 'PATCH', urls.profile, {
+      name: `ООО «${renamedWord}»`,
+      version: created.body.version,
+    });
+    expect(renamed.status).toBe(200);
+    await sleep(1_000);
+    const profile = await reader.request<Organisation>(node2, 'GET', urls.profile);
+    expect(profile.body.name).toContain(renamedWord);
+    const list = await reader.request<OrganisationList>(node2, 'GET', urls.list);
+    expect(list.body.items.map((o) => o.id)).toEqual([created.body.id]);
+    const search = await reader.request<SearchResponse>(node2, 'GET', urls.search);
+    expect(search.body.items.map((i) => i.id)).toContain(String(created.body.id));
+  });
+
   it('keeps a signed-in browser on one node behind the proxy, so an upload is found by the import that names it', async () => {
     const analyst = await editor(proxy);
     const csv = Buffer.from('r,i,v\nЛипецкая область,24,10\nТамбовская область,24,7\n');

@@ -70,9 +70,12 @@ export function App() {
           <Route path="action-plans" element={programmes('ActionPlansList')} />
           <Route path="action-plans/:id" element={programmes('ActionPlanProfile')} />
           <Route path="action-plans/:id/work" element={programmes('PlanWorkPage')} />
+          <Route path="action-plans/new" element={programmes('PlanCreatePage')} />
           <Route path="my-tasks" element={programmes('MyTasksPage')} />
           <Route path="projects" element={programmes('ProjectsList')} />
           <Route path="projects/:id" element={programmes('ProjectProfile')} />
+          <Route path="projects/new" element={programmes('ProjectCreatePage')} />
+          <Route path="projects/:id/edit" element={programmes('ProjectEditPage')} />
           <Route path="sources" element={sources('SourcesList')} />
           <Route path="sources/:id" element={sources('SourcePage')} />
           <Route path="registry/import" element={registryImport('RegistryImportPage')} />

@@ -74,6 +74,12 @@ export function UserMenu() {
             <li>
               <NavLink to="/clusters/new">Новый кластер</NavLink>
             </li>
+            <li>
+              <NavLink to="/action-plans/new">Новый план действий</NavLink>
+            </li>
+            <li>
+              <NavLink to="/projects/new">Новый проект</NavLink>
+            </li>
           </ul>
         ) : null}
         <ul className="plain-menu" aria-label="Учётная запись">

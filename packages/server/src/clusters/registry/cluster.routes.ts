@@ -36,6 +36,7 @@ export function clusterRoutes(app: AppInstance): void {
   app.get(
     '/api/clusters',
     {
+      config: { readCache: true },
       schema: {
         tags: ['Реестр'],
         summary: 'Кластеры: промышленные, инновационные территориальные, образовательные',
@@ -54,6 +55,7 @@ export function clusterRoutes(app: AppInstance): void {
   app.get(
     '/api/clusters/:id',
     {
+      config: { readCache: true },
       schema: {
         tags: ['Реестр'],
         summary: 'Профиль кластера: участники, проекты, поддержка, факты',

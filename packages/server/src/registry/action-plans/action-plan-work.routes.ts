@@ -32,6 +32,7 @@ import {
   conflictsAs,
   DeleteQuery,
   ExportQuery,
+  plainJsonResponse,
   programme,
   readErrors,
   TAG,
@@ -139,6 +140,7 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
   app.get(
     '/api/action-plans/:id/measures',
     {
+      ...plainJsonResponse,
       schema: {
         tags: TAG,
         summary:
@@ -159,6 +161,7 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
   app.get(
     '/api/action-plans/:id/timeline',
     {
+      ...plainJsonResponse,
       schema: {
         tags: TAG,
         summary: 'Диаграмма Ганта плана: мероприятия с датами и вехи',

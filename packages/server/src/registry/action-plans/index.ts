@@ -6,8 +6,13 @@ export { actionPlanWorkRoutes, sendTable } from './action-plan-work.routes.ts';
 export {
   currentFlagRules,
   filterMeasures,
+  loadDeadlines,
   loadMeasures,
+  planPage,
+  planSources,
+  type PlanSource,
   taskFromDecision,
 } from './measure.service.ts';
 export { flagRules, updateFlagRules } from './measure.repository.ts';
+export { regionMeasureLists } from './measure.repository.ts';
 export { measuresTable } from './measure-export.ts';

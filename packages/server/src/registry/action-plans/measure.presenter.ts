@@ -6,7 +6,7 @@ import {
 } from '@promatlas/core/domain/vocabulary.ts';
 import { FLAG_REASONS, measureFlags, type FlagRules } from '@promatlas/core/programmes/flags.ts';
 import { organisationDisplayName, personFullName, ref, toPartialDate } from '../shared/mappers.ts';
-import type { CoExecutorRow, MeasureRow } from './measure.repository.ts';
+import type { CoExecutorRow, MeasureBase, MeasureRow } from './measure.repository.ts';
 
 /** Measure rows → the API's measures, with the flags computed for `today`. */
 
@@ -20,7 +20,7 @@ function party(
   return id === null || title === null ? null : { type, id: String(id), title };
 }
 
-function ownerOf(r: MeasureRow): Party {
+function ownerOf(r: MeasureBase): Party {
   if (r.owner_organisation_id !== null)
     return party(
       'organisation',
@@ -161,4 +161,39 @@ export function presentMeasures(
     byMeasure.set(c.measure_id, list);
   }
   return rows.map((r) => presentMeasure(r, byMeasure.get(r.id) ?? [], rules, today));
+}
+
+/** A measure's deadline entry: what a calendar shows of it, without flags, reports or co-executors. */
+export interface MeasureDeadline {
+  id: number;
+  title: string;
+  deadline: string;
+  status: MeasureRow['status'];
+  statusLabel: string;
+  plan: { id: number; title: string } | null;
+  agreementTitle: string | null;
+  ownerTitle: string | null;
+}
+
+/** Rows → deadline entries: measures with a deadline that are not cancelled. */
+export function presentDeadlines(rows: MeasureBase[]): MeasureDeadline[] {
+  return rows.flatMap((r) =>
+    r.deadline_to === null || r.status === 'cancelled'
+      ? []
+      : [
+          {
+            id: r.id,
+            title: r.title,
+            deadline: r.deadline_to,
+            status: r.status,
+            statusLabel: r.status ? MEASURE_STATUSES.label(r.status) : MEASURE_STATUS_UNKNOWN.ru,
+            plan:
+              r.action_plan_id !== null && r.plan_title !== null
+                ? { id: r.action_plan_id, title: r.plan_title }
+                : null,
+            agreementTitle: r.agreement_id !== null ? r.agreement_title : null,
+            ownerTitle: ownerOf(r)?.title ?? null,
+          },
+        ],
+  );
 }

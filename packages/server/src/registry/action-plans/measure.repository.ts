@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonRows } from '../../db/json-rows.ts';
 import type { Db } from '../../db/connection.ts';
 import { isRowId } from '../shared/region-resolvers.ts';
 
@@ -15,34 +16,82 @@ export interface MeasureFilter {
   region?: string;
 }
 
+/**
+ * The columns of a measure the presenter reads, with the names of what it
+ * references. Named one by one: the record's bookkeeping columns (created,
+ * updated, provenance) are not shown in lists, and on embedded PGlite every
+ * value a row carries costs its text conversion.
+ */
 export function measureQuery(db: Db) {
-  return db
-    .selectFrom('programme_measure as m')
-    .leftJoin('organisation as oo', 'oo.id', 'm.owner_organisation_id')
-    .leftJoin('region as orr', 'orr.code', 'm.owner_region_code')
-    .leftJoin('person as op', 'op.id', 'm.owner_person_id')
-    .leftJoin('action_plan as ap', 'ap.id', 'm.action_plan_id')
-    .leftJoin('agreement_direction as ad', 'ad.id', 'm.agreement_direction_id')
-    .leftJoin('agreement as ag', 'ag.id', 'ad.agreement_id')
-    .leftJoin('event_decision as ed', 'ed.id', 'm.event_decision_id')
-    .leftJoin('event as ev', 'ev.id', 'ed.event_id')
-    .selectAll('m')
-    .select([
-      'oo.name as owner_org_name',
-      'oo.legal_form as owner_org_legal_form',
-      'orr.name as owner_region_name',
-      'op.last_name as owner_last_name',
-      'op.first_name as owner_first_name',
-      'op.patronymic as owner_patronymic',
-      'ap.title as plan_title',
-      'ad.title as direction_title',
-      'ag.id as agreement_id',
-      'ag.title as agreement_title',
-      'ed.text as decision_text',
-      'ev.id as event_id',
-      'ev.title as event_title',
-    ])
-    .where('m.deleted_at', 'is', null);
+  return (
+    db
+      .selectFrom('programme_measure as m')
+      .leftJoin('organisation as oo', 'oo.id', 'm.owner_organisation_id')
+      .leftJoin('region as orr', 'orr.code', 'm.owner_region_code')
+      .leftJoin('person as op', 'op.id', 'm.owner_person_id')
+      .leftJoin('action_plan as ap', 'ap.id', 'm.action_plan_id')
+      .leftJoin('agreement_direction as ad', 'ad.id', 'm.agreement_direction_id')
+      .leftJoin('agreement as ag', 'ag.id', 'ad.agreement_id')
+      // The decision and its event joined first, as one small relation: joined
+      // apart, the planner hashes every event of the database for a join that
+      // most measures (those without a decision) never use.
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('event_decision as ed')
+            .innerJoin('event as ev', 'ev.id', 'ed.event_id')
+            .select([
+              'ed.id',
+              'ed.text as decision_text',
+              'ev.id as event_id',
+              'ev.title as event_title',
+              'ev.region_code as event_region_code',
+            ])
+            .as('dec'),
+        (join) => join.onRef('dec.id', '=', 'm.event_decision_id'),
+      )
+      .select([
+        'm.id',
+        'm.version',
+        'm.action_plan_id',
+        'm.agreement_direction_id',
+        'm.event_decision_id',
+        'm.position',
+        'm.title',
+        'm.theme',
+        'm.owner_organisation_id',
+        'm.owner_region_code',
+        'm.owner_person_id',
+        'm.start_from',
+        'm.start_to',
+        'm.start_precision',
+        'm.deadline_from',
+        'm.deadline_to',
+        'm.deadline_precision',
+        'm.status',
+        'm.indicator_name',
+        'm.indicator_unit',
+        'm.indicator_target',
+        'm.indicator_target_on',
+        'm.indicator_actual',
+        'm.indicator_actual_on',
+        'm.published',
+        'oo.name as owner_org_name',
+        'oo.legal_form as owner_org_legal_form',
+        'orr.name as owner_region_name',
+        'op.last_name as owner_last_name',
+        'op.first_name as owner_first_name',
+        'op.patronymic as owner_patronymic',
+        'ap.title as plan_title',
+        'ad.title as direction_title',
+        'ag.id as agreement_id',
+        'ag.title as agreement_title',
+        'dec.decision_text',
+        'dec.event_id',
+        'dec.event_title',
+      ])
+      .where('m.deleted_at', 'is', null)
+  );
 }
 type MeasureBaseRow = Awaited<ReturnType<ReturnType<typeof measureQuery>['execute']>>[number];
 /** A measure with the day of its latest report and the progress last reported. */
@@ -51,56 +100,26 @@ export type MeasureRow = MeasureBaseRow & {
   last_report_on: string | null;
 };
 
-/**
- * The latest report day and progress of each measure, in one grouped query
- * (a correlated subquery per measure through the reader's views was the
- * plan page's main cost).
- */
-async function reportSummaries(db: Db, measureIds: number[]) {
-  if (!measureIds.length)
-    return new Map<number, { progress: number | null; last: string | null }>();
-  const rows = await db
-    .selectFrom('measure_report as r')
-    .select((eb) => [
-      'r.measure_id',
-      eb.fn.max('r.reported_on').as('last'),
-      sql<
-        number | null
-      >`(array_agg(r.progress ORDER BY r.reported_on DESC, r.id DESC) FILTER (WHERE r.progress IS NOT NULL))[1]`.as(
-        'progress',
-      ),
-    ])
-    .where('r.measure_id', 'in', measureIds)
-    .where('r.deleted_at', 'is', null)
-    .groupBy('r.measure_id')
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.measure_id,
-      { progress: r.progress === null ? null : Number(r.progress), last: r.last as string | null },
-    ]),
-  );
-}
+type MeasureSelect = ReturnType<typeof measureQuery>;
 
-export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow[]> {
-  let q = measureQuery(db);
+function applyFilter(q: MeasureSelect, f: MeasureFilter): MeasureSelect | null {
   if (f.planId !== undefined) q = q.where('m.action_plan_id', '=', f.planId);
   if (f.ids) {
-    if (!f.ids.length) return [];
+    if (!f.ids.length) return null;
     q = q.where('m.id', 'in', f.ids);
   }
   if (f.directionIds) {
-    if (!f.directionIds.length) return [];
+    if (!f.directionIds.length) return null;
     q = q.where('m.agreement_direction_id', 'in', f.directionIds);
   }
   if (f.decisionIds) {
-    if (!f.decisionIds.length) return [];
+    if (!f.decisionIds.length) return null;
     q = q.where('m.event_decision_id', 'in', f.decisionIds);
   }
   if (f.ownerOrganisationIds || f.ownerPersonIds) {
     const orgs = f.ownerOrganisationIds ?? [];
     const people = f.ownerPersonIds ?? [];
-    if (!orgs.length && !people.length) return [];
+    if (!orgs.length && !people.length) return null;
     q = q.where((eb) =>
       eb.or([
         ...(orgs.length ? [eb('m.owner_organisation_id', 'in', orgs)] : []),
@@ -136,19 +155,133 @@ export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow
               e.or([e('p.region_code', '=', region), e('po.region_code', '=', region)]),
             ),
         ),
-        eb('ev.region_code', '=', region),
+        eb('dec.event_region_code', '=', region),
       ]),
     );
   }
-  const rows = await q.orderBy('m.position').orderBy('m.id').execute();
+  return q;
+}
+
+/**
+ * The latest report day and the progress last reported of each measure, in
+ * one grouped query over the ids passed as one array parameter.
+ */
+async function reportSummaries(db: Db, measureIds: number[]) {
+  const rows = await jsonRows(
+    db,
+    db
+      .selectFrom('measure_report as r')
+      .select((eb) => [
+        'r.measure_id',
+        eb.fn.max('r.reported_on').as('last'),
+        sql<
+          number | null
+        >`(array_agg(r.progress ORDER BY r.reported_on DESC, r.id DESC) FILTER (WHERE r.progress IS NOT NULL))[1]`.as(
+          'progress',
+        ),
+      ])
+      .where(sql<boolean>`r.measure_id = ANY(${measureIds}::int[])`)
+      .where('r.deleted_at', 'is', null)
+      .groupBy('r.measure_id'),
+  );
+  return new Map(rows.map((r) => [r.measure_id, r]));
+}
+
+/** Measures matching a filter, without their reports (what a list of deadlines needs). */
+export async function findMeasureRows(db: Db, f: MeasureFilter) {
+  const q = applyFilter(measureQuery(db), f);
+  return q ? jsonRows(db, q, sql`ORDER BY x.position, x.id`) : [];
+}
+export type MeasureBase = MeasureBaseRow;
+
+/**
+ * Measures matching a filter with the latest report day and progress of each.
+ * Both statements answer one JSON text each: on embedded PGlite, receiving
+ * thousands of rows of thirty columns, each value converted and parsed on its
+ * own, was most of the plan page's time, and one JSON value parsed at once is
+ * several times cheaper. The ids go to the summaries as one array parameter
+ * (not thousands of placeholders).
+ */
+export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow[]> {
+  const rows = await findMeasureRows(db, f);
+  if (!rows.length) return [];
   const reports = await reportSummaries(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => {
     const summary = reports.get(r.id);
-    return { ...r, progress: summary?.progress ?? null, last_report_on: summary?.last ?? null };
+    return {
+      ...r,
+      progress: summary?.progress ?? null,
+      last_report_on: summary?.last ?? null,
+    };
   });
+}
+
+/** The open, overdue and upcoming measures of a region: totals and the first `limit` ids of each, by deadline. */
+export interface RegionMeasureLists {
+  open: number[];
+  overdue: number[];
+  upcoming: number[];
+  totals: { open: number; overdue: number; upcoming: number };
+}
+
+/**
+ * A region dashboard's lists decided in SQL: open means neither done nor
+ * cancelled (no status counts as open), overdue an open measure whose deadline
+ * (its last day) is before `today`, upcoming one whose deadline is from
+ * `today` to `upTo` — the same rules as measureFlags, so only the measures
+ * shown are loaded and flagged, not every measure of every plan.
+ */
+export async function regionMeasureLists(
+  db: Db,
+  region: string,
+  today: string,
+  upTo: string,
+  limit: number,
+): Promise<RegionMeasureLists> {
+  const selected = applyFilter(measureQuery(db), { region });
+  if (!selected)
+    return { open: [], overdue: [], upcoming: [], totals: { open: 0, overdue: 0, upcoming: 0 } };
+  const open = selected
+    .clearSelect()
+    .select(['m.id', 'm.deadline_to'])
+    .where((eb) =>
+      eb.or([eb('m.status', 'is', null), eb('m.status', 'not in', ['done', 'cancelled'])]),
+    );
+  const result = await sql<{
+    open_total: number;
+    overdue_total: number;
+    upcoming_total: number;
+    open_ids: number[] | null;
+    overdue_ids: number[] | null;
+    upcoming_ids: number[] | null;
+  }>`
+    WITH o AS MATERIALIZED (${open})
+    SELECT
+      (SELECT count(*) FROM o) AS open_total,
+      (SELECT count(*) FROM o WHERE deadline_to < ${today}) AS overdue_total,
+      (SELECT count(*) FROM o WHERE deadline_to >= ${today} AND deadline_to <= ${upTo}) AS upcoming_total,
+      (SELECT array_agg(id ORDER BY deadline_to NULLS LAST, id) FROM
+        (SELECT id, deadline_to FROM o ORDER BY deadline_to NULLS LAST, id LIMIT ${limit}) l) AS open_ids,
+      (SELECT array_agg(id ORDER BY deadline_to, id) FROM
+        (SELECT id, deadline_to FROM o WHERE deadline_to < ${today}
+         ORDER BY deadline_to, id LIMIT ${limit}) l) AS overdue_ids,
+      (SELECT array_agg(id ORDER BY deadline_to, id) FROM
+        (SELECT id, deadline_to FROM o WHERE deadline_to >= ${today} AND deadline_to <= ${upTo}
+         ORDER BY deadline_to, id LIMIT ${limit}) l) AS upcoming_ids`.execute(db);
+  const r = result.rows[0];
+  return {
+    open: r?.open_ids ?? [],
+    overdue: r?.overdue_ids ?? [],
+    upcoming: r?.upcoming_ids ?? [],
+    totals: {
+      open: Number(r?.open_total ?? 0),
+      overdue: Number(r?.overdue_total ?? 0),
+      upcoming: Number(r?.upcoming_total ?? 0),
+    },
+  };
 }
 
 export async function coExecutorsOf(db: Db, measureIds: number[]) {
@@ -170,7 +303,7 @@ export async function coExecutorsOf(db: Db, measureIds: number[]) {
       'p.first_name',
       'p.patronymic',
     ])
-    .where('c.measure_id', 'in', measureIds)
+    .where(sql<boolean>`c.measure_id = ANY(${measureIds}::int[])`)
     .where('c.deleted_at', 'is', null)
     .orderBy('c.id')
     .execute();
@@ -282,5 +415,69 @@ export async function planParties(db: Db, id: number) {
     .where('p.action_plan_id', '=', id)
     .where('p.deleted_at', 'is', null)
     .orderBy('p.id')
+    .execute();
+}
+
+/**
+ * The documents a plan rests on: its own source, its measures' and their
+ * progress reports' (through the reader's views), with the measure each
+ * belongs to (null: the plan's own), in the plan's order.
+ */
+export async function planSourceRows(db: Db, planId: number) {
+  if (!isRowId(planId)) return [];
+  const ofPlan = db
+    .selectFrom('action_plan as p')
+    .innerJoin('source_document as s', 's.id', 'p.source_id')
+    .select([
+      sql<number | null>`NULL::int`.as('measure_id'),
+      sql<number>`-1`.as('position'),
+      sql<number>`0`.as('sort'),
+      's.id',
+      's.title',
+      's.published_from',
+      's.published_to',
+      's.published_precision',
+    ])
+    .where('p.id', '=', planId)
+    .where('p.deleted_at', 'is', null);
+  const ofMeasures = db
+    .selectFrom('programme_measure as m')
+    .innerJoin('source_document as s', 's.id', 'm.source_id')
+    .select([
+      'm.id as measure_id',
+      'm.position',
+      sql<number>`1`.as('sort'),
+      's.id',
+      's.title',
+      's.published_from',
+      's.published_to',
+      's.published_precision',
+    ])
+    .where('m.action_plan_id', '=', planId)
+    .where('m.deleted_at', 'is', null);
+  const ofReports = db
+    .selectFrom('measure_report as r')
+    .innerJoin('programme_measure as m', 'm.id', 'r.measure_id')
+    .innerJoin('source_document as s', 's.id', 'r.source_id')
+    .select([
+      'm.id as measure_id',
+      'm.position',
+      sql<number>`2`.as('sort'),
+      's.id',
+      's.title',
+      's.published_from',
+      's.published_to',
+      's.published_precision',
+    ])
+    .where('m.action_plan_id', '=', planId)
+    .where('m.deleted_at', 'is', null)
+    .where('r.deleted_at', 'is', null);
+  return ofPlan
+    .unionAll(ofMeasures)
+    .unionAll(ofReports)
+    .orderBy('position')
+    .orderBy('measure_id')
+    .orderBy('sort')
+    .orderBy('id')
     .execute();
 }

@@ -34,15 +34,17 @@ import {
 } from '../shared/programme-input.ts';
 import {
   coExecutorsOf,
+  findMeasureRows,
   findMeasures,
   flagRules,
   liveMeasure,
   planHeader,
   planParties,
+  planSourceRows,
   reportsOf,
   type MeasureFilter,
 } from './measure.repository.ts';
-import { presentMeasures } from './measure.presenter.ts';
+import { presentDeadlines, presentMeasures, type MeasureDeadline } from './measure.presenter.ts';
 import { decisionRow } from './decision-lookup.repository.ts';
 
 type MeasureCreate = z.infer<typeof MeasureCreateSchema>;
@@ -71,6 +73,11 @@ export async function loadMeasures(
     rows.map((r) => r.id),
   );
   return presentMeasures(rows, co, rules ?? (await currentFlagRules(db)), today);
+}
+
+/** Deadlines of the measures matching a filter (not cancelled), for the calendar feed. */
+export async function loadDeadlines(db: Db, filter: MeasureFilter): Promise<MeasureDeadline[]> {
+  return presentDeadlines(await findMeasureRows(db, filter));
 }
 
 /** Checks and columns of a measure's fields; `current` is the row an update starts from. */
@@ -472,4 +479,23 @@ export async function planTimeline(db: Db, planId: number, today: string): Promi
     })),
     milestones,
   };
+}
+
+/** A document a plan, one of its measures (measureId) or their reports rest on. */
+export interface PlanSource {
+  measureId: number | null;
+  id: number;
+  title: string;
+  published: ReturnType<typeof toPartialDate>;
+}
+
+/** The documents a plan rests on, the plan's own first, then by measure (for its status report). */
+export async function planSources(db: Db, planId: number): Promise<PlanSource[]> {
+  const rows = await planSourceRows(db, planId);
+  return rows.map((r) => ({
+    measureId: r.measure_id,
+    id: r.id,
+    title: r.title,
+    published: toPartialDate(r.published_from, r.published_to, r.published_precision),
+  }));
 }

@@ -32,6 +32,7 @@ export function organisationRoutes(app: AppInstance): void {
   app.get(
     listOrganisationsRoute.path,
     {
+      config: { readCache: true },
       schema: {
         tags: ['Реестр'],
         summary: 'Список организаций с фильтрами, сортировкой и страницами',
@@ -59,6 +60,7 @@ export function organisationRoutes(app: AppInstance): void {
   app.get(
     getOrganisationRoute.path,
     {
+      config: { readCache: true },
       schema: {
         tags: ['Реестр'],
         summary: 'Профиль организации со всеми связями и источниками',

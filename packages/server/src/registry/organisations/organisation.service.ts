@@ -1,4 +1,8 @@
-import type { Organisation, OrganisationListItem } from '@promatlas/core/api/registry.schema.ts';
+import {
+  ORGANISATION_COUNT_CAP,
+  type Organisation,
+  type OrganisationListItem,
+} from '@promatlas/core/api/registry.schema.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError } from '../../shared/domain-errors.ts';
 import { loadFacts } from '../shared/facts.ts';
@@ -45,16 +49,30 @@ function listItem(r: {
 
 export async function listOrganisations(
   db: Db,
-  params: { filter: OrganisationFilter; sort: string; page: number; pageSize: number },
+  params: {
+    filter: OrganisationFilter;
+    sort: string;
+    page: number;
+    pageSize: number;
+    /** Counting stops above this (default ORGANISATION_COUNT_CAP); the answer then says totalCapped. */
+    countCap?: number;
+  },
 ) {
-  const { rows, total } = await findOrganisations(
+  const { rows, total, totalCapped } = await findOrganisations(
     db,
     params.filter,
     parseSort(params.sort),
     params.pageSize,
     offsetOf(params.page, params.pageSize),
+    params.countCap ?? ORGANISATION_COUNT_CAP,
   );
-  return { items: rows.map(listItem), total, page: params.page, pageSize: params.pageSize };
+  return {
+    items: rows.map(listItem),
+    total,
+    ...(totalCapped ? { totalCapped } : {}),
+    page: params.page,
+    pageSize: params.pageSize,
+  };
 }
 
 export async function getOrganisation(db: Db, id: number): Promise<Organisation> {

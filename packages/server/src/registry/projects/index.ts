@@ -2,3 +2,4 @@
 export { projectRoutes } from './project.routes.ts';
 export { ProjectListQuery } from './project.routes.ts';
 export { listProjects } from './project.service.ts';
+export { projectEditingRoutes } from './project-editing.routes.ts';

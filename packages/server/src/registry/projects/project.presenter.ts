@@ -11,7 +11,12 @@ import {
   regionRef,
   type SourceRefs,
 } from '../shared/mappers.ts';
-import type { ProjectListRow, ProjectParticipantRow, ProjectRow } from './project.repository.ts';
+import type {
+  ProjectListRow,
+  ProjectMilestoneRow,
+  ProjectParticipantRow,
+  ProjectRow,
+} from './project.repository.ts';
 
 export function projectListItem(r: ProjectListRow): ProjectListItem {
   return {
@@ -27,13 +32,18 @@ export function projectListItem(r: ProjectListRow): ProjectListItem {
 export function projectProfile(
   row: ProjectRow,
   participants: ProjectParticipantRow[],
+  milestones: ProjectMilestoneRow[],
   support: SupportAward[],
   facts: Fact[],
   sources: SourceRefs,
 ): Project {
   return {
     ...projectListItem(row),
+    version: row.version,
+    published: row.published,
     description: row.description,
+    investmentRub: row.investment_rub,
+    jobs: row.jobs,
     cluster:
       row.cluster_id !== null && row.cluster_name
         ? ref('cluster', row.cluster_id, row.cluster_name)
@@ -44,6 +54,12 @@ export function projectProfile(
       target: ref('organisation', p.organisation_id, organisationDisplayName(p)),
       asOf: null,
       source: sources.of(p),
+    })),
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      date: periodOf(m),
+      done: m.done,
     })),
     support,
     facts,

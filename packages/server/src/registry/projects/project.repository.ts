@@ -98,3 +98,37 @@ export async function findProjectAwardIds(db: Db, id: number): Promise<number[]>
     .execute();
   return rows.map((r) => r.support_award_id);
 }
+
+/** A project's live stage milestones, in their order. */
+export async function findProjectMilestones(db: Db, id: number) {
+  return db
+    .selectFrom('project_milestone')
+    .select(['id', 'title', 'valid_from', 'valid_to', 'valid_precision', 'done'])
+    .where('project_id', '=', id)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export type ProjectMilestoneRow = Awaited<ReturnType<typeof findProjectMilestones>>[number];
+
+/** Whether a live site or cluster exists (checked before a project names it). */
+export async function liveSiteOrCluster(
+  db: Db,
+  table: 'site' | 'cluster',
+  id: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A project's region (null: national), deleted or not; undefined when there is no such project. */
+export async function findProjectRegion(db: Db, id: number) {
+  return db.selectFrom('project').select('region_code').where('id', '=', id).executeTakeFirst();
+}

@@ -8,6 +8,7 @@ import { loadSupportAwards } from '../shared/support-awards.ts';
 import { projectListItem, projectProfile } from './project.presenter.ts';
 import {
   findProjectAwardIds,
+  findProjectMilestones,
   findProjectParticipants,
   findProjects,
   getProjectRow,
@@ -32,8 +33,9 @@ export async function getProject(db: Db, id: number): Promise<Project> {
   const row = await getProjectRow(db, id);
   if (!row) throw new NotFoundError('Проект', 'Project', id);
   const participants = await findProjectParticipants(db, id);
+  const milestones = await findProjectMilestones(db, id);
   const support = await loadSupportAwards(db, await findProjectAwardIds(db, id));
   const facts = await loadFacts(db, 'project', id);
   const sources = await SourceRefs.load(db, [row.source_id, ...sourceIdsOf(participants)]);
-  return projectProfile(row, participants, support, facts, sources);
+  return projectProfile(row, participants, milestones, support, facts, sources);
 }

@@ -16,10 +16,19 @@ export interface ProjectTable extends RecordColumns, PeriodColumns, SearchColumn
   region_code: string | null;
   cluster_id: number | null;
   site_id: number | null;
+  investment_rub: number | null;
+  jobs: number | null;
 }
 export interface ProjectParticipantTable extends RecordColumns {
   id: Generated<number>;
   project_id: number;
   organisation_id: number;
   role: ProjectParticipantRole;
+}
+export interface ProjectMilestoneTable extends RecordColumns, PeriodColumns {
+  id: Generated<number>;
+  project_id: number;
+  position: Generated<number>;
+  title: string;
+  done: Generated<boolean>;
 }

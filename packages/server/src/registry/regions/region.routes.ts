@@ -11,6 +11,7 @@ export function regionRoutes(app: AppInstance): void {
   app.get(
     listRegionsRoute.path,
     {
+      config: { readCache: true },
       schema: {
         tags: ['Справочники'],
         summary: 'Субъекты РФ с кодами ОКАТО/ОКТМО/ISO, федеральным округом и числом записей',
@@ -23,6 +24,7 @@ export function regionRoutes(app: AppInstance): void {
   app.get(
     getRegionRoute.path,
     {
+      config: { readCache: true },
       schema: {
         tags: ['Справочники'],
         summary: 'Профиль региона: площадки, кластеры, организации, мероприятия, факты',

@@ -21,7 +21,9 @@ export type ChildTable =
   | 'agreement_direction'
   | 'measure_co_executor'
   | 'event_participant'
-  | 'event_decision';
+  | 'event_decision'
+  | 'project_participant'
+  | 'project_milestone';
 
 /**
  * The tables this module writes, seen through the columns it uses: the parent

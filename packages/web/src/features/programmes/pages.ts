@@ -7,3 +7,5 @@ export { EventProfile } from './EventProfile.tsx';
 export { AgreementProfile, ActionPlanProfile } from './ProgrammeProfiles.tsx';
 export { ProjectProfile } from './ProjectProfile.tsx';
 export { PlanWorkPage, MyTasksPage } from './PlanWorkPage.tsx';
+export { PlanCreatePage } from './PlanForm.tsx';
+export { ProjectCreatePage, ProjectEditPage } from './ProjectForm.tsx';

@@ -12,6 +12,7 @@ const PROFILE: Record<ReportKind, (key: string) => string> = {
   site: (key) => `/sites/${key}`,
   'rating-edition': (key) => `/ratings/editions/${key}`,
   cluster: (key) => `/clusters/${key}`,
+  'plan-status': (key) => `/action-plans/${key}/work`,
 };
 
 export function cellText(cell: ReportCell, type: ReportSection['columns'][number]['type']): string {

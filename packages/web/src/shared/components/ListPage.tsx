@@ -31,7 +31,7 @@ export interface SelectFilter<P extends string = string> {
 export type ListRoute = ApiRoute & {
   method: 'GET';
   query: z.ZodObject;
-  response: z.ZodType<{ items: unknown[]; total: number }>;
+  response: z.ZodType<{ items: unknown[]; total: number; totalCapped?: boolean | undefined }>;
 };
 
 /** A row of the list a route answers. */
@@ -175,6 +175,8 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
   // Built from the URL's state: the keys are the route's (sort, q, region, the selects' params).
   const result = useRoute(config.route, { query } as RouteInput<R>);
   const total = result.data?.total ?? 0;
+  // A capped count (the organisation list stops counting at 10 000) reads «более 10 000».
+  const capped = result.data?.totalCapped === true;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
@@ -234,7 +236,7 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
         <ExportLinks endpoint={config.route.path} query={query} geojson={config.geojson === true} />
       ) : null}
       <p className="total" data-testid="list-total" aria-live="polite">
-        {result.data ? `Найдено: ${total.toLocaleString('ru-RU')}` : ' '}
+        {result.data ? `Найдено: ${capped ? 'более ' : ''}${total.toLocaleString('ru-RU')}` : ' '}
         {result.loading ? <span className="muted"> · загрузка…</span> : null}
       </p>
       {result.data ? (

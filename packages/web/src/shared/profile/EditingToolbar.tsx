@@ -20,6 +20,7 @@ import {
   type RestorableType,
 } from './editing-spec.ts';
 import { AddFactDialog } from './AddFactDialog.tsx';
+import { deleteProjectRoute, restoreProjectRoute } from '@promatlas/core/api/contract/projects.ts';
 import { Dialog, FormError } from '../form/fields.tsx';
 
 const LABELS: Record<CommonAction, string> = {
@@ -34,6 +35,7 @@ const WRITES = {
   person: personWrites,
   site: siteWrites,
   cluster: clusterWrites,
+  project: { remove: deleteProjectRoute, restore: restoreProjectRoute },
 } satisfies Record<RestorableType, unknown>;
 
 const keyOf = (action: ProfileAction) => (typeof action === 'string' ? action : action.key);

@@ -44,7 +44,7 @@ export interface EditingSpec {
 }
 
 /** Types whose records are deleted softly, and restored by an administrator. */
-export const RESTORABLE = ['organisation', 'person', 'site', 'cluster'] as const;
+export const RESTORABLE = ['organisation', 'person', 'site', 'cluster', 'project'] as const;
 export type RestorableType = (typeof RESTORABLE)[number];
 export const isRestorable = (type: HistoryType): type is RestorableType =>
   (RESTORABLE as readonly HistoryType[]).includes(type);

@@ -38,7 +38,7 @@ export interface RecordFormConfig<
   R = RouteResponse<Routes['get']>,
 > {
   /** The pages' path segment: /organisations/new, /organisations/:id/edit. */
-  collection: 'organisations' | 'people' | 'sites' | 'clusters';
+  collection: 'organisations' | 'people' | 'sites' | 'clusters' | 'projects';
   /** The forms check their input with the create and update routes' own body schemas. */
   routes: Routes;
   createTitle: string;
