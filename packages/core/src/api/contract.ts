@@ -13,6 +13,7 @@ import * as intake from './contract/intake.ts';
 import * as editing from './contract/editing.ts';
 import * as ratings from './contract/ratings.ts';
 import * as registry from './contract/registry.ts';
+import * as programmeWork from './contract/programme-work.ts';
 
 export * from './contract/kit.ts';
 export * from './contract/accounts.ts';
@@ -22,6 +23,7 @@ export * from './contract/intake.ts';
 export * from './contract/editing.ts';
 export * from './contract/ratings.ts';
 export * from './contract/registry.ts';
+export * from './contract/programme-work.ts';
 
 const { organisationWrites, personWrites, siteWrites, clusterWrites } = editing;
 
@@ -135,5 +137,32 @@ export const contract = {
   listIntakeDocuments: intake.listIntakeDocumentsRoute,
   getIntakeReview: intake.getIntakeReviewRoute,
   decideIntakeProposals: intake.decideIntakeProposalsRoute,
+  // programmes at work: events, agreements and the tasks made of them
+  createEvent: programmeWork.eventWrites.create,
+  updateEvent: programmeWork.eventWrites.update,
+  deleteEvent: programmeWork.eventWrites.remove,
+  restoreEvent: programmeWork.eventWrites.restore,
+  eventWork: programmeWork.eventWorkRoute,
+  addEventParticipant: programmeWork.addEventParticipantRoute,
+  removeEventParticipant: programmeWork.removeEventParticipantRoute,
+  addEventDecision: programmeWork.addEventDecisionRoute,
+  updateEventDecision: programmeWork.updateEventDecisionRoute,
+  removeEventDecision: programmeWork.removeEventDecisionRoute,
+  decisionTask: programmeWork.decisionTaskRoute,
+  createAgreement: programmeWork.agreementWrites.create,
+  updateAgreement: programmeWork.agreementWrites.update,
+  deleteAgreement: programmeWork.agreementWrites.remove,
+  restoreAgreement: programmeWork.agreementWrites.restore,
+  agreementWork: programmeWork.agreementWorkRoute,
+  addAgreementDirection: programmeWork.addAgreementDirectionRoute,
+  updateAgreementDirection: programmeWork.updateAgreementDirectionRoute,
+  removeAgreementDirection: programmeWork.removeAgreementDirectionRoute,
+  createTask: programmeWork.createTaskRoute,
+  getTask: programmeWork.getTaskRoute,
+  updateTask: programmeWork.updateTaskRoute,
+  myTasks: programmeWork.myTasksRoute,
+  regionProgrammes: programmeWork.regionProgrammesRoute,
+  createPlanOfEvent: programmeWork.createPlanOfEventRoute,
+  linkPlanToEvent: programmeWork.linkPlanToEventRoute,
 } as const;
 export type Contract = typeof contract;
