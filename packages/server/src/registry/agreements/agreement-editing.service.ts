@@ -216,7 +216,9 @@ export async function agreementWork(db: Db, id: number, today: string) {
             )
           : null,
       region:
-        p.region_code !== null ? { code: p.region_code, name: p.region_name ?? p.region_code } : null,
+        p.region_code !== null
+          ? { code: p.region_code, name: p.region_name ?? p.region_code }
+          : null,
       signatory:
         p.person_id !== null && p.last_name !== null
           ? ref('person', p.person_id, personFullName({ ...p, last_name: p.last_name }))

@@ -13,7 +13,12 @@ import { ApiError } from '../../shared/api/client.ts';
 import { canEditRegistry } from '../../shared/auth/permissions.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { Loading } from '../../shared/components/common.tsx';
-import { DateInput, fromPartialDate, toPartialDate, type DateValue } from '../../shared/form/dates.tsx';
+import {
+  DateInput,
+  fromPartialDate,
+  toPartialDate,
+  type DateValue,
+} from '../../shared/form/dates.tsx';
 import { Field, FormButtons, FormError } from '../../shared/form/fields.tsx';
 import { RegionSelect } from '../../shared/form/RegionSelect.tsx';
 import { useForm } from '../../shared/form/useForm.ts';
@@ -77,8 +82,7 @@ export function eventValues(event: Event, work: EventWork): EventValues {
     topics: event.topics.join('\n'),
     goals: event.goals.join('\n'),
     outcomes: event.outcomes.join('\n'),
-    plannedParticipants:
-      work.plannedParticipants === null ? '' : String(work.plannedParticipants),
+    plannedParticipants: work.plannedParticipants === null ? '' : String(work.plannedParticipants),
     follows: event.follows ? { id: Number(event.follows.id), title: event.follows.title } : null,
     published: work.published,
   };
@@ -168,7 +172,12 @@ function EventFields({
   const { t, label } = useLang();
   const { values, set, errors } = form;
   const lines = (name: keyof EventValues & string, ru: string, en: string) => (
-    <Field name={name} label={t(ru, en)} errors={errors} hint={t('по одному на строке', 'one per line')}>
+    <Field
+      name={name}
+      label={t(ru, en)}
+      errors={errors}
+      hint={t('по одному на строке', 'one per line')}
+    >
       {(p) => (
         <textarea
           {...p}
@@ -182,7 +191,9 @@ function EventFields({
   return (
     <>
       <Field name="title" label={t('Название', 'Title')} errors={errors} required>
-        {(p) => <input {...p} value={values.title} onChange={(e) => set('title', e.target.value)} />}
+        {(p) => (
+          <input {...p} value={values.title} onChange={(e) => set('title', e.target.value)} />
+        )}
       </Field>
       <div className="form-row">
         <Field name="kind" label={t('Вид мероприятия', 'Kind of event')} errors={errors} required>
@@ -295,7 +306,10 @@ function EventFields({
           name="followsEventId"
           label={t('Продолжение мероприятия', 'Follows event')}
           errors={errors}
-          hint={t('предыдущее мероприятие, если это его продолжение', 'the earlier event this one continues')}
+          hint={t(
+            'предыдущее мероприятие, если это его продолжение',
+            'the earlier event this one continues',
+          )}
         >
           {(p) => (
             <RecordPicker
@@ -361,7 +375,9 @@ function EventForm({
       const mine = eventInput(form.values);
       const loaded = eventInput(original);
       const changes = Object.fromEntries(
-        Object.entries(mine).filter(([key, value]) => !same(value, loaded[key as keyof typeof loaded])),
+        Object.entries(mine).filter(
+          ([key, value]) => !same(value, loaded[key as keyof typeof loaded]),
+        ),
       );
       if (Object.keys(changes).length)
         await api(eventWrites.update, {
@@ -438,7 +454,10 @@ function EventFormPage({ mode }: { mode: 'create' | 'edit' }) {
   useEffect(() => {
     if (mode !== 'edit' || !id) return;
     let live = true;
-    Promise.all([api(getEventRoute, { params: { id } }), api(eventWorkRoute, { params: { id } })]).then(
+    Promise.all([
+      api(getEventRoute, { params: { id } }),
+      api(eventWorkRoute, { params: { id } }),
+    ]).then(
       ([event, work]) => live && setLoaded({ event, work }),
       (e: unknown) => live && setError((e as Error).message),
     );

@@ -12,11 +12,7 @@ import {
 import { FactList } from '../../shared/components/facts.tsx';
 import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
 import { formatDate, withLegalForm } from '../../shared/lib/format.ts';
-import {
-  EVENT_KINDS,
-  EVENT_STATUSES,
-  ORGANISATION_KINDS,
-} from '../../shared/lib/labels.ts';
+import { EVENT_KINDS, EVENT_STATUSES, ORGANISATION_KINDS } from '../../shared/lib/labels.ts';
 import { PARTICIPATION_ROLES } from '@promatlas/core/domain/vocabulary.ts';
 import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
 import { eventWrites } from '@promatlas/core/api/contract/programme-work.ts';
@@ -101,13 +97,17 @@ function Participant({ p }: { p: EventParticipant }) {
 /** Participants grouped by role, and within a role by the kind of organisation. */
 function Participants({ participants }: { participants: EventParticipant[] }) {
   const { t, lang, label } = useLang();
-  const pick = (pair: [string, string] | undefined) => (pair ? pair[lang === 'en' ? 1 : 0] : undefined);
+  const pick = (pair: [string, string] | undefined) =>
+    pair ? pair[lang === 'en' ? 1 : 0] : undefined;
   if (participants.length === 0) return null;
   const roles = [...new Set(participants.map((p) => p.role))].sort(
     (a, b) => orderOf(ROLE_ORDER, a) - orderOf(ROLE_ORDER, b),
   );
   return (
-    <Section title={t('Организаторы и участники', 'Organisers and participants')} count={participants.length}>
+    <Section
+      title={t('Организаторы и участники', 'Organisers and participants')}
+      count={participants.length}
+    >
       {roles.map((role) => {
         const inRole = participants.filter((p) => p.role === role);
         const kinds = [
@@ -128,7 +128,8 @@ function Participants({ participants }: { participants: EventParticipant[] }) {
                 return (
                   <div key={kind} className="kind-group" data-testid={`kind-${kind}`}>
                     <h4>
-                      {pick(KIND_HEADINGS[kind]) ?? label(ORGANISATION_KINDS, kind)} <span className="count">{group.length}</span>
+                      {pick(KIND_HEADINGS[kind]) ?? label(ORGANISATION_KINDS, kind)}{' '}
+                      <span className="count">{group.length}</span>
                     </h4>
                     <ul className="ref-list">
                       {group.map((p, i) => (

@@ -32,6 +32,7 @@ import {
   type Picked,
 } from './pickers.tsx';
 import { TaskLine } from './TaskLine.tsx';
+import './programmes.css';
 
 type Decision = EventWork['decisions'][number];
 
@@ -169,7 +170,10 @@ function ParticipantsEditor({
     }
   };
   return (
-    <Section title={t('Участники: редактирование', 'Participants: editing')} count={work.participants.length}>
+    <Section
+      title={t('Участники: редактирование', 'Participants: editing')}
+      count={work.participants.length}
+    >
       <ul className="ref-list" data-testid="work-participants">
         {work.participants.map((p) => (
           <li key={p.id} data-testid="work-participant" data-role={p.role}>
@@ -202,7 +206,11 @@ function ParticipantsEditor({
       </ul>
       <ActionError error={remove.error} />
       {canEdit ? (
-        <form className="inline-form" onSubmit={(e) => void submit(e)} data-testid="participant-form">
+        <form
+          className="inline-form"
+          onSubmit={(e) => void submit(e)}
+          data-testid="participant-form"
+        >
           <select
             aria-label={t('Кто', 'Who')}
             data-testid="participant-kind"
@@ -252,7 +260,12 @@ function ParticipantsEditor({
               </option>
             ))}
           </select>{' '}
-          <button type="submit" className="button" disabled={add.busy} data-testid="participant-add">
+          <button
+            type="submit"
+            className="button"
+            disabled={add.busy}
+            data-testid="participant-add"
+          >
             {t('Добавить участника', 'Add participant')}
           </button>
           <ActionError error={add.error} />
@@ -296,7 +309,11 @@ function TaskForm({
     if (ok) onDone();
   };
   return (
-    <form className="inline-form task-form" onSubmit={(e) => void submit(e)} data-testid="task-form">
+    <form
+      className="inline-form task-form"
+      onSubmit={(e) => void submit(e)}
+      data-testid="task-form"
+    >
       <label>
         {t('Ответственный', 'Owner')}{' '}
         <PartyPicker value={owner} onChange={setOwner} user={user} testId="task-owner" />
@@ -313,7 +330,11 @@ function TaskForm({
       {work.producedPlans.length ? (
         <label>
           {t('В план', 'Into plan')}{' '}
-          <select value={planId} onChange={(e) => setPlanId(e.target.value)} data-testid="task-plan">
+          <select
+            value={planId}
+            onChange={(e) => setPlanId(e.target.value)}
+            data-testid="task-plan"
+          >
             <option value="">{t('— без плана —', '— no plan —')}</option>
             {work.producedPlans.map((p) => (
               <option key={p.id} value={p.id}>
@@ -323,7 +344,12 @@ function TaskForm({
           </select>
         </label>
       ) : null}{' '}
-      <button type="submit" className="button primary" disabled={action.busy} data-testid="task-create">
+      <button
+        type="submit"
+        className="button primary"
+        disabled={action.busy}
+        data-testid="task-create"
+      >
         {t('Создать задачу', 'Create task')}
       </button>
       {action.error
@@ -387,7 +413,12 @@ function DecisionItem({
             data-testid="decision-edit-text"
             onChange={(e) => setText(e.target.value)}
           />{' '}
-          <button type="submit" className="button" data-testid="decision-save" disabled={action.busy}>
+          <button
+            type="submit"
+            className="button"
+            data-testid="decision-save"
+            disabled={action.busy}
+          >
             {t('Сохранить', 'Save')}
           </button>{' '}
           <button type="button" className="button" onClick={() => setEditing(false)}>
@@ -494,7 +525,9 @@ function DecisionsEditor({
           onSubmit={(e) => {
             e.preventDefault();
             void action
-              .run(() => api(addEventDecisionRoute, { params: { id: work.event.id }, body: { text } }))
+              .run(() =>
+                api(addEventDecisionRoute, { params: { id: work.event.id }, body: { text } }),
+              )
               .then((ok) => {
                 if (ok) {
                   setText('');
@@ -511,7 +544,12 @@ function DecisionsEditor({
             value={text}
             onChange={(e) => setText(e.target.value)}
           />{' '}
-          <button type="submit" className="button" disabled={action.busy} data-testid="decision-add">
+          <button
+            type="submit"
+            className="button"
+            disabled={action.busy}
+            data-testid="decision-add"
+          >
             {t('Записать решение', 'Record decision')}
           </button>
           <ActionError error={action.error} />
@@ -537,7 +575,10 @@ function ProducedPlans({
   const [title, setTitle] = useState('');
   const action = useAction();
   return (
-    <Section title={t('Порождённые программы (планы)', 'Programmes produced (plans)')} count={work.producedPlans.length}>
+    <Section
+      title={t('Порождённые программы (планы)', 'Programmes produced (plans)')}
+      count={work.producedPlans.length}
+    >
       <ul className="ref-list" data-testid="produced-plans">
         {work.producedPlans.map((p) => (
           <li key={p.id}>
@@ -573,7 +614,10 @@ function ProducedPlans({
         >
           <input
             aria-label={t('Название плана', 'Plan title')}
-            placeholder={t('Например: программа развития кластера на 3 года', 'E.g. a 3-year cluster development programme')}
+            placeholder={t(
+              'Например: программа развития кластера на 3 года',
+              'E.g. a 3-year cluster development programme',
+            )}
             data-testid="plan-title"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
@@ -627,7 +671,9 @@ export function EventWorkPanel({
           </p>
         </Section>
       ) : null}
-      {canEdit ? <ParticipantsEditor work={work.data} canEdit={canEdit} onChanged={changed} /> : null}
+      {canEdit ? (
+        <ParticipantsEditor work={work.data} canEdit={canEdit} onChanged={changed} />
+      ) : null}
       <DecisionsEditor work={work.data} user={user} canEdit={canEdit} onChanged={changed} />
       <ProducedPlans work={work.data} event={event} canEdit={canEdit} onChanged={changed} />
     </div>

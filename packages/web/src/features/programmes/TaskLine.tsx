@@ -11,7 +11,9 @@ export function TaskSummary({ task }: { task: MeasureDto }) {
   const { t, label } = useLang();
   return (
     <span className="task-summary">
-      <span data-testid="task-owner">{task.owner?.title ?? t('ответственный не указан', 'no owner')}</span>
+      <span data-testid="task-owner">
+        {task.owner?.title ?? t('ответственный не указан', 'no owner')}
+      </span>
       {' · '}
       <span data-testid="task-deadline">
         {formatDate(task.deadline) ?? t('срок не указан', 'no deadline')}

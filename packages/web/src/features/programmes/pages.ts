@@ -7,3 +7,4 @@ export { EventProfile } from './EventProfile.tsx';
 export { AgreementProfile, ActionPlanProfile } from './ProgrammeProfiles.tsx';
 export { ProjectProfile } from './ProjectProfile.tsx';
 export { PlanWorkPage, MyTasksPage } from './PlanWorkPage.tsx';
+export { CalendarPage } from './CalendarPage.tsx';

@@ -127,8 +127,7 @@ export function PositionSelect({
 
 /** A responsible party: an organisation, a region or a person. */
 export type PartyValue =
-  | { type: 'organisation' | 'person'; picked: Picked | null }
-  | { type: 'region'; code: string };
+  { type: 'organisation' | 'person'; picked: Picked | null } | { type: 'region'; code: string };
 
 export const EMPTY_PARTY: PartyValue = { type: 'organisation', picked: null };
 

@@ -80,8 +80,7 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
 
   if (record.error) {
     const restorable =
-      ((history && isRestorable(history)) || restore !== undefined) &&
-      record.error.status === 404;
+      ((history && isRestorable(history)) || restore !== undefined) && record.error.status === 404;
     return (
       <div className="page profile">
         {justDeleted ? (
