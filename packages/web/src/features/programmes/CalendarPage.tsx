@@ -109,7 +109,7 @@ export function CalendarPage() {
   const [region, setRegion] = useState('');
   const regions = useRoute(listRegionsRoute, { query: { pageSize: 200 } });
   const events = useRoute(listEventsRoute, {
-    query: { sort: 'date', pageSize: 200, region: region || undefined },
+    query: { sort: '-date', pageSize: 200, region: region || undefined },
   });
   const tasks = useRoute(myTasksRoute, user ? { query: {} } : null);
   const dashboard = useRoute(regionProgrammesRoute, region ? { params: { code: region } } : null);
