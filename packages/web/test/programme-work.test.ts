@@ -133,6 +133,7 @@ describe('programmes at work in the browser', () => {
     expect(await text(page.locator('[data-testid=agenda]'))).toContain('Работа в группах');
 
     // Participants: the organisation as organiser, the person as speaker with their position.
+    await page.locator('[data-testid=participants-edit]').click();
     const participants = page.locator('[data-testid=participant-form]');
     await pick(participants, 'participant-organisation', orgQuery(), orgWord());
     await participants.locator('[data-testid=participant-role]').selectOption('organiser');

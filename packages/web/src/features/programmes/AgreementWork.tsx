@@ -105,7 +105,7 @@ function ObligationForm({
     }
   };
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} data-testid="obligation-form">
+    <form className="work-form" onSubmit={(e) => void submit(e)} data-testid="obligation-form">
       <input
         aria-label={t('Обязательство', 'Obligation')}
         placeholder={t('Обязательство', 'Obligation')}
@@ -148,7 +148,7 @@ function DirectionItem({
     <li data-testid="direction" data-direction={direction.id}>
       {editing ? (
         <form
-          className="inline-form"
+          className="work-form"
           onSubmit={(e) => {
             e.preventDefault();
             void action
@@ -348,7 +348,7 @@ export function AgreementWorkPanel({
         </ol>
         {canEdit ? (
           <form
-            className="inline-form"
+            className="work-form"
             data-testid="direction-form"
             onSubmit={(e) => {
               e.preventDefault();

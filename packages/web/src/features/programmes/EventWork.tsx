@@ -147,6 +147,7 @@ function ParticipantsEditor({
   const [person, setPerson] = useState<Picked | null>(null);
   const [positionId, setPositionId] = useState<number | null>(null);
   const [role, setRole] = useState<string>('participant');
+  const [open, setOpen] = useState(false);
   const add = useAction();
   const remove = useAction();
   const submit = async (e: FormEvent) => {
@@ -169,6 +170,19 @@ function ParticipantsEditor({
       onChanged();
     }
   };
+  if (!open)
+    return (
+      <p>
+        <button
+          type="button"
+          className="button"
+          data-testid="participants-edit"
+          onClick={() => setOpen(true)}
+        >
+          {t('Изменить состав участников', 'Edit the participants')}
+        </button>
+      </p>
+    );
   return (
     <Section
       title={t('Участники: редактирование', 'Participants: editing')}
@@ -206,11 +220,7 @@ function ParticipantsEditor({
       </ul>
       <ActionError error={remove.error} />
       {canEdit ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => void submit(e)}
-          data-testid="participant-form"
-        >
+        <form className="work-form" onSubmit={(e) => void submit(e)} data-testid="participant-form">
           <select
             aria-label={t('Кто', 'Who')}
             data-testid="participant-kind"
@@ -309,11 +319,7 @@ function TaskForm({
     if (ok) onDone();
   };
   return (
-    <form
-      className="inline-form task-form"
-      onSubmit={(e) => void submit(e)}
-      data-testid="task-form"
-    >
+    <form className="work-form task-form" onSubmit={(e) => void submit(e)} data-testid="task-form">
       <label>
         {t('Ответственный', 'Owner')}{' '}
         <PartyPicker value={owner} onChange={setOwner} user={user} testId="task-owner" />
@@ -388,7 +394,7 @@ function DecisionItem({
     <li data-testid="decision" data-decision={decision.id}>
       {editing ? (
         <form
-          className="inline-form"
+          className="work-form"
           onSubmit={(e) => {
             e.preventDefault();
             void action
@@ -520,7 +526,7 @@ function DecisionsEditor({
       )}
       {canEdit ? (
         <form
-          className="inline-form"
+          className="work-form"
           data-testid="decision-form"
           onSubmit={(e) => {
             e.preventDefault();
@@ -589,7 +595,7 @@ function ProducedPlans({
       </ul>
       {canEdit ? (
         <form
-          className="inline-form"
+          className="work-form"
           data-testid="plan-form"
           onSubmit={(e) => {
             e.preventDefault();
