@@ -244,6 +244,40 @@ describe('programmes at work in the browser', () => {
     await expect.poll(() => text(page.locator('h1'))).toBe('Новое мероприятие');
   });
 
+  it('shows both versions when two editors change the same event, and saves the second over the first', async () => {
+    await signIn(page, EDITOR, '/events/new');
+    const form = page.locator('[data-testid=event-form]');
+    await form
+      .locator('[data-testid=input-title]')
+      .fill('Установочная сессия по пилотным кластерам');
+    await form.locator('[data-testid=input-kind]').selectOption('setup_session');
+    await form.locator('[data-testid=input-regionCode]').selectOption('42');
+    await form.locator('[data-testid=input-place]').fill('Липецк');
+    await form.locator('[data-testid=submit]').click();
+    await page.waitForURL(/\/events\/\d+$/);
+    const editUrl = `${page.url()}/edit`;
+
+    const other = await (await h.newContext()).newPage();
+    await signIn(other, EDITOR, new URL(editUrl).pathname);
+    await page.goto(editUrl);
+    await other.locator('[data-testid=event-form]').waitFor();
+    await page.locator('[data-testid=input-place]').fill('Елец');
+    await page.locator('[data-testid=submit]').click();
+    await page.waitForURL(/\/events\/\d+$/);
+
+    await other.locator('[data-testid=input-place]').fill('Лебедянь');
+    await other.locator('[data-testid=submit]').click();
+    const dialog = other.locator('[data-testid=conflict-dialog]');
+    await dialog.waitFor();
+    const differing = dialog.locator('[data-testid=conflict-row][data-differs=true]');
+    expect(await differing.count()).toBe(1);
+    expect(await text(differing.locator('[data-testid=conflict-mine]'))).toBe('Лебедянь');
+    expect(await text(differing.locator('[data-testid=conflict-theirs]'))).toBe('Елец');
+    await dialog.locator('[data-testid=conflict-reapply]').click();
+    await other.waitForURL(/\/events\/\d+$/);
+    await expect.poll(() => text(other.locator('.fields').first())).toContain('Лебедянь');
+  });
+
   it('edits and deletes an agreement’s directions, adds an obligation, and the administrator restores the deleted agreement', async () => {
     await signIn(page, EDITOR, '/agreements/new');
     const form = page.locator('[data-testid=agreement-form]');

@@ -164,5 +164,6 @@ export const contract = {
   regionProgrammes: programmeWork.regionProgrammesRoute,
   createPlanOfEvent: programmeWork.createPlanOfEventRoute,
   linkPlanToEvent: programmeWork.linkPlanToEventRoute,
+  calendarFeed: programmeWork.calendarFeedRoute,
 } as const;
 export type Contract = typeof contract;

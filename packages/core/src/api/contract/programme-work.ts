@@ -22,7 +22,13 @@ import {
   MyTasksSchema,
   RegionDashboardSchema,
 } from '../programmes.schema.ts';
-import { defineRoute, DeleteQuerySchema, IdParamsSchema, RegionCodeParamsSchema } from './kit.ts';
+import {
+  defineRoute,
+  DeleteQuerySchema,
+  FileResponseSchema,
+  IdParamsSchema,
+  RegionCodeParamsSchema,
+} from './kit.ts';
 
 // Programmes at work as the browser edits them: events (sessions) with their
 // participants and decisions, agreements with their directions, the tasks
@@ -196,4 +202,15 @@ export const linkPlanToEventRoute = defineRoute({
   params: IdParamsSchema,
   body: ActionPlanUpdateSchema,
   response: CreatedSchema,
+});
+
+/** The iCalendar feed of events and deadlines (a link to subscribe to, never parsed by the web). */
+export const calendarFeedRoute = defineRoute({
+  method: 'GET',
+  path: '/api/calendar.ics',
+  query: z.object({
+    region: z.string().optional(),
+    plan: z.coerce.number().int().optional(),
+  }),
+  response: FileResponseSchema,
 });

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { listEventsRoute, listRegionsRoute } from '@promatlas/core/api/contract/registry.ts';
 import {
+  calendarFeedRoute,
   myTasksRoute,
   regionProgrammesRoute,
 } from '@promatlas/core/api/contract/programme-work.ts';
 import type { MeasureDto } from '@promatlas/core/api/programmes.schema.ts';
 import { EVENT_KINDS, MEASURE_FLAGS } from '@promatlas/core/domain/vocabulary.ts';
-import { useRoute } from '../../shared/api/api.ts';
+import { apiPath, useRoute } from '../../shared/api/api.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { LangToggle, useLang } from './i18n.tsx';
@@ -160,7 +161,7 @@ export function CalendarPage() {
       const d = new Date(Date.UTC(year, m + delta, 1));
       return { year: d.getUTCFullYear(), month: d.getUTCMonth() };
     });
-  const feed = region ? `/api/calendar.ics?region=${region}` : '/api/calendar.ics';
+  const feed = apiPath(calendarFeedRoute, { query: { region: region || undefined } });
   const todayIso = iso(today.getFullYear(), today.getMonth(), today.getDate());
   const dateText = (e: Entry) =>
     e.from === e.to
