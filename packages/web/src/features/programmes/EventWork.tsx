@@ -506,6 +506,7 @@ function DecisionsEditor({
   const { t } = useLang();
   const [text, setText] = useState('');
   const action = useAction();
+  if (!canEdit && work.decisions.length === 0) return null;
   return (
     <Section title={t('Решения', 'Decisions')} count={work.decisions.length}>
       {work.decisions.length ? (
@@ -580,6 +581,7 @@ function ProducedPlans({
   const { t } = useLang();
   const [title, setTitle] = useState('');
   const action = useAction();
+  if (!canEdit && work.producedPlans.length === 0) return null;
   return (
     <Section
       title={t('Порождённые программы (планы)', 'Programmes produced (plans)')}
