@@ -244,7 +244,7 @@ describe('programmes at work in the browser', () => {
     await expect.poll(() => text(page.locator('h1'))).toBe('Новое мероприятие');
   });
 
-  it('shows both versions when two editors change the same event, and saves the second over the first', async () => {
+  it('shows both versions when two editors change the same event, saves the second over the first, and the deleted event is restored by the administrator', async () => {
     await signIn(page, EDITOR, '/events/new');
     const form = page.locator('[data-testid=event-form]');
     await form
@@ -276,6 +276,17 @@ describe('programmes at work in the browser', () => {
     await dialog.locator('[data-testid=conflict-reapply]').click();
     await other.waitForURL(/\/events\/\d+$/);
     await expect.poll(() => text(other.locator('.fields').first())).toContain('Лебедянь');
+
+    // «Удалить»: marked deleted; the administrator restores it from the same address.
+    const eventPath = new URL(other.url()).pathname;
+    await other.locator('[data-testid=event-delete]').click();
+    await other.locator('[data-testid=confirm-delete]').click();
+    await other.locator('[data-testid=deleted-notice]').waitFor();
+    await signIn(adminPage, h.server.firstAdministrator!, eventPath);
+    await adminPage.locator('[data-testid=action-restore]').click();
+    await expect
+      .poll(() => adminPage.locator('[data-testid=profile-title]').textContent())
+      .toBe('Установочная сессия по пилотным кластерам');
   });
 
   it('edits and deletes an agreement’s directions, adds an obligation, and the administrator restores the deleted agreement', async () => {
