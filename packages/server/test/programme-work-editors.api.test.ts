@@ -107,4 +107,44 @@ describe.each(databaseKinds())('event and agreement work pages for editors on %s
     expect(second.signatory?.id).toBe(String(person));
     expect(second.signatoryPosition).toEqual({ id: position, title: 'Генеральный директор' });
   });
+
+  it('restores a deleted direction into the agreement’s list and its directions text', async () => {
+    const agreement = await created(lipetsk, '/api/agreements', {
+      title: `Соглашение ${uniq()}`,
+      parties: [{ regionCode: '42' }],
+      directions: ['Кадры', 'Экспорт'],
+    });
+    const work = await lipetsk.request<AgreementWork>('GET', `/api/agreements/${agreement}/work`);
+    const exportDirection = work.body.directions[1]!;
+    const removed = await lipetsk.request<Created>(
+      'DELETE',
+      `/api/agreement-directions/${exportDirection.id}?version=${exportDirection.version}`,
+    );
+    expect(removed.status).toBe(200);
+    const titles = async () =>
+      (
+        await lipetsk.request<AgreementWork>('GET', `/api/agreements/${agreement}/work`)
+      ).body.directions.map((d) => d.title);
+    expect(await titles()).toEqual(['Кадры']);
+
+    const restored = await lipetsk.request<Created>(
+      'POST',
+      `/api/agreement-directions/${exportDirection.id}/restore`,
+    );
+    expect(restored.status).toBe(200);
+    expect(restored.body.version).toBe(removed.body.version + 1);
+    expect(await titles()).toEqual(['Кадры', 'Экспорт']);
+    const profile = await lipetsk.request<{ directions: string[] }>(
+      'GET',
+      `/api/agreements/${agreement}`,
+    );
+    expect(profile.body.directions).toEqual(['Кадры', 'Экспорт']);
+
+    const again = await lipetsk.request<ErrorBody>(
+      'POST',
+      `/api/agreement-directions/${exportDirection.id}/restore`,
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('not_deleted');
+  });
 });

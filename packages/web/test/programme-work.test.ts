@@ -322,6 +322,19 @@ describe('programmes at work in the browser', () => {
     await expect
       .poll(() => directions.allInnerTexts())
       .toEqual(['Подготовка инженерных кадров', 'Инфраструктура']);
+    // Deleting can be undone at once; then deleted again.
+    await page.locator('[data-testid=direction-restore]').click();
+    await expect
+      .poll(() => directions.allInnerTexts())
+      .toEqual(['Подготовка инженерных кадров', 'Инфраструктура', 'Экспорт']);
+    await page
+      .locator('[data-testid=direction]')
+      .nth(2)
+      .locator('[data-testid=direction-remove]')
+      .click();
+    await expect
+      .poll(() => directions.allInnerTexts())
+      .toEqual(['Подготовка инженерных кадров', 'Инфраструктура']);
     // The profile's own list follows.
     await expect
       .poll(() => page.locator('[data-testid=directions] li').allInnerTexts())

@@ -157,6 +157,7 @@ export const contract = {
   addAgreementDirection: programmeWork.addAgreementDirectionRoute,
   updateAgreementDirection: programmeWork.updateAgreementDirectionRoute,
   removeAgreementDirection: programmeWork.removeAgreementDirectionRoute,
+  restoreAgreementDirection: programmeWork.restoreAgreementDirectionRoute,
   createTask: programmeWork.createTaskRoute,
   getTask: programmeWork.getTaskRoute,
   updateTask: programmeWork.updateTaskRoute,

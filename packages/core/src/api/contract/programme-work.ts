@@ -154,6 +154,13 @@ export const removeAgreementDirectionRoute = defineRoute({
   response: CreatedSchema,
 });
 
+export const restoreAgreementDirectionRoute = defineRoute({
+  method: 'POST',
+  path: '/api/agreement-directions/:id/restore',
+  params: IdParamsSchema,
+  response: CreatedSchema,
+});
+
 /** A task: a decision's, or an obligation under an agreement's direction (a measure without a plan). */
 export const createTaskRoute = defineRoute({
   method: 'POST',

@@ -188,6 +188,16 @@ export async function removeDirection(db: Db, ctx: MutationContext, id: number, 
   return { id: row.id, version: row.version };
 }
 
+/** Undoes a direction's deletion: the direction, its obligations untouched, back in the agreement's list. */
+export async function restoreDirection(db: Db, ctx: MutationContext, id: number) {
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await restoreRecord(trx, ctx, 'agreement_direction', id);
+    await syncDirectionTitles(trx, row['agreement_id'] as number);
+    return row;
+  });
+  return { id: row.id, version: row.version };
+}
+
 /** An agreement at work: its subject, its directions and the obligations under each. */
 export async function agreementWork(db: Db, id: number, today: string) {
   const agreement = await agreementHeader(db, id);

@@ -6,6 +6,7 @@ import {
   agreementWrites,
   createTaskRoute,
   removeAgreementDirectionRoute,
+  restoreAgreementDirectionRoute,
   updateAgreementDirectionRoute,
 } from '@promatlas/core/api/contract/programme-work.ts';
 import type { User } from '@promatlas/core/api/accounts.schema.ts';
@@ -134,11 +135,13 @@ function DirectionItem({
   user,
   canEdit,
   onChanged,
+  onRemoved,
 }: {
   direction: Direction;
   user: User | null;
   canEdit: boolean;
   onChanged: () => void;
+  onRemoved: (direction: Direction) => void;
 }) {
   const { t } = useLang();
   const [editing, setEditing] = useState(false);
@@ -210,7 +213,7 @@ function DirectionItem({
                     query: { version: direction.version },
                   }),
                 )
-                .then((ok) => ok && onChanged())
+                .then((ok) => ok && onRemoved(direction))
             }
           >
             {t('удалить', 'delete')}
@@ -305,7 +308,9 @@ export function AgreementWorkPanel({
   const { user } = useSession();
   const work = useRoute(agreementWorkRoute, { params: { id: agreementId } });
   const [title, setTitle] = useState('');
+  const [removed, setRemoved] = useState<Direction | null>(null);
   const add = useAction();
+  const undo = useAction();
   const canEdit = canEditRegistry(user);
   if (!work.data) return null;
   const changed = () => {
@@ -343,9 +348,37 @@ export function AgreementWorkPanel({
               user={user}
               canEdit={canEdit}
               onChanged={changed}
+              onRemoved={(direction) => {
+                setRemoved(direction);
+                changed();
+              }}
             />
           ))}
         </ol>
+        {removed ? (
+          <div className="notice" role="status" data-testid="direction-removed">
+            {t(`Направление «${removed.title}» удалено.`, `Direction «${removed.title}» deleted.`)}{' '}
+            <button
+              type="button"
+              className="button small"
+              data-testid="direction-restore"
+              disabled={undo.busy}
+              onClick={() =>
+                void undo
+                  .run(() => api(restoreAgreementDirectionRoute, { params: { id: removed.id } }))
+                  .then((ok) => {
+                    if (ok) {
+                      setRemoved(null);
+                      changed();
+                    }
+                  })
+              }
+            >
+              {t('Вернуть', 'Restore')}
+            </button>
+            <ActionError error={undo.error} />
+          </div>
+        ) : null}
         {canEdit ? (
           <form
             className="work-form"
