@@ -15,6 +15,7 @@ import * as ratings from './contract/ratings.ts';
 import * as registry from './contract/registry.ts';
 import * as plans from './contract/plans.ts';
 import * as projects from './contract/projects.ts';
+import * as programmeWork from './contract/programme-work.ts';
 
 export * from './contract/kit.ts';
 export * from './contract/accounts.ts';
@@ -26,6 +27,7 @@ export * from './contract/ratings.ts';
 export * from './contract/registry.ts';
 export * from './contract/plans.ts';
 export * from './contract/projects.ts';
+export * from './contract/programme-work.ts';
 
 const { organisationWrites, personWrites, siteWrites, clusterWrites } = editing;
 
@@ -158,5 +160,34 @@ export const contract = {
   updateProject: projects.updateProjectRoute,
   deleteProject: projects.deleteProjectRoute,
   restoreProject: projects.restoreProjectRoute,
+  // programmes at work: events, agreements and the tasks made of them
+  createEvent: programmeWork.eventWrites.create,
+  updateEvent: programmeWork.eventWrites.update,
+  deleteEvent: programmeWork.eventWrites.remove,
+  restoreEvent: programmeWork.eventWrites.restore,
+  eventWork: programmeWork.eventWorkRoute,
+  addEventParticipant: programmeWork.addEventParticipantRoute,
+  removeEventParticipant: programmeWork.removeEventParticipantRoute,
+  addEventDecision: programmeWork.addEventDecisionRoute,
+  updateEventDecision: programmeWork.updateEventDecisionRoute,
+  removeEventDecision: programmeWork.removeEventDecisionRoute,
+  decisionTask: programmeWork.decisionTaskRoute,
+  createAgreement: programmeWork.agreementWrites.create,
+  updateAgreement: programmeWork.agreementWrites.update,
+  deleteAgreement: programmeWork.agreementWrites.remove,
+  restoreAgreement: programmeWork.agreementWrites.restore,
+  agreementWork: programmeWork.agreementWorkRoute,
+  addAgreementDirection: programmeWork.addAgreementDirectionRoute,
+  updateAgreementDirection: programmeWork.updateAgreementDirectionRoute,
+  removeAgreementDirection: programmeWork.removeAgreementDirectionRoute,
+  restoreAgreementDirection: programmeWork.restoreAgreementDirectionRoute,
+  createTask: programmeWork.createTaskRoute,
+  getTask: programmeWork.getTaskRoute,
+  updateTask: programmeWork.updateTaskRoute,
+  myTasks: programmeWork.myTasksRoute,
+  regionProgrammes: programmeWork.regionProgrammesRoute,
+  createPlanOfEvent: programmeWork.createPlanOfEventRoute,
+  linkPlanToEvent: programmeWork.linkPlanToEventRoute,
+  calendarFeed: programmeWork.calendarFeedRoute,
 } as const;
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ const PROGRAMMES = [
   ['/agreements', 'Соглашения'],
   ['/action-plans', 'Планы'],
   ['/projects', 'Проекты'],
+  ['/calendar', 'Календарь'],
 ] as const;
 const ANALYTICS = [
   ['/analytics/clusters', 'Кластерный анализ'],
