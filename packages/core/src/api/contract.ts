@@ -13,6 +13,7 @@ import * as intake from './contract/intake.ts';
 import * as editing from './contract/editing.ts';
 import * as ratings from './contract/ratings.ts';
 import * as registry from './contract/registry.ts';
+import * as support from './contract/support.ts';
 
 export * from './contract/kit.ts';
 export * from './contract/accounts.ts';
@@ -22,6 +23,7 @@ export * from './contract/intake.ts';
 export * from './contract/editing.ts';
 export * from './contract/ratings.ts';
 export * from './contract/registry.ts';
+export * from './contract/support.ts';
 
 const { organisationWrites, personWrites, siteWrites, clusterWrites } = editing;
 
@@ -135,5 +137,20 @@ export const contract = {
   listIntakeDocuments: intake.listIntakeDocumentsRoute,
   getIntakeReview: intake.getIntakeReviewRoute,
   decideIntakeProposals: intake.decideIntakeProposalsRoute,
+  // regulations as data: rule sets, support measures, territory flags, awards
+  listClusterRuleSets: support.listClusterRuleSetsRoute,
+  getClusterRuleSet: support.getClusterRuleSetRoute,
+  createClusterRuleSet: support.createClusterRuleSetRoute,
+  updateClusterRuleSet: support.updateClusterRuleSetRoute,
+  listSupportMeasures: support.listSupportMeasuresRoute,
+  getSupportMeasure: support.getSupportMeasureRoute,
+  updateSupportMeasureTerms: support.updateSupportMeasureTermsRoute,
+  calculateSubsidy: support.calculateSubsidyRoute,
+  listTerritoryFlags: support.listTerritoryFlagsRoute,
+  createTerritoryFlag: support.createTerritoryFlagRoute,
+  updateTerritoryFlag: support.updateTerritoryFlagRoute,
+  importTerritoryFlags: support.importTerritoryFlagsRoute,
+  createSupportAward: support.createSupportAwardRoute,
+  updateSupportAward: support.updateSupportAwardRoute,
 } as const;
 export type Contract = typeof contract;
