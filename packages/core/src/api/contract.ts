@@ -149,6 +149,7 @@ export const contract = {
   listTerritoryFlags: support.listTerritoryFlagsRoute,
   createTerritoryFlag: support.createTerritoryFlagRoute,
   updateTerritoryFlag: support.updateTerritoryFlagRoute,
+  deleteTerritoryFlag: support.deleteTerritoryFlagRoute,
   importTerritoryFlags: support.importTerritoryFlagsRoute,
   createSupportAward: support.createSupportAwardRoute,
   updateSupportAward: support.updateSupportAwardRoute,

@@ -23,7 +23,6 @@ export const StoredClusterRuleSetSchema = z.object({
   inForceTo: z.string().nullable().describe('Действует по эту дату; null — без срока'),
   published: z.boolean(),
   version: z.number().int().describe('Версия записи: передавайте её при изменении'),
-  updatedAt: z.string(),
   body: ClusterRuleSetSchema.describe('Набор правил в формате `promatlas clusters check --rules`'),
 });
 export type StoredClusterRuleSet = z.infer<typeof StoredClusterRuleSetSchema>;

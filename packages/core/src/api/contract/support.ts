@@ -18,7 +18,7 @@ import {
   TerritoryFlagQuerySchema,
   TerritoryFlagUpdateSchema,
 } from '../support.schema.ts';
-import { defineRoute, IdParamsSchema } from './kit.ts';
+import { defineRoute, DeleteQuerySchema, IdParamsSchema } from './kit.ts';
 
 // Regulations as data: cluster rule sets, support measures and the subsidy
 // calculator, territory flags, support awards.
@@ -91,6 +91,13 @@ export const updateTerritoryFlagRoute = defineRoute({
   path: '/api/territory-flags/:id',
   params: IdParamsSchema,
   body: TerritoryFlagUpdateSchema,
+  response: CreatedSchema,
+});
+export const deleteTerritoryFlagRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/territory-flags/:id',
+  params: IdParamsSchema,
+  query: DeleteQuerySchema,
   response: CreatedSchema,
 });
 export const importTerritoryFlagsRoute = defineRoute({
