@@ -17,6 +17,8 @@ const PROGRAMMES = [
   ['/agreements', 'Соглашения'],
   ['/action-plans', 'Планы'],
   ['/projects', 'Проекты'],
+  ['/support', 'Расчёт субсидии'],
+  ['/regulations', 'Правила проверки кластеров'],
 ] as const;
 const ANALYTICS = [
   ['/analytics/clusters', 'Кластерный анализ'],
