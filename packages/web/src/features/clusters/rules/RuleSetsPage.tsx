@@ -11,6 +11,7 @@ import { useSession } from '../../../shared/auth/session.ts';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
 import { errorMessage, fieldMessages, percent, ruDate, useLang } from '../support/i18n.ts';
 import { TerritoryFlagsSection } from './TerritoryFlagsSection.tsx';
+import '../support/support.css';
 
 type Body = StoredClusterRuleSet['body'];
 /** The editable numbers of a rule set: [label ru, label en, read, write, kind]. */

@@ -10,6 +10,7 @@ import { ApiError } from '../../../shared/api/client.ts';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
 import { AwardForm } from './AwardForm.tsx';
 import { errorMessage, fieldMessages, percent, rub, ruDate, useLang } from './i18n.ts';
+import './support.css';
 
 type Tri = 'yes' | 'no' | 'unknown';
 interface LineDraft {

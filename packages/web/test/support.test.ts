@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
+
+let h: BrowserHarness;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  page = await h.newPage();
+  errors = watchErrors(page);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const text = async (selector: string) =>
+  (await page.locator(selector).innerText()).replace(/[\u00a0\u202f]/g, ' ');
+
+async function fillLine(k: number, line: { date: string; amount: string }) {
+  const row = page.locator(`[data-testid=cost-line-${k}]`);
+  await row.locator('input[name=description]').fill(`Стартовая партия ${k + 1}`);
+  await row.locator('select[name=kind]').selectOption('starter_batch_components');
+  await row.locator('input[name=date]').fill(line.date);
+  await row.locator('input[name=amount]').fill(line.amount);
+  await row.locator('select[name=documented]').selectOption('yes');
+  await row.locator('select[name=supplier]').selectOption('yes');
+}
+
+describe('subsidy calculator', () => {
+  it('computes the starter-batch track line by line: a cost before 01.01.2023 is left out with the reason, and the 150 mln ₽ cap applies', async () => {
+    const measure = await h.server.connection.db
+      .selectFrom('support_measure')
+      .select('id')
+      .where('code', '=', 'pp41-starter-batches')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${h.url}/support`);
+    await page.locator('[data-testid=measure] option').first().waitFor({ state: 'attached' });
+    await page.locator('[data-testid=measure]').selectOption(String(measure.id));
+    expect(await text('[data-testid=measure-terms]')).toContain('150 000 000 ₽');
+    await fillLine(0, { date: '2022-12-31', amount: '10 000 000' });
+    await page.locator('[data-testid=add-line]').click();
+    await fillLine(1, { date: '2023-01-01', amount: '400 000 000' });
+    await page.locator('[data-testid=calculate]').click();
+    await page.locator('[data-testid=calculation-result]').waitFor();
+    const rows = page.locator('[data-testid=calculation-result] tbody tr');
+    expect(await rows.count()).toBe(2);
+    const early = (await rows.nth(0).innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(early).toContain('раньше 01.01.2023');
+    expect(early).toContain('нет');
+    expect(await text('[data-testid=calculation-totals]')).toContain('предел применён');
+    expect(await text('[data-testid=calculation-result-total]')).toBe('150 000 000 ₽');
+
+    // Bad amounts: each named at its line, in Russian, and no result shown.
+    await page.locator('[data-testid=cost-line-0] input[name=amount]').fill('-5');
+    await page.locator('[data-testid=cost-line-1] input[name=amount]').fill('сто рублей');
+    await page.locator('[data-testid=calculate]').click();
+    await page.locator('[data-testid=calculation-error]').waitFor();
+    expect(await page.locator('[data-testid=amount-error-0]').innerText()).toMatch(/[а-я]/i);
+    expect(await page.locator('[data-testid=amount-error-1]').count()).toBe(1);
+    expect(await page.locator('[data-testid=calculation-result]').count()).toBe(0);
+
+    // The same page in English.
+    await page.locator('[data-testid=support-lang]').click();
+    expect(await page.locator('[data-testid=calculate]').innerText()).toBe('Calculate');
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+});
