@@ -211,7 +211,7 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
   );
   const support = supportRoutes(
     create,
-    async <T,>(url: string) => (await admin.request<T>('GET', url)).body,
+    async <T>(url: string) => (await admin.request<T>('GET', url)).body,
     () => t.database.db,
   );
   const FIXTURES: Record<string, Fixture> = {

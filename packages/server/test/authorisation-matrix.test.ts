@@ -135,7 +135,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   );
   const support = supportRoutes(
     create,
-    async <T,>(url: string) => (await admin.request<T>('GET', url)).body,
+    async <T>(url: string) => (await admin.request<T>('GET', url)).body,
     () => t.database.db,
   );
   const FIXTURES: Record<string, Fixture> = {

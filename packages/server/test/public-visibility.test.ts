@@ -127,7 +127,8 @@ const READS: Record<string, Calls> = {
   'GET /api/clusters/:id/compliance': (f) =>
     get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/compliance`)),
   'GET /api/cluster-rule-sets': () => get('/api/cluster-rule-sets'),
-  'GET /api/cluster-rule-sets/:id': () => get('/api/cluster-rule-sets/1', '/api/cluster-rule-sets/2'),
+  'GET /api/cluster-rule-sets/:id': () =>
+    get('/api/cluster-rule-sets/1', '/api/cluster-rule-sets/2'),
   'GET /api/support-measures': () => get('/api/support-measures'),
   'GET /api/support-measures/:id': () =>
     get('/api/support-measures/1', '/api/support-measures/2', '/api/support-measures/3'),

@@ -23,7 +23,11 @@ type Read = <T>(url: string) => Promise<T>;
 let seq = 0;
 const uniq = () => `${Date.now() % 1_000_000}-s${++seq}`;
 
-export function supportRoutes(create: Create, read: Read, db: () => Db): Record<string, SupportRoute> {
+export function supportRoutes(
+  create: Create,
+  read: Read,
+  db: () => Db,
+): Record<string, SupportRoute> {
   const ruleSetBody = () => ({ ...DEFAULT_CLUSTER_RULE_SET, version: `fixture-${uniq()}` });
   const draftRuleSet = () =>
     create('/api/cluster-rule-sets', {
@@ -41,13 +45,13 @@ export function supportRoutes(create: Create, read: Read, db: () => Db): Record<
       listSource: 'Проверочный перечень',
     });
   const measure = async (code: string) => {
-    const { items } = await read<{ items: Array<{ id: number; code: string | null; version: number }> }>(
-      '/api/support-measures',
-    );
+    const { items } = await read<{
+      items: Array<{ id: number; code: string | null; version: number }>;
+    }>('/api/support-measures');
     return items.find((m) => m.code === code)!;
   };
   const measureTerms = async (id: number) =>
-    (await read<{ terms: Record<string, unknown>; version: number }>(`/api/support-measures/${id}`));
+    await read<{ terms: Record<string, unknown>; version: number }>(`/api/support-measures/${id}`);
   // Projects have no create route: the fixture writes one as the demo loader does.
   const project = async (region: string | null) =>
     (
@@ -83,7 +87,10 @@ export function supportRoutes(create: Create, read: Read, db: () => Db): Record<
         const current = await measureTerms(id);
         return {
           url: `/api/support-measures/${id}/terms`,
-          body: { version: current.version, terms: { ...current.terms, version: `fixture-${uniq()}` } },
+          body: {
+            version: current.version,
+            terms: { ...current.terms, version: `fixture-${uniq()}` },
+          },
         };
       },
     },
@@ -153,7 +160,12 @@ export function supportRoutes(create: Create, read: Read, db: () => Db): Record<
       entityType: 'support_award',
       call: async (region) => ({
         url: '/api/support-awards',
-        body: { amount: 1_000_000, qualifier: 'about', date: '2024-01-01', projectIds: await projectIds(region) },
+        body: {
+          amount: 1_000_000,
+          qualifier: 'about',
+          date: '2024-01-01',
+          projectIds: await projectIds(region),
+        },
       }),
     },
     'PATCH /api/support-awards/:id': {

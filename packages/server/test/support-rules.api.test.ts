@@ -53,10 +53,15 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       .orderBy('id')
       .execute();
   /** A new version of the shipped rules with a unique version name and the given changes. */
-  const version = (functionalDependence: Partial<typeof DEFAULT_CLUSTER_RULE_SET.functionalDependence> = {}) => ({
+  const version = (
+    functionalDependence: Partial<typeof DEFAULT_CLUSTER_RULE_SET.functionalDependence> = {},
+  ) => ({
     ...DEFAULT_CLUSTER_RULE_SET,
     version: `test-${uniq()}`,
-    functionalDependence: { ...DEFAULT_CLUSTER_RULE_SET.functionalDependence, ...functionalDependence },
+    functionalDependence: {
+      ...DEFAULT_CLUSTER_RULE_SET.functionalDependence,
+      ...functionalDependence,
+    },
   });
 
   /** A cluster of three participants: one in region 42, two in region 68; one contract and purchases. */
@@ -130,17 +135,28 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       body: stricter,
     });
     const before = await compliance(clusterId, 'asOf=2025-06-30');
-    expect(before.ruleSet).toMatchObject({ code: 'pp779', version: DEFAULT_CLUSTER_RULE_SET.version });
+    expect(before.ruleSet).toMatchObject({
+      code: 'pp779',
+      version: DEFAULT_CLUSTER_RULE_SET.version,
+    });
     expect(before.ruleSet.id).not.toBe(id);
     expect(composition(before)).toBe('not_met');
     const after = await compliance(clusterId, 'asOf=2026-06-30');
-    expect(after.ruleSet).toMatchObject({ id, version: stricter.version, revision: 1, inForceFrom: '2026-01-01' });
+    expect(after.ruleSet).toMatchObject({
+      id,
+      version: stricter.version,
+      revision: 1,
+      inForceFrom: '2026-01-01',
+    });
     expect(composition(after)).toBe('met');
     const chosen = await compliance(clusterId, `asOf=2025-06-30&ruleSetId=${id}`);
     expect(chosen.ruleSet.id).toBe(id);
     expect(composition(chosen)).toBe('met');
     // Leave later tests the shipped rules in force.
-    const current = await admin.request<StoredClusterRuleSet>('GET', `/api/cluster-rule-sets/${id}`);
+    const current = await admin.request<StoredClusterRuleSet>(
+      'GET',
+      `/api/cluster-rule-sets/${id}`,
+    );
     const off = await admin.request('PATCH', `/api/cluster-rule-sets/${id}`, {
       version: current.body.version,
       published: false,
@@ -177,7 +193,11 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
 
   it('refuses a second row for the same version of a rule set with 409', async () => {
     const body = version();
-    await create(admin, '/api/cluster-rule-sets', { inForceFrom: '2030-01-01', published: false, body });
+    await create(admin, '/api/cluster-rule-sets', {
+      inForceFrom: '2030-01-01',
+      published: false,
+      body,
+    });
     const again = await admin.request<ErrorBody>('POST', '/api/cluster-rule-sets', {
       inForceFrom: '2031-01-01',
       body,
@@ -210,7 +230,10 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
     expect(stored.body.body.functionalDependence.threshold).toBe(0.25);
     const trail = await auditOf('cluster_rule_set', id);
     expect(trail.map((e) => e.action)).toEqual(['create', 'update']);
-    expect((trail[1]!.before as { body: { functionalDependence: { threshold: number } } }).body.functionalDependence.threshold).toBe(0.2);
+    expect(
+      (trail[1]!.before as { body: { functionalDependence: { threshold: number } } }).body
+        .functionalDependence.threshold,
+    ).toBe(0.2);
   });
 
   it('lets only administrators change rule sets; public readers see published versions only', async () => {
@@ -219,7 +242,14 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
     expect((await editor.request('POST', '/api/cluster-rule-sets', body)).status).toBe(403);
     expect((await analyst.request('POST', '/api/cluster-rule-sets', body)).status).toBe(403);
     const draft = await create(admin, '/api/cluster-rule-sets', { ...body, published: false });
-    expect((await editor.request('PATCH', `/api/cluster-rule-sets/${draft}`, { version: 1, published: true })).status).toBe(403);
+    expect(
+      (
+        await editor.request('PATCH', `/api/cluster-rule-sets/${draft}`, {
+          version: 1,
+          published: true,
+        })
+      ).status,
+    ).toBe(403);
     expect((await ruleSets(anonymous)).some((r) => r.id === draft)).toBe(false);
     expect((await anonymous.request('GET', `/api/cluster-rule-sets/${draft}`)).status).toBe(404);
     expect((await ruleSets(analyst)).some((r) => r.id === draft)).toBe(true);
@@ -250,7 +280,9 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       validFrom: '2026-01-01',
       listSource: 'Проверочный перечень',
     });
-    expect((await compliance(clusterId, 'asOf=2025-06-30')).check.functionalDependenceThreshold).toBeNull();
+    expect(
+      (await compliance(clusterId, 'asOf=2025-06-30')).check.functionalDependenceThreshold,
+    ).toBeNull();
   });
 
   it('lets regional editors flag territories of their own regions only', async () => {
@@ -265,39 +297,68 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
   });
 
   it('loads a territory list from a file all or nothing, naming each bad line, and re-imports idempotently', async () => {
-    const before = (await anonymous.request<TerritoryFlagList>('GET', '/api/territory-flags?flag=monotown')).body;
-    expect(before.sources.map((s) => s.flag)).toEqual(['individual_programme', 'geostrategic', 'monotown']);
+    const before = (
+      await anonymous.request<TerritoryFlagList>('GET', '/api/territory-flags?flag=monotown')
+    ).body;
+    expect(before.sources.map((s) => s.flag)).toEqual([
+      'individual_programme',
+      'geostrategic',
+      'monotown',
+    ]);
     const bad = await admin.request<ErrorBody>('POST', '/api/territory-flags/import', {
       fileName: 'monotowns.csv',
       listSource: 'Файл проверки',
-      contentBase64: base64('вид;код региона;муниципальное образование\nmonotown;68;Котовск\nдеревня;68;Уварово\nmonotown;00;Нигде\n'),
+      contentBase64: base64(
+        'вид;код региона;муниципальное образование\nmonotown;68;Котовск\nдеревня;68;Уварово\nmonotown;00;Нигде\n',
+      ),
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields!.map((f) => f.field).sort()).toEqual([
       'file[3].flag',
       'file[4].region_code',
     ]);
-    const after = (await anonymous.request<TerritoryFlagList>('GET', '/api/territory-flags?flag=monotown')).body;
+    const after = (
+      await anonymous.request<TerritoryFlagList>('GET', '/api/territory-flags?flag=monotown')
+    ).body;
     expect(after.items.length).toBe(before.items.length);
     const file = {
       fileName: 'monotowns.csv',
       listSource: 'Файл проверки',
-      contentBase64: base64('вид;код региона;муниципальное образование\nМоногород;68;Котовск\nmonotown;68;Уварово\n'),
+      contentBase64: base64(
+        'вид;код региона;муниципальное образование\nМоногород;68;Котовск\nmonotown;68;Уварово\n',
+      ),
     };
-    const ok = await admin.request<{ created: number; unchanged: number }>('POST', '/api/territory-flags/import', file);
+    const ok = await admin.request<{ created: number; unchanged: number }>(
+      'POST',
+      '/api/territory-flags/import',
+      file,
+    );
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toEqual({ created: 2, unchanged: 0 });
-    const again = await admin.request<{ created: number; unchanged: number }>('POST', '/api/territory-flags/import', file);
+    const again = await admin.request<{ created: number; unchanged: number }>(
+      'POST',
+      '/api/territory-flags/import',
+      file,
+    );
     expect(again.body).toEqual({ created: 0, unchanged: 2 });
-    const listed = (await anonymous.request<TerritoryFlagList>('GET', '/api/territory-flags?regionCode=68')).body.items;
-    expect(listed.filter((f) => f.flag === 'monotown').map((f) => f.municipality).sort()).toEqual(['Котовск', 'Уварово']);
+    const listed = (
+      await anonymous.request<TerritoryFlagList>('GET', '/api/territory-flags?regionCode=68')
+    ).body.items;
+    expect(
+      listed
+        .filter((f) => f.flag === 'monotown')
+        .map((f) => f.municipality)
+        .sort(),
+    ).toEqual(['Котовск', 'Уварово']);
     expect(listed[0]!.listSource).toBe('Файл проверки');
   });
 
   describe('support measures and the subsidy calculator', () => {
     const measures = async () =>
-      (await anonymous.request<StoredSupportMeasureList>('GET', '/api/support-measures')).body.items;
-    const starterId = async () => (await measures()).find((m) => m.code === 'pp41-starter-batches')!.id;
+      (await anonymous.request<StoredSupportMeasureList>('GET', '/api/support-measures')).body
+        .items;
+    const starterId = async () =>
+      (await measures()).find((m) => m.code === 'pp41-starter-batches')!.id;
     const line = (id: string, date: string, amountRub: number) => ({
       id,
       description: `Стартовая партия ${id}`,
@@ -312,7 +373,11 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       const list = await measures();
       const joint = list.find((m) => m.code === 'pp41-joint-projects');
       const starter = list.find((m) => m.code === 'pp41-starter-batches');
-      expect(joint?.terms).toMatchObject({ maxShare: 0.5, capPerApplicantRub: null, costDateFrom: null });
+      expect(joint?.terms).toMatchObject({
+        maxShare: 0.5,
+        capPerApplicantRub: null,
+        costDateFrom: null,
+      });
       expect(starter?.terms).toMatchObject({
         maxShare: 0.5,
         capPerApplicantRub: 150_000_000,
@@ -347,19 +412,27 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
 
     it('refuses negative and non-numeric amounts by field and answers 404 for an unknown measure', async () => {
       const id = await starterId();
-      const res = await anonymous.request<ErrorBody>('POST', `/api/support-measures/${id}/calculation`, {
-        applicant: { name: 'ООО «Покупатель»', clusterParticipant: true },
-        lines: [line('a', '2023-02-01', -5), { ...line('b', '2023-02-01', 1), amountRub: 'сто' }],
-      });
+      const res = await anonymous.request<ErrorBody>(
+        'POST',
+        `/api/support-measures/${id}/calculation`,
+        {
+          applicant: { name: 'ООО «Покупатель»', clusterParticipant: true },
+          lines: [line('a', '2023-02-01', -5), { ...line('b', '2023-02-01', 1), amountRub: 'сто' }],
+        },
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.fields!.map((f) => f.field).sort()).toEqual([
         'lines[0].amountRub',
         'lines[1].amountRub',
       ]);
-      const missing = await anonymous.request<ErrorBody>('POST', '/api/support-measures/999999/calculation', {
-        applicant: { name: 'x', clusterParticipant: true },
-        lines: [],
-      });
+      const missing = await anonymous.request<ErrorBody>(
+        'POST',
+        '/api/support-measures/999999/calculation',
+        {
+          applicant: { name: 'x', clusterParticipant: true },
+          lines: [],
+        },
+      );
       expect(missing.status).toBe(404);
       expect(missing.body.error.messageEn).toMatch(/Support measure/);
     });
@@ -368,21 +441,50 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       const list = await measures();
       const joint = list.find((m) => m.code === 'pp41-joint-projects')!;
       const terms = { ...joint.terms!, maxShare: 0.4, version: 'test-1' };
-      expect((await editor.request('PATCH', `/api/support-measures/${joint.id}/terms`, { version: joint.version, terms })).status).toBe(403);
-      const bad = await admin.request<ErrorBody>('PATCH', `/api/support-measures/${joint.id}/terms`, {
-        version: joint.version,
-        terms: { ...terms, maxShare: -1 },
-      });
+      expect(
+        (
+          await editor.request('PATCH', `/api/support-measures/${joint.id}/terms`, {
+            version: joint.version,
+            terms,
+          })
+        ).status,
+      ).toBe(403);
+      const bad = await admin.request<ErrorBody>(
+        'PATCH',
+        `/api/support-measures/${joint.id}/terms`,
+        {
+          version: joint.version,
+          terms: { ...terms, maxShare: -1 },
+        },
+      );
       expect(bad.status).toBe(400);
       expect(bad.body.error.fields!.map((f) => f.field)).toEqual(['terms.maxShare']);
-      const ok = await admin.request<Created>('PATCH', `/api/support-measures/${joint.id}/terms`, { version: joint.version, terms });
-      expect(ok.status).toBe(200);
-      const stale = await admin.request('PATCH', `/api/support-measures/${joint.id}/terms`, { version: joint.version, terms });
-      expect(stale.status).toBe(409);
-      const calc = await anonymous.request<SubsidyCalculation>('POST', `/api/support-measures/${joint.id}/calculation`, {
-        applicant: { name: 'ООО «Участник»', clusterParticipant: true },
-        lines: [{ id: 'x', description: 'Совместный проект', kind: 'joint_project', date: '2018-03-01', amountRub: 1000 }],
+      const ok = await admin.request<Created>('PATCH', `/api/support-measures/${joint.id}/terms`, {
+        version: joint.version,
+        terms,
       });
+      expect(ok.status).toBe(200);
+      const stale = await admin.request('PATCH', `/api/support-measures/${joint.id}/terms`, {
+        version: joint.version,
+        terms,
+      });
+      expect(stale.status).toBe(409);
+      const calc = await anonymous.request<SubsidyCalculation>(
+        'POST',
+        `/api/support-measures/${joint.id}/calculation`,
+        {
+          applicant: { name: 'ООО «Участник»', clusterParticipant: true },
+          lines: [
+            {
+              id: 'x',
+              description: 'Совместный проект',
+              kind: 'joint_project',
+              date: '2018-03-01',
+              amountRub: 1000,
+            },
+          ],
+        },
+      );
       expect(calc.body).toMatchObject({ share: 0.4, resultRub: 400, measureVersion: 'test-1' });
       expect((await auditOf('support_measure', joint.id)).map((e) => e.action)).toEqual(['update']);
     });
@@ -390,10 +492,14 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
 
   describe('support awards', () => {
     it('records an award shared by two projects with its qualifier, and edits it with the version check', async () => {
-      const projects = (await admin.request<Page<Project>>('GET', '/api/projects?pageSize=100')).body.items;
+      const projects = (await admin.request<Page<Project>>('GET', '/api/projects?pageSize=100'))
+        .body.items;
       const two = projects.slice(0, 2).map((p) => p.id);
       expect(two.length).toBe(2);
-      const minpromtorg = await create(admin, '/api/organisations', { kind: 'government_body', name: `Минпромторг ${uniq()}` });
+      const minpromtorg = await create(admin, '/api/organisations', {
+        kind: 'government_body',
+        name: `Минпромторг ${uniq()}`,
+      });
       const id = await create(admin, '/api/support-awards', {
         providerId: minpromtorg,
         amount: 600_000_000,
@@ -405,11 +511,20 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       const award = profile.body.support.find((a) => a.id === id);
       expect(award).toMatchObject({ amount: 600_000_000, qualifier: 'more_than' });
       expect(award!.projects.map((p) => Number(p.id)).sort()).toEqual([...two].sort());
-      const edited = await admin.request<Created>('PATCH', `/api/support-awards/${id}`, { version: 1, projectIds: [two[0]] });
+      const edited = await admin.request<Created>('PATCH', `/api/support-awards/${id}`, {
+        version: 1,
+        projectIds: [two[0]],
+      });
       expect(edited.status).toBe(200);
-      const stale = await admin.request('PATCH', `/api/support-awards/${id}`, { version: 1, amount: 1 });
+      const stale = await admin.request('PATCH', `/api/support-awards/${id}`, {
+        version: 1,
+        amount: 1,
+      });
       expect(stale.status).toBe(409);
-      const bad = await admin.request<ErrorBody>('POST', '/api/support-awards', { amount: -1, projectIds: [999999] });
+      const bad = await admin.request<ErrorBody>('POST', '/api/support-awards', {
+        amount: -1,
+        projectIds: [999999],
+      });
       expect(bad.status).toBe(400);
       const trail = await auditOf('support_award', id);
       expect(trail.map((e) => e.action)).toEqual(['create', 'update']);

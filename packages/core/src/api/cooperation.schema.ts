@@ -154,7 +154,9 @@ export const ClusterComplianceSchema = z.object({
       .number()
       .int()
       .nullable()
-      .describe('Хранимая версия набора правил, по которой вынесен вердикт; null — поставляемая по умолчанию'),
+      .describe(
+        'Хранимая версия набора правил, по которой вынесен вердикт; null — поставляемая по умолчанию',
+      ),
     revision: z.number().int().nullable().describe('Номер правки хранимой версии'),
     inForceFrom: z.string().nullable(),
   }),

@@ -36,7 +36,9 @@ export const ClusterRuleSetCreateSchema = z.object({
   published: z.boolean().optional(),
   body: z
     .unknown()
-    .describe('Набор правил (формат --rules); проверяется по полям, ошибки — по-русски и по-английски'),
+    .describe(
+      'Набор правил (формат --rules); проверяется по полям, ошибки — по-русски и по-английски',
+    ),
 });
 export type ClusterRuleSetCreate = z.infer<typeof ClusterRuleSetCreateSchema>;
 export const ClusterRuleSetUpdateSchema = z.object({
@@ -110,7 +112,10 @@ export const TerritoryFlagRecordSchema = z.object({
   id: z.number().int(),
   flag: z.enum(TERRITORY_FLAGS.values),
   region: z.object({ code: z.string(), name: z.string() }),
-  municipality: z.string().nullable().describe('Муниципальное образование (моногород); null — весь регион'),
+  municipality: z
+    .string()
+    .nullable()
+    .describe('Муниципальное образование (моногород); null — весь регион'),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   listSource: z.string().describe('Откуда взят перечень'),
@@ -129,7 +134,9 @@ export const TerritoryFlagQuerySchema = z.object({
   regionCode: z.string().optional(),
 });
 const territoryFields = {
-  flag: z.enum(TERRITORY_FLAGS.values, { message: 'Вид территории: individual_programme, geostrategic или monotown' }),
+  flag: z.enum(TERRITORY_FLAGS.values, {
+    message: 'Вид территории: individual_programme, geostrategic или monotown',
+  }),
   regionCode: z.string().regex(/^\d{2}$/, 'Код региона — две цифры'),
   municipality: z.string().trim().min(1).max(300).nullable().optional(),
   validFrom: isoDate.nullable().optional(),
@@ -139,7 +146,10 @@ const territoryFields = {
 };
 export const TerritoryFlagCreateSchema = z.object(territoryFields);
 export type TerritoryFlagCreate = z.infer<typeof TerritoryFlagCreateSchema>;
-export const TerritoryFlagUpdateSchema = z.object({ version, ...territoryFields }).partial().required({ version: true });
+export const TerritoryFlagUpdateSchema = z
+  .object({ version, ...territoryFields })
+  .partial()
+  .required({ version: true });
 export type TerritoryFlagUpdate = z.infer<typeof TerritoryFlagUpdateSchema>;
 export const TerritoryFlagImportResultSchema = z.object({
   created: z.number().int(),
@@ -161,7 +171,10 @@ const awardFields = {
     .max(1e15)
     .nullable()
     .optional(),
-  qualifier: z.enum(['exact', 'about', 'more_than', 'less_than', 'up_to', 'at_least']).optional().describe('Точность суммы: «более», «около», «до»…'),
+  qualifier: z
+    .enum(['exact', 'about', 'more_than', 'less_than', 'up_to', 'at_least'])
+    .optional()
+    .describe('Точность суммы: «более», «около», «до»…'),
   date: isoDate.nullable().optional().describe('Дата, на которую верна сумма'),
   programme: z.string().trim().max(500).nullable().optional(),
   projectIds: z.array(z.number().int().positive()).max(100).optional(),

@@ -30,6 +30,9 @@ describe('validateSupportMeasure', () => {
 
   it('refuses a cost-date window that ends before it starts', () => {
     const result = validateSupportMeasure({ ...starter, costDateTo: '2022-12-31' });
-    expect(result).toMatchObject({ ok: false, problems: [{ field: 'costDateTo', code: 'window_reversed' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: 'costDateTo', code: 'window_reversed' }],
+    });
   });
 });

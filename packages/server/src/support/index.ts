@@ -1,5 +1,10 @@
 /** What other features may use of support (regulations as data): its public surface. */
-export { ruleSetForCheck, listRuleSets, getRuleSet, type RuleSetInUse } from './rule-set.service.ts';
+export {
+  ruleSetForCheck,
+  listRuleSets,
+  getRuleSet,
+  type RuleSetInUse,
+} from './rule-set.service.ts';
 export {
   listTerritoryFlags,
   territoriesOfParticipants,

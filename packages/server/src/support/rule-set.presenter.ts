@@ -1,8 +1,5 @@
 import type { StoredClusterRuleSet } from '@promatlas/core/api/support.schema.ts';
-import {
-  validateClusterRuleSet,
-  type ClusterRuleSet,
-} from '@promatlas/core/compliance/index.ts';
+import { validateClusterRuleSet, type ClusterRuleSet } from '@promatlas/core/compliance/index.ts';
 import type { ClusterRuleSetRow } from './rule-set.repository.ts';
 
 /**

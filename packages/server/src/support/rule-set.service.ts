@@ -177,5 +177,10 @@ export async function ruleSetForCheck(
         ])
       : new NotFoundError(...NOT_FOUND, ruleSetId);
   }
-  return { rules: ruleSetBody(row), id: row.id, revision: row.version, inForceFrom: row.in_force_from };
+  return {
+    rules: ruleSetBody(row),
+    id: row.id,
+    revision: row.version,
+    inForceFrom: row.in_force_from,
+  };
 }

@@ -1,7 +1,4 @@
-import type {
-  SupportAwardCreate,
-  SupportAwardUpdate,
-} from '@promatlas/core/api/support.schema.ts';
+import type { SupportAwardCreate, SupportAwardUpdate } from '@promatlas/core/api/support.schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError, ValidationError, type FieldProblem } from '../shared/domain-errors.ts';
 import {

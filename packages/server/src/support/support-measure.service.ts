@@ -12,7 +12,10 @@ import {
 } from '@promatlas/core/compliance/index.ts';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-errors.ts';
-import { updateRecord, type MutationContext } from '../shared/records/versioned-record.repository.ts';
+import {
+  updateRecord,
+  type MutationContext,
+} from '../shared/records/versioned-record.repository.ts';
 import { ref } from '../registry/shared/mappers.ts';
 import {
   findMeasureByCode,
@@ -34,8 +37,7 @@ const prefixed = (prefix: string, problems: readonly InputProblem[]) =>
 function termsOf(row: SupportMeasureRow): SupportMeasure | null {
   if (row.terms === null || row.terms === undefined) return null;
   const validated = validateSupportMeasure(row.terms);
-  if (!validated.ok)
-    throw new Error(`stored terms of support measure ${row.id} do not validate`);
+  if (!validated.ok) throw new Error(`stored terms of support measure ${row.id} do not validate`);
   return validated.value;
 }
 

@@ -26,7 +26,12 @@ import {
   updateTerritoryFlag,
 } from './territory-flag.service.ts';
 import { createSupportAward, updateSupportAward } from './support-award.service.ts';
-import { regionOfFlag, regionOfNewFlag, regionsOfAward, regionsOfNewAward } from './support.access.ts';
+import {
+  regionOfFlag,
+  regionOfNewFlag,
+  regionsOfAward,
+  regionsOfNewAward,
+} from './support.access.ts';
 
 const TAG = ['Правила и поддержка'];
 const ADMINISTRATOR = { access: { scope: 'administrator' as const } };
@@ -204,7 +209,12 @@ export function supportRoutes(app: AppInstance): void {
     async (request) =>
       presentingConflicts(
         () =>
-          updateTerritoryFlag(app.deps.db, mutationContext(request), request.params.id, request.body),
+          updateTerritoryFlag(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.body,
+          ),
         versionOf(request.params.id),
       ),
   );
@@ -268,7 +278,8 @@ export function supportRoutes(app: AppInstance): void {
       config: { access: registryAccess(regionsOfNewAward) },
       schema: {
         tags: TAG,
-        summary: 'Записать оказанную поддержку (сумма, точность, дата, кто оказал, источник, проекты)',
+        summary:
+          'Записать оказанную поддержку (сумма, точность, дата, кто оказал, источник, проекты)',
         body: routes.createSupportAwardRoute.body,
         response: { 201: routes.createSupportAwardRoute.response, ...writeErrors },
       },
@@ -293,7 +304,12 @@ export function supportRoutes(app: AppInstance): void {
     async (request) =>
       presentingConflicts(
         () =>
-          updateSupportAward(app.deps.db, mutationContext(request), request.params.id, request.body),
+          updateSupportAward(
+            app.deps.db,
+            mutationContext(request),
+            request.params.id,
+            request.body,
+          ),
         versionOf(request.params.id),
       ),
   );

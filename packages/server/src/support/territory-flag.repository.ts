@@ -63,7 +63,10 @@ export async function findOrganisationTowns(
 /** A live flag with the same kind, region, municipality and start (the duplicate an import skips). */
 export async function findSameFlag(
   db: Db,
-  values: Pick<Insertable<Database['territory_flag']>, 'flag' | 'region_code' | 'municipality' | 'valid_from'>,
+  values: Pick<
+    Insertable<Database['territory_flag']>,
+    'flag' | 'region_code' | 'municipality' | 'valid_from'
+  >,
   exceptId: number | null,
 ): Promise<{ id: number } | undefined> {
   let query = db

@@ -184,7 +184,12 @@ const dateCell = z.string().transform((text, ctx): string | null => {
   const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
   const iso = ru ? `${ru[3]}-${ru[2]}-${ru[1]}` : text;
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(Date.parse(iso))) return iso;
-  cellIssue(ctx, 'bad_date', `«${text}»: дата вида 01.01.2023`, `"${text}": a date like 2023-01-01`);
+  cellIssue(
+    ctx,
+    'bad_date',
+    `«${text}»: дата вида 01.01.2023`,
+    `"${text}": a date like 2023-01-01`,
+  );
   return z.NEVER;
 });
 const FILE_COLUMNS = {
@@ -193,7 +198,12 @@ const FILE_COLUMNS = {
     names: ['region_code', 'код региона', 'регион'] as [string, ...string[]],
     schema: z.string().transform((text, ctx): string => {
       if (/^\d{2}$/.test(text)) return text;
-      cellIssue(ctx, 'bad_region', `«${text}»: код региона — две цифры`, `"${text}": a two-digit region code`);
+      cellIssue(
+        ctx,
+        'bad_region',
+        `«${text}»: код региона — две цифры`,
+        `"${text}": a two-digit region code`,
+      );
       return z.NEVER;
     }),
   },
@@ -233,7 +243,11 @@ export async function importTerritoryFlags(
   } catch (error) {
     if (!(error instanceof TabularReadError)) throw error;
     throw ValidationError.ofFields(
-      error.problems.map((p) => ({ field: 'contentBase64', message: p.message, messageEn: p.messageEn })),
+      error.problems.map((p) => ({
+        field: 'contentBase64',
+        message: p.message,
+        messageEn: p.messageEn,
+      })),
     );
   }
   const mapped = mapRows(table, FILE_COLUMNS);

@@ -51,7 +51,12 @@ export async function checkClusterCompliance(
   const [contracts, purchases, territories] = await Promise.all([
     findContractsOf(db, ids),
     findPurchasesOf(db, ids),
-    territoriesOfParticipants(db, participants, asOf, rules.functionalDependence.flaggedTerritories),
+    territoriesOfParticipants(
+      db,
+      participants,
+      asOf,
+      rules.functionalDependence.flaggedTerritories,
+    ),
   ]);
   const input: ClusterCheckInput = {
     asOf,

@@ -55,7 +55,8 @@ const PP41_JOINT = {
   id: 'pp41-joint-projects',
   version: '2016-01-28.1',
   title: 'Возмещение части затрат на совместные проекты участников промышленных кластеров',
-  titleEn: 'Reimbursement of part of the costs of joint projects of industrial-cluster participants',
+  titleEn:
+    'Reimbursement of part of the costs of joint projects of industrial-cluster participants',
   regulation: {
     reference: 'Постановление Правительства РФ от 28.01.2016 № 41 (первоначальная редакция)',
     referenceEn:

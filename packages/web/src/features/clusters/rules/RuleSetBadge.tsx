@@ -7,7 +7,9 @@ export function RuleSetBadge({ ruleSet }: { ruleSet: ClusterCompliance['ruleSet'
     <p className="muted" data-testid="compliance-rule-set">
       Правила: {ruleSet.title}, версия {ruleSet.version}
       {ruleSet.revision !== null ? `, правка ${ruleSet.revision}` : ''}
-      {ruleSet.inForceFrom ? `, действует с ${ruleSet.inForceFrom.split('-').reverse().join('.')}` : ''}{' '}
+      {ruleSet.inForceFrom
+        ? `, действует с ${ruleSet.inForceFrom.split('-').reverse().join('.')}`
+        : ''}{' '}
       · <Link to="/regulations">все версии</Link>
     </p>
   );

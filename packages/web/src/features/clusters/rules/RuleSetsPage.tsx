@@ -36,7 +36,10 @@ const NUMBERS: ReadonlyArray<{
     ru: 'Сниженный порог (отмеченные территории)',
     en: 'Reduced threshold (flagged territories)',
     get: (b) => b.functionalDependence.reducedThreshold,
-    set: (b, v) => ({ ...b, functionalDependence: { ...b.functionalDependence, reducedThreshold: v } }),
+    set: (b, v) => ({
+      ...b,
+      functionalDependence: { ...b.functionalDependence, reducedThreshold: v },
+    }),
     share: true,
   },
   {
@@ -44,7 +47,10 @@ const NUMBERS: ReadonlyArray<{
     ru: 'Доля участников на отмеченных территориях',
     en: 'Share of participants in flagged territories',
     get: (b) => b.functionalDependence.flaggedTerritoryShare,
-    set: (b, v) => ({ ...b, functionalDependence: { ...b.functionalDependence, flaggedTerritoryShare: v } }),
+    set: (b, v) => ({
+      ...b,
+      functionalDependence: { ...b.functionalDependence, flaggedTerritoryShare: v },
+    }),
     share: true,
   },
   {
@@ -139,7 +145,8 @@ export function RuleSetsPage() {
                 {r.ruleVersion} · {tr('правка', 'revision')} {r.version}
               </td>
               <td>
-                {ruDate(r.inForceFrom)} — {r.inForceTo ? ruDate(r.inForceTo) : tr('без срока', 'open')}
+                {ruDate(r.inForceFrom)} —{' '}
+                {r.inForceTo ? ruDate(r.inForceTo) : tr('без срока', 'open')}
               </td>
               <td>
                 {percent(r.body.functionalDependence.threshold)} /{' '}
@@ -214,7 +221,13 @@ function RuleSetEditor({
       } else {
         await api(updateClusterRuleSetRoute, {
           params: { id: ruleSet.id },
-          body: { version: ruleSet.version, inForceFrom: from, inForceTo: to || null, published, body: edited() },
+          body: {
+            version: ruleSet.version,
+            inForceFrom: from,
+            inForceTo: to || null,
+            published,
+            body: edited(),
+          },
         });
         onSaved(ruleSet.id);
       }
@@ -233,11 +246,17 @@ function RuleSetEditor({
   const problems = error ? fieldMessages(error, lang) : [];
   const problemOf = (key: string) => problems.find((p) => p.field === FIELD_OF[key])?.message;
   return (
-    <form className="support-form" data-testid="rule-set-editor" onSubmit={(e) => void save(e, false)}>
+    <form
+      className="support-form"
+      data-testid="rule-set-editor"
+      onSubmit={(e) => void save(e, false)}
+    >
       <h2>
         {lang === 'en' ? ruleSet.body.titleEn : ruleSet.title} · {ruleSet.ruleVersion}
       </h2>
-      <p className="muted">{lang === 'en' ? ruleSet.body.regulation.referenceEn : ruleSet.body.regulation.reference}</p>
+      <p className="muted">
+        {lang === 'en' ? ruleSet.body.regulation.referenceEn : ruleSet.body.regulation.reference}
+      </p>
       {!ruleSet.body.composition.verified ? (
         <p className="warning" data-testid="composition-unverified">
           {lang === 'en' ? ruleSet.body.composition.noteEn : ruleSet.body.composition.note}
@@ -260,18 +279,40 @@ function RuleSetEditor({
       ))}
       <label>
         {tr('Действует с', 'In force from')}
-        <input type="date" value={from} readOnly={!admin} onChange={(e) => setFrom(e.target.value)} name="inForceFrom" />
+        <input
+          type="date"
+          value={from}
+          readOnly={!admin}
+          onChange={(e) => setFrom(e.target.value)}
+          name="inForceFrom"
+        />
       </label>
       <label>
         {tr('Действует по', 'In force to')}
-        <input type="date" value={to} readOnly={!admin} onChange={(e) => setTo(e.target.value)} name="inForceTo" />
+        <input
+          type="date"
+          value={to}
+          readOnly={!admin}
+          onChange={(e) => setTo(e.target.value)}
+          name="inForceTo"
+        />
       </label>
       <label className="inline">
-        <input type="checkbox" checked={published} disabled={!admin} onChange={(e) => setPublished(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={published}
+          disabled={!admin}
+          onChange={(e) => setPublished(e.target.checked)}
+        />
         {tr('Опубликован (применяется к проверкам)', 'Published (applies to checks)')}
       </label>
       <details>
-        <summary>{tr('Набор правил целиком (JSON, формат --rules)', 'The whole rule set (JSON, --rules format)')}</summary>
+        <summary>
+          {tr(
+            'Набор правил целиком (JSON, формат --rules)',
+            'The whole rule set (JSON, --rules format)',
+          )}
+        </summary>
         <textarea
           readOnly={!admin}
           rows={12}
@@ -291,7 +332,10 @@ function RuleSetEditor({
             {tr('Сохранить правку', 'Save the edit')}
           </button>{' '}
           <input
-            placeholder={tr('новая версия, например 2026-01-01.1', 'new version, e.g. 2026-01-01.1')}
+            placeholder={tr(
+              'новая версия, например 2026-01-01.1',
+              'new version, e.g. 2026-01-01.1',
+            )}
             value={newVersion}
             onChange={(e) => setNewVersion(e.target.value)}
             name="newVersion"
@@ -301,7 +345,12 @@ function RuleSetEditor({
           </button>
         </p>
       ) : (
-        <p className="muted">{tr('Изменять правила может администратор.', 'Only an administrator may change the rules.')}</p>
+        <p className="muted">
+          {tr(
+            'Изменять правила может администратор.',
+            'Only an administrator may change the rules.',
+          )}
+        </p>
       )}
       {notice ? <p className="warning">{notice}</p> : null}
       {error ? (

@@ -36,7 +36,8 @@ export function TerritoryFlagsSection() {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const labelOf = (f: Flag) => (lang === 'en' ? TERRITORY_FLAGS.labelsEn[f] : TERRITORY_FLAGS.labels[f]);
+  const labelOf = (f: Flag) =>
+    lang === 'en' ? TERRITORY_FLAGS.labelsEn[f] : TERRITORY_FLAGS.labels[f];
 
   async function run(work: () => Promise<string>) {
     setError(null);
@@ -67,7 +68,11 @@ export function TerritoryFlagsSection() {
     if (!file) return;
     void run(async () => {
       const r = await api(importTerritoryFlagsRoute, {
-        body: { fileName: file.name, contentBase64: await base64Of(file), listSource: listSource.trim() },
+        body: {
+          fileName: file.name,
+          contentBase64: await base64Of(file),
+          listSource: listSource.trim(),
+        },
       });
       return tr(
         `Загружено: новых ${r.created}, уже было ${r.unchanged}`,
@@ -127,7 +132,10 @@ export function TerritoryFlagsSection() {
               <input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="42" />
             </label>
             <label>
-              {tr('Муниципальное образование (для моногорода)', 'Municipality (single-industry town)')}
+              {tr(
+                'Муниципальное образование (для моногорода)',
+                'Municipality (single-industry town)',
+              )}
               <input value={municipality} onChange={(e) => setMunicipality(e.target.value)} />
             </label>
             <label>
@@ -144,7 +152,11 @@ export function TerritoryFlagsSection() {
                 'Columns: вид, код региона, муниципальное образование, действует с, действует по. All or nothing: a file with an error writes nothing.',
               )}
             </p>
-            <input type="file" accept=".csv,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept=".csv,.xlsx"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
             <button type="submit" disabled={!file}>
               {tr('Загрузить', 'Load')}
             </button>

@@ -56,7 +56,12 @@ export function AwardForm({ measureId }: { measureId: number | null }) {
         body: {
           providerId: provider?.id ?? null,
           measureId,
-          amount: cleaned === '' ? null : /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : (amount as unknown as number),
+          amount:
+            cleaned === ''
+              ? null
+              : /^-?\d+(\.\d+)?$/.test(cleaned)
+                ? Number(cleaned)
+                : (amount as unknown as number),
           qualifier,
           date: date || null,
           projectIds: chosen,
@@ -75,18 +80,32 @@ export function AwardForm({ measureId }: { measureId: number | null }) {
       <h2>{tr('Записать оказанную поддержку', 'Record a support award')}</h2>
       <form onSubmit={(e) => void save(e)} className="support-form">
         <label htmlFor="award-provider">{tr('Кто оказал', 'Provider')}</label>
-        <OrganisationPicker id="award-provider" testId="award-provider" value={provider} onChange={setProvider} />
+        <OrganisationPicker
+          id="award-provider"
+          testId="award-provider"
+          value={provider}
+          onChange={setProvider}
+        />
         <label>
           {tr('Сумма, ₽', 'Amount, ₽')}
           <span className="inline">
-            <select value={qualifier} onChange={(e) => setQualifier(e.target.value as keyof typeof QUALIFIERS)} data-testid="award-qualifier">
+            <select
+              value={qualifier}
+              onChange={(e) => setQualifier(e.target.value as keyof typeof QUALIFIERS)}
+              data-testid="award-qualifier"
+            >
               {Object.entries(QUALIFIERS).map(([value, names]) => (
                 <option key={value} value={value}>
                   {names[lang === 'ru' ? 0 : 1]}
                 </option>
               ))}
             </select>
-            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" data-testid="award-amount" />
+            <input
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              inputMode="decimal"
+              data-testid="award-amount"
+            />
           </span>
         </label>
         <label>
@@ -94,21 +113,33 @@ export function AwardForm({ measureId }: { measureId: number | null }) {
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <fieldset>
-          <legend>{tr('Проекты (одна сумма может относиться к нескольким)', 'Projects (one sum may cover several)')}</legend>
+          <legend>
+            {tr(
+              'Проекты (одна сумма может относиться к нескольким)',
+              'Projects (one sum may cover several)',
+            )}
+          </legend>
           {(projects.data?.items ?? []).map((p) => (
             <label key={p.id} className="inline">
               <input
                 type="checkbox"
                 checked={chosen.includes(p.id)}
                 onChange={(e) =>
-                  setChosen((c) => (e.target.checked ? [...c, p.id] : c.filter((id) => id !== p.id)))
+                  setChosen((c) =>
+                    e.target.checked ? [...c, p.id] : c.filter((id) => id !== p.id),
+                  )
                 }
               />
               {p.title}
             </label>
           ))}
         </fieldset>
-        <SourceFields value={source} onChange={setSource} errors={errors} quoteProblem={quoteProblem} />
+        <SourceFields
+          value={source}
+          onChange={setSource}
+          errors={errors}
+          quoteProblem={quoteProblem}
+        />
         <button type="submit" data-testid="award-save">
           {tr('Записать', 'Save')}
         </button>
@@ -126,7 +157,9 @@ export function AwardForm({ measureId }: { measureId: number | null }) {
         </div>
       ) : null}
       {saved !== null ? (
-        <p data-testid="award-saved">{tr('Записано', 'Saved')} (№ {saved})</p>
+        <p data-testid="award-saved">
+          {tr('Записано', 'Saved')} (№ {saved})
+        </p>
       ) : null}
     </section>
   );

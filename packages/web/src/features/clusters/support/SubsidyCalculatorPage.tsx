@@ -77,7 +77,10 @@ export function SubsidyCalculatorPage() {
     setResult(null);
     try {
       const body = {
-        applicant: { name: applicant.trim() || tr('Заявитель', 'Applicant'), clusterParticipant: participant },
+        applicant: {
+          name: applicant.trim() || tr('Заявитель', 'Applicant'),
+          clusterParticipant: participant,
+        },
         ...(awarded.trim() ? { alreadyAwardedRub: amountOf(awarded) } : {}),
         lines: lines.map((l) => {
           const documented = triValue(l.documented);
@@ -110,7 +113,9 @@ export function SubsidyCalculatorPage() {
   return (
     <div className="support-page" data-testid="subsidy-calculator">
       <div className="support-head">
-        <h1>{tr('Расчёт субсидии по мере поддержки', 'Subsidy calculation under a support measure')}</h1>
+        <h1>
+          {tr('Расчёт субсидии по мере поддержки', 'Subsidy calculation under a support measure')}
+        </h1>
         <button type="button" className="link-button" onClick={toggle} data-testid="support-lang">
           {lang === 'ru' ? 'English' : 'Русский'}
         </button>
@@ -144,22 +149,34 @@ export function SubsidyCalculatorPage() {
             <dt>{tr('Наибольшая доля', 'Maximum share')}</dt>
             <dd>{percent(terms.maxShare)}</dd>
             <dt>{tr('Предел на получателя', 'Cap per applicant')}</dt>
-            <dd>{terms.capPerApplicantRub === null ? tr('нет', 'none') : rub(terms.capPerApplicantRub)}</dd>
+            <dd>
+              {terms.capPerApplicantRub === null
+                ? tr('нет', 'none')
+                : rub(terms.capPerApplicantRub)}
+            </dd>
             <dt>{tr('Даты затрат', 'Cost dates')}</dt>
             <dd>
-              {terms.costDateFrom ? `${tr('с', 'from')} ${ruDate(terms.costDateFrom)}` : tr('без начала', 'no start')}
+              {terms.costDateFrom
+                ? `${tr('с', 'from')} ${ruDate(terms.costDateFrom)}`
+                : tr('без начала', 'no start')}
               {terms.costDateTo ? ` ${tr('по', 'to')} ${ruDate(terms.costDateTo)}` : ''}
             </dd>
             <dt>{tr('Виды затрат', 'Eligible costs')}</dt>
-            <dd>{terms.eligibleCostKinds.map((k) => KINDS[k][lang === 'ru' ? 0 : 1]).join('; ')}</dd>
+            <dd>
+              {terms.eligibleCostKinds.map((k) => KINDS[k][lang === 'ru' ? 0 : 1]).join('; ')}
+            </dd>
             <dt>{tr('Условия', 'Conditions')}</dt>
             <dd>
               {[
                 terms.conditions.applicantMustBeClusterParticipant &&
-                  tr('заявитель — участник кластера из реестра', 'applicant in a registered cluster'),
+                  tr(
+                    'заявитель — участник кластера из реестра',
+                    'applicant in a registered cluster',
+                  ),
                 terms.conditions.supplierMustBeClusterParticipant &&
                   tr('покупка у другого участника', 'bought from another participant'),
-                terms.conditions.documentsRequired && tr('затраты подтверждены документами', 'documented costs'),
+                terms.conditions.documentsRequired &&
+                  tr('затраты подтверждены документами', 'documented costs'),
               ]
                 .filter(Boolean)
                 .join('; ') || '—'}
@@ -176,15 +193,30 @@ export function SubsidyCalculatorPage() {
           <legend>{tr('Заявитель', 'Applicant')}</legend>
           <label>
             {tr('Название', 'Name')}
-            <input value={applicant} onChange={(e) => setApplicant(e.target.value)} data-testid="applicant" />
+            <input
+              value={applicant}
+              onChange={(e) => setApplicant(e.target.value)}
+              data-testid="applicant"
+            />
           </label>
           <label className="inline">
-            <input type="checkbox" checked={participant} onChange={(e) => setParticipant(e.target.checked)} />
-            {tr('Участник кластера из реестра Минпромторга', 'Participant of a cluster in the Minpromtorg registry')}
+            <input
+              type="checkbox"
+              checked={participant}
+              onChange={(e) => setParticipant(e.target.checked)}
+            />
+            {tr(
+              'Участник кластера из реестра Минпромторга',
+              'Participant of a cluster in the Minpromtorg registry',
+            )}
           </label>
           <label>
             {tr('Уже получено по этой мере, ₽', 'Already received under this measure, ₽')}
-            <input value={awarded} onChange={(e) => setAwarded(e.target.value)} inputMode="decimal" />
+            <input
+              value={awarded}
+              onChange={(e) => setAwarded(e.target.value)}
+              inputMode="decimal"
+            />
           </label>
         </fieldset>
         <table className="data-table" data-testid="cost-lines">
@@ -211,7 +243,11 @@ export function SubsidyCalculatorPage() {
                   />
                 </td>
                 <td>
-                  <select value={l.kind} onChange={(e) => update(k, { kind: e.target.value as LineDraft['kind'] })} name="kind">
+                  <select
+                    value={l.kind}
+                    onChange={(e) => update(k, { kind: e.target.value as LineDraft['kind'] })}
+                    name="kind"
+                  >
                     {Object.entries(KINDS).map(([value, names]) => (
                       <option key={value} value={value}>
                         {names[lang === 'ru' ? 0 : 1]}
@@ -220,8 +256,15 @@ export function SubsidyCalculatorPage() {
                   </select>
                 </td>
                 <td>
-                  <input type="date" value={l.date} onChange={(e) => update(k, { date: e.target.value })} name="date" />
-                  {lineProblem(k, 'date') ? <span className="field-error">{lineProblem(k, 'date')}</span> : null}
+                  <input
+                    type="date"
+                    value={l.date}
+                    onChange={(e) => update(k, { date: e.target.value })}
+                    name="date"
+                  />
+                  {lineProblem(k, 'date') ? (
+                    <span className="field-error">{lineProblem(k, 'date')}</span>
+                  ) : null}
                 </td>
                 <td>
                   <input
@@ -238,7 +281,11 @@ export function SubsidyCalculatorPage() {
                 </td>
                 {(['documented', 'supplier'] as const).map((field) => (
                   <td key={field}>
-                    <select value={l[field]} onChange={(e) => update(k, { [field]: e.target.value as Tri })} name={field}>
+                    <select
+                      value={l[field]}
+                      onChange={(e) => update(k, { [field]: e.target.value as Tri })}
+                      name={field}
+                    >
                       <option value="unknown">{tr('неизвестно', 'unknown')}</option>
                       <option value="yes">{tr('да', 'yes')}</option>
                       <option value="no">{tr('нет', 'no')}</option>
@@ -246,7 +293,11 @@ export function SubsidyCalculatorPage() {
                   </td>
                 ))}
                 <td>
-                  <button type="button" className="link-button" onClick={() => setLines((ls) => ls.filter((_, i) => i !== k))}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setLines((ls) => ls.filter((_, i) => i !== k))}
+                  >
                     {tr('Убрать', 'Remove')}
                   </button>
                 </td>
@@ -258,7 +309,9 @@ export function SubsidyCalculatorPage() {
           <button
             type="button"
             data-testid="add-line"
-            onClick={() => setLines((ls) => [...ls, emptyLine(terms?.eligibleCostKinds[0] ?? 'other')])}
+            onClick={() =>
+              setLines((ls) => [...ls, emptyLine(terms?.eligibleCostKinds[0] ?? 'other')])
+            }
           >
             {tr('Добавить строку затрат', 'Add a cost line')}
           </button>{' '}
@@ -299,8 +352,16 @@ export function SubsidyCalculatorPage() {
               {result.lines.map((l) => (
                 <tr key={l.id} data-testid={`result-${l.id}`}>
                   <td>{descriptionOf(l.id)}</td>
-                  <td>{l.eligible === true ? tr('да', 'yes') : l.eligible === false ? tr('нет', 'no') : tr('нет данных', 'no data')}</td>
-                  <td>{l.reasons.map((r) => (lang === 'en' ? r.messageEn : r.message)).join('; ')}</td>
+                  <td>
+                    {l.eligible === true
+                      ? tr('да', 'yes')
+                      : l.eligible === false
+                        ? tr('нет', 'no')
+                        : tr('нет данных', 'no data')}
+                  </td>
+                  <td>
+                    {l.reasons.map((r) => (lang === 'en' ? r.messageEn : r.message)).join('; ')}
+                  </td>
                   <td>{rub(l.eligibleAmountRub)}</td>
                   <td>{rub(l.subsidyBeforeCapRub)}</td>
                   <td>{rub(l.resultRub)}</td>
@@ -317,7 +378,9 @@ export function SubsidyCalculatorPage() {
             <dd>{rub(result.subsidyBeforeCapRub)}</dd>
             <dt>{tr('Предел (остаток)', 'Cap (remaining)')}</dt>
             <dd>
-              {result.capRub === null ? tr('нет', 'none') : `${rub(result.capRub)} (${rub(result.remainingCapRub)})`}
+              {result.capRub === null
+                ? tr('нет', 'none')
+                : `${rub(result.capRub)} (${rub(result.remainingCapRub)})`}
               {result.capApplied ? ` — ${tr('предел применён', 'the cap applies')}` : ''}
             </dd>
             <dt>{tr('Итог', 'Result')}</dt>

@@ -26,8 +26,15 @@ export function useLang() {
 }
 
 /** An API error's field problems in the current language. */
-export function fieldMessages(error: ApiError, lang: Lang): Array<{ field: string; message: string }> {
-  const fields = (error.body?.fields ?? []) as Array<{ field: string; message: string; messageEn?: string }>;
+export function fieldMessages(
+  error: ApiError,
+  lang: Lang,
+): Array<{ field: string; message: string }> {
+  const fields = (error.body?.fields ?? []) as Array<{
+    field: string;
+    message: string;
+    messageEn?: string;
+  }>;
   return fields.map((f) => ({
     field: f.field,
     message: lang === 'en' && f.messageEn ? f.messageEn : f.message,
