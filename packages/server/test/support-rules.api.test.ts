@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLUSTER_RULE_SET } from '@promatlas/core/compliance/index.ts';
+import {
+  DEFAULT_CLUSTER_RULE_SET,
+  DEFAULT_SUPPORT_MEASURES,
+} from '@promatlas/core/compliance/index.ts';
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client } from './sessions.ts';
@@ -373,6 +376,8 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       const list = await measures();
       const joint = list.find((m) => m.code === 'pp41-joint-projects');
       const starter = list.find((m) => m.code === 'pp41-starter-batches');
+      expect(joint?.terms).toEqual(DEFAULT_SUPPORT_MEASURES[0]);
+      expect(starter?.terms).toEqual(DEFAULT_SUPPORT_MEASURES[1]);
       expect(joint?.terms).toMatchObject({
         maxShare: 0.5,
         capPerApplicantRub: null,
@@ -487,6 +492,12 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       );
       expect(calc.body).toMatchObject({ share: 0.4, resultRub: 400, measureVersion: 'test-1' });
       expect((await auditOf('support_measure', joint.id)).map((e) => e.action)).toEqual(['update']);
+      // Put the shipped terms back for the other tests of this file.
+      const restored = await admin.request('PATCH', `/api/support-measures/${joint.id}/terms`, {
+        version: ok.body.version,
+        terms: joint.terms,
+      });
+      expect(restored.status).toBe(200);
     });
   });
 

@@ -349,7 +349,11 @@ export async function loadDemoData(
             .executeTakeFirst()
         : undefined;
       if (shipped) {
-        await trx.updateTable('support_measure').set(prov(m)).where('id', '=', shipped.id).execute();
+        await trx
+          .updateTable('support_measure')
+          .set(prov(m))
+          .where('id', '=', shipped.id)
+          .execute();
         measureIds.set(m.key, shipped.id);
         continue;
       }
