@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, watchErrors, type BrowserHarness } from './browser-harness.ts';
+import { createUser } from '../../server/src/users/user.service.ts';
 
 let h: BrowserHarness;
 let page: Page;
@@ -36,6 +37,8 @@ describe('subsidy calculator', () => {
       .where('code', '=', 'pp41-starter-batches')
       .executeTakeFirstOrThrow();
     await page.goto(`${h.url}/support`);
+    await page.evaluate(() => localStorage.setItem('promatlas.regulations.lang', 'ru'));
+    await page.reload();
     await page.locator('[data-testid=measure] option').first().waitFor({ state: 'attached' });
     await page.locator('[data-testid=measure]').selectOption(String(measure.id));
     expect(await text('[data-testid=measure-terms]')).toContain('150 000 000 ₽');
@@ -65,5 +68,62 @@ describe('subsidy calculator', () => {
     await page.locator('[data-testid=support-lang]').click();
     expect(await page.locator('[data-testid=calculate]').innerText()).toBe('Calculate');
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+});
+
+describe('cluster rule sets', () => {
+  it('lets an administrator change N of the stored ПП 779 version, names a bad threshold, and shows the new revision', async () => {
+    const admin = {
+      email: `rules.${Date.now()}@test.promatlas`,
+      password: 'correct horse battery staple',
+    };
+    await createUser(h.server.connection.db, {
+      email: admin.email,
+      displayName: 'Администратор правил',
+      role: 'administrator',
+      regions: [],
+      password: admin.password,
+    });
+    await page.goto(`${h.url}/login?next=${encodeURIComponent('/regulations')}`);
+    await page.locator('[data-testid=input-email]').fill(admin.email);
+    await page.locator('[data-testid=input-password]').fill(admin.password);
+    await page.locator('[data-testid=sign-in-submit]').click();
+    await page.locator('[data-testid=user-menu]').waitFor();
+    // The pages remember the language chosen in this browser: start in Russian.
+    await page.evaluate(() => localStorage.setItem('promatlas.regulations.lang', 'ru'));
+    await page.reload();
+    await page.locator('[data-testid=rule-set-list] tbody tr').first().waitFor();
+    const row = page.locator('[data-testid=rule-set-list] tbody tr').first();
+    expect(await row.innerText()).toContain('2015-07-31.1 · правка 1');
+    await row.locator('button').click();
+    const editor = page.locator('[data-testid=rule-set-editor]');
+    await editor.waitFor();
+    expect(await editor.locator('[data-testid=composition-unverified]').innerText()).toContain(
+      'Не сверено',
+    );
+
+    await editor.locator('input[name=threshold]').fill('двадцать');
+    await editor.locator('[data-testid=rule-set-save]').click();
+    await page.locator('[data-testid=rule-set-error]').waitFor();
+    expect(await page.locator('[data-testid=rule-set-error]').innerText()).toContain(
+      'body.functionalDependence.threshold',
+    );
+
+    await editor.locator('input[name=threshold]').fill('0,2');
+    await editor.locator('input[name=minIndustrialEnterprises]').fill('12');
+    await editor.locator('[data-testid=rule-set-save]').click();
+    await expect.poll(() => row.innerText()).toContain('правка 2');
+    expect(await row.innerText()).toContain('12');
+    const stored = await h.server.connection.db
+      .selectFrom('cluster_rule_set')
+      .select(['version', 'body'])
+      .where('code', '=', 'pp779')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    expect(stored.version).toBe(2);
+    expect(
+      (stored.body as { composition: { minIndustrialEnterprises: number } }).composition
+        .minIndustrialEnterprises,
+    ).toBe(12);
   });
 });
