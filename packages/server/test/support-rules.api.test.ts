@@ -152,6 +152,13 @@ describe.each(databaseKinds())('regulations as data on %s', (kind) => {
       inForceFrom: '2026-01-01',
     });
     expect(composition(after)).toBe('met');
+    // Before the regulation no stored version is in force: the date is refused, no built-in numbers are used.
+    const early = await anonymous.request<ErrorBody>(
+      'GET',
+      `/api/clusters/${clusterId}/compliance?asOf=2014-01-01`,
+    );
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields!.map((f) => f.field)).toEqual(['asOf']);
     const chosen = await compliance(clusterId, `asOf=2025-06-30&ruleSetId=${id}`);
     expect(chosen.ruleSet.id).toBe(id);
     expect(composition(chosen)).toBe('met');
