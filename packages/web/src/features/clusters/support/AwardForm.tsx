@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { listProjectsRoute } from '@promatlas/core/api/contract/registry.ts';
-import { createSupportAwardRoute } from '@promatlas/core/api/contract/support.ts';
+import { getClusterRoute, listProjectsRoute } from '@promatlas/core/api/contract/registry.ts';
+import {
+  createSupportAwardRoute,
+  updateSupportAwardRoute,
+} from '@promatlas/core/api/contract/support.ts';
+import type { SupportAward } from '@promatlas/core/api/registry.schema.ts';
 import { api, useRoute } from '../../../shared/api/api.ts';
 import { ApiError } from '../../../shared/api/client.ts';
 import { useSession } from '../../../shared/auth/session.ts';
@@ -15,7 +19,7 @@ import {
   useQuoteProblem,
   type SourceValue,
 } from '../../../shared/form/SourceFields.tsx';
-import { errorMessage, fieldMessages, useLang } from './i18n.ts';
+import { errorMessage, fieldMessages, rub, useLang } from './i18n.ts';
 
 const QUALIFIERS = {
   exact: ['ровно', 'exactly'],
@@ -31,15 +35,83 @@ const QUALIFIERS = {
  * the date, who granted it, the source and the projects it covers — several
  * when the source gives one sum for them together.
  */
-export function AwardForm({ measureId }: { measureId: number | null }) {
+export function AwardForm({
+  measureId,
+  clusterId,
+}: {
+  measureId: number | null;
+  clusterId: number | null;
+}) {
+  const session = useSession();
+  const cluster = useRoute(
+    getClusterRoute,
+    session.user && clusterId ? { params: { id: clusterId } } : null,
+  );
+  const [editing, setEditing] = useState<SupportAward | null>(null);
+  const { tr } = useLang();
+  if (!session.user) return null;
+  const awards = cluster.data?.support ?? [];
+  return (
+    <>
+      {awards.length ? (
+        <section data-testid="cluster-awards">
+          <h2>{tr('Поддержка проектов кластера', 'Support of the cluster’s projects')}</h2>
+          <ul>
+            {awards.map((a) => (
+              <li key={a.id}>
+                {a.projects.map((p) => p.title).join('; ') || '—'}:{' '}
+                {a.qualifier in QUALIFIERS
+                  ? QUALIFIERS[a.qualifier as keyof typeof QUALIFIERS][0]
+                  : a.qualifier}{' '}
+                {a.amount === null ? '—' : rub(a.amount)}{' '}
+                <button type="button" className="link-button" onClick={() => setEditing(a)}>
+                  {tr('Изменить', 'Edit')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <AwardEditor
+        key={editing ? `${editing.id}-${editing.version}` : 'new'}
+        measureId={measureId}
+        award={editing}
+        onSaved={() => {
+          setEditing(null);
+          cluster.reload();
+        }}
+      />
+    </>
+  );
+}
+
+function AwardEditor({
+  measureId,
+  award,
+  onSaved,
+}: {
+  measureId: number | null;
+  award: SupportAward | null;
+  onSaved: () => void;
+}) {
   const { lang, tr } = useLang();
   const session = useSession();
   const projects = useRoute(listProjectsRoute, session.user ? { query: { pageSize: 100 } } : null);
-  const [provider, setProvider] = useState<PickedOrganisation | null>(null);
-  const [amount, setAmount] = useState('');
-  const [qualifier, setQualifier] = useState<keyof typeof QUALIFIERS>('exact');
-  const [date, setDate] = useState('');
-  const [chosen, setChosen] = useState<number[]>([]);
+  const [provider, setProvider] = useState<PickedOrganisation | null>(
+    award?.provider
+      ? { id: Number(award.provider.id), title: award.provider.title, regionName: null }
+      : null,
+  );
+  const [amount, setAmount] = useState(
+    award?.amount === null || !award ? '' : String(award.amount),
+  );
+  const [qualifier, setQualifier] = useState<keyof typeof QUALIFIERS>(
+    award && award.qualifier in QUALIFIERS ? (award.qualifier as keyof typeof QUALIFIERS) : 'exact',
+  );
+  const [date, setDate] = useState(award?.asOf?.from ?? '');
+  const [chosen, setChosen] = useState<number[]>(
+    award ? award.projects.map((p) => Number(p.id)) : [],
+  );
   const [source, setSource] = useState<SourceValue>(NO_SOURCE);
   const quoteProblem = useQuoteProblem(source);
   const [error, setError] = useState<ApiError | null>(null);
@@ -77,7 +149,11 @@ export function AwardForm({ measureId }: { measureId: number | null }) {
   const errors = Object.fromEntries(problems.map((p) => [p.field, p.message]));
   return (
     <section className="support-award" data-testid="award-form">
-      <h2>{tr('Записать оказанную поддержку', 'Record a support award')}</h2>
+      <h2>
+        {award
+          ? tr(`Изменить запись о поддержке № ${award.id}`, `Edit support award ${award.id}`)
+          : tr('Записать оказанную поддержку', 'Record a support award')}
+      </h2>
       <form onSubmit={(e) => void save(e)} className="support-form">
         <label htmlFor="award-provider">{tr('Кто оказал', 'Provider')}</label>
         <OrganisationPicker

@@ -402,7 +402,10 @@ export function SubsidyCalculatorPage() {
           </p>
         </section>
       ) : null}
-      <AwardForm measureId={measure?.id ?? null} />
+      <AwardForm
+        measureId={measure?.id ?? null}
+        clusterId={Number(params.get('cluster')) || null}
+      />
     </div>
   );
 }
