@@ -123,24 +123,28 @@ function AwardEditor({
     setError(null);
     setSaved(null);
     const cleaned = amount.replace(/[\s\u00a0]/g, '').replace(',', '.');
+    const fields = {
+      providerId: provider?.id ?? null,
+      amount:
+        cleaned === ''
+          ? null
+          : /^-?\d+(\.\d+)?$/.test(cleaned)
+            ? Number(cleaned)
+            : (amount as unknown as number),
+      qualifier,
+      date: date || null,
+      projectIds: chosen,
+      ...provenanceInput(source),
+    };
     try {
-      const created = await api(createSupportAwardRoute, {
-        body: {
-          providerId: provider?.id ?? null,
-          measureId,
-          amount:
-            cleaned === ''
-              ? null
-              : /^-?\d+(\.\d+)?$/.test(cleaned)
-                ? Number(cleaned)
-                : (amount as unknown as number),
-          qualifier,
-          date: date || null,
-          projectIds: chosen,
-          ...provenanceInput(source),
-        },
-      });
-      setSaved(created.id);
+      const saved = award
+        ? await api(updateSupportAwardRoute, {
+            params: { id: award.id },
+            body: { version: award.version, ...fields },
+          })
+        : await api(createSupportAwardRoute, { body: { measureId, ...fields } });
+      setSaved(saved.id);
+      onSaved();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(String(e), 0, 'client'));
     }
