@@ -127,3 +127,43 @@ describe('cluster rule sets', () => {
     ).toBe(12);
   });
 });
+
+describe('support awards', () => {
+  it('lists the awards of ЛИПЕЦКМАШ’s projects on the support page and opens one for editing', async () => {
+    const db = h.server.connection.db;
+    const admin = {
+      email: `awards.${Date.now()}@test.promatlas`,
+      password: 'correct horse battery staple',
+    };
+    await createUser(db, {
+      email: admin.email,
+      displayName: 'Администратор поддержки',
+      role: 'administrator',
+      regions: [],
+      password: admin.password,
+    });
+    const cluster = await db
+      .selectFrom('cluster')
+      .select('id')
+      .where('name', 'like', '%ЛИПЕЦКМАШ%')
+      .executeTakeFirstOrThrow();
+    await h.context.clearCookies();
+    await page.goto(`${h.url}/login?next=${encodeURIComponent(`/support?cluster=${cluster.id}`)}`);
+    await page.locator('[data-testid=input-email]').fill(admin.email);
+    await page.locator('[data-testid=input-password]').fill(admin.password);
+    await page.locator('[data-testid=sign-in-submit]').click();
+    await page.locator('[data-testid=user-menu]').waitFor();
+    await page.evaluate(() => localStorage.setItem('promatlas.regulations.lang', 'ru'));
+    await page.reload();
+    const awards = page.locator('[data-testid=cluster-awards]');
+    await awards.waitFor();
+    expect((await awards.innerText()).replace(/[\u00a0\u202f]/g, ' ')).toContain(
+      'более 600 000 000 ₽',
+    );
+    await awards.locator('button').first().click();
+    const form = page.locator('[data-testid=award-form]');
+    expect(await form.locator('h2').innerText()).toContain('Изменить запись о поддержке');
+    expect(await form.locator('[data-testid=award-qualifier]').inputValue()).toBe('more_than');
+    expect(await form.locator('[data-testid=award-amount]').inputValue()).toBe('600000000');
+  });
+});
