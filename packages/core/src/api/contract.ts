@@ -16,6 +16,7 @@ import * as registry from './contract/registry.ts';
 import * as plans from './contract/plans.ts';
 import * as projects from './contract/projects.ts';
 import * as programmeWork from './contract/programme-work.ts';
+import * as support from './contract/support.ts';
 
 export * from './contract/kit.ts';
 export * from './contract/accounts.ts';
@@ -28,6 +29,7 @@ export * from './contract/registry.ts';
 export * from './contract/plans.ts';
 export * from './contract/projects.ts';
 export * from './contract/programme-work.ts';
+export * from './contract/support.ts';
 
 const { organisationWrites, personWrites, siteWrites, clusterWrites } = editing;
 
@@ -189,5 +191,21 @@ export const contract = {
   createPlanOfEvent: programmeWork.createPlanOfEventRoute,
   linkPlanToEvent: programmeWork.linkPlanToEventRoute,
   calendarFeed: programmeWork.calendarFeedRoute,
+  // regulations as data: rule sets, support measures, territory flags, awards
+  listClusterRuleSets: support.listClusterRuleSetsRoute,
+  getClusterRuleSet: support.getClusterRuleSetRoute,
+  createClusterRuleSet: support.createClusterRuleSetRoute,
+  updateClusterRuleSet: support.updateClusterRuleSetRoute,
+  listSupportMeasures: support.listSupportMeasuresRoute,
+  getSupportMeasure: support.getSupportMeasureRoute,
+  updateSupportMeasureTerms: support.updateSupportMeasureTermsRoute,
+  calculateSubsidy: support.calculateSubsidyRoute,
+  listTerritoryFlags: support.listTerritoryFlagsRoute,
+  createTerritoryFlag: support.createTerritoryFlagRoute,
+  updateTerritoryFlag: support.updateTerritoryFlagRoute,
+  deleteTerritoryFlag: support.deleteTerritoryFlagRoute,
+  importTerritoryFlags: support.importTerritoryFlagsRoute,
+  createSupportAward: support.createSupportAwardRoute,
+  updateSupportAward: support.updateSupportAwardRoute,
 } as const;
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ const clusters = lazyPages(() => import('../features/clusters/pages.ts'));
 const clusterForms = lazyPages(() => import('../features/clusters/forms.ts'));
 // Cluster analysis: its pages load ECharts only inside the portfolio chart.
 const clusterAnalysis = lazyPages(() => import('../features/clusters/analytics/pages.ts'));
+const regulations = lazyPages(() => import('../features/clusters/support/pages.ts'));
 const regions = lazyPages(() => import('../features/regions/pages.ts'));
 const programmes = lazyPages(() => import('../features/programmes/pages.ts'));
 const programmeForms = lazyPages(() => import('../features/programmes/forms.ts'));
@@ -104,6 +105,8 @@ export function App() {
           <Route path="admin/users/:id/sessions" element={account('SessionsPage')} />
           <Route path="admin/audit" element={admin('AuditPage')} />
           <Route path="intake" element={intake('IntakePage')} />
+          <Route path="regulations" element={regulations('RuleSetsPage')} />
+          <Route path="support" element={regulations('SubsidyCalculatorPage')} />
           <Route path="intake/:id" element={intake('IntakeReviewPage')} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -18,6 +18,8 @@ const PROGRAMMES = [
   ['/action-plans', 'Планы'],
   ['/projects', 'Проекты'],
   ['/calendar', 'Календарь'],
+  ['/support', 'Расчёт субсидии'],
+  ['/regulations', 'Правила проверки кластеров'],
 ] as const;
 const ANALYTICS = [
   ['/analytics/clusters', 'Кластерный анализ'],

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { getClusterRoute } from '@promatlas/core/api/contract/registry.ts';
 import { addMemberAction } from './add-member-action.ts';
 import { EntityLink, Fields, RefList, Section } from '../../shared/components/common.tsx';
@@ -52,6 +53,11 @@ export function ClusterProfile() {
           </Section>
           <FactList facts={c.facts} />
           <SupportList support={c.support} />
+          <p>
+            <Link to={`/support?cluster=${c.id}`} data-testid="cluster-subsidy-link">
+              Рассчитать субсидию участнику (ПП РФ № 41)
+            </Link>
+          </p>
           <RoleLinks title="Участники" links={c.members} />
           <CooperationSection clusterId={c.id} />
           {c.projects.length ? (
