@@ -122,3 +122,22 @@ export type ClusterCooperation =
 export type ClusterCompliance =
   import('@promatlas/core/api/cooperation.schema.ts').ClusterCompliance;
 export type CooperationContract = import('@promatlas/core/api/cooperation.schema.ts').Contract;
+
+export type StoredClusterRuleSet =
+  import('@promatlas/core/api/support.schema.ts').StoredClusterRuleSet;
+export interface StoredClusterRuleSetList {
+  items: StoredClusterRuleSet[];
+}
+export type StoredSupportMeasure =
+  import('@promatlas/core/api/support.schema.ts').StoredSupportMeasure;
+export interface StoredSupportMeasureList {
+  items: StoredSupportMeasure[];
+}
+export type SubsidyCalculation =
+  import('@promatlas/core/api/support.schema.ts').SubsidyCalculationResponse;
+export type TerritoryFlagRecord =
+  import('@promatlas/core/api/support.schema.ts').TerritoryFlagRecord;
+export interface TerritoryFlagList {
+  items: TerritoryFlagRecord[];
+  sources: Array<{ flag: string; note: string; noteEn: string }>;
+}

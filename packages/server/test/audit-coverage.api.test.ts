@@ -4,6 +4,7 @@ import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { createUser } from '../src/users/user.service.ts';
 import { programmeRoutes } from './programme-fixtures.ts';
+import { supportRoutes } from './support-fixtures.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
 import {
   insertJob,
@@ -208,11 +209,29 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
     async (url) => (await admin.request<{ version: number }>('GET', url)).body,
     async () => (await account()).id,
   );
+  const support = supportRoutes(
+    create,
+    async <T>(url: string) => (await admin.request<T>('GET', url)).body,
+    () => t.database.db,
+  );
   const FIXTURES: Record<string, Fixture> = {
     ...Object.fromEntries(
       Object.entries(programmes).map(([key, route]): [string, Fixture] => [
         key,
         { ok: route.ok, trail: record(route.entityType), prepare: () => route.call('42') },
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(support).map(([key, route]): [string, Fixture] => [
+        key,
+        {
+          ok: route.ok,
+          trail:
+            route.entityType === null
+              ? exception('a subsidy calculation is a question: it stores nothing')
+              : record(route.entityType),
+          prepare: () => route.call('42'),
+        },
       ]),
     ),
     'POST /api/auth/login': {

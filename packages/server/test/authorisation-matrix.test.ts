@@ -3,6 +3,7 @@ import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import { signIn, type Client, type Role } from './sessions.ts';
 import { programmeRoutes } from './programme-fixtures.ts';
+import { supportRoutes } from './support-fixtures.ts';
 import { normaliseAccess } from '../src/auth/auth.plugin.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
 import type {
@@ -132,9 +133,20 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
     async (url) => (await admin.request<{ version: number }>('GET', url)).body,
     analystAccount,
   );
+  const support = supportRoutes(
+    create,
+    async <T>(url: string) => (await admin.request<T>('GET', url)).body,
+    () => t.database.db,
+  );
   const FIXTURES: Record<string, Fixture> = {
     ...Object.fromEntries(
       Object.entries(programmes).map(([key, route]): [string, Fixture] => [
+        key,
+        { ok: route.ok, prepare: (side) => route.call(REGION[side]) },
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(support).map(([key, route]): [string, Fixture] => [
         key,
         { ok: route.ok, prepare: (side) => route.call(REGION[side]) },
       ]),

@@ -174,6 +174,9 @@ export function programmeRoutes(
     'DELETE /api/agreement-directions/:id': route(200, 'agreement_direction', async (r) => ({
       url: `/api/agreement-directions/${await direction(r)}?version=1`,
     })),
+    'POST /api/agreement-directions/:id/restore': route(200, 'agreement_direction', async (r) => ({
+      url: `/api/agreement-directions/${await deleted('/api/agreement-directions', await direction(r))}/restore`,
+    })),
     'PUT /api/programme-rules': route(200, 'programme_flag_rule', async () => {
       const { version } = await read('/api/programme-rules');
       return {

@@ -140,6 +140,20 @@ const READS: Record<string, Calls> = {
         `/api/clusters/${id}/cooperation-purchases/export?format=xlsx`,
       ]),
     ),
+  'GET /api/cluster-rule-sets': () => get('/api/cluster-rule-sets'),
+  'GET /api/cluster-rule-sets/:id': () =>
+    get('/api/cluster-rule-sets/1', '/api/cluster-rule-sets/2'),
+  'GET /api/support-measures': () => get('/api/support-measures'),
+  'GET /api/support-measures/:id': () =>
+    get('/api/support-measures/1', '/api/support-measures/2', '/api/support-measures/3'),
+  'POST /api/support-measures/:id/calculation': () =>
+    [1, 2, 3].map((id) => ({
+      method: 'POST' as const,
+      url: `/api/support-measures/${id}/calculation`,
+      body: { applicant: { name: 'Заявитель', clusterParticipant: true }, lines: [] },
+    })),
+  'GET /api/territory-flags': () =>
+    get('/api/territory-flags', '/api/territory-flags?regionCode=42&flag=monotown'),
   'GET /api/cooperation-contracts/:id': (f) =>
     get(
       ...[f.contracts.visible, ...f.contracts.hidden].map(

@@ -249,6 +249,42 @@ async function planWork(h: BrowserHarness): Promise<void> {
 
 // `npm run screenshots -- planWork` draws only the pictures named.
 const only = process.argv.slice(2);
+/** A strategic session of the seed at work: participants, two decisions, one a task with its owner. */
+async function session(h: BrowserHarness): Promise<void> {
+  const events = await json<{ items: Array<{ id: number; kind: string; title: string }> }>(
+    h,
+    '/api/events?kind=strategic_session&pageSize=50',
+  );
+  const seed = events.items[0]!;
+  // A browser of its own: the shared one is signed in as the editor by now.
+  const p = await (await h.newContext()).newPage();
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await signIn(h, p, h.server.firstAdministrator!);
+  await p.goto(`${h.url}/events/${seed.id}`);
+  await p.locator('[data-testid=event-work]').waitFor();
+  for (const words of [
+    'Сформировать рабочую группу кластера и утвердить её состав',
+    'Подготовить программу развития кластера на 3 года',
+  ]) {
+    await p.locator('[data-testid=decision-text-input]').fill(words);
+    await p.locator('[data-testid=decision-add]').click();
+    await p.locator('[data-testid=decision-text]', { hasText: words }).waitFor();
+  }
+  const decision = p.locator('[data-testid=decision]').filter({ hasText: 'программу развития' });
+  await decision.locator('[data-testid=decision-to-task]').click();
+  await decision.locator('[data-testid=task-owner-type]').selectOption('region');
+  const region = decision.locator('[data-testid=task-owner-region]');
+  await region.selectOption('42');
+  await decision.locator('[data-testid=task-deadline-input]').fill('до конца 2027 года');
+  await decision.locator('[data-testid=task-create]').click();
+  await decision.locator('[data-testid=decision-task] [data-testid=task-status]').waitFor();
+  // The whole page in one viewport: a full-page capture would draw the sticky top bar mid-page.
+  const height = await p.evaluate(() => document.documentElement.scrollHeight);
+  await p.setViewportSize({ width: 1280, height });
+  await p.screenshot({ path: path.join(SHOTS, 'session.png') });
+  await p.close();
+}
+
 const h = await startBrowserHarness();
 try {
   await mkdir(SHOTS, { recursive: true });
@@ -258,6 +294,7 @@ try {
     clusterAnalysis,
     editing,
     planWork,
+    session,
   })) {
     if (only.length && !only.includes(name)) continue;
     await draw(h);

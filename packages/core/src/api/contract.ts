@@ -15,6 +15,8 @@ import * as ratings from './contract/ratings.ts';
 import * as registry from './contract/registry.ts';
 import * as plans from './contract/plans.ts';
 import * as projects from './contract/projects.ts';
+import * as programmeWork from './contract/programme-work.ts';
+import * as support from './contract/support.ts';
 
 export * from './contract/kit.ts';
 export * from './contract/accounts.ts';
@@ -26,6 +28,8 @@ export * from './contract/ratings.ts';
 export * from './contract/registry.ts';
 export * from './contract/plans.ts';
 export * from './contract/projects.ts';
+export * from './contract/programme-work.ts';
+export * from './contract/support.ts';
 
 const { organisationWrites, personWrites, siteWrites, clusterWrites } = editing;
 
@@ -158,5 +162,50 @@ export const contract = {
   updateProject: projects.updateProjectRoute,
   deleteProject: projects.deleteProjectRoute,
   restoreProject: projects.restoreProjectRoute,
+  // programmes at work: events, agreements and the tasks made of them
+  createEvent: programmeWork.eventWrites.create,
+  updateEvent: programmeWork.eventWrites.update,
+  deleteEvent: programmeWork.eventWrites.remove,
+  restoreEvent: programmeWork.eventWrites.restore,
+  eventWork: programmeWork.eventWorkRoute,
+  addEventParticipant: programmeWork.addEventParticipantRoute,
+  removeEventParticipant: programmeWork.removeEventParticipantRoute,
+  addEventDecision: programmeWork.addEventDecisionRoute,
+  updateEventDecision: programmeWork.updateEventDecisionRoute,
+  removeEventDecision: programmeWork.removeEventDecisionRoute,
+  decisionTask: programmeWork.decisionTaskRoute,
+  createAgreement: programmeWork.agreementWrites.create,
+  updateAgreement: programmeWork.agreementWrites.update,
+  deleteAgreement: programmeWork.agreementWrites.remove,
+  restoreAgreement: programmeWork.agreementWrites.restore,
+  agreementWork: programmeWork.agreementWorkRoute,
+  addAgreementDirection: programmeWork.addAgreementDirectionRoute,
+  updateAgreementDirection: programmeWork.updateAgreementDirectionRoute,
+  removeAgreementDirection: programmeWork.removeAgreementDirectionRoute,
+  restoreAgreementDirection: programmeWork.restoreAgreementDirectionRoute,
+  createTask: programmeWork.createTaskRoute,
+  getTask: programmeWork.getTaskRoute,
+  updateTask: programmeWork.updateTaskRoute,
+  myTasks: programmeWork.myTasksRoute,
+  regionProgrammes: programmeWork.regionProgrammesRoute,
+  createPlanOfEvent: programmeWork.createPlanOfEventRoute,
+  linkPlanToEvent: programmeWork.linkPlanToEventRoute,
+  calendarFeed: programmeWork.calendarFeedRoute,
+  // regulations as data: rule sets, support measures, territory flags, awards
+  listClusterRuleSets: support.listClusterRuleSetsRoute,
+  getClusterRuleSet: support.getClusterRuleSetRoute,
+  createClusterRuleSet: support.createClusterRuleSetRoute,
+  updateClusterRuleSet: support.updateClusterRuleSetRoute,
+  listSupportMeasures: support.listSupportMeasuresRoute,
+  getSupportMeasure: support.getSupportMeasureRoute,
+  updateSupportMeasureTerms: support.updateSupportMeasureTermsRoute,
+  calculateSubsidy: support.calculateSubsidyRoute,
+  listTerritoryFlags: support.listTerritoryFlagsRoute,
+  createTerritoryFlag: support.createTerritoryFlagRoute,
+  updateTerritoryFlag: support.updateTerritoryFlagRoute,
+  deleteTerritoryFlag: support.deleteTerritoryFlagRoute,
+  importTerritoryFlags: support.importTerritoryFlagsRoute,
+  createSupportAward: support.createSupportAwardRoute,
+  updateSupportAward: support.updateSupportAwardRoute,
 } as const;
 export type Contract = typeof contract;

@@ -146,7 +146,20 @@ export const ClusterGapSchema = z.object({
 export const ClusterComplianceSchema = z.object({
   cluster: EntityRefSchema,
   asOf: z.string(),
-  ruleSet: z.object({ code: z.string(), version: z.string(), title: z.string() }),
+  ruleSet: z.object({
+    code: z.string(),
+    version: z.string(),
+    title: z.string(),
+    id: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'Хранимая версия набора правил, по которой вынесен вердикт; null — поставляемая по умолчанию',
+      ),
+    revision: z.number().int().nullable().describe('Номер правки хранимой версии'),
+    inForceFrom: z.string().nullable(),
+  }),
   check: ClusterCheckResultSchema.describe(
     'Вердикт по каждому требованию ПП РФ № 779 (участники — идентификаторы организаций)',
   ),
@@ -162,4 +175,10 @@ export type ClusterCompliance = z.infer<typeof ClusterComplianceSchema>;
 
 export const ComplianceQuerySchema = z.object({
   asOf: isoDate.optional().describe('Дата проверки; по умолчанию — сегодня'),
+  ruleSetId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Хранимый набор правил; по умолчанию — действующий на дату проверки'),
 });

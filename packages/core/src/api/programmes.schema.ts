@@ -401,18 +401,40 @@ export const DirectionSchema = z.object({
   title: z.string(),
   obligations: z.array(MeasureSchema),
 });
+const PositionRefSchema = z.object({ id: z.number().int(), title: z.string() });
+/** A participant as its editor needs it: the row to remove, the person's position then. */
+export const WorkParticipantSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  role: z.enum(PARTICIPATION_ROLES.values),
+  organisation: Ref.nullable(),
+  person: Ref.nullable(),
+  position: PositionRefSchema.nullable(),
+});
+/** A party as its editor needs it: ids to send back unchanged, the signatory's position. */
+export const WorkPartySchema = z.object({
+  organisation: Ref.nullable(),
+  region: RegionRefSchema.nullable(),
+  signatory: Ref.nullable(),
+  signatoryPosition: PositionRefSchema.nullable(),
+});
 export const EventWorkSchema = z.object({
   event: Ref,
   version: z.number().int(),
   agenda: z.string().nullable(),
   decisions: z.array(DecisionSchema),
   producedPlans: z.array(Ref),
+  participants: z.array(WorkParticipantSchema),
+  plannedParticipants: z.number().int().nullable(),
+  published: z.boolean(),
 });
 export const AgreementWorkSchema = z.object({
   agreement: Ref,
   version: z.number().int(),
   subject: z.string().nullable(),
   directions: z.array(DirectionSchema),
+  parties: z.array(WorkPartySchema),
+  published: z.boolean(),
 });
 
 export type MeasureDto = z.infer<typeof MeasureSchema>;
@@ -420,3 +442,7 @@ export type PlanPage = z.infer<typeof PlanPageSchema>;
 export type MyTasks = z.infer<typeof MyTasksSchema>;
 export type Timeline = z.infer<typeof TimelineSchema>;
 export type RegionDashboard = z.infer<typeof RegionDashboardSchema>;
+export type EventWork = z.infer<typeof EventWorkSchema>;
+export type AgreementWork = z.infer<typeof AgreementWorkSchema>;
+export type WorkParticipant = z.infer<typeof WorkParticipantSchema>;
+export type WorkParty = z.infer<typeof WorkPartySchema>;

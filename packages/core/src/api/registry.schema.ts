@@ -164,6 +164,7 @@ export const ClusterListItemSchema = z.object({
 export const ClusterPageSchema = pageOf(ClusterListItemSchema);
 export const SupportAwardSchema = z.object({
   id: z.number().int(),
+  version: z.number().int().describe('Версия записи: передавайте её при изменении'),
   provider: Ref.nullable(),
   measure: Ref.nullable(),
   amount: z.number().nullable(),

@@ -34,5 +34,6 @@ export * from './support-measure.schema.ts';
 export { validateClusterCheckInput } from './validateClusterCheckInput.ts';
 export { validateClusterRuleSet } from './validateClusterRuleSet.ts';
 export { validateSubsidyCalculationInput } from './validateSubsidyCalculationInput.ts';
+export { validateSupportMeasure } from './validateSupportMeasure.ts';
 export { participantFromMemberships } from './participantFromMemberships.ts';
 export type { RegisteredParticipant } from './participantFromMemberships.ts';

@@ -463,3 +463,14 @@ export const INTAKE_DECISION_STATUSES = vocabulary({
   accepted: { ru: 'Принято', en: 'Accepted' },
   rejected: { ru: 'Отклонено', en: 'Rejected' },
 });
+
+/** Territories that lower the functional-dependence threshold of the cluster rules (territory_flag.flag, the rule set's flaggedTerritories). */
+export const TERRITORY_FLAGS = vocabulary({
+  individual_programme: {
+    ru: 'Субъект с индивидуальной программой социально-экономического развития',
+    en: 'Region with an individual socio-economic development programme',
+  },
+  geostrategic: { ru: 'Геостратегическая территория', en: 'Geostrategic territory' },
+  monotown: { ru: 'Моногород', en: 'Single-industry town' },
+});
+export type TerritoryFlagValue = ValueOf<typeof TERRITORY_FLAGS>;

@@ -60,6 +60,7 @@ import type { SiteTable, SiteResidentTable } from '../registry/sites/site.table.
 import type { SourceDocumentTable } from '../registry/sources/source.table.ts';
 import type { StatementTable } from '../registry/statements/statement.table.ts';
 import type { AppUserTable } from '../users/user.table.ts';
+import type { ClusterRuleSetTable, TerritoryFlagTable } from '../support/support.table.ts';
 import type { IntakeDocumentTable, IntakeDecisionTable } from '../intake/intake.table.ts';
 import type {
   RegistryImportJobTable,
@@ -108,6 +109,8 @@ export interface Database {
   support_measure: SupportMeasureTable;
   support_award: SupportAwardTable;
   support_award_project: SupportAwardProjectTable;
+  cluster_rule_set: ClusterRuleSetTable;
+  territory_flag: TerritoryFlagTable;
   rating: RatingTable;
   rating_result: RatingResultTable;
   rating_methodology: RatingMethodologyTable;

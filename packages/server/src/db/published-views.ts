@@ -111,6 +111,8 @@ export const RECORD_TABLES = new Set([
   'cluster_category',
   'cluster_category_okved',
   'programme_flag_rule',
+  'cluster_rule_set',
+  'territory_flag',
 ]);
 
 /** Record types a statement may name (the editing API's subject types, the demo's, the programmes). */

@@ -980,7 +980,7 @@ export const DEMO_DATA: DemoData = {
   supportMeasures: [
     {
       key: 'pp41',
-      code: 'pp41-2016',
+      code: 'pp41-joint-projects',
       name: 'Субсидии участникам промышленных кластеров на возмещение части затрат при реализации совместных проектов',
       regulation: 'Постановление Правительства РФ № 41 от 28.01.2016',
       maxShare: 0.5,

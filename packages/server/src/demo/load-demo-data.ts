@@ -339,6 +339,24 @@ export async function loadDemoData(
 
     const measureIds = new KeyMap('support measure');
     for (const m of data.supportMeasures) {
+      // A measure the migrations ship with its terms (ПП 41) is the same measure: the demo
+      // adds its source to it rather than a second row without terms.
+      const shipped = m.code
+        ? await trx
+            .selectFrom('support_measure')
+            .select('id')
+            .where('code', '=', m.code)
+            .executeTakeFirst()
+        : undefined;
+      if (shipped) {
+        await trx
+          .updateTable('support_measure')
+          .set(prov(m))
+          .where('id', '=', shipped.id)
+          .execute();
+        measureIds.set(m.key, shipped.id);
+        continue;
+      }
       const row = await trx
         .insertInto('support_measure')
         .values({

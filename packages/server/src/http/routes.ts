@@ -30,6 +30,7 @@ import { exportRoutes } from '../exports/index.ts';
 import { reportRoutes } from '../reports/index.ts';
 import { cooperationRoutes } from '../clusters/cooperation/index.ts';
 import { complianceRoutes } from '../clusters/compliance/index.ts';
+import { supportRoutes } from '../support/index.ts';
 import { intakeRoutes } from '../intake/index.ts';
 
 /** Every API route of the server, in one place: one routes function per feature. */
@@ -68,6 +69,7 @@ export function registerApiRoutes(app: AppInstance): void {
   programmeViewRoutes(app);
   cooperationRoutes(app);
   complianceRoutes(app);
+  supportRoutes(app);
   intakeRoutes(app);
   projectEditingRoutes(app);
 }

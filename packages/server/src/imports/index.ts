@@ -8,7 +8,10 @@ export {
 export {
   TabularReadError,
   bindColumns,
+  cell,
+  cellIssue,
   decodeText,
+  mapRows,
   parseSpreadsheetNumber,
   readCsvTable,
   readTable,

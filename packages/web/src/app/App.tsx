@@ -17,8 +17,10 @@ const clusters = lazyPages(() => import('../features/clusters/pages.ts'));
 const clusterForms = lazyPages(() => import('../features/clusters/forms.ts'));
 // Cluster analysis: its pages load ECharts only inside the portfolio chart.
 const clusterAnalysis = lazyPages(() => import('../features/clusters/analytics/pages.ts'));
+const regulations = lazyPages(() => import('../features/clusters/support/pages.ts'));
 const regions = lazyPages(() => import('../features/regions/pages.ts'));
 const programmes = lazyPages(() => import('../features/programmes/pages.ts'));
+const programmeForms = lazyPages(() => import('../features/programmes/forms.ts'));
 const sources = lazyPages(() => import('../features/sources/pages.ts'));
 const registryImport = lazyPages(
   () => import('../features/registry-import/RegistryImportPage.tsx'),
@@ -64,9 +66,14 @@ export function App() {
           <Route path="regions" element={regions('RegionsList')} />
           <Route path="regions/:code" element={regions('RegionProfile')} />
           <Route path="events" element={programmes('EventsList')} />
+          <Route path="events/new" element={programmeForms('EventCreatePage')} />
           <Route path="events/:id" element={programmes('EventProfile')} />
+          <Route path="events/:id/edit" element={programmeForms('EventEditPage')} />
           <Route path="agreements" element={programmes('AgreementsList')} />
+          <Route path="agreements/new" element={programmeForms('AgreementCreatePage')} />
           <Route path="agreements/:id" element={programmes('AgreementProfile')} />
+          <Route path="agreements/:id/edit" element={programmeForms('AgreementEditPage')} />
+          <Route path="calendar" element={programmes('CalendarPage')} />
           <Route path="action-plans" element={programmes('ActionPlansList')} />
           <Route path="action-plans/:id" element={programmes('ActionPlanProfile')} />
           <Route path="action-plans/:id/work" element={programmes('PlanWorkPage')} />
@@ -99,6 +106,8 @@ export function App() {
           <Route path="admin/users/:id/sessions" element={account('SessionsPage')} />
           <Route path="admin/audit" element={admin('AuditPage')} />
           <Route path="intake" element={intake('IntakePage')} />
+          <Route path="regulations" element={regulations('RuleSetsPage')} />
+          <Route path="support" element={regulations('SubsidyCalculatorPage')} />
           <Route path="intake/:id" element={intake('IntakeReviewPage')} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -17,6 +17,9 @@ const PROGRAMMES = [
   ['/agreements', 'Соглашения'],
   ['/action-plans', 'Планы'],
   ['/projects', 'Проекты'],
+  ['/calendar', 'Календарь'],
+  ['/support', 'Расчёт субсидии'],
+  ['/regulations', 'Правила проверки кластеров'],
 ] as const;
 const ANALYTICS = [
   ['/analytics/clusters', 'Кластерный анализ'],

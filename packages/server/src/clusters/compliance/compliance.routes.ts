@@ -15,7 +15,7 @@ export function complianceRoutes(app: AppInstance): void {
       schema: {
         tags: ['Кооперация'],
         summary:
-          'Проверка кластера по ПП РФ № 779 на дату: вердикт по каждому требованию, цифры, участники и что сделать',
+          'Проверка кластера по хранимому набору правил (ПП РФ № 779), действующему на дату: вердикт по каждому требованию, цифры, участники и что сделать',
         params: IdParamsSchema,
         querystring: ComplianceQuerySchema,
         response: {
@@ -30,6 +30,7 @@ export function complianceRoutes(app: AppInstance): void {
         readDb(app, viewer),
         params.id,
         checkDate(query.asOf, new Date().toISOString().slice(0, 10)),
+        query.ruleSetId,
       ),
   );
 }

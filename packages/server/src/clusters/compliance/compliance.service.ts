@@ -5,7 +5,6 @@ import {
   participantFromMemberships,
 } from '@promatlas/core/compliance/index.ts';
 import type { ClusterCheckInput } from '@promatlas/core/compliance/cluster-check.schema.ts';
-import { DEFAULT_CLUSTER_RULE_SET } from '@promatlas/core/compliance/default-cluster-rule-set.ts';
 import type { OrganisationKind } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../../db/connection.ts';
 import { ValidationError } from '../../shared/domain-errors.ts';
@@ -17,6 +16,7 @@ import {
   loadCluster,
   participantsOf,
 } from '../cooperation/index.ts';
+import { ruleSetForCheck, territoriesOfParticipants } from '../../support/index.ts';
 
 /** How the registry's facts become the check's input: said with every answer. */
 const ASSUMPTIONS = [
@@ -24,28 +24,39 @@ const ASSUMPTIONS = [
   'Якорный участник — промышленное предприятие и производитель конечной продукции; поставщик комплектующих — промышленное предприятие; о других предприятиях это неизвестно',
   'Дата вступления — самое раннее начало участия; без даты у любой из ролей — неизвестна',
   'Кооперационные договоры — договоры, обе стороны которых участники кластера, подписанные не позже даты проверки',
-  'Территории (ИПСЭР, геостратегические, моногорода) реестр пока не хранит — по ним «недостаточно данных»',
+  'Территории — по отметкам территорий (справочник): отметка региона относится ко всем участникам из этого региона, моногорода — к участникам, чей город совпадает с названием моногорода',
+  'Участник без отметки считается вне отмеченных территорий, только если известен его регион, загружены все учитываемые перечни и (когда учитываются моногорода) известен его город; иначе его территория неизвестна',
   'Дата заключения Минпромторга — из карточки кластера; не указана — неизвестна',
 ];
 
 /**
- * The industrial-cluster check (the shipped ПП 779 rule set) of a cluster as
- * of a date, from what the registry holds: members, their contracts with each
- * other and their purchases. Nothing is invented: a missing fact makes its
- * requirement «недостаточно данных».
+ * The industrial-cluster check of a cluster as of a date, from what the
+ * registry holds: members, their contracts with each other, their purchases
+ * and the territory flags of their regions, under the stored rule set in
+ * force on the date (or the one asked for). Nothing is invented: a missing
+ * fact makes its requirement «недостаточно данных».
  */
 export async function checkClusterCompliance(
   db: Db,
   clusterId: number,
   asOf: string,
+  ruleSetId?: number,
 ): Promise<ClusterCompliance> {
   const cluster = await loadCluster(db, clusterId);
+  const ruleSet = await ruleSetForCheck(db, asOf, ruleSetId);
+  const rules = ruleSet.rules;
   const participants = participantsOf(await findMemberships(db, clusterId));
   const ids = participants.map((p) => p.organisationId);
   const members = new Set(ids);
-  const [contracts, purchases] = await Promise.all([
+  const [contracts, purchases, territories] = await Promise.all([
     findContractsOf(db, ids),
     findPurchasesOf(db, ids),
+    territoriesOfParticipants(
+      db,
+      participants,
+      asOf,
+      rules.functionalDependence.flaggedTerritories,
+    ),
   ]);
   const input: ClusterCheckInput = {
     asOf,
@@ -53,16 +64,18 @@ export async function checkClusterCompliance(
       name: cluster.name,
       ...(cluster.decision_date ? { decisionDate: cluster.decision_date } : {}),
     },
-    participants: participants.map((p) =>
-      participantFromMemberships({
+    participants: participants.map((p) => {
+      const participant = participantFromMemberships({
         id: String(p.organisationId),
         name: p.name,
         region: p.region,
         organisationKind: p.kind as OrganisationKind,
         roles: p.roles,
         joined: p.joined,
-      }),
-    ),
+      });
+      const territory = territories.get(p.organisationId);
+      return territory === undefined ? participant : { ...participant, territory };
+    }),
     contracts: contracts
       .filter((c) => members.has(c.buyer_id) && members.has(c.supplier_id) && c.signed_on <= asOf)
       .map((c) => ({
@@ -79,14 +92,20 @@ export async function checkClusterCompliance(
       fromParticipantsRub: p.from_participants_rub,
     })),
   };
-  const rules = DEFAULT_CLUSTER_RULE_SET;
   const check = checkCluster(input, rules);
   const names = new Map(participants.map((p) => [String(p.organisationId), p.name]));
   const toRef = (id: string) => ref('organisation', id, names.get(id) ?? `Организация № ${id}`);
   return {
     cluster: ref('cluster', cluster.id, cluster.name),
     asOf,
-    ruleSet: { code: rules.id, version: rules.version, title: rules.title },
+    ruleSet: {
+      code: rules.id,
+      version: rules.version,
+      title: rules.title,
+      id: ruleSet.id,
+      revision: ruleSet.revision,
+      inForceFrom: ruleSet.inForceFrom,
+    },
     check,
     participants: participants.map((p) => toRef(String(p.organisationId))),
     gaps: clusterGaps(input, check, rules).map((g) => ({

@@ -7,7 +7,7 @@ export async function agreementHeader(db: Db, id: number) {
   if (!isRowId(id)) return undefined;
   return db
     .selectFrom('agreement')
-    .select(['id', 'title', 'version', 'subject'])
+    .select(['id', 'title', 'version', 'subject', 'published'])
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
@@ -37,5 +37,32 @@ export async function syncDirectionTitles(trx: Kysely<Database>, agreementId: nu
         FROM agreement_direction d WHERE d.agreement_id = ${agreementId} AND d.deleted_at IS NULL), '{}')`,
     })
     .where('id', '=', agreementId)
+    .execute();
+}
+
+/** Parties with the ids an editor sends back and the signatory's position. */
+export async function partiesForWork(db: Db, agreementId: number) {
+  return db
+    .selectFrom('agreement_party as p')
+    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .leftJoin('region as r', 'r.code', 'p.region_code')
+    .leftJoin('person', 'person.id', 'p.signatory_person_id')
+    .leftJoin('position as pos', 'pos.id', 'p.signatory_position_id')
+    .select([
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.legal_form',
+      'p.region_code',
+      'r.name as region_name',
+      'person.id as person_id',
+      'person.last_name',
+      'person.first_name',
+      'person.patronymic',
+      'pos.id as position_id',
+      'pos.title as position_title',
+    ])
+    .where('p.agreement_id', '=', agreementId)
+    .where('p.deleted_at', 'is', null)
+    .orderBy('p.id')
     .execute();
 }

@@ -32,6 +32,7 @@ import {
   deleteAgreement,
   removeDirection,
   restoreAgreement,
+  restoreDirection,
   updateAgreement,
   updateDirection,
 } from './agreement-editing.service.ts';
@@ -219,5 +220,18 @@ export function agreementEditingRoutes(app: AppInstance): void {
       versioned(request.params.id, () =>
         removeDirection(db(), ctx(request), request.params.id, request.query.version),
       ),
+  );
+  app.post(
+    '/api/agreement-directions/:id/restore',
+    {
+      config: { access: programme(ofDirection) },
+      schema: {
+        tags: TAG,
+        summary: 'Вернуть удалённое направление (отмена удаления)',
+        params: IdParamsSchema,
+        response: { 200: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request) => restoreDirection(db(), ctx(request), request.params.id),
   );
 }

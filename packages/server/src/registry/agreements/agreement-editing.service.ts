@@ -15,7 +15,7 @@ import {
   type MutationContext,
 } from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
-import { ref } from '../shared/mappers.ts';
+import { organisationDisplayName, personFullName, ref } from '../shared/mappers.ts';
 import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists } from '../shared/programme-lookup.repository.ts';
 import { problem, resolvePartialDate } from '../shared/programme-input.ts';
@@ -24,6 +24,7 @@ import { loadMeasures } from '../action-plans/index.ts';
 import {
   agreementHeader,
   directionsOf,
+  partiesForWork,
   syncDirectionTitles,
 } from './agreement-editing.repository.ts';
 
@@ -187,12 +188,23 @@ export async function removeDirection(db: Db, ctx: MutationContext, id: number, 
   return { id: row.id, version: row.version };
 }
 
+/** Undoes a direction's deletion: the direction, its obligations untouched, back in the agreement's list. */
+export async function restoreDirection(db: Db, ctx: MutationContext, id: number) {
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await restoreRecord(trx, ctx, 'agreement_direction', id);
+    await syncDirectionTitles(trx, row['agreement_id'] as number);
+    return row;
+  });
+  return { id: row.id, version: row.version };
+}
+
 /** An agreement at work: its subject, its directions and the obligations under each. */
 export async function agreementWork(db: Db, id: number, today: string) {
   const agreement = await agreementHeader(db, id);
   if (!agreement) throw new NotFoundError('Соглашение', 'Agreement', id);
   const directions = await directionsOf(db, id);
   const obligations = await loadMeasures(db, { directionIds: directions.map((d) => d.id) }, today);
+  const parties = await partiesForWork(db, id);
   return {
     agreement: ref('agreement', agreement.id, agreement.title),
     version: agreement.version,
@@ -204,5 +216,28 @@ export async function agreementWork(db: Db, id: number, today: string) {
       title: d.title,
       obligations: obligations.filter((m) => m.direction?.id === d.id),
     })),
+    parties: parties.map((p) => ({
+      organisation:
+        p.organisation_id !== null && p.organisation_name !== null
+          ? ref(
+              'organisation',
+              p.organisation_id,
+              organisationDisplayName({ legal_form: p.legal_form, name: p.organisation_name }),
+            )
+          : null,
+      region:
+        p.region_code !== null
+          ? { code: p.region_code, name: p.region_name ?? p.region_code }
+          : null,
+      signatory:
+        p.person_id !== null && p.last_name !== null
+          ? ref('person', p.person_id, personFullName({ ...p, last_name: p.last_name }))
+          : null,
+      signatoryPosition:
+        p.position_id !== null && p.position_title !== null
+          ? { id: p.position_id, title: p.position_title }
+          : null,
+    })),
+    published: agreement.published,
   };
 }

@@ -16,7 +16,7 @@ import {
   type MutationContext,
 } from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
-import { ref } from '../shared/mappers.ts';
+import { organisationDisplayName, personFullName, ref } from '../shared/mappers.ts';
 import { createWithChildren } from '../shared/programme-record.repository.ts';
 import {
   liveOrganisation,
@@ -27,7 +27,12 @@ import {
   regionByCode,
 } from '../shared/programme-lookup.repository.ts';
 import { problem, resolvePartialDate } from '../shared/programme-input.ts';
-import { decisionsOf, eventHeader, tasksOfDecisions } from './event-editing.repository.ts';
+import {
+  decisionsOf,
+  eventHeader,
+  participantsForWork,
+  tasksOfDecisions,
+} from './event-editing.repository.ts';
 
 type EventFields = Omit<z.infer<typeof EventUpdateSchema>, 'version'>;
 type ParticipantInput = z.infer<typeof EventParticipantCreateSchema>;
@@ -282,6 +287,7 @@ export async function eventWork(db: Db, id: number) {
     decisions.map((d) => d.id),
   );
   const plans = await plansOfEvent(db, id);
+  const participants = await participantsForWork(db, id);
   return {
     event: ref('event', event.id, event.title),
     version: event.version,
@@ -296,5 +302,28 @@ export async function eventWork(db: Db, id: number) {
         .map((t) => ({ id: t.id, title: t.title })),
     })),
     producedPlans: plans.map((p) => ref('action_plan', p.id, p.title)),
+    participants: participants.map((p) => ({
+      id: p.id,
+      version: p.version,
+      role: p.role,
+      organisation:
+        p.organisation_id !== null && p.organisation_name !== null
+          ? ref(
+              'organisation',
+              p.organisation_id,
+              organisationDisplayName({ legal_form: p.legal_form, name: p.organisation_name }),
+            )
+          : null,
+      person:
+        p.person_id !== null && p.last_name !== null
+          ? ref('person', p.person_id, personFullName({ ...p, last_name: p.last_name }))
+          : null,
+      position:
+        p.position_id !== null && p.position_title !== null
+          ? { id: p.position_id, title: p.position_title }
+          : null,
+    })),
+    plannedParticipants: event.planned_participants,
+    published: event.published,
   };
 }

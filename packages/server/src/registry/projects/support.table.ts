@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { RecordColumns, PeriodColumns } from '../../db/columns.ts';
 
 /** Kysely types of this feature's tables, in step with db/migrations (schema-drift.test.ts); assembled in db/database.ts. */
@@ -10,6 +10,8 @@ export interface SupportMeasureTable extends RecordColumns, PeriodColumns {
   max_share: number | null;
   cap_amount: number | null;
   cap_currency: string | null;
+  /** core's SupportMeasure JSON (the measure's terms); null for a measure recorded without them. */
+  terms: ColumnType<unknown, string | null | undefined, string | null>;
 }
 export interface SupportAwardTable extends RecordColumns, PeriodColumns {
   id: Generated<number>;

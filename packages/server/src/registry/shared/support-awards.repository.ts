@@ -8,6 +8,7 @@ export async function findSupportAwardRows(db: Db, ids: number[]) {
     .leftJoin('support_measure as m', 'm.id', 'a.support_measure_id')
     .select([
       'a.id',
+      'a.version',
       'a.amount',
       'a.amount_qualifier',
       'a.currency',

@@ -14,6 +14,7 @@ export async function loadSupportAwards(db: Db, ids: number[]): Promise<SupportA
   );
   return rows.map((r) => ({
     id: r.id,
+    version: r.version,
     provider:
       r.provider_id !== null && r.provider_name !== null
         ? ref(

@@ -37,7 +37,11 @@ export type VersionedTable =
   | 'action_plan_party'
   | 'programme_measure'
   | 'measure_co_executor'
-  | 'measure_report';
+  | 'measure_report'
+  | 'cluster_rule_set'
+  | 'territory_flag'
+  | 'support_measure'
+  | 'support_award';
 
 /** The columns this kit reads on every versioned table, with the types it relies on. */
 interface KitColumns {
@@ -91,6 +95,10 @@ const LABELS: Record<VersionedTable, [string, string]> = {
   programme_measure: ['Мероприятие плана', 'Measure'],
   measure_co_executor: ['Соисполнитель', 'Co-executor'],
   measure_report: ['Отчёт о выполнении', 'Progress report'],
+  cluster_rule_set: ['Набор правил проверки кластера', 'Cluster rule set'],
+  territory_flag: ['Отметка территории', 'Territory flag'],
+  support_measure: ['Мера поддержки', 'Support measure'],
+  support_award: ['Оказанная поддержка', 'Support award'],
 };
 
 /*

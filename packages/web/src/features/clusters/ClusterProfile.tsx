@@ -57,6 +57,11 @@ export function ClusterProfile() {
           </Section>
           <FactList facts={c.facts} />
           <SupportList support={c.support} />
+          <p>
+            <Link to={`/support?cluster=${c.id}`} data-testid="cluster-subsidy-link">
+              Рассчитать субсидию участнику (ПП РФ № 41)
+            </Link>
+          </p>
           <RoleLinks title="Участники" links={c.members} />
           <CooperationSection clusterId={c.id} />
           {c.projects.length ? (

@@ -1,7 +1,7 @@
 import { getEventRoute } from '@promatlas/core/api/contract/registry.ts';
 import type { EventParticipant } from '@promatlas/core/api/registry.schema.ts';
 import type { EntityRef } from '@promatlas/core/api/common.schema.ts';
-import { useRoute } from '../../shared/api/api.ts';
+import { api, useRoute } from '../../shared/api/api.ts';
 import {
   EntityLink,
   Fields,
@@ -12,17 +12,21 @@ import {
 import { FactList } from '../../shared/components/facts.tsx';
 import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
 import { formatDate, withLegalForm } from '../../shared/lib/format.ts';
-import { EVENT_KINDS, EVENT_STATUSES, label, roleLabel } from '../../shared/lib/labels.ts';
+import { EVENT_KINDS, EVENT_STATUSES, ORGANISATION_KINDS } from '../../shared/lib/labels.ts';
+import { PARTICIPATION_ROLES } from '@promatlas/core/domain/vocabulary.ts';
 import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
+import { eventWrites } from '@promatlas/core/api/contract/programme-work.ts';
+import { EventWorkPanel } from './EventWork.tsx';
+import { LangToggle, useLang } from './i18n.tsx';
 
 const ROLE_ORDER = ['organiser', 'supporter', 'partner', 'opener', 'speaker', 'participant'];
-const ROLE_HEADINGS: Record<string, string> = {
-  organiser: 'Организаторы',
-  supporter: 'При поддержке',
-  partner: 'Совместно с',
-  opener: 'Открыл(а) мероприятие',
-  speaker: 'Выступили',
-  participant: 'Участники',
+const ROLE_HEADINGS: Record<string, [string, string]> = {
+  organiser: ['Организаторы', 'Organisers'],
+  supporter: ['При поддержке', 'Supported by'],
+  partner: ['Совместно с', 'Together with'],
+  opener: ['Открыл(а) мероприятие', 'Opened by'],
+  speaker: ['Выступили', 'Speakers'],
+  participant: ['Участники', 'Participants'],
 };
 const KIND_ORDER = [
   'enterprise',
@@ -38,20 +42,20 @@ const KIND_ORDER = [
   'media',
   'other',
 ];
-const KIND_HEADINGS: Record<string, string> = {
-  enterprise: 'Предприятия',
-  foreign_company: 'Иностранные компании',
-  university: 'Вузы',
-  research_institute: 'Научно-исследовательские институты',
-  college: 'Колледжи',
-  government_body: 'Органы власти',
-  development_institution: 'Институты развития',
-  association: 'Ассоциации',
-  consultancy: 'Консалтинговые компании',
-  management_company: 'Управляющие компании',
-  media: 'СМИ',
-  other: 'Иные организации',
-  person: 'Персоны',
+const KIND_HEADINGS: Record<string, [string, string]> = {
+  enterprise: ['Предприятия', 'Enterprises'],
+  foreign_company: ['Иностранные компании', 'Foreign companies'],
+  university: ['Вузы', 'Universities'],
+  research_institute: ['Научно-исследовательские институты', 'Research institutes'],
+  college: ['Колледжи', 'Colleges'],
+  government_body: ['Органы власти', 'Government bodies'],
+  development_institution: ['Институты развития', 'Development institutions'],
+  association: ['Ассоциации', 'Associations'],
+  consultancy: ['Консалтинговые компании', 'Consultancies'],
+  management_company: ['Управляющие компании', 'Management companies'],
+  media: ['СМИ', 'Media'],
+  other: ['Иные организации', 'Other organisations'],
+  person: ['Персоны', 'People'],
 };
 
 const orderOf = (list: string[], key: string) => {
@@ -92,12 +96,18 @@ function Participant({ p }: { p: EventParticipant }) {
 
 /** Participants grouped by role, and within a role by the kind of organisation. */
 function Participants({ participants }: { participants: EventParticipant[] }) {
+  const { t, lang, label } = useLang();
+  const pick = (pair: [string, string] | undefined) =>
+    pair ? pair[lang === 'en' ? 1 : 0] : undefined;
   if (participants.length === 0) return null;
   const roles = [...new Set(participants.map((p) => p.role))].sort(
     (a, b) => orderOf(ROLE_ORDER, a) - orderOf(ROLE_ORDER, b),
   );
   return (
-    <Section title="Организаторы и участники" count={participants.length}>
+    <Section
+      title={t('Организаторы и участники', 'Organisers and participants')}
+      count={participants.length}
+    >
       {roles.map((role) => {
         const inRole = participants.filter((p) => p.role === role);
         const kinds = [
@@ -107,7 +117,7 @@ function Participants({ participants }: { participants: EventParticipant[] }) {
         return (
           <div key={role} className="role-group" data-testid={`role-${role}`}>
             <h3>
-              {ROLE_HEADINGS[role] ?? roleLabel(role)}{' '}
+              {pick(ROLE_HEADINGS[role]) ?? label(PARTICIPATION_ROLES, role)}{' '}
               <span className="count">{inRole.length}</span>
             </h3>
             {split ? (
@@ -118,7 +128,8 @@ function Participants({ participants }: { participants: EventParticipant[] }) {
                 return (
                   <div key={kind} className="kind-group" data-testid={`kind-${kind}`}>
                     <h4>
-                      {KIND_HEADINGS[kind] ?? kind} <span className="count">{group.length}</span>
+                      {pick(KIND_HEADINGS[kind]) ?? label(ORGANISATION_KINDS, kind)}{' '}
+                      <span className="count">{group.length}</span>
                     </h4>
                     <ul className="ref-list">
                       {group.map((p, i) => (
@@ -144,6 +155,7 @@ function Participants({ participants }: { participants: EventParticipant[] }) {
 
 /** A follow-up event, with its date and goals, loaded alongside. */
 function FollowUp({ event }: { event: EntityRef }) {
+  const { label } = useLang();
   const next = useRoute(getEventRoute, { params: { id: event.id } });
   return (
     <li data-testid="follow-up">
@@ -179,6 +191,7 @@ function TextList({ title, items }: { title: string; items: string[] }) {
 }
 
 export function EventProfile() {
+  const { t, label } = useLang();
   return (
     <ProfilePage
       route={getEventRoute}
@@ -189,9 +202,12 @@ export function EventProfile() {
           type={`${label(EVENT_KINDS, e.kind)} · ${label(EVENT_STATUSES, e.status).toLowerCase()}`}
           region={e.region}
           source={e.source}
-        />
+        >
+          <LangToggle />
+        </ProfileHeader>
       )}
       history="event"
+      restore={(id) => api(eventWrites.restore, { params: { id } })}
       editing={(e) => ({
         type: 'event',
         id: String(e.id),
@@ -200,24 +216,31 @@ export function EventProfile() {
         actions: ['fact'],
       })}
     >
-      {(e) => (
+      {(e, page) => (
         <>
-          <Section title="Сведения">
+          <Section title={t('Сведения', 'Details')}>
             <Fields
               rows={[
-                ['Дата', formatDate(e.date), { always: true }],
-                ['Место', e.place],
-                ['Продолжение мероприятия', e.follows ? <EntityLink entity={e.follows} /> : null],
+                [t('Дата', 'Date'), formatDate(e.date), { always: true }],
+                [t('Место', 'Place'), e.place],
+                [
+                  t('Продолжение мероприятия', 'Follows event'),
+                  e.follows ? <EntityLink entity={e.follows} /> : null,
+                ],
               ]}
             />
           </Section>
-          <TextList title="Цели" items={e.goals} />
-          <TextList title="Темы" items={e.topics} />
-          <TextList title="Категории участников" items={e.participantCategories} />
+          <TextList title={t('Цели', 'Goals')} items={e.goals} />
+          <TextList title={t('Темы', 'Topics')} items={e.topics} />
+          <TextList
+            title={t('Категории участников', 'Participant categories')}
+            items={e.participantCategories}
+          />
           <Participants participants={e.participants} />
-          <TextList title="Итоги" items={e.outcomes} />
+          <TextList title={t('Итоги', 'Outcomes')} items={e.outcomes} />
+          <EventWorkPanel event={e} onChanged={page.reload} onDeleted={page.markDeleted} />
           {e.followedBy.length ? (
-            <Section title="Следующие мероприятия">
+            <Section title={t('Следующие мероприятия', 'Follow-up events')}>
               <ul className="ref-list">
                 {e.followedBy.map((next) => (
                   <FollowUp key={next.id} event={next} />
@@ -226,16 +249,16 @@ export function EventProfile() {
             </Section>
           ) : null}
           {e.agreements.length ? (
-            <Section title="Соглашения" count={e.agreements.length}>
+            <Section title={t('Соглашения', 'Agreements')} count={e.agreements.length}>
               <RefList items={e.agreements} />
             </Section>
           ) : null}
           {e.actionPlans.length ? (
-            <Section title="Планы действий" count={e.actionPlans.length}>
+            <Section title={t('Планы действий', 'Action plans')} count={e.actionPlans.length}>
               <RefList items={e.actionPlans} />
             </Section>
           ) : null}
-          <FactList facts={e.facts} title="Сведения из источников" />
+          <FactList facts={e.facts} title={t('Сведения из источников', 'Facts from sources')} />
         </>
       )}
     </ProfilePage>

@@ -12,10 +12,15 @@ import { ProfileHeader } from '../../shared/components/ProfileHeader.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 import { roleLabel } from '../../shared/lib/labels.ts';
 import { ProfilePage } from '../../shared/profile/ProfilePage.tsx';
+import { api } from '../../shared/api/api.ts';
+import { agreementWrites } from '@promatlas/core/api/contract/programme-work.ts';
+import { AgreementWorkPanel } from './AgreementWork.tsx';
+import { LangToggle, useLang } from './i18n.tsx';
 
 type Party = Agreement['parties'][number];
 
 function Parties({ parties, title }: { parties: Party[]; title: string }) {
+  const { t } = useLang();
   if (parties.length === 0) return null;
   return (
     <Section title={title} count={parties.length}>
@@ -27,7 +32,7 @@ function Parties({ parties, title }: { parties: Party[]; title: string }) {
             ) : party.region ? (
               <RegionLink region={party.region} />
             ) : (
-              <span className="muted">сторона не указана</span>
+              <span className="muted">{t('сторона не указана', 'party not given')}</span>
             )}
             {party.organisation && party.region ? (
               <span className="muted">
@@ -40,7 +45,7 @@ function Parties({ parties, title }: { parties: Party[]; title: string }) {
             ) : null}
             {party.signatory ? (
               <div className="signatory" data-testid="signatory">
-                Подписал(а): <EntityLink entity={party.signatory} />
+                {t('Подписал(а)', 'Signed by')}: <EntityLink entity={party.signatory} />
                 {party.signatoryTitle ? (
                   <span className="position"> — {party.signatoryTitle}</span>
                 ) : null}
@@ -76,28 +81,45 @@ function NumberedList({
 }
 
 export function AgreementProfile() {
+  const { t } = useLang();
   return (
     <ProfilePage
       route={getAgreementRoute}
       titleOf={(a) => a.title}
-      header={(a) => <ProfileHeader title={a.title} type="Соглашение" source={a.source} />}
+      header={(a) => (
+        <ProfileHeader title={a.title} type={t('Соглашение', 'Agreement')} source={a.source}>
+          <LangToggle />
+        </ProfileHeader>
+      )}
+      restore={(id) => api(agreementWrites.restore, { params: { id } })}
     >
-      {(a) => (
+      {(a, page) => (
         <>
-          <Section title="Сведения">
+          <Section title={t('Сведения', 'Details')}>
             <Fields
               rows={[
-                ['Дата', formatDate(a.date), { always: true }],
-                ['Место', a.place],
-                ['Подписано в рамках', a.event ? <EntityLink entity={a.event} /> : null],
+                [t('Дата', 'Date'), formatDate(a.date), { always: true }],
+                [t('Место', 'Place'), a.place],
+                [
+                  t('Подписано в рамках', 'Signed at'),
+                  a.event ? <EntityLink entity={a.event} /> : null,
+                ],
               ]}
             />
           </Section>
-          <Parties parties={a.parties} title="Стороны и подписанты" />
+          <Parties
+            parties={a.parties}
+            title={t('Стороны и подписанты', 'Parties and signatories')}
+          />
           <NumberedList
-            title="Направления сотрудничества"
+            title={t('Направления сотрудничества', 'Directions of cooperation')}
             items={a.directions}
             testId="directions"
+          />
+          <AgreementWorkPanel
+            agreementId={a.id}
+            onChanged={page.reload}
+            onDeleted={page.markDeleted}
           />
         </>
       )}

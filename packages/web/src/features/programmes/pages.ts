@@ -9,3 +9,4 @@ export { ProjectProfile } from './ProjectProfile.tsx';
 export { PlanWorkPage, MyTasksPage } from './PlanWorkPage.tsx';
 export { PlanCreatePage } from './PlanForm.tsx';
 export { ProjectCreatePage, ProjectEditPage } from './ProjectForm.tsx';
+export { CalendarPage } from './CalendarPage.tsx';

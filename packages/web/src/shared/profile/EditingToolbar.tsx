@@ -208,19 +208,23 @@ export function RestorePanel({
   type,
   id,
   onRestored,
+  restore: restoreWith,
 }: {
   type: EditingSpec['type'];
   id: string;
   onRestored: () => void;
+  /** The record type's own restore call, for types outside RESTORABLE. */
+  restore?: (() => Promise<unknown>) | undefined;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!isRestorable(type)) return null;
+  if (!restoreWith && !isRestorable(type)) return null;
   const restore = async () => {
     setBusy(true);
     setError(null);
     try {
-      await api(WRITES[type].restore, { params: { id } });
+      if (restoreWith) await restoreWith();
+      else if (isRestorable(type)) await api(WRITES[type].restore, { params: { id } });
       onRestored();
     } catch (e) {
       setError((e as Error).message);

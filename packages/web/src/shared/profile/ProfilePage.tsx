@@ -33,6 +33,7 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
   header,
   history,
   editing,
+  restore,
   children,
 }: {
   route: R;
@@ -41,7 +42,10 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
   /** The audit trail's entity type; omitted where the API keeps none. */
   history?: HistoryType;
   editing?: (record: T) => EditingSpec;
-  children: (record: T) => ReactNode;
+  /** Restores a deleted record whose type has no audit history of its own (agreements). */
+  restore?: (id: string) => Promise<unknown>;
+  /** The page's own editors reload the record, or say it was deleted. */
+  children: (record: T, page: { reload: () => void; markDeleted: () => void }) => ReactNode;
 }) {
   const params = useParams();
   const location = useLocation();
@@ -75,7 +79,8 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
   };
 
   if (record.error) {
-    const restorable = history && isRestorable(history) && record.error.status === 404;
+    const restorable =
+      ((history && isRestorable(history)) || restore !== undefined) && record.error.status === 404;
     return (
       <div className="page profile">
         {justDeleted ? (
@@ -88,7 +93,8 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
         {restorable && session.user?.role === 'administrator' ? (
           <Suspense fallback={null}>
             <RestorePanel
-              type={history}
+              type={history ?? 'event'}
+              restore={restore && (() => restore(id))}
               id={id}
               onRestored={() => {
                 setDeleted(false);
@@ -146,7 +152,13 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
               <HistoryTab type={showHistory} id={id} />
             </Suspense>
           ) : (
-            children(current)
+            children(current, {
+              reload,
+              markDeleted: () => {
+                setDeleted(true);
+                record.reload();
+              },
+            })
           )}
         </>
       ) : (

@@ -6,6 +6,7 @@ import {
 import { useRoute } from '../../../shared/api/api.ts';
 import { EntityLink, Section } from '../../../shared/components/common.tsx';
 import { formatDate, formatRub } from './format.ts';
+import { RuleSetBadge } from '../rules/RuleSetBadge.tsx';
 
 const CooperationGraph = lazy(() =>
   import('./CooperationGraph.tsx').then((m) => ({ default: m.CooperationGraph })),
@@ -110,6 +111,7 @@ function ComplianceCheck({ clusterId }: { clusterId: number }) {
               ? ` · функциональная зависимость ${percent(data.check.functionalDependence)} (порог ${percent(data.check.functionalDependenceThreshold)})`
               : ''}
           </p>
+          <RuleSetBadge ruleSet={data.ruleSet} />
           <table className="data-table">
             <thead>
               <tr>
