@@ -170,8 +170,14 @@ async function runImport(c: Connection, bytes: Buffer) {
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     },
-    { dryRun: false },
-    { userId: null, regions: null, name: 'benchmark', administrator: true },
+    { entity: 'organisations', dryRun: false },
+    {
+      userId: null,
+      regions: null,
+      name: 'benchmark',
+      administrator: true,
+      viewer: { user: null, sessionHash: null, csrfToken: null },
+    },
   );
 }
 

@@ -10,6 +10,7 @@ import type {
   ReadRegistryAnswer,
   RegistryReadOptions,
   ColumnMapping,
+  RegistryEntity,
 } from '../registry-import/index.ts';
 
 interface FileTask {
@@ -29,6 +30,7 @@ export interface DatasetImportTask extends FileTask {
 }
 
 export interface RegistryReadTask extends FileTask, RegistryReadOptions {
+  entity: RegistryEntity;
   mapping?: ColumnMapping | undefined;
   savedMappings?: Record<string, ColumnMapping> | undefined;
   okved: string[];
@@ -82,7 +84,7 @@ export async function readIndicatorTableInWorker(bytes: Uint8Array): Promise<Ind
   return answer.table;
 }
 
-/** Reads and checks a registry file (organisations) in a worker thread. */
+/** Reads and checks a registry file (any entity) in a worker thread. */
 export async function readRegistryFileInWorker(
   task: RegistryReadTask,
 ): Promise<ReadRegistryAnswer> {

@@ -6,16 +6,8 @@ import {
   type TableSource,
   type TabularProblem,
 } from '../imports/index.ts';
-import {
-  isOrganisationField,
-  normaliseHeaderName,
-  ORGANISATION_FIELDS,
-  suggestColumns,
-  validateOrganisation,
-  type FieldIssue,
-  type OrganisationCandidate,
-  type OrganisationField,
-} from './organisation-fields.ts';
+import { normaliseHeaderName, suggestColumnsOf, type FieldIssue } from './field-kit.ts';
+import { DEFINITIONS, isFieldOf, type RegistryEntity } from './entities.ts';
 
 /** How the file is read: which sheet, which header row (the tabular layer detects both otherwise). */
 export interface RegistryReadOptions {
@@ -27,12 +19,13 @@ export interface RegistryReadOptions {
 export type ColumnMapping = Record<string, string>;
 
 /** A row as read, checked: its cells by header, the mapped values, and what is wrong with it. */
-export interface CheckedRow {
+export interface CheckedRow<C = unknown> {
   line: number;
   /** The cells by header (kept only for rows set aside, and for the preview). */
   raw?: Record<string, string>;
-  values: Partial<Record<OrganisationField, string>>;
-  candidate?: OrganisationCandidate;
+  values: Record<string, string>;
+  /** What the row describes, as the entity's fields define it; absent when the row has issues. */
+  candidate?: C;
   issues: Array<FieldIssue & { column: string | null }>;
   warnings: Array<FieldIssue & { column: string | null }>;
 }
@@ -76,10 +69,12 @@ const problem = (
  * a field that does not exist, two columns filling one field, no name.
  */
 export function checkMapping(
+  entity: RegistryEntity,
   headers: readonly string[],
   mapping: ColumnMapping,
   headerLine: number | null,
 ): TabularProblem[] {
+  const definition = DEFINITIONS[entity];
   const problems: TabularProblem[] = [];
   const present = new Set(headers.map((h) => h.trim()));
   const byField = new Map<string, string[]>();
@@ -95,14 +90,14 @@ export function checkMapping(
           `the file has no column "${header}" named in the mapping`,
         ),
       );
-    if (!isOrganisationField(field)) {
+    if (!isFieldOf(entity, field)) {
       problems.push(
         problem(
           headerLine,
           header,
           'unknown_field',
-          `столбцу «${header}» сопоставлено неизвестное поле «${field}»; поля: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
-          `column "${header}" is mapped to the unknown field "${field}"; fields: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
+          `столбцу «${header}» сопоставлено неизвестное поле «${field}»; поля: ${Object.keys(definition.fields).join(', ')}`,
+          `column "${header}" is mapped to the unknown field "${field}"; fields: ${Object.keys(definition.fields).join(', ')}`,
         ),
       );
       continue;
@@ -111,7 +106,7 @@ export function checkMapping(
   }
   for (const [field, columns] of byField)
     if (columns.length > 1) {
-      const label = ORGANISATION_FIELDS[field as OrganisationField];
+      const label = definition.fields[field]!;
       problems.push(
         problem(
           headerLine,
@@ -122,16 +117,18 @@ export function checkMapping(
         ),
       );
     }
-  if (!byField.has('name') && !byField.has('fullName') && problems.length === 0)
-    problems.push(
-      problem(
-        headerLine,
-        null,
-        'no_name_column',
-        'не выбран столбец с наименованием организации («Наименование» или «Полное наименование»)',
-        'no column is mapped to the organisation name ("Name" or "Full name")',
-      ),
-    );
+  if (problems.length === 0)
+    for (const group of definition.required)
+      if (!group.anyOf.some((f) => byField.has(f)))
+        problems.push(
+          problem(
+            headerLine,
+            null,
+            group.anyOf.includes('name') ? 'no_name_column' : 'required_column_missing',
+            group.ru,
+            group.en,
+          ),
+        );
   return problems;
 }
 
@@ -144,6 +141,7 @@ export function checkMapping(
 export async function readRegistryFile(
   source: TableSource,
   options: RegistryReadOptions & {
+    entity: RegistryEntity;
     mapping?: ColumnMapping | undefined;
     /** Mappings saved for earlier files, by header signature: used when no mapping is given. */
     savedMappings?: Record<string, ColumnMapping> | undefined;
@@ -181,27 +179,27 @@ export async function readRegistryFile(
       ],
     };
   const headers = table.headers;
-  const suggested = suggestColumns(headers);
+  const definition = DEFINITIONS[options.entity];
+  const suggested = suggestColumnsOf(definition.fields, headers);
   const signature = headerSignature(headers);
   const saved = options.savedMappings?.[signature];
   const mapping = options.mapping ?? saved ?? suggested;
   const mappingSource = options.mapping ? 'given' : saved ? 'saved' : 'suggested';
-  const mappingProblems = checkMapping(headers, mapping, table.headerLine);
+  const mappingProblems = checkMapping(options.entity, headers, mapping, table.headerLine);
   if (mappingProblems.length > 0) return { ok: false, problems: mappingProblems };
-  const columnOf = new Map<OrganisationField, { index: number; header: string }>();
+  const columnOf = new Map<string, { index: number; header: string }>();
   headers.forEach((header, index) => {
     const field = mapping[header];
-    if (field && isOrganisationField(field)) columnOf.set(field, { index, header });
+    if (field && isFieldOf(options.entity, field)) columnOf.set(field, { index, header });
   });
-  const headerOf = (field: OrganisationField | null) =>
-    field ? (columnOf.get(field)?.header ?? null) : null;
-  const ctx = { okved: new Set(options.okved) };
+  const headerOf = (field: string | null) => (field ? (columnOf.get(field)?.header ?? null) : null);
+  const ctx = { okved: new Set(options.okved), today: new Date().toISOString().slice(0, 10) };
   const rows: CheckedRow[] = [];
   const sample = options.sample;
   for (const row of sample === undefined ? table.rows : table.rows.slice(0, sample)) {
-    const values: Partial<Record<OrganisationField, string>> = {};
+    const values: Record<string, string> = {};
     for (const [field, { index }] of columnOf) values[field] = row.cells[index] ?? '';
-    const checked = validateOrganisation(values, ctx);
+    const checked = definition.validate(values, ctx);
     const issues =
       'issues' in checked ? checked.issues.map((i) => ({ ...i, column: headerOf(i.field) })) : [];
     // Cells beyond the header have no column to go to: the row is set aside rather than cut.
