@@ -32,7 +32,7 @@ export const CLUSTER_FIELDS = {
   kind: {
     ru: 'Тип кластера',
     en: 'Kind',
-    headers: ['тип кластера', 'тип', 'вид кластера', 'kind'],
+    headers: ['тип кластера', 'тип', 'вид кластера', 'вид', 'kind'],
   },
   status: { ru: 'Статус', en: 'Status', headers: ['статус', 'status'] },
   region: { ru: 'Регион', en: 'Region', headers: ['регион', 'субъект рф', 'субъект', 'region'] },

@@ -63,11 +63,6 @@ export const CONTRACT_FIELDS = {
     en: 'Value, ₽',
     headers: ['сумма', 'сумма договора', 'сумма руб', 'стоимость', 'цена договора', 'value'],
   },
-  sourceQuote: {
-    ru: 'Источник',
-    en: 'Source',
-    headers: ['источник', 'источник сведений', 'source'],
-  },
 } as const;
 export type ContractField = keyof typeof CONTRACT_FIELDS;
 const KEYS = Object.keys(CONTRACT_FIELDS) as ContractField[];
@@ -82,7 +77,6 @@ export interface ContractCandidate {
   validFrom?: string;
   validTo?: string;
   valueRub?: number;
-  sourceQuote?: string;
 }
 
 const typeOf = vocabularyMatcher(COOPERATION_CONTRACT_TYPES, {
@@ -196,7 +190,6 @@ export function validateContract(
     const n = numberOf('valueRub', text.valueRub, issues, { min: 0, max: 1e15 });
     if (n !== undefined) c.valueRub = Math.round(n * 100) / 100;
   }
-  if (text.sourceQuote) c.sourceQuote = text.sourceQuote;
   if (issues.length > 0) return { issues, warnings };
   return { candidate: c as ContractCandidate, warnings };
 }

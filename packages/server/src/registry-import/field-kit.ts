@@ -42,32 +42,46 @@ export function normaliseHeaderName(header: string): string {
 }
 
 /**
- * Suggests the field of each column from its header: an exact spelling first,
- * then a header that begins with a spelling («ИНН организации (10 знаков)»),
- * then one that contains it as whole words. Each field goes to one column at
- * most, the best match winning (the leftmost on a tie).
+ * Suggests the field of each column from its header: an exact spelling
+ * first; then a header that ends with a spelling (a column under a merged
+ * group title: «Место работы ИНН организации»), then one that begins with it
+ * («ИНН организации (10 знаков)»), then one that contains it as whole words;
+ * on the same footing the longer, more specific spelling wins. Each field
+ * goes to one column at most, the best match winning (the leftmost on a tie).
  */
 export function suggestColumnsOf(
   fields: FieldSet,
   headers: readonly string[],
 ): Record<string, string> {
   const keys = Object.keys(fields);
-  const scored: Array<{ column: number; field: string; score: number }> = [];
+  const scored: Array<{ column: number; field: string; score: number; length: number }> = [];
   headers.forEach((header, column) => {
     const name = normaliseHeaderName(header);
     if (name === '') return;
     for (const field of keys) {
       let best = 0;
+      let length = 0;
       for (const spelling of fields[field]!.headers) {
         const s = normaliseHeaderName(spelling);
         const score =
-          name === s ? 3 : name.startsWith(`${s} `) ? 2 : ` ${name} `.includes(` ${s} `) ? 1 : 0;
-        if (score > best) best = score;
+          name === s
+            ? 4
+            : name.endsWith(` ${s}`)
+              ? 3
+              : name.startsWith(`${s} `)
+                ? 2
+                : ` ${name} `.includes(` ${s} `)
+                  ? 1
+                  : 0;
+        if (score > best || (score === best && score > 0 && s.length > length)) {
+          best = score;
+          length = s.length;
+        }
       }
-      if (best > 0) scored.push({ column, field, score: best });
+      if (best > 0) scored.push({ column, field, score: best, length });
     }
   });
-  scored.sort((a, b) => b.score - a.score || a.column - b.column);
+  scored.sort((a, b) => b.score - a.score || b.length - a.length || a.column - b.column);
   const out: Record<string, string> = {};
   const usedColumns = new Set<number>();
   const usedFields = new Set<string>();

@@ -516,9 +516,11 @@ export const personWriter = writerOf<PersonCandidate>({
             link: async (personId: number | null, db: Db) => {
               const existing =
                 personId === null || personId < 0 ? [] : await positionsOf(db, [personId]);
+              // A row without an organisation (a list of people as exported) matches
+              // the person's position of that title wherever it is held.
               const same = existing.find(
                 (p) =>
-                  (p['organisation_id'] ?? null) === (org?.id ?? null) &&
+                  (org === undefined || p['organisation_id'] === org.id) &&
                   plainNameKey(p['title'] as string) === plainNameKey(c.title!),
               );
               return wanted(
@@ -735,7 +737,6 @@ const CONTRACT_FIELD_OF: Record<string, string> = {
   valid_from: 'validFrom',
   valid_to: 'validTo',
   value_rub: 'valueRub',
-  source_quote: 'sourceQuote',
 };
 const CONTRACT_INPUT: Record<string, string> = {
   buyer_id: 'buyerId',

@@ -39,7 +39,7 @@ export const SITE_FIELDS = {
   kind: {
     ru: 'Тип площадки',
     en: 'Kind',
-    headers: ['тип площадки', 'тип', 'вид площадки', 'kind'],
+    headers: ['тип площадки', 'тип', 'вид площадки', 'вид', 'kind'],
   },
   sezType: { ru: 'Тип ОЭЗ', en: 'SEZ type', headers: ['тип оэз', 'вид оэз', 'sez type'] },
   region: { ru: 'Регион', en: 'Region', headers: ['регион', 'субъект рф', 'субъект', 'region'] },
