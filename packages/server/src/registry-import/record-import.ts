@@ -243,6 +243,7 @@ function diff(
 
 let dryIds = 0;
 
+/** A writer for one job: what it has planned and the organisations it has looked up are the job's own. */
 function writerOf<C>(spec: Spec<C>): EntityWriter {
   const planned = new Map<string, StoredRow>();
   const organisations = new Map<string, Organisation[]>();
@@ -449,101 +450,102 @@ const wanted = (
 ): Wanted => ({ table, match, values: defined(values), fieldOf, create });
 
 /** People: matched by name and the organisation they hold a position at; the position by organisation and title. */
-export const personWriter = writerOf<PersonCandidate>({
-  table: 'person',
-  async plan(ctx, c) {
-    const org = c.organisation
-      ? await organisationOf(
-          ctx,
-          c.organisation,
-          { inn: 'organisationInn', name: 'organisation' },
-          undefined,
-        )
-      : undefined;
-    if (isRefusal(org)) return org;
-    const nameKey = personNameKey(c);
-    const key = `person:${nameKey}|${org?.id ?? ''}|${(c.title ?? '').toLowerCase()}`;
-    const mainKey = `person:${nameKey}|${org?.id ?? ''}`;
-    let match = ctx.planned.get(mainKey);
-    if (!match) {
-      const named = (await peopleNamed(ctx.db, c.lastName)).filter(
-        (p) =>
-          personNameKey({
-            lastName: p['last_name'] as string,
-            firstName: p['first_name'] as string | null,
-            patronymic: p['patronymic'] as string | null,
-          }) === nameKey,
-      );
-      const positions = await positionsOf(
-        ctx.db,
-        named.map((p) => p.id),
-      );
-      const at = org
-        ? named.filter((p) =>
-            positions.some((q) => q['person_id'] === p.id && q['organisation_id'] === org.id),
+export const personWriter = (): EntityWriter =>
+  writerOf<PersonCandidate>({
+    table: 'person',
+    async plan(ctx, c) {
+      const org = c.organisation
+        ? await organisationOf(
+            ctx,
+            c.organisation,
+            { inn: 'organisationInn', name: 'organisation' },
+            undefined,
           )
-        : named;
-      const free = named.filter((p) => !positions.some((q) => q['person_id'] === p.id));
-      const candidates = at.length > 0 ? at : org ? free : [];
-      if (candidates.length > 1)
-        return {
-          reasonCode: 'ambiguous_match',
-          problems: [
-            problem(
-              ctx.columns,
-              'lastName',
-              'ambiguous_match',
-              `в реестре несколько персон с таким ФИО (№${candidates.map((p) => p.id).join(', №')}): укажите организацию`,
-              `several people have this name (${candidates.map((p) => p.id).join(', ')}): give the organisation`,
-            ),
-          ],
-        };
-      match = candidates[0];
-    }
-    const regionOfPosition = org?.region_code ?? c.regionCode ?? null;
-    return {
-      key,
-      name: [c.lastName, c.firstName, c.patronymic].filter(Boolean).join(' '),
-      regions: [regionOfPosition],
-      main: wanted(
-        'person',
-        match,
-        { last_name: c.lastName, first_name: c.firstName, patronymic: c.patronymic },
-        { last_name: 'lastName', first_name: 'firstName', patronymic: 'patronymic' },
-      ),
-      ...(c.title
-        ? {
-            link: async (personId: number | null, db: Db) => {
-              const existing =
-                personId === null || personId < 0 ? [] : await positionsOf(db, [personId]);
-              // A row without an organisation (a list of people as exported) matches
-              // the person's position of that title wherever it is held.
-              const same = existing.find(
-                (p) =>
-                  (org === undefined || p['organisation_id'] === org.id) &&
-                  plainNameKey(p['title'] as string) === plainNameKey(c.title!),
-              );
-              return wanted(
-                'position',
-                same,
-                {
-                  ...period(c.since, c.until),
-                  ...(c.regionCode ? { region_code: c.regionCode } : {}),
-                },
-                { valid_from: 'since', valid_to: 'until', region_code: 'region' },
-                (parentId) => ({
-                  person_id: parentId,
-                  organisation_id: org?.id ?? null,
-                  region_code: c.regionCode ?? org?.region_code ?? null,
-                  title: c.title,
-                }),
-              );
-            },
-          }
-        : {}),
-    };
-  },
-});
+        : undefined;
+      if (isRefusal(org)) return org;
+      const nameKey = personNameKey(c);
+      const key = `person:${nameKey}|${org?.id ?? ''}|${(c.title ?? '').toLowerCase()}`;
+      const mainKey = `person:${nameKey}|${org?.id ?? ''}`;
+      let match = ctx.planned.get(mainKey);
+      if (!match) {
+        const named = (await peopleNamed(ctx.db, c.lastName)).filter(
+          (p) =>
+            personNameKey({
+              lastName: p['last_name'] as string,
+              firstName: p['first_name'] as string | null,
+              patronymic: p['patronymic'] as string | null,
+            }) === nameKey,
+        );
+        const positions = await positionsOf(
+          ctx.db,
+          named.map((p) => p.id),
+        );
+        const at = org
+          ? named.filter((p) =>
+              positions.some((q) => q['person_id'] === p.id && q['organisation_id'] === org.id),
+            )
+          : named;
+        const free = named.filter((p) => !positions.some((q) => q['person_id'] === p.id));
+        const candidates = at.length > 0 ? at : org ? free : [];
+        if (candidates.length > 1)
+          return {
+            reasonCode: 'ambiguous_match',
+            problems: [
+              problem(
+                ctx.columns,
+                'lastName',
+                'ambiguous_match',
+                `в реестре несколько персон с таким ФИО (№${candidates.map((p) => p.id).join(', №')}): укажите организацию`,
+                `several people have this name (${candidates.map((p) => p.id).join(', ')}): give the organisation`,
+              ),
+            ],
+          };
+        match = candidates[0];
+      }
+      const regionOfPosition = org?.region_code ?? c.regionCode ?? null;
+      return {
+        key,
+        name: [c.lastName, c.firstName, c.patronymic].filter(Boolean).join(' '),
+        regions: [regionOfPosition],
+        main: wanted(
+          'person',
+          match,
+          { last_name: c.lastName, first_name: c.firstName, patronymic: c.patronymic },
+          { last_name: 'lastName', first_name: 'firstName', patronymic: 'patronymic' },
+        ),
+        ...(c.title
+          ? {
+              link: async (personId: number | null, db: Db) => {
+                const existing =
+                  personId === null || personId < 0 ? [] : await positionsOf(db, [personId]);
+                // A row without an organisation (a list of people as exported) matches
+                // the person's position of that title wherever it is held.
+                const same = existing.find(
+                  (p) =>
+                    (org === undefined || p['organisation_id'] === org.id) &&
+                    plainNameKey(p['title'] as string) === plainNameKey(c.title!),
+                );
+                return wanted(
+                  'position',
+                  same,
+                  {
+                    ...period(c.since, c.until),
+                    ...(c.regionCode ? { region_code: c.regionCode } : {}),
+                  },
+                  { valid_from: 'since', valid_to: 'until', region_code: 'region' },
+                  (parentId) => ({
+                    person_id: parentId,
+                    organisation_id: org?.id ?? null,
+                    region_code: c.regionCode ?? org?.region_code ?? null,
+                    title: c.title,
+                  }),
+                );
+              },
+            }
+          : {}),
+      };
+    },
+  });
 
 /** Sites and clusters: matched by name and region; the resident or member by organisation (and role). */
 function placeWriter<C extends SiteCandidate | ClusterCandidate>(
@@ -628,108 +630,117 @@ function placeWriter<C extends SiteCandidate | ClusterCandidate>(
   });
 }
 
-export const siteWriter = placeWriter<SiteCandidate>(
-  'site',
-  (c) => ({
-    values: {
-      full_name: c.fullName,
-      sez_type: c.sezType,
-      town: c.town,
-      specialisation: c.specialisation,
-      latitude: c.latitude,
-      longitude: c.longitude,
-      ...(c.kind ? { kind: c.kind } : {}),
-    },
-    fieldOf: {
-      full_name: 'fullName',
-      sez_type: 'sezType',
-      town: 'town',
-      specialisation: 'specialisation',
-      latitude: 'latitude',
-      longitude: 'longitude',
-      kind: 'kind',
-    },
-    create: { name: c.name, kind: c.kind ?? 'industrial_park', region_code: c.regionCode ?? null },
-  }),
-  (c) =>
-    c.resident ? { ref: c.resident, fields: { inn: 'residentInn', name: 'resident' } } : undefined,
-);
+export const siteWriter = (): EntityWriter =>
+  placeWriter<SiteCandidate>(
+    'site',
+    (c) => ({
+      values: {
+        full_name: c.fullName,
+        sez_type: c.sezType,
+        town: c.town,
+        specialisation: c.specialisation,
+        latitude: c.latitude,
+        longitude: c.longitude,
+        ...(c.kind ? { kind: c.kind } : {}),
+      },
+      fieldOf: {
+        full_name: 'fullName',
+        sez_type: 'sezType',
+        town: 'town',
+        specialisation: 'specialisation',
+        latitude: 'latitude',
+        longitude: 'longitude',
+        kind: 'kind',
+      },
+      create: {
+        name: c.name,
+        kind: c.kind ?? 'industrial_park',
+        region_code: c.regionCode ?? null,
+      },
+    }),
+    (c) =>
+      c.resident
+        ? { ref: c.resident, fields: { inn: 'residentInn', name: 'resident' } }
+        : undefined,
+  );
 
-export const clusterWriter = placeWriter<ClusterCandidate>(
-  'cluster',
-  (c) => ({
-    values: {
-      full_name: c.fullName,
-      status: c.status,
-      specialisation: c.specialisation,
-      decision_number: c.decisionNumber,
-      decision_date: c.decisionDate,
-      ...(c.kind ? { kind: c.kind } : {}),
-    },
-    fieldOf: {
-      full_name: 'fullName',
-      status: 'status',
-      specialisation: 'specialisation',
-      decision_number: 'decisionNumber',
-      decision_date: 'decisionDate',
-      kind: 'kind',
-    },
-    create: { name: c.name, kind: c.kind ?? 'industrial', region_code: c.regionCode ?? null },
-  }),
-  (c) =>
-    c.member
-      ? {
-          ref: c.member,
-          fields: { inn: 'memberInn', name: 'member' },
-          role: c.role ?? 'participant',
-        }
-      : undefined,
-);
+export const clusterWriter = (): EntityWriter =>
+  placeWriter<ClusterCandidate>(
+    'cluster',
+    (c) => ({
+      values: {
+        full_name: c.fullName,
+        status: c.status,
+        specialisation: c.specialisation,
+        decision_number: c.decisionNumber,
+        decision_date: c.decisionDate,
+        ...(c.kind ? { kind: c.kind } : {}),
+      },
+      fieldOf: {
+        full_name: 'fullName',
+        status: 'status',
+        specialisation: 'specialisation',
+        decision_number: 'decisionNumber',
+        decision_date: 'decisionDate',
+        kind: 'kind',
+      },
+      create: { name: c.name, kind: c.kind ?? 'industrial', region_code: c.regionCode ?? null },
+    }),
+    (c) =>
+      c.member
+        ? {
+            ref: c.member,
+            fields: { inn: 'memberInn', name: 'member' },
+            role: c.role ?? 'participant',
+          }
+        : undefined,
+  );
 
 /** Facts: matched by subject, property, qualifier and date; a new date is a new fact (history stays). */
-export const statementWriter = writerOf<StatementCandidate>({
-  table: 'statement',
-  async plan(ctx, c) {
-    const org = c.organisation
-      ? await organisationOf(
-          ctx,
-          c.organisation,
-          { inn: 'organisationInn', name: 'organisation' },
-          c.regionCode,
-        )
-      : undefined;
-    if (isRefusal(org)) return org;
-    const subject = org
-      ? { type: 'organisation', id: String(org.id), region: org.region_code }
-      : { type: 'region', id: c.regionCode!, region: c.regionCode! };
-    const key = `statement:${subject.type}:${subject.id}|${c.property.toLowerCase()}|${c.qualifier}|${c.asOf ?? ''}`;
-    const match =
-      ctx.planned.get(key) ??
-      (await statementsOf(ctx.db, subject.type, subject.id, c.property)).find(
-        (s) =>
-          (s['qualifier'] ?? '') === c.qualifier &&
-          (asText(s['valid_from']) ?? '') === (c.asOf ?? ''),
-      );
-    return {
-      key,
-      name: `${org?.name ?? regionName(subject.id)}: ${c.property}`,
-      regions: [subject.region],
-      main: wanted(
-        'statement',
-        match,
-        { value_number: c.valueNumber ?? null, value_text: c.valueText ?? null, unit: c.unit },
-        { value_number: 'value', value_text: 'value', unit: 'unit' },
-        () => ({
-          subject_type: subject.type,
-          subject_id: subject.id,
-          property: c.property,
-          qualifier: c.qualifier,
-          ...(c.asOf ? { valid_from: c.asOf, valid_to: c.asOf, valid_precision: 'day' } : {}),
-        }),
-      ),
-    };
-  },
-});
+export const statementWriter = (): EntityWriter =>
+  writerOf<StatementCandidate>({
+    table: 'statement',
+    async plan(ctx, c) {
+      const org = c.organisation
+        ? await organisationOf(
+            ctx,
+            c.organisation,
+            { inn: 'organisationInn', name: 'organisation' },
+            c.regionCode,
+          )
+        : undefined;
+      if (isRefusal(org)) return org;
+      const subject = org
+        ? { type: 'organisation', id: String(org.id), region: org.region_code }
+        : { type: 'region', id: c.regionCode!, region: c.regionCode! };
+      const key = `statement:${subject.type}:${subject.id}|${c.property.toLowerCase()}|${c.qualifier}|${c.asOf ?? ''}`;
+      const match =
+        ctx.planned.get(key) ??
+        (await statementsOf(ctx.db, subject.type, subject.id, c.property)).find(
+          (s) =>
+            (s['qualifier'] ?? '') === c.qualifier &&
+            (asText(s['valid_from']) ?? '') === (c.asOf ?? ''),
+        );
+      return {
+        key,
+        name: `${org?.name ?? regionName(subject.id)}: ${c.property}`,
+        regions: [subject.region],
+        main: wanted(
+          'statement',
+          match,
+          { value_number: c.valueNumber ?? null, value_text: c.valueText ?? null, unit: c.unit },
+          { value_number: 'value', value_text: 'value', unit: 'unit' },
+          () => ({
+            subject_type: subject.type,
+            subject_id: subject.id,
+            property: c.property,
+            qualifier: c.qualifier,
+            ...(c.asOf ? { valid_from: c.asOf, valid_to: c.asOf, valid_precision: 'day' } : {}),
+          }),
+        ),
+      };
+    },
+  });
 
 const CONTRACT_FIELD_OF: Record<string, string> = {
   okpd2_code: 'okpd2',
@@ -762,84 +773,90 @@ const toInput = (values: Values) =>
  * cooperation feature's use cases, so its checks (a known ОКПД2 code, two
  * different parties) apply as in the editing form.
  */
-export const contractWriter = writerOf<ContractCandidate>({
-  table: 'cooperation_contract',
-  async plan(ctx, c) {
-    const buyer = await organisationOf(ctx, c.buyer, { inn: 'buyerInn', name: 'buyer' }, undefined);
-    if (isRefusal(buyer)) return buyer;
-    const supplier = await organisationOf(
-      ctx,
-      c.supplier,
-      { inn: 'supplierInn', name: 'supplier' },
-      undefined,
-    );
-    if (isRefusal(supplier)) return supplier;
-    if (buyer.id === supplier.id)
-      return {
-        reasonCode: 'invalid_value',
-        problems: [
-          problem(
-            ctx.columns,
-            'supplier',
-            'same_party',
-            'поставщик не может быть покупателем',
-            'the supplier cannot be the buyer',
-          ),
-        ],
-      };
-    const product = c.okpd2 ?? plainNameKey(c.product ?? '');
-    const key = `contract:${buyer.id}|${supplier.id}|${c.contractType}|${c.signedOn}|${product}`;
-    const match =
-      ctx.planned.get(key) ??
-      (await contractsBetween(ctx.db, buyer.id, supplier.id, c.signedOn)).find(
-        (k) =>
-          k['contract_type'] === c.contractType &&
-          (c.okpd2
-            ? k['okpd2_code'] === c.okpd2
-            : k['okpd2_code'] === null &&
-              plainNameKey((k['product'] as string | null) ?? '') === product),
+export const contractWriter = (): EntityWriter =>
+  writerOf<ContractCandidate>({
+    table: 'cooperation_contract',
+    async plan(ctx, c) {
+      const buyer = await organisationOf(
+        ctx,
+        c.buyer,
+        { inn: 'buyerInn', name: 'buyer' },
+        undefined,
       );
-    return {
-      key,
-      name: `${buyer.name} ← ${supplier.name}, ${c.signedOn}`,
-      regions: [buyer.region_code, supplier.region_code],
-      main: wanted(
-        'cooperation_contract',
-        match,
-        {
-          okpd2_code: c.okpd2,
-          product: c.product,
-          valid_from: c.validFrom,
-          valid_to: c.validTo,
-          value_rub: c.valueRub,
-        },
-        CONTRACT_FIELD_OF,
-        () => ({
-          buyer_id: buyer.id,
-          supplier_id: supplier.id,
-          contract_type: c.contractType,
-          signed_on: c.signedOn,
-        }),
-      ),
-    };
-  },
-  service: {
-    async create(db, ctx, values, sourceId) {
-      const input = {
-        ...toInput(values),
-        ...(sourceId !== null ? { sourceId } : {}),
-      } as Parameters<typeof createContract>[2];
-      const made = await createContract(db, { viewer: ctx.actor.viewer, sourceId }, input);
-      return { ...values, id: made.id, version: made.version, imported_version: null };
+      if (isRefusal(buyer)) return buyer;
+      const supplier = await organisationOf(
+        ctx,
+        c.supplier,
+        { inn: 'supplierInn', name: 'supplier' },
+        undefined,
+      );
+      if (isRefusal(supplier)) return supplier;
+      if (buyer.id === supplier.id)
+        return {
+          reasonCode: 'invalid_value',
+          problems: [
+            problem(
+              ctx.columns,
+              'supplier',
+              'same_party',
+              'поставщик не может быть покупателем',
+              'the supplier cannot be the buyer',
+            ),
+          ],
+        };
+      const product = c.okpd2 ?? plainNameKey(c.product ?? '');
+      const key = `contract:${buyer.id}|${supplier.id}|${c.contractType}|${c.signedOn}|${product}`;
+      const match =
+        ctx.planned.get(key) ??
+        (await contractsBetween(ctx.db, buyer.id, supplier.id, c.signedOn)).find(
+          (k) =>
+            k['contract_type'] === c.contractType &&
+            (c.okpd2
+              ? k['okpd2_code'] === c.okpd2
+              : k['okpd2_code'] === null &&
+                plainNameKey((k['product'] as string | null) ?? '') === product),
+        );
+      return {
+        key,
+        name: `${buyer.name} ← ${supplier.name}, ${c.signedOn}`,
+        regions: [buyer.region_code, supplier.region_code],
+        main: wanted(
+          'cooperation_contract',
+          match,
+          {
+            okpd2_code: c.okpd2,
+            product: c.product,
+            valid_from: c.validFrom,
+            valid_to: c.validTo,
+            value_rub: c.valueRub,
+          },
+          CONTRACT_FIELD_OF,
+          () => ({
+            buyer_id: buyer.id,
+            supplier_id: supplier.id,
+            contract_type: c.contractType,
+            signed_on: c.signedOn,
+          }),
+        ),
+      };
     },
-    async update(db, ctx, id, version, changes, sourceId) {
-      const input = {
-        ...toInput(changes),
-        version,
-        ...(sourceId !== null ? { sourceId } : {}),
-      } as Parameters<typeof updateContract>[3];
-      const made = await updateContract(db, { viewer: ctx.actor.viewer, sourceId }, id, input);
-      return { ...changes, id: made.id, version: made.version, imported_version: null };
+    service: {
+      async create(db, ctx, values, sourceId) {
+        const input = {
+          ...toInput(values),
+          ...(sourceId !== null ? { sourceId } : {}),
+        } as Parameters<typeof createContract>[2];
+        const made = await createContract(db, { viewer: ctx.actor.viewer, sourceId }, input);
+        return { ...values, id: made.id, version: made.version, imported_version: null };
+      },
+      async update(db, ctx, id, version, changes, sourceId) {
+        const input = {
+          ...toInput(changes),
+          version,
+          ...(sourceId !== null ? { sourceId } : {}),
+        } as Parameters<typeof updateContract>[3];
+        const made = await updateContract(db, { viewer: ctx.actor.viewer, sourceId }, id, input);
+        return { ...changes, id: made.id, version: made.version, imported_version: null };
+      },
     },
-  },
-});
+  });

@@ -290,11 +290,11 @@ const WRITERS: Record<
   (db: Db, rows: readonly CheckedRow[]) => Promise<EntityWriter>
 > = {
   organisations: organisationWriter,
-  people: async () => personWriter,
-  sites: async () => siteWriter,
-  clusters: async () => clusterWriter,
-  contracts: async () => contractWriter,
-  statements: async () => statementWriter,
+  people: async () => personWriter(),
+  sites: async () => siteWriter(),
+  clusters: async () => clusterWriter(),
+  contracts: async () => contractWriter(),
+  statements: async () => statementWriter(),
 };
 
 /**
