@@ -144,7 +144,10 @@ export function registerRegistryImportCommand(
           process.exitCode = 2;
           return;
         }
-        const bytes = fs.readFileSync(file);
+        // The file is read as a stream by the import (never whole): only its hash is computed here.
+        const hash = createHash('sha256');
+        for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+        const size = fs.statSync(file).size;
         const sheet =
           opts.sheet === undefined
             ? undefined
@@ -163,10 +166,10 @@ export function registerRegistryImportCommand(
             c.db,
             c.kind,
             {
-              bytes,
+              path: path.resolve(file),
               fileName: path.basename(file),
-              size: bytes.length,
-              sha256: createHash('sha256').update(bytes).digest('hex'),
+              size,
+              sha256: hash.digest('hex'),
             },
             { entity, columns, dryRun: !!opts.dryRun, sheet, headerRow },
             actor,

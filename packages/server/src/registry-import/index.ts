@@ -15,9 +15,11 @@ export {
   type RegistryEntity,
 } from './entities.ts';
 export { ORGANISATION_FIELDS, ORGANISATION_FIELD_KEYS } from './organisation-fields.ts';
-export { readRegistryFile } from './read-registry-file.ts';
+export { readRegistryFile, streamRegistryFile } from './read-registry-file.ts';
 export type {
+  CheckedRow,
   ColumnMapping,
+  ReadRegistryHead,
   ReadRegistryAnswer,
   RegistryReadOptions,
 } from './read-registry-file.ts';

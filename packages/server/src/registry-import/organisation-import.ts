@@ -110,22 +110,26 @@ const regionName = (code: string | null | undefined) =>
  * (the organisations of the file's regions read once); a batch's new records
  * are inserted with one statement, their ОКВЭД2 codes and audit entries too.
  */
-export async function organisationWriter(
-  db: Db,
-  rows: readonly CheckedRow[],
-): Promise<EntityWriter> {
-  // Rows without ИНН or ОГРН match by name and region: the organisations of those regions, once.
-  const nameRegions = new Set<string | null>();
-  for (const r of rows as readonly CheckedRow<OrganisationCandidate>[])
-    if (r.candidate && !r.candidate.inn && !r.candidate.ogrn)
-      nameRegions.add(r.candidate.regionCode ?? null);
+export async function organisationWriter(db: Db): Promise<EntityWriter> {
+  // Rows without ИНН or ОГРН match by name and region: the organisations of a region are read
+  // once, with the first batch that has such a row of it.
   const byName = new Map<string, MatchedOrganisation[]>();
-  for (const o of await findByRegions(db, [...nameRegions])) {
-    const key = `${organisationNameKey(o.name)}|${o.region_code ?? ''}`;
-    byName.set(key, [...(byName.get(key) ?? []), o]);
-  }
+  const loaded = new Set<string | null>();
   return {
-    plan: (ctx, batch) => planBatch(ctx, batch as CheckedRow<OrganisationCandidate>[], byName),
+    plan: async (ctx, batch) => {
+      const regions = new Set<string | null>();
+      for (const r of batch as CheckedRow<OrganisationCandidate>[])
+        if (r.candidate && !r.candidate.inn && !r.candidate.ogrn) {
+          const region = r.candidate.regionCode ?? null;
+          if (!loaded.has(region)) regions.add(region);
+        }
+      for (const o of await findByRegions(db, [...regions])) {
+        const key = `${organisationNameKey(o.name)}|${o.region_code ?? ''}`;
+        byName.set(key, [...(byName.get(key) ?? []), o]);
+      }
+      for (const r of regions) loaded.add(r);
+      return planBatch(ctx, batch as CheckedRow<OrganisationCandidate>[], byName);
+    },
   };
 }
 

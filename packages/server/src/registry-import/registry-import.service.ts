@@ -1,7 +1,11 @@
 import type { Db } from '../db/connection.ts';
 import type { Connection } from '../db/connection.ts';
 import { writeAudit } from '../audit/index.ts';
-import { readRegistryFileInWorker, type TabularProblem } from '../imports/index.ts';
+import {
+  readRegistryFileInWorker,
+  streamRegistryFileInWorker,
+  type TabularProblem,
+} from '../imports/index.ts';
 import {
   DomainError,
   NotFoundError,
@@ -9,12 +13,7 @@ import {
   ValidationError,
 } from '../shared/domain-errors.ts';
 import { entityOf, type RegistryEntity } from './entities.ts';
-import type {
-  CheckedRow,
-  ColumnMapping,
-  ReadRegistryResult,
-  RegistryReadOptions,
-} from './read-registry-file.ts';
+import type { CheckedRow, ColumnMapping, RegistryReadOptions } from './read-registry-file.ts';
 import {
   cancelRequested,
   getJobRow,
@@ -226,32 +225,60 @@ async function runJob(
 ): Promise<void> {
   try {
     await updateJob(db, job.id, { status: 'running' });
-    let result: ReadRegistryResult;
+    const events = streamRegistryFileInWorker({
+      entity: options.entity,
+      path: file.path,
+      bytes: file.bytes,
+      sheet: options.sheet,
+      headerRow: options.headerRow,
+      mapping: options.columns,
+      savedMappings: await loadSavedMappings(db, options.entity),
+      okved: await loadOkvedCodes(db),
+      batchSize: BATCH[kind] ?? 500,
+    });
+    let released = false;
+    const releaseOnce = async () => {
+      if (!released) await release();
+      released = true;
+    };
     try {
-      result = await readFile(db, file, options);
+      const first = (await events.next()).value;
+      if (!first || first.event === 'refused') throw fileRefused(first?.problems ?? []);
+      if (first.event !== 'head')
+        throw new Error(first.event === 'failure' ? first.message : 'no head');
+      // Bytes were handed to the worker whole: the upload is no longer needed.
+      if (!file.path) await releaseOnce();
+      const head = first.head;
+      if (!options.dryRun)
+        await saveMapping(db, {
+          entity: options.entity,
+          signature: head.signature,
+          headers: head.headers,
+          columns: head.mapping,
+          userId: actor.userId,
+        });
+      await setJobColumns(db, job.id, head.mapping, null);
+      async function* batches() {
+        for (;;) {
+          const { value: e, done } = await events.next();
+          if (done || !e || e.event === 'end') return;
+          if (e.event === 'refused') throw fileRefused(e.problems);
+          if (e.event === 'failure') throw new Error(e.message);
+          if (e.event === 'batch') yield { rows: e.rows, bytesRead: e.bytesRead };
+        }
+      }
+      await processRows(
+        db,
+        kind,
+        { ...job, columns: head.mapping, rows_total: null },
+        { batches: batches(), bytes: first.bytes },
+        actor,
+        { dryRun: options.dryRun, sourceId: null },
+      );
     } finally {
-      await release();
+      await events.return(undefined);
+      await releaseOnce();
     }
-    if (!options.dryRun)
-      await saveMapping(db, {
-        entity: options.entity,
-        signature: result.signature,
-        headers: result.headers,
-        columns: result.mapping,
-        userId: actor.userId,
-      });
-    await setJobColumns(db, job.id, result.mapping, result.rows.length);
-    await processRows(
-      db,
-      kind,
-      { ...job, columns: result.mapping, rows_total: result.rows.length },
-      result.rows,
-      actor,
-      {
-        dryRun: options.dryRun,
-        sourceId: null,
-      },
-    );
   } catch (error) {
     // A file too large for the worker's heap is a TooLargeError: its own words, in both languages.
     const problems =
@@ -285,10 +312,7 @@ interface Counts {
 }
 
 /** The writer of each entity, given the rows of the whole job (some read what all rows need, once). */
-const WRITERS: Record<
-  RegistryEntity,
-  (db: Db, rows: readonly CheckedRow[]) => Promise<EntityWriter>
-> = {
+const WRITERS: Record<RegistryEntity, (db: Db) => Promise<EntityWriter>> = {
   organisations: organisationWriter,
   people: async () => personWriter(),
   sites: async () => siteWriter(),
@@ -309,7 +333,7 @@ export async function processRows(
   db: Db,
   kind: DatabaseKind,
   job: JobRow,
-  rows: CheckedRow[],
+  source: CheckedRow[] | { batches: AsyncIterable<RowBatch>; bytes: number },
   actor: ImportActor,
   options: { dryRun: boolean; sourceId: number | null; overwrite?: ReadonlySet<number> },
 ): Promise<void> {
@@ -335,15 +359,25 @@ export async function processRows(
       return sourceId;
     },
   };
-  const writer = await WRITERS[entity](db, rows);
+  const writer = await WRITERS[entity](db);
   const size = BATCH[kind] ?? 500;
-  for (let start = 0; start < rows.length; start += size) {
-    // Cancelling stops before the next batch: what is written stays whole.
-    if (await cancelRequested(db, job.id)) {
-      await updateJob(db, job.id, { status: 'cancelled', finished: true });
-      return;
-    }
-    const batch = rows.slice(start, start + size);
+  const known = Array.isArray(source) ? source.length : null;
+  const batches = Array.isArray(source) ? slices(source, size) : source.batches;
+  const bytes = Array.isArray(source) ? 0 : source.bytes;
+  let done = 0;
+  // Cancelling stops before the next batch: what is written stays whole.
+  const cancelled = async () => {
+    if (!(await cancelRequested(db, job.id))) return false;
+    await updateJob(db, job.id, { status: 'cancelled', finished: true });
+    return true;
+  };
+  for await (const { rows: batch, bytesRead } of batches) {
+    if (await cancelled()) return;
+    const start = done;
+    done += batch.length;
+    // A streamed file's row count is known at its end: until then it is estimated from the bytes read.
+    const total =
+      known ?? (bytesRead > 0 ? Math.max(done, Math.round((done * bytes) / bytesRead)) : done);
     const write = await writer.plan(ctx, batch);
     const book = async (trx: Db, outcome: BatchOutcome): Promise<Counts> => {
       await insertQuarantine(
@@ -360,7 +394,8 @@ export async function processRows(
       };
       await updateJob(trx, job.id, {
         ...next,
-        rows_done: Math.min(rows.length, start + batch.length),
+        rows_done: start + batch.length,
+        rows_total: total,
         changes: ctx.sample,
       });
       return next;
@@ -376,13 +411,24 @@ export async function processRows(
         : await db.transaction().execute(async (trx) => book(trx, await write(trx)));
     Object.assign(counts, next);
   }
+  if (done === 0 && (await cancelled())) return;
   await updateJob(db, job.id, {
     status: 'done',
     finished: true,
     ...counts,
-    rows_done: rows.length,
+    rows_done: done,
+    rows_total: done,
     changes: ctx.sample,
   });
+}
+
+interface RowBatch {
+  rows: CheckedRow[];
+  bytesRead: number;
+}
+
+async function* slices(rows: CheckedRow[], size: number): AsyncGenerator<RowBatch> {
+  for (let i = 0; i < rows.length; i += size) yield { rows: rows.slice(i, i + size), bytesRead: 0 };
 }
 
 const ENTITY_TEXT: Record<RegistryEntity, string> = {
