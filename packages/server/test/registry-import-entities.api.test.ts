@@ -28,7 +28,6 @@ const FIXTURES = path.join(
 );
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const STANKO = inn('482500123');
-const ELETS = inn('482100555');
 const MPZ = inn('770100456');
 
 describe.each(databaseKinds())('registry import of linked records on %s', (kind) => {
