@@ -74,6 +74,8 @@ interface Wanted {
 interface Plan {
   /** The key of the row in the file: a second row with the same key is set aside. */
   key: string;
+  /** The key of the main record, under which a record this job creates is found by later rows. */
+  mainKey?: string;
   name: string;
   regions: Array<string | null>;
   main: Wanted;
@@ -385,7 +387,8 @@ function writerOf<C>(spec: Spec<C>): EntityWriter {
         }
         try {
           const main = await write(plan.main, null, force, row.line);
-          if (main.action === 'create' && !plan.main.match) planned.set(plan.key, main.row);
+          if (main.action === 'create' && !plan.main.match)
+            planned.set(plan.mainKey ?? plan.key, main.row);
           const linked = link ? await write(link, main.row.id, force, row.line) : undefined;
           const actions = [main.action, linked?.action];
           const action = actions.includes('create')
@@ -505,6 +508,7 @@ export const personWriter = (): EntityWriter =>
       const regionOfPosition = org?.region_code ?? c.regionCode ?? null;
       return {
         key,
+        mainKey,
         name: [c.lastName, c.firstName, c.patronymic].filter(Boolean).join(' '),
         regions: [regionOfPosition],
         main: wanted(
@@ -588,6 +592,7 @@ function placeWriter<C extends SiteCandidate | ClusterCandidate>(
       const region = c.regionCode ?? (match?.['region_code'] as string | null | undefined) ?? null;
       return {
         key: `${mainKey}|${org?.id ?? ''}|${member?.role ?? ''}`,
+        mainKey,
         name: org ? `${c.name} — ${org.name}` : c.name,
         regions: [region, ...(match ? [(match['region_code'] as string | null) ?? null] : [])],
         main: wanted(table, match, own.values, own.fieldOf, () => own.create),
