@@ -13,6 +13,7 @@ const FIXTURES = path.join(
   'fixtures/registry-import',
 );
 const GOLDEN = path.join(FIXTURES, 'organisations-excel-1251.csv');
+const fixture = (name: string) => path.join(FIXTURES, name);
 // The shipped classifier has ОКВЭД2 sections and divisions only: the golden file's
 // detailed codes are left out by mapping only these columns.
 const MAPPING = JSON.stringify({
@@ -131,10 +132,57 @@ describe.each(databaseKinds())(
       expect(run.code).toBe(1);
     });
 
+    it('imports people, sites, clusters, contracts and statements from their golden files, naming each refused row, and a second run writes nothing', async () => {
+      const orgs = await cli(fixture('entity-organisations.csv'), '--entity', 'organisations');
+      // Some of these organisations may be there already: all five end up in the registry.
+      expect(orgs.stdout, orgs.stderr).toMatch(
+        /Организации: строк 5; создано \d; обновлено 0; без изменений \d; отклонено 0/,
+      );
+      const people = await cli(fixture('people-excel-1251.csv'), '--entity', 'people');
+      expect(people.stdout, people.stderr).toContain(
+        'Персоны: строк 5; создано 2; обновлено 0; без изменений 0; отклонено 3; конфликтов 0',
+      );
+      expect(people.stdout).toContain('People: rows 5; created 2;');
+      expect(people.stderr).toContain(
+        'строка 4, столбец «ИНН организации»: ИНН «105003217» на одну цифру короче',
+      );
+      expect(people.stderr).toMatch(
+        /строка 6, столбец «В должности с»: в ячейке ошибка формулы Excel #REF!/,
+      );
+      expect(people.code).toBe(1);
+      const sites = await cli(fixture('sites-merged-header.xlsx'), '--entity', 'sites');
+      expect(sites.stdout, sites.stderr).toContain('Площадки: строк 2; создано 2; обновлено 0');
+      expect(sites.code).toBe(0);
+      const clusters = await cli(fixture('clusters-merged-header.xlsx'), '--entity', 'clusters');
+      expect(clusters.stdout, clusters.stderr).toContain('Кластеры: строк 2; создано 2;');
+      const dry = await cli(
+        fixture('contracts-excel-1251.csv'),
+        '--entity',
+        'contracts',
+        '--dry-run',
+      );
+      expect(dry.stdout, dry.stderr).toContain('Пробный прогон: ничего не записано');
+      expect(dry.stdout).toContain(
+        'Договоры кооперации: строк 4; создано 2; обновлено 0; без изменений 0; отклонено 2',
+      );
+      expect(dry.stderr).toContain(
+        'строка 5, столбец «Дата подписания»: даты «31.02.2024» не существует',
+      );
+      const facts = await cli(fixture('statements-excel-1251.csv'), '--entity', 'statements');
+      expect(facts.stdout, facts.stderr).toContain('Факты: строк 4; создано 3;');
+      const again = await cli(fixture('sites-merged-header.xlsx'), '--entity', 'sites');
+      expect(again.stdout).toContain('создано 0; обновлено 0; без изменений 2; отклонено 0');
+      expect(again.code).toBe(0);
+    });
+
     it('exits 2 on a usage error: no --entity, an unsupported entity, a missing file, a mapping that is not JSON or names an unknown field', async () => {
       const cases: Array<[string[], RegExp]> = [
         [[GOLDEN], /--entity/],
-        [[GOLDEN, '--entity', 'people'], /Импорт «people» не поддерживается/],
+        [[GOLDEN, '--entity', 'planets'], /Импорт «planets» не поддерживается/],
+        [
+          [GOLDEN, '--entity', 'people', '--mapping', '{"ИНН":"inn"}'],
+          /неизвестное поле "inn"; поля: fullName, lastName/,
+        ],
         [[path.join(dir, 'nothing.csv'), '--entity', 'organisations'], /файл не найден/],
         [
           [GOLDEN, '--entity', 'organisations', '--mapping', '{not json'],

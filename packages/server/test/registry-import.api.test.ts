@@ -363,14 +363,20 @@ describe.each(databaseKinds())('registry import of organisations on %s', (kind) 
       ...Array.from({ length: 1200 }, (_, i) => `ООО «Отмена ${i}»;Липецкая область`),
     ];
     const bytes = Buffer.from(lines.join('\n'), 'utf8');
-    const actor = { userId: null, regions: null, name: 'тест', administrator: true };
+    const actor = {
+      userId: null,
+      regions: null,
+      name: 'тест',
+      administrator: true,
+      viewer: { user: null, sessionHash: null, csrfToken: null },
+    };
     const organisations = await count('organisation');
     let id = 0;
     const job = await startRegistryImport(
       t.database.db,
       t.database.kind,
       { bytes, fileName: 'отмена.csv', size: bytes.length, sha256: 'отмена' },
-      { dryRun: false },
+      { entity: 'organisations', dryRun: false },
       actor,
       // Called once the worker has read the file, before the first batch is written.
       async () => void (await cancelRegistryImport(t.database.db, id, actor)),

@@ -133,4 +133,27 @@ describe('registry import page', () => {
     ]);
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it('offers the fields of the entity chosen and runs a dry run of a sites file', async () => {
+    await page.goto(`${h.url}/registry/import`);
+    await page.locator('[data-testid=registry-entity]').selectOption('sites');
+    await page.locator('[data-testid=registry-file]').setInputFiles({
+      name: 'площадки.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(
+        'Наименование площадки;Тип площадки;Регион\r\nТехнопарк «Браузерный»;Технопарк;Липецкая область\r\n',
+        'win1251',
+      ),
+    });
+    const select = (header: string) =>
+      page.locator(`[data-testid=map-select][data-header="${header}"]`);
+    await expect
+      .poll(() => select('Наименование площадки').inputValue(), { timeout: 60_000 })
+      .toBe('name');
+    expect(await select('Тип площадки').inputValue()).toBe('kind');
+    await page.locator('[data-testid=dry-run]').click();
+    await expect.poll(status, { timeout: 60_000 }).toBe('done');
+    expect(await page.locator('[data-testid=count-created]').innerText()).toBe('1');
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

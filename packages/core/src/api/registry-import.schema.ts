@@ -6,9 +6,11 @@ import {
   REGISTRY_IMPORT_STATUSES,
 } from '../domain/vocabulary.ts';
 
-/** Registry import (organisations from CSV or XLSX): preview, jobs, quarantine. */
+/** Registry import (organisations, people, sites, clusters, contracts, statements from CSV or XLSX): preview, jobs, quarantine. */
 
-export const RegistryEntitySchema = z.enum(['organisations']).describe('Что импортируется');
+export const RegistryEntitySchema = z
+  .enum(['organisations', 'people', 'sites', 'clusters', 'contracts', 'statements'])
+  .describe('Что импортируется');
 
 export const ColumnMappingSchema = z
   .record(z.string().max(500), z.string().max(40))

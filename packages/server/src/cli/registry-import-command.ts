@@ -8,8 +8,10 @@ import {
   entityOf,
   importRegistryFile,
   listRegistryImportQuarantine,
-  ORGANISATION_FIELD_KEYS,
+  REGISTRY_ENTITIES,
+  REGISTRY_ENTITY_DEFINITIONS,
   type ImportActor,
+  type RegistryEntity,
 } from '../registry-import/index.ts';
 import { DomainError } from '../shared/domain-errors.ts';
 
@@ -24,7 +26,8 @@ class UsageError extends Error {
 }
 
 /** `--mapping`: inline JSON, or the path of a JSON file; an object «column header → field». */
-function parseMapping(value: string): Record<string, string> {
+function parseMapping(entity: RegistryEntity, value: string): Record<string, string> {
+  const keys = Object.keys(REGISTRY_ENTITY_DEFINITIONS[entity].fields);
   const text = value.trim().startsWith('{')
     ? value
     : fs.existsSync(value)
@@ -50,13 +53,10 @@ function parseMapping(value: string): Record<string, string> {
       '--mapping: an object {"column header": "field"} is expected',
     );
   for (const [header, field] of Object.entries(parsed)) {
-    if (
-      typeof field !== 'string' ||
-      (field !== '' && !(ORGANISATION_FIELD_KEYS as string[]).includes(field))
-    )
+    if (typeof field !== 'string' || (field !== '' && !keys.includes(field)))
       throw new UsageError(
-        `--mapping: столбцу «${header}» сопоставлено неизвестное поле ${JSON.stringify(field)}; поля: ${ORGANISATION_FIELD_KEYS.join(', ')}`,
-        `--mapping: column "${header}" is mapped to an unknown field ${JSON.stringify(field)}; fields: ${ORGANISATION_FIELD_KEYS.join(', ')}`,
+        `--mapping: столбцу «${header}» сопоставлено неизвестное поле ${JSON.stringify(field)}; поля: ${keys.join(', ')}`,
+        `--mapping: column "${header}" is mapped to an unknown field ${JSON.stringify(field)}; fields: ${keys.join(', ')}`,
       );
   }
   return parsed as Record<string, string>;
@@ -71,7 +71,8 @@ const where = (p: { line?: number | null; column: string | null }, en = false) =
     .join(', ');
 
 /**
- * `promatlas import registry <file> --entity organisations [--mapping <json>] [--dry-run]`.
+ * `promatlas import registry <file> --entity <entity> [--mapping <json>] [--dry-run]`, the
+ * entity one of organisations, people, sites, clusters, contracts, statements.
  *
  * stdout: one summary line in Russian and one in English (with «Пробный
  * прогон» / "Dry run" first for a dry run). stderr: every row set aside, as
@@ -91,9 +92,9 @@ export function registerRegistryImportCommand(
   imp
     .command('registry <file>')
     .description(
-      'Импорт реестра из CSV (UTF-8 или Windows-1251, «;» или «,») или XLSX: организации',
+      'Импорт реестра из CSV (UTF-8 или Windows-1251, «;» или «,») или XLSX: организации, персоны с должностями, площадки с резидентами, кластеры с участниками, договоры кооперации, факты',
     )
-    .requiredOption('--entity <entity>', 'что импортируется: organisations')
+    .requiredOption('--entity <entity>', `что импортируется: ${REGISTRY_ENTITIES.join(', ')}`)
     .option(
       '--mapping <json>',
       'сопоставление {"заголовок столбца": "поле"} — JSON или путь к файлу JSON',
@@ -118,16 +119,17 @@ export function registerRegistryImportCommand(
       ) => {
         let columns: Record<string, string> | undefined;
         let headerRow: number | undefined;
+        let entity: RegistryEntity;
         try {
           try {
-            entityOf(opts.entity);
+            entity = entityOf(opts.entity);
           } catch (error) {
             const e = error as DomainError;
             throw new UsageError(e.messageRu, e.messageEn);
           }
           if (!fs.existsSync(file) || !fs.statSync(file).isFile())
             throw new UsageError(`файл не найден: ${file}`, `file not found: ${file}`);
-          if (opts.mapping !== undefined) columns = parseMapping(opts.mapping);
+          if (opts.mapping !== undefined) columns = parseMapping(entity, opts.mapping);
           if (opts.headerRow !== undefined) {
             headerRow = Number(opts.headerRow);
             if (!Number.isInteger(headerRow) || headerRow < 1)
@@ -142,7 +144,10 @@ export function registerRegistryImportCommand(
           process.exitCode = 2;
           return;
         }
-        const bytes = fs.readFileSync(file);
+        // The file is read as a stream by the import (never whole): only its hash is computed here.
+        const hash = createHash('sha256');
+        for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+        const size = fs.statSync(file).size;
         const sheet =
           opts.sheet === undefined
             ? undefined
@@ -154,18 +159,19 @@ export function registerRegistryImportCommand(
           regions: null,
           name: `командная строка (${os.userInfo().username})`,
           administrator: true,
+          viewer: { user: null, sessionHash: null, csrfToken: null },
         };
         const { job, rows } = await withPrepared(async (c) => {
           const job = await importRegistryFile(
             c.db,
             c.kind,
             {
-              bytes,
+              path: path.resolve(file),
               fileName: path.basename(file),
-              size: bytes.length,
-              sha256: createHash('sha256').update(bytes).digest('hex'),
+              size,
+              sha256: hash.digest('hex'),
             },
-            { columns, dryRun: !!opts.dryRun, sheet, headerRow },
+            { entity, columns, dryRun: !!opts.dryRun, sheet, headerRow },
             actor,
           );
           const rows = [];
@@ -195,11 +201,12 @@ export function registerRegistryImportCommand(
         const c = job.counts;
         if (job.dryRun)
           console.log('Пробный прогон: ничего не записано / Dry run: nothing written');
+        const label = REGISTRY_ENTITY_DEFINITIONS[entity].label;
         console.log(
-          `Организации: строк ${job.rowsTotal ?? 0}; создано ${c.created}; обновлено ${c.updated}; без изменений ${c.unchanged}; отклонено ${c.refused}; конфликтов ${c.conflicts}`,
+          `${label.ru}: строк ${job.rowsTotal ?? 0}; создано ${c.created}; обновлено ${c.updated}; без изменений ${c.unchanged}; отклонено ${c.refused}; конфликтов ${c.conflicts}`,
         );
         console.log(
-          `Organisations: rows ${job.rowsTotal ?? 0}; created ${c.created}; updated ${c.updated}; unchanged ${c.unchanged}; refused ${c.refused}; conflicts ${c.conflicts}`,
+          `${label.en}: rows ${job.rowsTotal ?? 0}; created ${c.created}; updated ${c.updated}; unchanged ${c.unchanged}; refused ${c.refused}; conflicts ${c.conflicts}`,
         );
         for (const row of rows)
           for (const p of row.problems)

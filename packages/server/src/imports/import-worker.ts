@@ -12,7 +12,7 @@ import { prepareDatasetImport, type DatasetFile } from '../datasets/index.ts';
 import { DatasetImportError } from '../datasets/index.ts';
 import { readIndicatorTable } from '../ratings/index.ts';
 import { TabularReadError } from './tabular/index.ts';
-import { readRegistryFile } from '../registry-import/index.ts';
+import { readRegistryFile, streamRegistryFile } from '../registry-import/index.ts';
 import type { WorkerAnswer, WorkerTask } from './run-import-worker.ts';
 
 const task = workerData.task as WorkerTask;
@@ -29,6 +29,7 @@ try {
 async function run(): Promise<WorkerAnswer> {
   try {
     const bytes = task.path !== undefined ? await fs.readFile(task.path) : Buffer.from(task.bytes!);
+    if (task.kind === 'registry-stream') throw new Error('a stream task is not answered once');
     if (task.kind === 'registry')
       return { ok: true, kind: 'registry', answer: await readRegistryFile({ bytes }, task) };
     if (task.kind === 'indicator-table')
@@ -45,6 +46,38 @@ async function run(): Promise<WorkerAnswer> {
       };
     return { ok: false, failure: (error as Error).message ?? String(error) };
   }
+}
+
+/**
+ * A registry import read as a stream: the head, then one batch of checked
+ * rows at a time, each sent only when the main thread asks for the next (it
+ * writes a batch before asking), so neither thread holds more than a batch.
+ */
+async function stream(): Promise<void> {
+  const t = task as Extract<WorkerTask, { kind: 'registry-stream' }>;
+  const port = parentPort!;
+  const asked = () => new Promise<void>((resolve) => port.once('message', () => resolve()));
+  try {
+    const source = t.path !== undefined ? { path: t.path } : { bytes: Buffer.from(t.bytes!) };
+    const answer = await streamRegistryFile(source, t);
+    if (!answer.ok) return port.postMessage({ event: 'refused', problems: answer.problems });
+    port.postMessage({ event: 'head', head: answer.head, bytes: answer.bytes });
+    for await (const batch of answer.batches) {
+      await asked();
+      port.postMessage({ event: 'batch', rows: batch.rows, bytesRead: batch.bytesRead });
+    }
+    await asked();
+    port.postMessage({ event: 'end' });
+  } catch (error) {
+    if (error instanceof TabularReadError)
+      port.postMessage({ event: 'refused', problems: error.problems });
+    else port.postMessage({ event: 'failure', message: (error as Error).message ?? String(error) });
+  }
+}
+
+if (task.kind === 'registry-stream') {
+  await stream();
+  process.exit(0);
 }
 
 const answer = await run();

@@ -4,6 +4,8 @@ export {
   prepareDatasetImportInWorker,
   readIndicatorTableInWorker,
   readRegistryFileInWorker,
+  streamRegistryFileInWorker,
+  type RegistryStreamEvent,
 } from './run-import-worker.ts';
 export {
   TabularReadError,
@@ -15,7 +17,14 @@ export {
   parseSpreadsheetNumber,
   readCsvTable,
   readTable,
+  streamTable,
 } from './tabular/index.ts';
-export type { Table, TableRow, TableSource, TabularProblem } from './tabular/index.ts';
+export type {
+  StreamedTable,
+  Table,
+  TableRow,
+  TableSource,
+  TabularProblem,
+} from './tabular/index.ts';
 export { UploadStore, tooLarge } from './upload-store.ts';
 export { UPLOAD_CONTENT_TYPE, UPLOAD_LIMIT, uploadRoutes } from './upload.routes.ts';

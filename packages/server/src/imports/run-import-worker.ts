@@ -7,10 +7,14 @@ import { TooLargeError } from '../shared/domain-errors.ts';
 import type { ImportReference, PreparedImport } from '../datasets/index.ts';
 import type { IndicatorTable } from '../ratings/index.ts';
 import type {
+  CheckedRow,
   ReadRegistryAnswer,
+  ReadRegistryHead,
   RegistryReadOptions,
   ColumnMapping,
+  RegistryEntity,
 } from '../registry-import/index.ts';
+import type { TabularProblem } from './tabular/index.ts';
 
 interface FileTask {
   /** The file on disk (an upload), or its bytes (a JSON upload), one of the two. */
@@ -29,6 +33,7 @@ export interface DatasetImportTask extends FileTask {
 }
 
 export interface RegistryReadTask extends FileTask, RegistryReadOptions {
+  entity: RegistryEntity;
   mapping?: ColumnMapping | undefined;
   savedMappings?: Record<string, ColumnMapping> | undefined;
   okved: string[];
@@ -36,6 +41,7 @@ export interface RegistryReadTask extends FileTask, RegistryReadOptions {
 }
 
 export type WorkerTask =
+  | ({ kind: 'registry-stream' } & RegistryReadTask & { batchSize: number })
   | ({ kind: 'dataset' } & DatasetImportTask)
   | ({ kind: 'indicator-table' } & FileTask)
   | ({ kind: 'registry' } & RegistryReadTask);
@@ -82,13 +88,84 @@ export async function readIndicatorTableInWorker(bytes: Uint8Array): Promise<Ind
   return answer.table;
 }
 
-/** Reads and checks a registry file (organisations) in a worker thread. */
+/** Reads and checks a registry file (any entity) in a worker thread. */
 export async function readRegistryFileInWorker(
   task: RegistryReadTask,
 ): Promise<ReadRegistryAnswer> {
   const answer = await runInWorker({ kind: 'registry', ...task });
   if (answer.kind !== 'registry') throw new Error('import worker answered another task');
   return answer.answer;
+}
+
+/** What a registry import's worker sends: the head, batches (each asked for), the end, or why not. */
+export type RegistryStreamEvent =
+  | { event: 'head'; head: ReadRegistryHead; bytes: number }
+  | { event: 'batch'; rows: CheckedRow[]; bytesRead: number }
+  | { event: 'end' }
+  | { event: 'refused'; problems: TabularProblem[] }
+  | { event: 'failure'; message: string };
+
+/**
+ * Reads and checks a registry file in a worker thread as a stream of
+ * batches: each batch is read only once the previous one has been taken
+ * (the caller writes it first), so memory holds a batch or two whatever the
+ * file's size. These workers do not queue behind each other: each is bounded
+ * to a small heap, and a preview must not wait for a long import to end.
+ */
+export async function* streamRegistryFileInWorker(
+  task: RegistryReadTask & { batchSize: number },
+): AsyncGenerator<RegistryStreamEvent> {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { task: { kind: 'registry-stream', ...task }, workerUrl, tsxApi },
+    resourceLimits: { maxOldGenerationSizeMb: 384 },
+  });
+  const inbox: RegistryStreamEvent[] = [];
+  let wake: (() => void) | null = null;
+  let failed: Error | null = null;
+  let exited = false;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m: RegistryStreamEvent) => {
+    inbox.push(m);
+    notify();
+  });
+  worker.once('error', (error) => {
+    failed =
+      (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new TooLargeError(
+            'Строка файла слишком велика для импорта',
+            'A row of the file is too large to import',
+            { code: 'import_too_large' },
+          )
+        : error;
+    notify();
+  });
+  worker.once('exit', () => {
+    exited = true;
+    notify();
+  });
+  const take = async (): Promise<RegistryStreamEvent> => {
+    for (;;) {
+      const m = inbox.shift();
+      if (m) return m;
+      if (failed) throw failed;
+      if (exited) throw new Error('import worker exited before the end of the file');
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  try {
+    for (;;) {
+      const m = await take();
+      yield m;
+      if (m.event !== 'head' && m.event !== 'batch') return;
+      worker.postMessage('next');
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
 type Success = Extract<WorkerAnswer, { ok: true }>;

@@ -1,12 +1,20 @@
-import { checkInn } from '@promatlas/core/identifiers/inn.ts';
-import { checkOgrn } from '@promatlas/core/identifiers/ogrn.ts';
 import { isValidKpp } from '@promatlas/core/identifiers/kpp.ts';
-import { matchFederalSubject } from '@promatlas/core/regions/match-federal-subject.ts';
-import { FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import { isOkvedCode } from '@promatlas/core/okved/okved-code.ts';
 import { LEGAL_FORMS, findLegalForm } from '@promatlas/core/legal-forms/legal-forms.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@promatlas/core/domain/vocabulary.ts';
-import { parseSpreadsheetNumber } from '../imports/index.ts';
+import {
+  cellTexts,
+  identifier,
+  issue,
+  normaliseHeaderName,
+  numberOf,
+  regionCodeOf,
+  SPACES,
+  suggestColumnsOf,
+  type FieldIssue,
+} from './field-kit.ts';
+
+export { normaliseHeaderName, type FieldIssue } from './field-kit.ts';
 
 /**
  * The fields an organisations file may fill, each with the header spellings
@@ -140,57 +148,9 @@ export const ORGANISATION_FIELD_KEYS = Object.keys(ORGANISATION_FIELDS) as Organ
 export const isOrganisationField = (key: string): key is OrganisationField =>
   Object.hasOwn(ORGANISATION_FIELDS, key);
 
-/** A header as compared: lower case, ё → е, punctuation and numbering dropped, spaces collapsed. */
-export function normaliseHeaderName(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * Suggests the field of each column from its header: an exact spelling first,
- * then a header that begins with a spelling («ИНН организации (10 знаков)»),
- * then one that contains it as whole words. Each field goes to one column at
- * most, the best match winning (the leftmost on a tie).
- */
+/** The suggested field of each column of an organisations file. */
 export function suggestColumns(headers: readonly string[]): Record<string, OrganisationField> {
-  const scored: Array<{ column: number; field: OrganisationField; score: number }> = [];
-  headers.forEach((header, column) => {
-    const name = normaliseHeaderName(header);
-    if (name === '') return;
-    for (const field of ORGANISATION_FIELD_KEYS) {
-      let best = 0;
-      for (const spelling of ORGANISATION_FIELDS[field].headers) {
-        const s = normaliseHeaderName(spelling);
-        const score =
-          name === s ? 3 : name.startsWith(`${s} `) ? 2 : ` ${name} `.includes(` ${s} `) ? 1 : 0;
-        if (score > best) best = score;
-      }
-      if (best > 0) scored.push({ column, field, score: best });
-    }
-  });
-  scored.sort((a, b) => b.score - a.score || a.column - b.column);
-  const out: Record<string, OrganisationField> = {};
-  const usedColumns = new Set<number>();
-  const usedFields = new Set<OrganisationField>();
-  for (const s of scored) {
-    if (usedColumns.has(s.column) || usedFields.has(s.field)) continue;
-    usedColumns.add(s.column);
-    usedFields.add(s.field);
-    out[headers[s.column]!] = s.field;
-  }
-  return out;
-}
-
-/** A problem of one cell, by field, in Russian and English. */
-export interface FieldIssue {
-  field: OrganisationField | null;
-  code: string;
-  message: string;
-  messageEn: string;
+  return suggestColumnsOf(ORGANISATION_FIELDS, headers) as Record<string, OrganisationField>;
 }
 
 /** An organisation as a row of the file gives it; a field the file does not give is undefined. */
@@ -213,102 +173,6 @@ export interface OrganisationCandidate {
 export interface ValidationContext {
   /** Known ОКВЭД2 codes (the classifier in the database). */
   okved: ReadonlySet<string>;
-}
-
-const EXCEL_ERROR = /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
-const SPACES = /[\s\u00a0\u202f]/g;
-
-const issue = (
-  field: OrganisationField | null,
-  code: string,
-  ru: string,
-  en: string,
-): FieldIssue => ({
-  field,
-  code,
-  message: ru,
-  messageEn: en,
-});
-
-/**
- * ИНН / ОГРН as Excel leaves them: spaces between digit groups are removed
- * (and said so), a number in exponential form or one digit short — Excel
- * dropped the leading zero of a number-formatted cell — is refused with the
- * likely value named, never repaired silently.
- */
-function identifier(
-  field: 'inn' | 'ogrn',
-  text: string,
-  issues: FieldIssue[],
-  warnings: FieldIssue[],
-): string | undefined {
-  const label = field === 'inn' ? 'ИНН' : 'ОГРН';
-  const compact = text.replace(SPACES, '');
-  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(compact)) {
-    issues.push(
-      issue(
-        field,
-        'exponent',
-        `${label} «${text}» записан Excel как число в экспоненциальной форме, цифры потеряны: задайте столбцу текстовый формат и выгрузите файл заново`,
-        `${label} "${text}" was written by Excel in exponential notation and its digits are lost: format the column as text and export again`,
-      ),
-    );
-    return undefined;
-  }
-  if (compact !== text)
-    warnings.push(
-      issue(
-        field,
-        'spaces_removed',
-        `пробелы в ${label} «${text}» удалены`,
-        `spaces removed from ${label} "${text}"`,
-      ),
-    );
-  if (!/^\d+$/.test(compact)) {
-    issues.push(
-      issue(
-        field,
-        'format',
-        `${label} «${text}» должен состоять из цифр`,
-        `${label} "${text}" must consist of digits`,
-      ),
-    );
-    return undefined;
-  }
-  const check = field === 'inn' ? checkInn : checkOgrn;
-  const lengths = field === 'inn' ? [10, 12] : [13, 15];
-  const result = check(compact);
-  if (result.valid) return compact;
-  if (lengths.includes(compact.length + 1) && check(`0${compact}`).valid) {
-    issues.push(
-      issue(
-        field,
-        'lost_leading_zero',
-        `${label} «${text}» на одну цифру короче: по-видимому, Excel отбросил ведущий ноль (должно быть «0${compact}»); задайте столбцу текстовый формат или исправьте значение`,
-        `${label} "${text}" is one digit short: Excel apparently dropped the leading zero (it should be "0${compact}"); format the column as text or correct the value`,
-      ),
-    );
-    return undefined;
-  }
-  if (result.problem === 'format')
-    issues.push(
-      issue(
-        field,
-        'format',
-        `${label} «${text}»: ожидается ${lengths.join(' или ')} цифр, а их ${compact.length}`,
-        `${label} "${text}": ${lengths.join(' or ')} digits expected, got ${compact.length}`,
-      ),
-    );
-  else
-    issues.push(
-      issue(
-        field,
-        'checksum',
-        `${label} «${text}»: контрольная цифра не сходится — номер записан с ошибкой`,
-        `${label} "${text}": the check digit does not match — the number is mistyped`,
-      ),
-    );
-  return undefined;
 }
 
 /** An ОКВЭД2 code as Excel may have turned it: «25,62» (a decimal comma) is «25.62». */
@@ -357,8 +221,6 @@ for (const key of ORGANISATION_KINDS.values) {
   KIND_BY_LABEL.set(normaliseHeaderName(term.en), key);
 }
 
-const SUBJECT_BY_CODE = new Map(FEDERAL_SUBJECTS.map((s) => [s.code, s]));
-
 // Longest first, so that «Публичное акционерное общество» wins over «Акционерное общество».
 const FULL_FORMS = [...LEGAL_FORMS]
   .map((f) => ({ prefix: f.name.toLowerCase(), abbreviation: f.abbreviation }))
@@ -394,30 +256,14 @@ export function validateOrganisation(
   | { issues: FieldIssue[]; warnings: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
-  const text: Partial<Record<OrganisationField, string>> = {};
-  for (const field of ORGANISATION_FIELD_KEYS) {
-    const v = values[field]?.trim();
-    if (v === undefined || v === '') continue;
-    if (EXCEL_ERROR.test(v)) {
-      issues.push(
-        issue(
-          field,
-          'formula_error',
-          `в ячейке ошибка формулы Excel ${v.toUpperCase()}: исправьте формулу или вставьте значения`,
-          `the cell holds the Excel formula error ${v.toUpperCase()}: fix the formula or paste values`,
-        ),
-      );
-      continue;
-    }
-    text[field] = v;
-  }
+  const text = cellTexts(values, ORGANISATION_FIELD_KEYS, issues);
   const c: Partial<OrganisationCandidate> = {};
   if (text.inn !== undefined) {
-    const inn = identifier('inn', text.inn, issues, warnings);
+    const inn = identifier('inn', 'inn', text.inn, issues, warnings);
     if (inn) c.inn = inn;
   }
   if (text.ogrn !== undefined) {
-    const ogrn = identifier('ogrn', text.ogrn, issues, warnings);
+    const ogrn = identifier('ogrn', 'ogrn', text.ogrn, issues, warnings);
     if (ogrn) c.ogrn = ogrn;
   }
   if (text.kpp !== undefined) {
@@ -469,19 +315,8 @@ export function validateOrganisation(
   }
   if (legalForm) c.legalForm = legalForm;
   if (text.region !== undefined) {
-    const subject = /^\d{2}$/.test(text.region)
-      ? SUBJECT_BY_CODE.get(text.region)
-      : matchFederalSubject(text.region);
-    if (subject) c.regionCode = subject.code;
-    else
-      issues.push(
-        issue(
-          'region',
-          'unknown_region',
-          `регион «${text.region}» не найден среди субъектов РФ`,
-          `region "${text.region}" is not a federal subject of Russia`,
-        ),
-      );
+    const code = regionCodeOf('region', text.region, issues);
+    if (code) c.regionCode = code;
   }
   if (text.town !== undefined) c.town = text.town;
   if (text.description !== undefined) c.description = text.description;
@@ -504,19 +339,8 @@ export function validateOrganisation(
   ] as const) {
     const t = text[field];
     if (t === undefined) continue;
-    const n = parseSpreadsheetNumber(t);
-    if (typeof n !== 'number')
-      issues.push(issue(field, 'not_a_number', `«${t}» — не число`, `"${t}" is not a number`));
-    else if (n < min || n > max)
-      issues.push(
-        issue(
-          field,
-          'out_of_range',
-          `«${t}» вне диапазона ${min}…${max}`,
-          `"${t}" is outside ${min}…${max}`,
-        ),
-      );
-    else c[field] = n;
+    const n = numberOf(field, t, issues, { min, max });
+    if (n !== undefined) c[field] = n;
   }
   if (text.okvedMain !== undefined || text.okvedExtra !== undefined) {
     const okved: Array<{ code: string; isMain: boolean }> = [];

@@ -1,21 +1,14 @@
 import { createHash } from 'node:crypto';
 import {
-  readTable,
+  streamTable,
   TabularReadError,
-  type Table,
+  type StreamedTable,
+  type TableRow,
   type TableSource,
   type TabularProblem,
 } from '../imports/index.ts';
-import {
-  isOrganisationField,
-  normaliseHeaderName,
-  ORGANISATION_FIELDS,
-  suggestColumns,
-  validateOrganisation,
-  type FieldIssue,
-  type OrganisationCandidate,
-  type OrganisationField,
-} from './organisation-fields.ts';
+import { normaliseHeaderName, suggestColumnsOf, type FieldIssue } from './field-kit.ts';
+import { DEFINITIONS, isFieldOf, type RegistryEntity } from './entities.ts';
 
 /** How the file is read: which sheet, which header row (the tabular layer detects both otherwise). */
 export interface RegistryReadOptions {
@@ -27,12 +20,13 @@ export interface RegistryReadOptions {
 export type ColumnMapping = Record<string, string>;
 
 /** A row as read, checked: its cells by header, the mapped values, and what is wrong with it. */
-export interface CheckedRow {
+export interface CheckedRow<C = unknown> {
   line: number;
   /** The cells by header (kept only for rows set aside, and for the preview). */
   raw?: Record<string, string>;
-  values: Partial<Record<OrganisationField, string>>;
-  candidate?: OrganisationCandidate;
+  values: Record<string, string>;
+  /** What the row describes, as the entity's fields define it; absent when the row has issues. */
+  candidate?: C;
   issues: Array<FieldIssue & { column: string | null }>;
   warnings: Array<FieldIssue & { column: string | null }>;
 }
@@ -76,10 +70,12 @@ const problem = (
  * a field that does not exist, two columns filling one field, no name.
  */
 export function checkMapping(
+  entity: RegistryEntity,
   headers: readonly string[],
   mapping: ColumnMapping,
   headerLine: number | null,
 ): TabularProblem[] {
+  const definition = DEFINITIONS[entity];
   const problems: TabularProblem[] = [];
   const present = new Set(headers.map((h) => h.trim()));
   const byField = new Map<string, string[]>();
@@ -95,14 +91,14 @@ export function checkMapping(
           `the file has no column "${header}" named in the mapping`,
         ),
       );
-    if (!isOrganisationField(field)) {
+    if (!isFieldOf(entity, field)) {
       problems.push(
         problem(
           headerLine,
           header,
           'unknown_field',
-          `столбцу «${header}» сопоставлено неизвестное поле «${field}»; поля: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
-          `column "${header}" is mapped to the unknown field "${field}"; fields: ${Object.keys(ORGANISATION_FIELDS).join(', ')}`,
+          `столбцу «${header}» сопоставлено неизвестное поле «${field}»; поля: ${Object.keys(definition.fields).join(', ')}`,
+          `column "${header}" is mapped to the unknown field "${field}"; fields: ${Object.keys(definition.fields).join(', ')}`,
         ),
       );
       continue;
@@ -111,7 +107,7 @@ export function checkMapping(
   }
   for (const [field, columns] of byField)
     if (columns.length > 1) {
-      const label = ORGANISATION_FIELDS[field as OrganisationField];
+      const label = definition.fields[field]!;
       problems.push(
         problem(
           headerLine,
@@ -122,52 +118,69 @@ export function checkMapping(
         ),
       );
     }
-  if (!byField.has('name') && !byField.has('fullName') && problems.length === 0)
-    problems.push(
-      problem(
-        headerLine,
-        null,
-        'no_name_column',
-        'не выбран столбец с наименованием организации («Наименование» или «Полное наименование»)',
-        'no column is mapped to the organisation name ("Name" or "Full name")',
-      ),
-    );
+  if (problems.length === 0)
+    for (const group of definition.required)
+      if (!group.anyOf.some((f) => byField.has(f)))
+        problems.push(
+          problem(
+            headerLine,
+            null,
+            group.anyOf.includes('name') ? 'no_name_column' : 'required_column_missing',
+            group.ru,
+            group.en,
+          ),
+        );
   return problems;
 }
 
+/** What a registry file is, known before its rows: how it was read and the mapping applied. */
+export type ReadRegistryHead = Omit<ReadRegistryResult, 'rows' | 'rowsTotal'>;
+
+export type RegistryStreamAnswer =
+  | { ok: false; problems: TabularProblem[] }
+  | {
+      ok: true;
+      head: ReadRegistryHead;
+      /** The file's size, for a progress estimate from `bytesRead`. */
+      bytes: number;
+      /** Checked rows in batches; a fault further into the file is a TabularReadError. */
+      batches: AsyncIterable<{ rows: CheckedRow[]; bytesRead: number }>;
+    };
+
+export interface RegistryFileOptions extends RegistryReadOptions {
+  entity: RegistryEntity;
+  mapping?: ColumnMapping | undefined;
+  /** Mappings saved for earlier files, by header signature: used when no mapping is given. */
+  savedMappings?: Record<string, ColumnMapping> | undefined;
+  okved: readonly string[];
+}
+
 /**
- * Reads a registry file through the tabular layer and checks every row
- * against the mapping (the suggested one when none is given). `sample`
- * keeps the first rows whole for the preview; otherwise only rows with a
- * problem keep their cells, so a large file stays compact.
+ * Reads a registry file through the tabular layer in batches and checks
+ * every row against the mapping (the given, saved or suggested one). Only
+ * rows with a problem keep their cells (`keepRaw` keeps them all, for the
+ * preview), so memory holds one batch whatever the file's size.
  */
-export async function readRegistryFile(
-  source: TableSource,
-  options: RegistryReadOptions & {
-    mapping?: ColumnMapping | undefined;
-    /** Mappings saved for earlier files, by header signature: used when no mapping is given. */
-    savedMappings?: Record<string, ColumnMapping> | undefined;
-    okved: readonly string[];
-    sample?: number | undefined;
-  },
-): Promise<ReadRegistryAnswer> {
-  let table: Table;
-  const read = (header: number | 'detect') =>
-    readTable(source, { sheet: options.sheet, header, duplicateHeaders: 'error', trim: true });
+export async function streamRegistryFile(
+  source: { path: string } | { bytes: Uint8Array },
+  options: RegistryFileOptions & { batchSize: number; keepRaw?: boolean },
+): Promise<RegistryStreamAnswer> {
+  let table: StreamedTable;
   try {
-    table = await read(options.headerRow ?? 'detect');
-    // A title above the table («Реестр организаций …») is one cell wide: the header is
-    // the first row below it with several cells.
-    const named = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
-    if (options.headerRow === undefined && table.headers && named(table.headers) <= 1) {
-      const header = table.rows.slice(0, 20).find((r) => named(r.cells) >= 2);
-      if (header) table = await read(header.line);
-    }
+    table = await streamTable(source, {
+      sheet: options.sheet,
+      header: options.headerRow,
+      skipTitleRows: true,
+      duplicateHeaders: 'error',
+      trim: true,
+      batchSize: options.batchSize,
+    });
   } catch (error) {
     if (error instanceof TabularReadError) return { ok: false, problems: error.problems };
     throw error;
   }
-  if (!table.headers || table.headerLine === null)
+  const t = table.head;
+  if (!t.headers || t.headerLine === null)
     return {
       ok: false,
       problems: [
@@ -180,28 +193,26 @@ export async function readRegistryFile(
         ),
       ],
     };
-  const headers = table.headers;
-  const suggested = suggestColumns(headers);
+  const headers = t.headers;
+  const definition = DEFINITIONS[options.entity];
+  const suggested = suggestColumnsOf(definition.fields, headers);
   const signature = headerSignature(headers);
   const saved = options.savedMappings?.[signature];
   const mapping = options.mapping ?? saved ?? suggested;
   const mappingSource = options.mapping ? 'given' : saved ? 'saved' : 'suggested';
-  const mappingProblems = checkMapping(headers, mapping, table.headerLine);
+  const mappingProblems = checkMapping(options.entity, headers, mapping, t.headerLine);
   if (mappingProblems.length > 0) return { ok: false, problems: mappingProblems };
-  const columnOf = new Map<OrganisationField, { index: number; header: string }>();
+  const columnOf = new Map<string, { index: number; header: string }>();
   headers.forEach((header, index) => {
     const field = mapping[header];
-    if (field && isOrganisationField(field)) columnOf.set(field, { index, header });
+    if (field && isFieldOf(options.entity, field)) columnOf.set(field, { index, header });
   });
-  const headerOf = (field: OrganisationField | null) =>
-    field ? (columnOf.get(field)?.header ?? null) : null;
-  const ctx = { okved: new Set(options.okved) };
-  const rows: CheckedRow[] = [];
-  const sample = options.sample;
-  for (const row of sample === undefined ? table.rows : table.rows.slice(0, sample)) {
-    const values: Partial<Record<OrganisationField, string>> = {};
+  const headerOf = (field: string | null) => (field ? (columnOf.get(field)?.header ?? null) : null);
+  const ctx = { okved: new Set(options.okved), today: new Date().toISOString().slice(0, 10) };
+  const check = (row: TableRow): CheckedRow => {
+    const values: Record<string, string> = {};
     for (const [field, { index }] of columnOf) values[field] = row.cells[index] ?? '';
-    const checked = validateOrganisation(values, ctx);
+    const checked = definition.validate(values, ctx);
     const issues =
       'issues' in checked ? checked.issues.map((i) => ({ ...i, column: headerOf(i.field) })) : [];
     // Cells beyond the header have no column to go to: the row is set aside rather than cut.
@@ -221,26 +232,61 @@ export async function readRegistryFile(
       warnings: checked.warnings.map((w) => ({ ...w, column: headerOf(w.field) })),
     };
     if ('candidate' in checked && issues.length === 0) out.candidate = checked.candidate;
-    if (sample !== undefined || issues.length > 0) out.raw = rawOf(headers, row.cells);
-    rows.push(out);
+    if (options.keepRaw || issues.length > 0) out.raw = rawOf(headers, row.cells);
+    return out;
+  };
+  async function* batches() {
+    for await (const batch of table.batches)
+      yield { rows: batch.rows.map(check), bytesRead: batch.bytesRead };
   }
   return {
     ok: true,
-    result: {
-      format: table.format,
-      encoding: table.encoding,
-      delimiter: table.delimiter,
-      sheet: table.sheet,
+    bytes: table.bytes,
+    head: {
+      format: t.format,
+      encoding: t.encoding,
+      delimiter: t.delimiter,
+      sheet: t.sheet,
       headers,
-      headerLine: table.headerLine,
+      headerLine: t.headerLine,
       signature,
       suggested,
       mapping,
       mappingSource,
-      rowsTotal: table.rows.length,
-      rows,
     },
+    batches: batches(),
   };
+}
+
+/**
+ * Reads a whole registry file: with `sample`, the first rows checked and
+ * kept whole for the preview (the rest only counted); without, every row.
+ */
+export async function readRegistryFile(
+  source: TableSource,
+  options: RegistryFileOptions & { sample?: number | undefined },
+): Promise<ReadRegistryAnswer> {
+  const input = 'text' in source ? { bytes: Buffer.from(source.text, 'utf8') } : source;
+  const sample = options.sample;
+  const answer = await streamRegistryFile(input, {
+    ...options,
+    batchSize: 1000,
+    keepRaw: sample !== undefined,
+  });
+  if (!answer.ok) return answer;
+  const rows: CheckedRow[] = [];
+  let rowsTotal = 0;
+  try {
+    for await (const batch of answer.batches) {
+      rowsTotal += batch.rows.length;
+      for (const row of batch.rows)
+        if (sample === undefined || rows.length < sample) rows.push(row);
+    }
+  } catch (error) {
+    if (error instanceof TabularReadError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+  return { ok: true, result: { ...answer.head, rowsTotal, rows } };
 }
 
 function rawOf(headers: readonly string[], cells: readonly string[]): Record<string, string> {

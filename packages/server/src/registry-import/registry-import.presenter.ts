@@ -1,8 +1,4 @@
-import {
-  ORGANISATION_FIELD_KEYS,
-  ORGANISATION_FIELDS,
-  type OrganisationField,
-} from './organisation-fields.ts';
+import { DEFINITIONS, entityOf, type RegistryEntity } from './entities.ts';
 import type { TabularProblem } from '../imports/index.ts';
 import type { ReadRegistryResult } from './read-registry-file.ts';
 import type { JobRow, QuarantineRow } from './registry-import.repository.ts';
@@ -10,7 +6,7 @@ import type { JobRow, QuarantineRow } from './registry-import.repository.ts';
 /** A problem of a row: the column as the file names it, the field, a stable code, the reason in both languages. */
 export interface RowProblem {
   column: string | null;
-  field: OrganisationField | null;
+  field: string | null;
   code: string;
   message: string;
   messageEn: string;
@@ -28,15 +24,17 @@ export interface ChangeSample {
 const iso = (value: Date | string | null | undefined) =>
   value === null || value === undefined ? null : new Date(value).toISOString();
 
-export const FIELD_LIST = ORGANISATION_FIELD_KEYS.map((key) => ({
-  key,
-  label: ORGANISATION_FIELDS[key].ru,
-  labelEn: ORGANISATION_FIELDS[key].en,
-}));
+/** The fields of an entity a column may be mapped to, with their labels. */
+export const fieldList = (entity: RegistryEntity) =>
+  Object.entries(DEFINITIONS[entity].fields).map(([key, f]) => ({
+    key,
+    label: f.ru,
+    labelEn: f.en,
+  }));
 
-export function presentPreview(result: ReadRegistryResult) {
+export function presentPreview(entity: RegistryEntity, result: ReadRegistryResult) {
   return {
-    entity: 'organisations' as const,
+    entity,
     format: result.format,
     encoding: result.encoding,
     delimiter: result.delimiter,
@@ -48,11 +46,11 @@ export function presentPreview(result: ReadRegistryResult) {
     mapping: result.mapping,
     mappingSource: result.mappingSource,
     suggested: result.suggested,
-    fields: FIELD_LIST,
+    fields: fieldList(entity),
     rows: result.rows.map((r) => ({
       line: r.line,
       raw: r.raw ?? {},
-      values: r.values as Record<string, string>,
+      values: r.values,
       valid: r.issues.length === 0,
       problems: r.issues.map(problemOf),
       warnings: r.warnings.map(problemOf),
@@ -72,7 +70,7 @@ export function presentJob(job: JobRow & { user_name?: string | null }) {
   const total = job.rows_total;
   return {
     id: job.id,
-    entity: job.entity as 'organisations',
+    entity: entityOf(job.entity),
     status: job.status,
     dryRun: job.dry_run,
     fileName: job.file_name,

@@ -121,7 +121,7 @@ export async function setJobColumns(
   db: Db,
   id: number,
   columns: Record<string, string>,
-  rowsTotal: number,
+  rowsTotal: number | null,
 ): Promise<void> {
   await db
     .updateTable('registry_import_job')

@@ -21,15 +21,17 @@ import { tooLarge, UPLOAD_CONTENT_TYPE, UPLOAD_LIMIT } from '../imports/index.ts
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../shared/domain-errors.ts';
 import {
   cancelRegistryImport,
-  fixQuarantineRow,
   getRegistryImport,
-  listRegistryImportQuarantine,
   listRegistryImports,
   previewRegistryFile,
-  retryRegistryImport,
   startRegistryImport,
   type ImportActor,
 } from './registry-import.service.ts';
+import {
+  fixQuarantineRow,
+  listRegistryImportQuarantine,
+  retryRegistryImport,
+} from './quarantine.service.ts';
 
 const TAGS = ['Импорт реестра'];
 
@@ -58,6 +60,7 @@ function actorOf(viewer: Viewer): ImportActor {
     regions: user.role === 'administrator' ? null : user.regions,
     name: user.displayName,
     administrator: user.role === 'administrator',
+    viewer,
   };
 }
 
@@ -126,7 +129,12 @@ export function registryImportRoutes(app: AppInstance): void {
       return previewRegistryFile(
         app.deps.db,
         { path: upload.path, fileName: '', size: upload.bytes, sha256: upload.sha256 },
-        { columns: body.columns, sheet: body.sheet, headerRow: body.headerRow },
+        {
+          entity: body.entity,
+          columns: body.columns,
+          sheet: body.sheet,
+          headerRow: body.headerRow,
+        },
       );
     },
   );
@@ -156,6 +164,7 @@ export function registryImportRoutes(app: AppInstance): void {
           sha256: upload.sha256,
         },
         {
+          entity: body.entity,
           columns: body.columns,
           dryRun: body.dryRun,
           sheet: body.sheet,

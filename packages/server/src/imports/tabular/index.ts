@@ -23,5 +23,11 @@ export {
   type RowError,
   type TypedRow,
 } from './map-rows.ts';
+export {
+  streamTable,
+  type StreamedTable,
+  type StreamTableOptions,
+  type TableHead,
+} from './stream-table.ts';
 export { countByCode, Quarantine, rawRow, type QuarantinedRow } from './quarantine.ts';
 export { TabularReadError, type TabularProblem } from './tabular-problem.ts';

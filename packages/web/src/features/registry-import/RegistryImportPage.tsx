@@ -21,6 +21,26 @@ type QuarantineRow = z.infer<typeof QuarantineRowSchema>;
 const STATUS = REGISTRY_IMPORT_STATUSES.labels;
 const REASONS = REGISTRY_IMPORT_REASONS.labels;
 
+type Entity = Preview['entity'];
+
+/** What a file may hold, as the import page offers it. */
+const ENTITIES: Array<{ value: Entity; label: string }> = [
+  { value: 'organisations', label: 'Организации' },
+  { value: 'people', label: 'Персоны с должностями' },
+  { value: 'sites', label: 'Площадки (ОЭЗ, парки, технопарки) с резидентами' },
+  { value: 'clusters', label: 'Кластеры с участниками' },
+  { value: 'contracts', label: 'Договоры кооперации' },
+  { value: 'statements', label: 'Факты (показатели на дату)' },
+];
+
+/** The page of a record an import wrote, where the registry has one. */
+const RECORD_PAGE: Partial<Record<Entity, string>> = {
+  organisations: '/organisations',
+  people: '/people',
+  sites: '/sites',
+  clusters: '/clusters',
+};
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Uploads the file (streamed by the browser) and answers its upload id. */
@@ -39,17 +59,19 @@ export function RegistryImportPage() {
   const [params, setParams] = useSearchParams();
   const jobId = params.get('job');
   const [file, setFile] = useState<File | null>(null);
+  const [entity, setEntity] = useState<Entity>('organisations');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [columns, setColumns] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const check = async (chosen: File, mapping?: Record<string, string>) => {
+  const check = async (chosen: File, mapping?: Record<string, string>, what = entity) => {
     setBusy(true);
     setError(null);
     try {
       const p = await apiSend<Preview>('POST', '/api/registry-imports/preview', {
         uploadId: await upload(chosen),
+        entity: what,
         ...(mapping ? { columns: mapping } : {}),
       });
       setPreview(p);
@@ -71,6 +93,7 @@ export function RegistryImportPage() {
       const job = await apiSend<Job>('POST', '/api/registry-imports', {
         uploadId: await upload(file),
         fileName: file.name,
+        entity,
         columns,
         dryRun,
       });
@@ -84,7 +107,7 @@ export function RegistryImportPage() {
 
   return (
     <main className="page registry-import">
-      <h1>Импорт реестра организаций</h1>
+      <h1>Импорт реестра</h1>
       <p className="hint">
         CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или книга XLSX. Повторный импорт того
         же файла ничего не меняет; записи, изменённые после импорта, не перезаписываются.
@@ -103,6 +126,26 @@ export function RegistryImportPage() {
               if (file) void check(file);
             }}
           >
+            <label>
+              Что в файле{' '}
+              <select
+                value={entity}
+                aria-label="Что в файле"
+                data-testid="registry-entity"
+                onChange={(e) => {
+                  const chosen = e.target.value as Entity;
+                  setEntity(chosen);
+                  // Another entity has other fields: the mapping is suggested afresh.
+                  if (file) void check(file, undefined, chosen);
+                }}
+              >
+                {ENTITIES.map((e) => (
+                  <option key={e.value} value={e.value}>
+                    {e.label}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
             <label>
               Файл{' '}
               <input
@@ -370,8 +413,8 @@ function JobView({
             {job.changes.map((ch) => (
               <li key={`${ch.line}-${ch.action}`}>
                 строка {ch.line}: {ch.action === 'create' ? 'новая' : 'изменена'} «
-                {ch.recordId ? (
-                  <Link to={`/organisations/${ch.recordId}`}>{ch.name}</Link>
+                {ch.recordId && RECORD_PAGE[job.entity] ? (
+                  <Link to={`${RECORD_PAGE[job.entity]}/${ch.recordId}`}>{ch.name}</Link>
                 ) : (
                   ch.name
                 )}

@@ -1,0 +1,114 @@
+import {
+  cellTexts,
+  dateOf,
+  issue,
+  numberOf,
+  organisationRef,
+  regionCodeOf,
+  type FieldIssue,
+  type OrganisationRef,
+} from './field-kit.ts';
+
+/**
+ * The fields a statements file may fill: a dated fact («65 резидентов на
+ * 01.10.2024») about an organisation (by ИНН or name) or a region.
+ */
+export const STATEMENT_FIELDS = {
+  organisationInn: {
+    ru: 'ИНН организации',
+    en: 'Organisation INN',
+    headers: ['инн', 'инн организации'],
+  },
+  organisation: {
+    ru: 'Организация',
+    en: 'Organisation',
+    headers: ['организация', 'наименование организации', 'наименование', 'organisation'],
+  },
+  region: { ru: 'Регион', en: 'Region', headers: ['регион', 'субъект рф', 'субъект', 'region'] },
+  property: {
+    ru: 'Показатель',
+    en: 'Property',
+    headers: ['показатель', 'свойство', 'наименование показателя', 'property'],
+  },
+  value: { ru: 'Значение', en: 'Value', headers: ['значение', 'величина', 'value'] },
+  unit: { ru: 'Единица', en: 'Unit', headers: ['единица', 'единица измерения', 'ед изм', 'unit'] },
+  qualifier: { ru: 'Уточнение', en: 'Qualifier', headers: ['уточнение', 'разрез', 'qualifier'] },
+  asOf: {
+    ru: 'Дата (по состоянию на)',
+    en: 'As of',
+    headers: ['по состоянию на', 'дата', 'на дату', 'период', 'год', 'as of'],
+  },
+} as const;
+export type StatementField = keyof typeof STATEMENT_FIELDS;
+const KEYS = Object.keys(STATEMENT_FIELDS) as StatementField[];
+
+export interface StatementCandidate {
+  /** The organisation the fact is about; without one, the fact is about the region. */
+  organisation?: OrganisationRef;
+  regionCode?: string;
+  property: string;
+  valueNumber?: number;
+  valueText?: string;
+  unit?: string;
+  qualifier: string;
+  asOf?: string;
+}
+
+export function validateStatement(
+  values: Partial<Record<string, string>>,
+  today: string,
+):
+  | { candidate: StatementCandidate; warnings: FieldIssue[] }
+  | { issues: FieldIssue[]; warnings: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const warnings: FieldIssue[] = [];
+  const text = cellTexts(values as Partial<Record<StatementField, string>>, KEYS, issues);
+  const c: Partial<StatementCandidate> = { qualifier: text.qualifier ?? '' };
+  const ref = organisationRef(
+    'organisationInn',
+    'organisation',
+    text.organisationInn,
+    text.organisation,
+    issues,
+    warnings,
+  );
+  if (ref) c.organisation = ref;
+  if (text.region !== undefined) {
+    const code = regionCodeOf('region', text.region, issues);
+    if (code) c.regionCode = code;
+  }
+  if (!ref && text.region === undefined && text.organisationInn === undefined)
+    issues.push(
+      issue(
+        'organisation',
+        'empty',
+        'не указано, о ком факт: организация (ИНН или наименование) или регион',
+        'the subject is not given: an organisation (INN or name) or a region',
+      ),
+    );
+  if (!text.property)
+    issues.push(issue('property', 'empty', 'показатель не указан', 'the property is empty'));
+  else c.property = text.property.replace(/\s+/g, ' ');
+  if (text.value === undefined)
+    issues.push(issue('value', 'empty', 'значение не указано', 'the value is empty'));
+  else if (/^[+-]?[\d\s\u00a0\u202f]+([.,]\d+)?(\s*(₽|руб\.?))?$/.test(text.value)) {
+    const n = numberOf('value', text.value, issues);
+    if (n !== undefined) c.valueNumber = n;
+  } else c.valueText = text.value;
+  if (text.unit) c.unit = text.unit;
+  if (text.asOf !== undefined) {
+    const d = dateOf('asOf', text.asOf, issues);
+    if (d && d > today)
+      issues.push(
+        issue(
+          'asOf',
+          'future_date',
+          `дата «${text.asOf}» в будущем`,
+          `the date "${text.asOf}" is in the future`,
+        ),
+      );
+    else if (d) c.asOf = d;
+  }
+  if (issues.length > 0) return { issues, warnings };
+  return { candidate: c as StatementCandidate, warnings };
+}
