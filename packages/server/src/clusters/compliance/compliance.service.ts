@@ -17,6 +17,10 @@ import {
   loadCluster,
   participantsOf,
 } from '../cooperation/index.ts';
+import { decisionDateForCheck } from '../registry/index.ts';
+
+const decisionInput = (date: string | null | undefined) =>
+  date === undefined ? {} : { decisionDate: date };
 
 /** How the registry's facts become the check's input: said with every answer. */
 const ASSUMPTIONS = [
@@ -25,7 +29,7 @@ const ASSUMPTIONS = [
   'Дата вступления — самое раннее начало участия; без даты у любой из ролей — неизвестна',
   'Кооперационные договоры — договоры, обе стороны которых участники кластера, подписанные не позже даты проверки',
   'Территории (ИПСЭР, геостратегические, моногорода) реестр пока не хранит — по ним «недостаточно данных»',
-  'Дата заключения Минпромторга — из карточки кластера; не указана — неизвестна',
+  'Дата заключения Минпромторга — из статуса кластера в реестре; у кандидата заключения нет; статус не указан — неизвестна',
 ];
 
 /**
@@ -51,7 +55,8 @@ export async function checkClusterCompliance(
     asOf,
     cluster: {
       name: cluster.name,
-      ...(cluster.decision_date ? { decisionDate: cluster.decision_date } : {}),
+      // The stated registry status decides between «no decision» and «unknown».
+      ...decisionInput(decisionDateForCheck(cluster)),
     },
     participants: participants.map((p) =>
       participantFromMemberships({

@@ -23,6 +23,7 @@ import * as m20261201T1300programmes from './20261201T1300-programmes.ts';
 import * as m20261201T1300intake from './20261201T1300-intake.ts';
 import * as m20261201T1305registryImport from './20261201T1305-registry-import.ts';
 import * as m20261201T1310cooperation from './20261201T1310-cooperation.ts';
+import * as m20261201T1500supplierSearch from './20261201T1500-supplier-search.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -54,4 +55,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1300-programmes': m20261201T1300programmes,
   '20261201T1305-registry-import': m20261201T1305registryImport,
   '20261201T1310-cooperation': m20261201T1310cooperation,
+  '20261201T1500-supplier-search': m20261201T1500supplierSearch,
 };
