@@ -122,3 +122,8 @@ export type ClusterCooperation =
 export type ClusterCompliance =
   import('@promatlas/core/api/cooperation.schema.ts').ClusterCompliance;
 export type CooperationContract = import('@promatlas/core/api/cooperation.schema.ts').Contract;
+export type SupplierSearchResult =
+  import('@promatlas/core/api/suppliers.schema.ts').SupplierSearchResult;
+export type SupplierGaps = import('@promatlas/core/api/suppliers.schema.ts').SupplierGaps;
+export type ClusterRegistryStatus =
+  import('@promatlas/core/api/suppliers.schema.ts').ClusterRegistryStatus;

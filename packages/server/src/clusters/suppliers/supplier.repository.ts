@@ -166,7 +166,7 @@ export async function findSupplierCandidates(
     )
     .select(sql<number>`count(*) OVER ()::int`.as('total'))
     .orderBy('score', 'desc')
-    .orderBy(sql`s.distance_km`, sql`ASC NULLS LAST`)
+    .orderBy(sql`s.distance_km ASC NULLS LAST`)
     .orderBy('s.id')
     .limit(options.limit)
     .execute();
