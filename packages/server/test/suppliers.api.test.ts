@@ -76,7 +76,9 @@ describe.each(databaseKinds())('supplier search, supply gaps and registry status
     const clusterId = await cluster();
     const buyer = await organisation('Покупатель', LIPETSK, ['29.10']);
     const near = await organisation('Ближний завод', { lat: 52.62, lon: 39.6 }, ['30.92.1']);
-    const member30km = await organisation('Участник кластера', { lat: 52.6, lon: 39.13 }, ['30.92']);
+    const member30km = await organisation('Участник кластера', { lat: 52.6, lon: 39.13 }, [
+      '30.92',
+    ]);
     const pastSupplier = await organisation('Прежний поставщик', YELETS, ['30.92.2']);
     const far = await organisation('Воронежский завод', VORONEZH, ['30.92'], '20');
     const otherActivity = await organisation('Другое дело', LIPETSK, ['10.11']);
@@ -179,7 +181,12 @@ describe.each(databaseKinds())('supplier search, supply gaps and registry status
     const clusterId = await cluster();
     const buyer = await organisation('Тракторный завод', LIPETSK, ['28.30']);
     const insider = await organisation('Свой поставщик', LIPETSK, ['25.62']);
-    const outsider = await organisation('Поставщик из Тулы', { lat: 54.19, lon: 37.62 }, ['27.11'], '20');
+    const outsider = await organisation(
+      'Поставщик из Тулы',
+      { lat: 54.19, lon: 37.62 },
+      ['27.11'],
+      '20',
+    );
     const local = await organisation('Липецкий электромашиностроительный', YELETS, ['27.11']);
     const localMember = await organisation('Электромоторы — участник', LIPETSK, ['27.11.1']);
     await member(clusterId, buyer);
@@ -287,7 +294,10 @@ describe.each(databaseKinds())('supplier search, supply gaps and registry status
       [{ status: 'expired' }, 'status'],
     ];
     for (const [input, field] of cases) {
-      const res = await editor.request<ErrorBody>('PATCH', url, { version: body.version, ...input });
+      const res = await editor.request<ErrorBody>('PATCH', url, {
+        version: body.version,
+        ...input,
+      });
       expect(res.status, JSON.stringify(input)).toBe(400);
       expect(res.body.error.fields?.map((f) => f.field)).toContain(field);
     }

@@ -485,7 +485,10 @@ export const SUPPLIER_RANK_REASONS = vocabulary({
   distance: { ru: 'Расстояние', en: 'Distance' },
   cluster_member: { ru: 'Участник кластера', en: 'Cluster member' },
   other_cluster_member: { ru: 'Участник другого кластера', en: 'Member of another cluster' },
-  past_contracts: { ru: 'Прежние договоры на эту продукцию', en: 'Past contracts for this product' },
+  past_contracts: {
+    ru: 'Прежние договоры на эту продукцию',
+    en: 'Past contracts for this product',
+  },
   activity: { ru: 'Вид деятельности по ОКВЭД2', en: 'ОКВЭД2 activity' },
 });
 export type SupplierRankReason = ValueOf<typeof SUPPLIER_RANK_REASONS>;

@@ -117,7 +117,9 @@ export async function findSupplierCandidates(
       (distance ?? sql<number | null>`NULL::float8`).as('distance_km'),
       eb
         .selectFrom('organisation_okved as a')
-        .select(sql<string[]>`coalesce(array_agg(a.okved_code ORDER BY a.okved_code), '{}')`.as('c'))
+        .select(
+          sql<string[]>`coalesce(array_agg(a.okved_code ORDER BY a.okved_code), '{}')`.as('c'),
+        )
         .whereRef('a.organisation_id', '=', 'o.id')
         .where('a.okved_code', 'like', activity)
         .as('activities'),
@@ -192,7 +194,11 @@ export async function classifierTitle(
 }
 
 export async function getRegion(db: Db, code: string) {
-  return db.selectFrom('region').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function getClusterHead(db: Db, id: number) {

@@ -44,7 +44,6 @@ export function supplierRoutes(app: AppInstance): void {
         },
       },
     },
-    async ({ params, query, viewer }) =>
-      clusterSupplierGaps(readDb(app, viewer), params.id, query),
+    async ({ params, query, viewer }) => clusterSupplierGaps(readDb(app, viewer), params.id, query),
   );
 }

@@ -44,7 +44,10 @@ const METHOD = [
  * codes down to the class (XX.XX; ОКПД2 28.30.2 is made by activity 28.30), so
  * the activity prefix is the product code cut at the class.
  */
-export function needMatch(query: { okpd2?: string | undefined; okved?: string | undefined }): NeedMatch {
+export function needMatch(query: {
+  okpd2?: string | undefined;
+  okved?: string | undefined;
+}): NeedMatch {
   if (query.okpd2) return { activityPrefix: query.okpd2.slice(0, 5), productPrefix: query.okpd2 };
   const okved = query.okved!;
   return { activityPrefix: okved, productPrefix: okved };
@@ -66,15 +69,20 @@ async function originOf(db: Db, query: SupplierSearchQuery) {
       ],
     });
   if (org.latitude === null || org.longitude === null)
-    throw new ValidationError('У организации нет координат', 'The organisation has no coordinates', {
-      fields: [
-        {
-          field: 'organisationId',
-          message: 'У этой организации не записаны координаты: задайте точку широтой и долготой',
-          messageEn: 'This organisation has no coordinates: give a point by latitude and longitude',
-        },
-      ],
-    });
+    throw new ValidationError(
+      'У организации нет координат',
+      'The organisation has no coordinates',
+      {
+        fields: [
+          {
+            field: 'organisationId',
+            message: 'У этой организации не записаны координаты: задайте точку широтой и долготой',
+            messageEn:
+              'This organisation has no coordinates: give a point by latitude and longitude',
+          },
+        ],
+      },
+    );
   return {
     latitude: org.latitude,
     longitude: org.longitude,
@@ -124,7 +132,9 @@ export async function searchSuppliers(
     region: region ? { code: region.code, name: region.name } : null,
     cluster: cluster ? ref('cluster', cluster.id, cluster.name) : null,
     total: rows[0]?.total ?? 0,
-    items: rows.map((r) => presentCandidate(r, { radiusKm, weights: RANK_WEIGHTS, need, cluster: !!cluster })),
+    items: rows.map((r) =>
+      presentCandidate(r, { radiusKm, weights: RANK_WEIGHTS, need, cluster: !!cluster }),
+    ),
     method: METHOD,
   };
 }
