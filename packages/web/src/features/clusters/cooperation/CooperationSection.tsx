@@ -82,7 +82,7 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
   if (!data) return null;
   return (
     <Section title="Кооперация" count={data.contracts.length} id="cooperation">
-      <RegistryStatus clusterId={clusterId} canEdit={canEdit} />
+      <RegistryStatus clusterId={clusterId} canEdit={canEdit} onChanged={changed} />
       {canEdit ? (
         <p>
           <button

@@ -28,7 +28,16 @@ function toInput(v: StatusValues) {
 }
 
 /** The cluster's status in the Minpromtorg registry, its history, and (for editors) the form that states it. */
-export function RegistryStatus({ clusterId, canEdit }: { clusterId: number; canEdit: boolean }) {
+export function RegistryStatus({
+  clusterId,
+  canEdit,
+  onChanged,
+}: {
+  clusterId: number;
+  canEdit: boolean;
+  /** Called after a saved change (the check reads the decision). */
+  onChanged?: () => void;
+}) {
   const { data, reload } = useRoute(clusterRegistryStatusRoute, { params: { id: clusterId } });
   const [editing, setEditing] = useState(false);
   if (!data) return null;
@@ -69,6 +78,7 @@ export function RegistryStatus({ clusterId, canEdit }: { clusterId: number; canE
           onSaved={() => {
             setEditing(false);
             reload();
+            onChanged?.();
           }}
         />
       ) : null}
