@@ -12,6 +12,13 @@ import {
   OrganisationPicker,
   type PickedOrganisation,
 } from '../../../shared/form/OrganisationPicker.tsx';
+import {
+  NO_SOURCE,
+  provenanceInput,
+  SourceFields,
+  useQuoteProblem,
+  type SourceValue,
+} from '../../../shared/form/SourceFields.tsx';
 import { useForm, type FieldErrors } from '../../../shared/form/useForm.ts';
 import { parseRub } from './format.ts';
 
@@ -28,6 +35,7 @@ interface ContractValues extends Record<string, unknown> {
   validFrom: string;
   validTo: string;
   valueRub: string;
+  source: SourceValue;
 }
 
 const picked = (ref: Contract['buyer']): PickedOrganisation => ({
@@ -47,6 +55,9 @@ function initialValues(contract: Contract | null): ContractValues {
     validFrom: contract?.validFrom ?? '',
     validTo: contract?.validTo ?? '',
     valueRub: contract?.valueRub === null || !contract ? '' : String(contract.valueRub),
+    source: contract?.source
+      ? { sourceId: contract.source.id, quote: contract.source.quote ?? '' }
+      : NO_SOURCE,
   };
 }
 
@@ -62,6 +73,7 @@ function toInput(v: ContractValues) {
     validFrom: v.validFrom || null,
     validTo: v.validTo || null,
     valueRub: value === undefined ? null : value,
+    ...provenanceInput(v.source),
   };
 }
 
@@ -97,8 +109,13 @@ export function ContractDialog({
     check,
   );
   const { values: v, set, errors } = form;
+  const quoteProblem = useQuoteProblem(v.source);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (quoteProblem) {
+      form.setFormError(quoteProblem);
+      return;
+    }
     void form.submit(async () => {
       try {
         if (contract)
@@ -221,6 +238,12 @@ export function ContractDialog({
             />
           )}
         </Field>
+        <SourceFields
+          value={v.source}
+          onChange={(source) => set('source', source)}
+          errors={errors}
+          quoteProblem={quoteProblem}
+        />
         <FormButtons submitting={form.submitting} onCancel={onClose} />
       </form>
     </Dialog>
