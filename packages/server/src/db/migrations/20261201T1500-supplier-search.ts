@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { execAll } from '../exec-all.ts';
 
 // Supplier search by distance: cube + earthdistance (the same SQL on
-// PostgreSQL 15 and PGlite, which loads both as contrib extensions) and a GiST
-// index on the organisations' points, so a radius is an index scan of
-// earth_box(...) @> ll_to_earth(latitude, longitude). Organisations without
-// coordinates index as NULL (ll_to_earth is strict) and are never in a radius.
+// PostgreSQL 15 and PGlite, which loads both as contrib extensions). No GiST
+// index on the points: the search starts from the organisations that match the
+// need (a few thousand at most) and computes their distance; a radius-first
+// scan read every point within it (docs/DECISIONS.md). Past contracts are
+// found by ОКПД2 prefix.
 // Also the cluster's stated registry status: NULL (never stated), a candidate
 // (stated: no Minpromtorg decision) or in the registry with the decision's
 // number and date. «Expired» is not stored: it follows from the date.
@@ -13,7 +14,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await execAll(db, [
     `CREATE EXTENSION IF NOT EXISTS cube`,
     `CREATE EXTENSION IF NOT EXISTS earthdistance`,
-    `CREATE INDEX organisation_earth_idx ON organisation USING gist (ll_to_earth(latitude, longitude))`,
     `CREATE INDEX cooperation_contract_okpd2_idx ON cooperation_contract (okpd2_code text_pattern_ops, supplier_id)
        WHERE deleted_at IS NULL`,
     `ALTER TABLE cluster ADD COLUMN registry_status text
