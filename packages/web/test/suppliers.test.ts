@@ -93,6 +93,9 @@ describe('supplier search', () => {
     expect(texts[yelets]).toMatch(/7\d(,\d)? км/);
     expect(texts[yelets]).toContain('Расстояние');
     expect(page.url()).toContain('okved=28');
+    // The map: the search point and a marker per supplier with a point.
+    const markers = page.locator('[data-testid=supplier-map] .maplibregl-marker');
+    await expect.poll(() => markers.count()).toBe(texts.length + 1);
 
     await page.locator('[data-testid=language]').click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Supplier search');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { supplierSearchRoute } from '@promatlas/core/api/contract/cooperation.ts';
 import { SUPPLIER_RANK_REASONS } from '@promatlas/core/domain/vocabulary.ts';
@@ -11,6 +11,11 @@ import {
 import { useRegions } from '../../../shared/lib/regions.ts';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
 import { useLang } from './i18n.ts';
+
+// MapLibre is a large chunk: loaded only once there are results to show.
+const SupplierMap = lazy(() =>
+  import('./SupplierMap.tsx').then((m) => ({ default: m.SupplierMap })),
+);
 
 type Need = 'okpd2' | 'okved';
 type Origin = 'none' | 'organisation' | 'point';
@@ -238,7 +243,13 @@ export function SupplierSearchPage() {
             {data.region ? ` · ${data.region.name}` : ''}
             {data.cluster ? ` · ${t('cluster')}: ${data.cluster.title}` : ''}
           </p>
-          {data.items.length === 0 ? <p className="muted">{t('nothing')}</p> : null}
+          {data.items.length === 0 ? (
+            <p className="muted">{t('nothing')}</p>
+          ) : (
+            <Suspense fallback={null}>
+              <SupplierMap result={data} />
+            </Suspense>
+          )}
           <ol className="supplier-list">
             {data.items.map((item) => (
               <li key={item.organisation.id} data-testid="supplier-result">
