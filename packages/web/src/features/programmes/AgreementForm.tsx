@@ -1,5 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import { getAgreementRoute } from '@promatlas/core/api/contract/registry.ts';
@@ -11,9 +11,7 @@ import type { Agreement } from '@promatlas/core/api/registry.schema.ts';
 import type { AgreementWork } from '@promatlas/core/api/programmes.schema.ts';
 import { api } from '../../shared/api/api.ts';
 import { ApiError } from '../../shared/api/client.ts';
-import { canEditRegistry } from '../../shared/auth/permissions.ts';
-import { useSession } from '../../shared/auth/session.ts';
-import { Loading } from '../../shared/components/common.tsx';
+
 import {
   DateInput,
   fromPartialDate,
@@ -24,10 +22,11 @@ import { Field, FormButtons, FormError } from '../../shared/form/fields.tsx';
 import { RegionSelect } from '../../shared/form/RegionSelect.tsx';
 import { messagesFor, useForm } from '../../shared/form/useForm.ts';
 import { formatDate } from '../../shared/lib/format.ts';
-import { useTitle } from '../../shared/lib/useTitle.ts';
+
 import { ConflictDialog, type ComparedField } from '../../shared/record-form/ConflictDialog.tsx';
 import { linesOf, nullIfEmpty } from '../../shared/record-form/convert.ts';
-import { LangToggle, useLang } from './i18n.tsx';
+import { useLang } from './i18n.tsx';
+import { WorkFormPage } from './WorkFormPage.tsx';
 import { PositionSelect, RecordPicker, type Picked } from './pickers.tsx';
 
 interface PartyRow {
@@ -422,76 +421,38 @@ function AgreementForm({
   );
 }
 
+const loadAgreement = (id: string) =>
+  Promise.all([
+    api(getAgreementRoute, { params: { id } }),
+    api(agreementWorkRoute, { params: { id } }),
+  ]).then(([agreement, work]) => ({ agreement, work }));
+
+/** «Новое соглашение» and «Изменить соглашение»: the signed-in editor's form. */
 function AgreementFormPage({ mode }: { mode: 'create' | 'edit' }) {
-  const { id } = useParams();
-  const { t } = useLang();
-  const location = useLocation();
-  const session = useSession();
-  const [loaded, setLoaded] = useState<{ agreement: Agreement; work: AgreementWork } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (mode !== 'edit' || !id) return;
-    let live = true;
-    Promise.all([
-      api(getAgreementRoute, { params: { id } }),
-      api(agreementWorkRoute, { params: { id } }),
-    ]).then(
-      ([agreement, work]) => live && setLoaded({ agreement, work }),
-      (e: unknown) => live && setError((e as Error).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [mode, id]);
-  const title =
-    mode === 'create'
-      ? t('Новое соглашение', 'New agreement')
-      : loaded
-        ? `${t('Изменить', 'Edit')}: ${loaded.agreement.title}`
-        : t('Изменение соглашения', 'Editing an agreement');
-  useTitle(title);
-  const user = session.user;
-  let body;
-  if (!session.ready) body = <Loading />;
-  else if (!user)
-    body = (
-      <p className="notice">
-        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>
-          {t('Войдите', 'Sign in')}
-        </Link>
-        {t(', чтобы вносить изменения.', ' to make changes.')}
-      </p>
-    );
-  else if (!canEditRegistry(user))
-    body = (
-      <p className="notice" data-testid="edit-denied">
-        {t('Ваша роль не позволяет изменять программы', 'Your role may not change programmes')}
-      </p>
-    );
-  else if (error) body = <div className="error">{error}</div>;
-  else if (mode === 'edit' && !loaded) body = <Loading />;
-  else if (mode === 'edit' && loaded)
-    body = (
-      <AgreementForm
-        key={id}
-        user={user}
-        id={id}
-        initial={agreementValues(loaded.agreement, loaded.work)}
-        initialVersion={loaded.work.version}
-      />
-    );
-  else body = <AgreementForm user={user} initial={emptyAgreement(user)} />;
   return (
-    <div className="page form-page">
-      <p className="muted small">
-        {id ? (
-          <Link to={`/agreements/${id}`}>← {t('к соглашению', 'back to the agreement')}</Link>
-        ) : null}{' '}
-        <LangToggle />
-      </p>
-      <h1>{title}</h1>
-      {body}
-    </div>
+    <WorkFormPage
+      mode={mode}
+      load={loadAgreement}
+      titles={{
+        create: ['Новое соглашение', 'New agreement'],
+        editing: ['Изменение соглашения', 'Editing an agreement'],
+        edit: (r) => r.agreement.title,
+      }}
+      back={{ path: (id) => `/agreements/${id}`, label: ['к соглашению', 'back to the agreement'] }}
+      form={(user, r, id) =>
+        r ? (
+          <AgreementForm
+            key={id}
+            user={user}
+            id={id}
+            initial={agreementValues(r.agreement, r.work)}
+            initialVersion={r.work.version}
+          />
+        ) : (
+          <AgreementForm user={user} initial={emptyAgreement(user)} />
+        )
+      }
+    />
   );
 }
 

@@ -12,64 +12,18 @@ import {
 import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import type { AgreementWork } from '@promatlas/core/api/programmes.schema.ts';
 import { api, useRoute } from '../../shared/api/api.ts';
-import { ApiError } from '../../shared/api/client.ts';
+
 import { canEditRegistry } from '../../shared/auth/permissions.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { Section } from '../../shared/components/common.tsx';
-import { Dialog } from '../../shared/form/fields.tsx';
+
 import { useLang } from './i18n.tsx';
 import { EMPTY_PARTY, PartyPicker, partyInput, type PartyValue } from './pickers.tsx';
 import { MarkDone, TaskSummary } from './TaskLine.tsx';
+import { ActionFieldErrors, DeleteRecordButton, useAction } from './work-actions.tsx';
 import './programmes.css';
 
 type Direction = AgreementWork['directions'][number];
-
-function useAction() {
-  const { localise } = useLang();
-  const [error, setError] = useState<{ message: string; fields: Array<[string, string]> } | null>(
-    null,
-  );
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      return true;
-    } catch (e) {
-      const local = localise(e);
-      setError({
-        message: (local as Error).message,
-        fields: (local instanceof ApiError ? local.fields : []).map((f) => [f.field, f.message]),
-      });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
-}
-
-function ActionError({
-  error,
-}: {
-  error: { message: string; fields: Array<[string, string]> } | null;
-}) {
-  if (!error) return null;
-  return (
-    <div role="alert" data-testid="action-error">
-      {error.fields.length ? (
-        error.fields.map(([field, message]) => (
-          <p key={field} className="field-error" data-testid={`error-${field}`}>
-            {message}
-          </p>
-        ))
-      ) : (
-        <p className="field-error">{error.message}</p>
-      )}
-    </div>
-  );
-}
 
 /** An obligation under a direction: a task with the party responsible and a deadline. */
 function ObligationForm({
@@ -125,7 +79,7 @@ function ObligationForm({
       <button type="submit" className="button" disabled={action.busy} data-testid="obligation-add">
         {t('Добавить обязательство', 'Add obligation')}
       </button>
-      <ActionError error={action.error} />
+      <ActionFieldErrors error={action.error} />
     </form>
   );
 }
@@ -220,7 +174,7 @@ function DirectionItem({
           </button>
         </>
       ) : null}
-      <ActionError error={action.error} />
+      <ActionFieldErrors error={action.error} />
       {direction.obligations.length ? (
         <ul className="plain-list tasks" data-testid="obligations">
           {direction.obligations.map((task) => (
@@ -235,62 +189,6 @@ function DirectionItem({
         <ObligationForm direction={direction} user={user} onDone={onChanged} />
       ) : null}
     </li>
-  );
-}
-
-function DeleteAgreement({ work, onDeleted }: { work: AgreementWork; onDeleted: () => void }) {
-  const { t } = useLang();
-  const [open, setOpen] = useState(false);
-  const action = useAction();
-  return (
-    <>
-      <button
-        type="button"
-        className="button danger-outline"
-        data-testid="agreement-delete"
-        onClick={() => setOpen(true)}
-      >
-        {t('Удалить', 'Delete')}
-      </button>
-      {open ? (
-        <Dialog
-          title={t('Удалить соглашение?', 'Delete the agreement?')}
-          onClose={() => setOpen(false)}
-          testId="delete-dialog"
-        >
-          <ActionError error={action.error} />
-          <p>
-            {t(
-              `«${work.agreement.title}» будет помечено удалённым. Администратор может его восстановить.`,
-              `«${work.agreement.title}» will be marked deleted. An administrator can restore it.`,
-            )}
-          </p>
-          <div className="form-buttons">
-            <button
-              type="button"
-              className="button danger"
-              disabled={action.busy}
-              data-testid="confirm-delete"
-              onClick={() =>
-                void action
-                  .run(() =>
-                    api(agreementWrites.remove, {
-                      params: { id: work.agreement.id },
-                      query: { version: work.version },
-                    }),
-                  )
-                  .then((ok) => ok && onDeleted())
-              }
-            >
-              {t('Удалить', 'Delete')}
-            </button>
-            <button type="button" className="button" onClick={() => setOpen(false)}>
-              {t('Отмена', 'Cancel')}
-            </button>
-          </div>
-        </Dialog>
-      ) : null}
-    </>
   );
 }
 
@@ -313,6 +211,7 @@ export function AgreementWorkPanel({
   const undo = useAction();
   const canEdit = canEditRegistry(user);
   if (!work.data) return null;
+  const current = work.data;
   const changed = () => {
     work.reload();
     onChanged();
@@ -328,7 +227,21 @@ export function AgreementWorkPanel({
           >
             {t('Изменить', 'Edit')}
           </Link>{' '}
-          <DeleteAgreement work={work.data} onDeleted={onDeleted} />
+          <DeleteRecordButton
+            testId="agreement-delete"
+            title={['Удалить соглашение?', 'Delete the agreement?']}
+            message={[
+              `«${current.agreement.title}» будет помечено удалённым. Администратор может его восстановить.`,
+              `«${current.agreement.title}» will be marked deleted. An administrator can restore it.`,
+            ]}
+            remove={() =>
+              api(agreementWrites.remove, {
+                params: { id: current.agreement.id },
+                query: { version: current.version },
+              })
+            }
+            onDeleted={onDeleted}
+          />
         </div>
       ) : null}
       {work.data.subject ? (
@@ -376,7 +289,7 @@ export function AgreementWorkPanel({
             >
               {t('Вернуть', 'Restore')}
             </button>
-            <ActionError error={undo.error} />
+            <ActionFieldErrors error={undo.error} />
           </div>
         ) : null}
         {canEdit ? (
@@ -412,7 +325,7 @@ export function AgreementWorkPanel({
             >
               {t('Добавить направление', 'Add direction')}
             </button>
-            <ActionError error={add.error} />
+            <ActionFieldErrors error={add.error} />
           </form>
         ) : null}
       </Section>

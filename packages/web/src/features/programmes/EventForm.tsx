@@ -1,5 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import type { PartialDate } from '@promatlas/core/dates/partial-date.ts';
@@ -10,9 +10,7 @@ import type { EventWork } from '@promatlas/core/api/programmes.schema.ts';
 import { EVENT_KINDS, EVENT_STATUSES } from '@promatlas/core/domain/vocabulary.ts';
 import { api } from '../../shared/api/api.ts';
 import { ApiError } from '../../shared/api/client.ts';
-import { canEditRegistry } from '../../shared/auth/permissions.ts';
-import { useSession } from '../../shared/auth/session.ts';
-import { Loading } from '../../shared/components/common.tsx';
+
 import {
   DateInput,
   fromPartialDate,
@@ -23,10 +21,11 @@ import { Field, FormButtons, FormError } from '../../shared/form/fields.tsx';
 import { RegionSelect } from '../../shared/form/RegionSelect.tsx';
 import { useForm } from '../../shared/form/useForm.ts';
 import { formatDate } from '../../shared/lib/format.ts';
-import { useTitle } from '../../shared/lib/useTitle.ts';
+
 import { ConflictDialog, type ComparedField } from '../../shared/record-form/ConflictDialog.tsx';
 import { linesOf, nullIfEmpty } from '../../shared/record-form/convert.ts';
-import { LangToggle, useLang } from './i18n.tsx';
+import { useLang } from './i18n.tsx';
+import { WorkFormPage } from './WorkFormPage.tsx';
 import { RecordPicker, type Picked } from './pickers.tsx';
 
 /** The event as its form holds it: strings, one list item per line. */
@@ -443,75 +442,38 @@ function EventForm({
   );
 }
 
+const loadEvent = (id: string) =>
+  Promise.all([
+    api(getEventRoute, { params: { id } }),
+    api(eventWorkRoute, { params: { id } }),
+  ]).then(([event, work]) => ({ event, work }));
+
 /** «Новое мероприятие» and «Изменить мероприятие»: the signed-in editor's form. */
 function EventFormPage({ mode }: { mode: 'create' | 'edit' }) {
-  const { id } = useParams();
-  const { t } = useLang();
-  const location = useLocation();
-  const session = useSession();
-  const [loaded, setLoaded] = useState<{ event: Event; work: EventWork } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (mode !== 'edit' || !id) return;
-    let live = true;
-    Promise.all([
-      api(getEventRoute, { params: { id } }),
-      api(eventWorkRoute, { params: { id } }),
-    ]).then(
-      ([event, work]) => live && setLoaded({ event, work }),
-      (e: unknown) => live && setError((e as Error).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [mode, id]);
-  const title =
-    mode === 'create'
-      ? t('Новое мероприятие', 'New event')
-      : loaded
-        ? `${t('Изменить', 'Edit')}: ${loaded.event.title}`
-        : t('Изменение мероприятия', 'Editing an event');
-  useTitle(title);
-  const user = session.user;
-  let body;
-  if (!session.ready) body = <Loading />;
-  else if (!user)
-    body = (
-      <p className="notice">
-        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>
-          {t('Войдите', 'Sign in')}
-        </Link>
-        {t(', чтобы вносить изменения.', ' to make changes.')}
-      </p>
-    );
-  else if (!canEditRegistry(user))
-    body = (
-      <p className="notice" data-testid="edit-denied">
-        {t('Ваша роль не позволяет изменять программы', 'Your role may not change programmes')}
-      </p>
-    );
-  else if (error) body = <div className="error">{error}</div>;
-  else if (mode === 'edit' && !loaded) body = <Loading />;
-  else if (mode === 'edit' && loaded)
-    body = (
-      <EventForm
-        key={id}
-        user={user}
-        id={id}
-        initial={eventValues(loaded.event, loaded.work)}
-        initialVersion={loaded.work.version}
-      />
-    );
-  else body = <EventForm user={user} initial={emptyEvent(user)} />;
   return (
-    <div className="page form-page">
-      <p className="muted small">
-        {id ? <Link to={`/events/${id}`}>← {t('к мероприятию', 'back to the event')}</Link> : null}{' '}
-        <LangToggle />
-      </p>
-      <h1>{title}</h1>
-      {body}
-    </div>
+    <WorkFormPage
+      mode={mode}
+      load={loadEvent}
+      titles={{
+        create: ['Новое мероприятие', 'New event'],
+        editing: ['Изменение мероприятия', 'Editing an event'],
+        edit: (r) => r.event.title,
+      }}
+      back={{ path: (id) => `/events/${id}`, label: ['к мероприятию', 'back to the event'] }}
+      form={(user, r, id) =>
+        r ? (
+          <EventForm
+            key={id}
+            user={user}
+            id={id}
+            initial={eventValues(r.event, r.work)}
+            initialVersion={r.work.version}
+          />
+        ) : (
+          <EventForm user={user} initial={emptyEvent(user)} />
+        )
+      }
+    />
   );
 }
 

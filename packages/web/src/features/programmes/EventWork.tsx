@@ -16,11 +16,11 @@ import type { Event } from '@promatlas/core/api/registry.schema.ts';
 import type { EventWork } from '@promatlas/core/api/programmes.schema.ts';
 import { PARTICIPATION_ROLES } from '@promatlas/core/domain/vocabulary.ts';
 import { api, useRoute } from '../../shared/api/api.ts';
-import { ApiError } from '../../shared/api/client.ts';
+
 import { canEditRegistry } from '../../shared/auth/permissions.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { EntityLink, Section } from '../../shared/components/common.tsx';
-import { Dialog } from '../../shared/form/fields.tsx';
+
 import { useLang } from './i18n.tsx';
 import {
   EMPTY_PARTY,
@@ -32,104 +32,10 @@ import {
   type Picked,
 } from './pickers.tsx';
 import { TaskLine } from './TaskLine.tsx';
+import { ActionError, DeleteRecordButton, useAction } from './work-actions.tsx';
 import './programmes.css';
 
 type Decision = EventWork['decisions'][number];
-
-/** Runs a change and shows the server's refusal (in the interface language) under the control. */
-function useAction() {
-  const { localise } = useLang();
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(
-    null,
-  );
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      return true;
-    } catch (e) {
-      const local = localise(e);
-      setError({
-        message: (local as Error).message,
-        fields: Object.fromEntries(
-          (local instanceof ApiError ? local.fields : []).map((f) => [f.field, f.message]),
-        ),
-      });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
-}
-
-function ActionError({ error }: { error: { message: string } | null }) {
-  if (!error) return null;
-  return (
-    <p className="field-error" role="alert" data-testid="action-error">
-      {error.message}
-    </p>
-  );
-}
-
-/** «Удалить мероприятие»: asks first; the event is only marked deleted (an administrator restores it). */
-function DeleteEvent({ work, onDeleted }: { work: EventWork; onDeleted: () => void }) {
-  const { t } = useLang();
-  const [open, setOpen] = useState(false);
-  const action = useAction();
-  return (
-    <>
-      <button
-        type="button"
-        className="button danger-outline"
-        data-testid="event-delete"
-        onClick={() => setOpen(true)}
-      >
-        {t('Удалить', 'Delete')}
-      </button>
-      {open ? (
-        <Dialog
-          title={t('Удалить мероприятие?', 'Delete the event?')}
-          onClose={() => setOpen(false)}
-          testId="delete-dialog"
-        >
-          <ActionError error={action.error} />
-          <p>
-            {t(
-              `«${work.event.title}» будет помечено удалённым. Администратор может его восстановить, история сохранится.`,
-              `«${work.event.title}» will be marked deleted. An administrator can restore it; its history is kept.`,
-            )}
-          </p>
-          <div className="form-buttons">
-            <button
-              type="button"
-              className="button danger"
-              disabled={action.busy}
-              data-testid="confirm-delete"
-              onClick={() =>
-                void action
-                  .run(() =>
-                    api(eventWrites.remove, {
-                      params: { id: work.event.id },
-                      query: { version: work.version },
-                    }),
-                  )
-                  .then((ok) => ok && onDeleted())
-              }
-            >
-              {t('Удалить', 'Delete')}
-            </button>
-            <button type="button" className="button" onClick={() => setOpen(false)}>
-              {t('Отмена', 'Cancel')}
-            </button>
-          </div>
-        </Dialog>
-      ) : null}
-    </>
-  );
-}
 
 /** Participants as rows an editor removes, and the form that adds one. */
 function ParticipantsEditor({
@@ -658,6 +564,7 @@ export function EventWorkPanel({
   const work = useRoute(eventWorkRoute, { params: { id: event.id } });
   const canEdit = canEditRegistry(user);
   if (!work.data) return null;
+  const current = work.data;
   const changed = () => {
     work.reload();
     onChanged();
@@ -669,7 +576,21 @@ export function EventWorkPanel({
           <Link className="button" to={`/events/${event.id}/edit`} data-testid="event-edit">
             {t('Изменить', 'Edit')}
           </Link>{' '}
-          <DeleteEvent work={work.data} onDeleted={onDeleted} />
+          <DeleteRecordButton
+            testId="event-delete"
+            title={['Удалить мероприятие?', 'Delete the event?']}
+            message={[
+              `«${current.event.title}» будет помечено удалённым. Администратор может его восстановить, история сохранится.`,
+              `«${current.event.title}» will be marked deleted. An administrator can restore it; its history is kept.`,
+            ]}
+            remove={() =>
+              api(eventWrites.remove, {
+                params: { id: current.event.id },
+                query: { version: current.version },
+              })
+            }
+            onDeleted={onDeleted}
+          />
         </div>
       ) : null}
       {work.data.agenda ? (
