@@ -37,7 +37,7 @@ describe('subsidy calculator', () => {
       .where('code', '=', 'pp41-starter-batches')
       .executeTakeFirstOrThrow();
     await page.goto(`${h.url}/support`);
-    await page.evaluate(() => localStorage.setItem('promatlas.regulations.lang', 'ru'));
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
     await page.reload();
     await page.locator('[data-testid=measure] option').first().waitFor({ state: 'attached' });
     await page.locator('[data-testid=measure]').selectOption(String(measure.id));
@@ -90,7 +90,7 @@ describe('cluster rule sets', () => {
     await page.locator('[data-testid=sign-in-submit]').click();
     await page.locator('[data-testid=user-menu]').waitFor();
     // The pages remember the language chosen in this browser: start in Russian.
-    await page.evaluate(() => localStorage.setItem('promatlas.regulations.lang', 'ru'));
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
     await page.reload();
     await page.locator('[data-testid=rule-set-list] tbody tr').first().waitFor();
     const row = page.locator('[data-testid=rule-set-list] tbody tr').first();
@@ -153,7 +153,7 @@ describe('support awards', () => {
     await page.locator('[data-testid=input-password]').fill(admin.password);
     await page.locator('[data-testid=sign-in-submit]').click();
     await page.locator('[data-testid=user-menu]').waitFor();
-    await page.evaluate(() => localStorage.setItem('promatlas.regulations.lang', 'ru'));
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
     await page.reload();
     const awards = page.locator('[data-testid=cluster-awards]');
     await awards.waitFor();

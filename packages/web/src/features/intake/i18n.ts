@@ -1,11 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useLanguage, type Lang } from '../../shared/lib/language.ts';
 
 /**
  * The intake pages speak Russian, with English one click away (the choice is
  * remembered in this browser). Only this feature's own words are here; the
  * server's messages come in both languages already (message, messageEn).
  */
-export type Lang = 'ru' | 'en';
+export type { Lang };
 
 const WORDS = {
   title: ['Разбор документа', 'Document intake'],
@@ -80,19 +81,8 @@ export const MENTION_LABELS: Record<string, [string, string]> = {
   event: ['мероприятие', 'event'],
 };
 
-const KEY = 'promatlas.intake.lang';
-
 export function useLang() {
-  const [lang, setLang] = useState<Lang>(() =>
-    typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === 'en' ? 'en' : 'ru',
-  );
-  const toggle = useCallback(() => {
-    setLang((l) => {
-      const next = l === 'ru' ? 'en' : 'ru';
-      localStorage.setItem(KEY, next);
-      return next;
-    });
-  }, []);
+  const { lang, toggle } = useLanguage();
   const t = useCallback((w: Word) => WORDS[w][lang === 'ru' ? 0 : 1], [lang]);
   const pick = useCallback(
     (pair: readonly [string, string]) => pair[lang === 'ru' ? 0 : 1],

@@ -1,5 +1,6 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import { ApiError } from '../../shared/api/client.ts';
+import { setLanguage, useLanguage, type Lang } from '../../shared/lib/language.ts';
 
 /**
  * The programme pages speak Russian, with English one click away (the choice
@@ -7,26 +8,10 @@ import { ApiError } from '../../shared/api/client.ts';
  * the page reads the same choice, so one toggle switches them all. The
  * server's messages come in both languages already (message, messageEn).
  */
-export type Lang = 'ru' | 'en';
+export type { Lang };
 
-const KEY = 'promatlas.programmes.lang';
-const listeners = new Set<() => void>();
-
-function stored(): Lang {
-  return typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === 'en' ? 'en' : 'ru';
-}
-let current: Lang = stored();
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function setLang(lang: Lang) {
-  current = lang;
-  localStorage.setItem(KEY, lang);
-  for (const listener of listeners) listener();
-}
+/** Switches the whole interface (the store is shared with every feature). */
+export const setLang = setLanguage;
 
 /** A vocabulary of core (kinds, statuses, roles): its label in either language. */
 interface Labelled {
@@ -34,7 +19,7 @@ interface Labelled {
 }
 
 export function useLang() {
-  const lang = useSyncExternalStore(subscribe, () => current);
+  const { lang } = useLanguage();
   /** The phrase in the interface language: t('Участники', 'Participants'). */
   const t = useCallback((ru: string, en: string) => (lang === 'en' ? en : ru), [lang]);
   const label = useCallback(

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useLanguage, type Lang } from '../../shared/lib/language.ts';
 
 /**
  * The plan and project pages speak Russian, with English one click away (the
@@ -6,7 +7,7 @@ import { useCallback, useState } from 'react';
  * here; the server's messages come in both languages already (message,
  * messageEn), vocabularies carry their own ru/en labels.
  */
-export type Lang = 'ru' | 'en';
+export type { Lang };
 
 const WORDS = {
   language: ['English', 'Русский'],
@@ -127,19 +128,8 @@ const WORDS = {
 } as const satisfies Record<string, readonly [string, string]>;
 export type Word = keyof typeof WORDS;
 
-const KEY = 'promatlas.programmes.lang';
-
 export function useLang() {
-  const [lang, setLang] = useState<Lang>(() =>
-    typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === 'en' ? 'en' : 'ru',
-  );
-  const toggle = useCallback(() => {
-    setLang((l) => {
-      const next = l === 'ru' ? 'en' : 'ru';
-      localStorage.setItem(KEY, next);
-      return next;
-    });
-  }, []);
+  const { lang, toggle } = useLanguage();
   const t = useCallback((w: Word) => WORDS[w][lang === 'ru' ? 0 : 1], [lang]);
   return { lang, toggle, t };
 }

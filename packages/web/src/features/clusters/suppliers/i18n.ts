@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useLanguage, type Lang } from '../../../shared/lib/language.ts';
 
 /**
  * The supplier search speaks Russian with English one click away (remembered
  * in this browser); the server's reasons and errors come in both languages.
  */
-export type Lang = 'ru' | 'en';
+export type { Lang };
 
 const WORDS = {
   title: ['Поиск поставщиков', 'Supplier search'],
@@ -40,19 +41,8 @@ const WORDS = {
 } as const;
 export type Word = keyof typeof WORDS;
 
-const KEY = 'promatlas.suppliers.lang';
-
 export function useLang() {
-  const [lang, setLang] = useState<Lang>(() =>
-    typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === 'en' ? 'en' : 'ru',
-  );
-  const toggle = useCallback(() => {
-    setLang((l) => {
-      const next = l === 'ru' ? 'en' : 'ru';
-      localStorage.setItem(KEY, next);
-      return next;
-    });
-  }, []);
+  const { lang, toggle } = useLanguage();
   const t = useCallback((w: Word) => WORDS[w][lang === 'ru' ? 0 : 1], [lang]);
   return { lang, toggle, t };
 }

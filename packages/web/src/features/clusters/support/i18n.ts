@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useLanguage, type Lang } from '../../../shared/lib/language.ts';
 import type { ApiError } from '../../../shared/api/client.ts';
 
 /**
@@ -6,20 +7,9 @@ import type { ApiError } from '../../../shared/api/client.ts';
  * subsidy calculator) speak Russian, with English one click away (remembered
  * in this browser). The server's own messages come in both languages.
  */
-export type Lang = 'ru' | 'en';
-const KEY = 'promatlas.regulations.lang';
-
+export type { Lang };
 export function useLang() {
-  const [lang, setLang] = useState<Lang>(() =>
-    typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === 'en' ? 'en' : 'ru',
-  );
-  const toggle = useCallback(() => {
-    setLang((l) => {
-      const next = l === 'ru' ? 'en' : 'ru';
-      localStorage.setItem(KEY, next);
-      return next;
-    });
-  }, []);
+  const { lang, toggle } = useLanguage();
   /** The text in the current language: tr('Сохранить', 'Save'). */
   const tr = useCallback((ru: string, en: string) => (lang === 'ru' ? ru : en), [lang]);
   return { lang, toggle, tr };
