@@ -5,7 +5,6 @@ import {
   ContractSchema,
   ContractUpdateSchema,
   PurchaseCreateSchema,
-  PurchaseUpdateSchema,
 } from '@promatlas/core/api/cooperation.schema.ts';
 import { CreatedSchema } from '@promatlas/core/api/editing.schema.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
@@ -35,7 +34,6 @@ import {
   deleteCooperationRecord,
   getClusterCooperation,
   updateContract,
-  updatePurchase,
 } from './cooperation.service.ts';
 
 const TAG = ['Кооперация'];
@@ -150,25 +148,6 @@ export function cooperationRoutes(app: AppInstance): void {
       reply
         .status(201)
         .send(await createPurchase(app.deps.db, mutationContext(request), request.body)),
-  );
-  app.patch(
-    '/api/cooperation-purchases/:id',
-    {
-      config: { access: registryAccess(regionOfPurchase) },
-      schema: {
-        tags: TAG,
-        summary: 'Изменить закупки за год (с проверкой версии: 409 при конфликте)',
-        params: IdParamsSchema,
-        body: PurchaseUpdateSchema,
-        response: { 200: CreatedSchema, ...writeErrors },
-      },
-    },
-    async (request) =>
-      presentingConflicts(
-        () =>
-          updatePurchase(app.deps.db, mutationContext(request), request.params.id, request.body),
-        versionOf(request.params.id),
-      ),
   );
   app.delete(
     '/api/cooperation-purchases/:id',

@@ -1,2 +1,0 @@
-// The supplier search page: one lazy chunk.
-export { SupplierSearchPage } from './SupplierSearchPage.tsx';
