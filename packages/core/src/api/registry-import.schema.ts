@@ -3,13 +3,14 @@ import { UploadIdSchema } from './cluster-analytics.schema.ts';
 import {
   REGISTRY_IMPORT_REASONS,
   REGISTRY_IMPORT_ROW_STATUSES,
+  REGISTRY_IMPORT_ENTITIES,
   REGISTRY_IMPORT_STATUSES,
 } from '../domain/vocabulary.ts';
 
 /** Registry import (organisations, people, sites, clusters, contracts, statements from CSV or XLSX): preview, jobs, quarantine. */
 
 export const RegistryEntitySchema = z
-  .enum(['organisations', 'people', 'sites', 'clusters', 'contracts', 'statements'])
+  .enum(REGISTRY_IMPORT_ENTITIES.values)
   .describe('Что импортируется');
 
 export const ColumnMappingSchema = z

@@ -327,6 +327,16 @@ export const REGISTRY_IMPORT_REASONS = vocabulary({
 });
 export type RegistryImportReason = ValueOf<typeof REGISTRY_IMPORT_REASONS>;
 
+/** What a registry import reads (registry_import_mapping.entity, registry_import_job.entity). */
+export const REGISTRY_IMPORT_ENTITIES = vocabulary({
+  organisations: { ru: 'организации', en: 'organisations' },
+  people: { ru: 'персоны и должности', en: 'people and positions' },
+  sites: { ru: 'площадки и резиденты', en: 'sites and residents' },
+  clusters: { ru: 'кластеры и участники', en: 'clusters and members' },
+  contracts: { ru: 'кооперационные договоры', en: 'cooperation contracts' },
+  statements: { ru: 'заявления', en: 'statements' },
+});
+
 /** Whether a set-aside row still waits (registry_import_quarantine.status). */
 export const REGISTRY_IMPORT_ROW_STATUSES = vocabulary({
   open: { ru: 'ждёт исправления', en: 'open' },
@@ -421,6 +431,7 @@ export const VOCABULARIES = {
   REGION_LEVELS,
   INDUSTRY_CLASSIFICATIONS,
   INDUSTRY_TYPES,
+  REGISTRY_IMPORT_ENTITIES,
   REGISTRY_IMPORT_STATUSES,
   REGISTRY_IMPORT_REASONS,
   REGISTRY_IMPORT_ROW_STATUSES,
