@@ -50,12 +50,11 @@ import {
   createMeasure,
   deleteMeasure,
   deleteReport,
-  getMeasure,
-  planPage,
-  planTimeline,
   restoreMeasure,
   updateMeasure,
-} from './measure.service.ts';
+} from './measure-editing.service.ts';
+import { getMeasure } from './measure.service.ts';
+import { planPage, planTimeline } from './plan-page.service.ts';
 
 export async function sendTable(
   reply: FastifyReply,
