@@ -21,7 +21,7 @@ import {
   writeErrors,
 } from '../registry/shared/programme-route-kit.ts';
 import { sendTable } from '../registry/action-plans/index.ts';
-import { sendCachedAnswer } from '../registry/shared/programme-answer-cache.ts';
+import { JSON_TYPE, sendCachedAnswer } from '../registry/shared/programme-answer-cache.ts';
 import { calendarFeed } from './calendar.service.ts';
 import { measuresTable } from '../registry/action-plans/index.ts';
 import {
@@ -109,12 +109,20 @@ export function programmeViewRoutes(app: AppInstance): void {
         response: { 200: RegionDashboardSchema, ...readErrors },
       },
     },
-    async (request) =>
-      regionDashboard(
-        readDb(app, request.viewer),
-        request.params.code,
-        request.query.today ?? todayInMoscow(),
-      ),
+    async (request, reply) => {
+      const today = request.query.today ?? todayInMoscow();
+      return sendCachedAnswer(
+        app.deps,
+        request,
+        reply,
+        `${request.url} today=${today}`,
+        JSON_TYPE,
+        async () =>
+          JSON.stringify(
+            await regionDashboard(readDb(app, request.viewer), request.params.code, today),
+          ),
+      );
+    },
   );
   app.get(
     '/api/programme-rules',

@@ -20,6 +20,9 @@ export interface AnswerCacheDeps {
   replicaMaxLagMs?: number | undefined;
 }
 
+/** The content type of the JSON answers sent as text. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
