@@ -87,7 +87,12 @@ for (const [name, [url, runs]] of Object.entries(routes))
 const etag = String(
   (await app.inject({ method: 'GET', url: routes.calendar[0] })).headers['etag'] ?? '',
 );
-results['calendar (poll, 304)'] = await time(routes.calendar[0], 30, { 'if-none-match': etag }, 304);
+results['calendar (poll, 304)'] = await time(
+  routes.calendar[0],
+  30,
+  { 'if-none-match': etag },
+  304,
+);
 await app.close();
 await feed.close();
 await connection.close();
