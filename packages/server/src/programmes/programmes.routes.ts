@@ -21,6 +21,7 @@ import {
   writeErrors,
 } from '../registry/shared/programme-route-kit.ts';
 import { sendTable } from '../registry/action-plans/index.ts';
+import { JSON_TYPE, sendCachedAnswer } from '../registry/shared/programme-answer-cache.ts';
 import { calendarFeed } from './calendar.service.ts';
 import { measuresTable } from '../registry/action-plans/index.ts';
 import {
@@ -108,12 +109,20 @@ export function programmeViewRoutes(app: AppInstance): void {
         response: { 200: RegionDashboardSchema, ...readErrors },
       },
     },
-    async (request) =>
-      regionDashboard(
-        readDb(app, request.viewer),
-        request.params.code,
-        request.query.today ?? todayInMoscow(),
-      ),
+    async (request, reply) => {
+      const today = request.query.today ?? todayInMoscow();
+      return sendCachedAnswer(
+        app.deps,
+        request,
+        reply,
+        `${request.url} today=${today}`,
+        JSON_TYPE,
+        async () =>
+          JSON.stringify(
+            await regionDashboard(readDb(app, request.viewer), request.params.code, today),
+          ),
+      );
+    },
   );
   app.get(
     '/api/programme-rules',
@@ -172,16 +181,20 @@ export function programmeViewRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const body = await calendarFeed(readDb(app, request.viewer), {
-        region: request.query.region,
-        planId: request.query.plan,
-        baseUrl: `${request.protocol}://${request.host}`,
-        today: todayInMoscow(),
-      });
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', attachment('promatlas.ics').replace('attachment', 'inline'))
-        .send(body);
+      const baseUrl = `${request.protocol}://${request.host}`;
+      const { region, plan } = request.query;
+      reply.header(
+        'content-disposition',
+        attachment('promatlas.ics').replace('attachment', 'inline'),
+      );
+      return sendCachedAnswer(
+        app.deps,
+        request,
+        reply,
+        `calendar.ics ${baseUrl} region=${region ?? ''} plan=${plan ?? ''}`,
+        'text/calendar; charset=utf-8',
+        () => calendarFeed(readDb(app, request.viewer), { region, planId: plan, baseUrl }),
+      );
     },
   );
 }

@@ -19,6 +19,7 @@ import { readDb } from '../../db/read-db.ts';
 import { toCsv, toXlsx, type ExportTable } from '../../clusters/analytics/index.ts';
 import { measuresTable } from './measure-export.ts';
 import { IdParamsSchema } from '../shared/params.ts';
+import { JSON_TYPE, sendCachedAnswer } from '../shared/programme-answer-cache.ts';
 import { todayInMoscow } from '../shared/programme-input.ts';
 import {
   measureFromBody,
@@ -50,12 +51,11 @@ import {
   createMeasure,
   deleteMeasure,
   deleteReport,
-  getMeasure,
-  planPage,
-  planTimeline,
   restoreMeasure,
   updateMeasure,
-} from './measure.service.ts';
+} from './measure-editing.service.ts';
+import { getMeasure } from './measure.service.ts';
+import { planPage, planTimeline } from './plan-page.service.ts';
 
 export async function sendTable(
   reply: FastifyReply,
@@ -150,13 +150,20 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
         response: { 200: PlanPageSchema, ...readErrors },
       },
     },
-    async (request) =>
-      planPage(
-        readDb(app, request.viewer),
-        request.params.id,
-        request.query,
-        request.query.today ?? todayInMoscow(),
-      ),
+    async (request, reply) => {
+      const today = request.query.today ?? todayInMoscow();
+      return sendCachedAnswer(
+        app.deps,
+        request,
+        reply,
+        `${request.url} today=${today}`,
+        JSON_TYPE,
+        async () =>
+          JSON.stringify(
+            await planPage(readDb(app, request.viewer), request.params.id, request.query, today),
+          ),
+      );
+    },
   );
   app.get(
     '/api/action-plans/:id/timeline',
@@ -170,12 +177,18 @@ export function actionPlanWorkRoutes(app: AppInstance): void {
         response: { 200: TimelineSchema, ...readErrors },
       },
     },
-    async (request) =>
-      planTimeline(
-        readDb(app, request.viewer),
-        request.params.id,
-        request.query.today ?? todayInMoscow(),
-      ),
+    async (request, reply) => {
+      const today = request.query.today ?? todayInMoscow();
+      return sendCachedAnswer(
+        app.deps,
+        request,
+        reply,
+        `${request.url} today=${today}`,
+        JSON_TYPE,
+        async () =>
+          JSON.stringify(await planTimeline(readDb(app, request.viewer), request.params.id, today)),
+      );
+    },
   );
   app.get(
     '/api/action-plans/:id/export',

@@ -8,11 +8,9 @@ export {
   filterMeasures,
   loadDeadlines,
   loadMeasures,
-  planPage,
-  planSources,
-  type PlanSource,
-  taskFromDecision,
 } from './measure.service.ts';
-export { flagRules, updateFlagRules } from './measure.repository.ts';
-export { regionMeasureLists } from './measure.repository.ts';
+export { taskFromDecision } from './measure-editing.service.ts';
+export { planPage, planSources, type PlanSource } from './plan-page.service.ts';
+export { flagRules, updateFlagRules } from './plan-page.repository.ts';
+export { regionMeasureLists } from './measure-lists.repository.ts';
 export { measuresTable } from './measure-export.ts';

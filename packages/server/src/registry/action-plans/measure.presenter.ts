@@ -7,6 +7,7 @@ import {
 import { FLAG_REASONS, measureFlags, type FlagRules } from '@promatlas/core/programmes/flags.ts';
 import { organisationDisplayName, personFullName, ref, toPartialDate } from '../shared/mappers.ts';
 import type { CoExecutorRow, MeasureBase, MeasureRow } from './measure.repository.ts';
+import type { DeadlineRow } from './measure-lists.repository.ts';
 
 /** Measure rows → the API's measures, with the flags computed for `today`. */
 
@@ -20,7 +21,21 @@ function party(
   return id === null || title === null ? null : { type, id: String(id), title };
 }
 
-function ownerOf(r: MeasureBase): Party {
+/** The columns that name a measure's responsible party. */
+type OwnerColumns = Pick<
+  MeasureBase,
+  | 'owner_organisation_id'
+  | 'owner_region_code'
+  | 'owner_person_id'
+  | 'owner_org_name'
+  | 'owner_org_legal_form'
+  | 'owner_region_name'
+  | 'owner_last_name'
+  | 'owner_first_name'
+  | 'owner_patronymic'
+>;
+
+function ownerOf(r: OwnerColumns): Party {
   if (r.owner_organisation_id !== null)
     return party(
       'organisation',
@@ -173,12 +188,14 @@ export interface MeasureDeadline {
   plan: { id: number; title: string } | null;
   agreementTitle: string | null;
   ownerTitle: string | null;
+  /** When the measure last changed (the calendar entry's stamp). */
+  updatedAt: string;
 }
 
-/** Rows → deadline entries: measures with a deadline that are not cancelled. */
-export function presentDeadlines(rows: MeasureBase[]): MeasureDeadline[] {
+/** Rows of measures with a deadline, not cancelled (findDeadlineRows) → deadline entries. */
+export function presentDeadlines(rows: DeadlineRow[]): MeasureDeadline[] {
   return rows.flatMap((r) =>
-    r.deadline_to === null || r.status === 'cancelled'
+    r.deadline_to === null
       ? []
       : [
           {
@@ -193,6 +210,7 @@ export function presentDeadlines(rows: MeasureBase[]): MeasureDeadline[] {
                 : null,
             agreementTitle: r.agreement_id !== null ? r.agreement_title : null,
             ownerTitle: ownerOf(r)?.title ?? null,
+            updatedAt: String(r.updated_at),
           },
         ],
   );

@@ -100,9 +100,10 @@ export type MeasureRow = MeasureBaseRow & {
   last_report_on: string | null;
 };
 
-type MeasureSelect = ReturnType<typeof measureQuery>;
+export type MeasureSelect = ReturnType<typeof measureQuery>;
 
-function applyFilter(q: MeasureSelect, f: MeasureFilter): MeasureSelect | null {
+/** The filter applied to a measure query; null when it can match nothing. */
+export function applyFilter(q: MeasureSelect, f: MeasureFilter): MeasureSelect | null {
   if (f.planId !== undefined) q = q.where('m.action_plan_id', '=', f.planId);
   if (f.ids) {
     if (!f.ids.length) return null;
@@ -219,71 +220,6 @@ export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow
   });
 }
 
-/** The open, overdue and upcoming measures of a region: totals and the first `limit` ids of each, by deadline. */
-export interface RegionMeasureLists {
-  open: number[];
-  overdue: number[];
-  upcoming: number[];
-  totals: { open: number; overdue: number; upcoming: number };
-}
-
-/**
- * A region dashboard's lists decided in SQL: open means neither done nor
- * cancelled (no status counts as open), overdue an open measure whose deadline
- * (its last day) is before `today`, upcoming one whose deadline is from
- * `today` to `upTo` — the same rules as measureFlags, so only the measures
- * shown are loaded and flagged, not every measure of every plan.
- */
-export async function regionMeasureLists(
-  db: Db,
-  region: string,
-  today: string,
-  upTo: string,
-  limit: number,
-): Promise<RegionMeasureLists> {
-  const selected = applyFilter(measureQuery(db), { region });
-  if (!selected)
-    return { open: [], overdue: [], upcoming: [], totals: { open: 0, overdue: 0, upcoming: 0 } };
-  const open = selected
-    .clearSelect()
-    .select(['m.id', 'm.deadline_to'])
-    .where((eb) =>
-      eb.or([eb('m.status', 'is', null), eb('m.status', 'not in', ['done', 'cancelled'])]),
-    );
-  const result = await sql<{
-    open_total: number;
-    overdue_total: number;
-    upcoming_total: number;
-    open_ids: number[] | null;
-    overdue_ids: number[] | null;
-    upcoming_ids: number[] | null;
-  }>`
-    WITH o AS MATERIALIZED (${open})
-    SELECT
-      (SELECT count(*) FROM o) AS open_total,
-      (SELECT count(*) FROM o WHERE deadline_to < ${today}) AS overdue_total,
-      (SELECT count(*) FROM o WHERE deadline_to >= ${today} AND deadline_to <= ${upTo}) AS upcoming_total,
-      (SELECT array_agg(id ORDER BY deadline_to NULLS LAST, id) FROM
-        (SELECT id, deadline_to FROM o ORDER BY deadline_to NULLS LAST, id LIMIT ${limit}) l) AS open_ids,
-      (SELECT array_agg(id ORDER BY deadline_to, id) FROM
-        (SELECT id, deadline_to FROM o WHERE deadline_to < ${today}
-         ORDER BY deadline_to, id LIMIT ${limit}) l) AS overdue_ids,
-      (SELECT array_agg(id ORDER BY deadline_to, id) FROM
-        (SELECT id, deadline_to FROM o WHERE deadline_to >= ${today} AND deadline_to <= ${upTo}
-         ORDER BY deadline_to, id LIMIT ${limit}) l) AS upcoming_ids`.execute(db);
-  const r = result.rows[0];
-  return {
-    open: r?.open_ids ?? [],
-    overdue: r?.overdue_ids ?? [],
-    upcoming: r?.upcoming_ids ?? [],
-    totals: {
-      open: Number(r?.open_total ?? 0),
-      overdue: Number(r?.overdue_total ?? 0),
-      upcoming: Number(r?.upcoming_total ?? 0),
-    },
-  };
-}
-
 export async function coExecutorsOf(db: Db, measureIds: number[]) {
   if (!measureIds.length) return [];
   return db
@@ -340,144 +276,4 @@ export async function liveMeasure(db: Db, id: number) {
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-}
-
-export async function flagRules(db: Db) {
-  const row = await db
-    .selectFrom('programme_flag_rule')
-    .select(['at_risk_within_days', 'stale_report_days', 'version'])
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return row
-    ? {
-        atRiskWithinDays: row.at_risk_within_days,
-        staleReportDays: row.stale_report_days,
-        version: row.version,
-      }
-    : undefined;
-}
-
-export async function updateFlagRules(
-  db: Db,
-  rules: { atRiskWithinDays: number; staleReportDays: number },
-  expectedVersion: number,
-) {
-  return db
-    .updateTable('programme_flag_rule')
-    .set((eb) => ({
-      at_risk_within_days: rules.atRiskWithinDays,
-      stale_report_days: rules.staleReportDays,
-      version: eb('version', '+', 1),
-      updated_at: new Date().toISOString(),
-    }))
-    .where('id', '=', 1)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
-}
-
-/** The plan's own row for its page (through the reader's views). */
-export async function planHeader(db: Db, id: number) {
-  if (!isRowId(id)) return undefined;
-  return db
-    .selectFrom('action_plan as p')
-    .leftJoin('event as e', 'e.id', 'p.approved_at_event_id')
-    .select([
-      'p.id',
-      'p.version',
-      'p.title',
-      'p.valid_from',
-      'p.valid_to',
-      'p.valid_precision',
-      'p.themes',
-      'p.published',
-      'e.id as event_id',
-      'e.title as event_title',
-      'e.valid_from as event_from',
-    ])
-    .where('p.id', '=', id)
-    .where('p.deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-export async function planParties(db: Db, id: number) {
-  return db
-    .selectFrom('action_plan_party as p')
-    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
-    .leftJoin('region as r', 'r.code', 'p.region_code')
-    .select([
-      'p.organisation_id',
-      'p.region_code',
-      'o.name as org_name',
-      'o.legal_form',
-      'r.name as region_name',
-    ])
-    .where('p.action_plan_id', '=', id)
-    .where('p.deleted_at', 'is', null)
-    .orderBy('p.id')
-    .execute();
-}
-
-/**
- * The documents a plan rests on: its own source, its measures' and their
- * progress reports' (through the reader's views), with the measure each
- * belongs to (null: the plan's own), in the plan's order.
- */
-export async function planSourceRows(db: Db, planId: number) {
-  if (!isRowId(planId)) return [];
-  const ofPlan = db
-    .selectFrom('action_plan as p')
-    .innerJoin('source_document as s', 's.id', 'p.source_id')
-    .select([
-      sql<number | null>`NULL::int`.as('measure_id'),
-      sql<number>`-1`.as('position'),
-      sql<number>`0`.as('sort'),
-      's.id',
-      's.title',
-      's.published_from',
-      's.published_to',
-      's.published_precision',
-    ])
-    .where('p.id', '=', planId)
-    .where('p.deleted_at', 'is', null);
-  const ofMeasures = db
-    .selectFrom('programme_measure as m')
-    .innerJoin('source_document as s', 's.id', 'm.source_id')
-    .select([
-      'm.id as measure_id',
-      'm.position',
-      sql<number>`1`.as('sort'),
-      's.id',
-      's.title',
-      's.published_from',
-      's.published_to',
-      's.published_precision',
-    ])
-    .where('m.action_plan_id', '=', planId)
-    .where('m.deleted_at', 'is', null);
-  const ofReports = db
-    .selectFrom('measure_report as r')
-    .innerJoin('programme_measure as m', 'm.id', 'r.measure_id')
-    .innerJoin('source_document as s', 's.id', 'r.source_id')
-    .select([
-      'm.id as measure_id',
-      'm.position',
-      sql<number>`2`.as('sort'),
-      's.id',
-      's.title',
-      's.published_from',
-      's.published_to',
-      's.published_precision',
-    ])
-    .where('m.action_plan_id', '=', planId)
-    .where('m.deleted_at', 'is', null)
-    .where('r.deleted_at', 'is', null);
-  return ofPlan
-    .unionAll(ofMeasures)
-    .unionAll(ofReports)
-    .orderBy('position')
-    .orderBy('measure_id')
-    .orderBy('sort')
-    .orderBy('id')
-    .execute();
 }
