@@ -5,6 +5,8 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
@@ -192,7 +194,8 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   const durable = !inMemory && (options.durable ?? true);
   const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const pgliteOptions: PGliteOptions = {
-    extensions: { pg_trgm },
+    // cube + earthdistance: the supplier search's radius (migration 20261201T1500).
+    extensions: { pg_trgm, cube, earthdistance },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     ...(durable ? { fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS } : {}),
   };
