@@ -195,7 +195,11 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const pgliteOptions: PGliteOptions = {
     // cube + earthdistance: the supplier search's radius (migration 20261201T1500).
-    extensions: { pg_trgm, cube, earthdistance },
+    // The order is load order, and it matters: with pg_trgm loaded before cube
+    // (PGlite 0.5.16–0.5.17), trigram queries return no rows and a later
+    // query can spin forever inside the engine. Loading cube first keeps all
+    // three correct (test/pglite-extensions.test.ts).
+    extensions: { cube, earthdistance, pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     ...(durable ? { fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS } : {}),
   };
