@@ -141,3 +141,8 @@ export interface TerritoryFlagList {
   items: TerritoryFlagRecord[];
   sources: Array<{ flag: string; note: string; noteEn: string }>;
 }
+export type SupplierSearchResult =
+  import('@promatlas/core/api/suppliers.schema.ts').SupplierSearchResult;
+export type SupplierGaps = import('@promatlas/core/api/suppliers.schema.ts').SupplierGaps;
+export type ClusterRegistryStatus =
+  import('@promatlas/core/api/suppliers.schema.ts').ClusterRegistryStatus;

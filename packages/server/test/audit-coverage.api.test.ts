@@ -522,6 +522,22 @@ describe.each(databaseKinds())('audit coverage on %s', (kind) => {
         },
       }),
     },
+    'PATCH /api/cooperation-purchases/:id': {
+      ok: 200,
+      trail: record('cooperation_purchase'),
+      prepare: async () => ({
+        url: `/api/cooperation-purchases/${await create('/api/cooperation-purchases', { organisationId: await organisation(), year: 2024, totalRub: 100, fromParticipantsRub: 20 })}`,
+        body: { version: 1, fromParticipantsRub: 30 },
+      }),
+    },
+    'PATCH /api/clusters/:id/registry-status': {
+      ok: 200,
+      trail: record('cluster'),
+      prepare: async () => ({
+        url: `/api/clusters/${await cluster()}/registry-status`,
+        body: { version: 1, status: 'candidate' },
+      }),
+    },
     'DELETE /api/cooperation-purchases/:id': {
       ok: 200,
       trail: record('cooperation_purchase'),

@@ -387,6 +387,20 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         },
       }),
     },
+    'PATCH /api/cooperation-purchases/:id': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/cooperation-purchases/${await create('/api/cooperation-purchases', { organisationId: await organisation(side), year: 2024, totalRub: 100, fromParticipantsRub: 20 })}`,
+        body: { version: 1, fromParticipantsRub: 30 },
+      }),
+    },
+    'PATCH /api/clusters/:id/registry-status': {
+      ok: 200,
+      prepare: async (side) => ({
+        url: `/api/clusters/${await cluster(side)}/registry-status`,
+        body: { version: 1, status: 'candidate' },
+      }),
+    },
     'DELETE /api/cooperation-purchases/:id': {
       ok: 200,
       prepare: async (side) => ({

@@ -154,6 +154,21 @@ const READS: Record<string, Calls> = {
     })),
   'GET /api/territory-flags': () =>
     get('/api/territory-flags', '/api/territory-flags?regionCode=42&flag=monotown'),
+  'GET /api/suppliers/search': (f) =>
+    get(
+      '/api/suppliers/search?okved=25&region=42',
+      '/api/suppliers/search?okpd2=25.62.1&lat=52.6&lon=39.57&radiusKm=50&limit=200',
+      ...ids(f, 'organisation').map(
+        (id) => `/api/suppliers/search?okved=25&organisationId=${id}&radiusKm=10`,
+      ),
+      ...ids(f, 'cluster').map(
+        (id) => `/api/suppliers/search?okpd2=25.62.1&region=42&clusterId=${id}`,
+      ),
+    ),
+  'GET /api/clusters/:id/supplier-gaps': (f) =>
+    get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/supplier-gaps`)),
+  'GET /api/clusters/:id/registry-status': (f) =>
+    get(...ids(f, 'cluster').map((id) => `/api/clusters/${id}/registry-status`)),
   'GET /api/cooperation-contracts/:id': (f) =>
     get(
       ...[f.contracts.visible, ...f.contracts.hidden].map(

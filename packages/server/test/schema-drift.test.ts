@@ -185,6 +185,7 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     specialised_organisation_id: true,
     decision_number: true,
     decision_date: true,
+    registry_status: true,
     version: true,
     published: true,
     deleted_at: true,

@@ -223,6 +223,19 @@ export async function buildVisibilityFixtures(db: Db, admin: Client): Promise<Vi
     .set({ cluster_id: cluster.draft, site_id: site.deleted })
     .where('id', '=', project.visible)
     .execute();
+  // Supplier search: the organisations at one point with one activity, the contracts for one product.
+  const allOrgs = [organisation.visible, organisation.draft, organisation.deleted, otherVisibleOrg];
+  await db
+    .updateTable('organisation')
+    .set({ latitude: 52.6, longitude: 39.57 })
+    .where('id', 'in', allOrgs)
+    .execute();
+  await db
+    .insertInto('organisation_okved')
+    .values(allOrgs.map((id) => ({ organisation_id: id, okved_code: '25' })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await db.updateTable('cooperation_contract').set({ okpd2_code: '25.62.1' }).execute();
   // Hidden records citing the visible source, with a quote that would show on the source's page.
   for (const [table, ids] of [
     ['organisation', organisation],

@@ -33,6 +33,7 @@ import {
   SEZ_TYPES,
   SITE_KINDS,
   SOURCE_KINDS,
+  STATED_CLUSTER_REGISTRY_STATUSES,
 } from '@promatlas/core/domain/vocabulary.ts';
 import {
   IndicatorValueListSchema,
@@ -55,6 +56,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'site.sez_type': SEZ_TYPES.values,
   'cluster.kind': CLUSTER_KINDS.values,
   'cluster.status': CLUSTER_STATUSES.values,
+  'cluster.registry_status': STATED_CLUSTER_REGISTRY_STATUSES,
   'cluster_member.role': MEMBERSHIP_ROLES.values,
   'cooperation_contract.contract_type': COOPERATION_CONTRACT_TYPES.values,
   'territory_flag.flag': TERRITORY_FLAGS.values,

@@ -138,6 +138,17 @@ export const contract = {
   // cluster cooperation and the industrial-cluster check
   clusterCooperation: cooperation.clusterCooperationRoute,
   clusterCompliance: cooperation.clusterComplianceRoute,
+  getContract: cooperation.getContractRoute,
+  createContract: cooperation.createContractRoute,
+  updateContract: cooperation.updateContractRoute,
+  deleteContract: cooperation.deleteContractRoute,
+  createPurchase: cooperation.createPurchaseRoute,
+  updatePurchase: cooperation.updatePurchaseRoute,
+  deletePurchase: cooperation.deletePurchaseRoute,
+  supplierSearch: cooperation.supplierSearchRoute,
+  clusterSupplierGaps: cooperation.clusterSupplierGapsRoute,
+  clusterRegistryStatus: cooperation.clusterRegistryStatusRoute,
+  updateClusterRegistryStatus: cooperation.updateClusterRegistryStatusRoute,
   // document intake
   createIntakeDocument: intake.createIntakeDocumentRoute,
   listIntakeDocuments: intake.listIntakeDocumentsRoute,

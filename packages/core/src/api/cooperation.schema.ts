@@ -108,6 +108,26 @@ export const PurchaseCreateSchema = z
   });
 export type PurchaseCreate = z.infer<typeof PurchaseCreateSchema>;
 
+export const PurchaseUpdateSchema = z
+  .object({
+    version: z.number().int().min(1).describe('Версия, с которой начато изменение'),
+    year: z.number().int().min(1990, 'Год — от 1990').max(2100, 'Год — до 2100').optional(),
+    totalRub: rub('Сумма закупок').optional(),
+    fromParticipantsRub: rub('Сумма закупок у участников').optional(),
+    ...ProvenanceInputSchema.shape,
+  })
+  .refine(
+    (v) =>
+      v.totalRub === undefined ||
+      v.fromParticipantsRub === undefined ||
+      v.fromParticipantsRub <= v.totalRub,
+    {
+      message: 'Закупки у участников не могут быть больше всех закупок',
+      path: ['fromParticipantsRub'],
+    },
+  );
+export type PurchaseUpdate = z.infer<typeof PurchaseUpdateSchema>;
+
 export const PurchaseSchema = z.object({
   id: z.number().int(),
   version: z.number().int(),

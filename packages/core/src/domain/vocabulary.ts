@@ -485,3 +485,31 @@ export const TERRITORY_FLAGS = vocabulary({
   monotown: { ru: 'Моногород', en: 'Single-industry town' },
 });
 export type TerritoryFlagValue = ValueOf<typeof TERRITORY_FLAGS>;
+/**
+ * A cluster's place in the Minpromtorg registry of industrial clusters. A
+ * candidate and a registered cluster are stated (cluster.registry_status);
+ * «expired» is computed: a registered cluster whose decision is older than the
+ * rule set's validity period.
+ */
+export const CLUSTER_REGISTRY_STATUSES = vocabulary({
+  candidate: { ru: 'Кандидат (заключения Минпромторга нет)', en: 'Candidate (no decision)' },
+  registered: { ru: 'В реестре Минпромторга', en: 'In the Minpromtorg registry' },
+  expired: { ru: 'Заключение истекло', en: 'Decision expired' },
+});
+export type ClusterRegistryStatus = ValueOf<typeof CLUSTER_REGISTRY_STATUSES>;
+/** The registry statuses a person states (cluster.registry_status); «expired» follows from the date. */
+export const STATED_CLUSTER_REGISTRY_STATUSES = ['candidate', 'registered'] as const;
+export type StatedClusterRegistryStatus = (typeof STATED_CLUSTER_REGISTRY_STATUSES)[number];
+
+/** Why a supplier search result ranks where it does (one reason per scoring part). */
+export const SUPPLIER_RANK_REASONS = vocabulary({
+  distance: { ru: 'Расстояние', en: 'Distance' },
+  cluster_member: { ru: 'Участник кластера', en: 'Cluster member' },
+  other_cluster_member: { ru: 'Участник другого кластера', en: 'Member of another cluster' },
+  past_contracts: {
+    ru: 'Прежние договоры на эту продукцию',
+    en: 'Past contracts for this product',
+  },
+  activity: { ru: 'Вид деятельности по ОКВЭД2', en: 'ОКВЭД2 activity' },
+});
+export type SupplierRankReason = ValueOf<typeof SUPPLIER_RANK_REASONS>;

@@ -5,7 +5,7 @@ import { searchRoutes } from '../search/index.ts';
 import { organisationRoutes } from '../registry/organisations/index.ts';
 import { peopleRoutes } from '../registry/people/index.ts';
 import { siteRoutes } from '../registry/sites/index.ts';
-import { clusterRoutes } from '../clusters/registry/index.ts';
+import { clusterRegistryStatusRoutes, clusterRoutes } from '../clusters/registry/index.ts';
 import { eventEditingRoutes, eventRoutes } from '../registry/events/index.ts';
 import { agreementEditingRoutes, agreementRoutes } from '../registry/agreements/index.ts';
 import { actionPlanRoutes, actionPlanWorkRoutes } from '../registry/action-plans/index.ts';
@@ -31,6 +31,7 @@ import { reportRoutes } from '../reports/index.ts';
 import { cooperationRoutes } from '../clusters/cooperation/index.ts';
 import { complianceRoutes } from '../clusters/compliance/index.ts';
 import { supportRoutes } from '../support/index.ts';
+import { supplierRoutes } from '../clusters/suppliers/index.ts';
 import { intakeRoutes } from '../intake/index.ts';
 
 /** Every API route of the server, in one place: one routes function per feature. */
@@ -70,6 +71,8 @@ export function registerApiRoutes(app: AppInstance): void {
   cooperationRoutes(app);
   complianceRoutes(app);
   supportRoutes(app);
+  supplierRoutes(app);
+  clusterRegistryStatusRoutes(app);
   intakeRoutes(app);
   projectEditingRoutes(app);
 }

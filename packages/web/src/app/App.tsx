@@ -18,6 +18,7 @@ const clusterForms = lazyPages(() => import('../features/clusters/forms.ts'));
 // Cluster analysis: its pages load ECharts only inside the portfolio chart.
 const clusterAnalysis = lazyPages(() => import('../features/clusters/analytics/pages.ts'));
 const regulations = lazyPages(() => import('../features/clusters/support/pages.ts'));
+const suppliers = lazyPages(() => import('../features/clusters/suppliers/pages.ts'));
 const regions = lazyPages(() => import('../features/regions/pages.ts'));
 const programmes = lazyPages(() => import('../features/programmes/pages.ts'));
 const programmeForms = lazyPages(() => import('../features/programmes/forms.ts'));
@@ -63,6 +64,7 @@ export function App() {
           <Route path="clusters/new" element={clusterForms('ClusterCreatePage')} />
           <Route path="clusters/:id" element={clusters('ClusterProfile')} />
           <Route path="clusters/:id/edit" element={clusterForms('ClusterEditPage')} />
+          <Route path="suppliers" element={suppliers('SupplierSearchPage')} />
           <Route path="regions" element={regions('RegionsList')} />
           <Route path="regions/:code" element={regions('RegionProfile')} />
           <Route path="events" element={programmes('EventsList')} />

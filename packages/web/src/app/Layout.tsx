@@ -24,6 +24,7 @@ const PROGRAMMES = [
 const ANALYTICS = [
   ['/analytics/clusters', 'Кластерный анализ'],
   ['/analytics/datasets', 'Наборы данных'],
+  ['/suppliers', 'Поиск поставщиков'],
 ] as const;
 
 function Menu({

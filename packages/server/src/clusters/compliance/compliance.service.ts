@@ -17,6 +17,10 @@ import {
   participantsOf,
 } from '../cooperation/index.ts';
 import { ruleSetForCheck, territoriesOfParticipants } from '../../support/index.ts';
+import { decisionDateForCheck } from '../registry/index.ts';
+
+const decisionInput = (date: string | null | undefined) =>
+  date === undefined ? {} : { decisionDate: date };
 
 /** How the registry's facts become the check's input: said with every answer. */
 const ASSUMPTIONS = [
@@ -26,7 +30,7 @@ const ASSUMPTIONS = [
   'Кооперационные договоры — договоры, обе стороны которых участники кластера, подписанные не позже даты проверки',
   'Территории — по отметкам территорий (справочник): отметка региона относится ко всем участникам из этого региона, моногорода — к участникам, чей город совпадает с названием моногорода',
   'Участник без отметки считается вне отмеченных территорий, только если известен его регион, загружены все учитываемые перечни и (когда учитываются моногорода) известен его город; иначе его территория неизвестна',
-  'Дата заключения Минпромторга — из карточки кластера; не указана — неизвестна',
+  'Дата заключения Минпромторга — из статуса кластера в реестре; у кандидата заключения нет; статус не указан — неизвестна',
 ];
 
 /**
@@ -62,7 +66,8 @@ export async function checkClusterCompliance(
     asOf,
     cluster: {
       name: cluster.name,
-      ...(cluster.decision_date ? { decisionDate: cluster.decision_date } : {}),
+      // The stated registry status decides between «no decision» and «unknown».
+      ...decisionInput(decisionDateForCheck(cluster)),
     },
     participants: participants.map((p) => {
       const participant = participantFromMemberships({

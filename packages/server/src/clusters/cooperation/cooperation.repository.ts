@@ -118,7 +118,14 @@ export async function findMemberships(db: Db, clusterId: number): Promise<Member
 export async function getClusterDecision(db: Db, clusterId: number) {
   return db
     .selectFrom('cluster')
-    .select(['id', 'name', 'decision_date', 'decision_number', 'specialised_organisation_id'])
+    .select([
+      'id',
+      'name',
+      'decision_date',
+      'decision_number',
+      'registry_status',
+      'specialised_organisation_id',
+    ])
     .where('id', '=', clusterId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();

@@ -5,6 +5,7 @@ import {
   ContractSchema,
   ContractUpdateSchema,
   PurchaseCreateSchema,
+  PurchaseUpdateSchema,
 } from '@promatlas/core/api/cooperation.schema.ts';
 import { CreatedSchema } from '@promatlas/core/api/editing.schema.ts';
 import type { AppInstance } from '../../http/app-instance.ts';
@@ -34,6 +35,7 @@ import {
   deleteCooperationRecord,
   getClusterCooperation,
   updateContract,
+  updatePurchase,
 } from './cooperation.service.ts';
 
 const TAG = ['Кооперация'];
@@ -148,6 +150,25 @@ export function cooperationRoutes(app: AppInstance): void {
       reply
         .status(201)
         .send(await createPurchase(app.deps.db, mutationContext(request), request.body)),
+  );
+  app.patch(
+    '/api/cooperation-purchases/:id',
+    {
+      config: { access: registryAccess(regionOfPurchase) },
+      schema: {
+        tags: TAG,
+        summary: 'Изменить закупки за год (с проверкой версии: 409 при конфликте)',
+        params: IdParamsSchema,
+        body: PurchaseUpdateSchema,
+        response: { 200: CreatedSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      presentingConflicts(
+        () =>
+          updatePurchase(app.deps.db, mutationContext(request), request.params.id, request.body),
+        versionOf(request.params.id),
+      ),
   );
   app.delete(
     '/api/cooperation-purchases/:id',

@@ -3,6 +3,7 @@ import type {
   ContractCreate,
   ContractUpdate,
   PurchaseCreate,
+  PurchaseUpdate,
 } from '@promatlas/core/api/cooperation.schema.ts';
 import type { MembershipRole } from '@promatlas/core/domain/vocabulary.ts';
 import type { Db } from '../../db/connection.ts';
@@ -34,6 +35,7 @@ import {
   findPurchasesOf,
   getClusterDecision,
   getContractRow,
+  getPurchaseRow,
   okpd2Known,
   type MembershipRow,
 } from './cooperation.repository.ts';
@@ -119,6 +121,18 @@ export async function getClusterCooperation(
 }
 
 async function checkContract(db: Db, input: Partial<ContractCreate>): Promise<void> {
+  // A contract is recorded once signed: a signing date after today is a typo.
+  const today = new Date().toISOString().slice(0, 10);
+  if (input.signedOn && input.signedOn > today)
+    throw new ValidationError('Дата подписания в будущем', 'The signing date is in the future', {
+      fields: [
+        {
+          field: 'signedOn',
+          message: 'Договор записывают подписанным: дата подписания не может быть позже сегодня',
+          messageEn: 'A contract is recorded once signed: the signing date cannot be after today',
+        },
+      ],
+    });
   await checkReferences([
     organisationProblem(db, 'buyerId', input.buyerId),
     organisationProblem(db, 'supplierId', input.supplierId),
@@ -225,6 +239,59 @@ export async function createPurchase(db: Db, ctx: MutationContext, input: Purcha
       year: input.year,
       total_rub: input.totalRub,
       from_participants_rub: input.fromParticipantsRub,
+      ...prov,
+    }),
+  );
+  return { id: row.id, version: row.version };
+}
+
+/**
+ * Changes a year's purchases; the totals are checked as they will be after
+ * the change (the part from participants never above the total), and a year
+ * already recorded for the organisation is refused as on creation.
+ */
+export async function updatePurchase(
+  db: Db,
+  ctx: MutationContext,
+  id: number,
+  input: PurchaseUpdate,
+) {
+  const { version, ...rest } = input;
+  const current = await getPurchaseRow(db, id);
+  if (!current) throw new NotFoundError('Закупки', 'Purchases', id);
+  const total = rest.totalRub ?? current.total_rub;
+  const fromParticipants = rest.fromParticipantsRub ?? current.from_participants_rub;
+  if (fromParticipants > total)
+    throw new ValidationError(
+      'Закупки у участников больше всех закупок',
+      'Purchases from participants exceed the total',
+      {
+        fields: [
+          {
+            field: 'fromParticipantsRub',
+            message: 'Закупки у участников не могут быть больше всех закупок',
+            messageEn: 'Purchases from participants cannot exceed the total',
+          },
+        ],
+      },
+    );
+  if (rest.year !== undefined && rest.year !== current.year) {
+    const taken = await findLivePurchase(db, current.organisation_id, rest.year);
+    if (taken)
+      throw new ConflictError(
+        `Закупки этой организации за ${rest.year} год уже записаны`,
+        `Purchases of this organisation for ${rest.year} are already recorded`,
+        { code: 'purchase_exists' },
+      );
+  }
+  const prov = await updateProvenance(db, 'cooperation_purchase', id, rest);
+  const row = await db.transaction().execute((trx) =>
+    updateRecord(trx, { ...ctx, sourceId: prov.source_id }, 'cooperation_purchase', id, version, {
+      ...(rest.year !== undefined ? { year: rest.year } : {}),
+      ...(rest.totalRub !== undefined ? { total_rub: rest.totalRub } : {}),
+      ...(rest.fromParticipantsRub !== undefined
+        ? { from_participants_rub: rest.fromParticipantsRub }
+        : {}),
       ...prov,
     }),
   );

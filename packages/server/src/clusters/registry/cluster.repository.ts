@@ -155,3 +155,31 @@ export async function findLiveMembership(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** The cluster's registry status and Minpromtorg decision. */
+export async function getClusterRegistryRow(db: Db, id: number) {
+  return db
+    .selectFrom('cluster')
+    .select(['id', 'name', 'version', 'registry_status', 'decision_number', 'decision_date'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The cluster's audit entries that changed its registry status or decision, newest first. */
+export async function findRegistryStatusChanges(db: Db, id: number) {
+  return db
+    .selectFrom('audit_entry as a')
+    .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .select(['a.at', 'a.before', 'a.after', 'u.display_name'])
+    .where('a.entity_type', '=', 'cluster')
+    .where('a.entity_id', '=', String(id))
+    .where(
+      sql<boolean>`(a.after->>'registry_status') IS DISTINCT FROM (a.before->>'registry_status')
+        OR (a.after->>'decision_number') IS DISTINCT FROM (a.before->>'decision_number')
+        OR (a.after->>'decision_date') IS DISTINCT FROM (a.before->>'decision_date')`,
+    )
+    .where('a.after', 'is not', null)
+    .orderBy('a.id', 'desc')
+    .execute();
+}

@@ -3,6 +3,7 @@ import type {
   ClusterKind,
   ClusterStatus,
   MembershipRole,
+  StatedClusterRegistryStatus,
 } from '@promatlas/core/domain/vocabulary.ts';
 import type { RecordColumns, PeriodColumns, SearchColumns } from '../../db/columns.ts';
 
@@ -20,6 +21,8 @@ export interface ClusterTable extends RecordColumns, SearchColumns {
   /** The Minpromtorg decision that the cluster meets the industrial-cluster rules. */
   decision_number: string | null;
   decision_date: string | null;
+  /** Stated registry status; null when never stated («expired» is computed from decision_date). */
+  registry_status: StatedClusterRegistryStatus | null;
 }
 export interface ClusterMemberTable extends RecordColumns, PeriodColumns {
   id: Generated<number>;

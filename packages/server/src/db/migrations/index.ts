@@ -26,6 +26,7 @@ import * as m20261201T1310cooperation from './20261201T1310-cooperation.ts';
 import * as m20261201T1400projectEditing from './20261201T1400-project-editing.ts';
 import * as m20261201T1500changeFeed from './20261201T1500-change-feed.ts';
 import * as m20261201T1500registryImportEntities from './20261201T1500-registry-import-entities.ts';
+import * as m20261201T1500supplierSearch from './20261201T1500-supplier-search.ts';
 import * as m20261201T1500supportRules from './20261201T1500-support-rules.ts';
 
 /**
@@ -61,5 +62,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1400-project-editing': m20261201T1400projectEditing,
   '20261201T1500-change-feed': m20261201T1500changeFeed,
   '20261201T1500-registry-import-entities': m20261201T1500registryImportEntities,
+  '20261201T1500-supplier-search': m20261201T1500supplierSearch,
   '20261201T1500-support-rules': m20261201T1500supportRules,
 };

@@ -1,12 +1,30 @@
 import { lazy, Suspense, useState } from 'react';
+import type { ClusterCooperation } from '@promatlas/core/api/cooperation.schema.ts';
 import {
   clusterComplianceRoute,
   clusterCooperationRoute,
+  deleteContractRoute,
+  deletePurchaseRoute,
 } from '@promatlas/core/api/contract/cooperation.ts';
-import { useRoute } from '../../../shared/api/api.ts';
+import { api, useRoute } from '../../../shared/api/api.ts';
+import { ApiError } from '../../../shared/api/client.ts';
+import { canEditRegistry } from '../../../shared/auth/permissions.ts';
+import { useSession } from '../../../shared/auth/session.ts';
 import { EntityLink, Section } from '../../../shared/components/common.tsx';
 import { formatDate, formatRub } from './format.ts';
 import { RuleSetBadge } from '../rules/RuleSetBadge.tsx';
+import { RegistryStatus } from './RegistryStatus.tsx';
+import { SupplierGapsList } from './SupplierGapsList.tsx';
+
+type Contract = ClusterCooperation['contracts'][number];
+type Purchase = ClusterCooperation['purchases'][number];
+
+const ContractDialog = lazy(() =>
+  import('./ContractDialog.tsx').then((m) => ({ default: m.ContractDialog })),
+);
+const PurchaseDialog = lazy(() =>
+  import('./PurchaseDialog.tsx').then((m) => ({ default: m.PurchaseDialog })),
+);
 
 const CooperationGraph = lazy(() =>
   import('./CooperationGraph.tsx').then((m) => ({ default: m.CooperationGraph })),
@@ -31,13 +49,61 @@ function percent(value: unknown): string {
     : '—';
 }
 
-/** «Кооперация»: the graph of contracts between participants and the table behind it. */
+/** A delete refused because someone changed the record since the page loaded says so. */
+async function removeRecord(remove: () => Promise<unknown>, onDone: () => void) {
+  if (!window.confirm('Удалить запись? Администратор сможет её восстановить.')) return;
+  try {
+    await remove();
+  } catch (error) {
+    window.alert(
+      error instanceof ApiError && error.status === 409
+        ? 'Запись уже изменил кто-то другой: страница обновится, проверьте и повторите.'
+        : error instanceof Error
+          ? error.message
+          : String(error),
+    );
+  }
+  onDone();
+}
+
+/** «Кооперация»: the graph of contracts between participants and the table behind it, editable by editors. */
 export function CooperationSection({ clusterId }: { clusterId: number }) {
-  const { data, error } = useRoute(clusterCooperationRoute, { params: { id: clusterId } });
+  const { data, error, reload } = useRoute(clusterCooperationRoute, { params: { id: clusterId } });
+  const { user } = useSession();
+  const canEdit = canEditRegistry(user);
+  const [contractDialog, setContractDialog] = useState<{ contract: Contract | null } | null>(null);
+  const [purchaseDialog, setPurchaseDialog] = useState<{ purchase: Purchase | null } | null>(null);
+  // Bumped after every saved change, so the check and the gaps read the new state.
+  const [generation, setGeneration] = useState(0);
+  const changed = () => {
+    reload();
+    setGeneration((g) => g + 1);
+  };
   if (error) return null;
   if (!data) return null;
   return (
     <Section title="Кооперация" count={data.contracts.length} id="cooperation">
+      <RegistryStatus clusterId={clusterId} canEdit={canEdit} onChanged={changed} />
+      {canEdit ? (
+        <p>
+          <button
+            type="button"
+            className="button small"
+            data-testid="add-contract"
+            onClick={() => setContractDialog({ contract: null })}
+          >
+            Добавить договор
+          </button>{' '}
+          <button
+            type="button"
+            className="button small"
+            data-testid="add-purchase"
+            onClick={() => setPurchaseDialog({ purchase: null })}
+          >
+            Добавить закупки за год
+          </button>
+        </p>
+      ) : null}
       {data.contracts.length ? (
         <>
           <Suspense fallback={<p>Строим граф…</p>}>
@@ -52,6 +118,7 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
                 <th>Продукция</th>
                 <th>Подписан</th>
                 <th>Сумма</th>
+                {canEdit ? <th /> : null}
               </tr>
             </thead>
             <tbody>
@@ -67,6 +134,35 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
                   <td>{[c.okpd2, c.product].filter(Boolean).join(' · ') || '—'}</td>
                   <td>{formatDate(c.signedOn)}</td>
                   <td>{c.valueRub === null ? '—' : formatRub(c.valueRub)}</td>
+                  {canEdit ? (
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid={`edit-contract-${c.id}`}
+                        onClick={() => setContractDialog({ contract: c })}
+                      >
+                        изменить
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid={`delete-contract-${c.id}`}
+                        onClick={() =>
+                          void removeRecord(
+                            () =>
+                              api(deleteContractRoute, {
+                                params: { id: c.id },
+                                query: { version: c.version },
+                              }),
+                            changed,
+                          )
+                        }
+                      >
+                        удалить
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -75,7 +171,88 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
       ) : (
         <p className="muted">Договоры кооперации между участниками не записаны.</p>
       )}
-      <ComplianceCheck clusterId={clusterId} />
+      {data.purchases.length ? (
+        <>
+          <h3>Закупки производителей конечной продукции</h3>
+          <table className="data-table" data-testid="purchases-table">
+            <thead>
+              <tr>
+                <th>Производитель</th>
+                <th>Год</th>
+                <th>Все закупки</th>
+                <th>У участников</th>
+                {canEdit ? <th /> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.purchases.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <EntityLink entity={p.organisation} />
+                  </td>
+                  <td>{p.year}</td>
+                  <td>{formatRub(p.totalRub)}</td>
+                  <td>{formatRub(p.fromParticipantsRub)}</td>
+                  {canEdit ? (
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid={`edit-purchase-${p.id}`}
+                        onClick={() => setPurchaseDialog({ purchase: p })}
+                      >
+                        изменить
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid={`delete-purchase-${p.id}`}
+                        onClick={() =>
+                          void removeRecord(
+                            () =>
+                              api(deletePurchaseRoute, {
+                                params: { id: p.id },
+                                query: { version: p.version },
+                              }),
+                            changed,
+                          )
+                        }
+                      >
+                        удалить
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      <ComplianceCheck key={`check-${generation}`} clusterId={clusterId} />
+      <SupplierGapsList key={`gaps-${generation}`} clusterId={clusterId} />
+      <Suspense fallback={null}>
+        {contractDialog ? (
+          <ContractDialog
+            contract={contractDialog.contract}
+            onClose={() => setContractDialog(null)}
+            onSaved={() => {
+              setContractDialog(null);
+              changed();
+            }}
+          />
+        ) : null}
+        {purchaseDialog ? (
+          <PurchaseDialog
+            purchase={purchaseDialog.purchase}
+            participants={data.participants}
+            onClose={() => setPurchaseDialog(null)}
+            onSaved={() => {
+              setPurchaseDialog(null);
+              changed();
+            }}
+          />
+        ) : null}
+      </Suspense>
     </Section>
   );
 }

@@ -1,0 +1,2 @@
+// The supplier search page: one lazy chunk.
+export { SupplierSearchPage } from './SupplierSearchPage.tsx';
