@@ -2,7 +2,6 @@ import { lazy, memo, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type {
   MeasureDto,
-  MyTasks,
   Timeline as TimelineDto,
 } from '@promatlas/core/api/programmes.schema.ts';
 import {
@@ -16,7 +15,6 @@ import { STATUS_TRANSITIONS } from '@promatlas/core/programmes/status.ts';
 import { FLAG_REASONS } from '@promatlas/core/programmes/flags.ts';
 import { MEASURE_FLAGS, MEASURE_STATUSES } from '@promatlas/core/domain/vocabulary.ts';
 import { api, useRoute } from '../../shared/api/api.ts';
-import { useApi } from '../../shared/api/client.ts';
 import { canEditRegistry } from '../../shared/auth/permissions.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
@@ -501,50 +499,6 @@ export function PlanWorkPage() {
           lang={lang}
         />
       ) : null}
-    </article>
-  );
-}
-
-/** «Мои задачи»: the measures whose owner is the user's organisation or the user. */
-export function MyTasksPage() {
-  const { data, error, loading } = useApi<MyTasks>('/api/my-tasks');
-  useTitle('Мои задачи');
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return loading ? <Loading /> : null;
-  const whose = [data.organisation?.title, data.person?.title].filter(Boolean).join(', ');
-  return (
-    <article>
-      <h1>Мои задачи</h1>
-      <p>
-        {whose
-          ? `Ответственный: ${whose}`
-          : 'Учётная запись не связана с организацией или персоной — обратитесь к администратору.'}{' '}
-        <a href="/api/my-tasks/export?format=xlsx">XLSX</a>
-      </p>
-      <table className="table compact">
-        <thead>
-          <tr>
-            <th>Мероприятие</th>
-            <th>Ответственный</th>
-            <th>Срок</th>
-            <th>Статус</th>
-            <th>Флаги</th>
-            <th>Выполнение</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((m) => (
-            <tr key={m.id} data-measure={m.id} className={m.flags.join(' ')}>
-              <td>{m.title}</td>
-              <td>{m.owner?.title ?? '—'}</td>
-              <td>{formatDate(m.deadline) ?? '—'}</td>
-              <td>{m.statusLabel}</td>
-              <td>{m.flags.map((f) => MEASURE_FLAGS.label(f)).join(', ') || '—'}</td>
-              <td>{m.progress === null ? '—' : `${m.progress} %`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </article>
   );
 }
