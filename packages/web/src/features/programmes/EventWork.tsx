@@ -31,6 +31,7 @@ import {
   type PartyValue,
   type Picked,
 } from './pickers.tsx';
+import { PersonPicker } from './PersonPicker.tsx';
 import { TaskLine } from './TaskLine.tsx';
 import { ActionError, DeleteRecordButton, useAction } from './work-actions.tsx';
 import './programmes.css';
@@ -138,11 +139,10 @@ function ParticipantsEditor({
           </select>{' '}
           {kind === 'person' ? (
             <>
-              <RecordPicker
-                types="person"
+              <PersonPicker
                 value={person}
                 onChange={(v) => {
-                  setPerson(v);
+                  setPerson(v && { id: v.id, title: v.title });
                   setPositionId(null);
                 }}
                 testId="participant-person"
