@@ -1,9 +1,6 @@
 import { lazy, memo, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type {
-  MeasureDto,
-  Timeline as TimelineDto,
-} from '@promatlas/core/api/programmes.schema.ts';
+import type { MeasureDto, Timeline as TimelineDto } from '@promatlas/core/api/programmes.schema.ts';
 import {
   deleteActionPlanRoute,
   planPageRoute,

@@ -10,14 +10,8 @@ import { formatDate } from '../../shared/lib/format.ts';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { LangToggle, useLang } from './i18n.tsx';
 import { MeasureTable, ShownOf } from './MeasureTable.tsx';
+import { COUNTS_ONLY } from './plan-queries.ts';
 import './programmes.css';
-
-/**
- * A deadline no measure has: the plan page then answers its counts (taken
- * over all the plan's measures) with no measures attached, which is all a
- * summary row needs.
- */
-const COUNTS_ONLY = { deadlineTo: '1900-01-01' };
 
 /** One plan of the region: its measures by status, overdue and at risk, the share done. */
 function PlanSummary({ plan }: { plan: EntityRef }) {
