@@ -345,8 +345,8 @@ const projectForm: RecordFormConfig<
 > = {
   collection: 'projects',
   routes: { get: getProjectRoute, create: createProjectRoute, update: updateProjectRoute },
-  createTitle: 'Новый проект',
-  editTitle: (p) => `Изменение: ${p.title}`,
+  createTitle: ['Новый проект', 'New project'],
+  editTitle: (p) => [`Изменение: ${p.title}`, `Editing: ${p.title}`],
   empty: (user) => ({
     kind: 'investment',
     status: '',
