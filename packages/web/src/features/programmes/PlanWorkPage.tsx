@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeasureDto } from '@promatlas/core/api/programmes.schema.ts';
 import {
@@ -22,8 +22,10 @@ import { PlanDialog } from './PlanForm.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
 import { messageIn, useLang } from './work-i18n.ts';
 
-// ECharts loads with the timeline only: the programme lists share this chunk.
-const Timeline = lazy(() => import('./Timeline.tsx'));
+// ECharts loads with the timeline only: the programme lists share this chunk. The plan page
+// asks for it as it opens, so the chunk arrives while the plan's data does, not after.
+const loadTimeline = () => import('./Timeline.tsx');
+const Timeline = lazy(loadTimeline);
 
 type Editing =
   | { kind: 'measure'; measure: MeasureDto | null; theme?: string | null }
@@ -60,12 +62,21 @@ export function PlanWorkPage() {
     for (const m of all) if (m.owner) seen.set(ownerKey(m), m.owner.title);
     return [...seen].sort((a, b) => a[1].localeCompare(b[1], 'ru'));
   }, [all]);
+  useEffect(() => {
+    void loadTimeline();
+  }, []);
+  // Every bar is made once per load; a filter change only picks the shown ones.
+  const allBars = useMemo(
+    () => (timeline.data ? timelineBars(timeline.data, lang) : []),
+    [timeline.data, lang],
+  );
   const bars = useMemo(
-    () =>
-      timeline.data
-        ? timelineBars(timeline.data, lang).filter((b) => shownIds.has(Number(b.id)))
-        : [],
-    [timeline.data, shownIds, lang],
+    () => allBars.filter((b) => shownIds.has(Number(b.id))),
+    [allBars, shownIds],
+  );
+  const marks = useMemo(
+    () => (timeline.data?.milestones ?? []).map((m) => ({ date: m.date, title: m.title })),
+    [timeline.data],
   );
   const { reload: reloadPage } = page;
   const { reload: reloadTimeline } = timeline;
@@ -236,7 +247,7 @@ export function PlanWorkPage() {
             <Suspense fallback={<Loading />}>
               <Timeline
                 bars={bars}
-                marks={timeline.data.milestones.map((m) => ({ date: m.date, title: m.title }))}
+                marks={marks}
                 today={timeline.data.today}
                 lang={lang}
                 caption={`${t('timeline')}: ${data.plan.title}`}
