@@ -151,6 +151,8 @@ describe('a region’s programmes and the programme pages at work', () => {
     const row = page
       .locator('[data-testid=plan-work] tr[data-measure]')
       .filter({ hasText: 'Назначить ответственного за кадры' });
+    // A long plan's sections off screen are not rendered (content-visibility): look at the row.
+    await row.scrollIntoViewIfNeeded();
     await expect
       .poll(() => text(row.locator('[data-testid=measure-owner]')))
       .toBe(expected.fullName);

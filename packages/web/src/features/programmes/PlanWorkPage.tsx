@@ -21,6 +21,7 @@ import { matches, NO_FILTER, ownerKey, timelineBars, type MeasureFilter } from '
 import { PlanDialog } from './PlanForm.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
 import { messageIn, useLang } from './work-i18n.ts';
+import './programmes.css';
 
 // ECharts loads with the timeline only: the programme lists share this chunk. The plan page
 // asks for it as it opens, so the chunk arrives while the plan's data does, not after.
@@ -213,7 +214,7 @@ export function PlanWorkPage() {
             <table className="table compact">
               <thead>
                 <tr>
-                  <th>{t('measure')}</th>
+                  <th className="measure-col">{t('measure')}</th>
                   <th>{t('owner')}</th>
                   <th>{t('deadline')}</th>
                   <th>{t('status')}</th>
