@@ -4,10 +4,10 @@ import type { MeasureDto } from '@promatlas/core/api/programmes.schema.ts';
 import {
   deleteActionPlanRoute,
   planPageRoute,
-  planTimelineRoute,
   restoreActionPlanRoute,
   updateMeasureRoute,
 } from '@promatlas/core/api/contract/plans.ts';
+import { getEventRoute } from '@promatlas/core/api/contract/registry.ts';
 import { api, useRoute } from '../../shared/api/api.ts';
 import { canEditRegistry } from '../../shared/auth/permissions.ts';
 import { useSession } from '../../shared/auth/session.ts';
@@ -17,7 +17,14 @@ import { useTitle } from '../../shared/lib/useTitle.ts';
 import { MeasureDialog } from './MeasureDialog.tsx';
 import { MeasureRow, type RowAction } from './MeasureRow.tsx';
 import { PlanFilters } from './PlanFilters.tsx';
-import { matches, NO_FILTER, ownerKey, timelineBars, type MeasureFilter } from './plan-filter.ts';
+import {
+  matches,
+  NO_FILTER,
+  ownerKey,
+  timelineBars,
+  timelineItemOf,
+  type MeasureFilter,
+} from './plan-filter.ts';
 import { PlanDialog } from './PlanForm.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
 import { messageIn, useLang } from './work-i18n.ts';
@@ -45,7 +52,6 @@ export function PlanWorkPage() {
   const { t, lang, toggle } = useLang();
   const session = useSession();
   const page = useRoute(planPageRoute, id ? { params: { id } } : null);
-  const timeline = useRoute(planTimelineRoute, id ? { params: { id } } : null);
   const [filter, setFilter] = useState<MeasureFilter>(NO_FILTER);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -67,25 +73,29 @@ export function PlanWorkPage() {
     void loadTimeline();
   }, []);
   // Every bar is made once per load; a filter change only picks the shown ones.
-  const allBars = useMemo(
-    () => (timeline.data ? timelineBars(timeline.data, lang) : []),
-    [timeline.data, lang],
-  );
+  const allBars = useMemo(() => timelineBars(all.map(timelineItemOf), lang), [all, lang]);
   const bars = useMemo(
     () => allBars.filter((b) => shownIds.has(Number(b.id))),
     [allBars, shownIds],
   );
+  // The timeline's milestones, as the server's timeline route gives them: the approving event's
+  // date (read from the event, a small answer) and the end of the plan's period.
+  const eventId = data?.plan.event?.id;
+  const event = useRoute(getEventRoute, eventId ? { params: { id: eventId } } : null);
   const marks = useMemo(
-    () => (timeline.data?.milestones ?? []).map((m) => ({ date: m.date, title: m.title })),
-    [timeline.data],
+    () => [
+      ...(event.data?.date && eventId
+        ? [{ date: event.data.date.from, title: event.data.title }]
+        : []),
+      ...(data?.plan.period ? [{ date: data.plan.period.to, title: t('planEnd') }] : []),
+    ],
+    [event.data, eventId, data, t],
   );
   const { reload: reloadPage } = page;
-  const { reload: reloadTimeline } = timeline;
   const reload = useCallback(() => {
     setEditing(null);
     reloadPage();
-    reloadTimeline();
-  }, [reloadPage, reloadTimeline]);
+  }, [reloadPage]);
   const onAction = useCallback(
     (action: RowAction, m: MeasureDto) => {
       if (action === 'edit') return setEditing({ kind: 'measure', measure: m });
@@ -115,7 +125,6 @@ export function PlanWorkPage() {
               await api(restoreActionPlanRoute, { params: { id: data.plan.id } });
               setDeleted(null);
               page.reload();
-              timeline.reload();
             }}
           >
             {t('restorePlan')}
@@ -242,24 +251,21 @@ export function PlanWorkPage() {
       ))}
       <section>
         <h2>{t('timeline')}</h2>
-        {timeline.error ? <ErrorMessage error={timeline.error} /> : null}
-        {timeline.data ? (
-          bars.some((b) => b.start || b.end) ? (
-            <Suspense fallback={<Loading />}>
-              <Timeline
-                bars={bars}
-                marks={marks}
-                today={timeline.data.today}
-                lang={lang}
-                caption={`${t('timeline')}: ${data.plan.title}`}
-              />
-            </Suspense>
-          ) : (
-            <p className="muted" data-testid="timeline-empty">
-              {t('timelineEmpty')}
-            </p>
-          )
-        ) : null}
+        {bars.some((b) => b.start || b.end) ? (
+          <Suspense fallback={<Loading />}>
+            <Timeline
+              bars={bars}
+              marks={marks}
+              today={data.today}
+              lang={lang}
+              caption={`${t('timeline')}: ${data.plan.title}`}
+            />
+          </Suspense>
+        ) : (
+          <p className="muted" data-testid="timeline-empty">
+            {t('timelineEmpty')}
+          </p>
+        )}
       </section>
       {editing?.kind === 'measure' ? (
         <MeasureDialog

@@ -42,9 +42,27 @@ export function reasonIn(reason: string, lang: Lang): string {
 export const statusLabel = (m: { status: MeasureDto['status'] }, lang: Lang) =>
   m.status ? MEASURE_STATUSES.label(m.status, lang) : lang === 'en' ? 'no data' : 'нет данных';
 
+/**
+ * A timeline row of a measure the plan page loaded: the same start (the first
+ * day of its start) and end (the last day of its deadline) as the server's
+ * timeline route, so the page need not ask for the same measures twice.
+ */
+export function timelineItemOf(m: MeasureDto): TimelineDto['items'][number] {
+  return {
+    id: m.id,
+    title: m.title,
+    theme: m.theme,
+    start: m.start?.from ?? null,
+    end: m.deadline?.to ?? null,
+    status: m.status,
+    flags: m.flags,
+    progress: m.progress,
+  };
+}
+
 /** The timeline's bars: measures with dates, coloured by flag first, then by status. */
-export function timelineBars(timeline: TimelineDto, lang: Lang): TimelineBar[] {
-  return timeline.items.map((i) => ({
+export function timelineBars(items: TimelineDto['items'], lang: Lang): TimelineBar[] {
+  return items.map((i) => ({
     id: i.id,
     title: i.title,
     start: i.start,
