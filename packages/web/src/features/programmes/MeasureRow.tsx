@@ -8,27 +8,26 @@ import type { Lang, T } from './work-i18n.ts';
 
 export type RowAction = 'edit' | 'report' | 'done';
 
-/**
- * One measure of the plan. Every row stays mounted and a filter only hides
- * it, with props that do not change otherwise (memo): re-filtering a plan of
- * thousands of measures then touches the rows whose visibility changed.
- */
-export const MeasureRow = memo(function MeasureRow({
-  m,
-  hidden,
-  editable,
-  onAction,
-  t,
-  lang,
-}: {
+type RowProps = {
   m: MeasureDto;
-  hidden: boolean;
   editable: boolean;
   onAction: (action: RowAction, m: MeasureDto) => void;
   t: T;
   lang: Lang;
-}) {
-  const canBeDone = m.status === null || STATUS_TRANSITIONS[m.status].includes('done');
+};
+
+/**
+ * One measure of the plan. Every row stays mounted and a filter only hides
+ * it, with props that do not change otherwise (memo): re-filtering a plan of
+ * thousands of measures then touches the rows whose visibility changed, and
+ * of those only the row itself — its cells are a memo of their own, which a
+ * change of `hidden` does not reach.
+ */
+export const MeasureRow = memo(function MeasureRow({
+  m,
+  hidden,
+  ...cells
+}: RowProps & { hidden: boolean }) {
   return (
     <tr
       data-measure={m.id}
@@ -36,6 +35,15 @@ export const MeasureRow = memo(function MeasureRow({
       data-status={m.status ?? 'none'}
       hidden={hidden}
     >
+      <MeasureCells m={m} {...cells} />
+    </tr>
+  );
+});
+
+const MeasureCells = memo(function MeasureCells({ m, editable, onAction, t, lang }: RowProps) {
+  const canBeDone = m.status === null || STATUS_TRANSITIONS[m.status].includes('done');
+  return (
+    <>
       <td>{m.title}</td>
       <td data-testid="measure-owner">{m.owner?.title ?? '—'}</td>
       <td data-testid="measure-deadline">{formatDate(m.deadline) ?? '—'}</td>
@@ -90,6 +98,6 @@ export const MeasureRow = memo(function MeasureRow({
           ) : null}
         </td>
       ) : null}
-    </tr>
+    </>
   );
 });
