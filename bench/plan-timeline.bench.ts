@@ -5,6 +5,11 @@
 // filters what it loaded). Baseline of the same run: the seed plan of five
 // measures opened the same way. Targets: timeline ready ≤ 1 s, re-filtering
 // ≤ 100 ms. Needs the built web app: npm run build:web && npm run bench:plan-timeline
+//
+// `-- --before <dir>` also serves an earlier build of the web app (a copy of
+// its packages/web/dist) from a second server and browser, and measures both
+// in alternating rounds of the same run: the figure to compare is then the
+// ratio of the two builds, each also stated against its own seed-plan baseline.
 import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
@@ -14,8 +19,9 @@ const MEASURES = 2000;
 const REPORTS_PER_MEASURE = 5;
 const ROUNDS = 7;
 
-const h = await startBrowserHarness();
-try {
+/** One server and browser with the big plan, signed in as the administrator. */
+async function prepare(webDist?: string) {
+  const h = await startBrowserHarness(webDist ? { webDist } : {});
   const db = h.server.connection.db;
   const plan = await sql<{ id: number }>`
     INSERT INTO action_plan (title, valid_from, valid_to, valid_precision, themes)
@@ -50,57 +56,91 @@ try {
   await page.locator('[data-testid=input-password]').fill(admin.password);
   await page.locator('[data-testid=sign-in-submit]').click();
   await page.locator('[data-testid=user-menu]').waitFor();
-
-  /** Opening the plan page until its rows are listed and the timeline's canvas is drawn. */
-  const open = async (p: Page, id: number, rows: number, chart: boolean) => {
-    const start = Date.now();
-    await p.goto(`${h.url}/action-plans/${id}/work`);
-    await p.waitForFunction(
-      (n) =>
-        document.querySelectorAll('[data-testid=plan-work] tr[data-measure]:not([hidden])')
-          .length === n,
-      rows,
-      { timeout: 60_000, polling: 'raf' },
-    );
-    if (chart) await p.locator('[data-testid=timeline-chart] canvas').waitFor({ timeout: 60_000 });
-    else await p.locator('[data-testid=timeline-empty]').waitFor();
-    return Date.now() - start;
+  return {
+    h,
+    page,
+    planId,
+    seedId,
+    big: [] as number[],
+    small: [] as number[],
+    filters: [] as number[],
   };
-  /** One filter change until the list shows the new count (measured in the page). */
-  const refilter = async (p: Page, status: string, rows: number) =>
-    p.evaluate(
-      async ({ status, rows }) => {
-        const select = document.querySelector<HTMLSelectElement>('[data-testid=filter-status]')!;
-        const start = performance.now();
-        select.value = status;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        // A loop, not a named callback: tsx would wrap a named function in a helper the page lacks.
-        while (
-          document.querySelectorAll('[data-testid=plan-work] tr[data-measure]:not([hidden])')
-            .length !== rows
-        )
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-        // The timeline's redraw happens in the same React commit; wait for the frame it paints in.
-        await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
-        return performance.now() - start;
-      },
-      { status, rows },
-    );
+}
+type Setup = Awaited<ReturnType<typeof prepare>>;
 
-  const big: number[] = [];
-  const small: number[] = [];
-  const filters: number[] = [];
+/** Opening the plan page until its rows are listed and the timeline's canvas is drawn. */
+const open = async (s: Setup, id: number, rows: number, chart: boolean) => {
+  const p = s.page;
+  const start = Date.now();
+  await p.goto(`${s.h.url}/action-plans/${id}/work`);
+  await p.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[data-testid=plan-work] tr[data-measure]:not([hidden])').length ===
+      n,
+    rows,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  if (chart) await p.locator('[data-testid=timeline-chart] canvas').waitFor({ timeout: 60_000 });
+  else await p.locator('[data-testid=timeline-empty]').waitFor();
+  return Date.now() - start;
+};
+/** One filter change until the list shows the new count (measured in the page). */
+const refilter = async (p: Page, status: string, rows: number) =>
+  p.evaluate(
+    async ({ status, rows }) => {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid=filter-status]')!;
+      const start = performance.now();
+      select.value = status;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      // A loop, not a named callback: tsx would wrap a named function in a helper the page lacks.
+      while (
+        document.querySelectorAll('[data-testid=plan-work] tr[data-measure]:not([hidden])')
+          .length !== rows
+      )
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      // The timeline draws in the next frame (lazy update): wait for the frame after it too.
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      return performance.now() - start;
+    },
+    { status, rows },
+  );
+
+const beforeAt = process.argv.indexOf('--before');
+const beforeDist = beforeAt > 0 ? process.argv[beforeAt + 1] : undefined;
+const setups: Array<{ name: string; setup: Setup }> = [];
+try {
+  if (beforeDist) setups.push({ name: 'before', setup: await prepare(beforeDist) });
+  setups.push({ name: 'current', setup: await prepare() });
   for (let round = 0; round < ROUNDS; round++) {
-    small.push(await open(page, seedId, 5, false));
-    big.push(await open(page, planId, MEASURES, true));
-    for (const [status, rows] of [
-      ['done', MEASURES / 4],
-      ['', MEASURES],
-    ] as const)
-      filters.push(await refilter(page, status, rows));
+    for (const { setup: s } of setups) {
+      s.small.push(await open(s, s.seedId, 5, false));
+      s.big.push(await open(s, s.planId, MEASURES, true));
+      for (const [status, rows] of [
+        ['done', MEASURES / 4],
+        ['', MEASURES],
+      ] as const)
+        s.filters.push(await refilter(s.page, status, rows));
+    }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const max = (xs: number[]) => Math.max(...xs);
+  const builds = Object.fromEntries(
+    setups.map(({ name, setup: s }) => [
+      name,
+      {
+        seedPlanOpenMs: { median: median(s.small), max: max(s.small) },
+        bigPlanOpenMs: { median: median(s.big), max: max(s.big) },
+        ratioToSeed: +(median(s.big) / median(s.small)).toFixed(2),
+        refilterMs: {
+          median: +median(s.filters).toFixed(1),
+          max: +max(s.filters).toFixed(1),
+          n: s.filters.length,
+        },
+      },
+    ]),
+  );
+  const [before, current] = setups.length === 2 ? setups.map((x) => x.setup) : [];
   console.log(
     JSON.stringify(
       {
@@ -110,14 +150,15 @@ try {
         measures: MEASURES,
         reports: MEASURES * REPORTS_PER_MEASURE,
         rounds: ROUNDS,
-        seedPlanOpenMs: { median: median(small), max: max(small) },
-        bigPlanOpenMs: { median: median(big), max: max(big) },
-        ratioToSeed: +(median(big) / median(small)).toFixed(2),
-        refilterMs: {
-          median: +median(filters).toFixed(1),
-          max: +max(filters).toFixed(1),
-          n: filters.length,
-        },
+        builds,
+        ...(before && current
+          ? {
+              currentToBefore: {
+                bigPlanOpen: +(median(current.big) / median(before.big)).toFixed(2),
+                refilter: +(median(current.filters) / median(before.filters)).toFixed(2),
+              },
+            }
+          : {}),
         targets: { timelineReadyMs: 1000, refilterMs: 100 },
       },
       null,
@@ -125,5 +166,5 @@ try {
     ),
   );
 } finally {
-  await h.close();
+  for (const { setup } of setups) await setup.h.close();
 }

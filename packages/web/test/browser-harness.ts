@@ -105,10 +105,17 @@ async function templateDataDir(): Promise<string> {
   return template;
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+/**
+ * `options.webDist` serves another build than packages/web/dist (a benchmark
+ * comparing two builds of the web app in one run).
+ */
+export async function startBrowserHarness(
+  options: { webDist?: string } = {},
+): Promise<BrowserHarness> {
+  const source = options.webDist ?? WEB_DIST;
+  if (!existsSync(path.join(source, 'index.html'))) {
     throw new Error(
-      `${path.join(WEB_DIST, 'index.html')} is missing: run \`npm run build -w @promatlas/web\` before the browser tests.`,
+      `${path.join(source, 'index.html')} is missing: run \`npm run build -w @promatlas/web\` before the browser tests.`,
     );
   }
   if (!existsSync(CHROMIUM)) {
@@ -127,7 +134,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     // it pointing at deleted, renamed chunks.
     const webDist = await mkdtemp(path.join(os.tmpdir(), 'promatlas-browser-dist-'));
     cleanups.push(() => rm(webDist, { recursive: true, force: true }));
-    await cp(WEB_DIST, webDist, { recursive: true });
+    await cp(source, webDist, { recursive: true });
     const config = parseConfig(
       {
         PROMATLAS_PORT: '0',

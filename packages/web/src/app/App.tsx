@@ -81,6 +81,8 @@ export function App() {
           <Route path="action-plans/:id/work" element={programmes('PlanWorkPage')} />
           <Route path="action-plans/new" element={programmes('PlanCreatePage')} />
           <Route path="my-tasks" element={programmes('MyTasksPage')} />
+          <Route path="regions/:code/programmes" element={programmes('RegionDashboardPage')} />
+          <Route path="programmes/regions" element={programmes('RegionDashboardPage')} />
           <Route path="projects" element={programmes('ProjectsList')} />
           <Route path="projects/:id" element={programmes('ProjectProfile')} />
           <Route path="projects/new" element={programmes('ProjectCreatePage')} />

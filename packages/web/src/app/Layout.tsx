@@ -18,6 +18,7 @@ const PROGRAMMES = [
   ['/action-plans', 'Планы'],
   ['/projects', 'Проекты'],
   ['/calendar', 'Календарь'],
+  ['/programmes/regions', 'Программы регионов'],
   ['/support', 'Расчёт субсидии'],
   ['/regulations', 'Правила проверки кластеров'],
 ] as const;

@@ -7,216 +7,28 @@ import {
   agreementWorkRoute,
   agreementWrites,
 } from '@promatlas/core/api/contract/programme-work.ts';
-import type { Agreement } from '@promatlas/core/api/registry.schema.ts';
-import type { AgreementWork } from '@promatlas/core/api/programmes.schema.ts';
 import { api } from '../../shared/api/api.ts';
 import { ApiError } from '../../shared/api/client.ts';
-
-import {
-  DateInput,
-  fromPartialDate,
-  toPartialDate,
-  type DateValue,
-} from '../../shared/form/dates.tsx';
+import { DateInput, toPartialDate } from '../../shared/form/dates.tsx';
 import { Field, FormButtons, FormError } from '../../shared/form/fields.tsx';
-import { RegionSelect } from '../../shared/form/RegionSelect.tsx';
-import { messagesFor, useForm } from '../../shared/form/useForm.ts';
+import { useForm } from '../../shared/form/useForm.ts';
 import { formatDate } from '../../shared/lib/format.ts';
-
 import { ConflictDialog, type ComparedField } from '../../shared/record-form/ConflictDialog.tsx';
-import { linesOf, nullIfEmpty } from '../../shared/record-form/convert.ts';
+import { PartiesEditor } from './AgreementParties.tsx';
+import {
+  agreementInput,
+  agreementValues,
+  emptyAgreement,
+  partiesText,
+  type AgreementValues,
+} from './agreement-values.ts';
 import { useLang } from './i18n.tsx';
+import { RecordPicker } from './pickers.tsx';
 import { WorkFormPage } from './WorkFormPage.tsx';
-import { PositionSelect, RecordPicker, type Picked } from './pickers.tsx';
-
-interface PartyRow {
-  kind: 'organisation' | 'region';
-  organisation: Picked | null;
-  regionCode: string;
-  signatory: Picked | null;
-  signatoryPositionId: number | null;
-}
-
-export interface AgreementValues extends Record<string, unknown> {
-  title: string;
-  subject: string;
-  date: DateValue;
-  place: string;
-  event: Picked | null;
-  parties: PartyRow[];
-  /** Only when creating: afterwards directions are edited one by one on the agreement's page. */
-  directions: string;
-  published: boolean;
-}
-
-const emptyParty = (user: User): PartyRow => ({
-  kind: 'region',
-  organisation: null,
-  regionCode: user.role === 'regional_editor' ? (user.regions[0] ?? '') : '',
-  signatory: null,
-  signatoryPositionId: null,
-});
-
-const emptyAgreement = (user: User): AgreementValues => ({
-  title: '',
-  subject: '',
-  date: { precision: 'day', value: '' },
-  place: '',
-  event: null,
-  parties: [emptyParty(user)],
-  directions: '',
-  published: true,
-});
-
-export function agreementValues(agreement: Agreement, work: AgreementWork): AgreementValues {
-  return {
-    title: agreement.title,
-    subject: work.subject ?? '',
-    date: fromPartialDate(agreement.date),
-    place: agreement.place ?? '',
-    event: agreement.event
-      ? { id: Number(agreement.event.id), title: agreement.event.title }
-      : null,
-    parties: work.parties.map((p) => ({
-      kind: p.organisation ? 'organisation' : 'region',
-      organisation: p.organisation
-        ? { id: Number(p.organisation.id), title: p.organisation.title }
-        : null,
-      regionCode: p.region?.code ?? '',
-      signatory: p.signatory ? { id: Number(p.signatory.id), title: p.signatory.title } : null,
-      signatoryPositionId: p.signatoryPosition?.id ?? null,
-    })),
-    directions: '',
-    published: work.published,
-  };
-}
-
-function agreementInput(values: AgreementValues, creating: boolean) {
-  return {
-    title: values.title,
-    subject: nullIfEmpty(values.subject),
-    date: toPartialDate(values.date) ?? null,
-    place: nullIfEmpty(values.place),
-    eventId: values.event?.id ?? null,
-    parties: values.parties.map((p) => ({
-      organisationId: p.kind === 'organisation' ? (p.organisation?.id ?? null) : null,
-      regionCode: p.kind === 'region' ? p.regionCode || null : null,
-      signatoryPersonId: p.signatory?.id ?? null,
-      signatoryPositionId: p.signatory ? p.signatoryPositionId : null,
-    })),
-    ...(creating ? { directions: linesOf(values.directions) } : {}),
-    published: values.published,
-  };
-}
 
 /** In English the server's field messages (both languages) are shown instead of the schemas' Russian ones. */
 const ANY = z.unknown();
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-function partiesText(values: AgreementValues): string {
-  return values.parties
-    .map(
-      (p) =>
-        (p.kind === 'organisation' ? (p.organisation?.title ?? '') : p.regionCode) +
-        (p.signatory ? ` (${p.signatory.title})` : ''),
-    )
-    .join('; ');
-}
-
-function PartiesEditor({
-  form,
-  user,
-}: {
-  form: ReturnType<typeof useForm<AgreementValues>>;
-  user: User;
-}) {
-  const { t } = useLang();
-  const { values, set, errors } = form;
-  const update = (index: number, patch: Partial<PartyRow>) =>
-    set(
-      'parties',
-      values.parties.map((p, i) => (i === index ? { ...p, ...patch } : p)),
-    );
-  return (
-    <fieldset className="form-fieldset" data-testid="field-parties">
-      <legend>{t('Стороны и подписанты', 'Parties and signatories')}</legend>
-      {values.parties.map((party, index) => (
-        <div key={index} className="party-row" data-testid="party-row">
-          <select
-            aria-label={t('Сторона', 'Party')}
-            data-testid={`party-${index}-kind`}
-            value={party.kind}
-            onChange={(e) => update(index, { kind: e.target.value as PartyRow['kind'] })}
-          >
-            <option value="region">{t('Регион', 'Region')}</option>
-            <option value="organisation">{t('Организация', 'Organisation')}</option>
-          </select>{' '}
-          {party.kind === 'region' ? (
-            <RegionSelect
-              user={{ ...user, role: 'administrator' }}
-              id={`party-${index}-region`}
-              data-testid={`party-${index}-region`}
-              value={party.regionCode}
-              onChange={(regionCode) => update(index, { regionCode })}
-            />
-          ) : (
-            <RecordPicker
-              types="organisation"
-              value={party.organisation}
-              onChange={(organisation) => update(index, { organisation })}
-              testId={`party-${index}-organisation`}
-            />
-          )}{' '}
-          <span className="muted">{t('подписант', 'signatory')}</span>{' '}
-          <RecordPicker
-            types="person"
-            value={party.signatory}
-            onChange={(signatory) => update(index, { signatory, signatoryPositionId: null })}
-            testId={`party-${index}-signatory`}
-          />{' '}
-          {party.signatory ? (
-            <PositionSelect
-              personId={party.signatory.id}
-              value={party.signatoryPositionId}
-              onChange={(signatoryPositionId) => update(index, { signatoryPositionId })}
-              testId={`party-${index}-position`}
-            />
-          ) : null}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() =>
-              set(
-                'parties',
-                values.parties.filter((_, i) => i !== index),
-              )
-            }
-          >
-            {t('убрать', 'remove')}
-          </button>
-          {messagesFor(errors, `parties.${index}`).map((message) => (
-            <p
-              key={message}
-              className="field-error"
-              role="alert"
-              data-testid={`error-parties.${index}`}
-            >
-              {message}
-            </p>
-          ))}
-        </div>
-      ))}
-      <button
-        type="button"
-        className="button small"
-        data-testid="party-add"
-        onClick={() => set('parties', [...values.parties, emptyParty(user)])}
-      >
-        {t('Добавить сторону', 'Add a party')}
-      </button>
-    </fieldset>
-  );
-}
 
 function AgreementForm({
   user,

@@ -19,6 +19,7 @@ import { Section } from '../../shared/components/common.tsx';
 
 import { useLang } from './i18n.tsx';
 import { EMPTY_PARTY, PartyPicker, partyInput, type PartyValue } from './pickers.tsx';
+import { InlineEdit } from './InlineEdit.tsx';
 import { MarkDone, TaskSummary } from './TaskLine.tsx';
 import { ActionFieldErrors, DeleteRecordButton, useAction } from './work-actions.tsx';
 import './programmes.css';
@@ -98,82 +99,46 @@ function DirectionItem({
   onRemoved: (direction: Direction) => void;
 }) {
   const { t } = useLang();
-  const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(direction.title);
   const action = useAction();
   return (
     <li data-testid="direction" data-direction={direction.id}>
-      {editing ? (
-        <form
-          className="work-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void action
-              .run(() =>
-                api(updateAgreementDirectionRoute, {
-                  params: { id: direction.id },
-                  body: { version: direction.version, title },
-                }),
-              )
-              .then((ok) => {
-                if (ok) {
-                  setEditing(false);
-                  onChanged();
-                }
-              });
-          }}
-        >
-          <input
-            aria-label={t('Направление', 'Direction')}
-            data-testid="direction-edit-title"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />{' '}
-          <button
-            type="submit"
-            className="button"
-            data-testid="direction-save"
-            disabled={action.busy}
-          >
-            {t('Сохранить', 'Save')}
-          </button>{' '}
-          <button type="button" className="button" onClick={() => setEditing(false)}>
-            {t('Отмена', 'Cancel')}
-          </button>
-        </form>
-      ) : (
-        <strong data-testid="direction-title">{direction.title}</strong>
-      )}
-      {canEdit && !editing ? (
-        <>
-          {' '}
-          <button
-            type="button"
-            className="link-button"
-            data-testid="direction-edit"
-            onClick={() => setEditing(true)}
-          >
-            {t('изменить', 'edit')}
-          </button>{' '}
-          <button
-            type="button"
-            className="link-button"
-            data-testid="direction-remove"
-            onClick={() =>
-              void action
-                .run(() =>
-                  api(removeAgreementDirectionRoute, {
-                    params: { id: direction.id },
-                    query: { version: direction.version },
-                  }),
-                )
-                .then((ok) => ok && onRemoved(direction))
-            }
-          >
-            {t('удалить', 'delete')}
-          </button>
-        </>
-      ) : null}
+      <InlineEdit
+        text={direction.title}
+        label={['Направление', 'Direction']}
+        view={<strong data-testid="direction-title">{direction.title}</strong>}
+        canEdit={canEdit}
+        save={(title) =>
+          api(updateAgreementDirectionRoute, {
+            params: { id: direction.id },
+            body: { version: direction.version, title },
+          })
+        }
+        onSaved={onChanged}
+        testIds={{ field: 'direction-edit-title', save: 'direction-save', edit: 'direction-edit' }}
+        errors={(error) => <ActionFieldErrors error={error} />}
+        actions={
+          <>
+            {' '}
+            <button
+              type="button"
+              className="link-button"
+              data-testid="direction-remove"
+              onClick={() =>
+                void action
+                  .run(() =>
+                    api(removeAgreementDirectionRoute, {
+                      params: { id: direction.id },
+                      query: { version: direction.version },
+                    }),
+                  )
+                  .then((ok) => ok && onRemoved(direction))
+              }
+            >
+              {t('удалить', 'delete')}
+            </button>
+          </>
+        }
+      />
       <ActionFieldErrors error={action.error} />
       {direction.obligations.length ? (
         <ul className="plain-list tasks" data-testid="obligations">

@@ -7,108 +7,26 @@ import {
   updateMeasureRoute,
 } from '@promatlas/core/api/contract/plans.ts';
 import { MeasureCreateSchema, MeasureUpdateSchema } from '@promatlas/core/api/programmes.schema.ts';
-import { STATUS_TRANSITIONS } from '@promatlas/core/programmes/status.ts';
 import { MEASURE_STATUSES, type MeasureStatus } from '@promatlas/core/domain/vocabulary.ts';
-import { formatPartialDate } from '@promatlas/core/dates/partial-date.ts';
 import { api, useRoute } from '../../shared/api/api.ts';
 import { ApiError } from '../../shared/api/client.ts';
 import { Dialog, Field, FormError } from '../../shared/form/fields.tsx';
-import { useForm, type FieldErrors } from '../../shared/form/useForm.ts';
+import { useForm } from '../../shared/form/useForm.ts';
 import { ConflictDialog } from '../../shared/record-form/ConflictDialog.tsx';
-import { nullIfEmpty, numberText, parseRussianNumber } from '../../shared/record-form/convert.ts';
+import { IndicatorFields } from './IndicatorFields.tsx';
+import {
+  allowedStatuses,
+  check,
+  EMPTY,
+  fromMeasure,
+  toInput,
+  type MeasureValues,
+} from './measure-values.ts';
 import { PartyPicker, type PartyValue } from './PartyPicker.tsx';
+import { RowList } from './RowList.tsx';
 import { messageIn, type Lang, type T, type Word } from './work-i18n.ts';
 
-interface MeasureValues extends Record<string, unknown> {
-  title: string;
-  theme: string;
-  owner: PartyValue | null;
-  coExecutors: PartyValue[];
-  start: string;
-  deadline: string;
-  status: string;
-  indicatorName: string;
-  unit: string;
-  target: string;
-  targetOn: string;
-  actual: string;
-  actualOn: string;
-}
-
-const EMPTY: MeasureValues = {
-  title: '',
-  theme: '',
-  owner: null,
-  coExecutors: [],
-  start: '',
-  deadline: '',
-  status: '',
-  indicatorName: '',
-  unit: '',
-  target: '',
-  targetOn: '',
-  actual: '',
-  actualOn: '',
-};
-
-/** The form values of a measure as the plan page reads it; dates show as the words they were saved as. */
-export function fromMeasure(m: MeasureDto): MeasureValues {
-  return {
-    title: m.title,
-    theme: m.theme ?? '',
-    owner: m.owner,
-    coExecutors: m.coExecutors,
-    start: m.start ? formatPartialDate(m.start) : '',
-    deadline: m.deadline ? formatPartialDate(m.deadline) : '',
-    status: m.status ?? '',
-    indicatorName: m.indicator?.name ?? '',
-    unit: m.indicator?.unit ?? '',
-    target: numberText(m.indicator?.target),
-    targetOn: m.indicator?.targetOn ?? '',
-    actual: numberText(m.indicator?.actual),
-    actualOn: m.indicator?.actualOn ?? '',
-  };
-}
-
-const numberOf = (text: string) => (text.trim() ? (parseRussianNumber(text) ?? NaN) : null);
-
-function toInput(v: MeasureValues) {
-  return {
-    title: v.title,
-    theme: nullIfEmpty(v.theme),
-    owner: v.owner ? { type: v.owner.type, id: v.owner.id } : null,
-    coExecutors: v.coExecutors.map((p) => ({ type: p.type, id: p.id })),
-    start: nullIfEmpty(v.start),
-    deadline: nullIfEmpty(v.deadline),
-    status: (v.status || null) as MeasureStatus | null,
-    indicator: v.indicatorName.trim()
-      ? {
-          name: v.indicatorName,
-          unit: nullIfEmpty(v.unit),
-          target: numberOf(v.target),
-          targetOn: v.targetOn || null,
-          actual: numberOf(v.actual),
-          actualOn: v.actualOn || null,
-        }
-      : null,
-  };
-}
-
-function check(v: MeasureValues): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const key of ['target', 'actual'] as const)
-    if (v[key].trim() && parseRussianNumber(v[key]) === undefined)
-      errors[`indicator.${key}`] = 'Введите число, например 12,5';
-  return errors;
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** The statuses a measure may take from its current one (core's transition rules). */
-export function allowedStatuses(current: MeasureStatus | null): MeasureStatus[] {
-  if (current === null) return [...MEASURE_STATUSES.values];
-  return [current, ...STATUS_TRANSITIONS[current]];
-}
 
 /**
  * Creates or edits a measure of a plan in a dialog: only the fields changed
@@ -308,41 +226,37 @@ export function MeasureDialog({
         </Field>
         <Field name="coExecutors" label={t('coExecutors')} errors={errors}>
           {(p) => (
-            <div data-testid="co-executors">
-              {v.coExecutors.map((c, k) => (
-                <div key={`${c.type}:${c.id}`} className="picked">
+            <RowList
+              testId="co-executors"
+              items={v.coExecutors}
+              rowKey={(c) => `${c.type}:${c.id}`}
+              rowClassName="picked"
+              removeLabel={t('remove')}
+              onChange={(coExecutors) => set('coExecutors', coExecutors)}
+              render={(c, _, remove) => (
+                <>
                   <span className="muted small">{t(c.type)}: </span>
-                  {c.title}{' '}
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() =>
-                      set(
-                        'coExecutors',
-                        v.coExecutors.filter((_, i) => i !== k),
-                      )
-                    }
-                  >
-                    {t('remove')}
-                  </button>
-                </div>
-              ))}
-              <PartyPicker
-                key={coAdd}
-                id={p.id}
-                testId="co-executor"
-                value={null}
-                onChange={(party) => {
-                  if (
-                    party &&
-                    !v.coExecutors.some((c) => c.type === party.type && c.id === party.id)
-                  )
-                    set('coExecutors', [...v.coExecutors, party]);
-                  setCoAdd((n) => n + 1);
-                }}
-                t={t}
-              />
-            </div>
+                  {c.title} {remove}
+                </>
+              )}
+              add={
+                <PartyPicker
+                  key={coAdd}
+                  id={p.id}
+                  testId="co-executor"
+                  value={null}
+                  onChange={(party) => {
+                    if (
+                      party &&
+                      !v.coExecutors.some((c) => c.type === party.type && c.id === party.id)
+                    )
+                      set('coExecutors', [...v.coExecutors, party]);
+                    setCoAdd((n) => n + 1);
+                  }}
+                  t={t}
+                />
+              }
+            />
           )}
         </Field>
         <div className="form-row">
@@ -355,65 +269,7 @@ export function MeasureDialog({
             )}
           </Field>
         </div>
-        <fieldset className="form-fieldset">
-          <legend>{t('indicator')}</legend>
-          <div className="form-row">
-            <Field name="indicator.name" label={t('indicator')} errors={errors}>
-              {(p) => (
-                <input
-                  {...p}
-                  value={v.indicatorName}
-                  onChange={(e) => set('indicatorName', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="indicator.unit" label={t('unit')} errors={errors}>
-              {(p) => <input {...p} value={v.unit} onChange={(e) => set('unit', e.target.value)} />}
-            </Field>
-          </div>
-          <div className="form-row four">
-            <Field name="indicator.target" label={t('target')} errors={errors}>
-              {(p) => (
-                <input
-                  {...p}
-                  inputMode="decimal"
-                  value={v.target}
-                  onChange={(e) => set('target', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="indicator.targetOn" label={t('targetOn')} errors={errors}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  value={v.targetOn}
-                  onChange={(e) => set('targetOn', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="indicator.actual" label={t('actual')} errors={errors}>
-              {(p) => (
-                <input
-                  {...p}
-                  inputMode="decimal"
-                  value={v.actual}
-                  onChange={(e) => set('actual', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="indicator.actualOn" label={t('actualOn')} errors={errors}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  value={v.actualOn}
-                  onChange={(e) => set('actualOn', e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-        </fieldset>
+        <IndicatorFields form={form} t={t} />
         {measure ? (
           <section data-testid="measure-reports">
             <h3>{t('reports')}</h3>

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { OrganisationPicker } from '../../shared/form/OrganisationPicker.tsx';
 import { useRegions } from '../../shared/lib/regions.ts';
+import { PersonPicker } from './PersonPicker.tsx';
 import type { T } from './work-i18n.ts';
 
 /** A responsible party or co-executor as the form keeps it: type, id and the title shown. */
@@ -12,7 +13,7 @@ export interface PartyValue {
 
 /**
  * Chooses an organisation (by name through the registry search), a region
- * (from the list) or a person (by registry number): the three kinds of party
+ * (from the list) or a person (by name, with their current position): the three kinds of party
  * a measure can have. Any region may be named; the server checks the editor's rights.
  */
 export function PartyPicker({
@@ -34,9 +35,7 @@ export function PartyPicker({
   'aria-describedby'?: string;
 }) {
   const [type, setType] = useState<PartyValue['type']>(value?.type ?? types[0]!);
-  const [personId, setPersonId] = useState('');
   const regions = useRegions();
-  const personInput = useId();
   if (value) {
     return (
       <div className="picked" data-testid={`${testId}-picked`}>
@@ -89,25 +88,14 @@ export function PartyPicker({
           ))}
         </select>
       ) : (
-        <span>
-          <input
-            id={personInput}
-            data-testid={`${testId}-person`}
-            inputMode="numeric"
-            placeholder={t('personId')}
-            value={personId}
-            onChange={(e) => setPersonId(e.target.value.replace(/\D/g, ''))}
-            {...aria}
-          />{' '}
-          <button
-            type="button"
-            className="button small"
-            disabled={!personId}
-            onClick={() => onChange({ type, id: personId, title: `№ ${personId}` })}
-          >
-            OK
-          </button>
-        </span>
+        <PersonPicker
+          id={id}
+          testId={`${testId}-person`}
+          onChange={(person) =>
+            person && onChange({ type, id: String(person.id), title: person.title })
+          }
+          {...aria}
+        />
       )}
     </div>
   );

@@ -1,177 +1,39 @@
-import { lazy, memo, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type {
-  MeasureDto,
-  MyTasks,
-  Timeline as TimelineDto,
-} from '@promatlas/core/api/programmes.schema.ts';
+import type { MeasureDto } from '@promatlas/core/api/programmes.schema.ts';
 import {
   deleteActionPlanRoute,
   planPageRoute,
-  planTimelineRoute,
   restoreActionPlanRoute,
   updateMeasureRoute,
 } from '@promatlas/core/api/contract/plans.ts';
-import { STATUS_TRANSITIONS } from '@promatlas/core/programmes/status.ts';
-import { FLAG_REASONS } from '@promatlas/core/programmes/flags.ts';
-import { MEASURE_FLAGS, MEASURE_STATUSES } from '@promatlas/core/domain/vocabulary.ts';
+import { getEventRoute } from '@promatlas/core/api/contract/registry.ts';
 import { api, useRoute } from '../../shared/api/api.ts';
-import { useApi } from '../../shared/api/client.ts';
 import { canEditRegistry } from '../../shared/auth/permissions.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { formatDate } from '../../shared/lib/format.ts';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { MeasureDialog } from './MeasureDialog.tsx';
+import { MeasureRow, type RowAction } from './MeasureRow.tsx';
+import { PlanFilters } from './PlanFilters.tsx';
+import {
+  matches,
+  NO_FILTER,
+  ownerKey,
+  timelineBars,
+  timelineItemOf,
+  type MeasureFilter,
+} from './plan-filter.ts';
 import { PlanDialog } from './PlanForm.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
-import type { TimelineBar } from './Timeline.tsx';
-import { messageIn, useLang, type Lang, type T } from './work-i18n.ts';
+import { messageIn, useLang } from './work-i18n.ts';
+import './programmes.css';
 
-// ECharts loads with the timeline only: the programme lists share this chunk.
-const Timeline = lazy(() => import('./Timeline.tsx'));
-
-/** The filters of the plan page, applied in the browser to the measures loaded once. */
-export interface MeasureFilter {
-  status: string;
-  flag: string;
-  owner: string;
-  deadlineTo: string;
-  theme: string;
-}
-const NO_FILTER: MeasureFilter = { status: '', flag: '', owner: '', deadlineTo: '', theme: '' };
-
-const ownerKey = (m: MeasureDto) => (m.owner ? `${m.owner.type}:${m.owner.id}` : '');
-
-/** The same rules as the server's plan page filter (status, flag, owner, deadline, theme). */
-export function matches(m: MeasureDto, f: MeasureFilter): boolean {
-  return (
-    (!f.status || (m.status ?? 'none') === f.status) &&
-    (!f.flag || m.flags.includes(f.flag as MeasureDto['flags'][number])) &&
-    (!f.owner || ownerKey(m) === f.owner) &&
-    (!f.deadlineTo || (m.deadline !== null && m.deadline.to <= f.deadlineTo)) &&
-    (!f.theme || (m.theme ?? '') === f.theme)
-  );
-}
-
-/** A flag's reason in the page's language (the API gives the Russian words of core's reasons). */
-function reasonIn(reason: string, lang: Lang): string {
-  if (lang === 'ru') return reason;
-  return Object.values(FLAG_REASONS).find((r) => r.ru === reason)?.en ?? reason;
-}
-
-const statusLabel = (m: { status: MeasureDto['status'] }, lang: Lang) =>
-  m.status ? MEASURE_STATUSES.label(m.status, lang) : lang === 'en' ? 'no data' : 'нет данных';
-
-/** The timeline's bars: measures with dates, coloured by flag first, then by status. */
-export function timelineBars(timeline: TimelineDto, lang: Lang): TimelineBar[] {
-  return timeline.items.map((i) => ({
-    id: i.id,
-    title: i.title,
-    start: i.start,
-    end: i.end,
-    tone: i.flags.includes('overdue')
-      ? 'overdue'
-      : i.flags.includes('at_risk')
-        ? 'at_risk'
-        : (i.status ?? 'none'),
-    state: [
-      statusLabel(i, lang),
-      ...i.flags.map((f) => MEASURE_FLAGS.label(f, lang)),
-      i.progress !== null ? `${i.progress} %` : '',
-    ]
-      .filter(Boolean)
-      .join(' · '),
-  }));
-}
-
-type RowAction = 'edit' | 'report' | 'done';
-
-/**
- * One measure of the plan. Every row stays mounted and a filter only hides
- * it, with props that do not change otherwise (memo): re-filtering a plan of
- * thousands of measures then touches the rows whose visibility changed.
- */
-const MeasureRow = memo(function MeasureRow({
-  m,
-  hidden,
-  editable,
-  onAction,
-  t,
-  lang,
-}: {
-  m: MeasureDto;
-  hidden: boolean;
-  editable: boolean;
-  onAction: (action: RowAction, m: MeasureDto) => void;
-  t: T;
-  lang: Lang;
-}) {
-  const canBeDone = m.status === null || STATUS_TRANSITIONS[m.status].includes('done');
-  return (
-    <tr
-      data-measure={m.id}
-      className={m.flags.join(' ')}
-      data-status={m.status ?? 'none'}
-      hidden={hidden}
-    >
-      <td>{m.title}</td>
-      <td data-testid="measure-owner">{m.owner?.title ?? '—'}</td>
-      <td data-testid="measure-deadline">{formatDate(m.deadline) ?? '—'}</td>
-      <td data-testid="measure-status">{statusLabel(m, lang)}</td>
-      <td data-testid="measure-flags">
-        {m.flags.length ? (
-          <>
-            {m.flags.map((f) => (
-              <strong key={f} className={`flag flag-${f}`}>
-                {MEASURE_FLAGS.label(f, lang)}{' '}
-              </strong>
-            ))}
-            <div className="muted small" data-testid="measure-flag-reasons">
-              {m.flagReasons.map((r) => reasonIn(r, lang)).join('; ')}
-            </div>
-          </>
-        ) : (
-          '—'
-        )}
-      </td>
-      <td data-testid="measure-progress">
-        {m.progress === null ? '—' : `${m.progress} %`}
-        {m.lastReportOn ? <div className="muted small">{m.lastReportOn}</div> : null}
-      </td>
-      {editable ? (
-        <td className="actions">
-          <button
-            type="button"
-            className="button small"
-            onClick={() => onAction('edit', m)}
-            data-testid="edit-measure"
-          >
-            {t('edit')}
-          </button>{' '}
-          <button
-            type="button"
-            className="button small"
-            onClick={() => onAction('report', m)}
-            data-testid="report-measure"
-          >
-            {t('report')}
-          </button>{' '}
-          {m.status !== 'done' && canBeDone ? (
-            <button
-              type="button"
-              className="button small"
-              onClick={() => onAction('done', m)}
-              data-testid="done-measure"
-            >
-              {t('markDone')}
-            </button>
-          ) : null}
-        </td>
-      ) : null}
-    </tr>
-  );
-});
+// ECharts loads with the timeline only: the programme lists share this chunk. The plan page
+// asks for it as it opens, so the chunk arrives while the plan's data does, not after.
+const loadTimeline = () => import('./Timeline.tsx');
+const Timeline = lazy(loadTimeline);
 
 type Editing =
   | { kind: 'measure'; measure: MeasureDto | null; theme?: string | null }
@@ -190,7 +52,6 @@ export function PlanWorkPage() {
   const { t, lang, toggle } = useLang();
   const session = useSession();
   const page = useRoute(planPageRoute, id ? { params: { id } } : null);
-  const timeline = useRoute(planTimelineRoute, id ? { params: { id } } : null);
   const [filter, setFilter] = useState<MeasureFilter>(NO_FILTER);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -208,20 +69,33 @@ export function PlanWorkPage() {
     for (const m of all) if (m.owner) seen.set(ownerKey(m), m.owner.title);
     return [...seen].sort((a, b) => a[1].localeCompare(b[1], 'ru'));
   }, [all]);
+  useEffect(() => {
+    void loadTimeline();
+  }, []);
+  // Every bar is made once per load; a filter change only picks the shown ones.
+  const allBars = useMemo(() => timelineBars(all.map(timelineItemOf), lang), [all, lang]);
   const bars = useMemo(
-    () =>
-      timeline.data
-        ? timelineBars(timeline.data, lang).filter((b) => shownIds.has(Number(b.id)))
-        : [],
-    [timeline.data, shownIds, lang],
+    () => allBars.filter((b) => shownIds.has(Number(b.id))),
+    [allBars, shownIds],
+  );
+  // The timeline's milestones, as the server's timeline route gives them: the approving event's
+  // date (read from the event, a small answer) and the end of the plan's period.
+  const eventId = data?.plan.event?.id;
+  const event = useRoute(getEventRoute, eventId ? { params: { id: eventId } } : null);
+  const marks = useMemo(
+    () => [
+      ...(event.data?.date && eventId
+        ? [{ date: event.data.date.from, title: event.data.title }]
+        : []),
+      ...(data?.plan.period ? [{ date: data.plan.period.to, title: t('planEnd') }] : []),
+    ],
+    [event.data, eventId, data, t],
   );
   const { reload: reloadPage } = page;
-  const { reload: reloadTimeline } = timeline;
   const reload = useCallback(() => {
     setEditing(null);
     reloadPage();
-    reloadTimeline();
-  }, [reloadPage, reloadTimeline]);
+  }, [reloadPage]);
   const onAction = useCallback(
     (action: RowAction, m: MeasureDto) => {
       if (action === 'edit') return setEditing({ kind: 'measure', measure: m });
@@ -251,7 +125,6 @@ export function PlanWorkPage() {
               await api(restoreActionPlanRoute, { params: { id: data.plan.id } });
               setDeleted(null);
               page.reload();
-              timeline.reload();
             }}
           >
             {t('restorePlan')}
@@ -276,8 +149,6 @@ export function PlanWorkPage() {
       setNotice(messageIn(lang, error));
     }
   };
-  const set = <K extends keyof MeasureFilter>(key: K, value: string) =>
-    setFilter((f) => ({ ...f, [key]: value }));
   const groups = data.themes;
   const rules = t('rulesText')
     .replace('{n}', String(data.rules.atRiskWithinDays))
@@ -333,86 +204,13 @@ export function PlanWorkPage() {
           {notice}
         </div>
       ) : null}
-      <form className="filters" onSubmit={(e) => e.preventDefault()} data-testid="plan-filters">
-        <label>
-          {t('status')}{' '}
-          <select
-            value={filter.status}
-            onChange={(e) => set('status', e.target.value)}
-            data-testid="filter-status"
-          >
-            <option value="">{t('all')}</option>
-            {MEASURE_STATUSES.values.map((s) => (
-              <option key={s} value={s}>
-                {MEASURE_STATUSES.label(s, lang)}
-              </option>
-            ))}
-            <option value="none">{lang === 'en' ? 'no data' : 'нет данных'}</option>
-          </select>
-        </label>{' '}
-        <label>
-          {t('flag')}{' '}
-          <select
-            value={filter.flag}
-            onChange={(e) => set('flag', e.target.value)}
-            data-testid="filter-flag"
-          >
-            <option value="">{t('any')}</option>
-            {MEASURE_FLAGS.values.map((f) => (
-              <option key={f} value={f}>
-                {MEASURE_FLAGS.label(f, lang)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('owner')}{' '}
-          <select
-            value={filter.owner}
-            onChange={(e) => set('owner', e.target.value)}
-            data-testid="filter-owner"
-          >
-            <option value="">{t('anyone')}</option>
-            {owners.map(([key, title]) => (
-              <option key={key} value={key}>
-                {title}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('theme')}{' '}
-          <select
-            value={filter.theme}
-            onChange={(e) => set('theme', e.target.value)}
-            data-testid="filter-theme"
-          >
-            <option value="">{t('all')}</option>
-            {data.plan.themes.map((th) => (
-              <option key={th} value={th}>
-                {th}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('deadlineTo')}{' '}
-          <input
-            type="date"
-            value={filter.deadlineTo}
-            onChange={(e) => set('deadlineTo', e.target.value)}
-            data-testid="filter-deadline"
-          />
-        </label>{' '}
-        <a href={`/api/action-plans/${data.plan.id}/export?format=xlsx`}>XLSX</a>{' '}
-        <a href={`/api/action-plans/${data.plan.id}/export?format=csv`}>CSV</a>{' '}
-        <a href={`/api/calendar.ics?plan=${data.plan.id}`}>
-          {lang === 'en' ? 'Calendar' : 'Календарь'} (.ics)
-        </a>{' '}
-        <Link to={`/reports/plan-status/${data.plan.id}`} data-testid="plan-status-report">
-          {lang === 'en' ? 'Status report (print, PDF)' : 'Отчёт о статусе (печать, PDF)'}
-        </Link>
-      </form>
+      <PlanFilters
+        planId={data.plan.id}
+        themes={data.plan.themes}
+        owners={owners}
+        filter={filter}
+        onChange={setFilter}
+      />
       {shownIds.size === 0 && <p>{t('nothing')}</p>}
       {groups.map((group) => (
         <section
@@ -425,7 +223,7 @@ export function PlanWorkPage() {
             <table className="table compact">
               <thead>
                 <tr>
-                  <th>{t('measure')}</th>
+                  <th className="measure-col">{t('measure')}</th>
                   <th>{t('owner')}</th>
                   <th>{t('deadline')}</th>
                   <th>{t('status')}</th>
@@ -453,24 +251,21 @@ export function PlanWorkPage() {
       ))}
       <section>
         <h2>{t('timeline')}</h2>
-        {timeline.error ? <ErrorMessage error={timeline.error} /> : null}
-        {timeline.data ? (
-          bars.some((b) => b.start || b.end) ? (
-            <Suspense fallback={<Loading />}>
-              <Timeline
-                bars={bars}
-                marks={timeline.data.milestones.map((m) => ({ date: m.date, title: m.title }))}
-                today={timeline.data.today}
-                lang={lang}
-                caption={`${t('timeline')}: ${data.plan.title}`}
-              />
-            </Suspense>
-          ) : (
-            <p className="muted" data-testid="timeline-empty">
-              {t('timelineEmpty')}
-            </p>
-          )
-        ) : null}
+        {bars.some((b) => b.start || b.end) ? (
+          <Suspense fallback={<Loading />}>
+            <Timeline
+              bars={bars}
+              marks={marks}
+              today={data.today}
+              lang={lang}
+              caption={`${t('timeline')}: ${data.plan.title}`}
+            />
+          </Suspense>
+        ) : (
+          <p className="muted" data-testid="timeline-empty">
+            {t('timelineEmpty')}
+          </p>
+        )}
       </section>
       {editing?.kind === 'measure' ? (
         <MeasureDialog
@@ -501,50 +296,6 @@ export function PlanWorkPage() {
           lang={lang}
         />
       ) : null}
-    </article>
-  );
-}
-
-/** «Мои задачи»: the measures whose owner is the user's organisation or the user. */
-export function MyTasksPage() {
-  const { data, error, loading } = useApi<MyTasks>('/api/my-tasks');
-  useTitle('Мои задачи');
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return loading ? <Loading /> : null;
-  const whose = [data.organisation?.title, data.person?.title].filter(Boolean).join(', ');
-  return (
-    <article>
-      <h1>Мои задачи</h1>
-      <p>
-        {whose
-          ? `Ответственный: ${whose}`
-          : 'Учётная запись не связана с организацией или персоной — обратитесь к администратору.'}{' '}
-        <a href="/api/my-tasks/export?format=xlsx">XLSX</a>
-      </p>
-      <table className="table compact">
-        <thead>
-          <tr>
-            <th>Мероприятие</th>
-            <th>Ответственный</th>
-            <th>Срок</th>
-            <th>Статус</th>
-            <th>Флаги</th>
-            <th>Выполнение</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((m) => (
-            <tr key={m.id} data-measure={m.id} className={m.flags.join(' ')}>
-              <td>{m.title}</td>
-              <td>{m.owner?.title ?? '—'}</td>
-              <td>{formatDate(m.deadline) ?? '—'}</td>
-              <td>{m.statusLabel}</td>
-              <td>{m.flags.map((f) => MEASURE_FLAGS.label(f)).join(', ') || '—'}</td>
-              <td>{m.progress === null ? '—' : `${m.progress} %`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </article>
   );
 }

@@ -128,26 +128,44 @@ export function AgreementProfile() {
 }
 
 export function ActionPlanProfile() {
+  const { t } = useLang();
   return (
     <ProfilePage
       route={getActionPlanRoute}
       titleOf={(p) => p.title}
-      header={(p) => <ProfileHeader title={p.title} type="План действий" source={p.source} />}
+      header={(p) => (
+        <ProfileHeader title={p.title} type={t('План действий', 'Action plan')} source={p.source} />
+      )}
     >
       {(p) => (
         <>
-          <Section title="Сведения">
+          <p className="muted small">
+            <LangToggle />
+          </p>
+          <Section title={t('Сведения', 'Details')}>
             <Fields
               rows={[
-                ['Период', formatDate(p.period), { always: true }],
-                ['Утверждён', p.approvedAt ? <EntityLink entity={p.approvedAt} /> : null],
+                [t('Период', 'Period'), formatDate(p.period), { always: true }],
+                [
+                  t('Утверждён', 'Approved at'),
+                  p.approvedAt ? <EntityLink entity={p.approvedAt} /> : null,
+                ],
               ]}
             />
           </Section>
-          <Parties parties={p.parties} title="Стороны" />
-          <NumberedList title="Направления (темы)" items={p.themes} testId="themes" />
+          <Parties parties={p.parties} title={t('Стороны', 'Parties')} />
+          <NumberedList
+            title={t('Направления (темы)', 'Directions (themes)')}
+            items={p.themes}
+            testId="themes"
+          />
           <p>
-            <Link to={`/action-plans/${p.id}/work`}>Мероприятия плана: сроки, статусы, флаги</Link>
+            <Link to={`/action-plans/${p.id}/work`}>
+              {t(
+                'Мероприятия плана: сроки, статусы, флаги',
+                'Measures: deadlines, statuses, flags',
+              )}
+            </Link>
           </p>
         </>
       )}

@@ -103,7 +103,7 @@ export function ProjectProfile() {
                 ]}
               />
             </Section>
-            <RoleLinks title="Участники" links={p.participants} />
+            <RoleLinks title={en ? 'Participants' : 'Участники'} links={p.participants} />
             {p.milestones.length ? (
               <Section title={t('milestones')}>
                 <ol data-testid="project-milestones">

@@ -55,6 +55,47 @@ const TONES: Record<string, string> = {
 const DAY = 86_400_000;
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
+const TONE_LIST = Object.keys(TONES);
+const TONE_INDEX = new Map(TONE_LIST.map((tone, index) => [tone, index]));
+const NONE = TONE_INDEX.get('none')!;
+const COLOURS = TONE_LIST.map((tone) => TONES[tone]!);
+
+const fmt = (t: number) => new Date(t).toISOString().slice(0, 10).split('-').reverse().join('.');
+const isoText = (iso: string) => iso.split('-').reverse().join('.');
+
+/** One bar: a rectangle from start to end, or a diamond at the deadline when no start is known. */
+function renderItem(_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) {
+  const row = api.value(0) as number;
+  const from = api.coord([api.value(1), row]) as number[];
+  const to = api.coord([api.value(2), row]) as number[];
+  const hasStart = api.value(3) === 1;
+  const size = api.size?.([0, 1]) as number[];
+  const h = Math.min(18, (size?.[1] ?? 24) * 0.6);
+  const style = { fill: COLOURS[api.value(4) as number] ?? COLOURS[NONE] };
+  if (!hasStart || to[0]! - from[0]! < 4) {
+    const x = to[0]!;
+    const y = to[1]!;
+    const r = h / 2 + 1;
+    return {
+      type: 'polygon' as const,
+      shape: {
+        points: [
+          [x, y - r],
+          [x + r, y],
+          [x, y + r],
+          [x - r, y],
+        ],
+      },
+      style,
+    };
+  }
+  return {
+    type: 'rect' as const,
+    shape: { x: from[0]!, y: from[1]! - h / 2, width: to[0]! - from[0]!, height: h },
+    style,
+  };
+}
+
 /**
  * A Gantt chart on ECharts' custom series: one row per bar, the deadline as
  * a diamond when no start is known, milestones and today as vertical lines.
@@ -76,14 +117,41 @@ export function Timeline({
 }) {
   const container = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
+  /** The rows drawn, bottom first, for the tooltip to name the bar under the pointer. */
+  const rowsRef = useRef<TimelineBar[]>([]);
+  const heightRef = useRef(0);
   const placed = useMemo(() => bars.filter((b) => b.start || b.end), [bars]);
   const height = Math.max(160, 70 + Math.min(placed.length, WINDOW) * 28);
   const [listOpen, setListOpen] = useState(false);
 
+  // The chart is made once, with what never changes; a filter then replaces only the series,
+  // the axes' data and the scroll window (replaceMerge), not the whole chart.
   useEffect(() => {
     if (!container.current) return;
     const chart = echarts.init(container.current, undefined, { renderer: 'canvas' });
     chartRef.current = chart;
+    chart.setOption({
+      animation: false,
+      grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
+      tooltip: {
+        formatter: (p: unknown) => {
+          const d = p as { dataIndex?: number; name?: string; componentType?: string };
+          const bar = d.componentType === 'series' ? rowsRef.current[d.dataIndex ?? -1] : null;
+          if (!bar) return escapeHtml(d.name ?? '');
+          const when =
+            bar.start && bar.end
+              ? `${isoText(bar.start)} – ${isoText(bar.end)}`
+              : isoText(bar.end ?? bar.start!);
+          return `${escapeHtml(bar.title)}<br>${when}<br>${escapeHtml(bar.state)}`;
+        },
+      },
+      xAxis: {
+        type: 'time',
+        axisLabel: { formatter: (v: number) => fmt(v).slice(3) },
+        splitLine: { show: true, lineStyle: { color: '#eef1f4' } },
+      },
+      yAxis: { type: 'category', data: [], axisLabel: { width: 280, overflow: 'truncate' } },
+    });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -96,52 +164,29 @@ export function Timeline({
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    chart.resize({ height });
+    if (heightRef.current !== height) {
+      heightRef.current = height;
+      chart.resize({ height });
+    }
     const rows = [...placed].reverse(); // ECharts draws the first category at the bottom
-    const dates = [
-      ...placed.flatMap((b) => [b.start, b.end]),
-      ...marks.map((m) => m.date),
-      today,
-    ].filter((d): d is string => d !== null);
-    const min = dates.length ? Math.min(...dates.map(time)) - 15 * DAY : undefined;
-    const max = dates.length ? Math.max(...dates.map(time)) + 15 * DAY : undefined;
-    const data = rows.map((b, index) => ({
-      value: [index, time(b.start ?? b.end!), time(b.end ?? b.start!), b.start ? 1 : 0],
-      itemStyle: { color: TONES[b.tone] ?? TONES['none'] },
-      name: b.title,
-      state: b.state,
-    }));
-    const renderItem = (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
-      const row = api.value(0) as number;
-      const from = api.coord([api.value(1), row]) as number[];
-      const to = api.coord([api.value(2), row]) as number[];
-      const hasStart = api.value(3) === 1;
-      const size = api.size?.([0, 1]) as number[];
-      const h = Math.min(18, (size?.[1] ?? 24) * 0.6);
-      const style = api.style();
-      if (!hasStart || to[0]! - from[0]! < 4) {
-        const x = to[0]!;
-        const y = to[1]!;
-        const r = h / 2 + 1;
-        return {
-          type: 'polygon',
-          shape: {
-            points: [
-              [x, y - r],
-              [x + r, y],
-              [x, y + r],
-              [x - r, y],
-            ],
-          },
-          style,
-        };
+    rowsRef.current = rows;
+    let min = Infinity;
+    let max = -Infinity;
+    // Plain numbers per bar (row, from, to, has a start, colour): ECharts keeps them in typed
+    // arrays, where an object per bar (its own style, name and state) costs a pass of its own.
+    const data = rows.map((b, index) => {
+      const from = time(b.start ?? b.end!);
+      const to = time(b.end ?? b.start!);
+      if (from < min) min = from;
+      if (to > max) max = to;
+      return [index, from, to, b.start ? 1 : 0, TONE_INDEX.get(b.tone) ?? NONE];
+    });
+    for (const d of [...marks.map((m) => m.date), today])
+      if (d) {
+        const t = time(d);
+        if (t < min) min = t;
+        if (t > max) max = t;
       }
-      return {
-        type: 'rect',
-        shape: { x: from[0]!, y: from[1]! - h / 2, width: to[0]! - from[0]!, height: h },
-        style,
-      };
-    };
     const lines = [
       ...marks.map((m) => ({
         name: m.title,
@@ -158,67 +203,43 @@ export function Timeline({
           ]
         : []),
     ];
-    const fmt = (t: number) =>
-      new Date(t).toISOString().slice(0, 10).split('-').reverse().join('.');
+    const scrolls = rows.length > WINDOW;
     chart.setOption(
       {
-        animation: false,
-        grid: {
-          left: 8,
-          right: rows.length > WINDOW ? 40 : 24,
-          top: 24,
-          bottom: 40,
-          containLabel: true,
-        },
-        dataZoom:
-          rows.length > WINDOW
-            ? [
-                {
-                  type: 'slider',
-                  yAxisIndex: 0,
-                  right: 4,
-                  width: 16,
-                  startValue: rows.length - WINDOW,
-                  endValue: rows.length - 1,
-                  showDetail: false,
-                  zoomLock: true,
-                  brushSelect: false,
-                },
-                {
-                  type: 'inside',
-                  yAxisIndex: 0,
-                  zoomOnMouseWheel: false,
-                  moveOnMouseWheel: true,
-                },
-              ]
-            : [],
-        tooltip: {
-          formatter: (p: unknown) => {
-            const d = p as { name?: string; value?: number[]; data?: { state?: string } };
-            if (!d.value) return d.name ?? '';
-            const [, from, to, hasStart] = d.value;
-            const when = hasStart ? `${fmt(from!)} – ${fmt(to!)}` : fmt(to!);
-            return `${escapeHtml(d.name ?? '')}<br>${when}<br>${escapeHtml(d.data?.state ?? '')}`;
-          },
-        },
+        grid: { right: scrolls ? 40 : 24 },
+        dataZoom: scrolls
+          ? [
+              {
+                type: 'slider',
+                yAxisIndex: 0,
+                right: 4,
+                width: 16,
+                startValue: rows.length - WINDOW,
+                endValue: rows.length - 1,
+                showDetail: false,
+                zoomLock: true,
+                brushSelect: false,
+              },
+              {
+                type: 'inside',
+                yAxisIndex: 0,
+                zoomOnMouseWheel: false,
+                moveOnMouseWheel: true,
+              },
+            ]
+          : [],
         xAxis: {
-          type: 'time',
-          min,
-          max,
-          axisLabel: { formatter: (v: number) => fmt(v).slice(3) },
-          splitLine: { show: true, lineStyle: { color: '#eef1f4' } },
+          min: Number.isFinite(min) ? min - 15 * DAY : undefined,
+          max: Number.isFinite(max) ? max + 15 * DAY : undefined,
         },
-        yAxis: {
-          type: 'category',
-          data: rows.map((b) => b.title),
-          axisLabel: { width: 280, overflow: 'truncate' },
-        },
+        yAxis: { data: rows.map((b) => b.title) },
         series: [
           {
             type: 'custom',
             renderItem,
             clip: true,
             encode: { x: [1, 2], y: 0 },
+            dimensions: ['row', 'from', 'to', 'hasStart', 'tone'],
             data,
             markLine: {
               symbol: 'none',
@@ -228,7 +249,8 @@ export function Timeline({
           },
         ],
       },
-      { notMerge: true },
+      // Replace the series and the scroll window; draw in the next frame, not inside React's commit.
+      { replaceMerge: ['series', 'dataZoom'], lazyUpdate: true },
     );
   }, [placed, marks, today, height, lang]);
 

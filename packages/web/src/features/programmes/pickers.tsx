@@ -7,6 +7,7 @@ import { useRoute } from '../../shared/api/api.ts';
 import { useDebounced } from '../../shared/form/useDebounced.ts';
 import { RegionSelect } from '../../shared/form/RegionSelect.tsx';
 import { useLang } from './i18n.tsx';
+import { PersonPicker } from './PersonPicker.tsx';
 
 export interface Picked {
   id: number;
@@ -174,6 +175,14 @@ export function PartyPicker({
           data-testid={`${testId}-region`}
           value={value.code}
           onChange={(code) => onChange({ type: 'region', code })}
+        />
+      ) : value.type === 'person' ? (
+        <PersonPicker
+          value={value.picked}
+          onChange={(person) =>
+            onChange({ type: 'person', picked: person && { id: person.id, title: person.title } })
+          }
+          testId={testId}
         />
       ) : (
         <RecordPicker

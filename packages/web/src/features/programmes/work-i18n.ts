@@ -96,6 +96,7 @@ const WORDS = {
   timeline: ['Диаграмма сроков', 'Timeline'],
   timelineEmpty: ['Нет мероприятий с датами.', 'No measures with dates.'],
   today: ['сегодня', 'today'],
+  planEnd: ['Окончание плана', 'End of the plan'],
   signInToEdit: ['Войдите, чтобы изменять план.', 'Sign in to edit the plan.'],
   conflict: ['Запись изменена другим пользователем', 'Changed by someone else'],
   mine: ['Ваш вариант', 'Yours'],

@@ -41,6 +41,10 @@ export function RegionProfile() {
         >
           <Link to={`/reports/region/${r.code}`} data-testid="report-link">
             Отчёт для печати (A4, XLSX, PDF)
+          </Link>{' '}
+          ·{' '}
+          <Link to={`/regions/${r.code}/programmes`} data-testid="region-programmes-link">
+            Программы региона: планы, сроки, просрочки
           </Link>
         </ProfileHeader>
       )}

@@ -11,6 +11,7 @@ import { listRegionsRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useRoute } from '../api/api.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { ErrorMessage, Loading } from './common.tsx';
+import { useT } from '../lib/language.ts';
 
 export interface Column<T> {
   title: string;
@@ -63,17 +64,18 @@ export const DASH = <span className="muted">—</span>;
 
 /** Regions for the filter select, sorted by name; fetched once per page view. */
 function RegionSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const t = useT();
   const regions = useRoute(listRegionsRoute, { query: { pageSize: 200 } });
   const items = [...(regions.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   return (
     <label className="filter">
-      Регион
+      {t('Регион', 'Region')}
       <select
         data-testid="filter-region"
         value={value}
         onChange={(event) => onChange(event.target.value)}
       >
-        <option value="">Все регионы</option>
+        <option value="">{t('Все регионы', 'All regions')}</option>
         {items.map((region) => (
           <option key={region.code} value={region.code}>
             {region.name}
@@ -97,6 +99,7 @@ function ExportLinks({
   query: Record<string, string | number>;
   geojson: boolean;
 }) {
+  const t = useT();
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   // Every list route has its export beside it, taking the same filters and sort.
   const href = (extra: Record<string, string>) =>
@@ -105,22 +108,30 @@ function ExportLinks({
     ).toString()}`;
   return (
     <p className="export-links" data-testid="export-links">
-      Выгрузить список:{' '}
+      {t('Выгрузить список', 'Export the list')}:{' '}
       <a href={href({ format: 'xlsx' })} download data-testid="export-xlsx">
         XLSX
       </a>
       {' · '}
-      <a href={href({ format: 'csv' })} download title="UTF-8, запятая" data-testid="export-csv">
+      <a
+        href={href({ format: 'csv' })}
+        download
+        title={t('UTF-8, запятая', 'UTF-8, comma')}
+        data-testid="export-csv"
+      >
         CSV
       </a>
       {' · '}
       <a
         href={href({ format: 'csv', encoding: 'windows-1251', delimiter: 'semicolon' })}
         download
-        title="Windows-1251, точка с запятой — для старых версий Excel"
+        title={t(
+          'Windows-1251, точка с запятой — для старых версий Excel',
+          'Windows-1251, semicolon — for older Excel',
+        )}
         data-testid="export-csv-1251"
       >
-        CSV для Excel (1251)
+        {t('CSV для Excel (1251)', 'CSV for Excel (1251)')}
       </a>
       {geojson ? (
         <>
@@ -136,6 +147,7 @@ function ExportLinks({
 
 /** A filtered, sorted, paged registry list whose state lives in the URL query. */
 export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R> }) {
+  const t = useT();
   useTitle(config.title);
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
@@ -186,18 +198,18 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
       <form
         className="filters"
         role="search"
-        aria-label="Фильтры"
+        aria-label={t('Фильтры', 'Filters')}
         onSubmit={(event) => event.preventDefault()}
       >
         {config.textFilter !== false ? (
           <label className="filter">
-            Название содержит
+            {t('Название содержит', 'Title contains')}
             <input
               type="search"
               data-testid="filter-text"
               value={text}
               onChange={(event) => setText(event.target.value)}
-              placeholder="Фильтр по тексту"
+              placeholder={t('Фильтр по тексту', 'Filter by text')}
             />
           </label>
         ) : null}
@@ -212,7 +224,7 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
               value={params.get(select.param) ?? ''}
               onChange={(event) => update({ [select.param]: event.target.value })}
             >
-              <option value="">Все</option>
+              <option value="">{t('Все', 'All')}</option>
               {select.options.map(([value, text]) => (
                 <option key={value} value={value}>
                   {text}
@@ -227,7 +239,7 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
             className="link-button"
             onClick={() => setParams(new URLSearchParams())}
           >
-            Сбросить фильтры
+            {t('Сбросить фильтры', 'Clear the filters')}
           </button>
         ) : null}
       </form>
@@ -236,8 +248,10 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
         <ExportLinks endpoint={config.route.path} query={query} geojson={config.geojson === true} />
       ) : null}
       <p className="total" data-testid="list-total" aria-live="polite">
-        {result.data ? `Найдено: ${capped ? 'более ' : ''}${total.toLocaleString('ru-RU')}` : ' '}
-        {result.loading ? <span className="muted"> · загрузка…</span> : null}
+        {result.data
+          ? `${t('Найдено', 'Found')}: ${capped ? t('более ', 'over ') : ''}${total.toLocaleString('ru-RU')}`
+          : ' '}
+        {result.loading ? <span className="muted"> · {t('загрузка…', 'loading…')}</span> : null}
       </p>
       {result.data ? (
         result.data.items.length ? (
@@ -288,29 +302,31 @@ export function ListPage<R extends ListRoute>({ config }: { config: ListConfig<R
             </table>
           </div>
         ) : (
-          <p className="muted">Ничего не найдено. Измените фильтры.</p>
+          <p className="muted">
+            {t('Ничего не найдено. Измените фильтры.', 'Nothing found. Change the filters.')}
+          </p>
         )
       ) : result.loading ? (
         <Loading />
       ) : null}
       {pages > 1 ? (
-        <nav className="pager" aria-label="Страницы">
+        <nav className="pager" aria-label={t('Страницы', 'Pages')}>
           <button
             type="button"
             disabled={page <= 1}
             onClick={() => update({ page: String(page - 1) })}
           >
-            ← Назад
+            ← {t('Назад', 'Back')}
           </button>
           <span>
-            Страница {page} из {pages}
+            {t('Страница', 'Page')} {page} {t('из', 'of')} {pages}
           </span>
           <button
             type="button"
             disabled={page >= pages}
             onClick={() => update({ page: String(page + 1) })}
           >
-            Вперёд →
+            {t('Вперёд', 'Next')} →
           </button>
         </nav>
       ) : null}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { messagesFor, type FieldErrors } from './useForm.ts';
 // Every form page and dialog renders these fields: their styles travel with them.
 import './editing.css';
+import { useT } from '../lib/language.ts';
 
 /** A labelled field with its messages right under it (aria-describedby points at them). */
 export function Field({
@@ -79,6 +80,7 @@ export function Dialog({
   wide?: boolean;
   testId?: string;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -98,7 +100,12 @@ export function Dialog({
     >
       <header className="dialog-header">
         <h2>{title}</h2>
-        <button type="button" className="dialog-close" aria-label="Закрыть" onClick={onClose}>
+        <button
+          type="button"
+          className="dialog-close"
+          aria-label={t('Закрыть', 'Close')}
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -110,21 +117,23 @@ export function Dialog({
 /** «Сохранить» and «Отмена» at the end of a form. */
 export function FormButtons({
   submitting,
-  label = 'Сохранить',
+  label,
   onCancel,
 }: {
   submitting: boolean;
+  /** The submit button's words; «Сохранить» (or «Save») when not given. */
   label?: string;
   onCancel?: () => void;
 }) {
+  const t = useT();
   return (
     <div className="form-buttons">
       <button type="submit" className="button primary" disabled={submitting} data-testid="submit">
-        {submitting ? 'Сохранение…' : label}
+        {submitting ? t('Сохранение…', 'Saving…') : (label ?? t('Сохранить', 'Save'))}
       </button>
       {onCancel ? (
         <button type="button" className="button" onClick={onCancel} data-testid="cancel">
-          Отмена
+          {t('Отмена', 'Cancel')}
         </button>
       ) : null}
     </div>

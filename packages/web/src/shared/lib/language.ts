@@ -33,3 +33,12 @@ export function useLanguage(): { lang: Lang; toggle: () => void } {
   const toggle = useCallback(() => setLanguage(current === 'ru' ? 'en' : 'ru'), []);
   return { lang, toggle };
 }
+
+/**
+ * The phrase in the interface language, for shared components whose words
+ * are few and their own: t('Сохранить', 'Save').
+ */
+export function useT(): (ru: string, en: string) => string {
+  const lang = useSyncExternalStore(subscribe, () => current);
+  return useCallback((ru: string, en: string) => (lang === 'en' ? en : ru), [lang]);
+}

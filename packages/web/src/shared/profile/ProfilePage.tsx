@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../components/common.tsx';
 import { useTitle } from '../lib/useTitle.ts';
 import type { HistoryType } from './HistoryTab.tsx';
 import { isRestorable, type EditingSpec } from './editing-spec.ts';
+import { useT } from '../lib/language.ts';
 
 // Editing (forms, zod schemas) loads only for signed-in users, in its own chunk.
 const EditingToolbar = lazy(async () => ({
@@ -48,6 +49,7 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
   children: (record: T, page: { reload: () => void; markDeleted: () => void }) => ReactNode;
 }) {
   const params = useParams();
+  const t = useT();
   const location = useLocation();
   const id = params.id ?? params.code ?? '';
   const key = route.path.endsWith('/:code') ? 'code' : 'id';
@@ -124,7 +126,11 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
             </Suspense>
           ) : null}
           {showHistory ? (
-            <div className="tabs profile-tabs" role="tablist" aria-label="Разделы профиля">
+            <div
+              className="tabs profile-tabs"
+              role="tablist"
+              aria-label={t('Разделы профиля', 'Profile sections')}
+            >
               <button
                 type="button"
                 role="tab"
@@ -133,7 +139,7 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
                 onClick={() => selectTab('details')}
                 data-testid="tab-details"
               >
-                Сведения
+                {t('Сведения', 'Details')}
               </button>
               <button
                 type="button"
@@ -143,7 +149,7 @@ export function ProfilePage<R extends ProfileRoute, T = RouteResponse<R>>({
                 onClick={() => selectTab('history')}
                 data-testid="tab-history"
               >
-                История
+                {t('История', 'History')}
               </button>
             </div>
           ) : null}

@@ -1,4 +1,5 @@
 import { Dialog } from '../form/fields.tsx';
+import { useT } from '../lib/language.ts';
 
 export interface ComparedField {
   label: string;
@@ -26,9 +27,10 @@ export function ConflictDialog({
   onTakeCurrent: () => void;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
     <Dialog
-      title="Запись изменена другим пользователем"
+      title={t('Запись изменена другим пользователем', 'Someone else changed the record')}
       onClose={onClose}
       wide
       testId="conflict-dialog"
@@ -38,9 +40,11 @@ export function ConflictDialog({
         <table className="table compact conflict-table">
           <thead>
             <tr>
-              <th>Поле</th>
-              <th>Ваша версия</th>
-              <th>Текущая версия (№ {currentVersion})</th>
+              <th>{t('Поле', 'Field')}</th>
+              <th>{t('Ваша версия', 'Your version')}</th>
+              <th>
+                {t('Текущая версия', 'Current version')} (№ {currentVersion})
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -73,7 +77,7 @@ export function ConflictDialog({
           onClick={onReapply}
           data-testid="conflict-reapply"
         >
-          Сохранить мою версию
+          {t('Сохранить мою версию', 'Save my version')}
         </button>
         <button
           type="button"
@@ -81,10 +85,13 @@ export function ConflictDialog({
           onClick={onTakeCurrent}
           data-testid="conflict-take-current"
         >
-          Взять текущую версию и продолжить правку
+          {t(
+            'Взять текущую версию и продолжить правку',
+            'Take the current version and go on editing',
+          )}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Отмена
+          {t('Отмена', 'Cancel')}
         </button>
       </div>
     </Dialog>

@@ -10,6 +10,7 @@ import { useSession } from '../auth/session.ts';
 import { ErrorMessage, Loading } from '../components/common.tsx';
 import { regionNamer, useRegions } from '../lib/regions.ts';
 import { useTitle } from '../lib/useTitle.ts';
+import { useT } from '../lib/language.ts';
 import { FormButtons, FormError } from '../form/fields.tsx';
 import { useForm, type FieldErrors, type Form } from '../form/useForm.ts';
 import { ConflictDialog, type ComparedField } from './ConflictDialog.tsx';
@@ -41,8 +42,9 @@ export interface RecordFormConfig<
   collection: 'organisations' | 'people' | 'sites' | 'clusters' | 'projects';
   /** The forms check their input with the create and update routes' own body schemas. */
   routes: Routes;
-  createTitle: string;
-  editTitle: (record: R) => string;
+  /** The titles: Russian, or Russian and English. */
+  createTitle: string | readonly [ru: string, en: string];
+  editTitle: (record: R) => string | readonly [ru: string, en: string];
   empty: (user: User) => V;
   /** The form values of the record as the API reads it (also the current record of a conflict). */
   fromRecord: (record: R) => V;
@@ -100,6 +102,7 @@ function RecordForm<V extends Record<string, unknown>, Routes extends RecordRout
   user: User;
 }) {
   const navigate = useNavigate();
+  const t = useT();
   const [original, setOriginal] = useState(initial);
   const [version, setVersion] = useState(initialVersion ?? 1);
   const [conflict, setConflict] = useState<Conflict<V> | null>(null);
@@ -192,7 +195,7 @@ function RecordForm<V extends Record<string, unknown>, Routes extends RecordRout
             to={`/${config.collection}/${encodeURIComponent(duplicate.existing.id)}`}
             data-testid="duplicate-link"
           >
-            Открыть «{duplicate.existing.title}»
+            {t('Открыть', 'Open')} «{duplicate.existing.title}»
           </Link>
         </div>
       ) : (
@@ -201,7 +204,7 @@ function RecordForm<V extends Record<string, unknown>, Routes extends RecordRout
       <Fields form={form} mode={mode} recordId={recordId} user={user} />
       <FormButtons
         submitting={form.submitting}
-        label={mode === 'create' ? 'Создать' : 'Сохранить'}
+        label={mode === 'create' ? t('Создать', 'Create') : t('Сохранить', 'Save')}
         onCancel={() =>
           mode === 'edit' ? navigate(`/${config.collection}/${recordId}`) : navigate(-1)
         }
@@ -240,6 +243,7 @@ export function RecordFormPage<V extends Record<string, unknown>, Routes extends
   mode: 'create' | 'edit';
 }) {
   const { id } = useParams();
+  const t = useT();
   const location = useLocation();
   const session = useSession();
   const get: RecordRoutes['get'] = config.routes.get;
@@ -247,12 +251,14 @@ export function RecordFormPage<V extends Record<string, unknown>, Routes extends
     RouteResponse<Routes['get']>
   >;
   const regionName = regionNamer(useRegions());
+  const inLang = (words: string | readonly [string, string]) =>
+    typeof words === 'string' ? words : t(words[0], words[1]);
   const title =
     mode === 'create'
-      ? config.createTitle
+      ? inLang(config.createTitle)
       : record.data
-        ? config.editTitle(record.data)
-        : 'Изменение записи';
+        ? inLang(config.editTitle(record.data))
+        : t('Изменение записи', 'Editing a record');
   useTitle(title);
   const user = session.user;
 
@@ -261,8 +267,10 @@ export function RecordFormPage<V extends Record<string, unknown>, Routes extends
   else if (!user) {
     body = (
       <p className="notice">
-        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>Войдите</Link>, чтобы
-        вносить изменения в реестр.
+        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>
+          {t('Войдите', 'Sign in')}
+        </Link>
+        {t(', чтобы вносить изменения в реестр.', ' to change the registry.')}
       </p>
     );
   } else if (record.error) body = <ErrorMessage error={record.error} />;
@@ -270,8 +278,14 @@ export function RecordFormPage<V extends Record<string, unknown>, Routes extends
     body = (
       <p className="notice" data-testid="edit-denied">
         {user.role === 'analyst'
-          ? 'Роль «Аналитик» не позволяет изменять реестр'
-          : 'Вам не назначены регионы: обратитесь к администратору'}
+          ? t(
+              'Роль «Аналитик» не позволяет изменять реестр',
+              'The analyst role may not change the registry',
+            )
+          : t(
+              'Вам не назначены регионы: обратитесь к администратору',
+              'No regions are granted to you: ask an administrator',
+            )}
       </p>
     );
   } else if (mode === 'edit' && record.data) {
@@ -301,7 +315,9 @@ export function RecordFormPage<V extends Record<string, unknown>, Routes extends
     <div className="page form-page">
       {mode === 'edit' && id ? (
         <p className="muted small">
-          <Link to={`/${config.collection}/${encodeURIComponent(id)}`}>← к профилю</Link>
+          <Link to={`/${config.collection}/${encodeURIComponent(id)}`}>
+            ← {t('к профилю', 'to the profile')}
+          </Link>
         </p>
       ) : null}
       <h1>{title}</h1>
