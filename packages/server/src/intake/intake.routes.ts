@@ -13,11 +13,10 @@ import { IdParamsSchema } from '../registry/shared/params.ts';
 import { UnauthenticatedError } from '../shared/domain-errors.ts';
 import {
   createIntakeDocument,
-  decideProposals,
   listIntakeDocuments,
-  regionsOfDecision,
   reviewIntakeDocument,
 } from './intake.service.ts';
+import { decideProposals, regionsOfDecision } from './intake-decisions.service.ts';
 import { documentListDto } from './intake.presenter.ts';
 
 const TAG = ['Разбор документов'];
