@@ -8,6 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { prepareReads } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 
@@ -87,6 +88,7 @@ export function createPostgresPool(databaseUrl: string, options: PostgresOptions
     // restarts) emits `error` too, where the pool listens only to idle ones: the
     // query itself fails, and the pool drops the client when it is released.
     client.on('error', (error) => onError?.(error));
+    prepareReads(client);
   });
   return pool;
 }

@@ -40,7 +40,13 @@ function applyFilter<O>(
                     .whereRef('k.code', '=', 'oo.okved_code')
                     .where('k.section', '=', code),
                 )
-              : w.or([w('oo.okved_code', '=', code), w('oo.okved_code', 'like', `${code}.%`)]),
+              : w.or([
+                  w('oo.okved_code', '=', code),
+                  // `LIKE '25.%'` as the byte range ['25.', '25/'): the same codes, and a range the
+                  // pattern index serves in a prepared statement's generic plan too (a LIKE
+                  // parameter is unknown when the plan is made, so no index range is derived).
+                  sql<boolean>`oo.okved_code ~>=~ ${`${code}.`} AND oo.okved_code ~<~ ${`${code}/`}`,
+                ]),
           ),
       ),
     );
