@@ -39,7 +39,7 @@ const WORDS_OF = (rows: string) => `
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await execAll(db, [
-    `CREATE INDEX organisation_published_region_kind_idx ON organisation (region_code, kind) WHERE published AND deleted_at IS NULL`,
+    `CREATE INDEX organisation_published_region_kind_idx ON organisation (region_code, kind, id) WHERE published AND deleted_at IS NULL`,
     `CREATE INDEX organisation_region_kind_inn_desc_idx ON organisation (region_code, kind, inn DESC NULLS LAST, id DESC) WHERE deleted_at IS NULL`,
     `CREATE TABLE search_word (word text PRIMARY KEY)`,
     `CREATE INDEX search_word_trgm_idx ON search_word USING gin (word gin_trgm_ops)`,
