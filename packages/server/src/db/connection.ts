@@ -58,6 +58,8 @@ export interface PostgresOptions {
    * does not answer at all.
    */
   connectionTimeoutMillis?: number;
+  /** Prepare parameterised reads once per connection (default true; db/prepared-statements.ts). */
+  prepareReads?: boolean;
 }
 
 /**
@@ -69,7 +71,12 @@ export interface PostgresOptions {
  * it waiting while the server is away.
  */
 export function createPostgresPool(databaseUrl: string, options: PostgresOptions = {}): pg.Pool {
-  const { max = 10, onError, connectionTimeoutMillis = 30_000 } = options;
+  const {
+    max = 10,
+    onError,
+    connectionTimeoutMillis = 30_000,
+    prepareReads: prepare = true,
+  } = options;
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
@@ -88,7 +95,7 @@ export function createPostgresPool(databaseUrl: string, options: PostgresOptions
     // restarts) emits `error` too, where the pool listens only to idle ones: the
     // query itself fails, and the pool drops the client when it is released.
     client.on('error', (error) => onError?.(error));
-    prepareReads(client);
+    if (prepare) prepareReads(client);
   });
   return pool;
 }
