@@ -17,7 +17,7 @@ import {
   SEARCHABLE_TYPES,
 } from '../packages/server/src/search/search.repository.ts';
 import { toFuzzyText, toPrefixTsQuery } from '../packages/server/src/search/search-query.ts';
-import { findOrganisations } from '../packages/server/src/registry/organisations/organisation.repository.ts';
+import { findOrganisations } from '../packages/server/src/registry/organisations/organisation-list.repository.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATABASE_URL = process.env.DATABASE_URL;

@@ -27,11 +27,14 @@ export const DEFAULT_WEB_DIST = path.resolve(
 
 /** Opens the configured database: a PostgreSQL server, or embedded PGlite in the data directory. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'preparedStatements'>>,
   onError?: (error: Error) => void,
 ): Promise<Connection> {
   return config.databaseUrl
-    ? connectPostgres(config.databaseUrl, onError ? { onError } : {})
+    ? connectPostgres(config.databaseUrl, {
+        ...(onError ? { onError } : {}),
+        prepareReads: config.preparedStatements ?? true,
+      })
     : connectPglite(config.dataDir);
 }
 
@@ -123,7 +126,7 @@ export async function startServer(
         config.replica.url,
         connection.pool,
         config.replica.maxLagMs,
-        { onError: onDatabaseError },
+        { onError: onDatabaseError, prepareReads: config.preparedStatements },
       );
       await replica.start();
     }

@@ -876,6 +876,7 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     version: true,
     job_id: true,
   }),
+  search_word: columns<Database['search_word']>({ word: true }),
 };
 
 describe.each(databaseKinds())('schema types on %s', (kind) => {

@@ -38,6 +38,7 @@ const EnvironmentSchema = z.object({
   PROMATLAS_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   PROMATLAS_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   PROMATLAS_READ_CACHE: z.enum(['on', 'off']).default('on'),
+  PROMATLAS_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
 });
 
 /** An address or CIDR range as Fastify's trustProxy (proxy-addr) accepts it. */
@@ -83,6 +84,12 @@ export interface Config {
    * emptied by the change feed (on by default; off measures the database path).
    */
   readCache: boolean;
+  /**
+   * Prepare the reads on PostgreSQL servers once per connection (db/prepared-statements.ts;
+   * on by default). Off behind a pooler that cannot keep prepared statements (PgBouncer in
+   * transaction mode before 1.21).
+   */
+  preparedStatements: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -116,5 +123,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     },
     chromiumPath: e.PROMATLAS_CHROMIUM_PATH,
     readCache: e.PROMATLAS_READ_CACHE === 'on',
+    preparedStatements: e.PROMATLAS_PREPARED_STATEMENTS === 'on',
   };
 }

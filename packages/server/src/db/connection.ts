@@ -10,6 +10,7 @@ import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { prepareReads } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 
@@ -59,6 +60,8 @@ export interface PostgresOptions {
    * does not answer at all.
    */
   connectionTimeoutMillis?: number;
+  /** Prepare parameterised reads once per connection (default true; db/prepared-statements.ts). */
+  prepareReads?: boolean;
 }
 
 /**
@@ -70,7 +73,12 @@ export interface PostgresOptions {
  * it waiting while the server is away.
  */
 export function createPostgresPool(databaseUrl: string, options: PostgresOptions = {}): pg.Pool {
-  const { max = 10, onError, connectionTimeoutMillis = 30_000 } = options;
+  const {
+    max = 10,
+    onError,
+    connectionTimeoutMillis = 30_000,
+    prepareReads: prepare = true,
+  } = options;
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
@@ -89,6 +97,7 @@ export function createPostgresPool(databaseUrl: string, options: PostgresOptions
     // restarts) emits `error` too, where the pool listens only to idle ones: the
     // query itself fails, and the pool drops the client when it is released.
     client.on('error', (error) => onError?.(error));
+    if (prepare) prepareReads(client);
   });
   return pool;
 }

@@ -1,4 +1,5 @@
 import type { SecurityEventTable, AuditEntryTable } from '../audit/audit.table.ts';
+import type { SearchWordTable } from '../search/search.table.ts';
 import type { UserSessionTable, LoginThrottleTable, KnownDeviceTable } from '../auth/auth.table.ts';
 import type {
   ClusterCategoryTable,
@@ -135,4 +136,5 @@ export interface Database {
   registry_import_job: RegistryImportJobTable;
   registry_import_quarantine: RegistryImportQuarantineTable;
   registry_import_record: RegistryImportRecordTable;
+  search_word: SearchWordTable;
 }

@@ -57,6 +57,9 @@ export const PRIVATE_TABLES = new Set([
   'registry_import_job',
   'registry_import_quarantine',
   'registry_import_record',
+  // Typo search's word list (search/search-words.ts): words of published records only,
+  // read as candidates whose matches are then found through the views.
+  'search_word',
 ]);
 
 /** Rows that only link or describe other records: hidden when any record they name is hidden. */

@@ -80,7 +80,7 @@ export class ReplicaReads {
     replicaUrl: string,
     private readonly primaryPool: pg.Pool,
     private readonly maxLagMs: number,
-    options: { max?: number; onError?: (error: Error) => void } = {},
+    options: { max?: number; onError?: (error: Error) => void; prepareReads?: boolean } = {},
   ) {
     this.onError = options.onError ?? (() => {});
     // The same session settings as the primary's connections.
@@ -90,6 +90,7 @@ export class ReplicaReads {
     this.replica = createPostgresPool(replicaUrl, {
       max: options.max ?? 10,
       onError: this.onError,
+      prepareReads: options.prepareReads ?? true,
     });
     // One connection each, short time-outs: a hung replica must not stall the samples.
     const monitor = (url: string) => {

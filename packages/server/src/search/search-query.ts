@@ -24,3 +24,18 @@ export function toFuzzyText(input: string): string | null {
       .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length ? words.slice(0, 8).join(' ') : null;
 }
+
+/**
+ * The tsquery of a typo search after correction: each typed word OR its
+ * closest known words (search-words.repository.ts), the groups joined with
+ * AND, the last typed word still a prefix. Known words consist of letters and
+ * digits only (split so when collected), so they cannot break tsquery syntax.
+ */
+export function toCorrectedTsQuery(words: string[], corrections: string[][]): string {
+  return words
+    .map((w, i) => {
+      const own = i === words.length - 1 ? `${w}:*` : w;
+      return `(${[own, ...(corrections[i] ?? [])].join(' | ')})`;
+    })
+    .join(' & ');
+}

@@ -12,7 +12,8 @@ import { formatPartialDate } from '@promatlas/core/dates/partial-date.ts';
 import type { Db } from '../db/connection.ts';
 import { toPartialDate } from '../registry/shared/mappers.ts';
 import { SEARCHABLE_TYPES, searchEntities, type SearchHitRow } from './search.repository.ts';
-import { toFuzzyText, toPrefixTsQuery } from './search-query.ts';
+import { toCorrectedTsQuery, toFuzzyText, toPrefixTsQuery } from './search-query.ts';
+import { findCorrections } from './search-words.repository.ts';
 import { ValidationError } from '../shared/domain-errors.ts';
 
 const KIND_LABELS: Record<string, Record<string, string>> = {
@@ -61,8 +62,9 @@ export interface SearchParams {
 
 /**
  * Search across every entity type: Russian full text with morphology and
- * prefixes first; when that finds nothing, trigram similarity, so a typo such
- * as «Липецкй» still finds «Липецкая область».
+ * prefixes first; when that finds nothing, the same with each word corrected
+ * to the closest known words, and then trigram similarity, so a typo such as
+ * «Липецкй» still finds «Липецкая область».
  */
 export async function searchRegistry(
   db: Db,
@@ -95,8 +97,28 @@ export async function searchRegistry(
     mode: 'text',
     schema,
   });
-  if (Object.keys(result.counts).length === 0) {
+  const found = () => Object.keys(result.counts).length > 0;
+  if (!found()) {
     fuzzy = true;
+    // First the typed words corrected to the closest known words, searched as text (indexed,
+    // tens of ms); only when that finds nothing, trigram similarity against every record's
+    // text (a typo that splits or joins words), which ranks thousands of candidates.
+    const words = fuzzyText.split(' ');
+    const corrections = await findCorrections(db, words);
+    if (corrections.some((c) => c.length > 0)) {
+      result = await searchEntities(db, {
+        tsQuery: toCorrectedTsQuery(words, corrections),
+        fuzzyText,
+        types,
+        limit: params.limit,
+        offset: params.offset,
+        mode: 'text',
+        schema,
+      });
+      for (const row of result.rows) if (row.match === 'text') row.match = 'fuzzy';
+    }
+  }
+  if (!found()) {
     result = await searchEntities(db, {
       tsQuery,
       fuzzyText,

@@ -16,12 +16,8 @@ import {
   sourceIdsOf,
 } from '../shared/mappers.ts';
 import { roleLinks } from '../shared/role-links.ts';
-import {
-  findOrganisations,
-  getOrganisationLinks,
-  getOrganisationRow,
-  type OrganisationFilter,
-} from './organisation.repository.ts';
+import { getOrganisationLinks, getOrganisationRow } from './organisation.repository.ts';
+import { findOrganisations, type OrganisationFilter } from './organisation-list.repository.ts';
 
 function listItem(r: {
   id: number;
