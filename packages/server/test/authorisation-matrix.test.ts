@@ -634,5 +634,6 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       }
     }
     expect(failures).toEqual([]);
-  }, 300_000);
+    // Every route × 4 roles × 3 regions, each with fresh fixtures: minutes on a loaded machine.
+  }, 900_000);
 });
