@@ -9,6 +9,7 @@ import {
 import { TERRITORY_FLAGS } from '@promatlas/core/domain/vocabulary.ts';
 import { api, useRoute } from '../../../shared/api/api.ts';
 import { ApiError } from '../../../shared/api/client.ts';
+import { canEditRegistry } from '../../../shared/auth/permissions.ts';
 import { useSession } from '../../../shared/auth/session.ts';
 import { errorMessage, fieldMessages, ruDate, useLang } from '../support/i18n.ts';
 import { TerritoryFlagEditor } from './TerritoryFlagEditor.tsx';
@@ -41,6 +42,8 @@ export function TerritoryFlagsSection() {
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<TerritoryFlagRecord | null>(null);
+  // The server still checks each flag's region: a regional editor is refused another region's.
+  const canEdit = canEditRegistry(session.user);
   const labelOf = (f: Flag) =>
     lang === 'en' ? TERRITORY_FLAGS.labelsEn[f] : TERRITORY_FLAGS.labels[f];
 
@@ -141,7 +144,7 @@ export function TerritoryFlagsSection() {
             <th>{tr('Муниципальное образование', 'Municipality')}</th>
             <th>{tr('Период', 'Period')}</th>
             <th>{tr('Источник перечня', 'List source')}</th>
-            {session.user ? <th /> : null}
+            {canEdit ? <th /> : null}
           </tr>
         </thead>
         <tbody>
@@ -154,7 +157,7 @@ export function TerritoryFlagsSection() {
                 {f.validFrom || f.validTo ? `${ruDate(f.validFrom)} — ${ruDate(f.validTo)}` : '—'}
               </td>
               <td>{f.listSource}</td>
-              {session.user ? (
+              {canEdit ? (
                 <td className="row-actions">
                   <button
                     type="button"
@@ -181,7 +184,7 @@ export function TerritoryFlagsSection() {
           ))}
         </tbody>
       </table>
-      {session.user && editing ? (
+      {canEdit && editing ? (
         <TerritoryFlagEditor
           key={editing.id}
           record={editing}
