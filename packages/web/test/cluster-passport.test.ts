@@ -141,4 +141,62 @@ describe('the printable cluster passport', () => {
     expect(new Set(pdfPages(pdf).mediaBoxes)).toEqual(new Set(['0 0 595 842']));
     expect(errors).toEqual([]);
   });
+
+  it('switches the passport to English: headings, table heads, verdicts, the missing-data list and the gaps', async () => {
+    const db = h.server.connection.db;
+    const cluster = await db
+      .selectFrom('cluster')
+      .select('id')
+      .where('name', 'like', '%ЛИПЕЦКМАШ%')
+      .executeTakeFirstOrThrow();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${h.url}/reports/cluster/${cluster.id}`);
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
+    await page.reload();
+    await page.waitForSelector('[data-report-ready]');
+    const missing = page.locator('[data-testid=report-section-missing]');
+    expect(await missing.locator('h2').innerText()).toBe('Недостающие данные');
+
+    await page.locator('[data-testid=passport-lang]').click();
+    await expect.poll(() => missing.locator('h2').innerText()).toBe('Missing data');
+    expect(await page.locator('h1').innerText()).toMatch(/^Cluster passport: .*ЛИПЕЦКМАШ/);
+    // Every heading the passport itself words is English now.
+    const headings = await page.locator('.report h2').allInnerTexts();
+    expect(headings.length).toBeGreaterThan(8);
+    for (const heading of headings) expect(heading).not.toMatch(/[А-Яа-яЁё]/);
+    const compliance = page.locator('[data-testid=report-section-compliance]');
+    expect(await compliance.locator('thead').innerText()).toMatch(
+      /Requirement\s+Verdict\s+Value\s+Threshold/,
+    );
+    // The verdicts are the check's own, in English words.
+    const check = (await (
+      await fetch(`${h.url}/api/clusters/${cluster.id}/compliance`)
+    ).json()) as {
+      check: { requirements: Array<{ verdict: 'met' | 'not_met' | 'insufficient_data' }> };
+      gaps: Array<{ messageEn: string }>;
+    };
+    const words = { met: 'met', not_met: 'not met', insufficient_data: 'insufficient data' };
+    const verdicts = await compliance.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(verdicts).toEqual(check.check.requirements.map((r) => words[r.verdict]));
+    expect(await compliance.locator('tbody tr').first().innerText()).toContain(
+      'Cooperation between participants',
+    );
+    expect(await missing.innerText()).toContain(
+      'No cooperation contracts between participants are recorded',
+    );
+    expect(await missing.innerText()).not.toMatch(/[А-Яа-яЁё]/);
+    // The gaps read the compliance check's English messages.
+    expect(check.gaps.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid=report-section-gaps]').innerText())
+      .toContain(check.gaps[0]!.messageEn);
+    expect(await page.locator('[data-testid=report-sources] h2').innerText()).toBe('Sources');
+
+    // And back to Russian.
+    await page.locator('[data-testid=passport-lang]').click();
+    await expect.poll(() => missing.locator('h2').innerText()).toBe('Недостающие данные');
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
+    expect(errors).toEqual([]);
+  });
 });

@@ -77,4 +77,42 @@ describe('cluster cooperation', () => {
     ).toContain('недостаточно данных');
     expect(errors).toEqual([]);
   });
+
+  it('offers the cluster’s contracts and purchases as CSV and XLSX from the cluster’s export routes', async () => {
+    const cluster = await h.server.connection.db
+      .selectFrom('cluster')
+      .select('id')
+      .where('name', 'like', '%ЛИПЕЦКМАШ%')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${h.url}/clusters/${cluster.id}`);
+    const downloads = page.locator('[data-testid=cooperation-downloads]');
+    await downloads.waitFor();
+    expect(await downloads.innerText()).toContain('Скачать договоры');
+    expect(await downloads.innerText()).toContain('Скачать закупки');
+    const expected = {
+      contracts: ['Покупатель', 'Поставщик'],
+      purchases: ['Организация', 'Год'],
+    } as const;
+    for (const list of ['contracts', 'purchases'] as const)
+      for (const format of ['csv', 'xlsx'] as const) {
+        const link = downloads.locator(`[data-testid=export-${list}-${format}]`);
+        const href = await link.getAttribute('href');
+        expect(href).toBe(
+          `/api/clusters/${cluster.id}/cooperation-${list}/export?format=${format}`,
+        );
+        expect(await link.getAttribute('download')).not.toBeNull();
+        const response = await page.request.get(`${h.url}${href}`);
+        expect(response.status()).toBe(200);
+        const body = await response.body();
+        if (format === 'csv') {
+          expect(response.headers()['content-type']).toContain('text/csv');
+          const header = body.toString('utf8').split(/\r?\n/)[0]!;
+          for (const column of expected[list]) expect(header).toContain(column);
+        } else {
+          expect(response.headers()['content-type']).toContain('spreadsheetml');
+          // An XLSX file is a ZIP archive.
+          expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
+        }
+      }
+  });
 });

@@ -107,6 +107,29 @@ describe('supplier search', () => {
     expect(errors).toEqual([]);
   });
 
+  it('explains how the results are ranked in Russian and, with the same weights, in English', async () => {
+    await page.goto(`${h.url}/suppliers?okved=28&lat=52.6031&lon=39.5708&radius=100`);
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
+    await page.reload();
+    const method = page.locator('[data-testid=search-method]');
+    await method.waitFor({ state: 'attached' });
+    await page.locator('summary', { hasText: 'Как ранжирована выдача' }).click();
+    const russian = await method.locator('li').allInnerTexts();
+    expect(russian.length).toBe(4);
+    const weightsOf = (lines: string[]) => lines.map((l) => l.match(/\d+(?:[.,]\d+)?/g) ?? []);
+
+    await page.locator('[data-testid=language]').click();
+    await page.locator('summary', { hasText: 'How results are ranked' }).waitFor();
+    const english = await method.locator('li').allInnerTexts();
+    expect(english).toHaveLength(4);
+    expect(english[0]).toMatch(/^Distance: up to \d+ points/);
+    // English words only (the classifiers keep their Russian names), and the same numbers.
+    for (const line of english) expect(line.replace(/ОКПД2|ОКВЭД2/g, '')).not.toMatch(/[А-Яа-яЁё]/);
+    expect(weightsOf(english)).toEqual(weightsOf(russian));
+    await page.locator('[data-testid=language]').click();
+    await page.locator('summary', { hasText: 'Как ранжирована выдача' }).waitFor();
+  });
+
   it('says which field is wrong when the search cannot run', async () => {
     refused.length = 0;
     await page.goto(`${h.url}/suppliers?okved=28&lat=52.6`);

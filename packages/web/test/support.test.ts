@@ -167,3 +167,105 @@ describe('support awards', () => {
     expect(await form.locator('[data-testid=award-amount]').inputValue()).toBe('600000000');
   });
 });
+
+describe('territory flags', () => {
+  it('lets an editor change and delete a flag, and shows both versions when someone else changed it first', async () => {
+    const db = h.server.connection.db;
+    const admin = {
+      email: `flags.${Date.now()}@test.promatlas`,
+      password: 'correct horse battery staple',
+    };
+    await createUser(db, {
+      email: admin.email,
+      displayName: 'Администратор перечней',
+      role: 'administrator',
+      regions: [],
+      password: admin.password,
+    });
+    await h.context.clearCookies();
+    await page.goto(`${h.url}/login?next=${encodeURIComponent('/regulations')}`);
+    await page.locator('[data-testid=input-email]').fill(admin.email);
+    await page.locator('[data-testid=input-password]').fill(admin.password);
+    await page.locator('[data-testid=sign-in-submit]').click();
+    await page.locator('[data-testid=user-menu]').waitFor();
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
+    await page.reload();
+    const section = page.locator('[data-testid=territory-flags]');
+    await section.waitFor();
+
+    const add = section.locator('form', { hasText: 'Добавить отметку' });
+    await add.locator('select').selectOption('monotown');
+    await add.locator('input').nth(0).fill('42');
+    await add.locator('input').nth(1).fill('Тестоград');
+    await add.locator('input').nth(2).fill('Перечень моногородов (проверка)');
+    await add.locator('button[type=submit]').click();
+    await section.locator('tbody tr', { hasText: 'Тестоград' }).waitFor();
+    const flagRow = () =>
+      db
+        .selectFrom('territory_flag')
+        .select(['id', 'version', 'municipality', 'list_source', 'deleted_at'])
+        .where('list_source', 'in', ['Перечень моногородов (проверка)', 'Изменено другим'])
+        .executeTakeFirstOrThrow();
+    const { id } = await flagRow();
+
+    // A plain change.
+    await section.locator(`[data-testid=edit-territory-flag-${id}]`).click();
+    const editor = section.locator('[data-testid=territory-flag-editor]');
+    await editor.locator('input[name=municipality]').fill('Новоград');
+    await editor.locator('[data-testid=territory-flag-save]').click();
+    await expect
+      .poll(() => section.locator(`[data-testid=territory-flag-${id}]`).innerText())
+      .toContain('Новоград');
+    expect(await editor.count()).toBe(0);
+    expect((await flagRow()).version).toBe(2);
+
+    // Someone else changes the flag while it is open here: the save is refused with both versions shown.
+    await section.locator(`[data-testid=edit-territory-flag-${id}]`).click();
+    await db
+      .updateTable('territory_flag')
+      .set((eb) => ({ list_source: 'Изменено другим', version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    await editor.locator('input[name=municipality]').fill('Третьеград');
+    await editor.locator('[data-testid=territory-flag-save]').click();
+    const conflict = page.locator('[data-testid=conflict-dialog]');
+    await conflict.waitFor();
+    const differing = conflict.locator('[data-testid=conflict-row][data-differs=true]');
+    expect(await differing.count()).toBe(2);
+    expect(await conflict.innerText()).toContain('Изменено другим');
+    expect(await conflict.innerText()).toContain('Третьеград');
+    expect((await flagRow()).municipality).toBe('Новоград');
+    await conflict.locator('[data-testid=conflict-reapply]').click();
+    await expect.poll(async () => (await flagRow()).municipality).toBe('Третьеград');
+    const saved = await flagRow();
+    expect(saved.version).toBe(4);
+    expect(saved.list_source).toBe('Перечень моногородов (проверка)');
+
+    // A delete against a stale version is refused and said; the next one (fresh list) deletes.
+    const shownVersion = () =>
+      section.locator(`[data-testid=territory-flag-${id}]`).getAttribute('data-version');
+    await expect.poll(shownVersion).toBe('4');
+    const accept = (d: import('playwright-core').Dialog) => void d.accept();
+    page.on('dialog', accept);
+    try {
+      await db
+        .updateTable('territory_flag')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+      await section.locator(`[data-testid=delete-territory-flag-${id}]`).click();
+      await section.locator('[role=alert]').waitFor();
+      expect(await section.locator('[role=alert]').innerText()).toContain('изменил кто-то другой');
+      expect((await flagRow()).deleted_at).toBeNull();
+      // The list is read afresh: the row now carries the current version.
+      await expect.poll(shownVersion).toBe('5');
+      await section.locator(`[data-testid=delete-territory-flag-${id}]`).click();
+      await expect
+        .poll(() => section.locator(`[data-testid=territory-flag-${id}]`).count())
+        .toBe(0);
+      expect((await flagRow()).deleted_at).not.toBeNull();
+    } finally {
+      page.off('dialog', accept);
+    }
+  });
+});

@@ -1,9 +1,13 @@
 import { Link, useParams } from 'react-router';
+import { useMemo } from 'react';
 import type { Report } from '@promatlas/core/api/reports.schema.ts';
+import { clusterComplianceRoute } from '@promatlas/core/api/contract/cooperation.ts';
+import { useRoute } from '../../shared/api/api.ts';
 import { useApi } from '../../shared/api/client.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { Section } from './ReportPage.tsx';
+import { passportIn, usePassportLang } from './passport-i18n.ts';
 import './reports.css';
 import './passport.css';
 
@@ -21,15 +25,26 @@ export function ClusterPassportPage() {
   const { key = '' } = useParams();
   const api = `/api/reports/cluster/${encodeURIComponent(key)}`;
   const result = useApi<Report>(api);
-  const report = result.data;
-  useTitle(report ? report.title : 'Паспорт кластера');
+  const { lang, toggle, t } = usePassportLang();
+  // The passport's gaps are the compliance check's, whose messages come in English too.
+  const clusterId = /^\d+$/.test(key) ? Number(key) : null;
+  const compliance = useRoute(
+    clusterComplianceRoute,
+    lang === 'en' && clusterId !== null ? { params: { id: clusterId } } : null,
+  );
+  const report = useMemo(() => {
+    if (!result.data) return undefined;
+    const gapsEn = new Map((compliance.data?.gaps ?? []).map((g) => [g.message, g.messageEn]));
+    return passportIn(lang, result.data, gapsEn);
+  }, [result.data, compliance.data, lang]);
+  useTitle(report ? report.title : t('toolbar'));
   const missing = report?.sections.find((s) => s.id === 'missing');
   return (
     <div className="report-screen">
-      <nav className="report-toolbar" aria-label="Паспорт кластера">
-        <Link to={`/clusters/${key}`}>← К кластеру</Link>
+      <nav className="report-toolbar" aria-label={t('toolbar')}>
+        <Link to={`/clusters/${key}`}>{t('back')}</Link>
         <button type="button" onClick={() => window.print()}>
-          Печать
+          {t('print')}
         </button>
         <a href={`${api}/export?format=xlsx`} download data-testid="report-xlsx">
           XLSX
@@ -37,16 +52,20 @@ export function ClusterPassportPage() {
         <a href={`${api}/export?format=pdf`} download data-testid="report-pdf">
           PDF
         </a>
+        <button type="button" onClick={toggle} data-testid="passport-lang">
+          {t('language')}
+        </button>
       </nav>
       {result.error ? <ErrorMessage error={result.error} /> : null}
       {report ? (
         <article className="report passport" data-report-ready data-testid="report">
           <header className="report-header">
-            <p className="report-brand">PromAtlas · Промышленный атлас · Паспорт кластера</p>
+            <p className="report-brand">{t('brand')}</p>
             <h1>{report.title}</h1>
             {report.subtitle ? <p className="report-subtitle">{report.subtitle}</p> : null}
             <p className="report-date">
-              Сформировано {new Date(report.generatedAt).toLocaleString('ru-RU')}
+              {t('generated')}{' '}
+              {new Date(report.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU')}
             </p>
           </header>
           {report.sections.map((section) =>
@@ -63,7 +82,7 @@ export function ClusterPassportPage() {
             ),
           )}
           <section className="report-section report-sources" data-testid="report-sources">
-            <h2>Источники</h2>
+            <h2>{t('sources')}</h2>
             {report.sources.length ? (
               <ol>
                 {report.sources.map((s) => (
@@ -74,7 +93,7 @@ export function ClusterPassportPage() {
                 ))}
               </ol>
             ) : (
-              <p className="report-note">Записи паспорта не ссылаются на документы.</p>
+              <p className="report-note">{t('noSources')}</p>
             )}
             <p className="report-note">{report.sourcesNote}</p>
           </section>

@@ -11,6 +11,7 @@ import { ApiError } from '../../../shared/api/client.ts';
 import { canEditRegistry } from '../../../shared/auth/permissions.ts';
 import { useSession } from '../../../shared/auth/session.ts';
 import { EntityLink, Section } from '../../../shared/components/common.tsx';
+import { useT } from '../../../shared/lib/language.ts';
 import { formatDate, formatRub } from './format.ts';
 import { RuleSetBadge } from '../rules/RuleSetBadge.tsx';
 import { RegistryStatus } from './RegistryStatus.tsx';
@@ -66,6 +67,27 @@ async function removeRecord(remove: () => Promise<unknown>, onDone: () => void) 
   onDone();
 }
 
+/** The cluster's contracts and purchases as files, from the export routes that take the cluster id. */
+function CooperationDownloads({ clusterId }: { clusterId: number }) {
+  const t = useT();
+  const link = (list: 'contracts' | 'purchases', format: 'csv' | 'xlsx') => (
+    <a
+      href={`/api/clusters/${clusterId}/cooperation-${list}/export?format=${format}`}
+      download
+      data-testid={`export-${list}-${format}`}
+    >
+      {format.toUpperCase()}
+    </a>
+  );
+  return (
+    <p className="muted" data-testid="cooperation-downloads">
+      {t('Скачать договоры', 'Download contracts')} {link('contracts', 'csv')} /{' '}
+      {link('contracts', 'xlsx')} · {t('Скачать закупки', 'Download purchases')}{' '}
+      {link('purchases', 'csv')} / {link('purchases', 'xlsx')}
+    </p>
+  );
+}
+
 /** «Кооперация»: the graph of contracts between participants and the table behind it, editable by editors. */
 export function CooperationSection({ clusterId }: { clusterId: number }) {
   const { data, error, reload } = useRoute(clusterCooperationRoute, { params: { id: clusterId } });
@@ -104,6 +126,7 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
           </button>
         </p>
       ) : null}
+      <CooperationDownloads clusterId={clusterId} />
       {data.contracts.length ? (
         <>
           <Suspense fallback={<p>Строим граф…</p>}>

@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import type { TerritoryFlagRecord } from '@promatlas/core/api/support.schema.ts';
 import {
   createTerritoryFlagRoute,
+  deleteTerritoryFlagRoute,
   importTerritoryFlagsRoute,
   listTerritoryFlagsRoute,
 } from '@promatlas/core/api/contract/support.ts';
 import { TERRITORY_FLAGS } from '@promatlas/core/domain/vocabulary.ts';
 import { api, useRoute } from '../../../shared/api/api.ts';
 import { ApiError } from '../../../shared/api/client.ts';
+import { canEditRegistry } from '../../../shared/auth/permissions.ts';
 import { useSession } from '../../../shared/auth/session.ts';
 import { errorMessage, fieldMessages, ruDate, useLang } from '../support/i18n.ts';
+import { TerritoryFlagEditor } from './TerritoryFlagEditor.tsx';
 
 type Flag = (typeof TERRITORY_FLAGS.values)[number];
 
@@ -23,7 +27,8 @@ async function base64Of(file: File): Promise<string> {
 /**
  * Territory flags (regions with individual development programmes,
  * geostrategic territories, single-industry towns) with where each list came
- * from; an editor adds one, an administrator loads a list from CSV/XLSX.
+ * from; an editor adds, changes or deletes one, an administrator loads a
+ * list from CSV/XLSX.
  */
 export function TerritoryFlagsSection() {
   const { lang, tr } = useLang();
@@ -36,6 +41,9 @@ export function TerritoryFlagsSection() {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<TerritoryFlagRecord | null>(null);
+  // The server still checks each flag's region: a regional editor is refused another region's.
+  const canEdit = canEditRegistry(session.user);
   const labelOf = (f: Flag) =>
     lang === 'en' ? TERRITORY_FLAGS.labelsEn[f] : TERRITORY_FLAGS.labels[f];
 
@@ -80,6 +88,45 @@ export function TerritoryFlagsSection() {
       );
     });
   };
+  const remove = (f: TerritoryFlagRecord) => {
+    if (
+      !window.confirm(
+        tr(
+          'Удалить отметку? Администратор сможет её восстановить.',
+          'Delete the flag? An administrator can restore it.',
+        ),
+      )
+    )
+      return;
+    setError(null);
+    setNotice(null);
+    void (async () => {
+      try {
+        await api(deleteTerritoryFlagRoute, {
+          params: { id: f.id },
+          query: { version: f.version },
+        });
+        if (editing?.id === f.id) setEditing(null);
+        setNotice(tr('Отметка удалена', 'Flag deleted'));
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError(String(e), 0, 'client');
+        // A stale version: the list is read afresh so the user sees what changed before retrying.
+        setError(
+          err.status === 409
+            ? new ApiError(
+                tr(
+                  'Отметку уже изменил кто-то другой: список обновлён, проверьте её и повторите.',
+                  'Someone else has changed the flag: the list is reloaded, check it and try again.',
+                ),
+                409,
+                'conflict',
+              )
+            : err,
+        );
+      }
+      list.reload();
+    })();
+  };
   const problems = error ? fieldMessages(error, lang) : [];
   return (
     <section data-testid="territory-flags">
@@ -97,11 +144,12 @@ export function TerritoryFlagsSection() {
             <th>{tr('Муниципальное образование', 'Municipality')}</th>
             <th>{tr('Период', 'Period')}</th>
             <th>{tr('Источник перечня', 'List source')}</th>
+            {canEdit ? <th /> : null}
           </tr>
         </thead>
         <tbody>
           {(list.data?.items ?? []).map((f) => (
-            <tr key={f.id}>
+            <tr key={f.id} data-testid={`territory-flag-${f.id}`} data-version={f.version}>
               <td>{labelOf(f.flag)}</td>
               <td>{f.region.name}</td>
               <td>{f.municipality ?? tr('весь регион', 'whole region')}</td>
@@ -109,10 +157,45 @@ export function TerritoryFlagsSection() {
                 {f.validFrom || f.validTo ? `${ruDate(f.validFrom)} — ${ruDate(f.validTo)}` : '—'}
               </td>
               <td>{f.listSource}</td>
+              {canEdit ? (
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`edit-territory-flag-${f.id}`}
+                    onClick={() => {
+                      setNotice(null);
+                      setEditing(f);
+                    }}
+                  >
+                    {tr('изменить', 'edit')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`delete-territory-flag-${f.id}`}
+                    onClick={() => remove(f)}
+                  >
+                    {tr('удалить', 'delete')}
+                  </button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
+      {canEdit && editing ? (
+        <TerritoryFlagEditor
+          key={editing.id}
+          record={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setNotice(tr('Отметка изменена', 'Flag changed'));
+            list.reload();
+          }}
+        />
+      ) : null}
       {session.user ? (
         <>
           <form className="support-form" onSubmit={add}>

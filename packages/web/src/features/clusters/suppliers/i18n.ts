@@ -46,3 +46,41 @@ export function useLang() {
   const t = useCallback((w: Word) => WORDS[w][lang === 'ru' ? 0 : 1], [lang]);
   return { lang, toggle, t };
 }
+
+/**
+ * The server words its ranking method in Russian only, with the weights it
+ * ranked by in the text; the English lines are built from the same numbers,
+ * so they cannot drift from the weights applied. A line of unknown wording is
+ * shown as the server sent it.
+ */
+const METHOD_EN: Array<[RegExp, (...n: string[]) => string]> = [
+  [
+    /^Расстояние: до (\d+(?:[.,]\d+)?) баллов, линейно от (\d+(?:[.,]\d+)?) в точке поиска до 0 на границе радиуса/,
+    (max, from) =>
+      `Distance: up to ${max} points, falling linearly from ${from} at the search point to 0 at the edge of the radius (great-circle distance, earthdistance)`,
+  ],
+  [
+    /^Участник кластера из запроса: (\d+(?:[.,]\d+)?) баллов; участник другого кластера: (\d+(?:[.,]\d+)?)/,
+    (own, other) =>
+      `Member of the cluster searched for: ${own} points; member of another cluster: ${other}`,
+  ],
+  [
+    /^Прежние договоры поставки этой продукции \(по ОКПД2\): по (\d+(?:[.,]\d+)?) баллов за договор, не больше (\d+(?:[.,]\d+)?)/,
+    (each, max) =>
+      `Past contracts supplying this product (by ОКПД2 code): ${each} points per contract, at most ${max}`,
+  ],
+  [
+    /^Подходят организации с видом деятельности ОКВЭД2 того же класса, что и продукция ОКПД2/,
+    () =>
+      'Organisations qualify whose ОКВЭД2 activity is of the same class as the ОКПД2 product (the two classifications share their codes down to the class), or who have supplied this product before',
+  ],
+];
+
+export function methodLine(line: string, lang: Lang): string {
+  if (lang === 'ru') return line;
+  for (const [pattern, render] of METHOD_EN) {
+    const m = pattern.exec(line);
+    if (m) return render(...m.slice(1));
+  }
+  return line;
+}
