@@ -113,7 +113,16 @@ export async function findSupplierCandidates(
       (cte) => cte('m').materialized(),
       (qb) =>
         qb
-          .selectFrom('organisation_okved as a')
+          // The table itself, not the viewer's view of it: that view only hides the activities
+          // of organisations the viewer may not see, and every id here is next read through
+          // the viewer's organisation view (`near`), which hides the same ones. The view
+          // would test each of the class's rows (thousands) against the organisation once more.
+          .selectFrom(
+            sql<{
+              organisation_id: number;
+              okved_code: string;
+            }>`${sql.table('public.organisation_okved')}`.as('a'),
+          )
           .select('a.organisation_id as id')
           .where('a.okved_code', 'like', activity)
           .union(
