@@ -44,7 +44,11 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const BASE = `http://127.0.0.1:${PORT}`;
 const WEB_DIST = path.join(ROOT, 'packages/web/dist');
 
-const sql = postgres(DATABASE_URL, { max: 2, onnotice: () => {} });
+const sql = postgres(DATABASE_URL, {
+  max: 2,
+  onnotice: () => {},
+  connection: { application_name: 'suppliers-bench' },
+});
 
 // Region centres (ОКАТО codes): the capitals of the most populous subjects and of Lipetsk.
 const CENTRES: Record<string, [number, number]> = {
@@ -152,6 +156,8 @@ interface Result {
   p99: number;
   non2xx: number;
   errors: number;
+  /** CPU per request: the server's Node process and its database backends (load-independent). */
+  cpuMs: { server: number; database: number };
 }
 
 /** Requests still queued when autocannon stops keep the database busy: wait until it is idle. */
@@ -167,7 +173,28 @@ async function drain(): Promise<void> {
   }
 }
 
+/** CPU seconds (user + system) a process has used, from /proc: independent of the machine's load. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, USER_HZ = 100
+  } catch {
+    return 0; // gone
+  }
+}
+
+/** The CPU of the server's database backends (this script's own connections left out). */
+async function backendCpu(): Promise<Map<number, number>> {
+  const rows = await sql<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity
+    WHERE datname = current_database() AND backend_type = 'client backend'
+      AND application_name <> 'suppliers-bench'`;
+  return new Map(rows.map(({ pid }) => [pid, cpuSeconds(pid)]));
+}
+
 async function load(name: string, urls: string[]): Promise<Result> {
+  const backendsBefore = await backendCpu();
+  const serverBefore = cpuSeconds(child.pid!);
   const latencies: number[] = [];
   let non2xx = 0;
   const instance = autocannon({
@@ -183,6 +210,10 @@ async function load(name: string, urls: string[]): Promise<Result> {
   });
   const result = await instance;
   await drain();
+  const serverCpu = cpuSeconds(child.pid!) - serverBefore;
+  let databaseCpu = 0;
+  for (const [pid, after] of await backendCpu())
+    databaseCpu += after - (backendsBefore.get(pid) ?? 0);
   latencies.sort((a, b) => a - b);
   return {
     name,
@@ -193,6 +224,10 @@ async function load(name: string, urls: string[]): Promise<Result> {
     p99: percentile(latencies, 99),
     non2xx,
     errors: result.errors,
+    cpuMs: {
+      server: (serverCpu * 1000) / Math.max(1, latencies.length),
+      database: (databaseCpu * 1000) / Math.max(1, latencies.length),
+    },
   };
 }
 
@@ -332,11 +367,13 @@ try {
   await load('warm-up', searchUrls);
   const results = [floor, baseline, await load('supplier search, 100 km', searchUrls)];
   console.log(`load at end of HTTP runs: ${uptime()}`);
-  console.log('| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | CPU ms/request: Node, database |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
     console.log(
-      `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${r.errors} |`,
+      `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.non2xx} | ${r.errors} | ${r.cpuMs.server.toFixed(2)}, ${r.cpuMs.database.toFixed(2)} |`,
     );
   const [health, base, search] = results as [Result, Result, Result];
   console.log(

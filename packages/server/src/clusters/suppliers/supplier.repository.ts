@@ -45,6 +45,33 @@ export interface CandidateRow {
 const under = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
+ * The latitude/longitude window holding every point within `radiusM` of the
+ * origin on earthdistance's sphere (earth(), 6,378,168 m), a little wider so
+ * that rounding never leaves a point out: only a prefilter before the exact
+ * distance. Null longitudes when the circle reaches a pole.
+ */
+function boundingBox(origin: { latitude: number; longitude: number }, radiusM: number) {
+  const EARTH_M = 6_378_168;
+  const MARGIN = 0.01; // degrees, ~1 km: far more than any rounding of the sines below
+  const angle = radiusM / EARTH_M; // radians of arc
+  const dLat = (angle * 180) / Math.PI + MARGIN;
+  const minLat = origin.latitude - dLat;
+  const maxLat = origin.latitude + dLat;
+  if (angle >= Math.PI / 2 || maxLat >= 90 || minLat <= -90)
+    return { minLat, maxLat, minLon: null, maxLon: null };
+  // The widest longitude a great circle of that radius reaches (at a latitude nearer the pole).
+  const dLon =
+    (Math.asin(Math.min(1, Math.sin(angle) / Math.cos((origin.latitude * Math.PI) / 180))) * 180) /
+      Math.PI +
+    MARGIN;
+  const minLon = origin.longitude - dLon;
+  const maxLon = origin.longitude + dLon;
+  // Across the antimeridian the window would wrap: keep the latitude band only.
+  if (minLon <= -180 || maxLon >= 180) return { minLat, maxLat, minLon: null, maxLon: null };
+  return { minLat, maxLat, minLon, maxLon };
+}
+
+/**
  * The organisations that could meet a need, ranked, with the number of all
  * matches (`total`, the same on every row). A match has an ОКВЭД2 activity
  * under the activity prefix or has supplied a product under the product prefix
@@ -68,20 +95,34 @@ export async function findSupplierCandidates(
   const origin = area.origin
     ? sql`ll_to_earth(${area.origin.latitude}::float8, ${area.origin.longitude}::float8)`
     : null;
-  const point = sql`ll_to_earth(o.latitude, o.longitude)`;
+  const point = sql`ll_to_earth(p.latitude, p.longitude)`;
   const radiusM = area.radiusKm === null ? null : area.radiusKm * 1000;
-  const distance = origin ? sql<number>`earth_distance(${point}, ${origin}) / 1000` : null;
+  const box = area.origin && radiusM !== null ? boundingBox(area.origin, radiusM) : null;
 
-  // The matches by need first (materialized: a class of ОКВЭД2 is a few thousand organisations
-  // nationally, a pattern-index scan), then their distance. Driving from the radius instead
-  // (the GiST index) reads every organisation within it — 60,000 around Moscow for 100 km —
-  // before the activity filter; the planner cannot tell, as the GiST estimate is a constant.
-  const base = db
+  // Three steps, each over fewer rows. (1) The matches by need (materialized: a class of
+  // ОКВЭД2 is a few hundred to a few thousand organisations nationally, a pattern-index
+  // scan). Driving from the radius instead reads every organisation within it — 60,000
+  // around Moscow for 100 km — before the activity filter, and the planner cannot tell.
+  // (2) Those inside the area, read from organisation_visible_point_idx alone (id with
+  // the visibility flags, the point and the region: an index-only scan, no row of the
+  // wide organisation table), the latitude/longitude window first and the exact distance
+  // on what passes. (3) The ranking over those, cut to the limit; the names, region and
+  // activities are read for the rows returned only.
+  const near = db
     .with(
       (cte) => cte('m').materialized(),
       (qb) =>
         qb
-          .selectFrom('organisation_okved as a')
+          // The table itself, not the viewer's view of it: that view only hides the activities
+          // of organisations the viewer may not see, and every id here is next read through
+          // the viewer's organisation view (`near`), which hides the same ones. The view
+          // would test each of the class's rows (thousands) against the organisation once more.
+          .selectFrom(
+            sql<{
+              organisation_id: number;
+              okved_code: string;
+            }>`${sql.table('public.organisation_okved')}`.as('a'),
+          )
           .select('a.organisation_id as id')
           .where('a.okved_code', 'like', activity)
           .union(
@@ -92,70 +133,78 @@ export async function findSupplierCandidates(
               .where('pc.okpd2_code', 'like', product),
           ),
     )
-    .selectFrom('organisation as o')
-    .innerJoin('m', 'm.id', 'o.id')
-    .leftJoin('region as r', 'r.code', 'o.region_code')
-    .where('o.deleted_at', 'is', null)
-    .where((eb) => {
-      const conditions: Expression<SqlBool>[] = [];
-      if (area.region) conditions.push(eb('o.region_code', '=', area.region));
-      if (origin && radiusM !== null)
-        conditions.push(sql<SqlBool>`earth_distance(${point}, ${origin}) <= ${radiusM}::float8`);
-      if (options.excludeIds?.length) conditions.push(eb('o.id', 'not in', options.excludeIds));
-      return eb.and(conditions);
-    })
-    .select((eb) => [
-      'o.id',
-      'o.name',
-      'o.legal_form',
-      'o.region_code',
-      'r.name as region_name',
-      'o.town',
-      'o.latitude',
-      'o.longitude',
-      (distance ?? sql<number | null>`NULL::float8`).as('distance_km'),
-      eb
-        .selectFrom('organisation_okved as a')
-        .select(
-          sql<string[]>`coalesce(array_agg(a.okved_code ORDER BY a.okved_code), '{}')`.as('c'),
-        )
-        .whereRef('a.organisation_id', '=', 'o.id')
-        .where('a.okved_code', 'like', activity)
-        .as('activities'),
-      eb
-        .selectFrom('cooperation_contract as pc')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('pc.supplier_id', '=', 'o.id')
-        .where('pc.deleted_at', 'is', null)
-        .where('pc.okpd2_code', 'like', product)
-        .as('past_contracts'),
-      eb
-        .selectFrom('cluster_member as m')
-        .select(sql<number>`count(DISTINCT m.cluster_id)::int`.as('n'))
-        .whereRef('m.organisation_id', '=', 'o.id')
-        .where('m.deleted_at', 'is', null)
-        .as('clusters'),
-      options.clusterId === null
-        ? sql<boolean>`false`.as('in_cluster')
-        : eb
-            .exists(
-              eb
-                .selectFrom('cluster_member as mc')
-                .select(sql`1`.as('one'))
-                .whereRef('mc.organisation_id', '=', 'o.id')
-                .where('mc.cluster_id', '=', options.clusterId)
-                .where('mc.deleted_at', 'is', null),
-            )
-            .as('in_cluster'),
-    ]);
+    .with(
+      (cte) => cte('near').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('organisation as p')
+          .innerJoin('m', 'm.id', 'p.id')
+          .where('p.deleted_at', 'is', null)
+          .where((eb) => {
+            const conditions: Expression<SqlBool>[] = [];
+            if (area.region) conditions.push(eb('p.region_code', '=', area.region));
+            if (box) {
+              conditions.push(eb('p.latitude', '>=', box.minLat));
+              conditions.push(eb('p.latitude', '<=', box.maxLat));
+              if (box.minLon !== null && box.maxLon !== null) {
+                conditions.push(eb('p.longitude', '>=', box.minLon));
+                conditions.push(eb('p.longitude', '<=', box.maxLon));
+              }
+            }
+            if (origin && radiusM !== null)
+              conditions.push(
+                sql<SqlBool>`earth_distance(${point}, ${origin}) <= ${radiusM}::float8`,
+              );
+            if (options.excludeIds?.length)
+              conditions.push(eb('p.id', 'not in', options.excludeIds));
+            return eb.and(conditions);
+          })
+          .select([
+            'p.id',
+            (origin
+              ? sql<number>`earth_distance(${point}, ${origin}) / 1000`
+              : sql<number | null>`NULL::float8`
+            ).as('distance_km'),
+          ]),
+    );
+
+  const parts = near.selectFrom('near as n').select((eb) => [
+    'n.id',
+    'n.distance_km',
+    eb
+      .selectFrom('cooperation_contract as pc')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .whereRef('pc.supplier_id', '=', 'n.id')
+      .where('pc.deleted_at', 'is', null)
+      .where('pc.okpd2_code', 'like', product)
+      .as('past_contracts'),
+    eb
+      .selectFrom('cluster_member as cm')
+      .select(sql<number>`count(DISTINCT cm.cluster_id)::int`.as('n'))
+      .whereRef('cm.organisation_id', '=', 'n.id')
+      .where('cm.deleted_at', 'is', null)
+      .as('clusters'),
+    options.clusterId === null
+      ? sql<boolean>`false`.as('in_cluster')
+      : eb
+          .exists(
+            eb
+              .selectFrom('cluster_member as mc')
+              .select(sql`1`.as('one'))
+              .whereRef('mc.organisation_id', '=', 'n.id')
+              .where('mc.cluster_id', '=', options.clusterId)
+              .where('mc.deleted_at', 'is', null),
+          )
+          .as('in_cluster'),
+  ]);
 
   // The score of a row from its parts; the service explains the same parts.
   const distancePoints =
-    distance && radiusM !== null
+    origin && radiusM !== null
       ? sql<number>`${w.distance}::float8 * greatest(0, 1 - s.distance_km / ${area.radiusKm}::float8)`
       : sql<number>`0::float8`;
-  const rows = await db
-    .selectFrom(base.as('s'))
+  const ranked = db
+    .selectFrom(parts.as('s'))
     .selectAll('s')
     .select(
       sql<number>`round((${distancePoints}
@@ -169,7 +218,39 @@ export async function findSupplierCandidates(
     .orderBy('score', 'desc')
     .orderBy(sql`s.distance_km ASC NULLS LAST`)
     .orderBy('s.id')
-    .limit(options.limit)
+    .limit(options.limit);
+
+  const rows = await db
+    .selectFrom(ranked.as('k'))
+    .innerJoin('organisation as o', 'o.id', 'k.id')
+    .leftJoin('region as r', 'r.code', 'o.region_code')
+    .select((eb) => [
+      'o.id',
+      'o.name',
+      'o.legal_form',
+      'o.region_code',
+      'r.name as region_name',
+      'o.town',
+      'o.latitude',
+      'o.longitude',
+      'k.distance_km',
+      eb
+        .selectFrom('organisation_okved as a')
+        .select(
+          sql<string[]>`coalesce(array_agg(a.okved_code ORDER BY a.okved_code), '{}')`.as('c'),
+        )
+        .whereRef('a.organisation_id', '=', 'o.id')
+        .where('a.okved_code', 'like', activity)
+        .as('activities'),
+      'k.past_contracts',
+      'k.clusters',
+      'k.in_cluster',
+      'k.score',
+      'k.total',
+    ])
+    .orderBy('k.score', 'desc')
+    .orderBy(sql`k.distance_km ASC NULLS LAST`)
+    .orderBy('k.id')
     .execute();
   return rows as CandidateRow[];
 }

@@ -29,6 +29,7 @@ import * as m20261201T1500registryImportEntities from './20261201T1500-registry-
 import * as m20261201T1500supplierSearch from './20261201T1500-supplier-search.ts';
 import * as m20261201T1500supportRules from './20261201T1500-support-rules.ts';
 import * as m20261201T1600nationalReads from './20261201T1600-national-reads.ts';
+import * as m20261201T1930organisationVisiblePoint from './20261201T1930-organisation-visible-point.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -66,4 +67,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1500-supplier-search': m20261201T1500supplierSearch,
   '20261201T1500-support-rules': m20261201T1500supportRules,
   '20261201T1600-national-reads': m20261201T1600nationalReads,
+  '20261201T1930-organisation-visible-point': m20261201T1930organisationVisiblePoint,
 };
