@@ -9,8 +9,10 @@ import {
 import type { CheckedRow } from './read-registry-file.ts';
 import {
   findByIdentifiers,
+  deferSearchIndexMerges,
   findByRegions,
   insertOrganisations,
+  mergeSearchIndexes,
   okvedOf,
   recordImported,
   replaceOkved,
@@ -116,6 +118,10 @@ export async function organisationWriter(db: Db): Promise<EntityWriter> {
   const byName = new Map<string, MatchedOrganisation[]>();
   const loaded = new Set<string | null>();
   return {
+    overlap: true,
+    finish: async () => {
+      await mergeSearchIndexes(db);
+    },
     plan: async (ctx, batch) => {
       const regions = new Set<string | null>();
       for (const r of batch as CheckedRow<OrganisationCandidate>[])
@@ -378,6 +384,7 @@ async function planBatch(
     const imported: Array<{ id: number; version: number }> = [];
     const okvedRows: Array<{ id: number; okved: Array<{ code: string; isMain: boolean }> }> = [];
     if (!options.dryRun && creates.length > 0) {
+      await deferSearchIndexMerges(trx);
       const inserted = await insertOrganisations(
         trx,
         creates.map(({ candidate: c }) => ({

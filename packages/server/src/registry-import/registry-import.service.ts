@@ -62,6 +62,8 @@ export interface ImportOptions extends RegistryReadOptions {
 }
 
 const SAMPLE_ROWS = 20;
+/** The notices a job keeps about rows written all the same (the first of them). */
+const NOTICES = 100;
 const BATCH: Record<string, number> = { postgres: 1000, pglite: 500 };
 
 /** A file that cannot be imported at all: every problem with its row and column, in both languages. */
@@ -338,6 +340,7 @@ export async function processRows(
   options: { dryRun: boolean; sourceId: number | null; overwrite?: ReadonlySet<number> },
 ): Promise<void> {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, refused: 0, conflicts: 0 };
+  const notices: TabularProblem[] = [];
   const entity = entityOf(job.entity);
   let sourceId = options.sourceId;
   const ctx: BatchContext = {
@@ -348,6 +351,16 @@ export async function processRows(
     overwrite: options.overwrite ?? new Set(),
     sample: [],
     seen: new Map(),
+    notice: (line, p) => {
+      if (notices.length < NOTICES)
+        notices.push({
+          line,
+          column: p.column,
+          code: p.code,
+          message: p.message,
+          messageEn: p.messageEn,
+        });
+    },
     source: async (trx) => {
       if (options.dryRun) return null;
       if (sourceId === null) {
@@ -371,14 +384,26 @@ export async function processRows(
     await updateJob(db, job.id, { status: 'cancelled', finished: true });
     return true;
   };
+  // A writer whose planning reads only committed records and the job's own
+  // bookkeeping plans the next batch while the previous one is being written
+  // (PostgreSQL: a second connection); PGlite has one connection, so there the
+  // two take turns anyway and the batches run one after the other.
+  const overlap = writer.overlap === true && kind === 'postgres';
+  let writing: Promise<unknown> | null = null;
+  const written = async () => {
+    const failure = await writing;
+    writing = null;
+    if (failure instanceof Error) throw failure;
+  };
   for await (const { rows: batch, bytesRead } of batches) {
-    if (await cancelled()) return;
+    if (await cancelled()) return written();
     const start = done;
     done += batch.length;
     // A streamed file's row count is known at its end: until then it is estimated from the bytes read.
     const total =
       known ?? (bytesRead > 0 ? Math.max(done, Math.round((done * bytes) / bytesRead)) : done);
     const write = await writer.plan(ctx, batch);
+    await written();
     const book = async (trx: Db, outcome: BatchOutcome): Promise<Counts> => {
       await insertQuarantine(
         trx,
@@ -397,21 +422,33 @@ export async function processRows(
         rows_done: start + batch.length,
         rows_total: total,
         changes: ctx.sample,
+        ...(notices.length ? { problems: notices } : {}),
       });
       return next;
     };
-    const next =
-      options.dryRun || writer.ownTransactions
-        ? await (async () => {
-            const outcome = await write(db);
-            return options.dryRun
-              ? book(db, outcome)
-              : db.transaction().execute((trx) => book(trx, outcome));
-          })()
-        : await db.transaction().execute(async (trx) => book(trx, await write(trx)));
-    Object.assign(counts, next);
+    const step = async () => {
+      const next =
+        options.dryRun || writer.ownTransactions
+          ? await (async () => {
+              const outcome = await write(db);
+              return options.dryRun
+                ? book(db, outcome)
+                : db.transaction().execute((trx) => book(trx, outcome));
+            })()
+          : await db.transaction().execute(async (trx) => book(trx, await write(trx)));
+      Object.assign(counts, next);
+    };
+    // The failure is kept, not left unhandled while the next batch is planned.
+    if (overlap)
+      writing = step().then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      );
+    else await step();
   }
+  await written();
   if (done === 0 && (await cancelled())) return;
+  if (!options.dryRun) await writer.finish?.();
   await updateJob(db, job.id, {
     status: 'done',
     finished: true,
@@ -419,6 +456,7 @@ export async function processRows(
     rows_done: done,
     rows_total: done,
     changes: ctx.sample,
+    ...(notices.length ? { problems: notices } : {}),
   });
 }
 
