@@ -4,7 +4,10 @@ import type { EntityWriter } from './import-types.ts';
 import { asText, isRefusal, organisationOf, regionName, wanted } from './record-plan.ts';
 import { writerOf } from './record-writer.ts';
 
-/** Facts: matched by subject, property, qualifier and date; a new date is a new fact (history stays). */
+/**
+ * Facts: matched by subject, property, qualifier and date (and a text value by
+ * the value); a new date is a new fact (history stays).
+ */
 export const statementWriter = (): EntityWriter =>
   writerOf<StatementCandidate>({
     table: 'statement',
@@ -21,13 +24,17 @@ export const statementWriter = (): EntityWriter =>
       const subject = org
         ? { type: 'organisation', id: String(org.id), region: org.region_code }
         : { type: 'region', id: c.regionCode!, region: c.regionCode! };
-      const key = `statement:${subject.type}:${subject.id}|${c.property.toLowerCase()}|${c.qualifier}|${c.asOf ?? ''}`;
+      // A text fact is also told apart by its value: a region's key industries on one date
+      // are several facts of one property, not one fact written over.
+      const text = c.valueText;
+      const key = `statement:${subject.type}:${subject.id}|${c.property.toLowerCase()}|${c.qualifier}|${c.asOf ?? ''}${text !== undefined ? `|${text}` : ''}`;
       const match =
         ctx.planned.get(key) ??
         (await statementsOf(ctx.db, subject.type, subject.id, c.property)).find(
           (s) =>
             (s['qualifier'] ?? '') === c.qualifier &&
-            (asText(s['valid_from']) ?? '') === (c.asOf ?? ''),
+            (asText(s['valid_from']) ?? '') === (c.asOf ?? '') &&
+            (text === undefined ? s['value_text'] === null : s['value_text'] === text),
         );
       return {
         key,
