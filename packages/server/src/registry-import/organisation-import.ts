@@ -20,7 +20,7 @@ import {
   type MatchedOrganisation,
   type OrganisationRow,
   type OrganisationValues,
-} from './registry-import.repository.ts';
+} from './organisation-import.repository.ts';
 import type { ChangeSample, RowProblem } from './registry-import.presenter.ts';
 import {
   CHANGE_SAMPLE,
