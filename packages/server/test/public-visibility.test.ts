@@ -245,6 +245,16 @@ const READS: Record<string, Calls> = {
   'GET /api/datasets/:id/quarantine': (f) => get(`/api/datasets/${f.datasetId}/quarantine`),
   'GET /api/datasets/export': () =>
     get('/api/datasets/export?format=csv', '/api/datasets/export?format=xlsx'),
+  'GET /api/statements/export': () =>
+    ['csv', 'xlsx'].flatMap((format) =>
+      get(
+        `/api/statements/export?format=${format}`,
+        `/api/statements/export?format=${format}&region=42`,
+        ...['organisation', 'site', 'cluster', 'person', 'project'].map(
+          (t) => `/api/statements/export?format=${format}&subjectType=${t}`,
+        ),
+      ),
+    ),
   'GET /api/datasets/:id/values/export': (f) =>
     get(
       `/api/datasets/${f.datasetId}/values/export?format=csv`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditAction } from '@promatlas/core/domain/vocabulary.ts';
 import type { Database } from '../db/database.ts';
 
@@ -79,29 +79,33 @@ export async function writeAudit(
 
 /**
  * Writes one audit entry per change of a bulk operation (an import) in one
- * statement per thousand entries; call inside the changes' transaction.
+ * statement per thousand entries — each column sent as one array through
+ * `unnest`, so the statement has seven parameters whatever its size; call
+ * inside the changes' transaction.
  */
 export async function writeAuditEntries(
   trx: Kysely<Database>,
   entries: Array<Parameters<typeof writeAudit>[1]>,
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000)
-    await trx
-      .insertInto('audit_entry')
-      .values(
-        entries.slice(i, i + 1000).map((entry) => {
-          const before = auditSnapshot(entry.before);
-          const after = auditSnapshot(entry.after);
-          return {
-            user_id: entry.userId,
-            action: entry.action,
-            entity_type: entry.entityType,
-            entity_id: String(entry.entityId),
-            before: before === null ? null : JSON.stringify(before),
-            after: after === null ? null : JSON.stringify(after),
-            source_id: entry.sourceId ?? null,
-          };
-        }),
-      )
-      .execute();
+  for (let i = 0; i < entries.length; i += 1000) {
+    const rows = entries.slice(i, i + 1000).map((entry) => {
+      const before = auditSnapshot(entry.before);
+      const after = auditSnapshot(entry.after);
+      return {
+        userId: entry.userId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: String(entry.entityId),
+        before: before === null ? null : JSON.stringify(before),
+        after: after === null ? null : JSON.stringify(after),
+        sourceId: entry.sourceId ?? null,
+      };
+    });
+    await sql`
+      INSERT INTO audit_entry (user_id, action, entity_type, entity_id, before, after, source_id)
+      SELECT * FROM unnest(${rows.map((r) => r.userId)}::int4[], ${rows.map((r) => r.action)}::text[],
+                           ${rows.map((r) => r.entityType)}::text[], ${rows.map((r) => r.entityId)}::text[],
+                           ${rows.map((r) => r.before)}::jsonb[], ${rows.map((r) => r.after)}::jsonb[],
+                           ${rows.map((r) => r.sourceId)}::int4[])`.execute(trx);
+  }
 }

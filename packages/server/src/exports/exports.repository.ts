@@ -107,3 +107,68 @@ export async function findDatasetsForExport(db: Db) {
     .orderBy('d.id', 'desc')
     .execute();
 }
+
+export interface StatementExportFilter {
+  regions: string[] | undefined;
+  subjectType: string | undefined;
+  property: string | undefined;
+}
+
+/**
+ * One batch of statements (dated facts) in id order after the given id, with
+ * what names their subject: the organisation's name, ИНН and region, the
+ * region itself, or the site's or cluster's name and region. A keyset page,
+ * so a registry of many facts is read a batch at a time.
+ */
+export async function findStatementsForExport(
+  db: Db,
+  filter: StatementExportFilter,
+  afterId: number,
+  limit: number,
+) {
+  const regionOf = sql<string | null>`coalesce(o.region_code, si.region_code, cl.region_code,
+    CASE WHEN s.subject_type = 'region' THEN s.subject_id END)`;
+  let query = db
+    .selectFrom('statement as s')
+    .leftJoin('organisation as o', (j) =>
+      j.on('s.subject_type', '=', 'organisation').on(sql`o.id::text`, '=', sql.ref('s.subject_id')),
+    )
+    .leftJoin('site as si', (j) =>
+      j.on('s.subject_type', '=', 'site').on(sql`si.id::text`, '=', sql.ref('s.subject_id')),
+    )
+    .leftJoin('cluster as cl', (j) =>
+      j.on('s.subject_type', '=', 'cluster').on(sql`cl.id::text`, '=', sql.ref('s.subject_id')),
+    )
+    .leftJoin('region as r', (j) => j.on(sql.ref('r.code'), '=', regionOf))
+    .leftJoin('source_document as d', 'd.id', 's.source_id')
+    .select([
+      's.id',
+      's.subject_type',
+      's.subject_id',
+      's.property',
+      's.value_number',
+      's.value_text',
+      's.unit',
+      's.qualifier',
+      's.valid_from',
+      's.valid_to',
+      's.valid_precision',
+      'o.name as organisation_name',
+      'o.legal_form as organisation_legal_form',
+      'o.inn as organisation_inn',
+      sql<string | null>`coalesce(si.name, cl.name)`.as('place_name'),
+      regionOf.as('region_code'),
+      'r.name as region_name',
+      'd.title as source_title',
+    ])
+    .where('s.id', '>', afterId);
+  if (filter.regions?.length) query = query.where(regionOf, 'in', filter.regions);
+  if (filter.subjectType) query = query.where('s.subject_type', '=', filter.subjectType);
+  if (filter.property)
+    query = query.where(
+      sql`lower(s.property)`,
+      'like',
+      `%${filter.property.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+  return query.orderBy('s.id').limit(limit).execute();
+}

@@ -5,7 +5,11 @@ import {
   listOrganisationsRoute,
   listRegionsRoute,
 } from '@promatlas/core/api/contract.ts';
-import { COOPERATION_CONTRACT_TYPES, INDUSTRY_TYPES } from '@promatlas/core/domain/vocabulary.ts';
+import {
+  COOPERATION_CONTRACT_TYPES,
+  ENTITY_TYPES,
+  INDUSTRY_TYPES,
+} from '@promatlas/core/domain/vocabulary.ts';
 import { SearchQuerySchema } from '@promatlas/core/api/search.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { readDb, readSchema } from '../db/read-db.ts';
@@ -41,6 +45,7 @@ import {
   datasetValuesExport,
   datasetsExport,
   indicatorValuesExport,
+  statementsExport,
   type ListExport,
 } from './list-exports.ts';
 
@@ -74,6 +79,11 @@ const IndicatorValuesQuery = z.object({
   objectId: z.string().max(40).optional(),
 });
 const ClusterCategoriesQuery = z.object({ type: z.enum(INDUSTRY_TYPES.values).optional() });
+const StatementsQuery = z.object({
+  region: z.string().max(400).optional().describe('Коды регионов через запятую'),
+  subjectType: z.enum(ENTITY_TYPES.values).optional().describe('Вид объекта факта'),
+  property: z.string().max(200).optional().describe('Часть названия показателя'),
+});
 
 /**
  * `GET <list path>/export?format=csv|xlsx|geojson&<the list's filters and sort>`
@@ -184,6 +194,7 @@ export function exportRoutes(app: AppInstance): void {
   route('/api/cluster-categories/export', ClusterCategoriesQuery, clusterCategoriesExport);
   route('/api/ratings/indicator-values/export', IndicatorValuesQuery, indicatorValuesExport);
   route('/api/datasets/export', z.object({}), datasetsExport);
+  route('/api/statements/export', StatementsQuery, statementsExport);
   routeOf('/api/datasets/:id/values/export', DatasetValuesQuery, datasetValuesExport);
   routeOf(
     '/api/clusters/:id/cooperation-contracts/export',

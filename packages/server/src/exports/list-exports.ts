@@ -21,3 +21,4 @@ export {
 export { datasetValuesExport } from './lists/dataset-values.export.ts';
 export { indicatorValuesExport } from './lists/indicator-values.export.ts';
 export { datasetsExport } from './lists/datasets.export.ts';
+export { statementsExport } from './lists/statements.export.ts';

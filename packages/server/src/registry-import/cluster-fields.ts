@@ -16,6 +16,15 @@ import {
   type FieldIssue,
   type OrganisationRef,
 } from './field-kit.ts';
+import {
+  FULL_NAME_FIELD,
+  linkDates,
+  placeNames,
+  checkPeriodOrder,
+  REGION_FIELD,
+  SPECIALISATION_FIELD,
+  type PlaceCandidate,
+} from './place-fields.ts';
 
 /** The fields a clusters file may fill: the cluster, and one member with its role per row. */
 export const CLUSTER_FIELDS = {
@@ -24,23 +33,15 @@ export const CLUSTER_FIELDS = {
     en: 'Cluster name',
     headers: ['наименование кластера', 'кластер', 'наименование', 'название', 'name'],
   },
-  fullName: {
-    ru: 'Полное наименование',
-    en: 'Full name',
-    headers: ['полное наименование', 'full name'],
-  },
+  fullName: FULL_NAME_FIELD,
   kind: {
     ru: 'Тип кластера',
     en: 'Kind',
     headers: ['тип кластера', 'тип', 'вид кластера', 'вид', 'kind'],
   },
   status: { ru: 'Статус', en: 'Status', headers: ['статус', 'status'] },
-  region: { ru: 'Регион', en: 'Region', headers: ['регион', 'субъект рф', 'субъект', 'region'] },
-  specialisation: {
-    ru: 'Специализация',
-    en: 'Specialisation',
-    headers: ['специализация', 'отраслевая специализация', 'specialisation'],
-  },
+  region: REGION_FIELD,
+  specialisation: SPECIALISATION_FIELD,
   decisionNumber: {
     ru: 'Номер решения Минпромторга',
     en: 'Decision number',
@@ -76,13 +77,9 @@ export const CLUSTER_FIELDS = {
 export type ClusterField = keyof typeof CLUSTER_FIELDS;
 const KEYS = Object.keys(CLUSTER_FIELDS) as ClusterField[];
 
-export interface ClusterCandidate {
-  name: string;
-  fullName?: string;
+export interface ClusterCandidate extends PlaceCandidate {
   kind?: ClusterKind;
   status?: ClusterStatus;
-  regionCode?: string;
-  specialisation?: string;
   decisionNumber?: string;
   decisionDate?: string;
   member?: OrganisationRef;
@@ -111,14 +108,9 @@ export function validateCluster(
   const issues: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const text = cellTexts(values as Partial<Record<ClusterField, string>>, KEYS, issues);
-  const c: Partial<ClusterCandidate> = {};
-  const name = text.name ?? text.fullName;
-  if (!name)
-    issues.push(
-      issue('name', 'empty', 'наименование кластера не указано', 'the cluster name is empty'),
-    );
-  else c.name = name.replace(/\s+/g, ' ');
-  if (text.fullName) c.fullName = text.fullName.replace(/\s+/g, ' ');
+  const c: Partial<ClusterCandidate> = {
+    ...placeNames(text, issues, ['наименование кластера не указано', 'the cluster name is empty']),
+  };
   const vocab = <K extends string>(
     field: ClusterField,
     match: (t: string) => K | undefined,
@@ -150,27 +142,21 @@ export function validateCluster(
   }
   if (text.specialisation) c.specialisation = text.specialisation;
   if (text.decisionNumber) c.decisionNumber = text.decisionNumber;
-  for (const [field, key] of [
-    ['decisionDate', 'decisionDate'],
-    ['memberSince', 'since'],
-    ['memberUntil', 'until'],
-  ] as const) {
-    const t = text[field];
-    if (t === undefined) continue;
-    const d = dateOf(field, t, issues);
-    if (d) c[key] = d;
+  if (text.decisionDate !== undefined) {
+    const d = dateOf('decisionDate', text.decisionDate, issues);
+    if (d) c.decisionDate = d;
   }
+  Object.assign(
+    c,
+    linkDates(
+      { since: 'memberSince', until: 'memberUntil' },
+      { since: text.memberSince, until: text.memberUntil },
+      issues,
+    ),
+  );
   const ref = organisationRef('memberInn', 'member', text.memberInn, text.member, issues, warnings);
   if (ref) c.member = ref;
-  if (c.since && c.until && c.since > c.until)
-    issues.push(
-      issue(
-        'memberUntil',
-        'period_reversed',
-        'окончание раньше начала',
-        'the end is before the start',
-      ),
-    );
+  checkPeriodOrder(c, 'memberUntil', issues);
   if ((c.role || c.since || c.until) && !ref && issues.length === 0)
     issues.push(
       issue(

@@ -46,7 +46,7 @@ export const CONTRACT_FIELDS = {
   signedOn: {
     ru: 'Дата подписания',
     en: 'Signed on',
-    headers: ['дата подписания', 'дата договора', 'дата заключения', 'signed on'],
+    headers: ['дата подписания', 'дата договора', 'дата заключения', 'подписан', 'signed on'],
   },
   validFrom: {
     ru: 'Действует с',
@@ -63,6 +63,11 @@ export const CONTRACT_FIELDS = {
     en: 'Value, ₽',
     headers: ['сумма', 'сумма договора', 'сумма руб', 'стоимость', 'цена договора', 'value'],
   },
+  source: {
+    ru: 'Источник',
+    en: 'Source',
+    headers: ['источник', 'источник сведений', 'source'],
+  },
 } as const;
 export type ContractField = keyof typeof CONTRACT_FIELDS;
 const KEYS = Object.keys(CONTRACT_FIELDS) as ContractField[];
@@ -77,6 +82,8 @@ export interface ContractCandidate {
   validFrom?: string;
   validTo?: string;
   valueRub?: number;
+  /** The title of the source document the contract is known from. */
+  source?: string;
 }
 
 const typeOf = vocabularyMatcher(COOPERATION_CONTRACT_TYPES, {
@@ -190,6 +197,7 @@ export function validateContract(
     const n = numberOf('valueRub', text.valueRub, issues, { min: 0, max: 1e15 });
     if (n !== undefined) c.valueRub = Math.round(n * 100) / 100;
   }
+  if (text.source) c.source = text.source.replace(/\s+/g, ' ');
   if (issues.length > 0) return { issues, warnings };
   return { candidate: c as ContractCandidate, warnings };
 }

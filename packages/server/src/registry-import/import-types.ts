@@ -42,6 +42,8 @@ export interface BatchContext {
   sample: ChangeSample[];
   /** Identity keys already met in the file, with their line: a repeat is set aside. */
   seen: Map<string, number>;
+  /** Something the job should say about a row that is written all the same (shown with the job). */
+  notice(line: number, problem: RowProblem): void;
 }
 
 export interface BatchOutcome {
@@ -58,6 +60,14 @@ export interface BatchOutcome {
  */
 export interface EntityWriter {
   ownTransactions?: boolean;
+  /**
+   * The next batch may be planned while the previous one is written: the plan
+   * reads only committed records, and what the batches before it decided
+   * (repeats, new records' keys) is in the context when planning, not after writing.
+   */
+  overlap?: boolean;
+  /** Runs once the last batch is written (not after a cancelled or failed job, nor a dry run). */
+  finish?(): Promise<void>;
   plan(ctx: BatchContext, batch: CheckedRow[]): Promise<(trx: Db) => Promise<BatchOutcome>>;
 }
 

@@ -1,5 +1,4 @@
 import type { Db } from '../db/connection.ts';
-import { writeAudit, writeAuditEntries } from '../audit/index.ts';
 import { FEDERAL_SUBJECTS } from '@promatlas/core/regions/federal-subjects.ts';
 import {
   organisationNameKey,
@@ -10,18 +9,14 @@ import type { CheckedRow } from './read-registry-file.ts';
 import {
   findByIdentifiers,
   findByRegions,
-  insertOrganisations,
+  mergeSearchIndexes,
   okvedOf,
-  recordImported,
-  replaceOkved,
-  updateOrganisationAt,
   type MatchedOrganisation,
-  type OrganisationRow,
   type OrganisationValues,
-} from './registry-import.repository.ts';
+} from './organisation-import.repository.ts';
+import { okvedText, organisationBatchWrite, type Planned } from './organisation-write.ts';
 import type { ChangeSample, RowProblem } from './registry-import.presenter.ts';
 import {
-  CHANGE_SAMPLE,
   type BatchContext,
   type BatchOutcome,
   type EntityWriter,
@@ -29,20 +24,6 @@ import {
 } from './import-types.ts';
 
 const REGION_NAMES = new Map(FEDERAL_SUBJECTS.map((s) => [s.code, s.name]));
-
-type Planned =
-  | { action: 'create'; line: number; candidate: OrganisationCandidate }
-  | {
-      action: 'update';
-      line: number;
-      candidate: OrganisationCandidate;
-      row: MatchedOrganisation;
-      okvedBefore: Array<{ code: string; isMain: boolean }>;
-      changes: Partial<OrganisationValues>;
-      okved: Array<{ code: string; isMain: boolean }> | undefined;
-      fields: ChangeSample['fields'];
-      source: CheckedRow<OrganisationCandidate>;
-    };
 
 /** The columns of an organisation an import may fill, by the field of the file. */
 const COLUMN_OF: Partial<Record<OrganisationField, keyof OrganisationValues>> = {
@@ -91,8 +72,6 @@ const sameOkved = (
       .join(',');
   return key(a) === key(b);
 };
-const okvedText = (l: Array<{ code: string; isMain: boolean }>) =>
-  l.map((o) => (o.isMain ? `${o.code} (основной)` : o.code)).join(', ');
 
 function identityKeys(c: OrganisationCandidate): string[] {
   const keys: string[] = [];
@@ -116,6 +95,10 @@ export async function organisationWriter(db: Db): Promise<EntityWriter> {
   const byName = new Map<string, MatchedOrganisation[]>();
   const loaded = new Set<string | null>();
   return {
+    overlap: true,
+    finish: async () => {
+      await mergeSearchIndexes(db);
+    },
     plan: async (ctx, batch) => {
       const regions = new Set<string | null>();
       for (const r of batch as CheckedRow<OrganisationCandidate>[])
@@ -138,7 +121,7 @@ async function planBatch(
   batch: CheckedRow<OrganisationCandidate>[],
   byName: Map<string, MatchedOrganisation[]>,
 ): Promise<(trx: Db) => Promise<BatchOutcome>> {
-  const { db, job, actor, sample, seen } = ctx;
+  const { db, job, actor, seen } = ctx;
   const options = { dryRun: ctx.dryRun, overwrite: ctx.overwrite };
   const quarantine: Quarantined[] = [];
   let unchanged = 0;
@@ -366,160 +349,5 @@ async function planBatch(
       source: row,
     });
   }
-  const write = async (trx: Db) => {
-    const creates = planned.filter(
-      (p): p is Extract<Planned, { action: 'create' }> => p.action === 'create',
-    );
-    const updates = planned.filter(
-      (p): p is Extract<Planned, { action: 'update' }> => p.action === 'update',
-    );
-    const sourceId = !options.dryRun && planned.length > 0 ? await ctx.source(trx) : null;
-    const audits: Array<Parameters<typeof writeAudit>[1]> = [];
-    const imported: Array<{ id: number; version: number }> = [];
-    const okvedRows: Array<{ id: number; okved: Array<{ code: string; isMain: boolean }> }> = [];
-    if (!options.dryRun && creates.length > 0) {
-      const inserted = await insertOrganisations(
-        trx,
-        creates.map(({ candidate: c }) => ({
-          kind: c.kind ?? 'enterprise',
-          name: c.name,
-          full_name: c.fullName ?? null,
-          legal_form: c.legalForm ?? null,
-          inn: c.inn ?? null,
-          ogrn: c.ogrn ?? null,
-          kpp: c.kpp ?? null,
-          region_code: c.regionCode ?? null,
-          town: c.town ?? null,
-          description: c.description ?? null,
-          latitude: c.latitude ?? null,
-          longitude: c.longitude ?? null,
-          source_id: sourceId,
-          source_quote: null,
-        })),
-      );
-      inserted.forEach((row: OrganisationRow, i) => {
-        const p = creates[i]!;
-        imported.push({ id: row.id, version: row.version });
-        if (p.candidate.okved?.length) okvedRows.push({ id: row.id, okved: p.candidate.okved });
-        audits.push({
-          userId: actor.userId,
-          action: 'create',
-          entityType: 'organisation',
-          entityId: row.id,
-          before: null,
-          after: {
-            ...row,
-            ...(p.candidate.okved?.length
-              ? { okved: okvedText(p.candidate.okved).split(', ') }
-              : {}),
-            import: { job: job.id, line: p.line },
-          },
-          sourceId,
-        });
-        if (!p.candidate.inn && !p.candidate.ogrn) {
-          const key = `${organisationNameKey(row.name)}|${row.region_code ?? ''}`;
-          byName.set(key, [...(byName.get(key) ?? []), { ...row, imported_version: row.version }]);
-        }
-        if (sample.length < CHANGE_SAMPLE)
-          sample.push({
-            line: p.line,
-            action: 'create',
-            recordId: row.id,
-            name: row.name,
-            fields: [],
-          });
-      });
-    }
-    if (options.dryRun)
-      for (const p of creates)
-        if (sample.length < CHANGE_SAMPLE)
-          sample.push({
-            line: p.line,
-            action: 'create',
-            recordId: null,
-            name: p.candidate.name,
-            fields: [],
-          });
-    let updated = 0;
-    const lateConflicts: Quarantined[] = [];
-    for (const p of updates) {
-      if (options.dryRun) {
-        updated++;
-        if (sample.length < CHANGE_SAMPLE)
-          sample.push({
-            line: p.line,
-            action: 'update',
-            recordId: p.row.id,
-            name: p.row.name,
-            fields: p.fields,
-          });
-        continue;
-      }
-      const after = await updateOrganisationAt(trx, p.row.id, p.row.version, {
-        ...p.changes,
-        source_id: sourceId,
-      });
-      if (!after) {
-        // Edited between the reading and this write: reported, not overwritten.
-        lateConflicts.push({
-          line: p.line,
-          raw: p.source.raw ?? {},
-          values: p.source.values as Record<string, string>,
-          problems: [
-            {
-              column: null,
-              field: null,
-              code: 'conflict',
-              message: 'запись изменена другим пользователем во время импорта — не перезаписано',
-              messageEn:
-                'the record was changed by someone else during the import — not overwritten',
-            },
-          ],
-          reasonCode: 'conflict',
-          recordId: p.row.id,
-        });
-        continue;
-      }
-      updated++;
-      imported.push({ id: after.id, version: after.version });
-      if (p.okved) okvedRows.push({ id: after.id, okved: p.okved });
-      const { imported_version: _v, ...before } = p.row;
-      audits.push({
-        userId: actor.userId,
-        action: 'update',
-        entityType: 'organisation',
-        entityId: after.id,
-        before: p.okved
-          ? { ...before, okved: okvedText(p.okvedBefore).split(', ').filter(Boolean) }
-          : before,
-        after: {
-          ...after,
-          ...(p.okved ? { okved: okvedText(p.okved).split(', ') } : {}),
-          import: { job: job.id, line: p.line },
-        },
-        sourceId,
-      });
-      if (sample.length < CHANGE_SAMPLE)
-        sample.push({
-          line: p.line,
-          action: 'update',
-          recordId: after.id,
-          name: after.name,
-          fields: p.fields,
-        });
-    }
-    if (!options.dryRun) {
-      await replaceOkved(trx, okvedRows);
-      await writeAuditEntries(trx, audits);
-      await recordImported(trx, imported, job.id);
-    }
-    return {
-      created: creates.length,
-      updated,
-      unchanged,
-      quarantine: [...quarantine, ...lateConflicts],
-    };
-  };
-
-  return write;
+  return organisationBatchWrite(ctx, planned, { unchanged, quarantine }, byName);
 }

@@ -16,13 +16,8 @@ import {
 } from './registry-import.repository.ts';
 import { presentJob, presentQuarantineRow, type RowProblem } from './registry-import.presenter.ts';
 import { columnOfField, type ImportActor } from './import-types.ts';
-import {
-  createJob,
-  jobOf,
-  processRows,
-  running,
-  type RegistryFile,
-} from './registry-import.service.ts';
+import { createJob, jobOf, running, type RegistryFile } from './registry-import.service.ts';
+import { processRows } from './process-rows.ts';
 
 type DatabaseKind = Connection['kind'];
 

@@ -244,3 +244,18 @@ export async function recordImportedRows(
     )
     .execute();
 }
+
+/** Source documents with this title (case and runs of spaces ignored). */
+export async function sourcesTitled(db: Db, title: string) {
+  return db
+    .selectFrom('source_document')
+    .select(['id', 'title'])
+    .where(
+      sql`lower(regexp_replace(btrim(title), '[[:space:]]+', ' ', 'g'))`,
+      '=',
+      title.toLowerCase(),
+    )
+    .orderBy('id')
+    .limit(20)
+    .execute();
+}

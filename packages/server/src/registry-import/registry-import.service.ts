@@ -12,14 +12,11 @@ import {
   PreconditionError,
   ValidationError,
 } from '../shared/domain-errors.ts';
-import { entityOf, type RegistryEntity } from './entities.ts';
-import type { CheckedRow, ColumnMapping, RegistryReadOptions } from './read-registry-file.ts';
+import type { RegistryEntity } from './entities.ts';
+import type { ColumnMapping, RegistryReadOptions } from './read-registry-file.ts';
 import {
-  cancelRequested,
   getJobRow,
   insertJob,
-  insertQuarantine,
-  insertSourceDocument,
   listJobRows,
   loadOkvedCodes,
   loadSavedMappings,
@@ -27,20 +24,12 @@ import {
   requestCancel,
   saveMapping,
   setJobColumns,
-  sourceOfFile,
   updateJob,
   type JobRow,
 } from './registry-import.repository.ts';
 import { presentJob, presentPreview } from './registry-import.presenter.ts';
-import type { BatchContext, BatchOutcome, EntityWriter, ImportActor } from './import-types.ts';
-import { organisationWriter } from './organisation-import.ts';
-import {
-  clusterWriter,
-  contractWriter,
-  personWriter,
-  siteWriter,
-  statementWriter,
-} from './record-import.ts';
+import { BATCH, processRows } from './process-rows.ts';
+import type { ImportActor } from './import-types.ts';
 
 export type { ImportActor } from './import-types.ts';
 
@@ -62,7 +51,6 @@ export interface ImportOptions extends RegistryReadOptions {
 }
 
 const SAMPLE_ROWS = 20;
-const BATCH: Record<string, number> = { postgres: 1000, pglite: 500 };
 
 /** A file that cannot be imported at all: every problem with its row and column, in both languages. */
 export function fileRefused(problems: readonly TabularProblem[]): ValidationError {
@@ -301,153 +289,6 @@ async function runJob(
           ];
     await updateJob(db, job.id, { status: 'failed', problems, finished: true });
   }
-}
-
-interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  conflicts: number;
-}
-
-/** The writer of each entity, given the rows of the whole job (some read what all rows need, once). */
-const WRITERS: Record<RegistryEntity, (db: Db) => Promise<EntityWriter>> = {
-  organisations: organisationWriter,
-  people: async () => personWriter(),
-  sites: async () => siteWriter(),
-  clusters: async () => clusterWriter(),
-  contracts: async () => contractWriter(),
-  statements: async () => statementWriter(),
-};
-
-/**
- * Decides and writes the rows of a file in batches: each batch in one
- * transaction (its records, one audit entry per change, the rows set aside
- * and the job's counters), so a batch is written whole or not at all and a
- * cancelled or interrupted job leaves only whole batches. A writer that goes
- * through another feature's service writes each change in its own
- * transaction; the batch's bookkeeping then follows in one more.
- */
-export async function processRows(
-  db: Db,
-  kind: DatabaseKind,
-  job: JobRow,
-  source: CheckedRow[] | { batches: AsyncIterable<RowBatch>; bytes: number },
-  actor: ImportActor,
-  options: { dryRun: boolean; sourceId: number | null; overwrite?: ReadonlySet<number> },
-): Promise<void> {
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0, refused: 0, conflicts: 0 };
-  const entity = entityOf(job.entity);
-  let sourceId = options.sourceId;
-  const ctx: BatchContext = {
-    db,
-    job,
-    actor,
-    dryRun: options.dryRun,
-    overwrite: options.overwrite ?? new Set(),
-    sample: [],
-    seen: new Map(),
-    source: async (trx) => {
-      if (options.dryRun) return null;
-      if (sourceId === null) {
-        sourceId =
-          (job.file_sha256 ? await sourceOfFile(trx, job.file_sha256) : null) ??
-          (await createSource(trx, job, actor));
-        await updateJob(trx, job.id, { source_id: sourceId });
-      }
-      return sourceId;
-    },
-  };
-  const writer = await WRITERS[entity](db);
-  const size = BATCH[kind] ?? 500;
-  const known = Array.isArray(source) ? source.length : null;
-  const batches = Array.isArray(source) ? slices(source, size) : source.batches;
-  const bytes = Array.isArray(source) ? 0 : source.bytes;
-  let done = 0;
-  // Cancelling stops before the next batch: what is written stays whole.
-  const cancelled = async () => {
-    if (!(await cancelRequested(db, job.id))) return false;
-    await updateJob(db, job.id, { status: 'cancelled', finished: true });
-    return true;
-  };
-  for await (const { rows: batch, bytesRead } of batches) {
-    if (await cancelled()) return;
-    const start = done;
-    done += batch.length;
-    // A streamed file's row count is known at its end: until then it is estimated from the bytes read.
-    const total =
-      known ?? (bytesRead > 0 ? Math.max(done, Math.round((done * bytes) / bytesRead)) : done);
-    const write = await writer.plan(ctx, batch);
-    const book = async (trx: Db, outcome: BatchOutcome): Promise<Counts> => {
-      await insertQuarantine(
-        trx,
-        outcome.quarantine.map((q) => ({ ...q, jobId: job.id })),
-      );
-      const conflicts = outcome.quarantine.filter((q) => q.reasonCode === 'conflict').length;
-      const next: Counts = {
-        created: counts.created + outcome.created,
-        updated: counts.updated + outcome.updated,
-        unchanged: counts.unchanged + outcome.unchanged,
-        refused: counts.refused + outcome.quarantine.length - conflicts,
-        conflicts: counts.conflicts + conflicts,
-      };
-      await updateJob(trx, job.id, {
-        ...next,
-        rows_done: start + batch.length,
-        rows_total: total,
-        changes: ctx.sample,
-      });
-      return next;
-    };
-    const next =
-      options.dryRun || writer.ownTransactions
-        ? await (async () => {
-            const outcome = await write(db);
-            return options.dryRun
-              ? book(db, outcome)
-              : db.transaction().execute((trx) => book(trx, outcome));
-          })()
-        : await db.transaction().execute(async (trx) => book(trx, await write(trx)));
-    Object.assign(counts, next);
-  }
-  if (done === 0 && (await cancelled())) return;
-  await updateJob(db, job.id, {
-    status: 'done',
-    finished: true,
-    ...counts,
-    rows_done: done,
-    rows_total: done,
-    changes: ctx.sample,
-  });
-}
-
-interface RowBatch {
-  rows: CheckedRow[];
-  bytesRead: number;
-}
-
-async function* slices(rows: CheckedRow[], size: number): AsyncGenerator<RowBatch> {
-  for (let i = 0; i < rows.length; i += size) yield { rows: rows.slice(i, i + size), bytesRead: 0 };
-}
-
-const ENTITY_TEXT: Record<RegistryEntity, string> = {
-  organisations: 'организаций',
-  people: 'персон',
-  sites: 'площадок',
-  clusters: 'кластеров',
-  contracts: 'договоров кооперации',
-  statements: 'фактов',
-};
-
-async function createSource(db: Db, job: JobRow, actor: ImportActor): Promise<number> {
-  const date = new Date().toISOString().slice(0, 10);
-  return insertSourceDocument(db, {
-    title: `Файл реестра «${job.file_name}»`,
-    publisher: actor.name,
-    date,
-    text: `Импорт реестра ${ENTITY_TEXT[entityOf(job.entity)]} из файла «${job.file_name}» (${job.file_bytes ?? '?'} байт, SHA-256 ${job.file_sha256 ?? 'не известен'}); загрузил: ${actor.name}; дата загрузки: ${date}.`,
-  });
 }
 
 // ---------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import {
 } from '@promatlas/core/domain/vocabulary.ts';
 import {
   cellTexts,
-  dateOf,
   issue,
   numberOf,
   organisationRef,
@@ -15,6 +14,15 @@ import {
   type FieldIssue,
   type OrganisationRef,
 } from './field-kit.ts';
+import {
+  FULL_NAME_FIELD,
+  linkDates,
+  placeNames,
+  checkPeriodOrder,
+  REGION_FIELD,
+  SPECIALISATION_FIELD,
+  type PlaceCandidate,
+} from './place-fields.ts';
 
 /** The fields a sites file may fill: the SEZ, park or technopark, and one resident per row. */
 export const SITE_FIELDS = {
@@ -31,28 +39,20 @@ export const SITE_FIELDS = {
       'name',
     ],
   },
-  fullName: {
-    ru: 'Полное наименование',
-    en: 'Full name',
-    headers: ['полное наименование', 'full name'],
-  },
+  fullName: FULL_NAME_FIELD,
   kind: {
     ru: 'Тип площадки',
     en: 'Kind',
     headers: ['тип площадки', 'тип', 'вид площадки', 'вид', 'kind'],
   },
   sezType: { ru: 'Тип ОЭЗ', en: 'SEZ type', headers: ['тип оэз', 'вид оэз', 'sez type'] },
-  region: { ru: 'Регион', en: 'Region', headers: ['регион', 'субъект рф', 'субъект', 'region'] },
+  region: REGION_FIELD,
   town: {
     ru: 'Населённый пункт',
     en: 'Town',
     headers: ['населенный пункт', 'город', 'town', 'city'],
   },
-  specialisation: {
-    ru: 'Специализация',
-    en: 'Specialisation',
-    headers: ['специализация', 'отраслевая специализация', 'specialisation'],
-  },
+  specialisation: SPECIALISATION_FIELD,
   latitude: { ru: 'Широта', en: 'Latitude', headers: ['широта', 'lat', 'latitude'] },
   longitude: { ru: 'Долгота', en: 'Longitude', headers: ['долгота', 'lon', 'lng', 'longitude'] },
   residentInn: {
@@ -79,14 +79,10 @@ export const SITE_FIELDS = {
 export type SiteField = keyof typeof SITE_FIELDS;
 const KEYS = Object.keys(SITE_FIELDS) as SiteField[];
 
-export interface SiteCandidate {
-  name: string;
-  fullName?: string;
+export interface SiteCandidate extends PlaceCandidate {
   kind?: SiteKind;
   sezType?: SezType;
-  regionCode?: string;
   town?: string;
-  specialisation?: string;
   latitude?: number;
   longitude?: number;
   resident?: OrganisationRef;
@@ -115,14 +111,9 @@ export function validateSite(
   const issues: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const text = cellTexts(values as Partial<Record<SiteField, string>>, KEYS, issues);
-  const c: Partial<SiteCandidate> = {};
-  const name = text.name ?? text.fullName;
-  if (!name)
-    issues.push(
-      issue('name', 'empty', 'наименование площадки не указано', 'the site name is empty'),
-    );
-  else c.name = name.replace(/\s+/g, ' ');
-  if (text.fullName) c.fullName = text.fullName.replace(/\s+/g, ' ');
+  const c: Partial<SiteCandidate> = {
+    ...placeNames(text, issues, ['наименование площадки не указано', 'the site name is empty']),
+  };
   if (text.kind !== undefined) {
     const kind = kindOf(text.kind);
     if (kind) c.kind = kind;
@@ -173,23 +164,15 @@ export function validateSite(
     warnings,
   );
   if (ref) c.resident = ref;
-  if (text.residentSince !== undefined) {
-    const d = dateOf('residentSince', text.residentSince, issues);
-    if (d) c.since = d;
-  }
-  if (text.residentUntil !== undefined) {
-    const d = dateOf('residentUntil', text.residentUntil, issues);
-    if (d) c.until = d;
-  }
-  if (c.since && c.until && c.since > c.until)
-    issues.push(
-      issue(
-        'residentUntil',
-        'period_reversed',
-        'окончание раньше начала',
-        'the end is before the start',
-      ),
-    );
+  Object.assign(
+    c,
+    linkDates(
+      { since: 'residentSince', until: 'residentUntil' },
+      { since: text.residentSince, until: text.residentUntil },
+      issues,
+    ),
+  );
+  checkPeriodOrder(c, 'residentUntil', issues);
   if ((c.since || c.until) && !ref && issues.length === 0)
     issues.push(
       issue(

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { DownloadLinks } from '../../shared/components/DownloadLinks.tsx';
 import { Link, useParams } from 'react-router';
 import { exportEditionRoute, getEditionRoute } from '@promatlas/core/api/contract/ratings.ts';
 import { apiPath, useRoute } from '../../shared/api/api.ts';
@@ -218,6 +219,13 @@ export function EditionPage() {
         >
           Скачать XLSX
         </a>
+        {/* The indicator values the edition is computed from: its dataset and year. */}
+        <DownloadLinks
+          path="/api/ratings/indicator-values/export"
+          filters={{ dataset: e.dataset ?? 'main', year: e.year }}
+          label="Значения показателей"
+          testId="indicator-values-export"
+        />
         {computed ? (
           <Link className="rt-button" to={ratingPaths.weights(e.id)} data-testid="open-weights">
             Изменить веса и пересчитать

@@ -5,6 +5,7 @@ import { useRoute } from '../../../shared/api/api.ts';
 import { useApi } from '../../../shared/api/client.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/common.tsx';
 import type { RegionCollection } from '../../../shared/map/geometry.ts';
+import { DownloadLinks } from '../../../shared/components/DownloadLinks.tsx';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
 import { clusterExports, type ClusterMap, type MapQuery } from './cluster-api.ts';
 import {
@@ -109,6 +110,12 @@ export function ClusterMapPage() {
           data={data}
           query={query}
           federal={dataset?.regionLevel === 'federal_subject'}
+          // A category of an ОКВЭД2 dataset is no code of its values: they are exported for the year.
+          valuesIndustry={
+            level === 'category' && dataset?.industryClassification === 'okved2'
+              ? undefined
+              : query.industry
+          }
         />
       ) : null}
     </div>
@@ -119,10 +126,12 @@ function ClusterMapResult({
   data,
   query,
   federal,
+  valuesIndustry,
 }: {
   data: ClusterMap;
   query: MapQuery;
   federal: boolean;
+  valuesIndustry: string | undefined;
 }) {
   const geometry = useApi<RegionCollection>(federal ? '/regions.geojson' : null);
   const values = useMemo(
@@ -250,7 +259,24 @@ function ClusterMapResult({
           testId="map-export"
           csv={clusterExports.map(query, 'csv')}
           xlsx={clusterExports.map(query, 'xlsx')}
+        />{' '}
+        {/* The dataset's own values for the year (and the ОКВЭД2 code when one is chosen). */}
+        <DownloadLinks
+          path={`/api/datasets/${query.dataset}/values/export`}
+          filters={{ year: query.year, industry: valuesIndustry }}
+          label="Значения набора"
+          testId="dataset-values-export"
         />
+        {query.level === 'category' ? (
+          <>
+            {' '}
+            <DownloadLinks
+              path="/api/cluster-categories/export"
+              label="Категории кластеров"
+              testId="cluster-categories-export"
+            />
+          </>
+        ) : null}
       </div>
       <div className="table-wrap">
         <table className="table compact" data-testid="cluster-map-table">

@@ -10,6 +10,7 @@ import { api, useRoute } from '../../../shared/api/api.ts';
 import { ApiError } from '../../../shared/api/client.ts';
 import { useSession } from '../../../shared/auth/session.ts';
 import { ErrorMessage, Loading } from '../../../shared/components/common.tsx';
+import { DownloadLinks } from '../../../shared/components/DownloadLinks.tsx';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
 import type { DatasetDto } from '../analytics/cluster-api.ts';
 import {
@@ -90,6 +91,13 @@ export function DatasetsPage() {
               ))}
             </tbody>
           </table>
+          <p className="table-toolbar">
+            <DownloadLinks
+              path="/api/datasets/export"
+              label="Список наборов"
+              testId="datasets-export"
+            />
+          </p>
         </div>
       ) : null}
       {quarantined ? (
@@ -185,6 +193,11 @@ function DatasetRow({
       </td>
       <td className="actions">
         <Link to={`/analytics/clusters?dataset=${dataset.id}`}>Анализ</Link>
+        <DownloadLinks
+          path={`/api/datasets/${dataset.id}/values/export`}
+          label="Значения"
+          testId="dataset-values-export"
+        />
         {canManage ? (
           <button
             type="button"

@@ -1,0 +1,211 @@
+import type { Db } from '../db/connection.ts';
+import { writeAudit, writeAuditEntries } from '../audit/index.ts';
+import { organisationNameKey, type OrganisationCandidate } from './organisation-fields.ts';
+import type { CheckedRow } from './read-registry-file.ts';
+import {
+  deferSearchIndexMerges,
+  insertOrganisations,
+  recordImported,
+  replaceOkved,
+  updateOrganisationAt,
+  type MatchedOrganisation,
+  type OrganisationRow,
+  type OrganisationValues,
+} from './organisation-import.repository.ts';
+import type { ChangeSample } from './registry-import.presenter.ts';
+import {
+  CHANGE_SAMPLE,
+  type BatchContext,
+  type BatchOutcome,
+  type Quarantined,
+} from './import-types.ts';
+
+/** What planning decided for a row of the file: a record to create, or the changes of one. */
+export type Planned =
+  | { action: 'create'; line: number; candidate: OrganisationCandidate }
+  | {
+      action: 'update';
+      line: number;
+      candidate: OrganisationCandidate;
+      row: MatchedOrganisation;
+      okvedBefore: Array<{ code: string; isMain: boolean }>;
+      changes: Partial<OrganisationValues>;
+      okved: Array<{ code: string; isMain: boolean }> | undefined;
+      fields: ChangeSample['fields'];
+      source: CheckedRow<OrganisationCandidate>;
+    };
+
+export const okvedText = (l: Array<{ code: string; isMain: boolean }>) =>
+  l.map((o) => (o.isMain ? `${o.code} (основной)` : o.code)).join(', ');
+
+/**
+ * Writes what was planned for a batch: the new organisations with one
+ * statement, the changes of the others each at the version read (a record
+ * edited meanwhile is reported, not overwritten), then their ОКВЭД2 codes,
+ * one audit entry per change and the versions the import leaves.
+ */
+export function organisationBatchWrite(
+  ctx: BatchContext,
+  planned: Planned[],
+  decided: { unchanged: number; quarantine: Quarantined[] },
+  byName: Map<string, MatchedOrganisation[]>,
+): (trx: Db) => Promise<BatchOutcome> {
+  const { job, actor, sample } = ctx;
+  const options = { dryRun: ctx.dryRun };
+  const { unchanged, quarantine } = decided;
+  return async (trx: Db) => {
+    const creates = planned.filter(
+      (p): p is Extract<Planned, { action: 'create' }> => p.action === 'create',
+    );
+    const updates = planned.filter(
+      (p): p is Extract<Planned, { action: 'update' }> => p.action === 'update',
+    );
+    const sourceId = !options.dryRun && planned.length > 0 ? await ctx.source(trx) : null;
+    const audits: Array<Parameters<typeof writeAudit>[1]> = [];
+    const imported: Array<{ id: number; version: number }> = [];
+    const okvedRows: Array<{ id: number; okved: Array<{ code: string; isMain: boolean }> }> = [];
+    if (!options.dryRun && creates.length > 0) {
+      await deferSearchIndexMerges(trx);
+      const inserted = await insertOrganisations(
+        trx,
+        creates.map(({ candidate: c }) => ({
+          kind: c.kind ?? 'enterprise',
+          name: c.name,
+          full_name: c.fullName ?? null,
+          legal_form: c.legalForm ?? null,
+          inn: c.inn ?? null,
+          ogrn: c.ogrn ?? null,
+          kpp: c.kpp ?? null,
+          region_code: c.regionCode ?? null,
+          town: c.town ?? null,
+          description: c.description ?? null,
+          latitude: c.latitude ?? null,
+          longitude: c.longitude ?? null,
+          source_id: sourceId,
+          source_quote: null,
+        })),
+      );
+      inserted.forEach((row: OrganisationRow, i) => {
+        const p = creates[i]!;
+        imported.push({ id: row.id, version: row.version });
+        if (p.candidate.okved?.length) okvedRows.push({ id: row.id, okved: p.candidate.okved });
+        audits.push({
+          userId: actor.userId,
+          action: 'create',
+          entityType: 'organisation',
+          entityId: row.id,
+          before: null,
+          after: {
+            ...row,
+            ...(p.candidate.okved?.length
+              ? { okved: okvedText(p.candidate.okved).split(', ') }
+              : {}),
+            import: { job: job.id, line: p.line },
+          },
+          sourceId,
+        });
+        if (!p.candidate.inn && !p.candidate.ogrn) {
+          const key = `${organisationNameKey(row.name)}|${row.region_code ?? ''}`;
+          byName.set(key, [...(byName.get(key) ?? []), { ...row, imported_version: row.version }]);
+        }
+        if (sample.length < CHANGE_SAMPLE)
+          sample.push({
+            line: p.line,
+            action: 'create',
+            recordId: row.id,
+            name: row.name,
+            fields: [],
+          });
+      });
+    }
+    if (options.dryRun)
+      for (const p of creates)
+        if (sample.length < CHANGE_SAMPLE)
+          sample.push({
+            line: p.line,
+            action: 'create',
+            recordId: null,
+            name: p.candidate.name,
+            fields: [],
+          });
+    let updated = 0;
+    const lateConflicts: Quarantined[] = [];
+    for (const p of updates) {
+      if (options.dryRun) {
+        updated++;
+        if (sample.length < CHANGE_SAMPLE)
+          sample.push({
+            line: p.line,
+            action: 'update',
+            recordId: p.row.id,
+            name: p.row.name,
+            fields: p.fields,
+          });
+        continue;
+      }
+      const after = await updateOrganisationAt(trx, p.row.id, p.row.version, {
+        ...p.changes,
+        source_id: sourceId,
+      });
+      if (!after) {
+        // Edited between the reading and this write: reported, not overwritten.
+        lateConflicts.push({
+          line: p.line,
+          raw: p.source.raw ?? {},
+          values: p.source.values as Record<string, string>,
+          problems: [
+            {
+              column: null,
+              field: null,
+              code: 'conflict',
+              message: 'запись изменена другим пользователем во время импорта — не перезаписано',
+              messageEn:
+                'the record was changed by someone else during the import — not overwritten',
+            },
+          ],
+          reasonCode: 'conflict',
+          recordId: p.row.id,
+        });
+        continue;
+      }
+      updated++;
+      imported.push({ id: after.id, version: after.version });
+      if (p.okved) okvedRows.push({ id: after.id, okved: p.okved });
+      const { imported_version: _v, ...before } = p.row;
+      audits.push({
+        userId: actor.userId,
+        action: 'update',
+        entityType: 'organisation',
+        entityId: after.id,
+        before: p.okved
+          ? { ...before, okved: okvedText(p.okvedBefore).split(', ').filter(Boolean) }
+          : before,
+        after: {
+          ...after,
+          ...(p.okved ? { okved: okvedText(p.okved).split(', ') } : {}),
+          import: { job: job.id, line: p.line },
+        },
+        sourceId,
+      });
+      if (sample.length < CHANGE_SAMPLE)
+        sample.push({
+          line: p.line,
+          action: 'update',
+          recordId: after.id,
+          name: after.name,
+          fields: p.fields,
+        });
+    }
+    if (!options.dryRun) {
+      await replaceOkved(trx, okvedRows);
+      await writeAuditEntries(trx, audits);
+      await recordImported(trx, imported, job.id);
+    }
+    return {
+      created: creates.length,
+      updated,
+      unchanged,
+      quarantine: [...quarantine, ...lateConflicts],
+    };
+  };
+}
