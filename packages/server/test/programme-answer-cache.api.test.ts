@@ -70,9 +70,17 @@ describe.each(databaseKinds())('programme answers and the read cache on %s', (ki
       '/api/regions/42/programmes?today=2025-06-01',
     ]) {
       const first = await get(cached, url);
-      const hits = cache.hits;
-      const second = await get(cached, url);
-      expect(cache.hits, url).toBe(hits + 1);
+      // On PostgreSQL the notifications of the writes above arrive when they
+      // arrive; an answer read while one is in flight is not kept. Once the
+      // feed is quiet, a repeated read must come from the cache.
+      let second = first;
+      let hit = false;
+      for (let i = 0; i < 50 && !hit; i++) {
+        const hits = cache.hits;
+        second = await get(cached, url);
+        hit = cache.hits === hits + 1;
+      }
+      expect(hit, `${url} answered from the cache`).toBe(true);
       expect(first.statusCode, url).toBe(200);
       expect(second.headers['content-type'], url).toMatch(/^application\/json/);
       expect(second.body, url).toBe(first.body);
