@@ -163,31 +163,6 @@ export function applyFilter(q: MeasureSelect, f: MeasureFilter): MeasureSelect |
   return q;
 }
 
-/**
- * The latest report day and the progress last reported of each measure, in
- * one grouped query over the ids passed as one array parameter.
- */
-async function reportSummaries(db: Db, measureIds: number[]) {
-  const rows = await jsonRows(
-    db,
-    db
-      .selectFrom('measure_report as r')
-      .select((eb) => [
-        'r.measure_id',
-        eb.fn.max('r.reported_on').as('last'),
-        sql<
-          number | null
-        >`(array_agg(r.progress ORDER BY r.reported_on DESC, r.id DESC) FILTER (WHERE r.progress IS NOT NULL))[1]`.as(
-          'progress',
-        ),
-      ])
-      .where(sql<boolean>`r.measure_id = ANY(${measureIds}::int[])`)
-      .where('r.deleted_at', 'is', null)
-      .groupBy('r.measure_id'),
-  );
-  return new Map(rows.map((r) => [r.measure_id, r]));
-}
-
 /** Measures matching a filter, without their reports (what a list of deadlines needs). */
 export async function findMeasureRows(db: Db, f: MeasureFilter) {
   const q = applyFilter(measureQuery(db), f);
@@ -196,28 +171,41 @@ export async function findMeasureRows(db: Db, f: MeasureFilter) {
 export type MeasureBase = MeasureBaseRow;
 
 /**
- * Measures matching a filter with the latest report day and progress of each.
- * Both statements answer one JSON text each: on embedded PGlite, receiving
+ * Measures matching a filter with the latest report day and progress of each,
+ * in one statement answering one JSON text: on embedded PGlite, receiving
  * thousands of rows of thirty columns, each value converted and parsed on its
  * own, was most of the plan page's time, and one JSON value parsed at once is
- * several times cheaper. The ids go to the summaries as one array parameter
- * (not thousands of placeholders).
+ * several times cheaper. The two figures of a measure's reports are each the
+ * first row of the (measure, day, id) index — a probe per measure of the
+ * answer, so the cost follows the measures read, not every report of the
+ * database — and a second statement over thousands of ids cost as much
+ * planning as the measures' own.
  */
 export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow[]> {
-  const rows = await findMeasureRows(db, f);
-  if (!rows.length) return [];
-  const reports = await reportSummaries(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => {
-    const summary = reports.get(r.id);
-    return {
-      ...r,
-      progress: summary?.progress ?? null,
-      last_report_on: summary?.last ?? null,
-    };
-  });
+  const q = applyFilter(measureQuery(db), f);
+  if (!q) return [];
+  const withReports = q.select((eb) => [
+    eb
+      .selectFrom('measure_report as r')
+      .select('r.reported_on')
+      .whereRef('r.measure_id', '=', 'm.id')
+      .where('r.deleted_at', 'is', null)
+      .orderBy('r.reported_on', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(1)
+      .as('last_report_on'),
+    eb
+      .selectFrom('measure_report as r')
+      .select('r.progress')
+      .whereRef('r.measure_id', '=', 'm.id')
+      .where('r.deleted_at', 'is', null)
+      .where('r.progress', 'is not', null)
+      .orderBy('r.reported_on', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(1)
+      .as('progress'),
+  ]);
+  return jsonRows(db, withReports, sql`ORDER BY x.position, x.id`);
 }
 
 export async function coExecutorsOf(db: Db, measureIds: number[]) {
