@@ -27,6 +27,7 @@ import * as m20261201T1400projectEditing from './20261201T1400-project-editing.t
 import * as m20261201T1500changeFeed from './20261201T1500-change-feed.ts';
 import * as m20261201T1500registryImportEntities from './20261201T1500-registry-import-entities.ts';
 import * as m20261201T1500supportRules from './20261201T1500-support-rules.ts';
+import * as m20261201T1600measureReportLatest from './20261201T1600-measure-report-latest.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -62,4 +63,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1500-change-feed': m20261201T1500changeFeed,
   '20261201T1500-registry-import-entities': m20261201T1500registryImportEntities,
   '20261201T1500-support-rules': m20261201T1500supportRules,
+  '20261201T1600-measure-report-latest': m20261201T1600measureReportLatest,
 };

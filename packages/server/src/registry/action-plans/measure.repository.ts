@@ -175,37 +175,46 @@ export type MeasureBase = MeasureBaseRow;
  * in one statement answering one JSON text: on embedded PGlite, receiving
  * thousands of rows of thirty columns, each value converted and parsed on its
  * own, was most of the plan page's time, and one JSON value parsed at once is
- * several times cheaper. The two figures of a measure's reports are each the
+ * several times cheaper. The figures of a measure's reports come from the
  * first row of the (measure, day, id) index — a probe per measure of the
  * answer, so the cost follows the measures read, not every report of the
- * database — and a second statement over thousands of ids cost as much
- * planning as the measures' own.
+ * database (a second statement over thousands of ids cost as much planning
+ * as the measures' own).
  */
 export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow[]> {
   const q = applyFilter(measureQuery(db), f);
   if (!q) return [];
-  const withReports = q.select((eb) => [
+  // The latest report's day and progress in one probe; only when that report
+  // carries no progress is the latest one that does looked up (a second probe).
+  const withReports = q.select((eb) =>
     eb
       .selectFrom('measure_report as r')
-      .select('r.reported_on')
+      .select((e) =>
+        sql<
+          [string, number | null]
+        >`json_build_array(${e.ref('r.reported_on')}, coalesce(${e.ref('r.progress')}, ${e
+          .selectFrom('measure_report as p')
+          .select('p.progress')
+          .whereRef('p.measure_id', '=', 'm.id')
+          .where('p.deleted_at', 'is', null)
+          .where('p.progress', 'is not', null)
+          .orderBy('p.reported_on', 'desc')
+          .orderBy('p.id', 'desc')
+          .limit(1)}))`.as('latest'),
+      )
       .whereRef('r.measure_id', '=', 'm.id')
       .where('r.deleted_at', 'is', null)
       .orderBy('r.reported_on', 'desc')
       .orderBy('r.id', 'desc')
       .limit(1)
-      .as('last_report_on'),
-    eb
-      .selectFrom('measure_report as r')
-      .select('r.progress')
-      .whereRef('r.measure_id', '=', 'm.id')
-      .where('r.deleted_at', 'is', null)
-      .where('r.progress', 'is not', null)
-      .orderBy('r.reported_on', 'desc')
-      .orderBy('r.id', 'desc')
-      .limit(1)
-      .as('progress'),
-  ]);
-  return jsonRows(db, withReports, sql`ORDER BY x.position, x.id`);
+      .as('latest_report'),
+  );
+  const rows = await jsonRows(db, withReports, sql`ORDER BY x.position, x.id`);
+  return rows.map(({ latest_report, ...r }) => ({
+    ...r,
+    last_report_on: latest_report?.[0] ?? null,
+    progress: latest_report?.[1] ?? null,
+  }));
 }
 
 export async function coExecutorsOf(db: Db, measureIds: number[]) {
