@@ -1,4 +1,11 @@
-import { sql } from 'kysely';
+import {
+  AliasNode,
+  ColumnNode,
+  IdentifierNode,
+  ReferenceNode,
+  sql,
+  type SelectQueryBuilder,
+} from 'kysely';
 import { jsonRows } from '../../db/json-rows.ts';
 import type { Db } from '../../db/connection.ts';
 import { isRowId } from '../shared/region-resolvers.ts';
@@ -163,6 +170,48 @@ export function applyFilter(q: MeasureSelect, f: MeasureFilter): MeasureSelect |
   return q;
 }
 
+/** The names a query's select list gives its columns, in order. */
+function columnNames(query: {
+  toOperationNode(): { selections?: ReadonlyArray<{ selection: unknown }> };
+}) {
+  return (query.toOperationNode().selections ?? []).map(({ selection }) => {
+    if (AliasNode.is(selection as never)) {
+      const alias = (selection as AliasNode).alias;
+      if (IdentifierNode.is(alias)) return alias.name;
+    }
+    if (ReferenceNode.is(selection as never)) {
+      const column = (selection as ReferenceNode).column;
+      if (ColumnNode.is(column)) return column.column.name;
+    }
+    throw new Error('measure query: a selection without a name');
+  });
+}
+
+/**
+ * Like jsonRows, but each row travels as a JSON array of its values (the
+ * names once, here, instead of in every row): for 2,000 measures of forty
+ * columns the text is half as long, cheaper to write on PGlite and to parse.
+ */
+async function jsonTuples<O>(
+  db: Db,
+  query: SelectQueryBuilder<never, never, O>,
+  order = sql``,
+): Promise<O[]> {
+  const names = columnNames(query);
+  // Names from this module's own select list, quoted as identifiers.
+  const values = sql.raw(names.map((n) => `x."${n.replace(/"/g, '""')}"`).join(', '));
+  const result = await sql<{ rows: string | null }>`
+    SELECT coalesce(json_agg(json_build_array(${values}) ${order}), '[]')::text AS rows FROM (${query}) x`.execute(
+    db,
+  );
+  const tuples = JSON.parse(result.rows[0]?.rows ?? '[]') as unknown[][];
+  return tuples.map((t) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = t[i];
+    return row as O;
+  });
+}
+
 /** Measures matching a filter, without their reports (what a list of deadlines needs). */
 export async function findMeasureRows(db: Db, f: MeasureFilter) {
   const q = applyFilter(measureQuery(db), f);
@@ -209,7 +258,7 @@ export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow
       .limit(1)
       .as('latest_report'),
   );
-  const rows = await jsonRows(db, withReports, sql`ORDER BY x.position, x.id`);
+  const rows = await jsonTuples(db, withReports, sql`ORDER BY x.position, x.id`);
   return rows.map(({ latest_report, ...r }) => ({
     ...r,
     last_report_on: latest_report?.[0] ?? null,
