@@ -39,7 +39,7 @@ export const VIEW_SCHEMAS = ['published', 'internal'] as const;
 export type ViewSchema = (typeof VIEW_SCHEMAS)[number];
 
 /** Bumped whenever the generated definitions change, so existing databases rebuild their views. */
-const RULE_VERSION = 'visibility-rule-5';
+const RULE_VERSION = 'visibility-rule-6';
 
 /** Accounts, sessions and the audit trail: never mirrored (the history has its own reader rule). */
 export const PRIVATE_TABLES = new Set([
@@ -148,6 +148,17 @@ const POLYMORPHIC: Record<string, Array<[string, string, string[]]>> = {
   rating_edition_result: [['object_type', 'object_id', RATED_TYPES]],
   rating_indicator_value: [['object_type', 'object_id', RATED_TYPES]],
 };
+
+/**
+ * Required references of a relation to a relation, checked by joining the
+ * target's view instead of by an EXISTS sub-plan. For a NOT NULL column
+ * naming a primary key the two say the same (the row is visible when the one
+ * row it names is), but the planner turns `EXISTS` into one hash of every
+ * visible target of the database — a progress report's measure check scanned
+ * all measures to read one plan's reports — while the join lets a read of
+ * one measure's reports probe that measure by its primary key.
+ */
+const JOINED_KEYS = new Set(['measure_report.measure_id', 'measure_co_executor.measure_id']);
 
 /** A quoted identifier: catalogue names go into the view SQL as they are. */
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -294,10 +305,24 @@ function viewDefinitions(
     const needs = new Set<string>();
     const conditions = ownFlags(t, 't');
     const relation = RELATION_TABLES.has(t);
+    const joins: string[] = [];
     for (const k of cat.keys.filter((k) => k.table_name === t)) {
       const check = visibleRef(t, k.target, k.target_column, `t.${q(k.column_name)}`);
       if (!check) continue;
       if (k.target !== t) needs.add(k.target);
+      if (
+        relation &&
+        k.not_null &&
+        k.target !== t &&
+        RELATION_TABLES.has(k.target) &&
+        JOINED_KEYS.has(`${t}.${k.column_name}`)
+      ) {
+        const alias = `j${joins.length}`;
+        joins.push(
+          ` JOIN ${view(k.target)} ${alias} ON ${alias}.${q(k.target_column)} = t.${q(k.column_name)}`,
+        );
+        continue;
+      }
       if (relation || k.not_null) conditions.push(`(t.${q(k.column_name)} IS NULL OR ${check})`);
     }
     for (const [typeColumn, idColumn, types] of POLYMORPHIC[t] ?? []) {
@@ -319,7 +344,7 @@ function viewDefinitions(
     defs.set(
       t,
       sql.raw(
-        `SELECT ${select.join(', ')} FROM public.${q(t)} t${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+        `SELECT ${select.join(', ')} FROM public.${q(t)} t${joins.join('')}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
       ),
     );
   }

@@ -28,6 +28,7 @@ import * as m20261201T1500changeFeed from './20261201T1500-change-feed.ts';
 import * as m20261201T1500registryImportEntities from './20261201T1500-registry-import-entities.ts';
 import * as m20261201T1500supplierSearch from './20261201T1500-supplier-search.ts';
 import * as m20261201T1500supportRules from './20261201T1500-support-rules.ts';
+import * as m20261201T1600measureReportLatest from './20261201T1600-measure-report-latest.ts';
 import * as m20261201T1600nationalReads from './20261201T1600-national-reads.ts';
 import * as m20261201T1930organisationVisiblePoint from './20261201T1930-organisation-visible-point.ts';
 
@@ -66,6 +67,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1500-registry-import-entities': m20261201T1500registryImportEntities,
   '20261201T1500-supplier-search': m20261201T1500supplierSearch,
   '20261201T1500-support-rules': m20261201T1500supportRules,
+  '20261201T1600-measure-report-latest': m20261201T1600measureReportLatest,
   '20261201T1600-national-reads': m20261201T1600nationalReads,
   '20261201T1930-organisation-visible-point': m20261201T1930organisationVisiblePoint,
 };

@@ -1,4 +1,11 @@
-import { sql } from 'kysely';
+import {
+  AliasNode,
+  ColumnNode,
+  IdentifierNode,
+  ReferenceNode,
+  sql,
+  type SelectQueryBuilder,
+} from 'kysely';
 import { jsonRows } from '../../db/json-rows.ts';
 import type { Db } from '../../db/connection.ts';
 import { isRowId } from '../shared/region-resolvers.ts';
@@ -163,29 +170,46 @@ export function applyFilter(q: MeasureSelect, f: MeasureFilter): MeasureSelect |
   return q;
 }
 
+/** The names a query's select list gives its columns, in order. */
+function columnNames(query: {
+  toOperationNode(): { selections?: ReadonlyArray<{ selection: unknown }> };
+}) {
+  return (query.toOperationNode().selections ?? []).map(({ selection }) => {
+    if (AliasNode.is(selection as never)) {
+      const alias = (selection as AliasNode).alias;
+      if (IdentifierNode.is(alias)) return alias.name;
+    }
+    if (ReferenceNode.is(selection as never)) {
+      const column = (selection as ReferenceNode).column;
+      if (ColumnNode.is(column)) return column.column.name;
+    }
+    throw new Error('measure query: a selection without a name');
+  });
+}
+
 /**
- * The latest report day and the progress last reported of each measure, in
- * one grouped query over the ids passed as one array parameter.
+ * Like jsonRows, but each row travels as a JSON array of its values (the
+ * names once, here, instead of in every row): for 2,000 measures of forty
+ * columns the text is half as long, cheaper to write on PGlite and to parse.
  */
-async function reportSummaries(db: Db, measureIds: number[]) {
-  const rows = await jsonRows(
+async function jsonTuples<O>(
+  db: Db,
+  query: SelectQueryBuilder<never, never, O>,
+  order = sql``,
+): Promise<O[]> {
+  const names = columnNames(query);
+  // Names from this module's own select list, quoted as identifiers.
+  const values = sql.raw(names.map((n) => `x."${n.replace(/"/g, '""')}"`).join(', '));
+  const result = await sql<{ rows: string | null }>`
+    SELECT coalesce(json_agg(json_build_array(${values}) ${order}), '[]')::text AS rows FROM (${query}) x`.execute(
     db,
-    db
-      .selectFrom('measure_report as r')
-      .select((eb) => [
-        'r.measure_id',
-        eb.fn.max('r.reported_on').as('last'),
-        sql<
-          number | null
-        >`(array_agg(r.progress ORDER BY r.reported_on DESC, r.id DESC) FILTER (WHERE r.progress IS NOT NULL))[1]`.as(
-          'progress',
-        ),
-      ])
-      .where(sql<boolean>`r.measure_id = ANY(${measureIds}::int[])`)
-      .where('r.deleted_at', 'is', null)
-      .groupBy('r.measure_id'),
   );
-  return new Map(rows.map((r) => [r.measure_id, r]));
+  const tuples = JSON.parse(result.rows[0]?.rows ?? '[]') as unknown[][];
+  return tuples.map((t) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = t[i];
+    return row as O;
+  });
 }
 
 /** Measures matching a filter, without their reports (what a list of deadlines needs). */
@@ -196,28 +220,50 @@ export async function findMeasureRows(db: Db, f: MeasureFilter) {
 export type MeasureBase = MeasureBaseRow;
 
 /**
- * Measures matching a filter with the latest report day and progress of each.
- * Both statements answer one JSON text each: on embedded PGlite, receiving
+ * Measures matching a filter with the latest report day and progress of each,
+ * in one statement answering one JSON text: on embedded PGlite, receiving
  * thousands of rows of thirty columns, each value converted and parsed on its
  * own, was most of the plan page's time, and one JSON value parsed at once is
- * several times cheaper. The ids go to the summaries as one array parameter
- * (not thousands of placeholders).
+ * several times cheaper. The figures of a measure's reports come from the
+ * first row of the (measure, day, id) index — a probe per measure of the
+ * answer, so the cost follows the measures read, not every report of the
+ * database (a second statement over thousands of ids cost as much planning
+ * as the measures' own).
  */
 export async function findMeasures(db: Db, f: MeasureFilter): Promise<MeasureRow[]> {
-  const rows = await findMeasureRows(db, f);
-  if (!rows.length) return [];
-  const reports = await reportSummaries(
-    db,
-    rows.map((r) => r.id),
+  const q = applyFilter(measureQuery(db), f);
+  if (!q) return [];
+  // The latest report's day and progress in one probe; only when that report
+  // carries no progress is the latest one that does looked up (a second probe).
+  const withReports = q.select((eb) =>
+    eb
+      .selectFrom('measure_report as r')
+      .select((e) =>
+        sql<
+          [string, number | null]
+        >`json_build_array(${e.ref('r.reported_on')}, coalesce(${e.ref('r.progress')}, ${e
+          .selectFrom('measure_report as p')
+          .select('p.progress')
+          .whereRef('p.measure_id', '=', 'm.id')
+          .where('p.deleted_at', 'is', null)
+          .where('p.progress', 'is not', null)
+          .orderBy('p.reported_on', 'desc')
+          .orderBy('p.id', 'desc')
+          .limit(1)}))`.as('latest'),
+      )
+      .whereRef('r.measure_id', '=', 'm.id')
+      .where('r.deleted_at', 'is', null)
+      .orderBy('r.reported_on', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(1)
+      .as('latest_report'),
   );
-  return rows.map((r) => {
-    const summary = reports.get(r.id);
-    return {
-      ...r,
-      progress: summary?.progress ?? null,
-      last_report_on: summary?.last ?? null,
-    };
-  });
+  const rows = await jsonTuples(db, withReports, sql`ORDER BY x.position, x.id`);
+  return rows.map(({ latest_report, ...r }) => ({
+    ...r,
+    last_report_on: latest_report?.[0] ?? null,
+    progress: latest_report?.[1] ?? null,
+  }));
 }
 
 export async function coExecutorsOf(db: Db, measureIds: number[]) {
