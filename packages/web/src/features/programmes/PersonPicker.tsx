@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { listPeopleRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useRoute } from '../../shared/api/api.ts';
-import { useDebounced } from '../../shared/form/useDebounced.ts';
+import { SearchPicker, usePickerQuery } from './SearchPicker.tsx';
 import { useLang } from './i18n.tsx';
 
 /** A person as a picker hands it on: the registry id, the name, and what the list said of them. */
@@ -32,65 +31,36 @@ export function PersonPicker({
   'aria-describedby'?: string;
 }) {
   const { t } = useLang();
-  const [query, setQuery] = useState('');
-  const q = useDebounced(query.trim(), 250);
+  const search = usePickerQuery(!value);
   const people = useRoute(
     listPeopleRoute,
-    q.length >= 2 && !value ? { query: { q, pageSize: 10, sort: 'name' } } : null,
+    search.q ? { query: { q: search.q, pageSize: 10, sort: 'name' } } : null,
   );
-  if (value)
-    return (
-      <div className="picked" data-testid={`${testId}-picked`}>
-        <span>{value.title}</span>{' '}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setQuery('');
-            onChange(null);
-          }}
-        >
-          {t('изменить', 'change')}
-        </button>
-      </div>
-    );
-  const items = people.data?.items ?? [];
   return (
-    <div className="picker">
-      <input
-        id={id}
-        data-testid={testId}
-        type="search"
-        autoComplete="off"
-        placeholder={t('Фамилия или имя', 'Surname or name')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        {...aria}
-      />
-      {q.length >= 2 ? (
-        <ul className="picker-options" role="listbox" data-testid={`${testId}-options`}>
-          {items.map((p) => (
-            <li key={p.id}>
-              <button
-                type="button"
-                role="option"
-                aria-selected="false"
-                data-testid={`${testId}-option`}
-                onClick={() => onChange({ id: p.id, title: p.fullName, position: p.currentTitle })}
-              >
-                {p.fullName}
-                <span className="muted small" data-testid="person-position">
-                  {' · '}
-                  {p.currentTitle ?? t('должность не указана', 'no position given')}
-                </span>
-              </button>
-            </li>
-          ))}
-          {!people.loading && items.length === 0 ? (
-            <li className="muted small">{t('Никого не найдено', 'Nobody found')}</li>
-          ) : null}
-        </ul>
-      ) : null}
-    </div>
+    <SearchPicker
+      picked={value?.title ?? null}
+      onClear={() => onChange(null)}
+      search={search}
+      loading={people.loading}
+      options={(people.data?.items ?? []).map((p) => ({
+        key: p.id,
+        pick: () => onChange({ id: p.id, title: p.fullName, position: p.currentTitle }),
+        content: (
+          <>
+            {p.fullName}
+            <span className="muted small" data-testid="person-position">
+              {' · '}
+              {p.currentTitle ?? t('должность не указана', 'no position given')}
+            </span>
+          </>
+        ),
+      }))}
+      placeholder={t('Фамилия или имя', 'Surname or name')}
+      change={t('изменить', 'change')}
+      empty={t('Никого не найдено', 'Nobody found')}
+      id={id}
+      testId={testId}
+      {...aria}
+    />
   );
 }

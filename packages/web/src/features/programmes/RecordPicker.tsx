@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { searchRoute } from '@promatlas/core/api/contract/registry.ts';
 import { useRoute } from '../../shared/api/api.ts';
-import { useDebounced } from '../../shared/form/useDebounced.ts';
+import { SearchPicker, usePickerQuery } from './SearchPicker.tsx';
 
 export interface PickedRecord {
   id: number;
@@ -29,50 +28,27 @@ export function RecordPicker({
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }) {
-  const [query, setQuery] = useState('');
-  const q = useDebounced(query.trim(), 250);
+  const search = usePickerQuery(!value);
   const results = useRoute(
     searchRoute,
-    q.length >= 2 && !value ? { query: { q, types: type, limit: 10 } } : null,
+    search.q ? { query: { q: search.q, types: type, limit: 10 } } : null,
   );
-  if (value)
-    return (
-      <div className="picked" data-testid={`${testId}-picked`}>
-        <span>{value.title}</span>{' '}
-        <button type="button" className="link-button" onClick={() => onChange(null)}>
-          {change}
-        </button>
-      </div>
-    );
   return (
-    <div className="picker">
-      <input
-        id={id}
-        data-testid={testId}
-        type="search"
-        autoComplete="off"
-        placeholder={placeholder}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        {...aria}
-      />
-      {q.length >= 2 ? (
-        <ul className="picker-options" role="listbox">
-          {(results.data?.items ?? []).map((item) => (
-            <li key={item.id}>
-              <button
-                type="button"
-                role="option"
-                aria-selected="false"
-                data-testid={`${testId}-option`}
-                onClick={() => onChange({ id: Number(item.id), title: item.title })}
-              >
-                {item.title}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <SearchPicker
+      picked={value?.title ?? null}
+      onClear={() => onChange(null)}
+      search={search}
+      loading={results.loading}
+      options={(results.data?.items ?? []).map((item) => ({
+        key: item.id,
+        pick: () => onChange({ id: Number(item.id), title: item.title }),
+        content: item.title,
+      }))}
+      placeholder={placeholder}
+      change={change}
+      id={id}
+      testId={testId}
+      {...aria}
+    />
   );
 }

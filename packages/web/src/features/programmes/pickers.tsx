@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { searchRoute } from '@promatlas/core/api/contract/registry.ts';
 import { getPersonRoute } from '@promatlas/core/api/contract/registry.ts';
 import type { User } from '@promatlas/core/api/accounts.schema.ts';
 import { MEASURE_PARTY_TYPES } from '@promatlas/core/domain/vocabulary.ts';
 import { useRoute } from '../../shared/api/api.ts';
-import { useDebounced } from '../../shared/form/useDebounced.ts';
+import { SearchPicker, usePickerQuery } from './SearchPicker.tsx';
 import { RegionSelect } from '../../shared/form/RegionSelect.tsx';
 import { useLang } from './i18n.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
@@ -32,64 +31,34 @@ export function RecordPicker({
   'aria-describedby'?: string;
 }) {
   const { t } = useLang();
-  const [query, setQuery] = useState('');
-  const q = useDebounced(query.trim(), 250);
+  const search = usePickerQuery(!value);
   const results = useRoute(
     searchRoute,
-    q.length >= 2 && !value ? { query: { q, types, limit: 10 } } : null,
+    search.q ? { query: { q: search.q, types, limit: 10 } } : null,
   );
-  if (value) {
-    return (
-      <div className="picked" data-testid={`${testId}-picked`}>
-        <span>{value.title}</span>{' '}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setQuery('');
-            onChange(null);
-          }}
-        >
-          {t('изменить', 'change')}
-        </button>
-      </div>
-    );
-  }
-  const items = results.data?.items ?? [];
   return (
-    <div className="picker">
-      <input
-        id={id}
-        data-testid={testId}
-        type="search"
-        autoComplete="off"
-        placeholder={t('Начните вводить название', 'Start typing a name')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        {...aria}
-      />
-      {q.length >= 2 ? (
-        <ul className="picker-options" role="listbox" data-testid={`${testId}-options`}>
-          {items.map((item) => (
-            <li key={item.id}>
-              <button
-                type="button"
-                role="option"
-                aria-selected="false"
-                data-testid={`${testId}-option`}
-                onClick={() => onChange({ id: Number(item.id), title: item.title })}
-              >
-                {item.title}
-                {item.subtitle ? <span className="muted small"> · {item.subtitle}</span> : null}
-              </button>
-            </li>
-          ))}
-          {!results.loading && items.length === 0 ? (
-            <li className="muted small">{t('Ничего не найдено', 'Nothing found')}</li>
-          ) : null}
-        </ul>
-      ) : null}
-    </div>
+    <SearchPicker
+      picked={value?.title ?? null}
+      onClear={() => onChange(null)}
+      search={search}
+      loading={results.loading}
+      options={(results.data?.items ?? []).map((item) => ({
+        key: item.id,
+        pick: () => onChange({ id: Number(item.id), title: item.title }),
+        content: (
+          <>
+            {item.title}
+            {item.subtitle ? <span className="muted small"> · {item.subtitle}</span> : null}
+          </>
+        ),
+      }))}
+      placeholder={t('Начните вводить название', 'Start typing a name')}
+      change={t('изменить', 'change')}
+      empty={t('Ничего не найдено', 'Nothing found')}
+      id={id}
+      testId={testId}
+      {...aria}
+    />
   );
 }
 
