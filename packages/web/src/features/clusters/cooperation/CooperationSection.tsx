@@ -158,33 +158,20 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
                   <td>{formatDate(c.signedOn)}</td>
                   <td>{c.valueRub === null ? '—' : formatRub(c.valueRub)}</td>
                   {canEdit ? (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="link-button"
-                        data-testid={`edit-contract-${c.id}`}
-                        onClick={() => setContractDialog({ contract: c })}
-                      >
-                        изменить
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="link-button"
-                        data-testid={`delete-contract-${c.id}`}
-                        onClick={() =>
-                          void removeRecord(
-                            () =>
-                              api(deleteContractRoute, {
-                                params: { id: c.id },
-                                query: { version: c.version },
-                              }),
-                            changed,
-                          )
-                        }
-                      >
-                        удалить
-                      </button>
-                    </td>
+                    <RowActions
+                      testId={`contract-${c.id}`}
+                      onEdit={() => setContractDialog({ contract: c })}
+                      onDelete={() =>
+                        void removeRecord(
+                          () =>
+                            api(deleteContractRoute, {
+                              params: { id: c.id },
+                              query: { version: c.version },
+                            }),
+                          changed,
+                        )
+                      }
+                    />
                   ) : null}
                 </tr>
               ))}
@@ -217,33 +204,20 @@ export function CooperationSection({ clusterId }: { clusterId: number }) {
                   <td>{formatRub(p.totalRub)}</td>
                   <td>{formatRub(p.fromParticipantsRub)}</td>
                   {canEdit ? (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="link-button"
-                        data-testid={`edit-purchase-${p.id}`}
-                        onClick={() => setPurchaseDialog({ purchase: p })}
-                      >
-                        изменить
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="link-button"
-                        data-testid={`delete-purchase-${p.id}`}
-                        onClick={() =>
-                          void removeRecord(
-                            () =>
-                              api(deletePurchaseRoute, {
-                                params: { id: p.id },
-                                query: { version: p.version },
-                              }),
-                            changed,
-                          )
-                        }
-                      >
-                        удалить
-                      </button>
-                    </td>
+                    <RowActions
+                      testId={`purchase-${p.id}`}
+                      onEdit={() => setPurchaseDialog({ purchase: p })}
+                      onDelete={() =>
+                        void removeRecord(
+                          () =>
+                            api(deletePurchaseRoute, {
+                              params: { id: p.id },
+                              query: { version: p.version },
+                            }),
+                          changed,
+                        )
+                      }
+                    />
                   ) : null}
                 </tr>
               ))}
@@ -358,5 +332,32 @@ function ComplianceCheck({ clusterId }: { clusterId: number }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** «изменить» and «удалить» for one row of the cooperation tables. */
+function RowActions({
+  testId,
+  onEdit,
+  onDelete,
+}: {
+  testId: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <td className="row-actions">
+      <button type="button" className="link-button" data-testid={`edit-${testId}`} onClick={onEdit}>
+        изменить
+      </button>{' '}
+      <button
+        type="button"
+        className="link-button"
+        data-testid={`delete-${testId}`}
+        onClick={onDelete}
+      >
+        удалить
+      </button>
+    </td>
   );
 }
