@@ -10,12 +10,12 @@ import type { Db } from '../../db/connection.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain-errors.ts';
 import {
   createRecord,
-  deleteRecord,
   toColumns,
   updateProvenance,
   updateRecord,
   type ColumnMap,
   type MutationContext,
+  deleteInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import {
   organisationDisplayName,
@@ -219,8 +219,7 @@ export async function deleteCooperationRecord(
   id: number,
   version: number,
 ) {
-  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, table, id, version);
 }
 
 /** A finished-product maker's purchases of one year; a second entry for the same year is refused. */

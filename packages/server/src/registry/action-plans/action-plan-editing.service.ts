@@ -6,14 +6,13 @@ import type {
 import type { Db } from '../../db/connection.ts';
 import { ValidationError, type FieldProblem } from '../../shared/domain-errors.ts';
 import {
-  deleteRecord,
-  restoreRecord,
   updateProvenance,
-  updateRecord,
   type MutationContext,
+  deleteInTransaction,
+  restoreInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
-import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
+import { createWithChildren, updateWithChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists } from '../shared/programme-lookup.repository.ts';
 import { problem, resolvePartialDate } from '../shared/programme-input.ts';
 import { partyRows } from '../shared/programme-parties.ts';
@@ -83,37 +82,26 @@ export async function updateActionPlan(
   const { columns, parties } = await planColumns(db, fields, problems);
   if (problems.length) throw ValidationError.ofFields(problems);
   const prov = await updateProvenance(db, 'action_plan', id, { sourceId, sourceQuote });
-  const row = await db.transaction().execute(async (trx) => {
-    const related = parties
-      ? await replaceChildren(trx, id, {
-          table: 'action_plan_party',
-          parentColumn: 'action_plan_id',
-          rows: parties,
-        })
-      : undefined;
-    return updateRecord(
-      trx,
-      { ...ctx, sourceId: prov.source_id },
-      'action_plan',
-      id,
-      version,
-      { ...columns, ...prov },
-      related
-        ? { before: { parties: related.before }, after: { parties: related.after } }
-        : undefined,
-    );
-  });
-  return { id: row.id, version: row.version };
+  return updateWithChildren(
+    db,
+    { ...ctx, sourceId: prov.source_id },
+    'action_plan',
+    id,
+    version,
+    { ...columns, ...prov },
+    parties
+      ? {
+          key: 'parties',
+          set: { table: 'action_plan_party', parentColumn: 'action_plan_id', rows: parties },
+        }
+      : undefined,
+  );
 }
 
 export async function deleteActionPlan(db: Db, ctx: MutationContext, id: number, version: number) {
-  const row = await db
-    .transaction()
-    .execute((trx) => deleteRecord(trx, ctx, 'action_plan', id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, 'action_plan', id, version);
 }
 
 export async function restoreActionPlan(db: Db, ctx: MutationContext, id: number) {
-  const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'action_plan', id));
-  return { id: row.id, version: row.version };
+  return restoreInTransaction(db, ctx, 'action_plan', id);
 }

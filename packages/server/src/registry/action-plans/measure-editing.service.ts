@@ -9,14 +9,13 @@ import { checkStatusTransition } from '@promatlas/core/programmes/status.ts';
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError, ValidationError, type FieldProblem } from '../../shared/domain-errors.ts';
 import {
-  deleteRecord,
-  restoreRecord,
   updateProvenance,
-  updateRecord,
   type MutationContext,
+  deleteInTransaction,
+  restoreInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
-import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
+import { createWithChildren, updateWithChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists, plansOfEvent } from '../shared/programme-lookup.repository.ts';
 import {
   dateColumns,
@@ -237,41 +236,32 @@ export async function updateMeasure(
   const { columns, coExecutors } = await measureColumns(db, fields, problems, current);
   fail(problems);
   const prov = await updateProvenance(db, 'programme_measure', id, { sourceId, sourceQuote });
-  const row = await db.transaction().execute(async (trx) => {
-    const related = coExecutors
-      ? await replaceChildren(trx, id, {
-          table: 'measure_co_executor',
-          parentColumn: 'measure_id',
-          rows: coExecutors.map((c) => ({ ...c })),
-        })
-      : undefined;
-    return updateRecord(
-      trx,
-      { ...ctx, sourceId: prov.source_id },
-      'programme_measure',
-      id,
-      version,
-      { ...columns, ...prov },
-      related
-        ? { before: { coExecutors: related.before }, after: { coExecutors: related.after } }
-        : undefined,
-    );
-  });
-  return { id: row.id, version: row.version };
+  return updateWithChildren(
+    db,
+    { ...ctx, sourceId: prov.source_id },
+    'programme_measure',
+    id,
+    version,
+    { ...columns, ...prov },
+    coExecutors
+      ? {
+          key: 'coExecutors',
+          set: {
+            table: 'measure_co_executor',
+            parentColumn: 'measure_id',
+            rows: coExecutors.map((c) => ({ ...c })),
+          },
+        }
+      : undefined,
+  );
 }
 
 export async function deleteMeasure(db: Db, ctx: MutationContext, id: number, version: number) {
-  const row = await db
-    .transaction()
-    .execute((trx) => deleteRecord(trx, ctx, 'programme_measure', id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, 'programme_measure', id, version);
 }
 
 export async function restoreMeasure(db: Db, ctx: MutationContext, id: number) {
-  const row = await db
-    .transaction()
-    .execute((trx) => restoreRecord(trx, ctx, 'programme_measure', id));
-  return { id: row.id, version: row.version };
+  return restoreInTransaction(db, ctx, 'programme_measure', id);
 }
 
 export async function addReport(
@@ -297,8 +287,5 @@ export async function addReport(
 }
 
 export async function deleteReport(db: Db, ctx: MutationContext, id: number, version: number) {
-  const row = await db
-    .transaction()
-    .execute((trx) => deleteRecord(trx, ctx, 'measure_report', id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, 'measure_report', id, version);
 }

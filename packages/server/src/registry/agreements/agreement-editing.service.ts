@@ -13,10 +13,12 @@ import {
   updateProvenance,
   updateRecord,
   type MutationContext,
+  deleteInTransaction,
+  restoreInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
 import { organisationDisplayName, personFullName, ref } from '../shared/mappers.ts';
-import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
+import { createWithChildren, updateWithChildren } from '../shared/programme-record.repository.ts';
 import { liveRecordExists } from '../shared/programme-lookup.repository.ts';
 import { problem, resolvePartialDate } from '../shared/programme-input.ts';
 import { partyRows } from '../shared/programme-parties.ts';
@@ -99,39 +101,28 @@ export async function updateAgreement(
   const { columns, parties } = await agreementColumns(db, fields, problems);
   if (problems.length) throw ValidationError.ofFields(problems);
   const prov = await updateProvenance(db, 'agreement', id, { sourceId, sourceQuote });
-  const row = await db.transaction().execute(async (trx) => {
-    const related = parties
-      ? await replaceChildren(trx, id, {
-          table: 'agreement_party',
-          parentColumn: 'agreement_id',
-          rows: parties,
-        })
-      : undefined;
-    return updateRecord(
-      trx,
-      { ...ctx, sourceId: prov.source_id },
-      'agreement',
-      id,
-      version,
-      { ...columns, ...prov },
-      related
-        ? { before: { parties: related.before }, after: { parties: related.after } }
-        : undefined,
-    );
-  });
-  return { id: row.id, version: row.version };
+  return updateWithChildren(
+    db,
+    { ...ctx, sourceId: prov.source_id },
+    'agreement',
+    id,
+    version,
+    { ...columns, ...prov },
+    parties
+      ? {
+          key: 'parties',
+          set: { table: 'agreement_party', parentColumn: 'agreement_id', rows: parties },
+        }
+      : undefined,
+  );
 }
 
 export async function deleteAgreement(db: Db, ctx: MutationContext, id: number, version: number) {
-  const row = await db
-    .transaction()
-    .execute((trx) => deleteRecord(trx, ctx, 'agreement', id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, 'agreement', id, version);
 }
 
 export async function restoreAgreement(db: Db, ctx: MutationContext, id: number) {
-  const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'agreement', id));
-  return { id: row.id, version: row.version };
+  return restoreInTransaction(db, ctx, 'agreement', id);
 }
 
 export async function addDirection(

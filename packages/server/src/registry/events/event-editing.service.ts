@@ -9,11 +9,11 @@ import type {
 import type { Db } from '../../db/connection.ts';
 import { NotFoundError, ValidationError, type FieldProblem } from '../../shared/domain-errors.ts';
 import {
-  deleteRecord,
-  restoreRecord,
   updateProvenance,
   updateRecord,
   type MutationContext,
+  deleteInTransaction,
+  restoreInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import { provenance } from '../shared/references.ts';
 import { organisationDisplayName, personFullName, ref } from '../shared/mappers.ts';
@@ -201,13 +201,11 @@ export async function updateEvent(
 }
 
 export async function deleteEvent(db: Db, ctx: MutationContext, id: number, version: number) {
-  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, 'event', id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, 'event', id, version);
 }
 
 export async function restoreEvent(db: Db, ctx: MutationContext, id: number) {
-  const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'event', id));
-  return { id: row.id, version: row.version };
+  return restoreInTransaction(db, ctx, 'event', id);
 }
 
 export async function addParticipant(
@@ -238,8 +236,7 @@ export async function removeEventChild(
   id: number,
   version: number,
 ) {
-  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, table, id, version);
 }
 
 export async function addDecision(

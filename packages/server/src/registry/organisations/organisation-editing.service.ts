@@ -4,12 +4,12 @@ import { NotFoundError } from '../../shared/domain-errors.ts';
 import {
   createRecord,
   deleteRecord,
-  restoreRecord,
   toColumns,
   updateProvenance,
   updateRecord,
   type ColumnMap,
   type MutationContext,
+  restoreInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import {
   invalid,
@@ -158,8 +158,7 @@ export async function restoreOrganisation(db: Db, ctx: MutationContext, id: numb
   const deleted = await findOrganisationIdentifiers(db, id);
   if (!deleted) throw new NotFoundError('Организация', 'Organisation', id);
   if (deleted.deleted_at) await refuseDuplicates(db, deleted, id);
-  const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'organisation', id));
-  return { id: row.id, version: row.version };
+  return restoreInTransaction(db, ctx, 'organisation', id);
 }
 
 /** Organisations of the region with similar names (trigram similarity), offered as possible duplicates before saving. */

@@ -6,11 +6,11 @@ import type {
 import type { Db } from '../../db/connection.ts';
 import { ValidationError, type FieldProblem } from '../../shared/domain-errors.ts';
 import {
-  deleteRecord,
-  restoreRecord,
   updateProvenance,
   updateRecord,
   type MutationContext,
+  deleteInTransaction,
+  restoreInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import { createWithChildren, replaceChildren } from '../shared/programme-record.repository.ts';
 import { problem, resolvePartialDate } from '../shared/programme-input.ts';
@@ -166,13 +166,9 @@ export async function updateProject(
 }
 
 export async function deleteProject(db: Db, ctx: MutationContext, id: number, version: number) {
-  const row = await db
-    .transaction()
-    .execute((trx) => deleteRecord(trx, ctx, 'project', id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, 'project', id, version);
 }
 
 export async function restoreProject(db: Db, ctx: MutationContext, id: number) {
-  const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, 'project', id));
-  return { id: row.id, version: row.version };
+  return restoreInTransaction(db, ctx, 'project', id);
 }

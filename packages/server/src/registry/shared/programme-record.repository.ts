@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { writeAudit } from '../../audit/index.ts';
-import type {
-  MutationContext,
-  VersionedTable,
+import {
+  updateRecord,
+  type MutationContext,
+  type VersionedTable,
 } from '../../shared/records/versioned-record.repository.ts';
 
 /**
@@ -124,4 +125,35 @@ export async function replaceChildren(
         .execute()
     : [];
   return { before, after };
+}
+
+/**
+ * Updates a record (version-checked) and, when given, replaces one set of its
+ * children, in one transaction with one audit entry that names the children
+ * under `key`; answers the id and the new version.
+ */
+export async function updateWithChildren<T extends VersionedTable>(
+  db: Kysely<Database>,
+  ctx: MutationContext,
+  table: T,
+  id: number,
+  version: number,
+  changes: Updateable<Database[T]>,
+  children?: { key: string; set: ChildSet },
+): Promise<{ id: number; version: number }> {
+  const row = await db.transaction().execute(async (trx) => {
+    const related = children ? await replaceChildren(trx, id, children.set) : undefined;
+    return updateRecord(
+      trx,
+      ctx,
+      table,
+      id,
+      version,
+      changes,
+      related && children
+        ? { before: { [children.key]: related.before }, after: { [children.key]: related.after } }
+        : undefined,
+    );
+  });
+  return { id: row.id, version: row.version };
 }

@@ -5,14 +5,14 @@ import type { Database } from '../../db/database.ts';
 
 import {
   createRecord,
-  deleteRecord,
-  restoreRecord,
   toColumns,
   updateProvenance,
   updateRecord,
   type ColumnMap,
   type MutationContext,
   type VersionedTable,
+  deleteInTransaction,
+  restoreInTransaction,
 } from '../../shared/records/versioned-record.repository.ts';
 import { checkReferences, organisationProblem, provenance, regionProblem } from './references.ts';
 
@@ -80,14 +80,10 @@ export function simpleEditing<
       return { id: row.id, version: row.version };
     },
     async remove(db: Db, ctx: MutationContext, id: number, version: number) {
-      const row = await db
-        .transaction()
-        .execute((trx) => deleteRecord(trx, ctx, table, id, version));
-      return { id: row.id, version: row.version };
+      return deleteInTransaction(db, ctx, table, id, version);
     },
     async restore(db: Db, ctx: MutationContext, id: number) {
-      const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, table, id));
-      return { id: row.id, version: row.version };
+      return restoreInTransaction(db, ctx, table, id);
     },
   };
 }
@@ -99,6 +95,5 @@ export async function removeChild(
   id: number,
   version: number,
 ) {
-  const row = await db.transaction().execute((trx) => deleteRecord(trx, ctx, table, id, version));
-  return { id: row.id, version: row.version };
+  return deleteInTransaction(db, ctx, table, id, version);
 }

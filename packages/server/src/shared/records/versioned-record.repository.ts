@@ -274,6 +274,31 @@ export async function restoreRecord<T extends VersionedTable>(
   return after;
 }
 
+/** A soft delete in its own transaction: what the delete routes answer (id and new version). */
+export async function deleteInTransaction<T extends VersionedTable>(
+  db: Kysely<Database>,
+  ctx: MutationContext,
+  table: T,
+  id: number,
+  expectedVersion: number,
+): Promise<{ id: number; version: number }> {
+  const row = await db
+    .transaction()
+    .execute((trx) => deleteRecord(trx, ctx, table, id, expectedVersion));
+  return { id: row.id, version: row.version };
+}
+
+/** A restore in its own transaction: what the restore routes answer (id and new version). */
+export async function restoreInTransaction<T extends VersionedTable>(
+  db: Kysely<Database>,
+  ctx: MutationContext,
+  table: T,
+  id: number,
+): Promise<{ id: number; version: number }> {
+  const row = await db.transaction().execute((trx) => restoreRecord(trx, ctx, table, id));
+  return { id: row.id, version: row.version };
+}
+
 /**
  * Provenance of an update: checked only when the change sends a source or a
  * quote; a quote sent alone is checked against the record's current source.
