@@ -5,8 +5,6 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { cube } from '@electric-sql/pglite/contrib/cube';
-import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
@@ -203,12 +201,9 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   const durable = !inMemory && (options.durable ?? true);
   const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const pgliteOptions: PGliteOptions = {
-    // cube + earthdistance: the supplier search's radius (migration 20261201T1500).
-    // The order is load order, and it matters: with pg_trgm loaded before cube
-    // (PGlite 0.5.16–0.5.17), trigram queries return no rows and a later
-    // query can spin forever inside the engine. Loading cube first keeps all
-    // three correct (test/pglite-extensions.test.ts).
-    extensions: { cube, earthdistance, pg_trgm },
+    // pg_trgm only: with cube and earthdistance also loaded, PGlite (0.5.16–0.5.17) answers
+    // trigram queries with no rows or spins inside a later query (docs/DECISIONS.md).
+    extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     ...(durable ? { fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS } : {}),
   };

@@ -44,14 +44,31 @@ export interface CandidateRow {
 /** A LIKE pattern for codes under a prefix (the code itself and its children), escaped. */
 const under = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The sphere of earthdistance's earth(), in metres: distances and windows use the same one. */
+const EARTH_M = 6_378_168;
+
+/**
+ * The great-circle distance in metres from an organisation's point (`p`) to
+ * the origin, in plain SQL (haversine): the same figure earthdistance's
+ * `earth_distance(ll_to_earth(…), ll_to_earth(…))` gives on its sphere, without
+ * the cube and earthdistance extensions, which make the embedded engine spin
+ * (docs/DECISIONS.md).
+ */
+function distanceM(origin: { latitude: number; longitude: number }) {
+  const lat = sql`${origin.latitude}::float8`;
+  const lon = sql`${origin.longitude}::float8`;
+  return sql<number>`(2 * ${EARTH_M}::float8 * asin(least(1::float8, sqrt(
+    power(sin(radians(p.latitude - ${lat}) / 2), 2)
+    + cos(radians(${lat})) * cos(radians(p.latitude)) * power(sin(radians(p.longitude - ${lon}) / 2), 2)))))`;
+}
+
 /**
  * The latitude/longitude window holding every point within `radiusM` of the
- * origin on earthdistance's sphere (earth(), 6,378,168 m), a little wider so
+ * origin on the distance's sphere (`EARTH_M`), a little wider so
  * that rounding never leaves a point out: only a prefilter before the exact
  * distance. Null longitudes when the circle reaches a pole.
  */
 function boundingBox(origin: { latitude: number; longitude: number }, radiusM: number) {
-  const EARTH_M = 6_378_168;
   const MARGIN = 0.01; // degrees, ~1 km: far more than any rounding of the sines below
   const angle = radiusM / EARTH_M; // radians of arc
   const dLat = (angle * 180) / Math.PI + MARGIN;
@@ -75,7 +92,7 @@ function boundingBox(origin: { latitude: number; longitude: number }, radiusM: n
  * The organisations that could meet a need, ranked, with the number of all
  * matches (`total`, the same on every row). A match has an ОКВЭД2 activity
  * under the activity prefix or has supplied a product under the product prefix
- * before. The radius is the exact great-circle distance (earthdistance); the
+ * before. The radius is the exact great-circle distance (`distanceM`); the
  * score is computed here so that the database orders and cuts the list.
  */
 export async function findSupplierCandidates(
@@ -92,10 +109,7 @@ export async function findSupplierCandidates(
   const { weights: w } = options;
   const activity = under(need.activityPrefix);
   const product = under(need.productPrefix);
-  const origin = area.origin
-    ? sql`ll_to_earth(${area.origin.latitude}::float8, ${area.origin.longitude}::float8)`
-    : null;
-  const point = sql`ll_to_earth(p.latitude, p.longitude)`;
+  const origin = area.origin;
   const radiusM = area.radiusKm === null ? null : area.radiusKm * 1000;
   const box = area.origin && radiusM !== null ? boundingBox(area.origin, radiusM) : null;
 
@@ -152,9 +166,7 @@ export async function findSupplierCandidates(
               }
             }
             if (origin && radiusM !== null)
-              conditions.push(
-                sql<SqlBool>`earth_distance(${point}, ${origin}) <= ${radiusM}::float8`,
-              );
+              conditions.push(sql<SqlBool>`${distanceM(origin)} <= ${radiusM}::float8`);
             if (options.excludeIds?.length)
               conditions.push(eb('p.id', 'not in', options.excludeIds));
             return eb.and(conditions);
@@ -162,7 +174,7 @@ export async function findSupplierCandidates(
           .select([
             'p.id',
             (origin
-              ? sql<number>`earth_distance(${point}, ${origin}) / 1000`
+              ? sql<number>`${distanceM(origin)} / 1000`
               : sql<number | null>`NULL::float8`
             ).as('distance_km'),
           ]),

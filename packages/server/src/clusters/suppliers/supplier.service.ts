@@ -33,7 +33,7 @@ export const RANK_WEIGHTS: RankWeights = {
 };
 
 const METHOD = [
-  `Расстояние: до ${RANK_WEIGHTS.distance} баллов, линейно от ${RANK_WEIGHTS.distance} в точке поиска до 0 на границе радиуса (по дуге большого круга, earthdistance)`,
+  `Расстояние: до ${RANK_WEIGHTS.distance} баллов, линейно от ${RANK_WEIGHTS.distance} в точке поиска до 0 на границе радиуса (по дуге большого круга)`,
   `Участник кластера из запроса: ${RANK_WEIGHTS.clusterMember} баллов; участник другого кластера: ${RANK_WEIGHTS.otherClusterMember}`,
   `Прежние договоры поставки этой продукции (по ОКПД2): по ${RANK_WEIGHTS.perPastContract} баллов за договор, не больше ${RANK_WEIGHTS.pastContractsMax}`,
   'Подходят организации с видом деятельности ОКВЭД2 того же класса, что и продукция ОКПД2 (коды двух классификаторов совпадают до класса), или поставлявшие эту продукцию',

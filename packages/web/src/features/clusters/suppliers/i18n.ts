@@ -57,7 +57,7 @@ const METHOD_EN: Array<[RegExp, (...n: string[]) => string]> = [
   [
     /^Расстояние: до (\d+(?:[.,]\d+)?) баллов, линейно от (\d+(?:[.,]\d+)?) в точке поиска до 0 на границе радиуса/,
     (max, from) =>
-      `Distance: up to ${max} points, falling linearly from ${from} at the search point to 0 at the edge of the radius (great-circle distance, earthdistance)`,
+      `Distance: up to ${max} points, falling linearly from ${from} at the search point to 0 at the edge of the radius (great-circle distance)`,
   ],
   [
     /^Участник кластера из запроса: (\d+(?:[.,]\d+)?) баллов; участник другого кластера: (\d+(?:[.,]\d+)?)/,
