@@ -217,10 +217,11 @@ describe('a region’s programmes and the programme pages at work', () => {
 
     await page.goto(`${h.url}/action-plans`);
     await expect.poll(() => text(page.locator('h1'))).toBe('Action plans');
-    expect(await text(page.locator('[data-testid=list-total]'))).toMatch(/^Found: \d/);
-    expect(await page.locator('[data-testid=filter-region] option').first().innerText()).toBe(
-      'All regions',
-    );
+    // The count comes with the list («· loading…» until then).
+    await expect.poll(() => text(page.locator('[data-testid=list-total]'))).toMatch(/^Found: \d/);
+    await expect
+      .poll(() => page.locator('[data-testid=filter-region] option').first().innerText())
+      .toBe('All regions');
 
     await page.goto(`${h.url}/regions/44`);
     await expect.poll(() => text(page.locator('[data-testid=tab-history]'))).toBe('History');
