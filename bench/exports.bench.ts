@@ -134,7 +134,10 @@ const options = (
 async function exportPhase(label: string, opts: ExportOptions) {
   const out = sink();
   const m = await measured(async () => {
-    const file = await exportList(db, organisationsExport, { sort: 'name' }, opts, 'published');
+    const file = await exportList(db, organisationsExport, { sort: 'name' }, opts, {
+      schema: 'published',
+      kind: 'postgres',
+    });
     await pipeline(file.body, out.stream);
     return out.bytes();
   });

@@ -139,8 +139,7 @@ describe.each(databaseKinds())('dataset and cooperation exports on %s', (kind) =
       datasetValuesExport,
       { id: datasetId },
       { format: 'csv', encoding: 'utf-8', delimiter: 'comma', lang: 'en' },
-      'published',
-      4,
+      { schema: 'published', kind: t.database.kind, batchSize: 4 },
     );
     const chunks: Buffer[] = [];
     for await (const chunk of file.body) chunks.push(chunk as Buffer);

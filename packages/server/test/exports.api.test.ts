@@ -214,6 +214,80 @@ describe.each(databaseKinds())('list exports on %s', (kind) => {
     expect(bodyLines(desc)).toEqual([...bodyLines(asc)].reverse());
   });
 
+  it('reads the whole organisation list in batches that together hold each visible record once, in the list’s order', async () => {
+    const { exportList } = await import('../src/exports/index.ts');
+    const { organisationsExport } = await import('../src/exports/list-exports.ts');
+    const { readDbFor } = await import('../src/db/read-db.ts');
+    const db = readDbFor(t.database.db, 'published');
+    const batches: string[][] = [];
+    const inner = organisationsExport.batches(
+      db,
+      { sort: 'name' },
+      { schema: 'published', kind, batchSize: 3 },
+    );
+    for await (const rows of inner) batches.push(rows.map((r) => `${r.id}`));
+    const listed = await t.getJson<{ items: { id: number }[]; total: number }>(
+      '/api/organisations?sort=name&pageSize=100',
+    );
+    expect(listed.body.total).toBeLessThanOrEqual(100);
+    expect(batches.length).toBeGreaterThan(2);
+    expect(batches.slice(0, -1).every((b) => b.length === 3)).toBe(true);
+    expect(batches.flat()).toEqual(listed.body.items.map((o) => `${o.id}`));
+    // The same rows through the file: one line per record, the header first.
+    const file = await exportList(
+      db,
+      organisationsExport,
+      { sort: 'name' },
+      { format: 'csv', encoding: 'utf-8', delimiter: 'comma', lang: 'en' },
+      { schema: 'published', kind, batchSize: 3 },
+    );
+    let text = '';
+    for await (const chunk of file.body) text += String(chunk);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(1 + listed.body.total);
+  });
+
+  it('gives its connection back when a download stops after the first batch: later exports and edits run', async () => {
+    const { organisationsExport } = await import('../src/exports/list-exports.ts');
+    const { readDbFor } = await import('../src/db/read-db.ts');
+    const db = readDbFor(t.database.db, 'published');
+    const { exportList } = await import('../src/exports/index.ts');
+    for (let i = 0; i < 4; i++) {
+      const inner = organisationsExport.batches(
+        db,
+        { sort: 'name' },
+        { schema: 'published', kind, batchSize: 2 },
+      );
+      for await (const rows of inner) {
+        expect(rows).toHaveLength(2);
+        break;
+      }
+    }
+    // A file whose download stops before its first byte is read (the client went away).
+    for (let i = 0; i < 6; i++) {
+      const file = await exportList(
+        db,
+        organisationsExport,
+        { sort: 'name' },
+        { format: i % 2 ? 'xlsx' : 'csv', encoding: 'utf-8', delimiter: 'comma', lang: 'ru' },
+        { schema: 'published', kind, batchSize: 2 },
+      );
+      const closed = new Promise((resolve) => file.body.once('close', resolve));
+      file.body.destroy();
+      await closed;
+    }
+    // More stopped downloads than the pool has connections: none of them is still held.
+    const admin = await signIn(t.app, 'administrator');
+    const res = await admin.request<{ id: number }>('POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: '«После выгрузки»',
+      regionCode: '42',
+    });
+    expect(res.status).toBe(201);
+    const full = await get(url('csv', '&lang=en'));
+    expect(full.statusCode).toBe(200);
+    expect(full.rawPayload.toString('utf8')).toContain('Альфа-Завод');
+  });
+
   it('gives signed-in readers the drafts they can list, never the deleted records', async () => {
     const res = await editor.request<string>('GET', url('csv'));
     expect(res.status).toBe(200);

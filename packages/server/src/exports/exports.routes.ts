@@ -118,13 +118,10 @@ export function exportRoutes(app: AppInstance): void {
       },
       async (request, reply) => {
         const parsed = request.query as z.output<S> & z.output<typeof ExportOptionsSchema>;
-        const file = await exportList(
-          readDb(app, request.viewer),
-          list,
-          parsed,
-          parsed,
-          readSchema(request.viewer),
-        );
+        const file = await exportList(readDb(app, request.viewer), list, parsed, parsed, {
+          schema: readSchema(request.viewer),
+          kind: app.deps.databaseKind,
+        });
         return (
           reply
             .type(file.contentType)
@@ -169,7 +166,7 @@ export function exportRoutes(app: AppInstance): void {
           list,
           { ...parsed, id },
           parsed,
-          readSchema(request.viewer),
+          { schema: readSchema(request.viewer), kind: app.deps.databaseKind },
         );
         return reply
           .type(file.contentType)
@@ -232,13 +229,10 @@ export function exportRoutes(app: AppInstance): void {
     async (request, reply) => {
       const q = request.query;
       const boundaries = q.format === 'geojson' ? await regionBoundaries(app.deps.webDist) : null;
-      const file = await exportList(
-        app.deps.db,
-        mapRegionsExport(boundaries),
-        q,
-        q,
-        readSchema(request.viewer),
-      );
+      const file = await exportList(app.deps.db, mapRegionsExport(boundaries), q, q, {
+        schema: readSchema(request.viewer),
+        kind: app.deps.databaseKind,
+      });
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../db/connection.ts';
 import type { ReadSchema } from '../db/read-db.ts';
+import type { DatabaseKind } from './list-export.ts';
 import { ValidationError } from '../shared/domain-errors.ts';
 import { csvChunks } from './csv-writer.ts';
 import type { ExportColumn, ExportOptions } from './export-format.ts';
@@ -21,17 +22,29 @@ export const EXPORT_BATCH_SIZE = 5000;
 /**
  * Reads the first batch before anything is sent, so a problem with the query
  * (an unknown search type, a database error) is answered as an error with its
- * status rather than as a response cut off after its headers.
+ * status rather than as a response cut off after its headers. `release` ends
+ * the reader early (a download stopped or never started), so what it holds,
+ * such as a cursor's connection, is given back; after the last batch it does
+ * nothing.
  */
-async function startedEarly<T>(batches: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+async function startedEarly<T>(
+  batches: AsyncIterable<T>,
+): Promise<AsyncIterable<T> & { release(): Promise<void> }> {
   const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
+  let done = first.done === true;
   return {
     async *[Symbol.asyncIterator]() {
-      if (first.done) return;
+      if (done) return;
       yield first.value;
       for (let next = await iterator.next(); !next.done; next = await iterator.next())
         yield next.value;
+      done = true;
+    },
+    async release() {
+      if (done) return;
+      done = true;
+      await iterator.return?.();
     },
   };
 }
@@ -52,9 +65,9 @@ export async function exportList<Query, Row>(
   list: ListExport<Query, Row>,
   query: Query,
   options: ExportOptions,
-  schema: ReadSchema,
-  batchSize = EXPORT_BATCH_SIZE,
+  reader: { schema: ReadSchema; kind: DatabaseKind; batchSize?: number },
 ): Promise<ExportFile> {
+  const { schema, kind, batchSize = EXPORT_BATCH_SIZE } = reader;
   if (options.format === 'geojson' && !list.locate) {
     const fields = [
       {
@@ -69,7 +82,19 @@ export async function exportList<Query, Row>(
     ...c,
     value: (row: Row) => c.value(row, options.lang),
   }));
-  const batches = await startedEarly(list.batches(db, query, { schema, batchSize }));
+  const batches = await startedEarly(list.batches(db, query, { schema, kind, batchSize }));
+  const file = encoded(list, columns, batches, options);
+  // Ended, failed or stopped by the client: whatever the reader still holds goes back.
+  file.body.once('close', () => void batches.release().catch(() => undefined));
+  return file;
+}
+
+function encoded<Query, Row>(
+  list: ListExport<Query, Row>,
+  columns: ExportColumn<Row>[],
+  batches: AsyncIterable<readonly Row[]>,
+  options: ExportOptions,
+): ExportFile {
   const base = `${list.name}-${today()}`;
   switch (options.format) {
     case 'csv':

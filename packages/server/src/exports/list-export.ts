@@ -16,6 +16,9 @@ export interface ListColumn<Row> {
   value: (row: Row, lang: Locale) => CellValue;
 }
 
+/** The database behind the handle: an export may hold a cursor on PostgreSQL, never on the one connection of PGlite. */
+export type DatabaseKind = 'pglite' | 'postgres';
+
 /** How one list is exported: its columns, its rows in batches (same filters and order as its page), its location if any. */
 export interface ListExport<Query, Row> {
   /** The list's name in URLs and file names: organisations, action-plans… */
@@ -25,7 +28,7 @@ export interface ListExport<Query, Row> {
   batches(
     db: Db,
     query: Query,
-    context: { schema: ReadSchema; batchSize: number },
+    context: { schema: ReadSchema; kind: DatabaseKind; batchSize: number },
   ): AsyncIterable<Row[]>;
   locate?: (row: Row) => ExportGeometry | null;
 }

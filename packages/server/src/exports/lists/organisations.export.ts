@@ -2,8 +2,8 @@ import { ORGANISATION_KINDS, type OrganisationKind } from '@promatlas/core/domai
 import { parseSort, regionCodes } from '../../registry/shared/list-query.ts';
 import { organisationDisplayName } from '../../registry/shared/mappers.ts';
 import {
-  organisationExportRows,
-  organisationIdsInListOrder,
+  organisationExportBatches,
+  type OrganisationExportRow,
 } from '../../registry/organisations/index.ts';
 import { pointOf } from '../geojson-writer.ts';
 import { type ListExport, idColumn } from '../list-export.ts';
@@ -16,7 +16,7 @@ export interface OrganisationExportQuery {
   q?: string | undefined;
   sort: string;
 }
-type OrganisationRow = Awaited<ReturnType<typeof organisationExportRows>>[number];
+type OrganisationRow = OrganisationExportRow;
 
 export const organisationsExport: ListExport<OrganisationExportQuery, OrganisationRow> = {
   name: 'organisations',
@@ -107,8 +107,8 @@ export const organisationsExport: ListExport<OrganisationExportQuery, Organisati
       value: (r) => r.longitude,
     },
   ],
-  async *batches(db, q, { batchSize }) {
-    const ids = await organisationIdsInListOrder(
+  batches: (db, q, { kind, batchSize }) =>
+    organisationExportBatches(
       db,
       {
         regions: regionCodes(q.region),
@@ -118,22 +118,7 @@ export const organisationsExport: ListExport<OrganisationExportQuery, Organisati
         q: q.q,
       },
       parseSort(q.sort),
-    );
-    const read = async (start: number) => {
-      const chunk = ids.slice(start, start + batchSize);
-      const byId = new Map((await organisationExportRows(db, chunk)).map((r) => [r.id, r]));
-      // A record deleted since the ids were read is simply absent.
-      return chunk.flatMap((id) => byId.get(id) ?? []);
-    };
-    // The next batch is read while the current one is written (one query queued at a time).
-    let next = ids.length ? read(0) : null;
-    for (let start = 0; next; start += batchSize) {
-      const rows = await next;
-      next = start + batchSize < ids.length ? read(start + batchSize) : null;
-      // Awaited on the next turn; if the download stops first, its failure must not go unhandled.
-      next?.catch(() => undefined);
-      yield rows;
-    }
-  },
+      { kind, batchSize },
+    ),
   locate: pointOf,
 };

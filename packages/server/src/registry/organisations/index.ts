@@ -1,6 +1,6 @@
 /** What other features may use of registry/organisations: its public surface. */
 export { organisationRoutes } from './organisation.routes.ts';
 export {
-  organisationExportRows,
-  organisationIdsInListOrder,
+  organisationExportBatches,
+  type OrganisationExportRow,
 } from './organisation-list.repository.ts';

@@ -169,49 +169,135 @@ export async function findOrganisations(
   return { rows, total: Math.min(counted, countCap), totalCapped: counted > countCap };
 }
 
+const EXPORT_COLUMNS = [
+  'organisation.full_name',
+  'organisation.kpp',
+  'organisation.latitude',
+  'organisation.longitude',
+] as const;
+
 /**
- * The ids of the whole filtered list in the list's order (an export reads the
- * rows themselves in batches with organisationExportRows): 300,000 ids are a
- * few megabytes, the rows would be hundreds, and a batch by ids is an index
- * lookup on both databases, where OFFSET paging would sort the list again for
- * every batch.
+ * The main ОКВЭД2 code of each row, read from the table rather than its view:
+ * the row is already an organisation the reader may see, and its codes are
+ * visible exactly when it is (db/published-views.ts), so the view would only
+ * repeat that check for every row (a probe each).
  */
-export async function organisationIdsInListOrder(
+const MAIN_OKVED = sql<string | null>`(SELECT oo.okved_code FROM public.organisation_okved oo
+  WHERE oo.organisation_id = organisation.id AND oo.is_main LIMIT 1)`.as('main_okved');
+
+function exportRowsQuery(db: Db, filter: OrganisationFilter, sort: ListSort) {
+  return orderedOrganisations(db, filter, sort)
+    .select(LIST_COLUMNS)
+    .select(EXPORT_COLUMNS)
+    .select(MAIN_OKVED);
+}
+
+export type OrganisationExportRow = Awaited<
+  ReturnType<ReturnType<typeof exportRowsQuery>['execute']>
+>[number];
+
+/**
+ * The whole filtered list in the list's order with what an export adds (full
+ * name, КПП, main ОКВЭД, coordinates), in batches.
+ *
+ * On PostgreSQL one query sorts the list once and a cursor hands its rows
+ * out (a read-only repeatable-read transaction on a connection of its own:
+ * every batch sees the same moment); the next batch is fetched while the
+ * current one is written. With `cursor_tuple_fraction = 1` the planner plans
+ * for the whole list (a scan and one sort) instead of the first rows (the
+ * name index, visiting the table in random order).
+ *
+ * PGlite has one connection, which a cursor would hold for the whole export:
+ * there the ids come first in list order (a few megabytes for 300,000) and
+ * the rows are read by ids, one batch at a time, so other requests run
+ * between the batches. A record deleted in between is simply absent.
+ */
+export async function* organisationExportBatches(
   db: Db,
   filter: OrganisationFilter,
   sort: ListSort,
-): Promise<number[]> {
-  const rows = await orderedOrganisations(db, filter, sort).select('organisation.id').execute();
-  return rows.map((r) => r.id);
+  options: { kind: 'pglite' | 'postgres'; batchSize: number },
+): AsyncGenerator<OrganisationExportRow[]> {
+  if (options.kind === 'postgres') yield* batchesThroughCursor(db, filter, sort, options.batchSize);
+  else yield* batchesByIds(db, filter, sort, options.batchSize);
 }
 
-/**
- * The list columns plus what an export adds (full name, КПП, main ОКВЭД,
- * coordinates) for some ids, in any order. The main ОКВЭД codes come in a
- * second query for the whole batch: a correlated subquery per row costs more
- * than the rows themselves.
- */
-export async function organisationExportRows(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return [];
-  const idList = sql<number>`any(${sql.val([...ids])}::int[])`;
-  const rows = await db
-    .selectFrom('organisation')
-    .leftJoin('region', 'region.code', 'organisation.region_code')
-    .select(LIST_COLUMNS)
-    .select([
-      'organisation.full_name',
-      'organisation.kpp',
-      'organisation.latitude',
-      'organisation.longitude',
-    ])
-    .where('organisation.id', '=', idList)
+async function* batchesThroughCursor(
+  db: Db,
+  filter: OrganisationFilter,
+  sort: ListSort,
+  batchSize: number,
+): AsyncGenerator<OrganisationExportRow[]> {
+  const trx = await db
+    .startTransaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
     .execute();
-  const main = await db
-    .selectFrom('organisation_okved')
-    .select(['organisation_id', 'okved_code'])
-    .where('organisation_id', '=', idList)
-    .where('is_main', '=', true)
-    .execute();
-  const okvedOf = new Map(main.map((m) => [m.organisation_id, m.okved_code]));
-  return rows.map((r) => ({ ...r, main_okved: okvedOf.get(r.id) ?? null }));
+  let finished = false;
+  let next: Promise<{ rows: OrganisationExportRow[] }> | undefined;
+  try {
+    await sql`SET LOCAL cursor_tuple_fraction = 1`.execute(trx);
+    await sql`DECLARE organisation_export NO SCROLL CURSOR FOR ${exportRowsQuery(trx, filter, sort)}`.execute(
+      trx,
+    );
+    const fetch = () =>
+      sql<OrganisationExportRow>`FETCH FORWARD ${sql.lit(batchSize)} FROM organisation_export`.execute(
+        trx,
+      );
+    next = fetch();
+    for (;;) {
+      const { rows } = await next;
+      next = undefined;
+      if (rows.length === batchSize) {
+        next = fetch();
+        // Awaited on the next turn; if the download stops first, its failure must not go unhandled.
+        next.catch(() => undefined);
+      }
+      if (rows.length) yield rows;
+      if (!next) break;
+    }
+    await trx.commit().execute();
+    finished = true;
+  } finally {
+    if (!finished) {
+      // A stopped download or a failed fetch: the connection goes back clean.
+      await next?.catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
+    }
+  }
+}
+
+async function* batchesByIds(
+  db: Db,
+  filter: OrganisationFilter,
+  sort: ListSort,
+  batchSize: number,
+): AsyncGenerator<OrganisationExportRow[]> {
+  const ids = (
+    await orderedOrganisations(db, filter, sort).select('organisation.id').execute()
+  ).map((r) => r.id);
+  const read = async (start: number) => {
+    const chunk = ids.slice(start, start + batchSize);
+    const rows = await db
+      .selectFrom('organisation')
+      .leftJoin('region', 'region.code', 'organisation.region_code')
+      .select(LIST_COLUMNS)
+      .select(EXPORT_COLUMNS)
+      .select(MAIN_OKVED)
+      .where('organisation.id', '=', sql<number>`any(${sql.val(chunk)}::int[])`)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return chunk.flatMap((id) => byId.get(id) ?? []);
+  };
+  // The next batch is read while the current one is written (one query queued at a time).
+  let next = ids.length ? read(0) : null;
+  for (let start = 0; next; start += batchSize) {
+    const rows = await next;
+    next = start + batchSize < ids.length ? read(start + batchSize) : null;
+    next?.catch(() => undefined);
+    yield rows;
+  }
 }
