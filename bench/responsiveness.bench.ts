@@ -10,9 +10,16 @@
  * rate (open loop: a stalled server cannot slow the probe down and hide the
  * stall), and the server's resident memory is sampled.
  *
+ * With BENCH_IMPORT=registry the import is a registry import instead: an
+ * administrator uploads a CSV of BENCH_REGISTRY_ROWS generated organisations
+ * (Windows-1251, «;», as Russian Excel saves it) to POST
+ * /api/registry-imports/files and starts it as a background job (POST
+ * /api/registry-imports), polled until it ends.
+ *
  * Target: p99 < 100 ms for both probes during the import.
  *
- * Run: npx tsx bench/responsiveness.bench.ts  (BENCH_IMPORT_MB=50, BENCH_PORT=55451)
+ * Run: npx tsx bench/responsiveness.bench.ts  (BENCH_IMPORT_MB=50, BENCH_PORT=55451;
+ * BENCH_IMPORT=registry BENCH_REGISTRY_ROWS=100000)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,10 +29,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { FEDERAL_SUBJECTS } from '../packages/core/src/regions/federal-subjects.ts';
+import { generateOrganisations, organisationsCsv } from './lib/organisation-rows.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.BENCH_PORT ?? 55451);
 const TARGET_MB = Number(process.env.BENCH_IMPORT_MB ?? 50);
+const REGISTRY = process.env.BENCH_IMPORT === 'registry';
+const REGISTRY_ROWS = Number(process.env.BENCH_REGISTRY_ROWS ?? 100_000);
 const PROBE_EVERY_MS = 50;
 const BASE = `http://127.0.0.1:${PORT}`;
 const CLI = path.join(ROOT, 'packages/server/bin/promatlas.js');
@@ -120,6 +130,64 @@ function rssMb(pid: number): number {
   }
 }
 
+type Auth = { cookie: string; 'x-csrf-token': string };
+
+async function datasetImport(auth: Auth, uploadId: string) {
+  const created = await fetch(`${BASE}/api/datasets`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Бенчмарк отзывчивости',
+      measure: 'employment',
+      file: {
+        format: 'csv',
+        uploadId,
+        fileName: 'import.csv',
+        mapping: {
+          regionColumn: 'регион',
+          industryColumn: 'отрасль',
+          valueColumn: 'значение',
+          yearColumn: 'год',
+        },
+      },
+    }),
+    signal: AbortSignal.timeout(30 * 60_000),
+  });
+  const body = (await created.json()) as { import?: { values: number; quarantined: number } };
+  if (created.status !== 201) throw new Error(`import: ${created.status} ${JSON.stringify(body)}`);
+  return body.import;
+}
+
+/** Starts the registry import job and polls it until it ends. */
+async function registryImport(auth: Auth, uploadId: string) {
+  const started = await fetch(`${BASE}/api/registry-imports`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ uploadId, fileName: 'organisations.csv', entity: 'organisations' }),
+  });
+  const job = (await started.json()) as { id: number };
+  if (started.status !== 202) throw new Error(`import: ${started.status} ${JSON.stringify(job)}`);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const res = await fetch(`${BASE}/api/registry-imports/${job.id}`, { headers: auth });
+    const state = (await res.json()) as {
+      status: string;
+      rowsDone: number;
+      counts: Record<string, number>;
+      problems: unknown[];
+    };
+    if (state.status === 'queued' || state.status === 'running') continue;
+    if (state.status !== 'done') throw new Error(`import ended ${JSON.stringify(state)}`);
+    return { rows: state.rowsDone, ...state.counts };
+  }
+}
+
+function writeOrganisations(file: string, n: number): { rows: number; bytes: number } {
+  const bytes = organisationsCsv(generateOrganisations(n));
+  fs.writeFileSync(file, bytes);
+  return { rows: n, bytes: bytes.length };
+}
+
 async function main() {
   console.log(
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}; load ${os
@@ -128,8 +196,12 @@ async function main() {
       .join(' ')}`,
   );
   const csv = path.join(dataDir, 'import.csv');
-  const { rows, bytes } = writeCsv(csv, TARGET_MB * 1024 * 1024);
-  console.log(`file: ${(bytes / 1024 / 1024).toFixed(1)} MB, ${rows} rows`);
+  const { rows, bytes } = REGISTRY
+    ? writeOrganisations(csv, REGISTRY_ROWS)
+    : writeCsv(csv, TARGET_MB * 1024 * 1024);
+  console.log(
+    `file: ${(bytes / 1024 / 1024).toFixed(1)} MB, ${rows} rows (${REGISTRY ? 'registry import of organisations' : 'dataset import'})`,
+  );
 
   const password = randomBytes(18).toString('base64url');
   const email = 'bench.analyst@example.org';
@@ -141,7 +213,7 @@ async function main() {
     '--name',
     'Bench',
     '--role',
-    'analyst',
+    REGISTRY ? 'administrator' : 'analyst',
     '--password',
     password,
   ]);
@@ -217,47 +289,28 @@ async function main() {
     await new Promise((r) => setTimeout(r, 5_000));
     phase = 'upload';
     const t0 = performance.now();
-    const upload = await fetch(`${BASE}/api/uploads`, {
-      method: 'POST',
-      headers: {
-        ...auth,
-        'content-type': 'application/octet-stream',
-        'content-length': String(bytes),
-      },
-      body: fs.createReadStream(csv) as unknown as BodyInit,
-      duplex: 'half',
-    } as RequestInit);
+    const upload = await fetch(
+      `${BASE}${REGISTRY ? '/api/registry-imports/files' : '/api/uploads'}`,
+      {
+        method: 'POST',
+        headers: {
+          ...auth,
+          'content-type': 'application/octet-stream',
+          'content-length': String(bytes),
+        },
+        body: fs.createReadStream(csv) as unknown as BodyInit,
+        duplex: 'half',
+      } as RequestInit,
+    );
     if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
     const { uploadId } = (await upload.json()) as { uploadId: string };
     const t1 = performance.now();
     importStarted = performance.now();
     phase = 'import';
-    const created = await fetch(`${BASE}/api/datasets`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Бенчмарк отзывчивости',
-        measure: 'employment',
-        file: {
-          format: 'csv',
-          uploadId,
-          fileName: 'import.csv',
-          mapping: {
-            regionColumn: 'регион',
-            industryColumn: 'отрасль',
-            valueColumn: 'значение',
-            yearColumn: 'год',
-          },
-        },
-      }),
-      signal: AbortSignal.timeout(30 * 60_000),
-    });
+    const imported = REGISTRY
+      ? await registryImport(auth, uploadId)
+      : await datasetImport(auth, uploadId);
     const t2 = performance.now();
-    const createdBody = (await created.json()) as {
-      import?: { values: number; quarantined: number };
-    };
-    if (created.status !== 201)
-      throw new Error(`import: ${created.status} ${JSON.stringify(createdBody)}`);
     phase = 'after';
     await new Promise((r) => setTimeout(r, 2_000));
     clearInterval(timer);
@@ -270,7 +323,7 @@ async function main() {
       file: { mb: Math.round((bytes / 1024 / 1024) * 10) / 10, rows },
       uploadSeconds: Math.round((t1 - t0) / 100) / 10,
       importSeconds: Math.round((t2 - t1) / 100) / 10,
-      imported: createdBody.import,
+      imported,
       serverRssMb: { start: Math.round(rssStart), peak: Math.round(rssPeak) },
       probeEveryMs: PROBE_EVERY_MS,
       latencyMs: Object.fromEntries(
@@ -291,7 +344,7 @@ async function main() {
     );
     fs.mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
     fs.writeFileSync(
-      path.join(ROOT, 'bench/out/responsiveness.json'),
+      path.join(ROOT, `bench/out/responsiveness${REGISTRY ? '-registry' : ''}.json`),
       JSON.stringify(result, null, 2),
     );
   } finally {
