@@ -108,10 +108,13 @@ async function everyKindOfCell(): Promise<Buffer> {
 
 describe('reading XLSX as a stream', () => {
   it('joins a two-row header under merged cells and fills merged cells down, as the golden file says', async () => {
-    const table = await streamed({ bytes: await employmentWorkbook() }, {
-      sheet: 'Занятость',
-      header: 2,
-    });
+    const table = await streamed(
+      { bytes: await employmentWorkbook() },
+      {
+        sheet: 'Занятость',
+        header: 2,
+      },
+    );
     expect({
       format: table.format,
       sheet: table.sheet,
@@ -189,7 +192,9 @@ describe('reading XLSX as a stream', () => {
 describe('XLSX refused while streaming, with the reason in Russian and English', () => {
   it('names the sheets when the chosen one does not exist', async () => {
     const bytes = await employmentWorkbook();
-    const problems = await problemsOf(() => streamTable({ bytes }, { sheet: 'Выпуск', batchSize: 10 }));
+    const problems = await problemsOf(() =>
+      streamTable({ bytes }, { sheet: 'Выпуск', batchSize: 10 }),
+    );
     expect(problems).toEqual([
       {
         line: null,
@@ -257,7 +262,11 @@ describe('XLSX refused while streaming, with the reason in Russian and English',
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Реестр');
     sheet.addRow(['Наименование', 'ИНН', 'Регион']);
-    sheet.addRow(['ООО «Битая»', { formula: 'Лист2!A1', result: { error: '#REF!' } }, 'Липецкая область'] as ExcelJS.CellValue[]);
+    sheet.addRow([
+      'ООО «Битая»',
+      { formula: 'Лист2!A1', result: { error: '#REF!' } },
+      'Липецкая область',
+    ] as ExcelJS.CellValue[]);
     const file = path.join(dir, 'ref.xlsx');
     await workbook.xlsx.writeFile(file);
     const answer = await readRegistryFile({ path: file }, { entity: 'organisations', okved: [] });
@@ -267,10 +276,8 @@ describe('XLSX refused while streaming, with the reason in Russian and English',
         field: 'inn',
         column: 'ИНН',
         code: 'formula_error',
-        message:
-          'в ячейке ошибка формулы Excel #REF!: исправьте формулу или вставьте значения',
-        messageEn:
-          'the cell holds the Excel formula error #REF!: fix the formula or paste values',
+        message: 'в ячейке ошибка формулы Excel #REF!: исправьте формулу или вставьте значения',
+        messageEn: 'the cell holds the Excel formula error #REF!: fix the formula or paste values',
       },
     ]);
     expect(answer.result.rows[0]!.line).toBe(2);

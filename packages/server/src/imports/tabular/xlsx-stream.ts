@@ -147,9 +147,7 @@ async function scanSheet(
   let carry = Buffer.alloc(0);
   for await (const chunk of chunks) {
     const bytes =
-      typeof chunk === 'string'
-        ? Buffer.from(chunk, 'utf8')
-        : Buffer.from(chunk as Uint8Array);
+      typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array);
     const buffer = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
     const hasMerge = buffer.includes(mergeTag);
     const hasTyped = buffer.includes(errorType) || buffer.includes(booleanType);
