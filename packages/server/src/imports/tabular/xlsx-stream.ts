@@ -212,8 +212,13 @@ export async function surveyXlsx(
   const scanned = new Map<number, Awaited<ReturnType<typeof scanSheet>>>();
   try {
     for await (const event of reader.parse()) {
-      if (event.eventType === 'shared-strings') sharedStrings[event.value.index] = event.value.text;
-      else if (event.eventType === 'worksheet')
+      if (event.eventType === 'shared-strings') {
+        const text = event.value.text;
+        // Copied flat: the parser's string is a slice of the whole XML chunk it came in
+        // (two bytes a character once a chunk holds Cyrillic), and would keep it alive.
+        sharedStrings[event.value.index] =
+          typeof text === 'string' ? Buffer.from(text, 'utf8').toString('utf8') : text;
+      } else if (event.eventType === 'worksheet')
         scanned.set(event.value.sheetNo, await scanSheet(event.value.iterator));
     }
   } catch (error) {
