@@ -24,6 +24,8 @@ export interface StreamedTable {
   batches: AsyncIterable<{ rows: TableRow[]; bytesRead: number }>;
   /** The file's size in bytes (for a progress estimate). */
   bytes: number;
+  /** Lets go of the file when the batches are not going to be read (an XLSX holds it open). */
+  close?: () => Promise<void>;
 }
 
 export interface StreamTableOptions extends Pick<
@@ -345,7 +347,14 @@ async function xlsxTable(
         await rows.return(undefined);
       }
     }
-    return { head, batches: batches(), bytes: size };
+    return {
+      head,
+      batches: batches(),
+      bytes: size,
+      close: async () => {
+        await rows.return(undefined);
+      },
+    };
   } catch (error) {
     await rows.return(undefined);
     throw error;
