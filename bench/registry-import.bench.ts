@@ -12,6 +12,8 @@
 // Run: BENCH_DATABASE_URL=postgres://… npm run bench:registry-import
 // (defaults to TEST_DATABASE_URL). BENCH_REGISTRY_ROWS (300000),
 // BENCH_REGISTRY_EMBEDDED_ROWS (rows for the embedded run, default the same).
+// BENCH_REGISTRY_FORMAT=xlsx (npm run bench:registry-import-xlsx): the import
+// memory of the same rows as an XLSX workbook instead (lib/registry-import-xlsx.ts).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +32,7 @@ import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
 import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
 import { legalEntityIds } from './lib/identifiers.ts';
+import { xlsxImportMemory } from './lib/registry-import-xlsx.ts';
 import { enterpriseName, mulberry32, pick } from './lib/names.ts';
 
 const BASE = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
@@ -281,6 +284,11 @@ console.log(
     .join(' ')}, node ${process.version}`,
 );
 const orgs = generate(Math.max(ROWS, EMBEDDED_ROWS));
+// XLSX mode: the import memory of the same rows as a workbook (bench/lib/registry-import-xlsx.ts).
+if (process.env['BENCH_REGISTRY_FORMAT'] === 'xlsx') {
+  await xlsxImportMemory(orgs.slice(0, ROWS), BASE);
+  process.exit(0);
+}
 const file = csvOf(orgs.slice(0, ROWS));
 console.log(
   `file: ${ROWS} organisations, ${(file.length / 2 ** 20).toFixed(1)} MB (Windows-1251, «;»)`,

@@ -28,10 +28,14 @@ try {
 
 async function run(): Promise<WorkerAnswer> {
   try {
-    const bytes = task.path !== undefined ? await fs.readFile(task.path) : Buffer.from(task.bytes!);
     if (task.kind === 'registry-stream') throw new Error('a stream task is not answered once');
-    if (task.kind === 'registry')
-      return { ok: true, kind: 'registry', answer: await readRegistryFile({ bytes }, task) };
+    // A registry file is read from disk as a stream: only a batch of it is ever in memory.
+    if (task.kind === 'registry') {
+      const source =
+        task.path !== undefined ? { path: task.path } : { bytes: Buffer.from(task.bytes!) };
+      return { ok: true, kind: 'registry', answer: await readRegistryFile(source, task) };
+    }
+    const bytes = task.path !== undefined ? await fs.readFile(task.path) : Buffer.from(task.bytes!);
     if (task.kind === 'indicator-table')
       return { ok: true, kind: 'indicator-table', table: await readIndicatorTable(bytes) };
     const file: DatasetFile = { format: task.format, bytes, mapping: task.mapping };

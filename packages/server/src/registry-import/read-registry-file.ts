@@ -180,7 +180,8 @@ export async function streamRegistryFile(
     throw error;
   }
   const t = table.head;
-  if (!t.headers || t.headerLine === null)
+  if (!t.headers || t.headerLine === null) {
+    await table.close?.();
     return {
       ok: false,
       problems: [
@@ -193,6 +194,7 @@ export async function streamRegistryFile(
         ),
       ],
     };
+  }
   const headers = t.headers;
   const definition = DEFINITIONS[options.entity];
   const suggested = suggestColumnsOf(definition.fields, headers);
@@ -201,7 +203,10 @@ export async function streamRegistryFile(
   const mapping = options.mapping ?? saved ?? suggested;
   const mappingSource = options.mapping ? 'given' : saved ? 'saved' : 'suggested';
   const mappingProblems = checkMapping(options.entity, headers, mapping, t.headerLine);
-  if (mappingProblems.length > 0) return { ok: false, problems: mappingProblems };
+  if (mappingProblems.length > 0) {
+    await table.close?.();
+    return { ok: false, problems: mappingProblems };
+  }
   const columnOf = new Map<string, { index: number; header: string }>();
   headers.forEach((header, index) => {
     const field = mapping[header];

@@ -218,9 +218,10 @@ function mergedHeaderDepth(sheet: ExcelJS.Worksheet, first: number): number {
   return depth;
 }
 
-function splitHeader(
+/** Finds the header among rows as read (in order) and splits them; the streaming reader uses it too. */
+export function splitHeader(
   records: TableRow[],
-  options: ReadTableOptions,
+  options: Pick<ReadTableOptions, 'header' | 'duplicateHeaders' | 'skipEmptyRows'>,
   depthAt: (firstLine: number) => number,
 ): { headers: string[] | null; headerLine: number | null; rows: TableRow[] } {
   const blank = (row: TableRow) => row.cells.every((cell) => cell.trim() === '');

@@ -7,11 +7,13 @@ import { detectDelimiter } from './detect-delimiter.ts';
 import {
   isXlsx,
   readTable,
+  splitHeader,
   type ReadTableOptions,
   type Table,
   type TableRow,
 } from './read-table.ts';
 import { TabularReadError, type TabularProblem } from './tabular-problem.ts';
+import { spansColumns, surveyXlsx, xlsxRows } from './xlsx-stream.ts';
 
 /** A table's header and how it was read, known before its rows. */
 export type TableHead = Omit<Table, 'rows'>;
@@ -22,6 +24,8 @@ export interface StreamedTable {
   batches: AsyncIterable<{ rows: TableRow[]; bytesRead: number }>;
   /** The file's size in bytes (for a progress estimate). */
   bytes: number;
+  /** Lets go of the file when the batches are not going to be read (an XLSX holds it open). */
+  close?: () => Promise<void>;
 }
 
 export interface StreamTableOptions extends Pick<
@@ -54,8 +58,10 @@ const problem = (line: number | null, code: string, ru: string, en: string): Tab
  * Reads a table in batches of rows without holding the whole file: a CSV is
  * decoded and parsed as a stream (csv-parse's stream API), its encoding and
  * separator told from the first 64 KB, so memory stays bounded whatever the
- * file's size. An XLSX workbook is read whole (the rows are then handed on
- * in batches all the same). The header is found as `readTable` finds it;
+ * file's size. An XLSX workbook is read in two passes (xlsx-stream.ts):
+ * its merged ranges, strings and styles first, then its rows as a stream,
+ * so memory holds the strings table, never the rows. The header is found as
+ * `readTable` finds it;
  * problems of the file are TabularReadError, thrown from the head or, for a
  * fault further into a CSV, from the batches.
  */
@@ -65,7 +71,7 @@ export async function streamTable(
 ): Promise<StreamedTable> {
   const size = 'path' in source ? (await fs.promises.stat(source.path)).size : source.bytes.length;
   const first = await firstBytes(source, SAMPLE_BYTES);
-  if (isXlsx(first)) return wholeTable(source, options, size);
+  if (isXlsx(first)) return xlsxTable(source, options, size);
   // Cut the sample after its last line break, so no character is split.
   const cut = first.lastIndexOf(0x0a);
   const sample = size > first.length && cut > 0 ? first.subarray(0, cut + 1) : first;
@@ -246,40 +252,113 @@ function decoderOf(encoding: TextEncoding): { write(b: Buffer): string; end(): s
   return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
 }
 
-async function wholeTable(
+/** Rows read ahead to find an XLSX header: a title, up to 20 rows to the header, five header rows. */
+const HEADER_LOOKAHEAD = 32;
+
+/**
+ * An XLSX sheet in batches: the survey pass (merged ranges, strings,
+ * styles), then the rows as a stream, the header found among the first rows
+ * exactly as readTable finds it (merged header rows joined, a title above
+ * skipped when asked).
+ */
+async function xlsxTable(
   source: { path: string } | { bytes: Uint8Array },
   options: StreamTableOptions,
   size: number,
 ): Promise<StreamedTable> {
-  const read = (header: number | 'detect') =>
-    readTable(source, {
-      sheet: options.sheet,
-      header,
-      duplicateHeaders: options.duplicateHeaders ?? 'error',
-      trim: options.trim ?? false,
-    });
-  let table = await read(options.header ?? 'detect');
+  const survey = await surveyXlsx(source, options.sheet);
+  const progress = { bytesRead: 0 };
+  const rows = xlsxRows(source, survey, { trim: options.trim ?? false }, progress);
+  const blank = (row: TableRow) => row.cells.every((c) => c.trim() === '');
   const named = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
-  if (
-    options.skipTitleRows &&
-    options.header === undefined &&
-    table.headers &&
-    named(table.headers) <= 1
-  ) {
-    const header = table.rows.slice(0, 20).find((r) => named(r.cells) >= 2);
-    if (header) table = await read(header.line);
+  const early: TableRow[] = [];
+  let ended = false;
+  try {
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      const row = next.value;
+      if (blank(row)) continue;
+      if (options.header !== undefined) {
+        // Only the header's rows matter before the data: the ones above it are dropped.
+        if (row.line < options.header) continue;
+        early.push(row);
+        if (row.line >= options.header + 5) break;
+      } else {
+        early.push(row);
+        if (early.length >= HEADER_LOOKAHEAD) break;
+      }
+    }
+    const split = (header: number | 'detect') =>
+      splitHeader(
+        early,
+        { header, duplicateHeaders: options.duplicateHeaders ?? 'error' },
+        (first) => {
+          let depth = 1;
+          while (depth < 5 && spansColumns(survey, first + depth - 1)) depth++;
+          return depth;
+        },
+      );
+    let table = split(options.header ?? 'detect');
+    if (
+      options.skipTitleRows &&
+      options.header === undefined &&
+      table.headers &&
+      named(table.headers) <= 1
+    ) {
+      const header = table.rows.slice(0, 20).find((r) => named(r.cells) >= 2);
+      if (header) table = split(header.line);
+    }
+    const head: TableHead = {
+      format: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      sheet: survey.sheet,
+      headers: table.headers,
+      headerLine: table.headerLine,
+    };
+    const ahead = table.rows;
+    async function* batches() {
+      try {
+        let batch: TableRow[] = [];
+        for (const row of ahead) {
+          batch.push(row);
+          if (batch.length >= options.batchSize) {
+            yield { rows: batch, bytesRead: progress.bytesRead };
+            batch = [];
+          }
+        }
+        ahead.length = 0;
+        while (!ended) {
+          const next = await rows.next();
+          if (next.done) break;
+          if (blank(next.value)) continue;
+          batch.push(next.value);
+          if (batch.length >= options.batchSize) {
+            yield { rows: batch, bytesRead: progress.bytesRead };
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield { rows: batch, bytesRead: size };
+      } finally {
+        await rows.return(undefined);
+      }
+    }
+    return {
+      head,
+      batches: batches(),
+      bytes: size,
+      close: async () => {
+        await rows.return(undefined);
+      },
+    };
+  } catch (error) {
+    await rows.return(undefined);
+    throw error;
   }
-  const { rows, ...head } = table;
-  async function* batches() {
-    for (let i = 0; i < rows.length; i += options.batchSize)
-      yield {
-        rows: rows.slice(i, i + options.batchSize),
-        bytesRead: Math.round(
-          (size * Math.min(rows.length, i + options.batchSize)) / Math.max(1, rows.length),
-        ),
-      };
-  }
-  return { head, batches: batches(), bytes: size };
 }
 
 function refuseDuplicates(headers: string[], line: number): void {
