@@ -20,7 +20,9 @@
  *    graph's data-drawn-ms. Baseline: a cluster of 10. Target: ≤ 1 s.
  *    Needs `npm run build:web` first.
  *
- * Run: DATABASE_URL=postgres://… npm run bench:suppliers
+ * Run: DATABASE_URL=postgres://… npm run bench:suppliers [-- --answers <file>]
+ * `--answers <file>` writes the 200 search answers (anonymous, one a line) to a file before
+ * the load, so that two versions of the code can be compared byte for byte.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +45,8 @@ const SECONDS = Number(process.env.SCENARIO_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const BASE = `http://127.0.0.1:${PORT}`;
 const WEB_DIST = path.join(ROOT, 'packages/web/dist');
+const answersAt = process.argv.indexOf('--answers');
+const ANSWERS = answersAt > 0 ? process.argv[answersAt + 1] : undefined;
 
 const sql = postgres(DATABASE_URL, {
   max: 2,
@@ -349,6 +353,12 @@ try {
   for (const url of [...searchUrls.slice(0, 3), baselineUrls[0]!]) {
     const res = await fetch(BASE + url);
     if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+  }
+  if (ANSWERS) {
+    const lines: string[] = [];
+    for (const url of searchUrls) lines.push(`${url}\t${await (await fetch(BASE + url)).text()}`);
+    fs.writeFileSync(ANSWERS, lines.join('\n') + '\n');
+    console.log(`answers: ${lines.length} written to ${ANSWERS}`);
   }
   // Unloaded: one request at a time, median of the first 40 search URLs.
   const single: number[] = [];
