@@ -12,7 +12,10 @@
  *    the floor `GET /api/health`, the baseline `GET /api/organisations/:id`
  *    (one record's profile, several queries), then
  *    the supplier search within 100 km around 200 organisations' points,
- *    half by ОКПД2 product, half by ОКВЭД2 activity, a third with a cluster.
+ *    half by ОКПД2 product, half by ОКВЭД2 activity, a third with a cluster:
+ *    first with every URL new (an unused parameter varied, so the read cache
+ *    never answers: the search itself), then the 200 URLs repeated (answered
+ *    by the read cache when it is on, PROMATLAS_READ_CACHE, default on).
  *    Target: p95 ≤ 50 ms. Percentiles from every response's own time.
  * 3. Chromium: a cluster of 500 participants and 1,500 contracts among them,
  *    its profile opened and the «Кооперация» graph drawn (ECharts force
@@ -20,7 +23,9 @@
  *    graph's data-drawn-ms. Baseline: a cluster of 10. Target: ≤ 1 s.
  *    Needs `npm run build:web` first.
  *
- * Run: DATABASE_URL=postgres://… npm run bench:suppliers
+ * Run: DATABASE_URL=postgres://… npm run bench:suppliers [-- --answers <file>]
+ * `--answers <file>` writes the 200 search answers (anonymous, one a line) to a file before
+ * the load, so that two versions of the code can be compared byte for byte.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,8 +46,14 @@ if (!DATABASE_URL) {
 const PORT = Number(process.env.BENCH_PORT ?? 55447);
 const SECONDS = Number(process.env.SCENARIO_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+/** Rounds of distinct URLs for the cache-miss scenario: 200 × this many, more than a run sends. */
+const UNIQUE_ROUNDS = Number(process.env.UNIQUE_ROUNDS ?? 100);
+/** Differs per run, so a server left running never holds this run's «new» URLs. */
+const RUN_TAG = Date.now().toString(36);
 const BASE = `http://127.0.0.1:${PORT}`;
 const WEB_DIST = path.join(ROOT, 'packages/web/dist');
+const answersAt = process.argv.indexOf('--answers');
+const ANSWERS = answersAt > 0 ? process.argv[answersAt + 1] : undefined;
 
 const sql = postgres(DATABASE_URL, {
   max: 2,
@@ -350,6 +361,12 @@ try {
     const res = await fetch(BASE + url);
     if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
   }
+  if (ANSWERS) {
+    const lines: string[] = [];
+    for (const url of searchUrls) lines.push(`${url}\t${await (await fetch(BASE + url)).text()}`);
+    fs.writeFileSync(ANSWERS, lines.join('\n') + '\n');
+    console.log(`answers: ${lines.length} written to ${ANSWERS}`);
+  }
   // Unloaded: one request at a time, median of the first 40 search URLs.
   const single: number[] = [];
   const totals: number[] = [];
@@ -368,7 +385,18 @@ try {
   const floor = await load('floor: GET /api/health', ['/api/health']);
   const baseline = await load('baseline: GET /api/organisations/:id', baselineUrls);
   await load('warm-up', searchUrls);
-  const results = [floor, baseline, await load('supplier search, 100 km', searchUrls)];
+  // Every request a different URL (an unused parameter added), so the read cache, keyed by
+  // URL, never answers: the search's own cost. Then the 200 URLs again: with the read
+  // cache on (the default), answered from it after the first round.
+  const uncachedUrls: string[] = [];
+  for (let k = 0; k < UNIQUE_ROUNDS; k++)
+    for (const url of searchUrls) uncachedUrls.push(`${url}&_=${RUN_TAG}${k}`);
+  const results = [
+    floor,
+    baseline,
+    await load('supplier search, 100 km, every URL new (cache misses)', uncachedUrls),
+    await load('supplier search, 100 km, 200 URLs repeated', searchUrls),
+  ];
   console.log(`load at end of HTTP runs: ${uptime()}`);
   console.log(
     '| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | CPU ms/request: Node, database |',
@@ -378,10 +406,11 @@ try {
     console.log(
       `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.non2xx} | ${r.errors} | ${r.cpuMs.server.toFixed(2)}, ${r.cpuMs.database.toFixed(2)} |`,
     );
-  const [health, base, search] = results as [Result, Result, Result];
-  console.log(
-    `search p95 ${search.p95} ms (target ≤ 50 ms): ${search.p95 <= 50 ? 'met' : 'NOT met'}; ratio to the profile baseline p95 ${(search.p95 / base.p95).toFixed(2)}, to the health floor p95 ${(search.p95 / health.p95).toFixed(1)}`,
-  );
+  const [health, base, ...searches] = results as [Result, Result, Result, Result];
+  for (const search of searches)
+    console.log(
+      `${search.name}: p95 ${search.p95.toFixed(1)} ms (target ≤ 50 ms): ${search.p95 <= 50 ? 'met' : 'NOT met'}; ratio to the profile baseline p95 ${(search.p95 / base.p95).toFixed(2)}, to the health floor p95 ${(search.p95 / health.p95).toFixed(1)}`,
+    );
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     const small = await drawGraph(graph10, 5);

@@ -877,6 +877,15 @@ const EXPECTED: { [T in keyof Database]: string[] } = {
     job_id: true,
   }),
   search_word: columns<Database['search_word']>({ word: true }),
+  supplier_candidate: columns<Database['supplier_candidate']>({
+    organisation_id: true,
+    okved_code: true,
+    latitude: true,
+    longitude: true,
+    region_code: true,
+    published: true,
+    deleted_at: true,
+  }),
 };
 
 describe.each(databaseKinds())('schema types on %s', (kind) => {

@@ -219,7 +219,13 @@ describe('territory flags', () => {
     expect(await editor.count()).toBe(0);
     expect((await flagRow()).version).toBe(2);
 
-    // Someone else changes the flag while it is open here: the save is refused with both versions shown.
+    // Someone else changes the flag while it is open here: the save is refused with both versions
+    // shown, from the flag the 409 answer carries (the list is not read again for it).
+    const listReads: string[] = [];
+    const countListReads = (r: import('playwright-core').Request) => {
+      const url = new URL(r.url());
+      if (r.method() === 'GET' && url.pathname === '/api/territory-flags') listReads.push(url.href);
+    };
     await section.locator(`[data-testid=edit-territory-flag-${id}]`).click();
     await db
       .updateTable('territory_flag')
@@ -227,9 +233,12 @@ describe('territory flags', () => {
       .where('id', '=', id)
       .execute();
     await editor.locator('input[name=municipality]').fill('Третьеград');
+    page.on('request', countListReads);
     await editor.locator('[data-testid=territory-flag-save]').click();
     const conflict = page.locator('[data-testid=conflict-dialog]');
     await conflict.waitFor();
+    page.off('request', countListReads);
+    expect(listReads).toEqual([]);
     const differing = conflict.locator('[data-testid=conflict-row][data-differs=true]');
     expect(await differing.count()).toBe(2);
     expect(await conflict.innerText()).toContain('Изменено другим');
@@ -253,12 +262,15 @@ describe('territory flags', () => {
         .set((eb) => ({ version: eb('version', '+', 1) }))
         .where('id', '=', id)
         .execute();
+      page.on('request', countListReads);
       await section.locator(`[data-testid=delete-territory-flag-${id}]`).click();
       await section.locator('[role=alert]').waitFor();
       expect(await section.locator('[role=alert]').innerText()).toContain('изменил кто-то другой');
       expect((await flagRow()).deleted_at).toBeNull();
-      // The list is read afresh: the row now carries the current version.
+      // The row shows the flag the 409 answer carried, at its current version, unread.
       await expect.poll(shownVersion).toBe('5');
+      page.off('request', countListReads);
+      expect(listReads).toEqual([]);
       await section.locator(`[data-testid=delete-territory-flag-${id}]`).click();
       await expect
         .poll(() => section.locator(`[data-testid=territory-flag-${id}]`).count())

@@ -123,6 +123,9 @@ export const SupplierSearchResultSchema = z.object({
   total: z.number().int().describe('Подходящих организаций всего (показаны лучшие limit)'),
   items: z.array(SupplierCandidateSchema),
   method: z.array(z.string()).describe('Как ранжирована выдача'),
+  methodEn: z
+    .array(z.string())
+    .describe('Как ранжирована выдача, по-английски (строка за строкой с method)'),
 });
 export type SupplierSearchResult = z.infer<typeof SupplierSearchResultSchema>;
 

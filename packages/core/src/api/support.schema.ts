@@ -123,6 +123,25 @@ export const TerritoryFlagRecordSchema = z.object({
   version: z.number().int(),
 });
 export type TerritoryFlagRecord = z.infer<typeof TerritoryFlagRecordSchema>;
+/**
+ * A territory flag's edit or delete refused because it was changed meanwhile
+ * (409): the flag as the list presents it now, so the editor compares and
+ * retries without reading the list again; `current` is only `{ id, version }`
+ * when the flag is no longer there to show.
+ */
+export const TerritoryFlagConflictSchema = z.object({
+  error: z.object({
+    code: z.literal('conflict'),
+    message: z.string(),
+    messageEn: z.string(),
+    current: z.union([
+      TerritoryFlagRecordSchema,
+      z.object({ id: z.number().int(), version: z.number().int() }),
+    ]),
+    currentVersion: z.number().int(),
+  }),
+});
+export type TerritoryFlagConflict = z.infer<typeof TerritoryFlagConflictSchema>;
 export const TerritoryFlagListSchema = z.object({
   items: z.array(TerritoryFlagRecordSchema),
   sources: z

@@ -62,6 +62,7 @@ import type { SourceDocumentTable } from '../registry/sources/source.table.ts';
 import type { StatementTable } from '../registry/statements/statement.table.ts';
 import type { AppUserTable } from '../users/user.table.ts';
 import type { ClusterRuleSetTable, TerritoryFlagTable } from '../support/support.table.ts';
+import type { SupplierCandidateTable } from '../clusters/suppliers/supplier.table.ts';
 import type { IntakeDocumentTable, IntakeDecisionTable } from '../intake/intake.table.ts';
 import type {
   RegistryImportJobTable,
@@ -137,4 +138,5 @@ export interface Database {
   registry_import_quarantine: RegistryImportQuarantineTable;
   registry_import_record: RegistryImportRecordTable;
   search_word: SearchWordTable;
+  supplier_candidate: SupplierCandidateTable;
 }

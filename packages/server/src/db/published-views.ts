@@ -116,6 +116,9 @@ export const RECORD_TABLES = new Set([
   'programme_flag_rule',
   'cluster_rule_set',
   'territory_flag',
+  // The supplier search's copy of organisations' activities and points, with the
+  // organisation's own published/deleted_at copied in by triggers: decided like it.
+  'supplier_candidate',
 ]);
 
 /** Record types a statement may name (the editing API's subject types, the demo's, the programmes). */

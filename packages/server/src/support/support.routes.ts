@@ -1,4 +1,7 @@
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
+import { DuplicateResponseSchema } from '@promatlas/core/api/editing.schema.ts';
+import { TerritoryFlagConflictSchema } from '@promatlas/core/api/support.schema.ts';
+import { z } from 'zod';
 import * as routes from '@promatlas/core/api/contract/support.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import {
@@ -20,6 +23,7 @@ import {
 } from './support-measure.service.ts';
 import {
   createTerritoryFlag,
+  currentTerritoryFlag,
   deleteTerritoryFlag,
   importTerritoryFlags,
   listTerritoryFlags,
@@ -36,6 +40,11 @@ import {
 const TAG = ['Правила и поддержка'];
 const ADMINISTRATOR = { access: { scope: 'administrator' as const } };
 const readErrors = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
+/** A territory flag's stale write answers with the flag as it is now (its own conflict body). */
+const flagWriteErrors = {
+  ...writeErrors,
+  409: z.union([TerritoryFlagConflictSchema, DuplicateResponseSchema, ErrorResponseSchema]),
+};
 
 /** Regulations as data: rule sets, support measures and the calculator, territory flags, awards. */
 export function supportRoutes(app: AppInstance): void {
@@ -203,7 +212,7 @@ export function supportRoutes(app: AppInstance): void {
         summary: 'Изменить отметку территории (с проверкой версии: 409 при конфликте)',
         params: routes.updateTerritoryFlagRoute.params,
         body: routes.updateTerritoryFlagRoute.body,
-        response: { 200: routes.updateTerritoryFlagRoute.response, ...writeErrors },
+        response: { 200: routes.updateTerritoryFlagRoute.response, ...flagWriteErrors },
       },
     },
     async (request) =>
@@ -215,7 +224,7 @@ export function supportRoutes(app: AppInstance): void {
             request.params.id,
             request.body,
           ),
-        versionOf(request.params.id),
+        (version) => currentTerritoryFlag(app.deps.db, request.params.id, version),
       ),
   );
   app.delete(
@@ -227,7 +236,7 @@ export function supportRoutes(app: AppInstance): void {
         summary: 'Пометить отметку территории удалённой',
         params: routes.deleteTerritoryFlagRoute.params,
         querystring: DeleteQuery,
-        response: { 200: routes.deleteTerritoryFlagRoute.response, ...writeErrors },
+        response: { 200: routes.deleteTerritoryFlagRoute.response, ...flagWriteErrors },
       },
     },
     async (request) =>
@@ -239,7 +248,7 @@ export function supportRoutes(app: AppInstance): void {
             request.params.id,
             request.query.version,
           ),
-        versionOf(request.params.id),
+        (version) => currentTerritoryFlag(app.deps.db, request.params.id, version),
       ),
   );
   app.post(

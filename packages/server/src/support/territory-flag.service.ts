@@ -57,6 +57,20 @@ function present(row: TerritoryFlagRow): TerritoryFlagRecord {
   };
 }
 
+/**
+ * A flag as the list shows it, for the answer to a refused stale write (read
+ * after that write's transaction ended); only its id and version when it is
+ * gone meanwhile.
+ */
+export async function currentTerritoryFlag(
+  db: Db,
+  id: number,
+  currentVersion: number,
+): Promise<TerritoryFlagRecord | { id: number; version: number }> {
+  const [row] = await findTerritoryFlagRows(db, { ids: [id] });
+  return row ? present(row) : { id, version: currentVersion };
+}
+
 export async function listTerritoryFlags(
   db: Db,
   filter: { flag?: TerritoryFlag | undefined; regionCode?: string | undefined },

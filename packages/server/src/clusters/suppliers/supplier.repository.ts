@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 
 /** Where a search is centred and how far it reaches. */
@@ -43,6 +43,18 @@ export interface CandidateRow {
 
 /** A LIKE pattern for codes under a prefix (the code itself and its children), escaped. */
 const under = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Codes under a prefix as a range of the pattern index (`text_pattern_ops`:
+ * byte order), beside the LIKE: the planner derives the same range from a LIKE
+ * whose pattern it can read, which a prepared statement's parameter is not, so
+ * a generic plan of the LIKE alone scans. The end is the prefix with its last
+ * character raised by one (codes are digits and dots).
+ */
+function codesUnder(column: string, prefix: string): RawBuilder<SqlBool> {
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return sql<SqlBool>`(${sql.ref(column)} ~>=~ ${prefix} AND ${sql.ref(column)} ~<~ ${end} AND ${sql.ref(column)} LIKE ${under(prefix)})`;
+}
 
 /** The sphere of earthdistance's earth(), in metres: distances and windows use the same one. */
 const EARTH_M = 6_378_168;
@@ -107,108 +119,98 @@ export async function findSupplierCandidates(
   },
 ): Promise<CandidateRow[]> {
   const { weights: w } = options;
-  const activity = under(need.activityPrefix);
-  const product = under(need.productPrefix);
   const origin = area.origin;
   const radiusM = area.radiusKm === null ? null : area.radiusKm * 1000;
   const box = area.origin && radiusM !== null ? boundingBox(area.origin, radiusM) : null;
 
-  // Three steps, each over fewer rows. (1) The matches by need (materialized: a class of
-  // ОКВЭД2 is a few hundred to a few thousand organisations nationally, a pattern-index
-  // scan). Driving from the radius instead reads every organisation within it — 60,000
-  // around Moscow for 100 km — before the activity filter, and the planner cannot tell.
-  // (2) Those inside the area, read from organisation_visible_point_idx alone (id with
-  // the visibility flags, the point and the region: an index-only scan, no row of the
-  // wide organisation table), the latitude/longitude window first and the exact distance
-  // on what passes. (3) The ranking over those, cut to the limit; the names, region and
-  // activities are read for the rows returned only.
-  const near = db
-    .with(
-      (cte) => cte('m').materialized(),
-      (qb) =>
-        qb
-          // The table itself, not the viewer's view of it: that view only hides the activities
-          // of organisations the viewer may not see, and every id here is next read through
-          // the viewer's organisation view (`near`), which hides the same ones. The view
-          // would test each of the class's rows (thousands) against the organisation once more.
-          .selectFrom(
-            sql<{
-              organisation_id: number;
-              okved_code: string;
-            }>`${sql.table('public.organisation_okved')}`.as('a'),
-          )
-          .select('a.organisation_id as id')
-          .where('a.okved_code', 'like', activity)
-          .union(
-            qb
-              .selectFrom('cooperation_contract as pc')
-              .select('pc.supplier_id as id')
-              .where('pc.deleted_at', 'is', null)
-              .where('pc.okpd2_code', 'like', product),
-          ),
-    )
-    .with(
-      (cte) => cte('near').materialized(),
-      (qb) =>
-        qb
-          .selectFrom('organisation as p')
-          .innerJoin('m', 'm.id', 'p.id')
-          .where('p.deleted_at', 'is', null)
-          .where((eb) => {
-            const conditions: Expression<SqlBool>[] = [];
-            if (area.region) conditions.push(eb('p.region_code', '=', area.region));
-            if (box) {
-              conditions.push(eb('p.latitude', '>=', box.minLat));
-              conditions.push(eb('p.latitude', '<=', box.maxLat));
-              if (box.minLon !== null && box.maxLon !== null) {
-                conditions.push(eb('p.longitude', '>=', box.minLon));
-                conditions.push(eb('p.longitude', '<=', box.maxLon));
-              }
-            }
-            if (origin && radiusM !== null)
-              conditions.push(sql<SqlBool>`${distanceM(origin)} <= ${radiusM}::float8`);
-            if (options.excludeIds?.length)
-              conditions.push(eb('p.id', 'not in', options.excludeIds));
-            return eb.and(conditions);
-          })
-          .select([
-            'p.id',
-            (origin
-              ? sql<number>`${distanceM(origin)} / 1000`
-              : sql<number | null>`NULL::float8`
-            ).as('distance_km'),
-          ]),
-    );
+  // Three steps, each over fewer rows. (1) The matches inside the area: the organisations
+  // with an activity under the prefix, read from supplier_candidate's one index (activity
+  // code, latitude, with the point, region and visibility flags included: an index-only
+  // range scan over the class, the latitude/longitude window and the exact distance tested
+  // on the index entries), and those that supplied the product before (a few), read
+  // through the viewer's organisation view. Driving from the radius instead reads every
+  // organisation within it — 60,000 around Moscow for 100 km — before the activity filter.
+  // (2) The ranking over those, cut to the limit; (3) the names, region and activities are
+  // read for the rows returned only.
+  // The same conditions on both sources of matches, each aliased `p` (see distanceM).
+  const inArea = (id: 'id' | 'organisation_id'): Expression<SqlBool> => {
+    const conditions: RawBuilder<unknown>[] = [sql`p.deleted_at IS NULL`];
+    if (area.region) conditions.push(sql`p.region_code = ${area.region}`);
+    if (box) {
+      conditions.push(sql`p.latitude >= ${box.minLat}`, sql`p.latitude <= ${box.maxLat}`);
+      if (box.minLon !== null && box.maxLon !== null)
+        conditions.push(sql`p.longitude >= ${box.minLon}`, sql`p.longitude <= ${box.maxLon}`);
+    }
+    if (origin && radiusM !== null)
+      conditions.push(sql`${distanceM(origin)} <= ${radiusM}::float8`);
+    if (options.excludeIds?.length)
+      conditions.push(
+        sql`${sql.ref(`p.${id}`)} NOT IN (${sql.join(options.excludeIds.map((x) => sql`${x}`))})`,
+      );
+    return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
+  };
+  const distanceKm = origin
+    ? sql<number>`${distanceM(origin)} / 1000`
+    : sql<number | null>`NULL::float8`;
+  const near = db.with(
+    (cte) => cte('near').materialized(),
+    (qb) =>
+      qb
+        .selectFrom('supplier_candidate as p')
+        .where(codesUnder('p.okved_code', need.activityPrefix))
+        .where(inArea('organisation_id'))
+        .select(['p.organisation_id as id', distanceKm.as('distance_km')])
+        .union(
+          qb
+            .selectFrom('organisation as p')
+            .where(
+              'p.id',
+              'in',
+              qb
+                .selectFrom('cooperation_contract as pc')
+                .select('pc.supplier_id')
+                .where('pc.deleted_at', 'is', null)
+                .where(codesUnder('pc.okpd2_code', need.productPrefix)),
+            )
+            .where(inArea('id'))
+            .select(['p.id', distanceKm.as('distance_km')]),
+        ),
+  );
 
-  const parts = near.selectFrom('near as n').select((eb) => [
-    'n.id',
-    'n.distance_km',
-    eb
-      .selectFrom('cooperation_contract as pc')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .whereRef('pc.supplier_id', '=', 'n.id')
-      .where('pc.deleted_at', 'is', null)
-      .where('pc.okpd2_code', 'like', product)
-      .as('past_contracts'),
-    eb
-      .selectFrom('cluster_member as cm')
-      .select(sql<number>`count(DISTINCT cm.cluster_id)::int`.as('n'))
-      .whereRef('cm.organisation_id', '=', 'n.id')
-      .where('cm.deleted_at', 'is', null)
-      .as('clusters'),
-    options.clusterId === null
-      ? sql<boolean>`false`.as('in_cluster')
-      : eb
-          .exists(
-            eb
-              .selectFrom('cluster_member as mc')
-              .select(sql`1`.as('one'))
-              .whereRef('mc.organisation_id', '=', 'n.id')
-              .where('mc.cluster_id', '=', options.clusterId)
-              .where('mc.deleted_at', 'is', null),
-          )
-          .as('in_cluster'),
-  ]);
+  // One probe of the viewer's cluster memberships per match gives both the number of
+  // clusters and whether the cluster of the query is one of them (an EXISTS of its own
+  // became a hash of every visible cluster, built for each search).
+  const parts = near
+    .selectFrom('near as n')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('cluster_member as cm')
+          .select([
+            sql<number>`count(DISTINCT cm.cluster_id)::int`.as('clusters'),
+            (options.clusterId === null
+              ? sql<boolean>`false`
+              : sql<boolean>`coalesce(bool_or(cm.cluster_id = ${options.clusterId}), false)`
+            ).as('in_cluster'),
+          ])
+          .whereRef('cm.organisation_id', '=', 'n.id')
+          .where('cm.deleted_at', 'is', null)
+          .as('c'),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      'n.id',
+      'n.distance_km',
+      eb
+        .selectFrom('cooperation_contract as pc')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('pc.supplier_id', '=', 'n.id')
+        .where('pc.deleted_at', 'is', null)
+        .where(codesUnder('pc.okpd2_code', need.productPrefix))
+        .as('past_contracts'),
+      'c.clusters',
+      'c.in_cluster',
+    ]);
 
   // The score of a row from its parts; the service explains the same parts.
   const distancePoints =
@@ -252,7 +254,7 @@ export async function findSupplierCandidates(
           sql<string[]>`coalesce(array_agg(a.okved_code ORDER BY a.okved_code), '{}')`.as('c'),
         )
         .whereRef('a.organisation_id', '=', 'o.id')
-        .where('a.okved_code', 'like', activity)
+        .where(codesUnder('a.okved_code', need.activityPrefix))
         .as('activities'),
       'k.past_contracts',
       'k.clusters',

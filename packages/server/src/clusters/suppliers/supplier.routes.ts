@@ -11,9 +11,12 @@ const TAG = ['Кооперация'];
 
 /** Supplier search for a need and a cluster's supply gaps; public, over published records. */
 export function supplierRoutes(app: AppInstance): void {
+  // Public answers are kept by the read cache (search/read-cache.ts: per URL, public reader
+  // only, emptied by every change the change feed reports), like the other public reads.
   app.get(
     supplierSearchRoute.path,
     {
+      config: { readCache: true },
       schema: {
         tags: TAG,
         summary:
@@ -31,6 +34,7 @@ export function supplierRoutes(app: AppInstance): void {
   app.get(
     clusterSupplierGapsRoute.path,
     {
+      config: { readCache: true },
       schema: {
         tags: TAG,
         summary:

@@ -39,6 +39,14 @@ const METHOD = [
   'Подходят организации с видом деятельности ОКВЭД2 того же класса, что и продукция ОКПД2 (коды двух классификаторов совпадают до класса), или поставлявшие эту продукцию',
 ];
 
+/** The same lines in English, one for one, from the same weights. */
+const METHOD_EN = [
+  `Distance: up to ${RANK_WEIGHTS.distance} points, falling linearly from ${RANK_WEIGHTS.distance} at the search point to 0 at the edge of the radius (great-circle distance)`,
+  `Member of the cluster searched for: ${RANK_WEIGHTS.clusterMember} points; member of another cluster: ${RANK_WEIGHTS.otherClusterMember}`,
+  `Past contracts supplying this product (by ОКПД2 code): ${RANK_WEIGHTS.perPastContract} points per contract, at most ${RANK_WEIGHTS.pastContractsMax}`,
+  'Organisations qualify whose ОКВЭД2 activity is of the same class as the ОКПД2 product (the two classifications share their codes down to the class), or who have supplied this product before',
+];
+
 /**
  * The ОКВЭД2 codes an ОКПД2 product comes from: both classifiers share their
  * codes down to the class (XX.XX; ОКПД2 28.30.2 is made by activity 28.30), so
@@ -136,6 +144,7 @@ export async function searchSuppliers(
       presentCandidate(r, { radiusKm, weights: RANK_WEIGHTS, need, cluster: !!cluster }),
     ),
     method: METHOD,
+    methodEn: METHOD_EN,
   };
 }
 

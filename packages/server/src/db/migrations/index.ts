@@ -31,6 +31,7 @@ import * as m20261201T1500supportRules from './20261201T1500-support-rules.ts';
 import * as m20261201T1600measureReportLatest from './20261201T1600-measure-report-latest.ts';
 import * as m20261201T1600nationalReads from './20261201T1600-national-reads.ts';
 import * as m20261201T1930organisationVisiblePoint from './20261201T1930-organisation-visible-point.ts';
+import * as m20261201T2130supplierCandidates from './20261201T2130-supplier-candidates.ts';
 
 /**
  * Every migration, keyed by its timestamped file name. Listed statically so
@@ -70,4 +71,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201T1600-measure-report-latest': m20261201T1600measureReportLatest,
   '20261201T1600-national-reads': m20261201T1600nationalReads,
   '20261201T1930-organisation-visible-point': m20261201T1930organisationVisiblePoint,
+  '20261201T2130-supplier-candidates': m20261201T2130supplierCandidates,
 };

@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { TerritoryFlagRecord } from '@promatlas/core/api/support.schema.ts';
-import {
-  listTerritoryFlagsRoute,
-  updateTerritoryFlagRoute,
-} from '@promatlas/core/api/contract/support.ts';
+import { updateTerritoryFlagRoute } from '@promatlas/core/api/contract/support.ts';
 import { TERRITORY_FLAGS } from '@promatlas/core/domain/vocabulary.ts';
 import { api } from '../../../shared/api/api.ts';
 import { ApiError } from '../../../shared/api/client.ts';
 import { ConflictDialog } from '../../../shared/record-form/ConflictDialog.tsx';
+import { conflictOf } from './territory-flag-conflict.ts';
 import { errorMessage, fieldMessages, ruDate, useLang } from '../support/i18n.ts';
 
 type Flag = TerritoryFlagRecord['flag'];
@@ -81,18 +79,9 @@ export function TerritoryFlagEditor({
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(String(e), 0, 'client');
       if (err.status === 409 && err.code === 'conflict') {
-        // The conflict names only the current version: the record itself is read afresh.
-        const currentVersion = Number(
-          err.body?.['currentVersion'] ??
-            (err.body?.['current'] as { version?: number } | undefined)?.version,
-        );
-        const list = await api(listTerritoryFlagsRoute, {}).catch(() => null);
-        const current = list?.items.find((f) => f.id === record.id) ?? null;
-        setConflict({
-          message: errorMessage(err, lang),
-          current,
-          currentVersion: current?.version ?? currentVersion,
-        });
+        // The conflict carries the flag as it is now: compared without reading the list again.
+        const { current, currentVersion } = conflictOf(err);
+        setConflict({ message: errorMessage(err, lang), current, currentVersion });
       } else setError(err);
     } finally {
       setSaving(false);

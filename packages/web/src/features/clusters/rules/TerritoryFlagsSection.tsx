@@ -13,6 +13,7 @@ import { canEditRegistry } from '../../../shared/auth/permissions.ts';
 import { useSession } from '../../../shared/auth/session.ts';
 import { errorMessage, fieldMessages, ruDate, useLang } from '../support/i18n.ts';
 import { TerritoryFlagEditor } from './TerritoryFlagEditor.tsx';
+import { conflictOf } from './territory-flag-conflict.ts';
 
 type Flag = (typeof TERRITORY_FLAGS.values)[number];
 
@@ -42,6 +43,12 @@ export function TerritoryFlagsSection() {
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<TerritoryFlagRecord | null>(null);
+  // Flags newer than the list's copy, from 409 answers; a later read of the list supersedes them.
+  const [newer, setNewer] = useState<Record<number, TerritoryFlagRecord>>({});
+  const shown = (f: TerritoryFlagRecord) => {
+    const n = newer[f.id];
+    return n && n.version > f.version ? n : f;
+  };
   // The server still checks each flag's region: a regional editor is refused another region's.
   const canEdit = canEditRegistry(session.user);
   const labelOf = (f: Flag) =>
@@ -110,19 +117,25 @@ export function TerritoryFlagsSection() {
         setNotice(tr('Отметка удалена', 'Flag deleted'));
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError(String(e), 0, 'client');
-        // A stale version: the list is read afresh so the user sees what changed before retrying.
-        setError(
-          err.status === 409
-            ? new ApiError(
-                tr(
-                  'Отметку уже изменил кто-то другой: список обновлён, проверьте её и повторите.',
-                  'Someone else has changed the flag: the list is reloaded, check it and try again.',
-                ),
-                409,
-                'conflict',
-              )
-            : err,
-        );
+        if (err.status === 409 && err.code === 'conflict') {
+          // A stale version: the answer carries the flag as it is now, shown in its row
+          // (the next delete names its version) without reading the list again.
+          const { current } = conflictOf(err);
+          if (current) setNewer((m) => ({ ...m, [current.id]: current }));
+          setError(
+            new ApiError(
+              tr(
+                'Отметку уже изменил кто-то другой: в строке её текущий вид, проверьте её и повторите.',
+                'Someone else has changed the flag: its row shows it as it is now; check it and try again.',
+              ),
+              409,
+              'conflict',
+            ),
+          );
+          if (!current) list.reload();
+          return;
+        }
+        setError(err);
       }
       list.reload();
     })();
@@ -148,7 +161,7 @@ export function TerritoryFlagsSection() {
           </tr>
         </thead>
         <tbody>
-          {(list.data?.items ?? []).map((f) => (
+          {(list.data?.items ?? []).map(shown).map((f) => (
             <tr key={f.id} data-testid={`territory-flag-${f.id}`} data-version={f.version}>
               <td>{labelOf(f.flag)}</td>
               <td>{f.region.name}</td>

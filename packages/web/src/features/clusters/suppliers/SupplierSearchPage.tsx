@@ -10,7 +10,7 @@ import {
 } from '../../../shared/form/OrganisationPicker.tsx';
 import { useRegions } from '../../../shared/lib/regions.ts';
 import { useTitle } from '../../../shared/lib/useTitle.ts';
-import { methodLine, useLang } from './i18n.ts';
+import { useLang } from './i18n.ts';
 
 // MapLibre is a large chunk: loaded only once there are results to show.
 const SupplierMap = lazy(() =>
@@ -288,8 +288,8 @@ export function SupplierSearchPage() {
           <details>
             <summary>{t('method')}</summary>
             <ul data-testid="search-method">
-              {data.method.map((m) => (
-                <li key={m}>{methodLine(m, lang)}</li>
+              {(lang === 'en' ? data.methodEn : data.method).map((m) => (
+                <li key={m}>{m}</li>
               ))}
             </ul>
           </details>
