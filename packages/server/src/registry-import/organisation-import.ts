@@ -120,7 +120,7 @@ async function planBatch(
   ctx: BatchContext,
   batch: CheckedRow<OrganisationCandidate>[],
   byName: Map<string, MatchedOrganisation[]>,
-): Promise<(trx: Db) => Promise<BatchOutcome>> {
+): Promise<ReturnType<typeof organisationBatchWrite>> {
   const { db, job, actor, seen } = ctx;
   const options = { dryRun: ctx.dryRun, overwrite: ctx.overwrite };
   const quarantine: Quarantined[] = [];
