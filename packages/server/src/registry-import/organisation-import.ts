@@ -18,7 +18,6 @@ import { okvedText, organisationBatchWrite, type Planned } from './organisation-
 import type { ChangeSample, RowProblem } from './registry-import.presenter.ts';
 import {
   type BatchContext,
-  type BatchOutcome,
   type EntityWriter,
   type Quarantined,
 } from './import-types.ts';
