@@ -57,7 +57,8 @@ export async function findByIdentifiers(
           .select([...ORGANISATION_COLUMNS, 'r.version as imported_version'])
           .where('o.deleted_at', 'is', null)
           .where(column, 'is not', null)
-          .where(column, 'in', values)
+          // One array parameter: the statement's text (and its prepared plan) is the same for every batch.
+          .where(sql<boolean>`${sql.ref(column)} = ANY(${values}::text[])`)
           .execute();
   const rows = [...(await by('o.inn', inns)), ...(await by('o.ogrn', ogrns))];
   const seen = new Set<number>();
@@ -97,7 +98,7 @@ export async function okvedOf(
   const rows = await db
     .selectFrom('organisation_okved')
     .select(['organisation_id', 'okved_code', 'is_main'])
-    .where('organisation_id', 'in', ids)
+    .where(sql<boolean>`organisation_id = ANY(${ids}::int4[])`)
     .execute();
   for (const r of rows) {
     const list = out.get(r.organisation_id) ?? [];
