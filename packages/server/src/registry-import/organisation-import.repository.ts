@@ -57,8 +57,7 @@ export async function findByIdentifiers(
           .select([...ORGANISATION_COLUMNS, 'r.version as imported_version'])
           .where('o.deleted_at', 'is', null)
           .where(column, 'is not', null)
-          // One array parameter: the statement's text (and its prepared plan) is the same for every batch.
-          .where(sql<boolean>`${sql.ref(column)} = ANY(${values}::text[])`)
+          .where(column, 'in', values)
           .execute();
   const rows = [...(await by('o.inn', inns)), ...(await by('o.ogrn', ogrns))];
   const seen = new Set<number>();
@@ -98,7 +97,7 @@ export async function okvedOf(
   const rows = await db
     .selectFrom('organisation_okved')
     .select(['organisation_id', 'okved_code', 'is_main'])
-    .where(sql<boolean>`organisation_id = ANY(${ids}::int4[])`)
+    .where('organisation_id', 'in', ids)
     .execute();
   for (const r of rows) {
     const list = out.get(r.organisation_id) ?? [];
@@ -180,6 +179,46 @@ export async function updateOrganisationAt(
     .where('o.deleted_at', 'is', null)
     .returning([...ORGANISATION_COLUMNS])
     .executeTakeFirst()) as OrganisationRow | undefined;
+}
+
+/**
+ * Applies each record's changes only if it is still at the version read, all
+ * in one `UPDATE … FROM unnest(…)`: per column an array of values and one of
+ * whether the record's change sets it (a change sets some columns, keeps the
+ * others). Answers the records updated; one missing was edited meanwhile (or
+ * deleted). Each id at most once.
+ */
+export async function updateOrganisationsAt(
+  db: Db,
+  rows: Array<{ id: number; version: number; changes: Partial<OrganisationValues> }>,
+): Promise<Map<number, OrganisationRow>> {
+  const out = new Map<number, OrganisationRow>();
+  if (rows.length === 0) return out;
+  const columns = INSERTED.filter(([c]) => rows.some((r) => c in r.changes));
+  const arrays = columns.flatMap(([column, type]) => [
+    sql`${rows.map((r) => r.changes[column] ?? null)}::${sql.raw(type)}[]`,
+    sql`${rows.map((r) => column in r.changes)}::bool[]`,
+  ]);
+  const names = columns.flatMap(([c]) => [sql.ref(c), sql.ref(`set_${c}`)]);
+  const result = await sql<OrganisationRow>`
+    UPDATE organisation AS o
+       SET ${sql.join([
+         ...columns.map(
+           ([c]) =>
+             sql`${sql.ref(c)} = CASE WHEN u.${sql.ref(`set_${c}`)} THEN u.${sql.ref(c)} ELSE o.${sql.ref(c)} END`,
+         ),
+         sql`version = o.version + 1`,
+         sql`updated_at = now()`,
+       ])}
+      FROM unnest(${sql.join([
+        sql`${rows.map((r) => r.id)}::int4[]`,
+        sql`${rows.map((r) => r.version)}::int4[]`,
+        ...arrays,
+      ])}) AS u(id, version${columns.length ? sql`, ${sql.join(names)}` : sql``})
+     WHERE o.id = u.id AND o.version = u.version AND o.deleted_at IS NULL
+    RETURNING ${sql.join(ORGANISATION_COLUMNS.map((c) => sql.ref(c)))}`.execute(db);
+  for (const r of result.rows) out.set(r.id, r);
+  return out;
 }
 
 export async function replaceOkved(

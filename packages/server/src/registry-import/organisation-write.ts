@@ -8,7 +8,7 @@ import {
   insertStagedOrganisations,
   recordImported,
   replaceOkved,
-  updateOrganisationAt,
+  updateOrganisationsAt,
   type MatchedOrganisation,
   type OrganisationRow,
   type OrganisationValues,
@@ -151,6 +151,23 @@ export function organisationBatchWrite(
           });
     let updated = 0;
     const lateConflicts: Quarantined[] = [];
+    // One statement for the batch's changes, each at the version read; a record two rows of the
+    // batch matched is changed by the first, and the second finds it moved on, as one row after another would.
+    const once = new Set<number>();
+    const afters =
+      options.dryRun || updates.length === 0
+        ? new Map<number, OrganisationRow>()
+        : await updateOrganisationsAt(
+            trx,
+            updates
+              .filter((p) => !once.has(p.row.id) && once.add(p.row.id))
+              .map((p) => ({
+                id: p.row.id,
+                version: p.row.version,
+                changes: { ...p.changes, source_id: sourceId },
+              })),
+          );
+    const taken = new Set<number>();
     for (const p of updates) {
       if (options.dryRun) {
         updated++;
@@ -164,10 +181,8 @@ export function organisationBatchWrite(
           });
         continue;
       }
-      const after = await updateOrganisationAt(trx, p.row.id, p.row.version, {
-        ...p.changes,
-        source_id: sourceId,
-      });
+      const after = taken.has(p.row.id) ? undefined : afters.get(p.row.id);
+      taken.add(p.row.id);
       if (!after) {
         // Edited between the reading and this write: reported, not overwritten.
         lateConflicts.push({
