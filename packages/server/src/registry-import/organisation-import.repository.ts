@@ -164,23 +164,6 @@ export async function insertOrganisations(
   return result.rows;
 }
 
-/** Applies changes only if the record is still at `version`; undefined when it has moved on. */
-export async function updateOrganisationAt(
-  db: Db,
-  id: number,
-  version: number,
-  changes: Partial<OrganisationValues>,
-): Promise<OrganisationRow | undefined> {
-  return (await db
-    .updateTable('organisation as o')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('o.id', '=', id)
-    .where('o.version', '=', version)
-    .where('o.deleted_at', 'is', null)
-    .returning([...ORGANISATION_COLUMNS])
-    .executeTakeFirst()) as OrganisationRow | undefined;
-}
-
 /**
  * Applies each record's changes only if it is still at the version read, all
  * in one `UPDATE … FROM unnest(…)`: per column an array of values and one of
