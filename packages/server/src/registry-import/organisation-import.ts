@@ -16,11 +16,7 @@ import {
 } from './organisation-import.repository.ts';
 import { okvedText, organisationBatchWrite, type Planned } from './organisation-write.ts';
 import type { ChangeSample, RowProblem } from './registry-import.presenter.ts';
-import {
-  type BatchContext,
-  type EntityWriter,
-  type Quarantined,
-} from './import-types.ts';
+import { type BatchContext, type EntityWriter, type Quarantined } from './import-types.ts';
 
 const REGION_NAMES = new Map(FEDERAL_SUBJECTS.map((s) => [s.code, s.name]));
 
