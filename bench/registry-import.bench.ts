@@ -9,6 +9,12 @@
 // (PGlite's COPY from a blob), in the same run. Peak RSS of this process (the
 // worker thread included) is sampled throughout.
 //
+// The import writes a batch's new organisations by COPY into a staging table
+// and one merging statement; BENCH_REGISTRY_UNNEST=1 also runs it, on a fresh
+// database of each kind, through the other write path (one INSERT … SELECT
+// FROM unnest(…) per table, what a Db without a COPY driver gets), so the two
+// are compared in the same run.
+//
 // Run: BENCH_DATABASE_URL=postgres://… npm run bench:registry-import
 // (defaults to TEST_DATABASE_URL). BENCH_REGISTRY_ROWS (300000),
 // BENCH_REGISTRY_EMBEDDED_ROWS (rows for the embedded run, default the same).
@@ -42,6 +48,7 @@ if (!BASE) {
 }
 const ROWS = Number(process.env['BENCH_REGISTRY_ROWS'] ?? 300_000);
 const EMBEDDED_ROWS = Number(process.env['BENCH_REGISTRY_EMBEDDED_ROWS'] ?? ROWS);
+const UNNEST_TOO = process.env['BENCH_REGISTRY_UNNEST'] === '1';
 const DIVISIONS = [
   '10',
   '13',
@@ -172,11 +179,12 @@ async function withPeak<T>(
 }
 
 // The import reads the file from disk, as an upload or the command line gives it.
-async function runImport(c: Connection, bytes: Buffer) {
+async function runImport(c: Connection, bytes: Buffer, write: 'copy' | 'unnest' = 'copy') {
   const onDisk = path.join(os.tmpdir(), `promatlas-registry-bench-${process.pid}.csv`);
   fs.writeFileSync(onDisk, bytes);
   return importRegistryFile(
-    c.db,
+    // A Db derived from the connection's has no COPY driver: the import writes through unnest.
+    write === 'copy' ? c.db : c.db.withoutPlugins(),
     c.kind,
     {
       path: onDisk,
@@ -319,6 +327,17 @@ console.log(
 );
 await importConn.close();
 await importDb.drop();
+if (UNNEST_TOO) {
+  const unnestDb = await freshPostgres();
+  const unnestConn = connectPostgres(unnestDb.url, 5);
+  await prepare(unnestConn);
+  const run = await withPeak(() => runImport(unnestConn, file, 'unnest'));
+  console.log(
+    `PostgreSQL import through unnest (the other write path, same run): ${run.seconds.toFixed(1)} s, ${(ROWS / run.seconds).toFixed(0)} rows/s = ${((100 * ROWS) / run.seconds / (ROWS / copySeconds)).toFixed(0)} % of COPY; counts ${JSON.stringify(run.value.counts)}`,
+  );
+  await unnestConn.close();
+  await unnestDb.drop();
+}
 
 const embeddedCopy = await rawEmbeddedCopy(orgs.slice(0, EMBEDDED_ROWS));
 console.log(
@@ -334,3 +353,14 @@ console.log(
 );
 await embedded.close();
 fs.rmSync(dir, { recursive: true, force: true });
+if (UNNEST_TOO) {
+  const unnestDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-bench-registry-'));
+  const c = await connectPglite(unnestDir);
+  await prepare(c);
+  const run = await withPeak(() => runImport(c, embeddedFile, 'unnest'));
+  console.log(
+    `Embedded (PGlite) import through unnest (same run): ${EMBEDDED_ROWS} rows in ${run.seconds.toFixed(1)} s, ${(EMBEDDED_ROWS / run.seconds).toFixed(0)} rows/s = ${((100 * embeddedCopy) / run.seconds).toFixed(0)} % of its raw COPY; counts ${JSON.stringify(run.value.counts)}`,
+  );
+  await c.close();
+  fs.rmSync(unnestDir, { recursive: true, force: true });
+}

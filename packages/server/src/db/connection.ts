@@ -12,6 +12,18 @@ import { prepareReads } from './prepared-statements.ts';
 
 export type Db = Kysely<Database>;
 
+/**
+ * What lies under a Db opened here: the pool (PostgreSQL) and the embedded
+ * engine (PGlite), for the bulk loads Kysely cannot express — COPY into a
+ * staging table (registry-import's organisation write). A Db derived from it
+ * (withPlugin, withSchema, a transaction) is another object and has none.
+ */
+const DRIVERS = new WeakMap<Db, { pool: pg.Pool; pglite?: PGlite }>();
+
+export function driverOf(db: Db): { pool: pg.Pool; pglite?: PGlite } | undefined {
+  return DRIVERS.get(db);
+}
+
 export interface Connection {
   db: Db;
   pool: pg.Pool;
@@ -110,6 +122,7 @@ export function connectPostgres(
     typeof options === 'number' ? { max: options } : options,
   );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  DRIVERS.set(db, { pool });
   let pingPool: pg.Pool | undefined;
   return {
     db,
@@ -241,6 +254,7 @@ export async function connectPglite(
   }
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  DRIVERS.set(db, { pool, pglite });
   return {
     db,
     pool,

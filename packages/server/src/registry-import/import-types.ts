@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/index.ts';
 import type { CheckedRow } from './read-registry-file.ts';
 import type { JobRow, QuarantineRow } from './registry-import.repository.ts';
 import type { ChangeSample, RowProblem } from './registry-import.presenter.ts';
+import type { CopyRows } from './batch-transaction.ts';
 
 /**
  * Who imports: the user (null on the command line) and the regions they may
@@ -68,7 +69,11 @@ export interface EntityWriter {
   overlap?: boolean;
   /** Runs once the last batch is written (not after a cancelled or failed job, nor a dry run). */
   finish?(): Promise<void>;
-  plan(ctx: BatchContext, batch: CheckedRow[]): Promise<(trx: Db) => Promise<BatchOutcome>>;
+  /** The answered write may COPY into its transaction's tables when given `copy` (batch-transaction.ts). */
+  plan(
+    ctx: BatchContext,
+    batch: CheckedRow[],
+  ): Promise<(trx: Db, copy?: CopyRows | null) => Promise<BatchOutcome>>;
 }
 
 export const CHANGE_SAMPLE = 200;

@@ -164,21 +164,44 @@ export async function insertOrganisations(
   return result.rows;
 }
 
-/** Applies changes only if the record is still at `version`; undefined when it has moved on. */
-export async function updateOrganisationAt(
+/**
+ * Applies each record's changes only if it is still at the version read, all
+ * in one `UPDATE … FROM unnest(…)`: per column an array of values and one of
+ * whether the record's change sets it (a change sets some columns, keeps the
+ * others). Answers the records updated; one missing was edited meanwhile (or
+ * deleted). Each id at most once.
+ */
+export async function updateOrganisationsAt(
   db: Db,
-  id: number,
-  version: number,
-  changes: Partial<OrganisationValues>,
-): Promise<OrganisationRow | undefined> {
-  return (await db
-    .updateTable('organisation as o')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('o.id', '=', id)
-    .where('o.version', '=', version)
-    .where('o.deleted_at', 'is', null)
-    .returning([...ORGANISATION_COLUMNS])
-    .executeTakeFirst()) as OrganisationRow | undefined;
+  rows: Array<{ id: number; version: number; changes: Partial<OrganisationValues> }>,
+): Promise<Map<number, OrganisationRow>> {
+  const out = new Map<number, OrganisationRow>();
+  if (rows.length === 0) return out;
+  const columns = INSERTED.filter(([c]) => rows.some((r) => c in r.changes));
+  const arrays = columns.flatMap(([column, type]) => [
+    sql`${rows.map((r) => r.changes[column] ?? null)}::${sql.raw(type)}[]`,
+    sql`${rows.map((r) => column in r.changes)}::bool[]`,
+  ]);
+  const names = columns.flatMap(([c]) => [sql.ref(c), sql.ref(`set_${c}`)]);
+  const result = await sql<OrganisationRow>`
+    UPDATE organisation AS o
+       SET ${sql.join([
+         ...columns.map(
+           ([c]) =>
+             sql`${sql.ref(c)} = CASE WHEN u.${sql.ref(`set_${c}`)} THEN u.${sql.ref(c)} ELSE o.${sql.ref(c)} END`,
+         ),
+         sql`version = o.version + 1`,
+         sql`updated_at = now()`,
+       ])}
+      FROM unnest(${sql.join([
+        sql`${rows.map((r) => r.id)}::int4[]`,
+        sql`${rows.map((r) => r.version)}::int4[]`,
+        ...arrays,
+      ])}) AS u(id, version${columns.length ? sql`, ${sql.join(names)}` : sql``})
+     WHERE o.id = u.id AND o.version = u.version AND o.deleted_at IS NULL
+    RETURNING ${sql.join(ORGANISATION_COLUMNS.map((c) => sql.ref(c)))}`.execute(db);
+  for (const r of result.rows) out.set(r.id, r);
+  return out;
 }
 
 export async function replaceOkved(
@@ -238,4 +261,133 @@ export async function mergeSearchIndexes(db: Db): Promise<void> {
              WHERE a.amname = 'gin' AND c.relname IN ('organisation_search_vector_idx', 'organisation_search_text_idx')`.execute(
     db,
   );
+}
+
+/**
+ * A new organisation of a batch as the COPY path stages it: its values, its
+ * line in the file, its ОКВЭД2 codes and the codes as its audit entry names
+ * them («25.11 (основной)»).
+ */
+export interface StagedOrganisation {
+  line: number;
+  values: OrganisationValues;
+  okved: Array<{ code: string; isMain: boolean }>;
+  auditOkved: string[] | null;
+}
+
+/** The staging table of the COPY path: one per session, emptied at every commit. */
+const STAGE = 'registry_import_organisation_stage';
+const STAGED: ReadonlyArray<[string, string]> = [
+  ['ord', 'int4'],
+  ['line', 'int4'],
+  ...INSERTED.map(([c, t]): [string, string] => [c, t]),
+  ['okved_codes', 'text[]'],
+  ['okved_main', 'bool[]'],
+  ['audit_okved', 'text[]'],
+];
+
+/** COPY's text format: backslash, tab, newline and carriage return escaped; \N for null. */
+const copyText = (v: string) =>
+  v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+const copyValue = (v: string | number | boolean | null | undefined) =>
+  v === null || v === undefined
+    ? '\\N'
+    : typeof v === 'boolean'
+      ? v
+        ? 't'
+        : 'f'
+      : copyText(String(v));
+/** An array literal ({"a","b"}) with every element quoted, as COPY text. */
+const copyArray = (items: Array<string | boolean> | null) =>
+  items === null
+    ? '\\N'
+    : copyText(
+        `{${items
+          .map((i) =>
+            typeof i === 'boolean'
+              ? i
+                ? 't'
+                : 'f'
+              : `"${i.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+          )
+          .join(',')}}`,
+      );
+
+/**
+ * The columns of an organisation an import's audit entry shows: the record's
+ * (as the row read back) less its generated search columns and timestamps —
+ * what audit/audit.repository.ts's auditSnapshot keeps of the row.
+ */
+const AUDITED = ORGANISATION_COLUMNS.map((c) => c.slice(2)).filter(
+  (c) => c !== 'created_at' && c !== 'updated_at',
+);
+
+/**
+ * Writes a batch's new organisations from a staging table filled by COPY:
+ * the rows are COPYed into the session's staging table, then one statement
+ * inserts the organisations (ids drawn from their sequence first, so every
+ * staged row knows its record), their ОКВЭД2 codes, one audit entry each
+ * (the record as inserted, its codes and the line of the file, as
+ * writeAuditEntries would have written it) and the versions the import
+ * leaves. Runs inside the batch's transaction; answers the new rows in the
+ * order given.
+ */
+export async function insertStagedOrganisations(
+  trx: Db,
+  copy: (statement: string, text: string) => Promise<void>,
+  rows: StagedOrganisation[],
+  by: { jobId: number; userId: number | null },
+): Promise<OrganisationRow[]> {
+  if (rows.length === 0) return [];
+  await sql
+    .raw(
+      `SET LOCAL client_min_messages = warning;
+       CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (${STAGED.map(([c, t]) => `${c} ${t}`).join(', ')})
+         ON COMMIT DELETE ROWS`,
+    )
+    .execute(trx);
+  const text = rows
+    .map(
+      (r, ord) =>
+        [
+          String(ord),
+          String(r.line),
+          ...INSERTED.map(([c]) => copyValue(r.values[c])),
+          copyArray(r.okved.length ? r.okved.map((o) => o.code) : null),
+          copyArray(r.okved.length ? r.okved.map((o) => o.isMain) : null),
+          copyArray(r.auditOkved),
+        ].join('\t') + '\n',
+    )
+    .join('');
+  await copy(`COPY ${STAGE} (${STAGED.map(([c]) => c).join(', ')}) FROM STDIN`, text);
+  const columns = INSERTED.map(([c]) => c);
+  const result = await sql<OrganisationRow>`
+    WITH s AS MATERIALIZED (
+      SELECT nextval(pg_get_serial_sequence('organisation', 'id'))::int4 AS id, st.*
+        FROM ${sql.table(STAGE)} st ORDER BY st.ord
+    ), o AS (
+      INSERT INTO organisation (id, ${sql.join(columns.map((c) => sql.ref(c)))})
+      SELECT id, ${sql.join(columns.map((c) => sql.ref(`s.${c}`)))} FROM s ORDER BY s.ord
+      RETURNING ${sql.join(ORGANISATION_COLUMNS.map((c) => sql.ref(c.slice(2))))}
+    ), okved AS (
+      INSERT INTO organisation_okved (organisation_id, okved_code, is_main)
+      SELECT s.id, k.code, k.main FROM s CROSS JOIN LATERAL unnest(s.okved_codes, s.okved_main) AS k(code, main)
+    ), audit AS (
+      INSERT INTO audit_entry (user_id, action, entity_type, entity_id, before, after, source_id)
+      SELECT ${by.userId}::int4, 'create', 'organisation', o.id::text, NULL,
+             jsonb_build_object(${sql.join(AUDITED.flatMap((c) => [sql.lit(c), sql.ref(`o.${c}`)]))})
+               || CASE WHEN s.audit_okved IS NULL THEN '{}'::jsonb
+                       ELSE jsonb_build_object('okved', to_jsonb(s.audit_okved)) END
+               || jsonb_build_object('import', jsonb_build_object('job', ${by.jobId}::int4, 'line', s.line)),
+             o.source_id
+        FROM o JOIN s ON s.id = o.id ORDER BY s.ord
+    ), versions AS (
+      INSERT INTO registry_import_record (entity_type, record_id, version, job_id)
+      SELECT 'organisation', o.id, o.version, ${by.jobId}::int4 FROM o
+      ON CONFLICT (entity_type, record_id)
+        DO UPDATE SET version = excluded.version, job_id = excluded.job_id
+    )
+    SELECT ${sql.join(ORGANISATION_COLUMNS.map((c) => sql.ref(c)))}
+      FROM o JOIN s ON s.id = o.id ORDER BY s.ord`.execute(trx);
+  return result.rows;
 }

@@ -16,12 +16,7 @@ import {
 } from './organisation-import.repository.ts';
 import { okvedText, organisationBatchWrite, type Planned } from './organisation-write.ts';
 import type { ChangeSample, RowProblem } from './registry-import.presenter.ts';
-import {
-  type BatchContext,
-  type BatchOutcome,
-  type EntityWriter,
-  type Quarantined,
-} from './import-types.ts';
+import { type BatchContext, type EntityWriter, type Quarantined } from './import-types.ts';
 
 const REGION_NAMES = new Map(FEDERAL_SUBJECTS.map((s) => [s.code, s.name]));
 
@@ -120,7 +115,7 @@ async function planBatch(
   ctx: BatchContext,
   batch: CheckedRow<OrganisationCandidate>[],
   byName: Map<string, MatchedOrganisation[]>,
-): Promise<(trx: Db) => Promise<BatchOutcome>> {
+): Promise<ReturnType<typeof organisationBatchWrite>> {
   const { db, job, actor, seen } = ctx;
   const options = { dryRun: ctx.dryRun, overwrite: ctx.overwrite };
   const quarantine: Quarantined[] = [];

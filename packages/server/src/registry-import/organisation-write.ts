@@ -5,14 +5,16 @@ import type { CheckedRow } from './read-registry-file.ts';
 import {
   deferSearchIndexMerges,
   insertOrganisations,
+  insertStagedOrganisations,
   recordImported,
   replaceOkved,
-  updateOrganisationAt,
+  updateOrganisationsAt,
   type MatchedOrganisation,
   type OrganisationRow,
   type OrganisationValues,
 } from './organisation-import.repository.ts';
 import type { ChangeSample } from './registry-import.presenter.ts';
+import type { CopyRows } from './batch-transaction.ts';
 import {
   CHANGE_SAMPLE,
   type BatchContext,
@@ -43,17 +45,22 @@ export const okvedText = (l: Array<{ code: string; isMain: boolean }>) =>
  * statement, the changes of the others each at the version read (a record
  * edited meanwhile is reported, not overwritten), then their ОКВЭД2 codes,
  * one audit entry per change and the versions the import leaves.
+ *
+ * Given a COPY into the batch's transaction (`copy`), the new organisations
+ * are COPYed into a staging table and merged from it with their codes, audit
+ * entries and versions in one statement; without one, each table gets an
+ * `INSERT … SELECT FROM unnest(…)`. Both write the same rows.
  */
 export function organisationBatchWrite(
   ctx: BatchContext,
   planned: Planned[],
   decided: { unchanged: number; quarantine: Quarantined[] },
   byName: Map<string, MatchedOrganisation[]>,
-): (trx: Db) => Promise<BatchOutcome> {
+): (trx: Db, copy?: CopyRows | null) => Promise<BatchOutcome> {
   const { job, actor, sample } = ctx;
   const options = { dryRun: ctx.dryRun };
   const { unchanged, quarantine } = decided;
-  return async (trx: Db) => {
+  return async (trx: Db, copy?: CopyRows | null) => {
     const creates = planned.filter(
       (p): p is Extract<Planned, { action: 'create' }> => p.action === 'create',
     );
@@ -64,46 +71,60 @@ export function organisationBatchWrite(
     const audits: Array<Parameters<typeof writeAudit>[1]> = [];
     const imported: Array<{ id: number; version: number }> = [];
     const okvedRows: Array<{ id: number; okved: Array<{ code: string; isMain: boolean }> }> = [];
+    const values = ({ candidate: c }: Extract<Planned, { action: 'create' }>) => ({
+      kind: c.kind ?? 'enterprise',
+      name: c.name,
+      full_name: c.fullName ?? null,
+      legal_form: c.legalForm ?? null,
+      inn: c.inn ?? null,
+      ogrn: c.ogrn ?? null,
+      kpp: c.kpp ?? null,
+      region_code: c.regionCode ?? null,
+      town: c.town ?? null,
+      description: c.description ?? null,
+      latitude: c.latitude ?? null,
+      longitude: c.longitude ?? null,
+      source_id: sourceId,
+      source_quote: null,
+    });
+    const auditOkved = (p: Extract<Planned, { action: 'create' }>) =>
+      p.candidate.okved?.length ? okvedText(p.candidate.okved).split(', ') : null;
     if (!options.dryRun && creates.length > 0) {
       await deferSearchIndexMerges(trx);
-      const inserted = await insertOrganisations(
-        trx,
-        creates.map(({ candidate: c }) => ({
-          kind: c.kind ?? 'enterprise',
-          name: c.name,
-          full_name: c.fullName ?? null,
-          legal_form: c.legalForm ?? null,
-          inn: c.inn ?? null,
-          ogrn: c.ogrn ?? null,
-          kpp: c.kpp ?? null,
-          region_code: c.regionCode ?? null,
-          town: c.town ?? null,
-          description: c.description ?? null,
-          latitude: c.latitude ?? null,
-          longitude: c.longitude ?? null,
-          source_id: sourceId,
-          source_quote: null,
-        })),
-      );
+      // Staged: the codes, audit entries and versions of the new rows are written with them.
+      const inserted = copy
+        ? await insertStagedOrganisations(
+            trx,
+            copy,
+            creates.map((p) => ({
+              line: p.line,
+              values: values(p),
+              okved: p.candidate.okved ?? [],
+              auditOkved: auditOkved(p),
+            })),
+            { jobId: job.id, userId: actor.userId },
+          )
+        : await insertOrganisations(trx, creates.map(values));
       inserted.forEach((row: OrganisationRow, i) => {
         const p = creates[i]!;
-        imported.push({ id: row.id, version: row.version });
-        if (p.candidate.okved?.length) okvedRows.push({ id: row.id, okved: p.candidate.okved });
-        audits.push({
-          userId: actor.userId,
-          action: 'create',
-          entityType: 'organisation',
-          entityId: row.id,
-          before: null,
-          after: {
-            ...row,
-            ...(p.candidate.okved?.length
-              ? { okved: okvedText(p.candidate.okved).split(', ') }
-              : {}),
-            import: { job: job.id, line: p.line },
-          },
-          sourceId,
-        });
+        if (!copy) {
+          imported.push({ id: row.id, version: row.version });
+          if (p.candidate.okved?.length) okvedRows.push({ id: row.id, okved: p.candidate.okved });
+          const okved = auditOkved(p);
+          audits.push({
+            userId: actor.userId,
+            action: 'create',
+            entityType: 'organisation',
+            entityId: row.id,
+            before: null,
+            after: {
+              ...row,
+              ...(okved ? { okved } : {}),
+              import: { job: job.id, line: p.line },
+            },
+            sourceId,
+          });
+        }
         if (!p.candidate.inn && !p.candidate.ogrn) {
           const key = `${organisationNameKey(row.name)}|${row.region_code ?? ''}`;
           byName.set(key, [...(byName.get(key) ?? []), { ...row, imported_version: row.version }]);
@@ -130,6 +151,23 @@ export function organisationBatchWrite(
           });
     let updated = 0;
     const lateConflicts: Quarantined[] = [];
+    // One statement for the batch's changes, each at the version read; a record two rows of the
+    // batch matched is changed by the first, and the second finds it moved on, as one row after another would.
+    const once = new Set<number>();
+    const afters =
+      options.dryRun || updates.length === 0
+        ? new Map<number, OrganisationRow>()
+        : await updateOrganisationsAt(
+            trx,
+            updates
+              .filter((p) => !once.has(p.row.id) && once.add(p.row.id))
+              .map((p) => ({
+                id: p.row.id,
+                version: p.row.version,
+                changes: { ...p.changes, source_id: sourceId },
+              })),
+          );
+    const taken = new Set<number>();
     for (const p of updates) {
       if (options.dryRun) {
         updated++;
@@ -143,10 +181,8 @@ export function organisationBatchWrite(
           });
         continue;
       }
-      const after = await updateOrganisationAt(trx, p.row.id, p.row.version, {
-        ...p.changes,
-        source_id: sourceId,
-      });
+      const after = taken.has(p.row.id) ? undefined : afters.get(p.row.id);
+      taken.add(p.row.id);
       if (!after) {
         // Edited between the reading and this write: reported, not overwritten.
         lateConflicts.push({

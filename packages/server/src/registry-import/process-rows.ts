@@ -13,6 +13,7 @@ import {
 } from './registry-import.repository.ts';
 import type { BatchContext, BatchOutcome, EntityWriter, ImportActor } from './import-types.ts';
 import { organisationWriter } from './organisation-import.ts';
+import { inBatchTransaction } from './batch-transaction.ts';
 import {
   clusterWriter,
   contractWriter,
@@ -158,7 +159,7 @@ export async function processRows(
                 ? book(db, outcome)
                 : db.transaction().execute((trx) => book(trx, outcome));
             })()
-          : await db.transaction().execute(async (trx) => book(trx, await write(trx)));
+          : await inBatchTransaction(db, async (trx, copy) => book(trx, await write(trx, copy)));
       Object.assign(counts, next);
     };
     // The failure is kept, not left unhandled while the next batch is planned.
