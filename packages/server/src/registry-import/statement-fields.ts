@@ -29,14 +29,8 @@ export const STATEMENT_FIELDS = {
   site: {
     ru: 'Площадка',
     en: 'Site',
-    headers: [
-      'площадка',
-      'наименование площадки',
-      'оэз',
-      'технопарк',
-      'индустриальный парк',
-      'site',
-    ],
+    // Not «ОЭЗ» or «Технопарк»: a header such as «Число резидентов ОЭЗ» would be taken for it.
+    headers: ['площадка', 'наименование площадки', 'site'],
   },
   cluster: {
     ru: 'Кластер',
