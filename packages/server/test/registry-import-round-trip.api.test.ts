@@ -146,7 +146,8 @@ describe.each(databaseKinds())(
           expect(job.counts.unchanged).toBe(lines.length - 1);
           expect(await count('statement')).toBe(facts);
         }
-    });
+      // Four imports and exports in a row: more than the default minute on a loaded machine.
+    }, 240_000);
 
     it('changes nothing when the sites’ and clusters’ facts are exported to CSV or XLSX and imported back', async () => {
       // A fact of each kind about records the test made, so both lists are never empty.
@@ -183,7 +184,8 @@ describe.each(databaseKinds())(
           expect(job.counts.unchanged).toBe(lines.length - 1);
           expect(await count('statement')).toBe(facts);
         }
-    });
+      // Four imports and exports in a row: more than the default minute on a loaded machine.
+    }, 240_000);
 
     it('creates facts about a site and a cluster named with their region, cites the file, audits each, and a second import changes nothing', async () => {
       const site = await liveSite();
