@@ -187,6 +187,64 @@ describe.each(databaseKinds())('the cluster passport on %s', (kind) => {
     expect(compliance.rowCount).toBeGreaterThanOrEqual(6);
   });
 
+  it('writes the passport in English when asked: headings, heads, verdicts, missing data and the check’s own English gaps', async () => {
+    const { status, body } = await t.getJson<Report>(`/api/reports/cluster/${lipetskmash}?lang=en`);
+    expect(status).toBe(200);
+    expect(body.title).toMatch(/^Cluster passport: .*ЛИПЕЦКМАШ/);
+    for (const s of body.sections) expect(s.title).not.toMatch(/[А-Яа-яЁё]/);
+    for (const s of body.sections)
+      for (const c of s.columns) expect(c.title).not.toMatch(/[А-Яа-яЁё]/);
+    const missing = section(body, 'missing').rows.map((r) => String(r[1]));
+    expect(missing).toContain('The cluster’s participants are not recorded.');
+    expect(missing).toContain(
+      'Decree No. 779, «Functional dependence»: insufficient data for a verdict.',
+    );
+    for (const m of missing) expect(m).not.toMatch(/[А-Яа-яЁё]/);
+    const verdicts = new Map(section(body, 'compliance').rows.map((r) => [r[0], r[1]]));
+    expect(verdicts.get('Functional dependence')).toBe('insufficient data');
+    expect(verdicts.get('Cooperation between participants')).toBe('insufficient data');
+    // The gaps are the compliance check's messages in its own English.
+    const check = await t.getJson<{ gaps: { messageEn: string }[] }>(
+      `/api/clusters/${lipetskmash}/compliance`,
+    );
+    expect(check.body.gaps.length).toBeGreaterThan(0);
+    expect(section(body, 'gaps').rows.map((r) => r[1])).toEqual(
+      check.body.gaps.map((g) => g.messageEn),
+    );
+    expect(section(body, 'compliance').note).toMatch(/^Result as of \d\d\/\d\d\/\d{4}: /);
+    const support = section(body, 'support').rows;
+    expect(support.some((r) => r[2] === 600_000_000 && r[3] === 'more than')).toBe(true);
+  });
+
+  it('writes the English passport as XLSX with English sheet names and heads', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/cluster/${lipetskmash}/export?format=xlsx&lang=en`,
+    });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('Report');
+    expect(names.at(-1)).toBe('Sources');
+    for (const name of [
+      'Composition and roles',
+      // Excel's 31-character limit: the title cut at 28.
+      'Cooperation — number of cont',
+      'Functional dependence',
+      'Check under Decree No. 779',
+      'Missing data',
+      'Support',
+    ])
+      expect(names).toContain(name);
+    const compliance = workbook.getWorksheet('Check under Decree No. 779')!;
+    expect(compliance.getRow(1).getCell(1).value).toBe('Requirement');
+    expect(compliance.getRow(1).getCell(2).value).toBe('Verdict');
+    expect(workbook.getWorksheet('Report')!.getRow(1).getCell(1).value).toMatch(
+      /^Cluster passport: /,
+    );
+  });
+
   it('answers 404 for a cluster that does not exist', async () => {
     expect((await t.getJson('/api/reports/cluster/2147483647')).status).toBe(404);
     expect((await t.getJson('/api/reports/cluster/2147483647/export?format=xlsx')).status).toBe(

@@ -140,6 +140,60 @@ describe.each(databaseKinds())('plan status report on %s', (kind) => {
     );
   });
 
+  it('writes the report in English when asked: headings, table heads, statuses, flags, numbers and dates', async () => {
+    const { status, body } = await t.getJson<Report>(`/api/reports/plan-status/${planId}?lang=en`);
+    expect(status).toBe(200);
+    expect(body.title).toBe('Plan status: План развития станкостроения');
+    // The plan's own themes are data and stay as stored; the report's words are English.
+    expect(body.sections.map((s) => s.title)).toEqual([
+      'Summary',
+      'Кадры',
+      'Инфраструктура',
+      'No theme',
+    ]);
+    expect(body.sections[1]!.columns.map((c) => c.title)).toEqual([
+      'No.',
+      'Measure',
+      'Owner',
+      'Deadline',
+      'Status',
+      'Indicator: target / actual',
+      'Flag and reason',
+      'Source',
+    ]);
+    const summary = new Map(body.sections[0]!.rows.map((r) => [r[0], r[1]]));
+    expect(summary.get('Measures')).toBe('3');
+    expect(summary.get('Overdue')).toBe('1');
+    expect(summary.get('Plan source')).toBe('[1]');
+    const [late] = body.sections[1]!.rows;
+    expect(late![3]).toBe('Q1 2025');
+    expect(late![4]).toBe('In progress');
+    expect(late![6]).toBe('Overdue: deadline passed, not done');
+    // 7.5 with an English decimal point, not «7,5».
+    expect(body.sections[2]!.rows[0]![5]).toBe('Мощность, МВт: target 10, actual 7.5');
+    expect(body.sourcesNote).toMatch(/^Measures, deadlines and statuses/);
+  });
+
+  it('writes the English XLSX with English sheet names and table heads', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/plan-status/${planId}/export?format=xlsx&lang=en`,
+    });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Report',
+      'Summary',
+      'Кадры',
+      'Инфраструктура',
+      'No theme',
+      'Sources',
+    ]);
+    expect(workbook.getWorksheet('Кадры')!.getRow(1).getCell(2).value).toBe('Measure');
+    expect(workbook.getWorksheet('Sources')!.getRow(1).getCell(2).value).toBe('Source');
+  });
+
   it('answers 404 in Russian and English for a plan that does not exist', async () => {
     const res = await t.getJson<ErrorBody>('/api/reports/plan-status/2147483647');
     expect(res.status).toBe(404);

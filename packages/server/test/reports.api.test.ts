@@ -87,6 +87,83 @@ describe.each(databaseKinds())('reports on %s', (kind) => {
     expect(typeof organisations[2]).toBe('number');
   });
 
+  it('writes the region profile, the site profile and the rating edition in English when asked', async () => {
+    const region = await t.getJson<Report>('/api/reports/region/42?lang=en');
+    expect(region.status).toBe(200);
+    expect(region.body.title).toBe('Region profile: Липецкая область');
+    expect(region.body.sections.map((s) => s.title)).toEqual([
+      'General information',
+      'Indicators',
+      'Sites',
+      'Clusters',
+      'Projects',
+      'Agreements',
+      'Events',
+      'Leaders and officials',
+    ]);
+    const general = new Map(region.body.sections[0]!.rows.map((r) => [r[0], r[1]]));
+    expect(typeof general.get('Organisations in the registry')).toBe('number');
+    // The same sources, numbered the same way, in either language.
+    const ru = await t.getJson<Report>('/api/reports/region/42');
+    expect(region.body.sources.map((s) => s.id)).toEqual(ru.body.sources.map((s) => s.id));
+    expect(region.body.sourcesNote).toMatch(/^PromAtlas registry data/);
+
+    const site = await t.getJson<Report>(`/api/reports/site/${siteId}?lang=en`);
+    expect(site.status).toBe(200);
+    const residents = site.body.sections.find((s) => s.id === 'residents')!;
+    expect(residents.title).toBe('Residents');
+    expect(residents.columns.map((c) => c.title)).toEqual([
+      'No.',
+      'Organisation',
+      'Role',
+      'Since',
+      'Source',
+    ]);
+    const passport = new Map(site.body.sections[0]!.rows.map((r) => [r[0], r[1]]));
+    // The kind is the vocabulary's English label.
+    expect(['Special economic zone', 'Technopark', 'Industrial park']).toContain(
+      passport.get('Kind'),
+    );
+    for (const s of site.body.sections) expect(s.title).not.toMatch(/^[А-Яа-яЁё]/);
+
+    const edition = await t.getJson<Report>(`/api/reports/rating-edition/${editionId}?lang=en`);
+    expect(edition.status).toBe(200);
+    expect(edition.body.sections[0]!.title).toBe('About the edition');
+    const peer = edition.body.sections.find((s) => s.id.startsWith('peer-'))!;
+    expect(peer.title).toMatch(/^Places: /);
+    expect(peer.columns.slice(0, 3).map((c) => c.title)).toEqual(['Place', 'Object', 'Score']);
+  });
+
+  it('writes the English region profile as XLSX with English sheet names and heads', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports/region/42/export?format=xlsx&lang=en',
+    });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('Report');
+    expect(names.at(-1)).toBe('Sources');
+    expect(names).toContain('General information');
+    expect(names).toContain('Leaders and officials');
+    for (const name of names) expect(name).not.toMatch(/[А-Яа-яЁё]/);
+    const general = workbook.getWorksheet('General information')!;
+    expect(general.getRow(1).getCell(1).value).toBe('Item');
+    expect(general.getRow(1).getCell(2).value).toBe('Value');
+    const cover = workbook.getWorksheet('Report')!;
+    expect(String(cover.getRow(3).getCell(1).value)).toMatch(/^Generated: \d\d\/\d\d\/\d{4}/);
+    expect(workbook.getWorksheet('Sources')!.getRow(1).getCell(3).value).toBe('Published');
+  });
+
+  it('refuses a report language it does not write, naming the parameter', async () => {
+    const res = await t.getJson<ErrorBody>('/api/reports/region/42?lang=de');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toContain('lang');
+    const file = await t.getJson<ErrorBody>('/api/reports/region/42/export?format=xlsx&lang=fr');
+    expect(file.status).toBe(400);
+  });
+
   it('refuses a PDF plainly, in Russian and English, when the server is not listening', async () => {
     const res = await t.app.inject({
       method: 'GET',

@@ -89,6 +89,51 @@ describe('the printable cluster passport', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints the English passport on A4 without overflow, its sources last, and the served English PDF has the English heading', async () => {
+    const db = h.server.connection.db;
+    const cluster = await db
+      .selectFrom('cluster')
+      .select('id')
+      .where('name', 'like', '%ЛИПЕЦКМАШ%')
+      .executeTakeFirstOrThrow();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${h.url}/reports/cluster/${cluster.id}?lang=en`);
+    await page.waitForSelector('[data-report-ready]');
+    expect(await page.locator('h1').innerText()).toMatch(/^Cluster passport: .*ЛИПЕЦКМАШ/);
+    expect(await page.locator('[data-testid=report-section-missing] h2').innerText()).toBe(
+      'Missing data',
+    );
+    const pdfLink = await page.locator('[data-testid=report-pdf]').getAttribute('href');
+    const xlsxLink = await page.locator('[data-testid=report-xlsx]').getAttribute('href');
+    expect(new URL(pdfLink!, h.url).searchParams.get('lang')).toBe('en');
+    expect(new URL(xlsxLink!, h.url).searchParams.get('lang')).toBe('en');
+    const sections = page.locator('.report section');
+    expect(await sections.last().getAttribute('data-testid')).toBe('report-sources');
+    expect(await page.locator('[data-testid=report-sources] li').count()).toBeGreaterThan(0);
+
+    expect(await overflowInPrint(page)).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const { count, mediaBoxes } = pdfPages(pdf);
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(count).toBeLessThanOrEqual(8);
+    expect(new Set(mediaBoxes)).toEqual(new Set(['0 0 595 842']));
+
+    const served = await fetch(new URL(pdfLink!, h.url));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    const servedPdf = Buffer.from(await served.arrayBuffer());
+    expect(pdfPages(servedPdf).count).toBe(count);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(servedPdf)), {
+      mergePages: true,
+    });
+    expect(text).toMatch(/Cluster passport: .*ЛИПЕЦКМАШ/);
+    expect(text).toContain('Check under Decree No. 779');
+    expect(text).not.toContain('Недостающие данные');
+    expect(errors).toEqual([]);
+  });
+
   it('fits the cooperation matrix of a 24-participant cluster within the A4 width', async () => {
     const db = h.server.connection.db;
     const cluster = await db

@@ -104,4 +104,39 @@ describe('plan status report', () => {
     expect(pdfPages(servedPdf).count).toBe(count);
     expect(errors).toEqual([]);
   });
+
+  it('prints the plan status report in English on A4 without overflow, its sources last', async () => {
+    const plans = (await (await fetch(`${h.url}/api/action-plans`)).json()) as {
+      items: { id: number; title: string }[];
+    };
+    const seed = plans.items.find((p) => p.title.includes('Магаданской области'));
+    expect(seed).toBeDefined();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${h.url}/reports/plan-status/${seed!.id}?lang=en`);
+    await page.waitForSelector('[data-report-ready]');
+    expect(await page.locator('h1').innerText()).toMatch(/^Plan status: /);
+    expect(
+      await page.locator('[data-testid=report-section-theme-1] thead th').allInnerTexts(),
+    ).toEqual([
+      'No.',
+      'Measure',
+      'Owner',
+      'Deadline',
+      'Status',
+      'Indicator: target / actual',
+      'Flag and reason',
+      'Source',
+    ]);
+    const sections = page.locator('.report > section');
+    expect(await sections.last().getAttribute('data-testid')).toBe('report-sources');
+    expect(await page.locator('[data-testid=report-sources] h2').innerText()).toBe('Sources');
+    expect(await overflowInPrint(page)).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const { count, mediaBoxes } = pdfPages(pdf);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThanOrEqual(4);
+    expect(new Set(mediaBoxes)).toEqual(new Set(['0 0 595 842']));
+    expect(errors).toEqual([]);
+  });
 });

@@ -128,6 +128,89 @@ describe('printable reports and list exports', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints the region profile in English on A4 without overflow, its sources last, and the served PDF says it in English', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${h.url}/reports/region/42`);
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
+    await page.reload();
+    await page.waitForSelector('[data-report-ready]');
+    expect(await page.locator('h1').innerText()).toBe('Профиль региона: Липецкая область');
+    // The interface language is the report's: one click writes it in English.
+    await page.locator('[data-testid=report-lang]').click();
+    await expect
+      .poll(() => page.locator('h1').innerText())
+      .toBe('Region profile: Липецкая область');
+    await page.waitForSelector('[data-report-ready]');
+    const headings = await page.locator('.report h2').allInnerTexts();
+    expect(headings.length).toBeGreaterThan(5);
+    for (const heading of headings) expect(heading).not.toMatch(/[А-Яа-яЁё]/);
+    expect(await page.locator('[data-testid=report-sources] h2').innerText()).toBe('Sources');
+    // The download links ask the server for the same language.
+    const xlsx = await page.locator('[data-testid=report-xlsx]').getAttribute('href');
+    const pdfLink = await page.locator('[data-testid=report-pdf]').getAttribute('href');
+    expect(new URL(xlsx!, h.url).searchParams.get('lang')).toBe('en');
+    expect(new URL(pdfLink!, h.url).searchParams.get('lang')).toBe('en');
+    const sections = page.locator('.report > section');
+    expect(await sections.last().getAttribute('data-testid')).toBe('report-sources');
+    expect(await page.locator('[data-testid=report-sources] li').count()).toBeGreaterThan(0);
+
+    expect(await overflowInPrint(page)).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const { count, mediaBoxes } = pdfPages(pdf);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThanOrEqual(12);
+    expect(new Set(mediaBoxes)).toEqual(new Set(['0 0 595 842']));
+
+    // The server prints the English page: same pages, English heading and page numbers.
+    const served = await fetch(new URL(pdfLink!, h.url));
+    expect(served.status).toBe(200);
+    const servedPdf = Buffer.from(await served.arrayBuffer());
+    expect(pdfPages(servedPdf).count).toBe(count);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(servedPdf)), {
+      mergePages: true,
+    });
+    expect(text).toContain('Region profile: Липецкая область');
+    expect(text).toContain('General information');
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).not.toContain('Общие сведения');
+    await page.evaluate(() => localStorage.setItem('promatlas.lang', 'ru'));
+    expect(errors).toEqual([]);
+  });
+
+  it('prints a SEZ profile and a rating edition in English on A4 without overflow', async () => {
+    const sites = (await (
+      await fetch(`${h.url}/api/sites?kind=sez&q=${encodeURIComponent('Липецк')}`)
+    ).json()) as { items: { id: number; name: string }[] };
+    const siteId = sites.items.find((s) => s.name.includes('Липецк'))?.id;
+    expect(siteId).toBeDefined();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // An address naming the language speaks for the page whatever the interface language.
+    await openReport(`/reports/site/${siteId}?lang=en`);
+    expect(await page.locator('[data-testid=report-section-residents] h2').innerText()).toBe(
+      'Residents',
+    );
+    expect(await page.locator('[data-testid=report-sources] h2').innerText()).toBe('Sources');
+    expect(await overflowInPrint(page)).toEqual([]);
+    expect(
+      pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true })).count,
+    ).toBeGreaterThanOrEqual(1);
+
+    const editions = (await (await fetch(`${h.url}/api/ratings/editions`)).json()) as {
+      ratings: { editions: { id: number }[] }[];
+    };
+    const edition = editions.ratings.flatMap((r) => r.editions)[0]!;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openReport(`/reports/rating-edition/${edition.id}?lang=en`);
+    expect(await page.locator('[data-testid=report-section-general] h2').innerText()).toBe(
+      'About the edition',
+    );
+    expect(await page.locator('[data-testid=report-sources] h2').innerText()).toBe('Sources');
+    expect(await overflowInPrint(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('offers the list’s export with the filters on screen, and the file holds only rows of that filter', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ media: 'screen' });

@@ -9,6 +9,10 @@ import { z } from 'zod';
 export const REPORT_KINDS = ['region', 'site', 'rating-edition', 'plan-status', 'cluster'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/** The language a report is written in: its own words, number and date formats (data stay as stored). */
+export const ReportLangSchema = z.enum(['ru', 'en']);
+export type ReportLang = z.infer<typeof ReportLangSchema>;
+
 export const ReportCellSchema = z.union([z.string(), z.number(), z.null()]);
 
 export const ReportSectionSchema = z.object({
@@ -45,3 +49,7 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportSection = z.infer<typeof ReportSectionSchema>;
 export type ReportCell = z.infer<typeof ReportCellSchema>;
+
+export const ReportQuerySchema = z.object({
+  lang: ReportLangSchema.default('ru').describe('Язык отчёта: ru (по умолчанию) или en'),
+});

@@ -104,6 +104,21 @@ export async function namedInRegion(
   return withImportedVersion(db, table, await q.execute());
 }
 
+/** Live sites or clusters with the name (case ignored), in any region. */
+export async function placesNamed(
+  db: Db,
+  table: 'site' | 'cluster',
+  name: string,
+): Promise<Array<{ id: number; name: string; region_code: string | null }>> {
+  return db
+    .selectFrom(table as 'site')
+    .select(['id', 'name', 'region_code'])
+    .where('deleted_at', 'is', null)
+    .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
+    .orderBy('id')
+    .execute();
+}
+
 export async function residentsOf(db: Db, siteId: number): Promise<StoredRow[]> {
   const rows = await db
     .selectFrom('site_resident')

@@ -11,7 +11,9 @@ import {
 
 /**
  * The fields a statements file may fill: a dated fact («65 резидентов на
- * 01.10.2024») about an organisation (by ИНН or name) or a region.
+ * 01.10.2024») about an organisation (by ИНН or name), a site or a cluster
+ * (by name, within the region when the row gives one) or a region — the
+ * columns the statements export writes.
  */
 export const STATEMENT_FIELDS = {
   organisationInn: {
@@ -23,6 +25,17 @@ export const STATEMENT_FIELDS = {
     ru: 'Организация',
     en: 'Organisation',
     headers: ['организация', 'наименование организации', 'наименование', 'organisation'],
+  },
+  site: {
+    ru: 'Площадка',
+    en: 'Site',
+    // Not «ОЭЗ» or «Технопарк»: a header such as «Число резидентов ОЭЗ» would be taken for it.
+    headers: ['площадка', 'наименование площадки', 'site'],
+  },
+  cluster: {
+    ru: 'Кластер',
+    en: 'Cluster',
+    headers: ['кластер', 'наименование кластера', 'cluster'],
   },
   region: { ru: 'Регион', en: 'Region', headers: ['регион', 'субъект рф', 'субъект', 'region'] },
   property: {
@@ -43,8 +56,11 @@ export type StatementField = keyof typeof STATEMENT_FIELDS;
 const KEYS = Object.keys(STATEMENT_FIELDS) as StatementField[];
 
 export interface StatementCandidate {
-  /** The organisation the fact is about; without one, the fact is about the region. */
+  /** The organisation, site or cluster the fact is about; without one, the fact is about the region. */
   organisation?: OrganisationRef;
+  /** A site's or a cluster's name, looked up within the row's region when it gives one. */
+  site?: string;
+  cluster?: string;
   regionCode?: string;
   property: string;
   valueNumber?: number;
@@ -73,17 +89,34 @@ export function validateStatement(
     warnings,
   );
   if (ref) c.organisation = ref;
+  if (text.site) c.site = text.site.replace(/\s+/g, ' ');
+  if (text.cluster) c.cluster = text.cluster.replace(/\s+/g, ' ');
   if (text.region !== undefined) {
     const code = regionCodeOf('region', text.region, issues);
     if (code) c.regionCode = code;
   }
-  if (!ref && text.region === undefined && text.organisationInn === undefined)
+  // A fact is about one record: two subjects in a row are a mistake, not a choice to guess.
+  const named = [
+    ref || text.organisationInn !== undefined ? 'organisation' : null,
+    c.site ? 'site' : null,
+    c.cluster ? 'cluster' : null,
+  ].filter((f): f is string => f !== null);
+  if (named.length > 1)
+    issues.push(
+      issue(
+        named[1]!,
+        'several_subjects',
+        'в строке указано несколько объектов факта (организация, площадка, кластер): оставьте один',
+        'the row names several subjects (organisation, site, cluster): keep one',
+      ),
+    );
+  if (!named.length && text.region === undefined)
     issues.push(
       issue(
         'organisation',
         'empty',
-        'не указано, о ком факт: организация (ИНН или наименование) или регион',
-        'the subject is not given: an organisation (INN or name) or a region',
+        'не указано, о ком факт: организация (ИНН или наименование), площадка, кластер или регион',
+        'the subject is not given: an organisation (INN or name), a site, a cluster or a region',
       ),
     );
   if (!text.property)

@@ -1,4 +1,4 @@
-import type { Report, ReportSection } from '@promatlas/core/api/reports.schema.ts';
+import type { Report, ReportLang, ReportSection } from '@promatlas/core/api/reports.schema.ts';
 import {
   CLUSTER_KINDS,
   CLUSTER_STATUSES,
@@ -17,17 +17,16 @@ import {
   participantsOf,
 } from '../clusters/cooperation/index.ts';
 import { SourceRefs } from '../registry/shared/mappers.ts';
-import { Citations, date, factRows, factsSection } from './reports.service.ts';
+import { Citations, factRows, factsSection } from './reports.service.ts';
 import {
   AMOUNT_QUALIFIERS,
+  ASSUMPTIONS_EN,
   cooperationMatrix,
   formatRequirementValue,
-  REQUIREMENT_TITLES,
+  requirementTitle,
   VERDICT_TITLES,
 } from './cluster-passport.presenter.ts';
-
-const PASSPORT_NOTE =
-  'Сведения реестра PromAtlas на дату формирования паспорта; проверка по ПП РФ № 779 — по правилам, поставляемым с PromAtlas, на дату формирования. Ничего не досчитано: чего нет в реестре, то названо в разделе «Недостающие данные».';
+import { dateIn, isoDayIn, wordsOf } from './report-lang.ts';
 
 /**
  * The cluster passport: composition and roles, the participants' cooperation
@@ -36,7 +35,14 @@ const PASSPORT_NOTE =
  * close, projects and support — and, plainly, which of these facts the
  * registry does not hold.
  */
-export async function clusterPassportReport(db: Db, id: number, today: string): Promise<Report> {
+export async function clusterPassportReport(
+  db: Db,
+  id: number,
+  today: string,
+  lang: ReportLang = 'ru',
+): Promise<Report> {
+  const w = wordsOf(lang);
+  const day = (iso: string | null | undefined) => isoDayIn(lang, iso);
   const cluster = await getCluster(db, id);
   const decision = await loadCluster(db, id);
   const participants = participantsOf(await findMemberships(db, id));
@@ -54,7 +60,7 @@ export async function clusterPassportReport(db: Db, id: number, today: string): 
     ...contracts.map((c) => c.source_id),
     ...purchases.map((p) => p.source_id),
   ]);
-  const citations = new Citations();
+  const citations = new Citations(lang);
   const number = new Map(participants.map((p, k) => [p.organisationId, k + 1]));
   const nameOf = new Map(participants.map((p) => [String(p.organisationId), p.name]));
   const sourceOfMember = new Map(
@@ -63,37 +69,74 @@ export async function clusterPassportReport(db: Db, id: number, today: string): 
   const makers = participants.filter((p) => p.roles.includes('anchor'));
 
   const missing: string[] = [];
-  if (!participants.length) missing.push('Участники кластера не внесены.');
+  if (!participants.length)
+    missing.push(
+      w('Участники кластера не внесены.', 'The cluster’s participants are not recorded.'),
+    );
+  const unpriced = contracts.filter((c) => c.value_rub === null).length;
   if (!contracts.length)
     missing.push(
-      'Договоры кооперации между участниками не внесены — матрица кооперации пуста, требование о кооперационных связях не проверено.',
+      w(
+        'Договоры кооперации между участниками не внесены — матрица кооперации пуста, требование о кооперационных связях не проверено.',
+        'No cooperation contracts between participants are recorded — the cooperation matrix is empty and the cooperation requirement is not checked.',
+      ),
     );
-  else if (contracts.some((c) => c.value_rub === null))
+  else if (unpriced)
     missing.push(
-      `Стоимость не указана у ${contracts.filter((c) => c.value_rub === null).length} из ${contracts.length} договоров — суммы в матрице неполные.`,
+      w(
+        `Стоимость не указана у ${unpriced} из ${contracts.length} договоров — суммы в матрице неполные.`,
+        `The value is missing for ${unpriced} of ${contracts.length} contracts — the matrix sums are incomplete.`,
+      ),
     );
   if (!makers.length && participants.length)
     missing.push(
-      'Ни один участник не отмечен как производитель конечной продукции (якорный участник) — функциональную зависимость считать не по кому.',
+      w(
+        'Ни один участник не отмечен как производитель конечной продукции (якорный участник) — функциональную зависимость считать не по кому.',
+        'No participant is marked as a finished-product maker (anchor) — there is nobody to compute the functional dependence over.',
+      ),
     );
   if (!purchases.length)
     missing.push(
-      'Закупки производителей конечной продукции (всего и у участников) не внесены — функциональная зависимость не рассчитана.',
+      w(
+        'Закупки производителей конечной продукции (всего и у участников) не внесены — функциональная зависимость не рассчитана.',
+        'The purchases of finished-product makers (total and from participants) are not recorded — the functional dependence is not computed.',
+      ),
     );
   if (!decision.decision_date)
-    missing.push('Дата и номер заключения Минпромторга о соответствии кластера не указаны.');
-  if (!cluster.specialisedOrganisation)
-    missing.push('Специализированная организация кластера не указана.');
-  if (participants.some((p) => p.joined.some((d) => d === null)))
     missing.push(
-      `Дата вступления не указана у ${participants.filter((p) => p.joined.some((d) => d === null)).length} из ${participants.length} участников.`,
+      w(
+        'Дата и номер заключения Минпромторга о соответствии кластера не указаны.',
+        'The date and number of the Minpromtorg decision on the cluster’s compliance are not given.',
+      ),
     );
-  if (!cluster.projects.length) missing.push('Проекты кластера не внесены.');
-  if (!cluster.support.length) missing.push('Меры поддержки кластера не внесены.');
+  if (!cluster.specialisedOrganisation)
+    missing.push(
+      w(
+        'Специализированная организация кластера не указана.',
+        'The cluster’s specialised organisation is not given.',
+      ),
+    );
+  const undated = participants.filter((p) => p.joined.some((d) => d === null)).length;
+  if (undated)
+    missing.push(
+      w(
+        `Дата вступления не указана у ${undated} из ${participants.length} участников.`,
+        `The joining date is missing for ${undated} of ${participants.length} participants.`,
+      ),
+    );
+  if (!cluster.projects.length)
+    missing.push(w('Проекты кластера не внесены.', 'The cluster’s projects are not recorded.'));
+  if (!cluster.support.length)
+    missing.push(
+      w('Меры поддержки кластера не внесены.', 'The cluster’s support measures are not recorded.'),
+    );
   for (const r of compliance.check.requirements)
     if (r.verdict === 'insufficient_data')
       missing.push(
-        `ПП 779, «${REQUIREMENT_TITLES[r.code] ?? r.code}»: недостаточно данных для вердикта.`,
+        w(
+          `ПП 779, «${requirementTitle('ru', r.code)}»: недостаточно данных для вердикта.`,
+          `Decree No. 779, «${requirementTitle('en', r.code)}»: insufficient data for a verdict.`,
+        ),
       );
 
   const matrix = cooperationMatrix(
@@ -101,63 +144,97 @@ export async function clusterPassportReport(db: Db, id: number, today: string): 
     contracts,
   );
   const matrixColumns = (unit: string): ReportSection['columns'] => [
-    { title: '№', type: 'integer' },
-    { title: `Покупатель \\ поставщик${unit}`, type: 'text' },
+    { title: w('№', 'No.'), type: 'integer' },
+    { title: `${w('Покупатель \\ поставщик', 'Buyer \\ supplier')}${unit}`, type: 'text' },
     ...participants.map((_, k) => ({ title: String(k + 1), type: 'number' as const })),
   ];
+  const noContracts = w(
+    'Договоров кооперации между участниками в реестре нет.',
+    'The registry holds no cooperation contracts between participants.',
+  );
   const matrixNote = contracts.length
-    ? 'Строка — покупатель (первая сторона договора), столбец — поставщик; номера столбцов — номера участников из раздела «Состав и роли».'
-    : 'Договоров кооперации между участниками в реестре нет.';
+    ? w(
+        'Строка — покупатель (первая сторона договора), столбец — поставщик; номера столбцов — номера участников из раздела «Состав и роли».',
+        'Row — the buyer (the first party of the contract), column — the supplier; the column numbers are the participants’ numbers in «Composition and roles».',
+      )
+    : noContracts;
+  const verdict = (compliant: boolean | null) =>
+    VERDICT_TITLES[
+      compliant === true ? 'met' : compliant === false ? 'not_met' : 'insufficient_data'
+    ][lang];
+  const assumptions = compliance.assumptions.map((a) =>
+    lang === 'en' ? (ASSUMPTIONS_EN[a] ?? a) : a,
+  );
+  // The gaps' words are the compliance check's own, which it gives in both languages.
+  const gapMessage = (g: (typeof compliance.gaps)[number]) =>
+    lang === 'en' ? g.messageEn : g.message;
 
   const sections: ReportSection[] = [
     {
       id: 'general',
-      title: 'Общие сведения',
+      title: w('Общие сведения', 'General information'),
       kind: 'facts',
       columns: [
-        { title: 'Сведение', type: 'text' },
-        { title: 'Значение', type: 'text' },
+        { title: w('Сведение', 'Item'), type: 'text' },
+        { title: w('Значение', 'Value'), type: 'text' },
       ],
       rows: factRows([
-        ['Полное название', cluster.fullName],
-        ['Вид', CLUSTER_KINDS.label(cluster.kind)],
-        ['Статус', CLUSTER_STATUSES.label(cluster.status)],
-        ['Регион', cluster.region?.name ?? null],
-        ['Специализация', cluster.specialisation],
-        ['Специализированная организация', cluster.specialisedOrganisation?.title ?? null],
-        ['Заключение Минпромторга', decision.decision_number],
-        ['Дата заключения Минпромторга', decision.decision_date],
-        ['Участников', participants.length],
-        ['Договоров кооперации между участниками', contracts.length],
-        ['Другие названия', cluster.aliases.length ? cluster.aliases.join('; ') : null],
-        ['Источник записи', citations.cite(cluster.source)],
+        [w('Полное название', 'Full name'), cluster.fullName],
+        [w('Вид', 'Kind'), CLUSTER_KINDS.label(cluster.kind, lang)],
+        [w('Статус', 'Status'), CLUSTER_STATUSES.label(cluster.status, lang)],
+        [w('Регион', 'Region'), cluster.region?.name ?? null],
+        [w('Специализация', 'Specialisation'), cluster.specialisation],
+        [
+          w('Специализированная организация', 'Specialised organisation'),
+          cluster.specialisedOrganisation?.title ?? null,
+        ],
+        [w('Заключение Минпромторга', 'Minpromtorg decision'), decision.decision_number],
+        [
+          w('Дата заключения Минпромторга', 'Minpromtorg decision date'),
+          day(decision.decision_date),
+        ],
+        [w('Участников', 'Participants'), participants.length],
+        [
+          w('Договоров кооперации между участниками', 'Cooperation contracts between participants'),
+          contracts.length,
+        ],
+        [
+          w('Другие названия', 'Other names'),
+          cluster.aliases.length ? cluster.aliases.join('; ') : null,
+        ],
+        [w('Источник записи', 'Record source'), citations.cite(cluster.source)],
       ]),
       note: null,
     },
     {
       id: 'missing',
-      title: 'Недостающие данные',
+      title: w('Недостающие данные', 'Missing data'),
       kind: 'table',
       columns: [
-        { title: '№', type: 'integer' },
-        { title: 'Чего нет в реестре', type: 'text' },
+        { title: w('№', 'No.'), type: 'integer' },
+        { title: w('Чего нет в реестре', 'Missing from the registry'), type: 'text' },
       ],
       rows: missing.map((m, k) => [k + 1, m]),
-      note: missing.length ? null : 'Все сведения паспорта есть в реестре.',
+      note: missing.length
+        ? null
+        : w(
+            'Все сведения паспорта есть в реестре.',
+            'The registry holds every item of the passport.',
+          ),
     },
-    factsSection(cluster.facts, citations),
+    factsSection(cluster.facts, citations, lang),
     {
       id: 'composition',
-      title: 'Состав и роли',
+      title: w('Состав и роли', 'Composition and roles'),
       kind: 'table',
       columns: [
-        { title: '№', type: 'integer' },
-        { title: 'Участник', type: 'text' },
-        { title: 'Роли в кластере', type: 'text' },
-        { title: 'Вид организации', type: 'text' },
-        { title: 'Регион', type: 'text' },
-        { title: 'Вступил', type: 'text' },
-        { title: 'Источник', type: 'text' },
+        { title: w('№', 'No.'), type: 'integer' },
+        { title: w('Участник', 'Participant'), type: 'text' },
+        { title: w('Роли в кластере', 'Roles in the cluster'), type: 'text' },
+        { title: w('Вид организации', 'Kind of organisation'), type: 'text' },
+        { title: w('Регион', 'Region'), type: 'text' },
+        { title: w('Вступил', 'Joined'), type: 'text' },
+        { title: w('Источник', 'Source'), type: 'text' },
       ],
       rows: participants.map((p) => {
         const joined =
@@ -167,18 +244,20 @@ export async function clusterPassportReport(db: Db, id: number, today: string): 
         return [
           number.get(p.organisationId)!,
           p.name,
-          [...new Set(p.roles)].map((r) => MEMBERSHIP_ROLES.label(r)).join('; '),
-          ORGANISATION_KINDS.label(p.kind as Parameters<typeof ORGANISATION_KINDS.label>[0]),
+          [...new Set(p.roles)].map((r) => MEMBERSHIP_ROLES.label(r, lang)).join('; '),
+          ORGANISATION_KINDS.label(p.kind, lang),
           p.region,
-          joined,
+          day(joined),
           citations.cite(sourceOfMember.get(String(p.organisationId))),
         ];
       }),
-      note: participants.length ? null : 'Участники не внесены.',
+      note: participants.length
+        ? null
+        : w('Участники не внесены.', 'No participants are recorded.'),
     },
     {
       id: 'matrix-count',
-      title: 'Кооперация — число договоров',
+      title: w('Кооперация — число договоров', 'Cooperation — number of contracts'),
       kind: 'table',
       columns: matrixColumns(''),
       rows: contracts.length
@@ -192,51 +271,54 @@ export async function clusterPassportReport(db: Db, id: number, today: string): 
     },
     {
       id: 'matrix-value',
-      title: 'Кооперация — сумма, млн ₽',
+      title: w('Кооперация — сумма, млн ₽', 'Cooperation — value, mln ₽'),
       kind: 'table',
-      columns: matrixColumns(', млн ₽'),
+      columns: matrixColumns(w(', млн ₽', ', mln ₽')),
       rows: contracts.length
         ? participants.map((p, i) => [i + 1, p.name, ...matrix.valueMln[i]!])
         : [],
       note: contracts.length
-        ? 'Сумма стоимостей договоров, где она указана; пусто — договоров нет или их стоимость не указана.'
+        ? w(
+            'Сумма стоимостей договоров, где она указана; пусто — договоров нет или их стоимость не указана.',
+            'The sum of the contracts’ values where given; empty — no contracts, or their value is not given.',
+          )
         : matrixNote,
     },
     {
       id: 'contracts',
-      title: 'Договоры кооперации',
+      title: w('Договоры кооперации', 'Cooperation contracts'),
       kind: 'table',
       columns: [
-        { title: 'Покупатель', type: 'text' },
-        { title: 'Поставщик', type: 'text' },
-        { title: 'Вид договора', type: 'text' },
-        { title: 'Продукция', type: 'text' },
-        { title: 'Подписан', type: 'text' },
-        { title: 'Стоимость, ₽', type: 'number' },
-        { title: 'Источник', type: 'text' },
+        { title: w('Покупатель', 'Buyer'), type: 'text' },
+        { title: w('Поставщик', 'Supplier'), type: 'text' },
+        { title: w('Вид договора', 'Contract type'), type: 'text' },
+        { title: w('Продукция', 'Product'), type: 'text' },
+        { title: w('Подписан', 'Signed'), type: 'text' },
+        { title: w('Стоимость, ₽', 'Value, ₽'), type: 'number' },
+        { title: w('Источник', 'Source'), type: 'text' },
       ],
       rows: contracts.map((c) => [
         `${number.get(c.buyer_id)}. ${nameOf.get(String(c.buyer_id)) ?? c.buyer_name}`,
         `${number.get(c.supplier_id)}. ${nameOf.get(String(c.supplier_id)) ?? c.supplier_name}`,
-        COOPERATION_CONTRACT_TYPES.label(c.contract_type),
+        COOPERATION_CONTRACT_TYPES.label(c.contract_type, lang),
         [c.okpd2_code, c.product].filter(Boolean).join(' ') || null,
-        c.signed_on,
+        day(c.signed_on),
         c.value_rub === null ? null : Number(c.value_rub),
         citations.cite(rowSources.of(c)),
       ]),
-      note: contracts.length ? null : 'Договоров кооперации между участниками в реестре нет.',
+      note: contracts.length ? null : noContracts,
     },
     {
       id: 'dependence',
-      title: 'Функциональная зависимость',
+      title: w('Функциональная зависимость', 'Functional dependence'),
       kind: 'table',
       columns: [
-        { title: 'Производитель', type: 'text' },
-        { title: 'Год', type: 'integer' },
-        { title: 'Закупки всего, ₽', type: 'number' },
-        { title: 'У участников, ₽', type: 'number' },
-        { title: 'Доля, %', type: 'number' },
-        { title: 'Источник', type: 'text' },
+        { title: w('Производитель', 'Maker'), type: 'text' },
+        { title: w('Год', 'Year'), type: 'integer' },
+        { title: w('Закупки всего, ₽', 'Total purchases, ₽'), type: 'number' },
+        { title: w('У участников, ₽', 'From participants, ₽'), type: 'number' },
+        { title: w('Доля, %', 'Share, %'), type: 'number' },
+        { title: w('Источник', 'Source'), type: 'text' },
       ],
       rows: purchases.map((p) => [
         `${number.get(p.organisation_id) ?? ''}. ${nameOf.get(String(p.organisation_id)) ?? p.organisation_name}`,
@@ -250,98 +332,108 @@ export async function clusterPassportReport(db: Db, id: number, today: string): 
       ]),
       note:
         compliance.check.functionalDependence === null
-          ? 'Функциональная зависимость не рассчитана: закупок производителей конечной продукции за последний полный год в реестре нет.'
-          : `Функциональная зависимость за последний полный год: ${formatRequirementValue('functional_dependence', compliance.check.functionalDependence)}; порог ${formatRequirementValue('functional_dependence', compliance.check.functionalDependenceThreshold)}.`,
+          ? w(
+              'Функциональная зависимость не рассчитана: закупок производителей конечной продукции за последний полный год в реестре нет.',
+              'The functional dependence is not computed: the registry holds no purchases of finished-product makers for the latest complete year.',
+            )
+          : w(
+              `Функциональная зависимость за последний полный год: ${formatRequirementValue('functional_dependence', compliance.check.functionalDependence, lang)}; порог ${formatRequirementValue('functional_dependence', compliance.check.functionalDependenceThreshold, lang)}.`,
+              `Functional dependence for the latest complete year: ${formatRequirementValue('functional_dependence', compliance.check.functionalDependence, lang)}; threshold ${formatRequirementValue('functional_dependence', compliance.check.functionalDependenceThreshold, lang)}.`,
+            ),
     },
     {
       id: 'compliance',
-      title: 'Проверка по ПП РФ № 779',
+      title: w('Проверка по ПП РФ № 779', 'Check under Decree No. 779'),
       kind: 'table',
       columns: [
-        { title: 'Требование', type: 'text' },
-        { title: 'Вердикт', type: 'text' },
-        { title: 'Значение', type: 'text' },
-        { title: 'Порог', type: 'text' },
-        { title: 'Участники', type: 'text' },
-        { title: 'Срок', type: 'text' },
+        { title: w('Требование', 'Requirement'), type: 'text' },
+        { title: w('Вердикт', 'Verdict'), type: 'text' },
+        { title: w('Значение', 'Value'), type: 'text' },
+        { title: w('Порог', 'Threshold'), type: 'text' },
+        { title: w('Участники', 'Participants'), type: 'text' },
+        { title: w('Срок', 'Deadline'), type: 'text' },
       ],
       rows: compliance.check.requirements.map((r) => [
-        REQUIREMENT_TITLES[r.code] ?? r.code,
-        VERDICT_TITLES[r.verdict],
-        formatRequirementValue(r.code, r.value),
-        formatRequirementValue(r.code, r.threshold),
+        requirementTitle(lang, r.code),
+        VERDICT_TITLES[r.verdict][lang],
+        formatRequirementValue(r.code, r.value, lang),
+        formatRequirementValue(r.code, r.threshold, lang),
         r.participants.map((p) => nameOf.get(p) ?? p).join('; ') || null,
-        r.deadline,
+        day(r.deadline),
       ]),
-      note: `Итог на ${compliance.asOf}: ${
-        compliance.check.compliant === true
-          ? 'соответствует'
-          : compliance.check.compliant === false
-            ? 'не соответствует'
-            : 'недостаточно данных'
-      }. Правила: ${compliance.ruleSet.title} (версия ${compliance.ruleSet.version}). ${compliance.assumptions.join('. ')}.`,
+      note: w(
+        `Итог на ${day(compliance.asOf)}: ${verdict(compliance.check.compliant)}. Правила: ${compliance.ruleSet.title} (версия ${compliance.ruleSet.version}). ${assumptions.join('. ')}.`,
+        `Result as of ${day(compliance.asOf)}: ${verdict(compliance.check.compliant)}. Rules: ${compliance.ruleSet.title} (version ${compliance.ruleSet.version}). ${assumptions.join('. ')}.`,
+      ),
     },
     {
       id: 'gaps',
-      title: 'Что сделать',
+      title: w('Что сделать', 'What to do'),
       kind: 'table',
       columns: [
-        { title: 'Требование', type: 'text' },
-        { title: 'Что сделать', type: 'text' },
-        { title: 'Участники', type: 'text' },
-        { title: 'Срок', type: 'text' },
+        { title: w('Требование', 'Requirement'), type: 'text' },
+        { title: w('Что сделать', 'What to do'), type: 'text' },
+        { title: w('Участники', 'Participants'), type: 'text' },
+        { title: w('Срок', 'Deadline'), type: 'text' },
       ],
       rows: compliance.gaps.map((g) => [
-        REQUIREMENT_TITLES[g.requirement] ?? g.requirement,
-        g.message,
+        requirementTitle(lang, g.requirement),
+        gapMessage(g),
         g.participants.map((p) => p.title).join('; ') || null,
-        g.deadline,
+        day(g.deadline),
       ]),
-      note: compliance.gaps.length ? null : 'Пробелов нет.',
+      note: compliance.gaps.length ? null : w('Пробелов нет.', 'Nothing to do.'),
     },
     {
       id: 'projects',
-      title: 'Проекты',
+      title: w('Проекты', 'Projects'),
       kind: 'table',
       columns: [
-        { title: '№', type: 'integer' },
-        { title: 'Название', type: 'text' },
+        { title: w('№', 'No.'), type: 'integer' },
+        { title: w('Название', 'Title'), type: 'text' },
       ],
       rows: cluster.projects.map((p, k) => [k + 1, p.title]),
-      note: cluster.projects.length ? null : 'Проекты не внесены.',
+      note: cluster.projects.length ? null : w('Проекты не внесены.', 'No projects are recorded.'),
     },
     {
       id: 'support',
-      title: 'Поддержка',
+      title: w('Поддержка', 'Support'),
       kind: 'table',
       columns: [
-        { title: 'Мера', type: 'text' },
-        { title: 'Кто предоставил', type: 'text' },
-        { title: 'Сумма, ₽', type: 'number' },
-        { title: 'Уточнение', type: 'text' },
-        { title: 'Дата', type: 'text' },
-        { title: 'Проекты', type: 'text' },
-        { title: 'Источник', type: 'text' },
+        { title: w('Мера', 'Measure'), type: 'text' },
+        { title: w('Кто предоставил', 'Provider'), type: 'text' },
+        { title: w('Сумма, ₽', 'Amount, ₽'), type: 'number' },
+        { title: w('Уточнение', 'Qualifier'), type: 'text' },
+        { title: w('Дата', 'Date'), type: 'text' },
+        { title: w('Проекты', 'Projects'), type: 'text' },
+        { title: w('Источник', 'Source'), type: 'text' },
       ],
       rows: cluster.support.map((s) => [
         s.measure?.title ?? s.programme,
         s.provider?.title ?? null,
         s.amount,
-        (AMOUNT_QUALIFIERS[s.qualifier] ?? s.qualifier) || null,
-        date(s.asOf),
+        (AMOUNT_QUALIFIERS[s.qualifier]?.[lang] ?? s.qualifier) || null,
+        dateIn(lang, s.asOf),
         s.projects.map((p) => p.title).join('; ') || null,
         citations.cite(s.source),
       ]),
-      note: cluster.support.length ? null : 'Меры поддержки не внесены.',
+      note: cluster.support.length
+        ? null
+        : w('Меры поддержки не внесены.', 'No support measures are recorded.'),
     },
   ];
   return {
     kind: 'cluster',
-    title: `Паспорт кластера ${cluster.name}`,
-    subtitle: [CLUSTER_KINDS.label(cluster.kind), cluster.region?.name].filter(Boolean).join(' · '),
+    title: w(`Паспорт кластера ${cluster.name}`, `Cluster passport: ${cluster.name}`),
+    subtitle: [CLUSTER_KINDS.label(cluster.kind, lang), cluster.region?.name]
+      .filter(Boolean)
+      .join(' · '),
     generatedAt: new Date().toISOString(),
     sections,
     sources: citations.sources,
-    sourcesNote: PASSPORT_NOTE,
+    sourcesNote: w(
+      'Сведения реестра PromAtlas на дату формирования паспорта; проверка по ПП РФ № 779 — по правилам, поставляемым с PromAtlas, на дату формирования. Ничего не досчитано: чего нет в реестре, то названо в разделе «Недостающие данные».',
+      'PromAtlas registry data as of the date the passport was generated; the Decree No. 779 check uses the rules shipped with PromAtlas, as of that date. Nothing is estimated: what the registry lacks is named under «Missing data».',
+    ),
   };
 }

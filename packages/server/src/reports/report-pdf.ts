@@ -35,6 +35,7 @@ export async function printPageToPdf(options: {
   chromiumPath: string;
   url: string;
   cookie: string | undefined;
+  lang?: 'ru' | 'en';
 }): Promise<Buffer> {
   if (!existsSync(options.chromiumPath)) throw browserMissing(options.chromiumPath);
   let chromium: typeof import('playwright-core').chromium;
@@ -48,7 +49,7 @@ export async function printPageToPdf(options: {
     executablePath: options.chromiumPath,
     // Playwright passes the profile directory on as --user-data-dir itself.
     args: CHROMIUM_ARGS,
-    locale: 'ru-RU',
+    locale: options.lang === 'en' ? 'en-GB' : 'ru-RU',
     headless: true,
     extraHTTPHeaders: options.cookie ? { cookie: options.cookie } : {},
   });

@@ -1,14 +1,15 @@
-import type { Report } from '@promatlas/core/api/reports.schema.ts';
+import type { Report, ReportLang } from '@promatlas/core/api/reports.schema.ts';
 import { spreadsheetCell } from '@promatlas/core/format/spreadsheet-cell.ts';
 import { loadExcelJs } from '../imports/index.ts';
+import { localeOf, wordsOf } from './report-lang.ts';
 
 /** A sheet name Excel accepts: ≤ 31 characters, none of []:*?/\, unique in the workbook. */
-function sheetName(title: string, taken: Set<string>): string {
+function sheetName(title: string, taken: Set<string>, fallback: string): string {
   const base =
     title
       .replace(/[[\]:*?/\\]/g, ' ')
       .slice(0, 28)
-      .trim() || 'Лист';
+      .trim() || fallback;
   let name = base;
   for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base} ${k}`;
   taken.add(name.toLowerCase());
@@ -20,21 +21,27 @@ function sheetName(title: string, taken: Set<string>): string {
  * cells, a bold frozen header, an autofilter) and the sources last — the same
  * content as the printed page.
  */
-export async function reportXlsx(report: Report): Promise<Buffer> {
+export async function reportXlsx(report: Report, lang: ReportLang = 'ru'): Promise<Buffer> {
+  const w = wordsOf(lang);
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'PromAtlas';
   const taken = new Set<string>();
-  const cover = workbook.addWorksheet(sheetName('Отчёт', taken));
+  const cover = workbook.addWorksheet(sheetName(w('Отчёт', 'Report'), taken, w('Лист', 'Sheet')));
   cover.addRow([spreadsheetCell(report.title)]).font = { bold: true, size: 14 };
   if (report.subtitle) cover.addRow([spreadsheetCell(report.subtitle)]);
-  cover.addRow([`Сформировано: ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`]);
+  const generated = new Date(report.generatedAt).toLocaleString(localeOf(lang), {
+    timeZone: 'UTC',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  cover.addRow([`${w('Сформировано', 'Generated')}: ${generated} UTC`]);
   cover.addRow([]);
-  cover.addRow(['Разделы']).font = { bold: true };
+  cover.addRow([w('Разделы', 'Sections')]).font = { bold: true };
   for (const section of report.sections) cover.addRow([spreadsheetCell(section.title)]);
   cover.getColumn(1).width = 80;
   for (const section of report.sections) {
-    const sheet = workbook.addWorksheet(sheetName(section.title, taken), {
+    const sheet = workbook.addWorksheet(sheetName(section.title, taken, w('Лист', 'Sheet')), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     const header = sheet.addRow(section.columns.map((c) => spreadsheetCell(c.title)));
@@ -56,10 +63,18 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
       };
     if (section.note) sheet.addRow([spreadsheetCell(section.note)]);
   }
-  const sources = workbook.addWorksheet(sheetName('Источники', taken), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sources.addRow(['№', 'Источник', 'Дата публикации', 'Идентификатор']).font = { bold: true };
+  const sources = workbook.addWorksheet(
+    sheetName(w('Источники', 'Sources'), taken, w('Лист', 'Sheet')),
+    {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    },
+  );
+  sources.addRow([
+    w('№', 'No.'),
+    w('Источник', 'Source'),
+    w('Дата публикации', 'Published'),
+    w('Идентификатор', 'Identifier'),
+  ]).font = { bold: true };
   for (const s of report.sources)
     sources.addRow([s.number, spreadsheetCell(s.title), s.published, s.id]);
   sources.addRow([]);

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ErrorResponseSchema } from '@promatlas/core/api/common.schema.ts';
 import { IdParamsSchema, RegionCodeParamsSchema } from '@promatlas/core/api/contract.ts';
-import { ReportSchema, type Report } from '@promatlas/core/api/reports.schema.ts';
+import {
+  ReportQuerySchema,
+  ReportSchema,
+  type Report,
+  type ReportLang,
+} from '@promatlas/core/api/reports.schema.ts';
 import type { AppInstance } from '../http/app-instance.ts';
 import { readDb } from '../db/read-db.ts';
 import type { Db } from '../db/connection.ts';
@@ -13,21 +18,22 @@ import { clusterPassportReport } from './cluster-passport.service.ts';
 import { planStatusReport } from './plan-status-report.ts';
 import { todayInMoscow } from '../registry/shared/programme-input.ts';
 
-const ExportQuery = z.object({
+const ExportQuery = ReportQuerySchema.extend({
   format: z.enum(['xlsx', 'pdf']).default('xlsx').describe('xlsx или pdf (печать страницы отчёта)'),
 });
 
 /**
  * Printable reports: `GET /api/reports/<kind>/<key>` is the report's content
  * (what the web page /reports/<kind>/<key> prints), `…/export?format=xlsx|pdf`
- * the same as a workbook or as the printed page.
+ * the same as a workbook or as the printed page; `lang=en` writes any of them
+ * in English (Russian by default).
  */
 export function reportRoutes(app: AppInstance): void {
   const route = <P extends z.ZodObject>(
     kind: Report['kind'],
     params: P,
     key: (p: z.output<P>) => string,
-    build: (db: Db, p: z.output<P>) => Promise<Report>,
+    build: (db: Db, p: z.output<P>, lang: ReportLang) => Promise<Report>,
     summary: string,
   ) => {
     const path = `/api/reports/${kind}/:${Object.keys(params.shape)[0]}`;
@@ -38,10 +44,16 @@ export function reportRoutes(app: AppInstance): void {
           tags: ['Отчёты'],
           summary,
           params,
+          querystring: ReportQuerySchema,
           response: { 200: ReportSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
         },
       },
-      async (request) => build(readDb(app, request.viewer), request.params as z.output<P>),
+      async (request) =>
+        build(
+          readDb(app, request.viewer),
+          request.params as z.output<P>,
+          (request.query as z.output<typeof ReportQuerySchema>).lang,
+        ),
     );
     app.get(
       `${path}/export`,
@@ -66,15 +78,15 @@ export function reportRoutes(app: AppInstance): void {
       async (request, reply) => {
         // Files are sent as bytes (Fastify serialises no Buffer); the 200 schema only documents them.
         const p = request.params as z.output<P>;
-        const { format } = request.query as z.output<typeof ExportQuery>;
+        const { format, lang } = request.query as z.output<typeof ExportQuery>;
         // Built first in both formats: a missing record is a 404 before any browser starts.
-        const report = await build(readDb(app, request.viewer), p);
+        const report = await build(readDb(app, request.viewer), p, lang);
         const name = `report-${kind}-${key(p)}`;
         if (format === 'xlsx') {
           return reply
             .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
             .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-            .send((await reportXlsx(report)) as unknown as string);
+            .send((await reportXlsx(report, lang)) as unknown as string);
         }
         const address = app.server.address();
         if (!address || typeof address === 'string')
@@ -87,8 +99,10 @@ export function reportRoutes(app: AppInstance): void {
         const local = host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host;
         const pdf = await printPageToPdf({
           chromiumPath: app.deps.chromiumPath ?? '/usr/bin/chromium',
-          url: `http://${local}:${address.port}/reports/${kind}/${encodeURIComponent(key(p))}`,
+          // The page takes its language from the address: the printing browser has no stored choice.
+          url: `http://${local}:${address.port}/reports/${kind}/${encodeURIComponent(key(p))}?lang=${lang}`,
           cookie: request.headers.cookie,
+          lang,
         });
         return reply
           .type('application/pdf')
@@ -101,21 +115,21 @@ export function reportRoutes(app: AppInstance): void {
     'region',
     RegionCodeParamsSchema,
     (p) => p.code,
-    (db, p) => regionReport(db, p.code),
+    (db, p, lang) => regionReport(db, p.code, lang),
     'Отчёт «Профиль региона»',
   );
   route(
     'site',
     IdParamsSchema,
     (p) => String(p.id),
-    (db, p) => siteReport(db, p.id),
+    (db, p, lang) => siteReport(db, p.id, lang),
     'Отчёт «Профиль площадки» (ОЭЗ, технопарк, индустриальный парк, ТОР)',
   );
   route(
     'rating-edition',
     IdParamsSchema,
     (p) => String(p.id),
-    (db, p) => ratingEditionReport(db, p.id),
+    (db, p, lang) => ratingEditionReport(db, p.id, lang),
     'Отчёт «Издание рейтинга»',
   );
   route(
@@ -123,14 +137,14 @@ export function reportRoutes(app: AppInstance): void {
     IdParamsSchema,
     (p) => String(p.id),
     // The ПП 779 check inside the passport is made as of the day it is printed.
-    (db, p) => clusterPassportReport(db, p.id, todayInMoscow()),
+    (db, p, lang) => clusterPassportReport(db, p.id, todayInMoscow(), lang),
     'Паспорт кластера: состав и роли, матрица кооперации, функциональная зависимость, проверка по ПП РФ № 779, проекты и поддержка',
   );
   route(
     'plan-status',
     IdParamsSchema,
     (p) => String(p.id),
-    (db, p) => planStatusReport(db, p.id, todayInMoscow()),
+    (db, p, lang) => planStatusReport(db, p.id, todayInMoscow(), lang),
     'Отчёт «Статус плана действий»: мероприятия по темам, ответственные, сроки, статусы, показатели, флаги',
   );
 }

@@ -16,11 +16,12 @@ const asOf = (r: StatementRow): string | null => r.valid_from ?? r.valid_to;
 
 /**
  * Dated facts about registry records, in the columns the statements import
- * reads back («ИНН организации», «Организация», «Регион», «Показатель»,
- * «Значение», «Единица», «Уточнение», «По состоянию на»), so a list exported
- * and imported again changes nothing. «Регион» is filled only for facts about
- * an organisation (its region) or a region; a fact about another record names
- * it in «Объект», which the import does not read.
+ * reads back («ИНН организации», «Организация», «Площадка», «Кластер»,
+ * «Регион», «Показатель», «Значение», «Единица», «Уточнение», «По состоянию
+ * на»), so a list exported and imported again changes nothing. «Регион» is the
+ * subject's region (an organisation's, a site's, a cluster's) or the region
+ * the fact is about; a fact about another kind of record names it only in
+ * «Объект», which the import does not read.
  */
 export const statementsExport: ListExport<StatementsExportQuery, StatementRow> = {
   name: 'statements',
@@ -74,13 +75,31 @@ export const statementsExport: ListExport<StatementsExportQuery, StatementRow> =
           : null,
     },
     {
+      key: 'site',
+      ru: 'Площадка',
+      en: 'Site',
+      type: 'text',
+      width: 36,
+      value: (r) => (r.subject_type === 'site' ? r.place_name : null),
+    },
+    {
+      key: 'cluster',
+      ru: 'Кластер',
+      en: 'Cluster',
+      type: 'text',
+      width: 36,
+      value: (r) => (r.subject_type === 'cluster' ? r.place_name : null),
+    },
+    {
       key: 'region',
       ru: 'Регион',
       en: 'Region',
       type: 'text',
       width: 32,
       value: (r) =>
-        r.subject_type === 'organisation' || r.subject_type === 'region' ? r.region_name : null,
+        ['organisation', 'region', 'site', 'cluster'].includes(r.subject_type)
+          ? r.region_name
+          : null,
     },
     {
       key: 'property',

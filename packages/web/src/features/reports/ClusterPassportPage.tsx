@@ -1,13 +1,10 @@
 import { Link, useParams } from 'react-router';
-import { useMemo } from 'react';
 import type { Report } from '@promatlas/core/api/reports.schema.ts';
-import { clusterComplianceRoute } from '@promatlas/core/api/contract/cooperation.ts';
-import { useRoute } from '../../shared/api/api.ts';
 import { useApi } from '../../shared/api/client.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
 import { Section } from './ReportPage.tsx';
-import { passportIn, usePassportLang } from './passport-i18n.ts';
+import { localeOf, reportUrl, reportWord, useReportLang } from './report-lang.ts';
 import './reports.css';
 import './passport.css';
 
@@ -24,32 +21,24 @@ const MATRIX_SECTIONS = new Set(['matrix-count', 'matrix-value']);
 export function ClusterPassportPage() {
   const { key = '' } = useParams();
   const api = `/api/reports/cluster/${encodeURIComponent(key)}`;
-  const result = useApi<Report>(api);
-  const { lang, toggle, t } = usePassportLang();
-  // The passport's gaps are the compliance check's, whose messages come in English too.
-  const clusterId = /^\d+$/.test(key) ? Number(key) : null;
-  const compliance = useRoute(
-    clusterComplianceRoute,
-    lang === 'en' && clusterId !== null ? { params: { id: clusterId } } : null,
-  );
-  const report = useMemo(() => {
-    if (!result.data) return undefined;
-    const gapsEn = new Map((compliance.data?.gaps ?? []).map((g) => [g.message, g.messageEn]));
-    return passportIn(lang, result.data, gapsEn);
-  }, [result.data, compliance.data, lang]);
-  useTitle(report ? report.title : t('toolbar'));
+  const { lang, toggle } = useReportLang();
+  const t = (w: Parameters<typeof reportWord>[1]) => reportWord(lang, w);
+  // The server writes the passport in the page's language, as it writes its XLSX and PDF.
+  const result = useApi<Report>(reportUrl(api, lang));
+  const report = result.data;
+  useTitle(report ? report.title : t('passport'));
   const missing = report?.sections.find((s) => s.id === 'missing');
   return (
     <div className="report-screen">
-      <nav className="report-toolbar" aria-label={t('toolbar')}>
-        <Link to={`/clusters/${key}`}>{t('back')}</Link>
+      <nav className="report-toolbar" aria-label={t('passport')}>
+        <Link to={`/clusters/${key}`}>{t('backCluster')}</Link>
         <button type="button" onClick={() => window.print()}>
           {t('print')}
         </button>
-        <a href={`${api}/export?format=xlsx`} download data-testid="report-xlsx">
+        <a href={reportUrl(api, lang, 'xlsx')} download data-testid="report-xlsx">
           XLSX
         </a>
-        <a href={`${api}/export?format=pdf`} download data-testid="report-pdf">
+        <a href={reportUrl(api, lang, 'pdf')} download data-testid="report-pdf">
           PDF
         </a>
         <button type="button" onClick={toggle} data-testid="passport-lang">
@@ -58,27 +47,26 @@ export function ClusterPassportPage() {
       </nav>
       {result.error ? <ErrorMessage error={result.error} /> : null}
       {report ? (
-        <article className="report passport" data-report-ready data-testid="report">
+        <article className="report passport" lang={lang} data-report-ready data-testid="report">
           <header className="report-header">
-            <p className="report-brand">{t('brand')}</p>
+            <p className="report-brand">{t('brandPassport')}</p>
             <h1>{report.title}</h1>
             {report.subtitle ? <p className="report-subtitle">{report.subtitle}</p> : null}
             <p className="report-date">
-              {t('generated')}{' '}
-              {new Date(report.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU')}
+              {t('generated')} {new Date(report.generatedAt).toLocaleString(localeOf(lang))}
             </p>
           </header>
           {report.sections.map((section) =>
             MATRIX_SECTIONS.has(section.id) ? (
               <div key={section.id} className="passport-matrix">
-                <Section section={section} />
+                <Section section={section} lang={lang} />
               </div>
             ) : section === missing ? (
               <div key={section.id} className="passport-missing" role="note">
-                <Section section={section} />
+                <Section section={section} lang={lang} />
               </div>
             ) : (
-              <Section key={section.id} section={section} />
+              <Section key={section.id} section={section} lang={lang} />
             ),
           )}
           <section className="report-section report-sources" data-testid="report-sources">
@@ -93,7 +81,7 @@ export function ClusterPassportPage() {
                 ))}
               </ol>
             ) : (
-              <p className="report-note">{t('noSources')}</p>
+              <p className="report-note">{t('noSourcesPassport')}</p>
             )}
             <p className="report-note">{report.sourcesNote}</p>
           </section>

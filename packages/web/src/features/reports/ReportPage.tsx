@@ -1,9 +1,15 @@
 import { Link, useParams } from 'react-router';
-import type { Report, ReportCell, ReportSection } from '@promatlas/core/api/reports.schema.ts';
+import type {
+  Report,
+  ReportCell,
+  ReportLang,
+  ReportSection,
+} from '@promatlas/core/api/reports.schema.ts';
 import { REPORT_KINDS, type ReportKind } from '@promatlas/core/api/reports.schema.ts';
 import { useApi } from '../../shared/api/client.ts';
 import { ErrorMessage, Loading } from '../../shared/components/common.tsx';
 import { useTitle } from '../../shared/lib/useTitle.ts';
+import { localeOf, reportUrl, reportWord, useReportLang } from './report-lang.ts';
 import './reports.css';
 
 /** Where the report's subject lives in the app, for the «back» link. */
@@ -15,16 +21,20 @@ const PROFILE: Record<ReportKind, (key: string) => string> = {
   'plan-status': (key) => `/action-plans/${key}/work`,
 };
 
-export function cellText(cell: ReportCell, type: ReportSection['columns'][number]['type']): string {
+export function cellText(
+  cell: ReportCell,
+  type: ReportSection['columns'][number]['type'],
+  lang: ReportLang = 'ru',
+): string {
   if (cell === null) return '—';
   if (typeof cell === 'number')
     return type === 'integer'
       ? String(cell)
-      : cell.toLocaleString('ru-RU', { maximumFractionDigits: 4 });
+      : cell.toLocaleString(localeOf(lang), { maximumFractionDigits: 4 });
   return cell;
 }
 
-export function Section({ section }: { section: ReportSection }) {
+export function Section({ section, lang }: { section: ReportSection; lang: ReportLang }) {
   return (
     <section
       className={`report-section report-${section.kind}`}
@@ -51,11 +61,11 @@ export function Section({ section }: { section: ReportSection }) {
                   const type = section.columns[k]?.type ?? 'text';
                   return section.kind === 'facts' && k === 0 ? (
                     <th key={k} scope="row">
-                      {cellText(cell, type)}
+                      {cellText(cell, type, lang)}
                     </th>
                   ) : (
                     <td key={k} className={type === 'text' ? undefined : 'num'}>
-                      {cellText(cell, type)}
+                      {cellText(cell, type, lang)}
                     </td>
                   );
                 })}
@@ -77,46 +87,55 @@ export function Section({ section }: { section: ReportSection }) {
 export function ReportPage() {
   const { kind = '', key = '' } = useParams();
   const known = (REPORT_KINDS as readonly string[]).includes(kind);
+  const { lang, toggle } = useReportLang();
+  const t = (w: Parameters<typeof reportWord>[1]) => reportWord(lang, w);
   const api = `/api/reports/${kind}/${encodeURIComponent(key)}`;
-  const result = useApi<Report>(known ? api : null);
+  const result = useApi<Report>(known ? reportUrl(api, lang) : null);
   const report = result.data;
-  useTitle(report ? report.title : 'Отчёт');
+  useTitle(report ? report.title : t('report'));
   if (!known)
     return (
       <div className="report">
-        <p>Неизвестный вид отчёта: «{kind}». Есть: регион, площадка, издание рейтинга.</p>
+        <p>
+          {lang === 'en'
+            ? `Unknown report kind: «${kind}». There are: ${REPORT_KINDS.join(', ')}.`
+            : `Неизвестный вид отчёта: «${kind}». Есть: ${REPORT_KINDS.join(', ')}.`}
+        </p>
       </div>
     );
   return (
     <div className="report-screen">
-      <nav className="report-toolbar" aria-label="Отчёт">
-        <Link to={PROFILE[kind as ReportKind](key)}>← К записи</Link>
+      <nav className="report-toolbar" aria-label={t('report')}>
+        <Link to={PROFILE[kind as ReportKind](key)}>{t('back')}</Link>
         <button type="button" onClick={() => window.print()}>
-          Печать
+          {t('print')}
         </button>
-        <a href={`${api}/export?format=xlsx`} download data-testid="report-xlsx">
+        <a href={reportUrl(api, lang, 'xlsx')} download data-testid="report-xlsx">
           XLSX
         </a>
-        <a href={`${api}/export?format=pdf`} download data-testid="report-pdf">
+        <a href={reportUrl(api, lang, 'pdf')} download data-testid="report-pdf">
           PDF
         </a>
+        <button type="button" onClick={toggle} data-testid="report-lang">
+          {t('language')}
+        </button>
       </nav>
       {result.error ? <ErrorMessage error={result.error} /> : null}
       {report ? (
-        <article className="report" data-report-ready data-testid="report">
+        <article className="report" lang={lang} data-report-ready data-testid="report">
           <header className="report-header">
-            <p className="report-brand">PromAtlas · Промышленный атлас</p>
+            <p className="report-brand">{t('brand')}</p>
             <h1>{report.title}</h1>
             {report.subtitle ? <p className="report-subtitle">{report.subtitle}</p> : null}
             <p className="report-date">
-              Сформировано {new Date(report.generatedAt).toLocaleString('ru-RU')}
+              {t('generated')} {new Date(report.generatedAt).toLocaleString(localeOf(lang))}
             </p>
           </header>
           {report.sections.map((section) => (
-            <Section key={section.id} section={section} />
+            <Section key={section.id} section={section} lang={lang} />
           ))}
           <section className="report-section report-sources" data-testid="report-sources">
-            <h2>Источники</h2>
+            <h2>{t('sources')}</h2>
             {report.sources.length ? (
               <ol>
                 {report.sources.map((s) => (
@@ -127,7 +146,7 @@ export function ReportPage() {
                 ))}
               </ol>
             ) : (
-              <p className="report-note">Записи отчёта не ссылаются на документы.</p>
+              <p className="report-note">{t('noSources')}</p>
             )}
             <p className="report-note">{report.sourcesNote}</p>
           </section>
