@@ -7,7 +7,7 @@ import { connectPglite, connectPostgres, type Connection } from '../src/db/conne
 import { backupEmbedded, embeddedSnapshot, restoreEmbedded } from '../src/db/backup.ts';
 import { prepareDatabase } from '../src/server.ts';
 import { databaseKinds } from './databases.ts';
-import { promatlas, serve } from './cli-process.ts';
+import { preparedDataDir, promatlas, serve } from './cli-process.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-backup-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -50,7 +50,8 @@ describe('embedded database backups', { timeout: 600_000 }, () => {
     const served = path.join(root, 'served');
     const copy = path.join(root, 'copy');
     const file = path.join(root, 'embedded.backup');
-    const server = await serve(served);
+    // Already migrated (the first start is first-run.cli.test.ts's): the server loads the demo.
+    const server = await serve(preparedDataDir(served));
     try {
       const backup = await promatlas(['db', 'backup', file], { dataDir: served });
       expect(backup.stderr).toBe('');
