@@ -37,8 +37,6 @@ interface Fixture {
 }
 
 const REGION: Record<Side, string | null> = { own: '42', other: '68', national: null };
-const ROLES: Role[] = ['administrator', 'regional_editor', 'analyst', 'public'];
-const SIDES: Side[] = ['own', 'other', 'national'];
 let seq = 0;
 const uniq = () => `${Date.now() % 1_000_000}-${++seq}`;
 
@@ -613,30 +611,25 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       if (!fixture || !rule) continue;
       if (fixture.regionless && !(rule.scope === 'registry' && rule.anyEditorWhenNoRegion))
         failures.push(`${key}: fixture says regionless but the rule does not allow it`);
-      const cells = ROLES.flatMap((role) => SIDES.map((side) => ({ role, side })));
-      // Every cell's fresh target is made before the route's calls: on PostgreSQL all at
-      // once (the pool has connections to spare), on PGlite (one connection) one by one.
-      const calls: Call[] = [];
-      if (kind === 'postgres')
-        calls.push(...(await Promise.all(cells.map(({ side }) => fixture.prepare(side)))));
-      else for (const { side } of cells) calls.push(await fixture.prepare(side));
-      for (const [i, { role, side }] of cells.entries()) {
-        const call = calls[i]!;
-        const res = await clients[role]!.request<ErrorBody>(
-          route.method,
-          call.url,
-          call.body,
-          call.headers,
-        );
-        const want = expected(rule.scope, role, side, fixture);
-        if (res.status !== want)
-          failures.push(
-            `${key} as ${role} (${side} region): ${res.status}, expected ${want} ${JSON.stringify(res.body).slice(0, 200)}`,
+      for (const role of ['administrator', 'regional_editor', 'analyst', 'public'] as Role[]) {
+        for (const side of ['own', 'other', 'national'] as Side[]) {
+          const call = await fixture.prepare(side);
+          const res = await clients[role]!.request<ErrorBody>(
+            route.method,
+            call.url,
+            call.body,
+            call.headers,
           );
-        if (res.status === 403) expect(res.body.error.message).toMatch(/[а-я]/i);
-        // Signing out ends the session under test: sign that role in again.
-        if (key === 'POST /api/auth/logout' && role !== 'public') {
-          clients[role] = await signIn(t.app, role, role === 'regional_editor' ? ['42'] : []);
+          const want = expected(rule.scope, role, side, fixture);
+          if (res.status !== want)
+            failures.push(
+              `${key} as ${role} (${side} region): ${res.status}, expected ${want} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
+          if (res.status === 403) expect(res.body.error.message).toMatch(/[а-я]/i);
+          // Signing out ends the session under test: sign that role in again.
+          if (key === 'POST /api/auth/logout' && role !== 'public') {
+            clients[role] = await signIn(t.app, role, role === 'regional_editor' ? ['42'] : []);
+          }
         }
       }
     }
