@@ -22,6 +22,9 @@ export default defineConfig({
           include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
           // The multi-node rig's tests need the rig's processes: vitest.rig.config.ts, `npm run test:rig`.
           exclude: [...configDefaults.exclude, 'packages/server/test/rig/**'],
+          // Migrated and seeded databases are built once per run and copied by
+          // each test (packages/server/test/database-templates.ts).
+          globalSetup: ['packages/server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite instances are ~800 MB each: keep parallelism low on 2 cores.

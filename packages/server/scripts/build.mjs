@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// `--outdir <dir>`: somewhere else than dist/ (the tests build a bundle of their own, so a
+// concurrent `npm run build:server` never rewrites the file a test is starting).
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 ? path.resolve(process.argv[outdirArg + 1]) : path.join(root, 'dist');
 
 await build({
   // The import worker is loaded by file name beside the main bundle (imports/run-import-worker.ts).
@@ -15,7 +19,7 @@ await build({
     promatlas: path.join(root, 'src/cli/main.ts'),
     'import-worker': path.join(root, 'src/imports/import-worker.ts'),
   },
-  outdir: path.join(root, 'dist'),
+  outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
@@ -37,8 +41,8 @@ await build({
 });
 
 // The demo's source texts are read at run time beside the code (demo/load-demo-data.ts).
-fs.cpSync(path.join(root, 'src/demo/sources'), path.join(root, 'dist/sources'), {
+fs.cpSync(path.join(root, 'src/demo/sources'), path.join(outdir, 'sources'), {
   recursive: true,
 });
 // The shipped official data (reference/shipped-data.ts) likewise.
-fs.cpSync(path.join(root, 'src/reference/data'), path.join(root, 'dist/data'), { recursive: true });
+fs.cpSync(path.join(root, 'src/reference/data'), path.join(outdir, 'data'), { recursive: true });

@@ -2,15 +2,16 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedFile } from './shared-data.ts';
+import { cliEntry, preparedDataDir } from './cli-process.ts';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const BIN = path.join(ROOT, 'packages/server/bin/promatlas.js');
+const BIN = cliEntry();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-cli-'));
+// Already migrated: the commands' own work is what is tested here, not the first start.
+preparedDataDir(path.join(dir, 'data'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The CLI runs on embedded PGlite in a temporary directory, whatever the test environment names. */

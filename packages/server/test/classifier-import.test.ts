@@ -16,6 +16,7 @@ import {
   regionOfOktmo,
 } from '../src/reference/import-oktmo.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './databases.ts';
+import { cliEntry, preparedDataDir } from './cli-process.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OKTMO = fs.readFileSync(path.join(HERE, 'fixtures/oktmo-rosstat.csv'));
@@ -276,8 +277,10 @@ describe.each(databaseKinds())('classifier import on %s', (kind) => {
 // The CLI on embedded PGlite in a temporary directory (tsx start-up and migration: slow).
 describe('promatlas import okpd2 / oktmo', { timeout: 180_000 }, () => {
   const run = promisify(execFile);
-  const BIN = path.resolve(HERE, '../bin/promatlas.js');
+  const BIN = cliEntry();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-classifiers-'));
+  // Already migrated: the imports are what is tested here, not the first start.
+  preparedDataDir(path.join(dir, 'data'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const promatlas = async (args: string[]) => {
     const { DATABASE_URL: _ignored, ...env } = process.env;

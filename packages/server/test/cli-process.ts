@@ -1,11 +1,40 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
+import type { DatabaseTemplates } from './database-templates.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const BIN = path.join(ROOT, 'packages/server/bin/promatlas.js');
+
+function prepared(): DatabaseTemplates | undefined {
+  return inject('databaseTemplates') as DatabaseTemplates | undefined;
+}
+
+/**
+ * The file a test runs `promatlas …` from: the bundle of the sources the
+ * global setup built (test/global-setup.ts), which starts in about a third of
+ * the time tsx needs, or bin/promatlas.js without it. `serve` always starts
+ * from bin/promatlas.js, so the tsx entry stays exercised.
+ */
+export function cliEntry(): string {
+  return prepared()?.cliBundle ?? BIN;
+}
+
+/**
+ * Makes `dataDir` an embedded data directory in the state the CLI's first
+ * command would leave (migrated, reference data synchronised), copied from
+ * the global setup's; without it the CLI's first command prepares it. For
+ * tests about what a command does, not about the first start.
+ */
+export function preparedDataDir(dataDir: string): string {
+  const template = prepared()?.cliDataDir;
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
+  return dataDir;
+}
 
 export interface CliResult {
   code: number;
@@ -30,7 +59,7 @@ export async function promatlas(
   env: { dataDir?: string; databaseUrl?: string; cwd?: string },
 ): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], {
+    const { stdout, stderr } = await run('node', [cliEntry(), ...args], {
       cwd: env.cwd ?? ROOT,
       env: environment(env),
     });

@@ -8,10 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ClusterCheckResult } from '@promatlas/core/compliance/cluster-check.schema.ts';
 import { DEFAULT_CLUSTER_RULE_SET } from '@promatlas/core/compliance/default-cluster-rule-set.ts';
 import { metCluster } from '@promatlas/core/compliance/test-fixtures.ts';
+import { cliEntry } from './cli-process.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const BIN = path.join(ROOT, 'packages/server/bin/promatlas.js');
+const BIN = cliEntry();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-cluster-check-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -10,7 +10,7 @@ import {
   readLockHolder,
 } from '../src/db/data-dir-lock.ts';
 import { connectPglite } from '../src/db/connection.ts';
-import { promatlas, serve, waitHealthy } from './cli-process.ts';
+import { preparedDataDir, promatlas, serve, waitHealthy } from './cli-process.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-lock-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -103,7 +103,8 @@ describe('the embedded database on a data directory', { timeout: 120_000 }, () =
 
 describe('a command on the data directory of a running server', { timeout: 600_000 }, () => {
   it('refuses, and the server stops and starts again on healthy, intact data', async () => {
-    const dataDir = freshDir('served');
+    // Already migrated: the lock is what is tested here, not the first start.
+    const dataDir = preparedDataDir(freshDir('served'));
     const csv = path.join(root, 'long.csv');
     fs.writeFileSync(csv, 'region,industry,employment\nЛипецкая область,C,100\n');
     const search = async (url: string) =>

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import pg from 'pg';
-import { importOkvedFile } from '../src/reference/import-okved.ts';
-import { sharedFile } from './shared-data.ts';
+import { inject } from 'vitest';
 import { connectPglite, connectPostgres, type Connection } from '../src/db/connection.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { syncReferenceData } from '../src/reference/sync-reference-data.ts';
 import { loadDemoData } from '../src/demo/load-demo-data.ts';
-import { syncDefaultMethodologies } from '../src/ratings/methodologies/sync-default-methodologies.ts';
+import {
+  importFullOkved,
+  prepareBase,
+  type DatabaseTemplates,
+  type TemplateVariant,
+} from './database-templates.ts';
 
 /**
  * The database tiers every database test runs on: embedded PGlite always, and
@@ -30,21 +32,68 @@ export interface TestDatabase extends Connection {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database: in memory for PGlite, a new database on the server for PostgreSQL. */
+/** The prepared states of the global setup; absent when a configuration runs without it. */
+function templates(): DatabaseTemplates | undefined {
+  return inject('databaseTemplates') as DatabaseTemplates | undefined;
+}
+
+/**
+ * The `CREATE DATABASE` clause that starts a server database in the `base`
+ * state (migrated, reference data, methodologies) when the global setup
+ * prepared it, else empty (template0).
+ */
+export function baseTemplateClause(): string {
+  const template = templates()?.postgres?.base;
+  return template ? `TEMPLATE ${template}` : `TEMPLATE template0 ENCODING 'UTF8'`;
+}
+
+/** Dumps read once per process (a Blob is immutable: every PGlite of a file may read the same). */
+const dumps = new Map<string, Blob>();
+
+function dumpOf(file: string): Blob {
+  let blob = dumps.get(file);
+  if (!blob) {
+    blob = new Blob([fs.readFileSync(file)]);
+    dumps.set(file, blob);
+  }
+  return blob;
+}
+
+/**
+ * A fresh, migrated database: in memory for PGlite, a new database on the
+ * server for PostgreSQL. It starts as a copy of the state the global setup
+ * prepared (test/database-templates.ts) — a data directory dump for PGlite, a
+ * template database for PostgreSQL — so each test file still gets a database
+ * of its own without migrating and seeding it again. Without the global setup
+ * every step runs here.
+ */
 export async function createTestDatabase(
   kind: DatabaseKind,
   options: { demo?: boolean; okved?: boolean } = {},
 ): Promise<TestDatabase> {
+  const demo = options.demo !== false;
+  // No prepared state holds the full classifier without the demo: it is imported onto `base`.
+  const variant: TemplateVariant = demo ? (options.okved ? 'okved' : 'demo') : 'base';
+  const prepared = templates();
   let connection: Connection;
   let drop: () => Promise<void> = async () => {};
+  let copied: boolean;
   if (kind === 'pglite') {
-    connection = await connectPglite('memory://');
+    const dump = prepared?.pglite[variant];
+    copied = !!dump;
+    connection = await connectPglite('memory://', dump ? { loadDataDir: dumpOf(dump) } : {});
   } else {
     const url = new URL(process.env['TEST_DATABASE_URL']!);
     const name = `promatlas_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const template = prepared?.postgres?.[variant];
+    copied = !!template;
     const admin = new pg.Client({ connectionString: url.toString() });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    await admin.query(
+      template
+        ? `CREATE DATABASE ${name} TEMPLATE ${template}`
+        : `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`,
+    );
     await admin.end();
     const testUrl = new URL(url.toString());
     testUrl.pathname = `/${name}`;
@@ -66,13 +115,11 @@ export async function createTestDatabase(
       await a.end();
     };
   }
-  await migrateToLatest(connection.db);
-  await syncReferenceData(connection.db);
-  await syncDefaultMethodologies(connection.db);
-  if (options.demo !== false) await loadDemoData(connection.db);
-  // The full ОКВЭД2 classifier (the shipped reference data has sections and divisions only).
-  if (options.okved)
-    await importOkvedFile(connection.db, fs.readFileSync(sharedFile('data/okved2.csv')));
+  if (!copied) {
+    await prepareBase(connection);
+    if (demo) await loadDemoData(connection.db);
+    if (options.okved) await importFullOkved(connection);
+  } else if (!demo && options.okved) await importFullOkved(connection);
   return {
     ...connection,
     dispose: async () => {

@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INTAKE_CONTRACT_KEYS, type IntakeContract } from '@promatlas/core/intake/index.ts';
+import { cliEntry } from './cli-process.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const BIN = path.join(ROOT, 'packages/server/bin/promatlas.js');
+const BIN = cliEntry();
 const SEEDS = path.join(ROOT, 'packages/server/src/demo/sources');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-intake-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

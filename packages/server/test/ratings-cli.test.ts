@@ -2,21 +2,22 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   handWorkedMethodology,
   handWorkedValues,
 } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
+import { cliEntry, preparedDataDir } from './cli-process.ts';
 
 /** `promatlas ratings …` end to end: the real command in a child process, on temporary files. */
 const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const BIN = path.join(ROOT, 'packages/server/bin/promatlas.js');
+const BIN = cliEntry();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-ratings-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const file = (name: string) => path.join(dir, name);
+// Already migrated: the commands' own work is what is tested here, not the first start.
+preparedDataDir(file('data'));
 
 async function promatlas(args: string[]) {
   // Embedded PGlite in the temporary directory, whatever the caller's environment says.

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promatlas } from './cli-process.ts';
-import { databaseKinds, type DatabaseKind } from './databases.ts';
+import { preparedDataDir, promatlas } from './cli-process.ts';
+import { baseTemplateClause, databaseKinds, type DatabaseKind } from './databases.ts';
 
 const FIXTURES = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -42,14 +42,16 @@ describe.each(databaseKinds())(
 
     beforeAll(async () => {
       if (kind === 'pglite') {
-        env = { dataDir: path.join(dir, 'data') };
+        // Already migrated: the imports are what is tested here, not the first start.
+        env = { dataDir: preparedDataDir(path.join(dir, 'data')) };
         return;
       }
       const url = new URL(process.env['TEST_DATABASE_URL']!);
       const name = `promatlas_cli_${process.pid}_${Date.now()}`;
       const admin = new pg.Client({ connectionString: url.toString() });
       await admin.connect();
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+      // Already migrated, like the embedded directory.
+      await admin.query(`CREATE DATABASE ${name} ${baseTemplateClause()}`);
       await admin.end();
       const db = new URL(url.toString());
       db.pathname = `/${name}`;
