@@ -44,7 +44,8 @@ export function JobView({
         {error}
       </p>
     );
-  if (!job) return <p role="status">Загрузка…</p>;
+  // Another job's state stays until this one's first answer: never shown under this job's address.
+  if (!job || job.id !== id) return <p role="status">Загрузка…</p>;
   const active = job.status === 'queued' || job.status === 'running';
   const c = job.counts;
   return (
