@@ -25,10 +25,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import iconv from 'iconv-lite';
 import pg from 'pg';
 import postgres from 'postgres';
-import { FEDERAL_SUBJECTS } from '../packages/core/src/regions/federal-subjects.ts';
 import {
   connectPglite,
   connectPostgres,
@@ -37,9 +35,12 @@ import {
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
 import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
-import { legalEntityIds } from './lib/identifiers.ts';
 import { xlsxImportMemory } from './lib/registry-import-xlsx.ts';
-import { enterpriseName, mulberry32, pick } from './lib/names.ts';
+import {
+  generateOrganisations,
+  organisationsCsv,
+  type GeneratedOrganisation,
+} from './lib/organisation-rows.ts';
 
 const BASE = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
 if (!BASE) {
@@ -49,88 +50,9 @@ if (!BASE) {
 const ROWS = Number(process.env['BENCH_REGISTRY_ROWS'] ?? 300_000);
 const EMBEDDED_ROWS = Number(process.env['BENCH_REGISTRY_EMBEDDED_ROWS'] ?? ROWS);
 const UNNEST_TOO = process.env['BENCH_REGISTRY_UNNEST'] === '1';
-const DIVISIONS = [
-  '10',
-  '13',
-  '16',
-  '20',
-  '22',
-  '23',
-  '24',
-  '25',
-  '26',
-  '27',
-  '28',
-  '29',
-  '30',
-  '33',
-];
-
-interface Org {
-  name: string;
-  full: string;
-  inn: string;
-  ogrn: string;
-  kpp: string;
-  region: { code: string; name: string };
-  town: string;
-  okved: string;
-  lat: number;
-  lon: number;
-}
-
-function generate(n: number): Org[] {
-  const rng = mulberry32(20261201);
-  const subjects = FEDERAL_SUBJECTS.filter((s) => s.code.length === 2);
-  const counters = new Map<string, number>();
-  const out: Org[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = subjects[i % subjects.length]!;
-    // Tax-region codes are two digits; the subject's ОКАТО prefix serves as a stand-in.
-    const counter = (counters.get(s.code) ?? 0) + 1;
-    counters.set(s.code, counter);
-    const ids = legalEntityIds(s.code, counter, 2000 + (i % 24));
-    const name = enterpriseName(rng, 'Региональный', s.shortName);
-    out.push({
-      name: `ООО ${name}`,
-      full: `Общество с ограниченной ответственностью ${name}`,
-      ...ids,
-      region: { code: s.code, name: i % 3 === 0 ? s.name : (s.aliases[0] ?? s.name) },
-      town: s.shortName,
-      okved: pick(rng, DIVISIONS),
-      lat: 45 + rng() * 20,
-      lon: 30 + rng() * 100,
-    });
-  }
-  return out;
-}
-
-const field = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const comma = (x: number) => x.toFixed(4).replace('.', ',');
-
-function csvOf(orgs: Org[]): Buffer {
-  const lines = [
-    'Краткое наименование;Полное наименование;ИНН;ОГРН;КПП;Регион;Город;ОКВЭД;Широта;Долгота',
-  ];
-  for (const o of orgs)
-    lines.push(
-      [
-        o.name,
-        o.full,
-        o.inn,
-        o.ogrn,
-        o.kpp,
-        o.region.name,
-        o.town,
-        o.okved,
-        comma(o.lat),
-        comma(o.lon),
-      ]
-        .map(field)
-        .join(';'),
-    );
-  return iconv.encode(lines.join('\r\n') + '\r\n', 'win1251');
-}
+type Org = GeneratedOrganisation;
+const generate = generateOrganisations;
+const csvOf = organisationsCsv;
 
 async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(BASE!);
