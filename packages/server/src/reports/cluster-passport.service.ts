@@ -27,6 +27,7 @@ import {
   VERDICT_TITLES,
 } from './cluster-passport.presenter.ts';
 import { dateIn, isoDayIn, wordsOf } from './report-lang.ts';
+import { missingFacts } from './cluster-passport.missing.ts';
 
 /**
  * The cluster passport: composition and roles, the participants' cooperation
@@ -68,76 +69,15 @@ export async function clusterPassportReport(
   );
   const makers = participants.filter((p) => p.roles.includes('anchor'));
 
-  const missing: string[] = [];
-  if (!participants.length)
-    missing.push(
-      w('Участники кластера не внесены.', 'The cluster’s participants are not recorded.'),
-    );
-  const unpriced = contracts.filter((c) => c.value_rub === null).length;
-  if (!contracts.length)
-    missing.push(
-      w(
-        'Договоры кооперации между участниками не внесены — матрица кооперации пуста, требование о кооперационных связях не проверено.',
-        'No cooperation contracts between participants are recorded — the cooperation matrix is empty and the cooperation requirement is not checked.',
-      ),
-    );
-  else if (unpriced)
-    missing.push(
-      w(
-        `Стоимость не указана у ${unpriced} из ${contracts.length} договоров — суммы в матрице неполные.`,
-        `The value is missing for ${unpriced} of ${contracts.length} contracts — the matrix sums are incomplete.`,
-      ),
-    );
-  if (!makers.length && participants.length)
-    missing.push(
-      w(
-        'Ни один участник не отмечен как производитель конечной продукции (якорный участник) — функциональную зависимость считать не по кому.',
-        'No participant is marked as a finished-product maker (anchor) — there is nobody to compute the functional dependence over.',
-      ),
-    );
-  if (!purchases.length)
-    missing.push(
-      w(
-        'Закупки производителей конечной продукции (всего и у участников) не внесены — функциональная зависимость не рассчитана.',
-        'The purchases of finished-product makers (total and from participants) are not recorded — the functional dependence is not computed.',
-      ),
-    );
-  if (!decision.decision_date)
-    missing.push(
-      w(
-        'Дата и номер заключения Минпромторга о соответствии кластера не указаны.',
-        'The date and number of the Minpromtorg decision on the cluster’s compliance are not given.',
-      ),
-    );
-  if (!cluster.specialisedOrganisation)
-    missing.push(
-      w(
-        'Специализированная организация кластера не указана.',
-        'The cluster’s specialised organisation is not given.',
-      ),
-    );
-  const undated = participants.filter((p) => p.joined.some((d) => d === null)).length;
-  if (undated)
-    missing.push(
-      w(
-        `Дата вступления не указана у ${undated} из ${participants.length} участников.`,
-        `The joining date is missing for ${undated} of ${participants.length} participants.`,
-      ),
-    );
-  if (!cluster.projects.length)
-    missing.push(w('Проекты кластера не внесены.', 'The cluster’s projects are not recorded.'));
-  if (!cluster.support.length)
-    missing.push(
-      w('Меры поддержки кластера не внесены.', 'The cluster’s support measures are not recorded.'),
-    );
-  for (const r of compliance.check.requirements)
-    if (r.verdict === 'insufficient_data')
-      missing.push(
-        w(
-          `ПП 779, «${requirementTitle('ru', r.code)}»: недостаточно данных для вердикта.`,
-          `Decree No. 779, «${requirementTitle('en', r.code)}»: insufficient data for a verdict.`,
-        ),
-      );
+  const missing = missingFacts(w, {
+    participants,
+    contracts,
+    makers,
+    purchases,
+    decision,
+    cluster,
+    requirements: compliance.check.requirements,
+  });
 
   const matrix = cooperationMatrix(
     participants.map((p) => p.organisationId),
