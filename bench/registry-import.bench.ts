@@ -170,7 +170,6 @@ async function rawCopy(url: string, orgs: Org[]): Promise<number> {
     const t0 = performance.now();
     const stream =
       await sql`COPY organisation (kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, latitude, longitude) FROM STDIN`.writable();
-    const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
     await new Promise<void>((resolve, reject) => {
       stream.on('error', reject);
       stream.on('finish', resolve);
@@ -179,21 +178,7 @@ async function rawCopy(url: string, orgs: Org[]): Promise<number> {
         let ok = true;
         while (i < orgs.length && ok) {
           const o = orgs[i++]!;
-          ok = stream.write(
-            [
-              'enterprise',
-              esc(o.name.replace(/^ООО /, '')),
-              esc(o.full),
-              'ООО',
-              o.inn,
-              o.ogrn,
-              o.kpp,
-              o.region.code,
-              esc(o.town),
-              String(o.lat),
-              String(o.lon),
-            ].join('\t') + '\n',
-          );
+          ok = stream.write(copyLine(o));
         }
         if (i < orgs.length) stream.once('drain', write);
         else stream.end();

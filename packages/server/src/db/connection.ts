@@ -24,10 +24,13 @@ export function driverOf(db: Db): { pool: pg.Pool; pglite?: PGlite } | undefined
   return DRIVERS.get(db);
 }
 
+/** The embedded engine (one connection, in process) or a PostgreSQL server. */
+export type DatabaseKind = 'pglite' | 'postgres';
+
 export interface Connection {
   db: Db;
   pool: pg.Pool;
-  kind: 'pglite' | 'postgres';
+  kind: DatabaseKind;
   /** The embedded engine (absent on a PostgreSQL server): backups snapshot it. */
   pglite?: PGlite;
   /** The lock on the embedded data directory (absent in memory and on a PostgreSQL server). */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../db/connection.ts';
 import type { ReadSchema } from '../db/read-db.ts';
-import type { DatabaseKind } from './list-export.ts';
+import type { DatabaseKind } from '../db/connection.ts';
 import { ValidationError } from '../shared/domain-errors.ts';
 import { csvChunks } from './csv-writer.ts';
 import type { ExportColumn, ExportOptions } from './export-format.ts';

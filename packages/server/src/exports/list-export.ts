@@ -1,6 +1,6 @@
 // The shared reader of the list exports: how a list's rows are paged through its own use case, and the columns many lists have.
 import type { Locale } from '@promatlas/core/domain/vocabulary.ts';
-import type { Db } from '../db/connection.ts';
+import type { DatabaseKind, Db } from '../db/connection.ts';
 import type { ReadSchema } from '../db/read-db.ts';
 import { regionCodes } from '../registry/shared/list-query.ts';
 import { partialDateCell, type Bilingual, type CellValue } from './export-format.ts';
@@ -16,9 +16,6 @@ export interface ListColumn<Row> {
   value: (row: Row, lang: Locale) => CellValue;
 }
 
-/** The database behind the handle: an export may hold a cursor on PostgreSQL, never on the one connection of PGlite. */
-export type DatabaseKind = 'pglite' | 'postgres';
-
 /** How one list is exported: its columns, its rows in batches (same filters and order as its page), its location if any. */
 export interface ListExport<Query, Row> {
   /** The list's name in URLs and file names: organisations, action-plans… */
@@ -28,6 +25,7 @@ export interface ListExport<Query, Row> {
   batches(
     db: Db,
     query: Query,
+    /** `kind`: an export may hold a cursor on PostgreSQL, never on PGlite's one connection. */
     context: { schema: ReadSchema; kind: DatabaseKind; batchSize: number },
   ): AsyncIterable<Row[]>;
   locate?: (row: Row) => ExportGeometry | null;

@@ -6,7 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from '../db/connection.ts';
+import type { DatabaseKind, Db } from '../db/connection.ts';
 import type { RouteAccess } from '../auth/index.ts';
 import type { UploadStore } from '../imports/index.ts';
 import type { ReplicaReads } from '../db/replica.ts';
@@ -15,7 +15,7 @@ import type { ReadCache } from '../search/index.ts';
 /** What routes may use: passed in explicitly when the app is built, never imported globally. */
 export interface AppDeps {
   db: Db;
-  databaseKind: 'pglite' | 'postgres';
+  databaseKind: DatabaseKind;
   /** Answers whether the database is reachable, bypassing the busy pool (db/connection.ts); else a query on db. */
   ping?: () => Promise<void>;
   /** A streaming replica for read-only requests (DATABASE_REPLICA_URL); reads use the primary without it. */

@@ -1,7 +1,7 @@
 /** The organisation list: its filter, its orders, its page and capped count, and the export's reads in list order. */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type { Db } from '../../db/connection.ts';
+import type { DatabaseKind, Db } from '../../db/connection.ts';
 import type { OrganisationKind } from '@promatlas/core/domain/vocabulary.ts';
 import { toPrefixTsQuery } from '../../search/index.ts';
 import { CUSTOM_PLAN } from '../../db/prepared-statements.ts';
@@ -216,7 +216,7 @@ export async function* organisationExportBatches(
   db: Db,
   filter: OrganisationFilter,
   sort: ListSort,
-  options: { kind: 'pglite' | 'postgres'; batchSize: number },
+  options: { kind: DatabaseKind; batchSize: number },
 ): AsyncGenerator<OrganisationExportRow[]> {
   if (options.kind === 'postgres') yield* batchesThroughCursor(db, filter, sort, options.batchSize);
   else yield* batchesByIds(db, filter, sort, options.batchSize);
