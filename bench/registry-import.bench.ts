@@ -37,6 +37,7 @@ import { syncReferenceData } from '../packages/server/src/reference/sync-referen
 import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
 import { xlsxImportMemory } from './lib/registry-import-xlsx.ts';
 import {
+  copyLine,
   generateOrganisations,
   organisationsCsv,
   type GeneratedOrganisation,
@@ -125,24 +126,6 @@ async function runImport(c: Connection, bytes: Buffer, write: 'copy' | 'unnest' 
   );
 }
 
-const copyLine = (o: Org) => {
-  const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
-  return (
-    [
-      'enterprise',
-      esc(o.name.replace(/^ООО /, '')),
-      esc(o.full),
-      'ООО',
-      o.inn,
-      o.ogrn,
-      o.kpp,
-      o.region.code,
-      esc(o.town),
-      String(o.lat),
-      String(o.lon),
-    ].join('\t') + '\n'
-  );
-};
 
 /** The embedded ceiling: the same rows COPYed into the same table from one blob (PGlite has no COPY FROM STDIN). */
 async function rawEmbeddedCopy(orgs: Org[]): Promise<number> {

@@ -88,3 +88,25 @@ export function organisationsCsv(orgs: readonly GeneratedOrganisation[]): Buffer
     );
   return iconv.encode(lines.join('\r\n') + '\r\n', 'win1251');
 }
+
+/** A generated organisation as a line of COPY's text format, in the columns of COPY_COLUMNS. */
+export const COPY_COLUMNS =
+  'kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, latitude, longitude';
+export const copyLine = (o: GeneratedOrganisation) => {
+  const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+  return (
+    [
+      'enterprise',
+      esc(o.name.replace(/^ООО /, '')),
+      esc(o.full),
+      'ООО',
+      o.inn,
+      o.ogrn,
+      o.kpp,
+      o.region.code,
+      esc(o.town),
+      String(o.lat),
+      String(o.lon),
+    ].join('\t') + '\n'
+  );
+};

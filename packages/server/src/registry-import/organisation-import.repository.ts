@@ -391,3 +391,110 @@ export async function insertStagedOrganisations(
       FROM o JOIN s ON s.id = o.id ORDER BY s.ord`.execute(trx);
   return result.rows;
 }
+
+/** The audited columns a new organisation of an import leaves at their defaults (see AUDITED). */
+const AUDITED_DEFAULTS = {
+  short_name: null,
+  country: 'RU',
+  parent_id: null,
+  aliases: [],
+  version: 1,
+  published: true,
+  deleted_at: null,
+} as const;
+
+/**
+ * Writes a batch's new organisations straight into their tables by COPY,
+ * without a staging table or a merging statement: their ids are drawn from
+ * the organisations' sequence first (one query for the batch), then four
+ * COPYs in the batch's transaction write the organisations, their ОКВЭД2
+ * codes, one audit entry each and the versions the import leaves. The audit
+ * entry is the one insertStagedOrganisations builds in SQL — the record as
+ * inserted (its columns less the search columns and timestamps, the columns
+ * the import does not set at their defaults), its codes and the line of the
+ * file — built here, where the values already are, so the database parses a
+ * document instead of assembling one per row. The new records' ids are fresh
+ * from the sequence, so no import version can exist for them yet and the
+ * versions need no ON CONFLICT. Answers each new row's id and name in the
+ * order given, and the whole record as written for the rows without ИНН and
+ * ОГРН (matched by name later in the file).
+ */
+export async function copyOrganisations(
+  trx: Db,
+  copy: (statement: string, text: string) => Promise<void>,
+  rows: StagedOrganisation[],
+  by: { jobId: number; userId: number | null },
+): Promise<{ ids: number[]; unidentified: Map<number, OrganisationRow> }> {
+  if (rows.length === 0) return { ids: [], unidentified: new Map() };
+  const drawn = await sql<{ id: number }>`
+    SELECT nextval(pg_get_serial_sequence('organisation', 'id'))::int4 AS id
+      FROM generate_series(1, ${rows.length}::int4)`.execute(trx);
+  // Ids in the order they were drawn, as the merging statement assigned them row after row.
+  const ids = drawn.rows.map((r) => r.id).sort((a, b) => a - b);
+  const columns = INSERTED.map(([c]) => c);
+  const line = (values: Array<string | number | boolean | null | undefined>) =>
+    values.map(copyValue).join('\t') + '\n';
+  await copy(
+    `COPY organisation (id, ${columns.join(', ')}) FROM STDIN`,
+    rows.map((r, i) => line([ids[i], ...columns.map((c) => r.values[c])])).join(''),
+  );
+  const okved = rows.flatMap((r, i) =>
+    r.okved.map((o) => line([ids[i], o.code, o.isMain])),
+  );
+  if (okved.length > 0)
+    await copy(
+      'COPY organisation_okved (organisation_id, okved_code, is_main) FROM STDIN',
+      okved.join(''),
+    );
+  await copy(
+    'COPY audit_entry (user_id, action, entity_type, entity_id, before, after, source_id) FROM STDIN',
+    rows
+      .map((r, i) => {
+        const v = r.values;
+        const after = {
+          id: ids[i],
+          kind: v.kind,
+          name: v.name,
+          full_name: v.full_name ?? null,
+          legal_form: v.legal_form ?? null,
+          inn: v.inn ?? null,
+          ogrn: v.ogrn ?? null,
+          kpp: v.kpp ?? null,
+          region_code: v.region_code ?? null,
+          town: v.town ?? null,
+          latitude: v.latitude ?? null,
+          longitude: v.longitude ?? null,
+          description: v.description ?? null,
+          source_id: v.source_id,
+          source_quote: v.source_quote,
+          ...AUDITED_DEFAULTS,
+          ...(r.auditOkved ? { okved: r.auditOkved } : {}),
+          import: { job: by.jobId, line: r.line },
+        };
+        return line([
+          by.userId,
+          'create',
+          'organisation',
+          String(ids[i]),
+          null,
+          JSON.stringify(after),
+          v.source_id,
+        ]);
+      })
+      .join(''),
+  );
+  await copy(
+    'COPY registry_import_record (entity_type, record_id, version, job_id) FROM STDIN',
+    ids.map((id) => line(['organisation', id, 1, by.jobId])).join(''),
+  );
+  const unnamed = ids.filter((_, i) => !rows[i]!.values.inn && !rows[i]!.values.ogrn);
+  const unidentified = new Map<number, OrganisationRow>();
+  if (unnamed.length > 0)
+    for (const r of await trx
+      .selectFrom('organisation as o')
+      .select(ORGANISATION_COLUMNS)
+      .where('o.id', 'in', unnamed)
+      .execute())
+      unidentified.set(r.id, r);
+  return { ids, unidentified };
+}

@@ -5,7 +5,7 @@ import type { CheckedRow } from './read-registry-file.ts';
 import {
   deferSearchIndexMerges,
   insertOrganisations,
-  insertStagedOrganisations,
+  copyOrganisations,
   recordImported,
   replaceOkved,
   updateOrganisationsAt,
@@ -91,9 +91,9 @@ export function organisationBatchWrite(
       p.candidate.okved?.length ? okvedText(p.candidate.okved).split(', ') : null;
     if (!options.dryRun && creates.length > 0) {
       await deferSearchIndexMerges(trx);
-      // Staged: the codes, audit entries and versions of the new rows are written with them.
-      const inserted = copy
-        ? await insertStagedOrganisations(
+      // By COPY: the codes, audit entries and versions of the new rows are written with them.
+      const copied = copy
+        ? await copyOrganisations(
             trx,
             copy,
             creates.map((p) => ({
@@ -104,10 +104,21 @@ export function organisationBatchWrite(
             })),
             { jobId: job.id, userId: actor.userId },
           )
-        : await insertOrganisations(trx, creates.map(values));
-      inserted.forEach((row: OrganisationRow, i) => {
+        : null;
+      const inserted = copied
+        ? copied.ids.map((id, i) => ({
+            id,
+            name: creates[i]!.candidate.name,
+            row: copied.unidentified.get(id),
+          }))
+        : (await insertOrganisations(trx, creates.map(values))).map((row) => ({
+            id: row.id,
+            name: row.name,
+            row,
+          }));
+      inserted.forEach(({ id, name, row }, i) => {
         const p = creates[i]!;
-        if (!copy) {
+        if (!copy && row) {
           imported.push({ id: row.id, version: row.version });
           if (p.candidate.okved?.length) okvedRows.push({ id: row.id, okved: p.candidate.okved });
           const okved = auditOkved(p);
@@ -125,7 +136,7 @@ export function organisationBatchWrite(
             sourceId,
           });
         }
-        if (!p.candidate.inn && !p.candidate.ogrn) {
+        if (row && !p.candidate.inn && !p.candidate.ogrn) {
           const key = `${organisationNameKey(row.name)}|${row.region_code ?? ''}`;
           byName.set(key, [...(byName.get(key) ?? []), { ...row, imported_version: row.version }]);
         }
@@ -133,8 +144,8 @@ export function organisationBatchWrite(
           sample.push({
             line: p.line,
             action: 'create',
-            recordId: row.id,
-            name: row.name,
+            recordId: id,
+            name,
             fields: [],
           });
       });

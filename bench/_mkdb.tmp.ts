@@ -1,0 +1,11 @@
+import pg from 'pg';
+import { connectPostgres } from '../packages/server/src/db/connection.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
+const name = process.argv[2]!;
+const base = 'postgres://postgres@127.0.0.1:55433/postgres';
+const a = new pg.Client({ connectionString: base }); await a.connect();
+await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+await a.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`); await a.end();
+const c = connectPostgres(`postgres://postgres@127.0.0.1:55433/${name}`, 2);
+await migrateToLatest(c.db); await syncReferenceData(c.db); await c.close();
