@@ -21,12 +21,16 @@ import { connectPostgres } from '../packages/server/src/db/connection.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
 import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
+import { BATCH } from '../packages/server/src/registry-import/process-rows.ts';
 import { copyLine, generateOrganisations, organisationsCsv } from './lib/organisation-rows.ts';
 import postgres from 'postgres';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 const ROWS = Number(process.env['BENCH_EXPLAIN_ROWS'] ?? 30_000);
+// Rows per batch on PostgreSQL (BENCH_REGISTRY_BATCH overrides the import's own).
+if (process.env['BENCH_REGISTRY_BATCH'])
+  BATCH['postgres'] = Number(process.env['BENCH_REGISTRY_BATCH']);
 const AT = Number(process.env['BENCH_EXPLAIN_BATCH'] ?? 20);
 const REPEAT = Number(process.env['BENCH_EXPLAIN_REPEAT'] ?? 3);
 const base = process.env['TEST_DATABASE_URL']!;
@@ -58,7 +62,12 @@ async function experiments(client: pg.Client, text: string, values: unknown[]) {
     'kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, description, latitude, longitude, source_id, source_quote';
   const ids = `CREATE TEMP TABLE bench_ids ON COMMIT DROP AS SELECT nextval(pg_get_serial_sequence('organisation', 'id'))::int4 AS id, st.* FROM ${stage} st ORDER BY st.ord`;
   await time('whole merging statement', text, values);
-  await time('organisations only (INSERT … SELECT from the staging table)', `INSERT INTO organisation (id, ${cols}) SELECT id, ${cols} FROM bench_ids`, [], [ids]);
+  await time(
+    'organisations only (INSERT … SELECT from the staging table)',
+    `INSERT INTO organisation (id, ${cols}) SELECT id, ${cols} FROM bench_ids`,
+    [],
+    [ids],
+  );
   const orgs = `INSERT INTO organisation (id, ${cols}) SELECT id, ${cols} FROM bench_ids`;
   const okved = `INSERT INTO organisation_okved (organisation_id, okved_code, is_main) SELECT s.id, k.code, k.main FROM bench_ids s CROSS JOIN LATERAL unnest(s.okved_codes, s.okved_main) AS k(code, main)`;
   await time('ОКВЭД2 rows alone (organisations written before, untimed)', okved, [], [ids, orgs]);
@@ -66,7 +75,11 @@ async function experiments(client: pg.Client, text: string, values: unknown[]) {
     'ОКВЭД2 rows alone, supplier-candidate trigger disabled',
     okved,
     [],
-    [ids, orgs, 'ALTER TABLE organisation_okved DISABLE TRIGGER organisation_okved_supplier_candidate'],
+    [
+      ids,
+      orgs,
+      'ALTER TABLE organisation_okved DISABLE TRIGGER organisation_okved_supplier_candidate',
+    ],
   );
   await time(
     'ОКВЭД2 rows alone, all triggers disabled (supplier candidate and foreign keys)',
@@ -146,7 +159,10 @@ try {
   const orgs = generateOrganisations(ROWS);
   const bytes = organisationsCsv(orgs);
   console.log(
-    `Registry import, one batch profiled — ${new Date().toISOString()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `Registry import, one batch profiled — ${new Date().toISOString()}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   const cpu0 = process.cpuUsage();
   const pg0 = backendSeconds(name);
@@ -154,11 +170,24 @@ try {
   const job = await importRegistryFile(
     c.db,
     c.kind,
-    { bytes, fileName: 'x.csv', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    {
+      bytes,
+      fileName: 'x.csv',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
     { entity: 'organisations', dryRun: false },
-    { userId: null, regions: null, name: 'b', administrator: true, viewer: { user: null, sessionHash: null, csrfToken: null } },
+    {
+      userId: null,
+      regions: null,
+      name: 'b',
+      administrator: true,
+      viewer: { user: null, sessionHash: null, csrfToken: null },
+    },
   );
-  console.log(`import ${ROWS}: ${((performance.now() - t0) / 1000).toFixed(1)} s; ${JSON.stringify(job.counts)}`);
+  console.log(
+    `import ${ROWS}: ${((performance.now() - t0) / 1000).toFixed(1)} s; ${JSON.stringify(job.counts)}`,
+  );
   const cpu = process.cpuUsage(cpu0);
   console.log(
     `CPU: this process (main thread and the reading worker) ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; the database's backends ${(backendSeconds(name) - pg0).toFixed(1)} s (the profiled batch's variants included)`,
@@ -177,14 +206,20 @@ try {
   await sqlc`SELECT 1`;
   const c0 = backendSeconds(copyName);
   const t1 = performance.now();
-  const stream = await sqlc`COPY organisation (kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, latitude, longitude) FROM STDIN`.writable();
+  const stream =
+    await sqlc`COPY organisation (kind, name, full_name, legal_form, inn, ogrn, kpp, region_code, town, latitude, longitude) FROM STDIN`.writable();
   await pipeline(Readable.from([orgs.map(copyLine).join('')]), stream);
   console.log(
     `raw COPY of the same ${ROWS} rows: ${((performance.now() - t1) / 1000).toFixed(1)} s; the database's backend ${(backendSeconds(copyName) - c0).toFixed(1)} s CPU`,
   );
   await sqlc.end();
   await admin.query(`DROP DATABASE ${copyName} WITH (FORCE)`);
-  console.log(`load after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await c.close();
   await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

@@ -35,6 +35,7 @@ import {
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
 import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
+import { BATCH } from '../packages/server/src/registry-import/process-rows.ts';
 import { xlsxImportMemory } from './lib/registry-import-xlsx.ts';
 import {
   copyLine,
@@ -51,6 +52,9 @@ if (!BASE) {
 const ROWS = Number(process.env['BENCH_REGISTRY_ROWS'] ?? 300_000);
 const EMBEDDED_ROWS = Number(process.env['BENCH_REGISTRY_EMBEDDED_ROWS'] ?? ROWS);
 const UNNEST_TOO = process.env['BENCH_REGISTRY_UNNEST'] === '1';
+// Rows per batch on PostgreSQL (BENCH_REGISTRY_BATCH overrides the import's own).
+if (process.env['BENCH_REGISTRY_BATCH'])
+  BATCH['postgres'] = Number(process.env['BENCH_REGISTRY_BATCH']);
 type Org = GeneratedOrganisation;
 const generate = generateOrganisations;
 const csvOf = organisationsCsv;
@@ -125,7 +129,6 @@ async function runImport(c: Connection, bytes: Buffer, write: 'copy' | 'unnest' 
     },
   );
 }
-
 
 /** The embedded ceiling: the same rows COPYed into the same table from one blob (PGlite has no COPY FROM STDIN). */
 async function rawEmbeddedCopy(orgs: Org[]): Promise<number> {

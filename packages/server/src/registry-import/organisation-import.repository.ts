@@ -438,9 +438,7 @@ export async function copyOrganisations(
     `COPY organisation (id, ${columns.join(', ')}) FROM STDIN`,
     rows.map((r, i) => line([ids[i], ...columns.map((c) => r.values[c])])).join(''),
   );
-  const okved = rows.flatMap((r, i) =>
-    r.okved.map((o) => line([ids[i], o.code, o.isMain])),
-  );
+  const okved = rows.flatMap((r, i) => r.okved.map((o) => line([ids[i], o.code, o.isMain])));
   if (okved.length > 0)
     await copy(
       'COPY organisation_okved (organisation_id, okved_code, is_main) FROM STDIN',
