@@ -130,12 +130,21 @@ async function runImport(c: Connection, bytes: Buffer, write: 'copy' | 'unnest' 
   );
 }
 
-/** The embedded ceiling: the same rows COPYed into the same table from one blob (PGlite has no COPY FROM STDIN). */
-async function rawEmbeddedCopy(orgs: Org[]): Promise<number> {
+/**
+ * The embedded ceiling: the same rows COPYed into the same table from one blob
+ * (PGlite has no COPY FROM STDIN); `bare`: into the table without its two GIN
+ * search indexes and its triggers (the typo-search words), the floor of what
+ * writing these rows costs the embedded database at all.
+ */
+async function rawEmbeddedCopy(orgs: Org[], bare = false): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-bench-registry-copy-'));
   const c = await connectPglite(dir);
   try {
     await prepare(c);
+    if (bare)
+      await c.pglite!.exec(
+        'DROP INDEX organisation_search_vector_idx; DROP INDEX organisation_search_text_idx; ALTER TABLE organisation DISABLE TRIGGER USER',
+      );
     const blob = new Blob([orgs.map(copyLine).join('')]);
     const t0 = performance.now();
     await c.pglite!.query(
@@ -177,8 +186,13 @@ async function rawCopy(url: string, orgs: Org[]): Promise<number> {
   }
 }
 
-console.log(`Registry import benchmark — ${new Date().toISOString()}`);
-console.log(
+/** Each figure with the time and the 1-minute load it was measured at. */
+const log = (message: string) =>
+  console.log(
+    `[${new Date().toISOString().slice(11, 19)} load ${os.loadavg()[0]!.toFixed(1)}] ${message}`,
+  );
+log(`Registry import benchmark — ${new Date().toISOString()}`);
+log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os
     .loadavg()
     .map((l) => l.toFixed(2))
@@ -191,9 +205,7 @@ if (process.env['BENCH_REGISTRY_FORMAT'] === 'xlsx') {
   process.exit(0);
 }
 const file = csvOf(orgs.slice(0, ROWS));
-console.log(
-  `file: ${ROWS} organisations, ${(file.length / 2 ** 20).toFixed(1)} MB (Windows-1251, «;»)`,
-);
+log(`file: ${ROWS} organisations, ${(file.length / 2 ** 20).toFixed(1)} MB (Windows-1251, «;»)`);
 
 // Raw COPY into a fresh database of the same schema, then the import into another.
 const copyDb = await freshPostgres();
@@ -202,30 +214,37 @@ await prepare(copyConn);
 await copyConn.close();
 const copySeconds = await rawCopy(copyDb.url, orgs.slice(0, ROWS));
 await copyDb.drop();
-console.log(
-  `PostgreSQL raw COPY: ${copySeconds.toFixed(1)} s, ${(ROWS / copySeconds).toFixed(0)} rows/s`,
-);
+log(`PostgreSQL raw COPY: ${copySeconds.toFixed(1)} s, ${(ROWS / copySeconds).toFixed(0)} rows/s`);
 
-const importDb = await freshPostgres();
-const importConn = connectPostgres(importDb.url, 5);
-await prepare(importConn);
-const pgRun = await withPeak(() => runImport(importConn, file));
-const pgRate = ROWS / pgRun.seconds;
-console.log(
-  `PostgreSQL import: ${pgRun.seconds.toFixed(1)} s, ${pgRate.toFixed(0)} rows/s = ${((100 * pgRate) / (ROWS / copySeconds)).toFixed(0)} % of COPY (target ≥ 50 %); peak RSS ${pgRun.peakMb.toFixed(0)} MB (${pgRun.startMb.toFixed(0)} MB before it: the benchmark's own generated rows and file); counts ${JSON.stringify(pgRun.value.counts)}`,
-);
-const again = await withPeak(() => runImport(importConn, file));
-console.log(
-  `PostgreSQL second import of the same file: ${again.seconds.toFixed(1)} s; counts ${JSON.stringify(again.value.counts)}`,
-);
-await importConn.close();
-await importDb.drop();
+// BENCH_REGISTRY_BATCHES=1000,5000: the import once per PostgreSQL batch size, each into a fresh
+// database, against the one raw COPY of this run.
+const sizes = (process.env['BENCH_REGISTRY_BATCHES'] ?? String(BATCH['postgres']))
+  .split(',')
+  .map(Number);
+for (const size of sizes) {
+  BATCH['postgres'] = size;
+  const importDb = await freshPostgres();
+  const importConn = connectPostgres(importDb.url, 5);
+  await prepare(importConn);
+  if (typeof global.gc === 'function') global.gc();
+  const pgRun = await withPeak(() => runImport(importConn, file));
+  const pgRate = ROWS / pgRun.seconds;
+  log(
+    `PostgreSQL import, batches of ${size}: ${pgRun.seconds.toFixed(1)} s, ${pgRate.toFixed(0)} rows/s = ${((100 * pgRate) / (ROWS / copySeconds)).toFixed(0)} % of COPY (target ≥ 50 %); peak RSS ${pgRun.peakMb.toFixed(0)} MB (${pgRun.startMb.toFixed(0)} MB before it: the benchmark's own generated rows and file); counts ${JSON.stringify(pgRun.value.counts)}`,
+  );
+  const again = await withPeak(() => runImport(importConn, file));
+  log(
+    `PostgreSQL second import of the same file, batches of ${size}: ${again.seconds.toFixed(1)} s; counts ${JSON.stringify(again.value.counts)}`,
+  );
+  await importConn.close();
+  await importDb.drop();
+}
 if (UNNEST_TOO) {
   const unnestDb = await freshPostgres();
   const unnestConn = connectPostgres(unnestDb.url, 5);
   await prepare(unnestConn);
   const run = await withPeak(() => runImport(unnestConn, file, 'unnest'));
-  console.log(
+  log(
     `PostgreSQL import through unnest (the other write path, same run): ${run.seconds.toFixed(1)} s, ${(ROWS / run.seconds).toFixed(0)} rows/s = ${((100 * ROWS) / run.seconds / (ROWS / copySeconds)).toFixed(0)} % of COPY; counts ${JSON.stringify(run.value.counts)}`,
   );
   await unnestConn.close();
@@ -233,15 +252,19 @@ if (UNNEST_TOO) {
 }
 
 const embeddedCopy = await rawEmbeddedCopy(orgs.slice(0, EMBEDDED_ROWS));
-console.log(
+log(
   `Embedded (PGlite) raw COPY: ${EMBEDDED_ROWS} rows in ${embeddedCopy.toFixed(1)} s, ${(EMBEDDED_ROWS / embeddedCopy).toFixed(0)} rows/s`,
+);
+const bareCopy = await rawEmbeddedCopy(orgs.slice(0, EMBEDDED_ROWS), true);
+log(
+  `Embedded (PGlite) raw COPY into the table without its GIN search indexes and triggers: ${EMBEDDED_ROWS} rows in ${bareCopy.toFixed(1)} s, ${(EMBEDDED_ROWS / bareCopy).toFixed(0)} rows/s`,
 );
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-bench-registry-'));
 const embedded = await connectPglite(dir);
 await prepare(embedded);
 const embeddedFile = EMBEDDED_ROWS === ROWS ? file : csvOf(orgs.slice(0, EMBEDDED_ROWS));
 const pgliteRun = await withPeak(() => runImport(embedded, embeddedFile));
-console.log(
+log(
   `Embedded (PGlite) import: ${EMBEDDED_ROWS} rows in ${pgliteRun.seconds.toFixed(1)} s, ${(EMBEDDED_ROWS / pgliteRun.seconds).toFixed(0)} rows/s = ${((100 * embeddedCopy) / pgliteRun.seconds).toFixed(0)} % of its raw COPY (target ≥ 20,000 rows/s); peak RSS ${pgliteRun.peakMb.toFixed(0)} MB (${pgliteRun.startMb.toFixed(0)} MB before it); counts ${JSON.stringify(pgliteRun.value.counts)}`,
 );
 await embedded.close();
@@ -251,7 +274,7 @@ if (UNNEST_TOO) {
   const c = await connectPglite(unnestDir);
   await prepare(c);
   const run = await withPeak(() => runImport(c, embeddedFile, 'unnest'));
-  console.log(
+  log(
     `Embedded (PGlite) import through unnest (same run): ${EMBEDDED_ROWS} rows in ${run.seconds.toFixed(1)} s, ${(EMBEDDED_ROWS / run.seconds).toFixed(0)} rows/s = ${((100 * embeddedCopy) / run.seconds).toFixed(0)} % of its raw COPY; counts ${JSON.stringify(run.value.counts)}`,
   );
   await c.close();

@@ -264,27 +264,16 @@ export async function mergeSearchIndexes(db: Db): Promise<void> {
 }
 
 /**
- * A new organisation of a batch as the COPY path stages it: its values, its
+ * A new organisation of a batch as the COPY path writes it: its values, its
  * line in the file, its ОКВЭД2 codes and the codes as its audit entry names
  * them («25.11 (основной)»).
  */
-export interface StagedOrganisation {
+export interface NewOrganisation {
   line: number;
   values: OrganisationValues;
   okved: Array<{ code: string; isMain: boolean }>;
   auditOkved: string[] | null;
 }
-
-/** The staging table of the COPY path: one per session, emptied at every commit. */
-const STAGE = 'registry_import_organisation_stage';
-const STAGED: ReadonlyArray<[string, string]> = [
-  ['ord', 'int4'],
-  ['line', 'int4'],
-  ...INSERTED.map(([c, t]): [string, string] => [c, t]),
-  ['okved_codes', 'text[]'],
-  ['okved_main', 'bool[]'],
-  ['audit_okved', 'text[]'],
-];
 
 /** COPY's text format: backslash, tab, newline and carriage return escaped; \N for null. */
 const copyText = (v: string) =>
@@ -297,22 +286,6 @@ const copyValue = (v: string | number | boolean | null | undefined) =>
         ? 't'
         : 'f'
       : copyText(String(v));
-/** An array literal ({"a","b"}) with every element quoted, as COPY text. */
-const copyArray = (items: Array<string | boolean> | null) =>
-  items === null
-    ? '\\N'
-    : copyText(
-        `{${items
-          .map((i) =>
-            typeof i === 'boolean'
-              ? i
-                ? 't'
-                : 'f'
-              : `"${i.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
-          )
-          .join(',')}}`,
-      );
-
 /**
  * The columns of an organisation an import's audit entry shows: the record's
  * (as the row read back) less its generated search columns and timestamps —
@@ -321,76 +294,6 @@ const copyArray = (items: Array<string | boolean> | null) =>
 const AUDITED = ORGANISATION_COLUMNS.map((c) => c.slice(2)).filter(
   (c) => c !== 'created_at' && c !== 'updated_at',
 );
-
-/**
- * Writes a batch's new organisations from a staging table filled by COPY:
- * the rows are COPYed into the session's staging table, then one statement
- * inserts the organisations (ids drawn from their sequence first, so every
- * staged row knows its record), their ОКВЭД2 codes, one audit entry each
- * (the record as inserted, its codes and the line of the file, as
- * writeAuditEntries would have written it) and the versions the import
- * leaves. Runs inside the batch's transaction; answers the new rows in the
- * order given.
- */
-export async function insertStagedOrganisations(
-  trx: Db,
-  copy: (statement: string, text: string) => Promise<void>,
-  rows: StagedOrganisation[],
-  by: { jobId: number; userId: number | null },
-): Promise<OrganisationRow[]> {
-  if (rows.length === 0) return [];
-  await sql
-    .raw(
-      `SET LOCAL client_min_messages = warning;
-       CREATE TEMP TABLE IF NOT EXISTS ${STAGE} (${STAGED.map(([c, t]) => `${c} ${t}`).join(', ')})
-         ON COMMIT DELETE ROWS`,
-    )
-    .execute(trx);
-  const text = rows
-    .map(
-      (r, ord) =>
-        [
-          String(ord),
-          String(r.line),
-          ...INSERTED.map(([c]) => copyValue(r.values[c])),
-          copyArray(r.okved.length ? r.okved.map((o) => o.code) : null),
-          copyArray(r.okved.length ? r.okved.map((o) => o.isMain) : null),
-          copyArray(r.auditOkved),
-        ].join('\t') + '\n',
-    )
-    .join('');
-  await copy(`COPY ${STAGE} (${STAGED.map(([c]) => c).join(', ')}) FROM STDIN`, text);
-  const columns = INSERTED.map(([c]) => c);
-  const result = await sql<OrganisationRow>`
-    WITH s AS MATERIALIZED (
-      SELECT nextval(pg_get_serial_sequence('organisation', 'id'))::int4 AS id, st.*
-        FROM ${sql.table(STAGE)} st ORDER BY st.ord
-    ), o AS (
-      INSERT INTO organisation (id, ${sql.join(columns.map((c) => sql.ref(c)))})
-      SELECT id, ${sql.join(columns.map((c) => sql.ref(`s.${c}`)))} FROM s ORDER BY s.ord
-      RETURNING ${sql.join(ORGANISATION_COLUMNS.map((c) => sql.ref(c.slice(2))))}
-    ), okved AS (
-      INSERT INTO organisation_okved (organisation_id, okved_code, is_main)
-      SELECT s.id, k.code, k.main FROM s CROSS JOIN LATERAL unnest(s.okved_codes, s.okved_main) AS k(code, main)
-    ), audit AS (
-      INSERT INTO audit_entry (user_id, action, entity_type, entity_id, before, after, source_id)
-      SELECT ${by.userId}::int4, 'create', 'organisation', o.id::text, NULL,
-             jsonb_build_object(${sql.join(AUDITED.flatMap((c) => [sql.lit(c), sql.ref(`o.${c}`)]))})
-               || CASE WHEN s.audit_okved IS NULL THEN '{}'::jsonb
-                       ELSE jsonb_build_object('okved', to_jsonb(s.audit_okved)) END
-               || jsonb_build_object('import', jsonb_build_object('job', ${by.jobId}::int4, 'line', s.line)),
-             o.source_id
-        FROM o JOIN s ON s.id = o.id ORDER BY s.ord
-    ), versions AS (
-      INSERT INTO registry_import_record (entity_type, record_id, version, job_id)
-      SELECT 'organisation', o.id, o.version, ${by.jobId}::int4 FROM o
-      ON CONFLICT (entity_type, record_id)
-        DO UPDATE SET version = excluded.version, job_id = excluded.job_id
-    )
-    SELECT ${sql.join(ORGANISATION_COLUMNS.map((c) => sql.ref(c)))}
-      FROM o JOIN s ON s.id = o.id ORDER BY s.ord`.execute(trx);
-  return result.rows;
-}
 
 /** The audited columns a new organisation of an import leaves at their defaults (see AUDITED). */
 const AUDITED_DEFAULTS = {
@@ -409,10 +312,9 @@ const AUDITED_DEFAULTS = {
  * the organisations' sequence first (one query for the batch), then four
  * COPYs in the batch's transaction write the organisations, their ОКВЭД2
  * codes, one audit entry each and the versions the import leaves. The audit
- * entry is the one insertStagedOrganisations builds in SQL — the record as
- * inserted (its columns less the search columns and timestamps, the columns
- * the import does not set at their defaults), its codes and the line of the
- * file — built here, where the values already are, so the database parses a
+ * entry is the one the unnest path writes through writeAuditEntries — the
+ * record as inserted (the AUDITED columns, those the import does not set at
+ * their defaults), its codes and the line of the file — built here, where the values already are, so the database parses a
  * document instead of assembling one per row. The new records' ids are fresh
  * from the sequence, so no import version can exist for them yet and the
  * versions need no ON CONFLICT. Answers each new row's id and name in the
@@ -422,7 +324,7 @@ const AUDITED_DEFAULTS = {
 export async function copyOrganisations(
   trx: Db,
   copy: (statement: string, text: string) => Promise<void>,
-  rows: StagedOrganisation[],
+  rows: NewOrganisation[],
   by: { jobId: number; userId: number | null },
 ): Promise<{ ids: number[]; unidentified: Map<number, OrganisationRow> }> {
   if (rows.length === 0) return { ids: [], unidentified: new Map() };
@@ -449,23 +351,9 @@ export async function copyOrganisations(
     rows
       .map((r, i) => {
         const v = r.values;
+        const record: Record<string, unknown> = { ...AUDITED_DEFAULTS, ...v, id: ids[i] };
         const after = {
-          id: ids[i],
-          kind: v.kind,
-          name: v.name,
-          full_name: v.full_name ?? null,
-          legal_form: v.legal_form ?? null,
-          inn: v.inn ?? null,
-          ogrn: v.ogrn ?? null,
-          kpp: v.kpp ?? null,
-          region_code: v.region_code ?? null,
-          town: v.town ?? null,
-          latitude: v.latitude ?? null,
-          longitude: v.longitude ?? null,
-          description: v.description ?? null,
-          source_id: v.source_id,
-          source_quote: v.source_quote,
-          ...AUDITED_DEFAULTS,
+          ...Object.fromEntries(AUDITED.map((c) => [c, record[c] ?? null])),
           ...(r.auditOkved ? { okved: r.auditOkved } : {}),
           import: { job: by.jobId, line: r.line },
         };
