@@ -1,6 +1,6 @@
 // Time per statement of one organisations' import on PostgreSQL: every
-// query of the pg clients is timed by its first 70 characters (the COPY
-// streams are not: they are not promises), summed over the import.
+// query of the pg clients is timed by its first 70 characters (a COPY
+// stream until the server has taken all of it), summed over the import.
 // Run: TEST_DATABASE_URL=postgres://… npx tsx bench/registry-import-statements.ts
 // (N rows, default 20000; BATCHSIZE overrides the PostgreSQL batch size).
 import { createHash } from 'node:crypto';
@@ -30,16 +30,17 @@ const orig = pg.Client.prototype.query as (...a: unknown[]) => unknown;
   const key = String(text).replace(/\s+/g, ' ').slice(0, 70);
   const t0 = performance.now();
   const r = orig.apply(this, args);
-  if (r && typeof (r as Promise<unknown>).then === 'function')
-    (r as Promise<unknown>).then(
-      () => {
-        const e = times.get(key) ?? [0, 0];
-        e[0] += performance.now() - t0;
-        e[1]++;
-        times.set(key, e);
-      },
-      () => {},
-    );
+  const done = () => {
+    const e = times.get(key) ?? [0, 0];
+    e[0] += performance.now() - t0;
+    e[1]++;
+    times.set(key, e);
+  };
+  // A COPY stream (pg-copy-streams) is done when the server has taken all of it ('finish').
+  if (r && typeof (r as { once?: unknown }).once === 'function' && /^COPY/.test(key))
+    (r as NodeJS.EventEmitter).once('finish', done);
+  else if (r && typeof (r as Promise<unknown>).then === 'function')
+    (r as Promise<unknown>).then(done, () => {});
   return r;
 };
 const rng = mulberry32(1);
