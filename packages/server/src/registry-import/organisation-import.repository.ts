@@ -331,7 +331,7 @@ export async function copyOrganisations(
   const drawn = await sql<{ id: number }>`
     SELECT nextval(pg_get_serial_sequence('organisation', 'id'))::int4 AS id
       FROM generate_series(1, ${rows.length}::int4)`.execute(trx);
-  // Ids in the order they were drawn, as the merging statement assigned them row after row.
+  // Ids in the order they were drawn, given to the rows in the file's order.
   const ids = drawn.rows.map((r) => r.id).sort((a, b) => a - b);
   const columns = INSERTED.map(([c]) => c);
   const line = (values: Array<string | number | boolean | null | undefined>) =>

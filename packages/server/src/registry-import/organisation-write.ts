@@ -46,9 +46,9 @@ export const okvedText = (l: Array<{ code: string; isMain: boolean }>) =>
  * edited meanwhile is reported, not overwritten), then their ОКВЭД2 codes,
  * one audit entry per change and the versions the import leaves.
  *
- * Given a COPY into the batch's transaction (`copy`), the new organisations
- * are COPYed into a staging table and merged from it with their codes, audit
- * entries and versions in one statement; without one, each table gets an
+ * Given a COPY into the batch's transaction (`copy`), the new organisations,
+ * their codes, audit entries and versions are COPYed straight into their
+ * tables (copyOrganisations); without one, each table gets an
  * `INSERT … SELECT FROM unnest(…)`. Both write the same rows.
  */
 export function organisationBatchWrite(
