@@ -164,6 +164,14 @@ try {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
+  let rss = 0;
+  let heap = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 50);
+  const rss0 = process.memoryUsage().rss;
   const cpu0 = process.cpuUsage();
   const pg0 = backendSeconds(name);
   const t0 = performance.now();
@@ -186,9 +194,13 @@ try {
     },
   );
   console.log(
-    `import ${ROWS}: ${((performance.now() - t0) / 1000).toFixed(1)} s; ${JSON.stringify(job.counts)}`,
+    `import ${ROWS}, batches of ${BATCH['postgres']}: ${((performance.now() - t0) / 1000).toFixed(1)} s; ${JSON.stringify(job.counts)}`,
   );
   const cpu = process.cpuUsage(cpu0);
+  clearInterval(sampler);
+  console.log(
+    `memory: peak RSS ${(rss / 2 ** 20).toFixed(0)} MB (${(rss0 / 2 ** 20).toFixed(0)} MB before the import), peak main-thread heap ${(heap / 2 ** 20).toFixed(0)} MB`,
+  );
   console.log(
     `CPU: this process (main thread and the reading worker) ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; the database's backends ${(backendSeconds(name) - pg0).toFixed(1)} s (the profiled batch's variants included)`,
   );
