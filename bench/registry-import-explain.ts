@@ -198,6 +198,14 @@ try {
   );
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
+  // With --expose-gc: what the import left live (a leak would show here, lazy collection would not).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    console.log(
+      `heap after the import and a full collection: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+    );
+  }
   console.log(
     `memory: peak RSS ${(rss / 2 ** 20).toFixed(0)} MB (${(rss0 / 2 ** 20).toFixed(0)} MB before the import), peak main-thread heap ${(heap / 2 ** 20).toFixed(0)} MB`,
   );
