@@ -276,8 +276,12 @@ export interface NewOrganisation {
 }
 
 /** COPY's text format: backslash, tab, newline and carriage return escaped; \N for null. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+// Most values have none of the four characters: they are sent as they are, without four passes.
 const copyText = (v: string) =>
-  v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  COPY_SPECIAL.test(v)
+    ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : v;
 const copyValue = (v: string | number | boolean | null | undefined) =>
   v === null || v === undefined
     ? '\\N'
