@@ -8,7 +8,11 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import iconv from 'iconv-lite';
 import { FEDERAL_SUBJECTS } from '../packages/core/src/regions/federal-subjects.ts';
-import { connectPostgres } from '../packages/server/src/db/connection.ts';
+import { connectPglite, connectPostgres } from '../packages/server/src/db/connection.ts';
+import { PGlite } from '@electric-sql/pglite';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { syncReferenceData } from '../packages/server/src/reference/sync-reference-data.ts';
 import { importRegistryFile } from '../packages/server/src/registry-import/index.ts';
@@ -71,7 +75,32 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
 const url = new URL(base);
 url.pathname = '/' + name;
-const c = connectPostgres(url.toString(), 5);
+// EMBEDDED=1: the same import into a fresh embedded database (PGlite, on disk), each of its
+// queries timed the same way (the COPY blobs included: they are queries there).
+const embedded = process.env['EMBEDDED'] === '1';
+if (embedded) {
+  const proto = PGlite.prototype as unknown as Record<
+    'query' | 'exec',
+    (...a: unknown[]) => Promise<unknown>
+  >;
+  for (const method of ['query', 'exec'] as const) {
+    const original = proto[method];
+    proto[method] = async function (this: PGlite, ...args: unknown[]) {
+      const key = String(args[0]).replace(/\s+/g, ' ').slice(0, 70);
+      const t0 = performance.now();
+      try {
+        return await original.apply(this, args);
+      } finally {
+        const e = times.get(key) ?? [0, 0];
+        e[0] += performance.now() - t0;
+        e[1]++;
+        times.set(key, e);
+      }
+    };
+  }
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-bench-stmt-'));
+const c = embedded ? await connectPglite(dir) : connectPostgres(url.toString(), 5);
 await migrateToLatest(c.db);
 await syncReferenceData(c.db);
 times.clear();
@@ -96,10 +125,11 @@ const job = await importRegistryFile(
 );
 const total = (performance.now() - t0) / 1000;
 console.log(
-  `import ${N} rows, batch ${BATCH['postgres']}: ${total.toFixed(1)} s; ${JSON.stringify(job.counts)}`,
+  `${embedded ? 'embedded' : 'PostgreSQL'} import ${N} rows, batch ${BATCH[embedded ? 'pglite' : 'postgres']}: ${total.toFixed(1)} s; ${JSON.stringify(job.counts)}`,
 );
 for (const [k, [ms, n]] of [...times].sort((a, b) => b[1][0] - a[1][0]).slice(0, 14))
   console.log(`${(ms / 1000).toFixed(2)} s ×${n}  ${k}`);
 await c.close();
+fs.rmSync(dir, { recursive: true, force: true });
 await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
 await admin.end();
