@@ -77,6 +77,8 @@ export interface OpenPgliteOptions {
   durable?: boolean;
   /** A data directory tarball (from dumpDataDir) to start an empty directory from. */
   loadDataDir?: Blob;
+  /** PGlite's WebAssembly, already compiled (default: PGlite compiles its own, once per thread). */
+  wasm?: { pglite: WebAssembly.Module; initdb: WebAssembly.Module };
 }
 
 /** Opens PGlite on a data directory (or memory://), durable unless told otherwise. */
@@ -89,6 +91,9 @@ export async function openPglite(dataDir: string, options: OpenPgliteOptions = {
     // trigram queries with no rows or spins inside a later query (docs/DECISIONS.md).
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(options.wasm
+      ? { pgliteWasmModule: options.wasm.pglite, initdbWasmModule: options.wasm.initdb }
+      : {}),
     ...(durable ? { fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS } : {}),
   };
   const pglite = durable

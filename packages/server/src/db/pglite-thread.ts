@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   let pglite: PGlite;
   try {
     pglite = await openPglite(start.dataDir, {
+      wasm: start.wasm,
       ...(start.durable !== undefined ? { durable: start.durable } : {}),
       ...(start.loadDataDir ? { loadDataDir: new Blob([start.loadDataDir]) } : {}),
     });

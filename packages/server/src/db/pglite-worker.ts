@@ -15,7 +15,9 @@
  * If the worker dies, every pending and later call fails with EngineStoppedError
  * at once: queries fail, the health check answers 503, nothing waits forever.
  */
+import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Results } from '@electric-sql/pglite';
@@ -50,8 +52,15 @@ export class EngineStoppedError extends Error {
 
 // ---- messages between the threads (pglite-thread.ts answers them)
 
+/** PGlite's compiled WebAssembly: the engine and initdb. */
+export interface EngineModules {
+  pglite: WebAssembly.Module;
+  initdb: WebAssembly.Module;
+}
+
 export interface ThreadStart {
   dataDir: string;
+  wasm: EngineModules;
   durable?: boolean | undefined;
   loadDataDir?: ArrayBuffer | undefined;
 }
@@ -116,6 +125,27 @@ const { workerData } = require('node:worker_threads');
   .then(() => import(workerData.threadUrl));
 `;
 
+const pgliteDist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+let compiled: Promise<EngineModules> | undefined;
+
+/**
+ * PGlite's WebAssembly, compiled once per process (in the background, off the
+ * event loop) and handed to every engine thread: a thread would otherwise
+ * compile its own copy on every start, which takes seconds. Compiled code is
+ * shared between threads, not copied.
+ */
+function engineModules(): Promise<EngineModules> {
+  compiled ??= Promise.all([
+    fs.readFile(path.join(pgliteDist, 'pglite.wasm')).then((b) => WebAssembly.compile(b)),
+    fs.readFile(path.join(pgliteDist, 'initdb.wasm')).then((b) => WebAssembly.compile(b)),
+  ]).then(([pglite, initdb]) => ({ pglite, initdb }));
+  compiled.catch(() => (compiled = undefined));
+  return compiled;
+}
+
+/** The frontend messages PostgreSQL answers only at the next Sync or Flush: P, B, D, E, C. */
+const HELD = new Set([0x50, 0x42, 0x44, 0x45, 0x43]);
+
 /** PostgreSQL folds an unquoted channel name to lower case, as it does any identifier. */
 function channelName(channel: string): string {
   return channel.startsWith('"') && channel.endsWith('"')
@@ -132,6 +162,7 @@ export class PgliteWorker implements EmbeddedEngine {
   >();
   private readonly listeners = new Map<string, Set<(payload: string) => void>>();
   private nextId = 1;
+  private held: Uint8Array[] = [];
   private stopped: EngineStoppedError | null = null;
 
   private constructor(start: ThreadStart, transfer: ArrayBuffer[]) {
@@ -179,8 +210,9 @@ export class PgliteWorker implements EmbeddedEngine {
     options: { durable?: boolean; loadDataDir?: Blob } = {},
   ): Promise<PgliteWorker> {
     const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
+    const wasm = await engineModules();
     const engine = new PgliteWorker(
-      { dataDir, durable: options.durable, loadDataDir },
+      { dataDir, wasm, durable: options.durable, loadDataDir },
       loadDataDir ? [loadDataDir] : [],
     );
     try {
@@ -208,6 +240,20 @@ export class PgliteWorker implements EmbeddedEngine {
     });
   }
 
+  /** The held messages followed by `message`, in one buffer of its own (pg's serializer may hand out a view of a shared one). */
+  private takeHeld(message: Uint8Array): Uint8Array {
+    if (this.held.length === 0) return message.slice();
+    const parts = [...this.held, message];
+    this.held = [];
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  }
+
   private notify(channel: string, payload: string): void {
     for (const callback of this.listeners.get(channel) ?? []) callback(payload);
   }
@@ -216,9 +262,16 @@ export class PgliteWorker implements EmbeddedEngine {
     message: Uint8Array,
     { throwOnError = true }: { throwOnError?: boolean } = {},
   ): Promise<BackendMessage[]> {
-    // A copy of its own: pg's serializer may hand out a view of a shared buffer.
-    const bytes = message.slice();
-    const raw = (await this.call('protocol', { bytes }, [bytes.buffer])) as ArrayBuffer;
+    // Parse, Bind, Describe, Execute and Close are held until the Sync or
+    // Flush that follows them and sent with it: one exchange with the thread
+    // per statement instead of five. PostgreSQL itself answers them only at
+    // Sync or Flush, so the client sees what a server would send.
+    if (message.length > 0 && HELD.has(message[0]!)) {
+      this.held.push(message.slice());
+      return [];
+    }
+    const bytes = this.takeHeld(message);
+    const raw = (await this.call('protocol', { bytes }, [bytes.buffer as ArrayBuffer])) as ArrayBuffer;
     const messages: BackendMessage[] = [];
     new Parser().parse(Buffer.from(raw), (m) => messages.push(m));
     for (const m of messages) {
