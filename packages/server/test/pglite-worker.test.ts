@@ -36,9 +36,9 @@ describe('the embedded engine in its worker thread', () => {
         ['текст'],
       );
       expect(rows).toEqual([{ n: 3, t: 'текст', d: '2024-02-29' }]);
-      const viaKysely = await sql<{ sum: number }>`SELECT sum(x) AS sum FROM generate_series(1, ${10}::int) x`.execute(
-        c.db,
-      );
+      const viaKysely = await sql<{
+        sum: number;
+      }>`SELECT sum(x) AS sum FROM generate_series(1, ${10}::int) x`.execute(c.db);
       expect(viaKysely.rows).toEqual([{ sum: 55 }]);
     });
   });
@@ -94,9 +94,10 @@ describe('the embedded engine in its worker thread', () => {
           await copy!('COPY item (id, name) FROM STDIN', 'not a number\tx\n');
         }),
       ).rejects.toMatchObject({ code: '22P02' });
-      const { rows } = await sql<{ id: number; name: string }>`SELECT id, name FROM item ORDER BY id`.execute(
-        c.db,
-      );
+      const { rows } = await sql<{
+        id: number;
+        name: string;
+      }>`SELECT id, name FROM item ORDER BY id`.execute(c.db);
       expect(rows).toEqual([
         { id: 1, name: 'один' },
         { id: 2, name: 'два' },
@@ -152,10 +153,25 @@ describe('the embedded engine in its worker thread', () => {
     }, dir);
   });
 
+  it("answers the health check's ping while a transaction holds the one connection", async () => {
+    await withEngine(async (c) => {
+      const client = await c.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT 1');
+        // The pool's one client is checked out: a query through the pool would wait for it.
+        await c.ping!();
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    });
+  });
+
   it('keeps the event loop free while a long statement runs: a timer fires before the answer', async () => {
     await withEngine(async (c) => {
       let fired = 0;
-      let firedBeforeAnswer = -1;
+      let firedBeforeAnswer: number;
       const timer = setInterval(() => fired++, 1);
       try {
         await sql`SELECT pg_sleep(0.5)`.execute(c.db);
@@ -169,7 +185,7 @@ describe('the embedded engine in its worker thread', () => {
 
   it('fails the running and every later query with a clear error when its thread dies, and health answers 503', async () => {
     const c = await connectPglite('memory://');
-    const app = await buildApp({ deps: { db: c.db, databaseKind: 'pglite' } });
+    const app = await buildApp({ deps: { db: c.db, databaseKind: 'pglite', ping: c.ping! } });
     try {
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
       const running = sql`SELECT pg_sleep(30)`.execute(c.db);

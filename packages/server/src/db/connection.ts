@@ -42,7 +42,8 @@ export interface Connection {
   /** The lock on the embedded data directory (absent in memory and on a PostgreSQL server). */
   lock?: DataDirLock;
   /**
-   * Whether the database answers, on a connection of its own (PostgreSQL):
+   * Whether the database answers, on a connection of its own (PostgreSQL),
+   * or whether the embedded engine's thread answers (PGlite in its worker):
    * a health check must not queue behind busy requests for a pool slot, or a
    * busy node would look dead to its load balancer.
    */
@@ -204,6 +205,9 @@ export async function connectPglite(
     kind: 'pglite',
     pglite,
     lock,
+    // The engine's thread answering is the health check's question; a query would queue
+    // for the one connection behind whatever transaction holds it (an import's batch).
+    ...(pglite instanceof PgliteWorker ? { ping: () => pglite.ping() } : {}),
     close: async () => {
       try {
         await db.destroy();

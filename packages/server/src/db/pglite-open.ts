@@ -82,7 +82,10 @@ export interface OpenPgliteOptions {
 }
 
 /** Opens PGlite on a data directory (or memory://), durable unless told otherwise. */
-export async function openPglite(dataDir: string, options: OpenPgliteOptions = {}): Promise<PGlite> {
+export async function openPglite(
+  dataDir: string,
+  options: OpenPgliteOptions = {},
+): Promise<PGlite> {
   const inMemory = dataDir.startsWith('memory://');
   const durable = !inMemory && (options.durable ?? true);
   const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -104,4 +107,3 @@ export async function openPglite(dataDir: string, options: OpenPgliteOptions = {
   await pglite.exec(SESSION_SETTINGS);
   return pglite;
 }
-

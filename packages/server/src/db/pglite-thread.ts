@@ -74,7 +74,11 @@ async function handle(pglite: PGlite, request: ThreadRequest): Promise<void> {
       return reply({
         id,
         ok: true,
-        value: results.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows })),
+        value: results.map((r) => ({
+          rows: r.rows,
+          fields: r.fields,
+          affectedRows: r.affectedRows,
+        })),
       });
     }
     case 'dump': {
@@ -82,6 +86,8 @@ async function handle(pglite: PGlite, request: ThreadRequest): Promise<void> {
       const buffer = await tarball.arrayBuffer();
       return reply({ id, ok: true, value: buffer }, [buffer]);
     }
+    case 'ping':
+      return reply({ id, ok: true, value: null });
     case 'close': {
       await pglite.close();
       reply({ id, ok: true, value: null });
@@ -106,7 +112,9 @@ async function main(): Promise<void> {
   }
   // Notifications raised by this thread's own queries (query, exec); those in
   // protocol answers are read by the main thread from the answer itself.
-  pglite.onNotification((channel, payload) => port.postMessage({ notification: { channel, payload } }));
+  pglite.onNotification((channel, payload) =>
+    port.postMessage({ notification: { channel, payload } }),
+  );
   // One request at a time, in the order sent: PGlite is one session, and a
   // protocol exchange must never interleave with another.
   let queue = Promise.resolve();

@@ -70,6 +70,7 @@ export type ThreadRequest = { id: number } & (
   | { op: 'query'; sql: string; params: unknown[]; blob?: ArrayBuffer | undefined }
   | { op: 'exec'; sql: string }
   | { op: 'dump'; compression: 'none' | 'gzip' | 'auto' }
+  | { op: 'ping' }
   | { op: 'close' }
 );
 
@@ -80,8 +81,7 @@ export interface SerialisedError {
 }
 
 export type ThreadReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: SerialisedError };
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerialisedError };
 
 type ThreadEvent =
   | ThreadReply
@@ -231,7 +231,11 @@ export class PgliteWorker implements EmbeddedEngine {
     this.pending.clear();
   }
 
-  private call<O extends Op>(op: O, params: Params<O>, transfer: ArrayBuffer[] = []): Promise<unknown> {
+  private call<O extends Op>(
+    op: O,
+    params: Params<O>,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<unknown> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -271,7 +275,9 @@ export class PgliteWorker implements EmbeddedEngine {
       return [];
     }
     const bytes = this.takeHeld(message);
-    const raw = (await this.call('protocol', { bytes }, [bytes.buffer as ArrayBuffer])) as ArrayBuffer;
+    const raw = (await this.call('protocol', { bytes }, [
+      bytes.buffer as ArrayBuffer,
+    ])) as ArrayBuffer;
     const messages: BackendMessage[] = [];
     new Parser().parse(Buffer.from(raw), (m) => messages.push(m));
     for (const m of messages) {
@@ -320,6 +326,15 @@ export class PgliteWorker implements EmbeddedEngine {
 
   async dumpDataDir(compression: 'none' | 'gzip' | 'auto' = 'auto'): Promise<Blob> {
     return new Blob([(await this.call('dump', { compression })) as ArrayBuffer]);
+  }
+
+  /**
+   * Whether the engine's thread answers: it replies once the statement it is
+   * running ends, without waiting for the pool's one connection, which a
+   * long transaction (an import's batch) holds meanwhile.
+   */
+  async ping(): Promise<void> {
+    await this.call('ping', {});
   }
 
   /** Closes the engine (PostgreSQL shuts down cleanly) and ends its thread. */
