@@ -27,7 +27,8 @@ function workerOf(c: Connection): PgliteWorker {
   return c.pglite;
 }
 
-describe('the embedded engine in its worker thread', () => {
+// Some tests open data directories on disk (initdb with fsync), slow on a busy machine.
+describe('the embedded engine in its worker thread', { timeout: 180_000 }, () => {
   it('runs in a worker thread by default and answers Kysely and pool queries with typed values', async () => {
     await withEngine(async (c) => {
       workerOf(c);
