@@ -258,8 +258,10 @@ export class PgliteWorker implements EmbeddedEngine {
     return out;
   }
 
+  /** As PGlite does, each callback in a microtask of its own: a listener's failure never fails the exchange that carried the notification. */
   private notify(channel: string, payload: string): void {
-    for (const callback of this.listeners.get(channel) ?? []) callback(payload);
+    for (const callback of this.listeners.get(channel) ?? [])
+      queueMicrotask(() => callback(payload));
   }
 
   async execProtocolStream(
