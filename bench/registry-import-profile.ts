@@ -51,7 +51,7 @@ const ORG =
 
 async function fresh<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-import-profile-'));
-  const c = await connectPglite(dir);
+  const c = await connectPglite(dir, { inThread: true });
   try {
     await migrateToLatest(c.db);
     await syncReferenceData(c.db);

@@ -14,10 +14,12 @@ const outdirArg = process.argv.indexOf('--outdir');
 const outdir = outdirArg > 0 ? path.resolve(process.argv[outdirArg + 1]) : path.join(root, 'dist');
 
 await build({
-  // The import worker is loaded by file name beside the main bundle (imports/run-import-worker.ts).
+  // The import worker and the embedded engine's thread are loaded by file name beside the
+  // main bundle (imports/run-import-worker.ts, db/pglite-worker.ts).
   entryPoints: {
     promatlas: path.join(root, 'src/cli/main.ts'),
     'import-worker': path.join(root, 'src/imports/import-worker.ts'),
+    'pglite-thread': path.join(root, 'src/db/pglite-thread.ts'),
   },
   outdir,
   outExtension: { '.js': '.mjs' },

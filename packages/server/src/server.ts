@@ -35,7 +35,7 @@ export async function openDatabase(
         ...(onError ? { onError } : {}),
         prepareReads: config.preparedStatements ?? true,
       })
-    : connectPglite(config.dataDir);
+    : connectPglite(config.dataDir, onError ? { onError } : {});
 }
 
 /**

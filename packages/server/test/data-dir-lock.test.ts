@@ -86,18 +86,25 @@ describe('the embedded database on a data directory', { timeout: 120_000 }, () =
       // fdatasync() is a no-op in PGlite's Emscripten runtime: only fsync() reaches the disk.
       expect(method.rows[0]!.wal_sync_method).toBe('fsync');
       await connection.pool.query('CREATE TABLE durable_probe (id int PRIMARY KEY)');
+    } finally {
+      await connection.close();
+    }
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    // The engine's worker thread opens PGlite as the calling thread does (db/pglite-open.ts);
+    // fsyncSync can be watched only in this thread, so the commits are counted here.
+    const inThread = await connectPglite(dir, { inThread: true });
+    try {
       const spy = vi.spyOn(fs, 'fsyncSync');
       try {
         for (let i = 0; i < 5; i++)
-          await connection.pool.query('INSERT INTO durable_probe VALUES ($1)', [i]);
+          await inThread.pool.query('INSERT INTO durable_probe VALUES ($1)', [i]);
         expect(spy.mock.calls.length).toBeGreaterThanOrEqual(5);
       } finally {
         spy.mockRestore();
       }
     } finally {
-      await connection.close();
+      await inThread.close();
     }
-    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 });
 

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { NodeFS } from '@electric-sql/pglite/nodefs';
+import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { prepareReads } from './prepared-statements.ts';
+import { openPglite, TRIGRAM_THRESHOLD, type OpenPgliteOptions } from './pglite-open.ts';
+import { PgliteWorker, type EmbeddedEngine } from './pglite-worker.ts';
+
+export { openPglite } from './pglite-open.ts';
+export { EngineStoppedError, type EmbeddedEngine } from './pglite-worker.ts';
 
 export type Db = Kysely<Database>;
 
@@ -18,9 +20,9 @@ export type Db = Kysely<Database>;
  * staging table (registry-import's organisation write). A Db derived from it
  * (withPlugin, withSchema, a transaction) is another object and has none.
  */
-const DRIVERS = new WeakMap<Db, { pool: pg.Pool; pglite?: PGlite }>();
+const DRIVERS = new WeakMap<Db, { pool: pg.Pool; pglite?: EmbeddedEngine }>();
 
-export function driverOf(db: Db): { pool: pg.Pool; pglite?: PGlite } | undefined {
+export function driverOf(db: Db): { pool: pg.Pool; pglite?: EmbeddedEngine } | undefined {
   return DRIVERS.get(db);
 }
 
@@ -31,12 +33,17 @@ export interface Connection {
   db: Db;
   pool: pg.Pool;
   kind: DatabaseKind;
-  /** The embedded engine (absent on a PostgreSQL server): backups snapshot it. */
-  pglite?: PGlite;
+  /**
+   * The embedded engine (absent on a PostgreSQL server), in its worker thread
+   * or in this one (PgliteOptions.inThread): backups snapshot it, the change
+   * feed listens on it, the registry import COPYs through it.
+   */
+  pglite?: EmbeddedEngine;
   /** The lock on the embedded data directory (absent in memory and on a PostgreSQL server). */
   lock?: DataDirLock;
   /**
-   * Whether the database answers, on a connection of its own (PostgreSQL):
+   * Whether the database answers, on a connection of its own (PostgreSQL),
+   * or whether the embedded engine's thread answers (PGlite in its worker):
    * a health check must not queue behind busy requests for a pool slot, or a
    * busy node would look dead to its load balancer.
    */
@@ -50,15 +57,6 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 // Dates stay ISO strings (YYYY-MM-DD): partial dates are strings in the domain.
 pg.types.setTypeParser(1082, (v) => v);
-
-/**
- * Session settings every connection gets. The trigram word-similarity
- * threshold is lowered from 0.6 to 0.45 so a one-letter typo in a short word
- * («Лепецкая» for «Липецкая», similarity 0.56) is still found by the indexed
- * `%>` operator of fuzzy search.
- */
-const TRIGRAM_THRESHOLD = '0.45';
-const SESSION_SETTINGS = `SET pg_trgm.word_similarity_threshold = ${TRIGRAM_THRESHOLD}`;
 
 export interface PostgresOptions {
   /** Pool size (default 10). */
@@ -148,93 +146,26 @@ export function connectPostgres(
   };
 }
 
-/**
- * PGlite's NodeFS with fsync. Emscripten's NODEFS has no `fsync` stream
- * operation, so PostgreSQL's fsync() returns success without reaching the
- * disk; this adds it (fdatasync() stays a no-op in Emscripten, hence
- * `wal_sync_method=fsync` below). The NODEFS object is the module's own, so
- * patching it before the mount covers every file.
- */
-class DurableNodeFS extends NodeFS {
-  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
-    const result = await super.init(pg, opts);
-    const mountNodeFs = result.emscriptenOpts.preRun ?? [];
-    result.emscriptenOpts.preRun = [
-      (mod: { NODEFS: { stream_ops: Record<string, unknown> } }) => {
-        mod.NODEFS.stream_ops['fsync'] = (stream: { nfd: number }) => {
-          fs.fsyncSync(stream.nfd);
-          return 0;
-        };
-      },
-      ...mountNodeFs,
-    ] as typeof mountNodeFs;
-    return result;
-  }
-}
-
-/**
- * PGlite starts PostgreSQL with `-F` (fsync off): dropped here, so a commit
- * reaches the disk before it is acknowledged.
- */
-const DURABLE_START_PARAMS = [
-  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
-  '-c',
-  'wal_sync_method=fsync',
-];
-
-/** fsyncs every file and directory under `dir` once (files PGlite writes outside PostgreSQL). */
-function fsyncTree(dir: string): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) fsyncTree(full);
-    else if (entry.isFile()) fsyncPath(full);
-  }
-  fsyncPath(dir);
-}
-
-function fsyncPath(p: string): void {
-  const fd = fs.openSync(p, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-export interface PgliteOptions {
-  /** fsync on commit (default). Off only to measure what durability costs. */
-  durable?: boolean;
-  /** A data directory tarball (from dumpDataDir) to start an empty directory from. */
-  loadDataDir?: Blob;
+export interface PgliteOptions extends OpenPgliteOptions {
   /** Skip the lock: the caller already holds the directory (restore's staging directory). */
   unlocked?: boolean;
+  /**
+   * Run the engine in the calling thread instead of its worker thread (the
+   * default). In the calling thread every statement blocks the event loop
+   * while it runs; it suits only a process that does nothing else meanwhile.
+   */
+  inThread?: boolean;
   log?: (message: string) => void;
-}
-
-/** Opens PGlite on a data directory (or memory://), durable unless told otherwise. */
-export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<PGlite> {
-  const inMemory = dataDir.startsWith('memory://');
-  const durable = !inMemory && (options.durable ?? true);
-  const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const pgliteOptions: PGliteOptions = {
-    // pg_trgm only: with cube and earthdistance also loaded, PGlite (0.5.16–0.5.17) answers
-    // trigram queries with no rows or spins inside a later query (docs/DECISIONS.md).
-    extensions: { pg_trgm },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    ...(durable ? { fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS } : {}),
-  };
-  const pglite = durable
-    ? await PGlite.create(pgliteOptions)
-    : await PGlite.create(dataDir, pgliteOptions);
-  // initdb's result and a loaded tarball are copied in by plain writes: make them durable too.
-  if (durable && fresh) fsyncTree(dataDir);
-  return pglite;
+  /** Where a failure of the engine's connection is reported (default: nowhere; the query fails). */
+  onError?: (error: Error) => void;
 }
 
 /**
  * Embedded PostgreSQL (PGlite) in a data directory, locked for this process and
  * durable — or in memory with
  * 'memory://' — behind a pg.Pool, so the application has one code path.
+ * The engine runs in a worker thread (db/pglite-worker.ts), so a long
+ * statement never blocks the event loop.
  * PGlite serves one connection: the pool size is 1 and no code may hold a
  * client across awaits of other queries.
  */
@@ -247,15 +178,25 @@ export async function connectPglite(
     fs.mkdirSync(dataDir, { recursive: true });
     if (!options.unlocked) lock = lockDataDir(dataDir, options.log);
   }
-  let pglite: PGlite;
+  const open: OpenPgliteOptions = {
+    ...(options.durable !== undefined ? { durable: options.durable } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  };
+  let pglite: EmbeddedEngine;
   try {
-    pglite = await openPglite(dataDir, options);
-    await pglite.exec(SESSION_SETTINGS);
+    pglite = options.inThread
+      ? await openPglite(dataDir, open)
+      : await PgliteWorker.start(dataDir, open);
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  // The adapter needs only execProtocolStream and waitReady, which both engines offer.
+  const pool = new pg.Pool(createPgConfig(pglite as PGlite) as unknown as pg.PoolConfig);
+  // A stopped engine fails the query running on the client; without a listener the
+  // client's `error` event (it is checked out, so the pool does not listen) would end the process.
+  pool.on('error', (error) => options.onError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   DRIVERS.set(db, { pool, pglite });
   return {
@@ -264,6 +205,9 @@ export async function connectPglite(
     kind: 'pglite',
     pglite,
     lock,
+    // The engine's thread answering is the health check's question; a query would queue
+    // for the one connection behind whatever transaction holds it (an import's batch).
+    ...(pglite instanceof PgliteWorker ? { ping: () => pglite.ping() } : {}),
     close: async () => {
       try {
         await db.destroy();
