@@ -100,7 +100,10 @@ if (embedded) {
   }
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promatlas-bench-stmt-'));
-const c = embedded ? await connectPglite(dir) : connectPostgres(url.toString(), 5);
+// The in-thread engine, so that the patched PGlite.prototype sees every query.
+const c = embedded
+  ? await connectPglite(dir, { inThread: true })
+  : connectPostgres(url.toString(), 5);
 await migrateToLatest(c.db);
 await syncReferenceData(c.db);
 times.clear();

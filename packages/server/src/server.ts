@@ -146,6 +146,10 @@ export async function startServer(
   }
   deps.db = connection.db;
   if (connection.ping) deps.ping = connection.ping;
+  if (connection.kind === 'pglite') {
+    const { pool } = connection;
+    deps.queueDepth = () => pool.waitingCount;
+  }
   if (replica) deps.replica = replica;
   ready.done = true;
   markReady();

@@ -18,6 +18,12 @@ export interface AppDeps {
   databaseKind: DatabaseKind;
   /** Answers whether the database is reachable, bypassing the busy pool (db/connection.ts); else a query on db. */
   ping?: () => Promise<void>;
+  /**
+   * How many queries wait for the embedded database's one connection (PGlite
+   * only): past EMBEDDED_QUEUE_LIMIT API requests are refused with 503
+   * (http/embedded-admission.ts) instead of queueing without bound.
+   */
+  queueDepth?: () => number;
   /** A streaming replica for read-only requests (DATABASE_REPLICA_URL); reads use the primary without it. */
   replica?: ReplicaReads;
   /**

@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerReplicaReads } from './replica-reads.ts';
+import { registerEmbeddedAdmission } from './embedded-admission.ts';
 import { registerReadCache } from '../search/index.ts';
 import type { AppDeps, AppInstance, RegisteredRoute } from './app-instance.ts';
 import { frameworkErrors, HttpError, registerErrorHandling } from './errors.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
       await ready.promise;
     });
   }
+  registerEmbeddedAdmission(app);
   registerStrictTextParsers(app);
   registerErrorHandling(app, {
     spaIndex: webDist ? fs.readFileSync(path.join(webDist, 'index.html')) : undefined,
