@@ -25,6 +25,8 @@ export default defineConfig({
           // Migrated and seeded databases are built once per run and copied by
           // each test (packages/server/test/database-templates.ts).
           globalSetup: ['packages/server/test/global-setup.ts'],
+          // File imports start their worker thread from the global setup's bundle.
+          setupFiles: ['packages/server/test/setup-import-worker.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite instances are ~800 MB each: keep parallelism low on 2 cores.
