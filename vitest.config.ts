@@ -31,6 +31,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite instances are ~800 MB each: keep parallelism low on 2 cores.
           maxWorkers: 2,
+          // Each file builds its own app and database, so the files of a worker may share one
+          // process and its loaded modules: importing the server's sources again for every
+          // file cost more CPU than many files' tests.
+          isolate: false,
         },
       },
       {
@@ -40,7 +44,10 @@ export default defineConfig({
           include: ['packages/web/test/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each file starts its own server on its own copy of the demo database and its own
+          // Chromium, so two files never share state; two at a time keep both cores busy while
+          // a page waits on the server or the server on the page.
+          maxWorkers: 2,
         },
       },
     ],
