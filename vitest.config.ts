@@ -44,10 +44,7 @@ export default defineConfig({
           include: ['packages/web/test/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          // Each file starts its own server on its own copy of the demo database and its own
-          // Chromium, so two files never share state; two at a time keep both cores busy while
-          // a page waits on the server or the server on the page.
-          maxWorkers: 2,
+          fileParallelism: false,
         },
       },
     ],
