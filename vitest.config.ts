@@ -25,10 +25,16 @@ export default defineConfig({
           // Migrated and seeded databases are built once per run and copied by
           // each test (packages/server/test/database-templates.ts).
           globalSetup: ['packages/server/test/global-setup.ts'],
+          // File imports start their worker thread from the global setup's bundle.
+          setupFiles: ['packages/server/test/setup-import-worker.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite instances are ~800 MB each: keep parallelism low on 2 cores.
           maxWorkers: 2,
+          // Each file builds its own app and database, so the files of a worker may share one
+          // process and its loaded modules: importing the server's sources again for every
+          // file cost more CPU than many files' tests.
+          isolate: false,
         },
       },
       {

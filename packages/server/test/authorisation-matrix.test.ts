@@ -6,13 +6,9 @@ import { programmeRoutes } from './programme-fixtures.ts';
 import { supportRoutes } from './support-fixtures.ts';
 import { normaliseAccess } from '../src/auth/auth.plugin.ts';
 import { handWorkedMethodology } from '@promatlas/core/ratings/handWorkedExample.fixture.ts';
-import type {
-  Created,
-  CreatedDataset,
-  ErrorBody,
-  RatingEditionList,
-  RatingMethodologyList,
-} from './api-types.ts';
+import { CreateDatasetSchema } from '@promatlas/core/api/cluster-analytics.schema.ts';
+import { createDataset } from '../src/datasets/index.ts';
+import type { Created, ErrorBody, RatingEditionList, RatingMethodologyList } from './api-types.ts';
 
 /**
  * Authorisation matrix, generated from the server's route table: every
@@ -98,12 +94,10 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       },
     },
   });
-  const dataset = async (): Promise<number> => {
-    const res = await admin.request<CreatedDataset>('POST', '/api/datasets', datasetBody());
-    if (res.status !== 201)
-      throw new Error(`fixture dataset: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.dataset.id;
-  };
+  // A dataset to import into or delete: made by the service in this thread, since the
+  // route's worker-thread parse is what POST /api/datasets itself is called for.
+  const dataset = async (): Promise<number> =>
+    (await createDataset(t.database.db, CreateDatasetSchema.parse(datasetBody()))).dataset.id;
 
   const defaultMethodologyId = async (): Promise<number> =>
     (

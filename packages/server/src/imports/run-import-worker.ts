@@ -57,14 +57,25 @@ const here = new URL('.', import.meta.url);
 // From the sources the worker is TypeScript, run through tsx like the CLI; the
 // bundle (scripts/build.mjs) ships it as dist/import-worker.mjs beside the main file.
 const fromSources = import.meta.url.endsWith('.ts');
-const workerUrl = new URL(fromSources ? 'import-worker.ts' : 'import-worker.mjs', here).href;
+let workerUrl = new URL(fromSources ? 'import-worker.ts' : 'import-worker.mjs', here).href;
 // tsx's ES-module API (its CommonJS twin resolves its own hooks wrongly inside a worker).
-const tsxApi = fromSources
+let tsxApi = fromSources
   ? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
       /\.cjs$/,
       '.mjs',
     )
   : undefined;
+
+/**
+ * Test hook: start the workers from a bundle's import-worker.mjs (scripts/build.mjs)
+ * instead of the sources. Every worker loads its modules anew, and through tsx that
+ * takes seconds on a busy machine; the test run builds the bundle once from the same
+ * sources.
+ */
+export function useImportWorkerBundle(bundledWorker: string): void {
+  workerUrl = pathToFileURL(bundledWorker).href;
+  tsxApi = undefined;
+}
 
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
