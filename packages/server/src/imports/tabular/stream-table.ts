@@ -30,7 +30,7 @@ export interface StreamedTable {
 
 export interface StreamTableOptions extends Pick<
   ReadTableOptions,
-  'sheet' | 'trim' | 'duplicateHeaders'
+  'sheet' | 'trim' | 'duplicateHeaders' | 'stringsMemoryLimit'
 > {
   /** The header's line; detected otherwise. */
   header?: number | undefined;
@@ -60,7 +60,8 @@ const problem = (line: number | null, code: string, ru: string, en: string): Tab
  * separator told from the first 64 KB, so memory stays bounded whatever the
  * file's size. An XLSX workbook is read in two passes (xlsx-stream.ts):
  * its merged ranges, strings and styles first, then its rows as a stream,
- * so memory holds the strings table, never the rows. The header is found as
+ * so memory holds the packed strings table (spilled to a temporary file
+ * when large), never the rows. The header is found as
  * `readTable` finds it;
  * problems of the file are TabularReadError, thrown from the head or, for a
  * fault further into a CSV, from the batches.
@@ -266,7 +267,9 @@ async function xlsxTable(
   options: StreamTableOptions,
   size: number,
 ): Promise<StreamedTable> {
-  const survey = await surveyXlsx(source, options.sheet);
+  const survey = await surveyXlsx(source, options.sheet, {
+    memoryLimit: options.stringsMemoryLimit,
+  });
   const progress = { bytesRead: 0 };
   const rows = xlsxRows(source, survey, { trim: options.trim ?? false }, progress);
   const blank = (row: TableRow) => row.cells.every((c) => c.trim() === '');
@@ -345,6 +348,7 @@ async function xlsxTable(
         if (batch.length > 0) yield { rows: batch, bytesRead: size };
       } finally {
         await rows.return(undefined);
+        survey.close();
       }
     }
     return {
@@ -353,10 +357,12 @@ async function xlsxTable(
       bytes: size,
       close: async () => {
         await rows.return(undefined);
+        survey.close();
       },
     };
   } catch (error) {
     await rows.return(undefined);
+    survey.close();
     throw error;
   }
 }
