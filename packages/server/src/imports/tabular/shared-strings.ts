@@ -31,8 +31,11 @@ export const DEFAULT_STRINGS_MEMORY_LIMIT = 32 * 1024 * 1024;
 /** Stores open now (their temporary files or packed blocks): a leak shows here. */
 const open = new Set<SharedStrings>();
 
-export function openSharedStringStores(): number {
-  return open.size;
+/** How many strings tables are open now, and how many of them in a temporary file. */
+export function openSharedStringStores(): { open: number; spilled: number } {
+  let spilled = 0;
+  for (const store of open) if (store.spilled) spilled++;
+  return { open: open.size, spilled };
 }
 
 export interface SharedStringsOptions {
