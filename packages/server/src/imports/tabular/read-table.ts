@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { parse, type Options } from 'csv-parse/sync';
 import type * as ExcelJS from '@cj-tech-master/excelts';
+import { csvParseProblem } from './csv-problem.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
 import { detectDelimiter, type Delimiter } from './detect-delimiter.ts';
 import { TabularReadError, type TabularProblem } from './tabular-problem.ts';
@@ -140,16 +141,7 @@ export function readCsvTable(
       },
     } satisfies Options<TableRow, string[]> as unknown as Options) as unknown as TableRow[];
   } catch (error) {
-    const lines = (error as { lines?: number }).lines;
-    const detail = (error as Error).message;
-    throw new TabularReadError([
-      problem(
-        typeof lines === 'number' ? lines : null,
-        'csv_unreadable',
-        `файл CSV не читается (${detail})`,
-        `CSV cannot be parsed (${detail})`,
-      ),
-    ]);
+    throw new TabularReadError([csvParseProblem(error, previousEnd + 1, null, delimiter)]);
   }
   const { headers, headerLine, rows } = splitHeader(records, options, () => 1);
   return { format: 'csv', encoding, delimiter, sheet: null, headers, headerLine, rows };
