@@ -13,12 +13,14 @@ import path from 'node:path';
  * of their UTF-8 bytes after a table of their lengths. The packed blocks stay
  * in memory until they reach `memoryLimit` bytes; past that, they are
  * written to a temporary file and only each block's offset in it is kept
- * (8 bytes per BLOCK_SIZE strings). A lookup decodes its whole block and
- * keeps up to CACHE_BLOCKS decoded blocks (direct-mapped, so a hit costs
- * one comparison: a Map kept in LRU order cost a microsecond a lookup, more
- * than decoding): a sheet refers to its strings
- * mostly in the order they were first used, which is the order Excel numbers
- * them, so nearly every lookup finds its block decoded already.
+ * (8 bytes per BLOCK_SIZE strings). A lookup decodes only its own string
+ * (each block's header holds its strings' byte offsets) and keeps it in a
+ * direct-mapped cache of STRING_CACHE strings, so a string used on every row
+ * (a region, a town) is decoded once; read from the file, the last
+ * BLOCK_CACHE blocks' bytes are kept too, so strings used in the order Excel
+ * numbered them (first use) cost one read per block. Decoding whole blocks
+ * on a miss was measured first: a sheet that repeats names from anywhere in
+ * the table misses on most lookups, and each miss then decoded 64 strings.
  *
  * The temporary file is unlinked as soon as it is open (on POSIX systems the
  * open descriptor keeps it readable), so nothing is left behind even when
@@ -26,7 +28,8 @@ import path from 'node:path';
  */
 
 const BLOCK_SIZE = 64;
-const CACHE_BLOCKS = 256;
+const BLOCK_CACHE = 1024;
+const STRING_CACHE = 65536;
 /** Packed bytes kept in memory before the table goes to a temporary file. */
 export const DEFAULT_STRINGS_MEMORY_LIMIT = 32 * 1024 * 1024;
 
@@ -62,9 +65,12 @@ export class SharedStrings {
   private fileBlocks = 0;
   private sealed = 0;
   private count = 0;
-  /** Decoded blocks, direct-mapped: block k lives in slot k % CACHE_BLOCKS. */
-  private cachedBlock = new Int32Array(CACHE_BLOCKS).fill(-1);
-  private cached: Array<string[] | undefined> = new Array<string[] | undefined>(CACHE_BLOCKS);
+  /** Decoded strings, direct-mapped: string i lives in slot i % STRING_CACHE. */
+  private cachedIndex = new Int32Array(STRING_CACHE).fill(-1);
+  private cachedText: Array<string | undefined> = new Array<string | undefined>(STRING_CACHE);
+  /** Blocks' bytes read from the file, direct-mapped by block number. */
+  private cachedBlockNo = new Int32Array(BLOCK_CACHE).fill(-1);
+  private cachedBlock: Array<Buffer | undefined> = new Array<Buffer | undefined>(BLOCK_CACHE);
   private closed = false;
 
   constructor(options: SharedStringsOptions = {}) {
@@ -99,12 +105,12 @@ export class SharedStrings {
     const k = Math.floor(index / BLOCK_SIZE);
     const at = index % BLOCK_SIZE;
     if (k >= this.sealed) return this.pending[at];
-    const slot = k % CACHE_BLOCKS;
-    if (this.cachedBlock[slot] === k) return this.cached[slot]![at];
-    const decoded = unpack(this.fd === null ? this.blocks[k]! : this.readBlock(k));
-    this.cachedBlock[slot] = k;
-    this.cached[slot] = decoded;
-    return decoded[at];
+    const slot = index % STRING_CACHE;
+    if (this.cachedIndex[slot] === index) return this.cachedText[slot];
+    const text = stringAt(this.fd === null ? this.blocks[k]! : this.fileBlock(k), at);
+    this.cachedIndex[slot] = index;
+    this.cachedText[slot] = text;
+    return text;
   }
 
   /** Lets go of the temporary file and the packed blocks; safe to call twice. */
@@ -136,8 +142,19 @@ export class SharedStrings {
   }
 
   private dropCache(): void {
-    this.cachedBlock.fill(-1);
-    this.cached.fill(undefined);
+    this.cachedIndex.fill(-1);
+    this.cachedText.fill(undefined);
+    this.cachedBlockNo.fill(-1);
+    this.cachedBlock.fill(undefined);
+  }
+
+  private fileBlock(k: number): Buffer {
+    const slot = k % BLOCK_CACHE;
+    if (this.cachedBlockNo[slot] === k) return this.cachedBlock[slot]!;
+    const block = this.readBlock(k);
+    this.cachedBlockNo[slot] = k;
+    this.cachedBlock[slot] = block;
+    return block;
   }
 
   private seal(): void {
@@ -203,29 +220,29 @@ export class SharedStrings {
 }
 
 /**
- * A block: its string count, each string's length in UTF-16 units, then the
- * UTF-8 bytes of all of them together. Decoding the bytes once and slicing
- * the text costs far less than decoding 64 strings one by one.
+ * A block: its string count n, n + 1 byte offsets of its strings in the
+ * data that follows (the last is the data's length), then their UTF-8 bytes.
  */
 function pack(strings: readonly string[]): Buffer {
-  const text = Buffer.from(strings.join(''), 'utf8');
-  const head = 4 * (strings.length + 1);
-  const block = Buffer.allocUnsafe(head + text.length);
+  const data = Buffer.from(strings.join(''), 'utf8');
+  const head = 4 * (strings.length + 2);
+  const block = Buffer.allocUnsafe(head + data.length);
   block.writeUInt32LE(strings.length, 0);
-  strings.forEach((s, k) => block.writeUInt32LE(s.length, 4 * (k + 1)));
-  text.copy(block, head);
+  let at = 0;
+  strings.forEach((s, k) => {
+    block.writeUInt32LE(at, 4 * (k + 1));
+    at += Buffer.byteLength(s, 'utf8');
+  });
+  block.writeUInt32LE(at, 4 * (strings.length + 1));
+  data.copy(block, head);
   return block;
 }
 
-function unpack(block: Buffer): string[] {
-  const n = block.readUInt32LE(0);
-  const text = block.toString('utf8', 4 * (n + 1));
-  const out = new Array<string>(n);
-  let at = 0;
-  for (let k = 0; k < n; k++) {
-    const length = block.readUInt32LE(4 * (k + 1));
-    out[k] = text.slice(at, at + length);
-    at += length;
-  }
-  return out;
+function stringAt(block: Buffer, k: number): string {
+  const head = 4 * (block.readUInt32LE(0) + 2);
+  return block.toString(
+    'utf8',
+    head + block.readUInt32LE(4 * (k + 1)),
+    head + block.readUInt32LE(4 * (k + 2)),
+  );
 }
