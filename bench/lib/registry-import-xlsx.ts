@@ -28,7 +28,7 @@ export interface XlsxOrg {
 const HERE = import.meta.dirname;
 const ROOT = path.resolve(HERE, '../..');
 
-async function writeWorkbook(file: string, orgs: readonly XlsxOrg[]): Promise<void> {
+export async function writeWorkbook(file: string, orgs: readonly XlsxOrg[]): Promise<void> {
   const ExcelJS = await loadExcelJs();
   const writer = new ExcelJS.WorkbookWriter({ filename: file, useSharedStrings: true });
   const sheet = writer.addWorksheet('Организации');

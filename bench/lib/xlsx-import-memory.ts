@@ -1,8 +1,10 @@
 // One measurement of the registry benchmark's XLSX mode, in a process of its
 // own so that each starts from a fresh heap and its peak RSS is its own:
 //   tsx bench/lib/xlsx-import-memory.ts <mode> <file.xlsx> <source root> [database url]
-// mode: `whole-read` (the workbook loaded whole, as the tabular layer read an
-// XLSX before it streamed), `stream-read` (the tabular layer's batches),
+// mode: `whole-read` (`readTable`: the whole table at once — the workbook
+// loaded whole before readTable streamed XLSX), `stream-read` (the tabular
+// layer's batches), `stream-read-compact` (the batches with the shared strings
+// packed but never spilled to a temporary file),
 // `import` (the whole registry import into a fresh PostgreSQL database, its
 // worker thread included). The source root is the checkout whose code runs
 // (a baseline checkout measures the code before a change). Prints one JSON line.
@@ -42,12 +44,17 @@ if (mode === 'whole-read') {
     async () => (await readTable({ path: file }, { trim: true })).rows.length,
   );
   console.log(JSON.stringify({ mode, ...m }));
-} else if (mode === 'stream-read') {
+} else if (mode === 'stream-read' || mode === 'stream-read-compact') {
   const { streamTable } = await src('imports/tabular/index.ts');
   const m = await measure(async () => {
     const table = await streamTable(
       { path: file },
-      { batchSize: 1000, trim: true, skipTitleRows: true },
+      {
+        batchSize: 1000,
+        trim: true,
+        skipTitleRows: true,
+        ...(mode === 'stream-read-compact' ? { stringsMemoryLimit: Infinity } : {}),
+      },
     );
     let rows = 0;
     for await (const batch of table.batches) rows += batch.rows.length;

@@ -31,3 +31,9 @@ export {
 } from './stream-table.ts';
 export { countByCode, Quarantine, rawRow, type QuarantinedRow } from './quarantine.ts';
 export { TabularReadError, type TabularProblem } from './tabular-problem.ts';
+export {
+  DEFAULT_STRINGS_MEMORY_LIMIT,
+  SharedStrings,
+  openSharedStringStores,
+  type SharedStringsOptions,
+} from './shared-strings.ts';

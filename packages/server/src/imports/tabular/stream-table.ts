@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import { parse, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { csvParseProblem } from './csv-problem.ts';
 import { decodeText, type TextEncoding } from './decode-text.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import {
@@ -30,7 +32,7 @@ export interface StreamedTable {
 
 export interface StreamTableOptions extends Pick<
   ReadTableOptions,
-  'sheet' | 'trim' | 'duplicateHeaders'
+  'sheet' | 'trim' | 'duplicateHeaders' | 'stringsMemoryLimit'
 > {
   /** The header's line; detected otherwise. */
   header?: number | undefined;
@@ -60,7 +62,8 @@ const problem = (line: number | null, code: string, ru: string, en: string): Tab
  * separator told from the first 64 KB, so memory stays bounded whatever the
  * file's size. An XLSX workbook is read in two passes (xlsx-stream.ts):
  * its merged ranges, strings and styles first, then its rows as a stream,
- * so memory holds the strings table, never the rows. The header is found as
+ * so memory holds the packed strings table (spilled to a temporary file
+ * when large), never the rows. The header is found as
  * `readTable` finds it;
  * problems of the file are TabularReadError, thrown from the head or, for a
  * fault further into a CSV, from the batches.
@@ -137,18 +140,14 @@ export async function streamTable(
       return r.done ? undefined : r.value;
     } catch (error) {
       if (error instanceof TabularReadError) throw error;
-      const lines = (error as { lines?: number }).lines;
-      const detail = (error as Error).message;
-      throw new TabularReadError([
-        problem(
-          typeof lines === 'number' ? lines : null,
-          'csv_unreadable',
-          `файл CSV не читается (${detail})`,
-          `CSV cannot be parsed (${detail})`,
-        ),
-      ]);
+      // A fault can surface before the header is taken (the parser runs ahead of the rows
+      // read, and drops them once it fails): the header is then told from the sample.
+      const named = headers ?? sampleHeader(decoded.text, delimiter, options);
+      throw new TabularReadError([csvParseProblem(error, previousEnd + 1, named, delimiter)]);
     }
   };
+  // Known once the header is read: a fault further on names its column.
+  let headers: string[] | null = null;
   const blank = (row: TableRow) => row.cells.every((c) => c.trim() === '');
   const named = (row: TableRow) => row.cells.filter((c) => c.trim() !== '').length;
   // Find the header: read (and keep) the first rows, up to the header and 20 more.
@@ -191,7 +190,7 @@ export async function streamTable(
     header = early[at];
     early = early.slice(at + 1);
   }
-  const headers = header
+  headers = header
     ? header.cells.map((c) =>
         c
           .replace(/^\uFEFF/, '')
@@ -224,6 +223,32 @@ export async function streamTable(
     if (rows.length > 0) yield { rows, bytesRead: size };
   }
   return { head, batches: batches(), bytes: size };
+}
+
+/** The header row as the sample shows it, to name a column; null when the sample does not parse. */
+function sampleHeader(
+  text: string,
+  delimiter: string,
+  options: Pick<StreamTableOptions, 'header' | 'skipTitleRows'>,
+): string[] | null {
+  try {
+    const records = parseSync(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      to_line: (typeof options.header === 'number' ? options.header : 0) + 25,
+    }) as string[][];
+    const filled = (r: string[]) => r.filter((c) => c.trim() !== '').length;
+    if (typeof options.header === 'number') return records[options.header - 1] ?? null;
+    const first = records.find((r) => filled(r) > 0);
+    if (!first) return null;
+    return options.skipTitleRows && filled(first) <= 1
+      ? (records.find((r) => filled(r) >= 2) ?? null)
+      : first;
+  } catch {
+    return null;
+  }
 }
 
 async function firstBytes(source: { path: string } | { bytes: Uint8Array }, n: number) {
@@ -266,7 +291,9 @@ async function xlsxTable(
   options: StreamTableOptions,
   size: number,
 ): Promise<StreamedTable> {
-  const survey = await surveyXlsx(source, options.sheet);
+  const survey = await surveyXlsx(source, options.sheet, {
+    memoryLimit: options.stringsMemoryLimit,
+  });
   const progress = { bytesRead: 0 };
   const rows = xlsxRows(source, survey, { trim: options.trim ?? false }, progress);
   const blank = (row: TableRow) => row.cells.every((c) => c.trim() === '');
@@ -345,6 +372,7 @@ async function xlsxTable(
         if (batch.length > 0) yield { rows: batch, bytesRead: size };
       } finally {
         await rows.return(undefined);
+        survey.close();
       }
     }
     return {
@@ -353,10 +381,12 @@ async function xlsxTable(
       bytes: size,
       close: async () => {
         await rows.return(undefined);
+        survey.close();
       },
     };
   } catch (error) {
     await rows.return(undefined);
+    survey.close();
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { Readable, Transform } from 'node:stream';
 import type * as ExcelJS from '@cj-tech-master/excelts';
 import { loadExcelJs } from '../load-exceljs.ts';
 import { cellText, type TableRow } from './read-table.ts';
+import { SharedStrings, type SharedStringsOptions } from './shared-strings.ts';
 import { TabularReadError, type TabularProblem } from './tabular-problem.ts';
 
 /**
@@ -17,8 +18,11 @@ import { TabularReadError, type TabularProblem } from './tabular-problem.ts';
  *    at a time with the survey's strings and styles, merged cells filled with
  *    their master's value as the whole-workbook reader fills them.
  *
- * Memory holds the strings table, the styles and the merged ranges, never
- * the rows: the second pass reads the file only as fast as rows are taken.
+ * Memory holds the styles and the merged ranges, never the rows: the second
+ * pass reads the file only as fast as rows are taken. The strings table is
+ * packed, and past a few tens of megabytes kept in a temporary file
+ * (shared-strings.ts), so memory stays bounded whatever the file's size; the
+ * survey's `close` releases it (the rows' pass does at its end).
  */
 
 export type XlsxSource = { path: string } | { bytes: Uint8Array };
@@ -42,10 +46,12 @@ export interface XlsxSurvey {
    * booleans, by address.
    */
   formulaResults: Map<string, ExcelJS.CellValue>;
-  sharedStrings: unknown[];
+  sharedStrings: SharedStrings;
   styles: unknown;
   workbookRels: unknown;
   properties: unknown;
+  /** Releases the strings table (its temporary file); safe to call more than once. */
+  close: () => void;
 }
 
 const problem = (code: string, message: string, messageEn: string): TabularProblem => ({
@@ -197,6 +203,7 @@ function sheetsOf(reader: ExcelJS.WorkbookReader): Array<{ name: string; sheetNo
 export async function surveyXlsx(
   source: XlsxSource,
   sheetOption: string | number | undefined,
+  stringsOptions: SharedStringsOptions = {},
 ): Promise<XlsxSurvey> {
   await refuseTruncated(source);
   const ExcelJS = await loadExcelJs();
@@ -208,19 +215,34 @@ export async function surveyXlsx(
     styles: 'cache',
     hyperlinks: 'ignore',
   });
-  const sharedStrings: unknown[] = [];
+  const sharedStrings = new SharedStrings(stringsOptions);
+  try {
+    return await survey(reader, sharedStrings, sheetOption);
+  } catch (error) {
+    sharedStrings.close();
+    throw error;
+  }
+}
+
+async function survey(
+  reader: ExcelJS.WorkbookReader,
+  sharedStrings: SharedStrings,
+  sheetOption: string | number | undefined,
+): Promise<XlsxSurvey> {
   const scanned = new Map<number, Awaited<ReturnType<typeof scanSheet>>>();
   try {
     for await (const event of reader.parse()) {
       if (event.eventType === 'shared-strings') {
-        const text = event.value.text;
-        // Copied flat: the parser's string is a slice of the whole XML chunk it came in
-        // (two bytes a character once a chunk holds Cyrillic), and would keep it alive.
-        sharedStrings[event.value.index] =
-          typeof text === 'string' ? Buffer.from(text, 'utf8').toString('utf8') : text;
+        const text = event.value.text as string | ExcelJS.CellRichTextValue;
+        // Only the text is kept (rich text's runs joined, as cellText reads them); packing
+        // copies it out of the parser's XML chunk, which a slice would keep alive.
+        sharedStrings.push(
+          typeof text === 'string' ? text : text.richText.map((r) => r.text).join(''),
+        );
       } else if (event.eventType === 'worksheet')
         scanned.set(event.value.sheetNo, await scanSheet(event.value.iterator));
     }
+    sharedStrings.finish();
   } catch (error) {
     if (error instanceof TabularReadError) throw error;
     throw unreadable((error as Error).message);
@@ -255,6 +277,7 @@ export async function surveyXlsx(
     styles: reader.styles,
     workbookRels: reader.workbookRels,
     properties: reader.properties,
+    close: () => sharedStrings.close(),
   };
 }
 
@@ -295,7 +318,7 @@ export async function* xlsxRows(
   // sheet aside in a temporary file until it has the workbook's relationships (which
   // excelts' own streaming writer puts after the sheets), and takes the strings,
   // styles and date system from wherever they come in the archive.
-  reader.sharedStrings = survey.sharedStrings as typeof reader.sharedStrings;
+  reader.sharedStrings = survey.sharedStrings.asArray() as typeof reader.sharedStrings;
   reader.styles = survey.styles as typeof reader.styles;
   reader.workbookRels = survey.workbookRels as typeof reader.workbookRels;
   reader.properties = survey.properties as typeof reader.properties;
@@ -364,5 +387,6 @@ export async function* xlsxRows(
     throw unreadable((error as Error).message);
   } finally {
     file.destroy();
+    survey.close();
   }
 }
