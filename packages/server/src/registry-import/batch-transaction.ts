@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
@@ -27,20 +28,40 @@ function kyselyOn(client: pg.PoolClient): Db {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** The longest a batch gives way to requests before it takes the embedded connection anyway. */
+const GIVE_WAY_MAX_MS = 100;
+
+/**
+ * Waits until no other query waits for the embedded database's one connection
+ * and it is idle, or GIVE_WAY_MAX_MS have passed. A batch holds that
+ * connection for its whole transaction; queued behind it, every query of a
+ * request would wait for one batch each (a profile makes several in turn),
+ * so requests go first and the import takes the gaps between them. A steady
+ * stream of requests slows the import by at most the bound per batch.
+ */
+async function giveWayToRequests(pool: pg.Pool, maxMs: number): Promise<void> {
+  const until = performance.now() + maxMs;
+  while ((pool.waitingCount > 0 || pool.idleCount < pool.totalCount) && performance.now() < until)
+    await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 /**
  * Runs `fn` in one transaction and hands it a COPY into that transaction's
  * tables when the database allows one (null for a Db that was not opened by
  * db/connection.ts, which then writes without COPY). Committed whole or
- * rolled back whole, COPY included.
+ * rolled back whole, COPY included. On the embedded database it first gives
+ * way to waiting requests, for at most `giveWayMaxMs` (default GIVE_WAY_MAX_MS).
  */
 export async function inBatchTransaction<T>(
   db: Db,
   fn: (trx: Db, copy: CopyRows | null) => Promise<T>,
+  options: { giveWayMaxMs?: number } = {},
 ): Promise<T> {
   const driver = driverOf(db);
   if (!driver) return db.transaction().execute((trx) => fn(trx, null));
   const { pglite } = driver;
-  if (pglite)
+  if (pglite) {
+    await giveWayToRequests(driver.pool, options.giveWayMaxMs ?? GIVE_WAY_MAX_MS);
     return db.transaction().execute((trx) =>
       fn(trx, async (statement, text) => {
         await pglite.query(statement.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], {
@@ -48,6 +69,7 @@ export async function inBatchTransaction<T>(
         });
       }),
     );
+  }
   const client = await driver.pool.connect();
   try {
     return await kyselyOn(client)
