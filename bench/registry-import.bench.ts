@@ -9,8 +9,9 @@
 // (PGlite's COPY from a blob), in the same run. Peak RSS of this process (the
 // worker thread included) is sampled throughout.
 //
-// The import writes a batch's new organisations by COPY into a staging table
-// and one merging statement; BENCH_REGISTRY_UNNEST=1 also runs it, on a fresh
+// The import writes a batch's new organisations by COPY straight into their
+// four tables (organisation, ОКВЭД2 rows, audit entries, import versions);
+// BENCH_REGISTRY_UNNEST=1 also runs it, on a fresh
 // database of each kind, through the other write path (one INSERT … SELECT
 // FROM unnest(…) per table, what a Db without a COPY driver gets), so the two
 // are compared in the same run.
