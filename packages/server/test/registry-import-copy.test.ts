@@ -6,33 +6,19 @@ import {
   cancelRegistryImport,
   createJob,
   importRegistryFile,
-  type ImportActor,
 } from '../src/registry-import/registry-import.service.ts';
 import { processRows } from '../src/registry-import/process-rows.ts';
+import { importActor as actor, inn10 } from './registry-import-fixtures.ts';
 import type { CheckedRow } from '../src/registry-import/read-registry-file.ts';
 import type { OrganisationCandidate } from '../src/registry-import/organisation-fields.ts';
 
 /**
- * The organisations' import writes a batch's new records through COPY into a
- * staging table when the database was opened by db/connection.ts, and with
+ * The organisations' import writes a batch's new records through COPY straight
+ * into their tables when the database was opened by db/connection.ts, and with
  * `INSERT … SELECT FROM unnest(…)` per table otherwise (a Db derived with
  * `withoutPlugins()` has no driver to COPY through): both must leave the same
  * rows, and a batch is written whole or not at all.
  */
-
-const actor: ImportActor = {
-  userId: null,
-  regions: null,
-  name: 'тест',
-  administrator: true,
-  viewer: { user: null, sessionHash: null, csrfToken: null },
-};
-
-function inn10(nine: string): string {
-  const w = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const sum = w.reduce((s, k, i) => s + k * Number(nine[i]), 0);
-  return `${nine}${(sum % 11) % 10}`;
-}
 
 /** A file of 1,300 rows (more than one batch on either database) with every kind of row. */
 function registryFile(variant: 'first' | 'second'): Buffer {

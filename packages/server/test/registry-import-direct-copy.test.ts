@@ -4,12 +4,9 @@ import type { Db } from '../src/db/connection.ts';
 import { databaseKinds } from './databases.ts';
 import { createTestApp, type TestApp } from './app-harness.ts';
 import type { SearchResponse, SupplierSearchResult } from './api-types.ts';
-import {
-  createJob,
-  importRegistryFile,
-  type ImportActor,
-} from '../src/registry-import/registry-import.service.ts';
+import { createJob, importRegistryFile } from '../src/registry-import/registry-import.service.ts';
 import { processRows } from '../src/registry-import/process-rows.ts';
+import { importActor as actor, inn10 } from './registry-import-fixtures.ts';
 import type { CheckedRow } from '../src/registry-import/read-registry-file.ts';
 import type { OrganisationCandidate } from '../src/registry-import/organisation-fields.ts';
 
@@ -21,20 +18,6 @@ import type { OrganisationCandidate } from '../src/registry-import/organisation-
  * must reach what the tables' triggers keep (supplier candidates, search
  * words) exactly as an insert does.
  */
-
-const actor: ImportActor = {
-  userId: null,
-  regions: null,
-  name: 'тест',
-  administrator: true,
-  viewer: { user: null, sessionHash: null, csrfToken: null },
-};
-
-function inn10(nine: string): string {
-  const w = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const sum = w.reduce((s, k, i) => s + k * Number(nine[i]), 0);
-  return `${nine}${(sum % 11) % 10}`;
-}
 
 const TABLES = [
   'organisation',
