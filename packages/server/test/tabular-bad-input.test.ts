@@ -1,22 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import {
-  readTable,
-  streamTable,
-  TabularReadError,
-  type TableRow,
-  type TabularProblem,
-} from '../src/imports/tabular/index.ts';
-
-async function problemsOf(read: () => Promise<unknown>): Promise<TabularProblem[]> {
-  try {
-    await read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TabularReadError);
-    return (error as TabularReadError).problems;
-  }
-  throw new Error('expected the table to be refused');
-}
+import { readTable, streamTable, type TableRow } from '../src/imports/tabular/index.ts';
+import { problemsOf } from './tabular-fixtures.ts';
 
 async function streamedRows(bytes: Buffer, batchSize = 5000): Promise<TableRow[]> {
   const table = await streamTable({ bytes }, { batchSize });

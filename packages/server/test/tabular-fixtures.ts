@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { loadExcelJs } from '../src/imports/load-exceljs.ts';
+import { TabularReadError, type TabularProblem } from '../src/imports/tabular/index.ts';
 
 /** The tabular layer's golden workbook: a title and a two-row header under merged cells. */
 export async function employmentWorkbook(): Promise<Buffer> {
@@ -21,4 +23,15 @@ export async function employmentWorkbook(): Promise<Buffer> {
   sheet.mergeCells('A4:A5');
   sheet.getRow(6).values = ['Тульская область', 'Химия', null, { formula: '100*3', result: 300 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The problems a read is refused with (the test fails if it is not refused). */
+export async function problemsOf(read: () => Promise<unknown>): Promise<TabularProblem[]> {
+  try {
+    await read();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TabularReadError);
+    return (error as TabularReadError).problems;
+  }
+  throw new Error('expected the table to be refused');
 }

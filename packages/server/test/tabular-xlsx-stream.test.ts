@@ -4,14 +4,12 @@ import path from 'node:path';
 import type * as ExcelJS from '@cj-tech-master/excelts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJs } from '../src/imports/load-exceljs.ts';
-import { employmentWorkbook } from './tabular-fixtures.ts';
+import { employmentWorkbook, problemsOf } from './tabular-fixtures.ts';
 import {
   readTable,
   streamTable,
-  TabularReadError,
   type StreamTableOptions,
   type TableRow,
-  type TabularProblem,
 } from '../src/imports/tabular/index.ts';
 import { readRegistryFile } from '../src/registry-import/index.ts';
 
@@ -33,16 +31,6 @@ async function streamed(
   const rows: TableRow[] = [];
   for await (const batch of table.batches) rows.push(...batch.rows);
   return { ...table.head, rows };
-}
-
-async function problemsOf(read: () => Promise<unknown>): Promise<TabularProblem[]> {
-  try {
-    await read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TabularReadError);
-    return (error as TabularReadError).problems;
-  }
-  throw new Error('expected the table to be refused');
 }
 
 /** Every kind of cell a registry holds, written the way Excel stores them. */
