@@ -18,11 +18,11 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Results } from '@electric-sql/pglite';
 import { DatabaseError, type BackendMessage } from 'pg-protocol/dist/messages.js';
 import { Parser } from 'pg-protocol/dist/parser.js';
+import { startModuleWorker, workerModule } from '../shared/module-worker.ts';
 
 /** What the application uses of an embedded engine, whichever thread it runs in. */
 export interface EmbeddedEngine {
@@ -106,24 +106,7 @@ function revive(error: SerialisedError): Error {
   return revived;
 }
 
-const here = new URL('.', import.meta.url);
-// From the sources the thread is TypeScript, run through tsx like the CLI; the
-// bundle (scripts/build.mjs) ships it as pglite-thread.mjs beside the main file.
-const fromSources = import.meta.url.endsWith('.ts');
-const threadUrl = new URL(fromSources ? 'pglite-thread.ts' : 'pglite-thread.mjs', here).href;
-// tsx's ES-module API (its CommonJS twin resolves its own hooks wrongly inside a worker).
-const tsxApi = fromSources
-  ? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-      /\.cjs$/,
-      '.mjs',
-    )
-  : undefined;
-
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(workerData.tsxApi ? import(workerData.tsxApi).then((tsx) => tsx.register()) : Promise.resolve())
-  .then(() => import(workerData.threadUrl));
-`;
+const thread = workerModule(import.meta.url, 'pglite-thread');
 
 const pgliteDist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 let compiled: Promise<EngineModules> | undefined;
@@ -166,9 +149,8 @@ export class PgliteWorker implements EmbeddedEngine {
   private stopped: EngineStoppedError | null = null;
 
   private constructor(start: ThreadStart, transfer: ArrayBuffer[]) {
-    this.worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { ...start, threadUrl, tsxApi },
+    this.worker = startModuleWorker(thread, {
+      workerData: start,
       transferList: transfer,
     });
     let ready!: () => void;

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { LongTableMapping } from '../datasets/index.ts';
 import { DatasetImportError } from '../datasets/index.ts';
 import { TooLargeError } from '../shared/domain-errors.ts';
+import { startModuleWorker, workerModule } from '../shared/module-worker.ts';
 import type { ImportReference, PreparedImport } from '../datasets/index.ts';
 import type { IndicatorTable } from '../ratings/index.ts';
 import type {
@@ -53,18 +52,7 @@ export type WorkerAnswer =
   | { ok: false; problems: { ru: string; en: string }[] }
   | { ok: false; failure: string };
 
-const here = new URL('.', import.meta.url);
-// From the sources the worker is TypeScript, run through tsx like the CLI; the
-// bundle (scripts/build.mjs) ships it as dist/import-worker.mjs beside the main file.
-const fromSources = import.meta.url.endsWith('.ts');
-let workerUrl = new URL(fromSources ? 'import-worker.ts' : 'import-worker.mjs', here).href;
-// tsx's ES-module API (its CommonJS twin resolves its own hooks wrongly inside a worker).
-let tsxApi = fromSources
-  ? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-      /\.cjs$/,
-      '.mjs',
-    )
-  : undefined;
+let source = workerModule(import.meta.url, 'import-worker');
 
 /**
  * Test hook: start the workers from a bundle's import-worker.mjs (scripts/build.mjs)
@@ -73,15 +61,8 @@ let tsxApi = fromSources
  * sources.
  */
 export function useImportWorkerBundle(bundledWorker: string): void {
-  workerUrl = pathToFileURL(bundledWorker).href;
-  tsxApi = undefined;
+  source = { url: pathToFileURL(bundledWorker).href, tsxApi: undefined };
 }
-
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(workerData.tsxApi ? import(workerData.tsxApi).then((tsx) => tsx.register()) : Promise.resolve())
-  .then(() => import(workerData.workerUrl));
-`;
 
 /** Parses and matches a dataset file in a worker thread; the main thread stays free meanwhile. */
 export async function prepareDatasetImportInWorker(
@@ -126,9 +107,8 @@ export type RegistryStreamEvent =
 export async function* streamRegistryFileInWorker(
   task: RegistryReadTask & { batchSize: number },
 ): AsyncGenerator<RegistryStreamEvent> {
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { task: { kind: 'registry-stream', ...task }, workerUrl, tsxApi },
+  const worker = startModuleWorker(source, {
+    workerData: { task: { kind: 'registry-stream', ...task } },
     resourceLimits: { maxOldGenerationSizeMb: 384 },
   });
   const inbox: RegistryStreamEvent[] = [];
@@ -195,9 +175,8 @@ function runInWorker(task: WorkerTask): Promise<Success> {
 
 function startWorker(task: WorkerTask): Promise<Success> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { task, workerUrl, tsxApi },
+    const worker = startModuleWorker(source, {
+      workerData: { task },
       // Parsing a large table needs room, but a bounded amount: the worker fails, not the server.
       resourceLimits: { maxOldGenerationSizeMb: 2048 },
     });
